@@ -1,0 +1,100 @@
+"""Exceptions raised by skillchain.
+
+A failing eligibility condition is *data* (a :class:`~skillchain.Finding`), never an
+exception.  Exceptions are for malformed input only: a value that cannot be what its
+field says it is, or a policy file that cannot be read as a policy.
+"""
+
+from collections.abc import Iterable
+
+import attrs
+
+
+__all__ = [
+    "InvalidValueError",
+    "PolicyFileError",
+    "PolicyProblem",
+    "SkillchainError",
+]
+
+
+class SkillchainError(Exception):
+    """Base class of every exception skillchain raises on purpose."""
+
+
+class InvalidValueError(SkillchainError, ValueError):
+    """A value failed validation when it was constructed.
+
+    The message always names the field, what was wrong, and what was expected, and it
+    never contains a personal identity number in full.
+
+    Args:
+        field: The name of the field (or argument) that was invalid, e.g. ``"ResidentId"``.
+        problem: What was wrong, already masked where it quotes personal data.
+        expected: What a valid value looks like.
+
+    Example:
+        >>> from skillchain import InvalidValueError
+        >>> err = InvalidValueError(field="DivisionCode", problem="got 'abc'", expected="6 digits")
+        >>> str(err)
+        "DivisionCode: got 'abc'; expected 6 digits"
+        >>> isinstance(err, ValueError)
+        True
+    """
+
+    field: str
+    """The field or argument that was invalid."""
+    problem: str
+    """What was wrong with it (masked)."""
+    expected: str
+    """What a valid value looks like."""
+
+    def __init__(self, *, field: str, problem: str, expected: str) -> None:
+        self.field = field
+        self.problem = problem
+        self.expected = expected
+        super().__init__(f"{field}: {problem}; expected {expected}")
+
+
+@attrs.frozen
+class PolicyProblem:
+    """One problem found in a policy file.
+
+    Example:
+        >>> from skillchain import PolicyProblem
+        >>> str(PolicyProblem(file="x.toml", path="parameters.a.unit", message="unknown unit"))
+        'x.toml: parameters.a.unit: unknown unit'
+    """
+
+    file: str
+    """The file (or resource) the problem is in."""
+    path: str
+    """The TOML path inside the file, dotted (``parameters."a.b".values[0].document``)."""
+    message: str
+    """What is wrong, and what was expected."""
+
+    def __str__(self) -> str:
+        """Return ``file: path: message``."""
+        return f"{self.file}: {self.path}: {self.message}"
+
+
+class PolicyFileError(SkillchainError):
+    """A policy or document-register file is malformed.
+
+    All problems found in one load are reported together, each with its file and TOML
+    path, so a policy author can fix them in one pass.  Nothing is loaded when this is
+    raised.
+
+    Args:
+        problems: The problems found; at least one.
+    """
+
+    problems: tuple[PolicyProblem, ...]
+    """Every problem found, in file order."""
+
+    def __init__(self, problems: Iterable[PolicyProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"policy files are malformed ({head}):\n{lines}")
