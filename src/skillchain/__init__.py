@@ -11,16 +11,82 @@ from skillchain._errors import (
     PolicyProblem,
     SkillchainError,
 )
+from skillchain._decision import (
+    Decision,
+    FactValue,
+    Finding,
+    Message,
+    Outcome,
+    message_for,
+    register_messages,
+)
+from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
+from skillchain.policy import (
+    ApprenticeshipParameters,
+    Parameter,
+    Policy,
+    PolicySnapshot,
+    Resolved,
+)
 
 # --- values (begin) ---
+# isort: split
+from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
+from skillchain._dates import DateRange, add_months, full_years_between, months_between
+from skillchain._identifiers import (
+    CreditCode,
+    EntityCategory,
+    RegistrationAuthority,
+    ResidentId,
+    Sex,
+    mask,
+)
+from skillchain._levels import SkillLevel
+from skillchain._money import Rounding, RoundingMode, yuan
+
+
 # --- values (end) ---
 
 
 __all__ = [
+    "FUTIAN",
+    "ApprenticeshipParameters",
+    "Citation",
+    "CreditCode",
+    "DateRange",
+    "Decision",
+    "DivisionCode",
+    "Document",
+    "DocumentLevel",
+    "EntityCategory",
+    "FactValue",
+    "Finding",
     "InvalidValueError",
+    "Lang",
+    "Message",
+    "OccupationCode",
+    "Outcome",
+    "Parameter",
+    "Policy",
     "PolicyFileError",
     "PolicyProblem",
+    "PolicySnapshot",
+    "Provenance",
+    "RegistrationAuthority",
+    "ResidentId",
+    "Resolved",
+    "Rounding",
+    "RoundingMode",
+    "Sex",
+    "SkillLevel",
     "SkillchainError",
+    "add_months",
+    "full_years_between",
+    "mask",
+    "message_for",
+    "months_between",
+    "register_messages",
+    "yuan",
 ]
 
 

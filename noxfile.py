@@ -1,0 +1,76 @@
+"""Development sessions: ``nox -t ci`` runs the whole test suite; ``nox -s demo`` the main job."""
+
+import os
+
+import nox
+
+
+nox.needs_version = ">=2024.10.9"
+nox.options.default_venv_backend = "virtualenv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_external_run = True
+nox.options.sessions = ["tests", "typing", "lint", "docs"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHON = "3.11"
+DEMO_DAY = "2024-06-01"
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def tests(session: nox.Session) -> None:
+    """Run pytest on the installed wheel, with branch coverage (fails under 90 %)."""
+    session.install(".", *_group("tests"))
+    session.env["HYPOTHESIS_PROFILE"] = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+    session.run("coverage", "erase")
+    session.run("coverage", "run", "-m", "pytest", *session.posargs)
+    session.run("coverage", "report")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def typing(session: nox.Session) -> None:
+    """mypy --strict over src, tests and tooling; pyright --verifytypes at 100 %."""
+    session.install(".", *_group("typing"), *_group("docs"))
+    session.run("mypy")
+    session.run("pyright", "--verifytypes", "skillchain", "--ignoreexternal")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def docs(session: nox.Session) -> None:
+    """Build the Sphinx site (html) and run its doctests, warnings as errors, offline."""
+    session.install(".", *_group("docs"))
+    session.env["SKILLCHAIN_DOCS_OFFLINE"] = "1"
+    common = ["-n", "-T", "-W", "--keep-going", "-d", "docs/_build/doctrees"]
+    session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html")
+    session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The main job: the apprenticeship parameters in force on a day, with their sources."""
+    session.install(".")
+    day = session.posargs[0] if session.posargs else DEMO_DAY
+    session.run("skillchain", "params", "apprenticeship", "--on", day, "--lang", "en")
+    session.run("skillchain", "params", "apprenticeship", "--on", day, "--lang", "zh")
+
+
+@nox.session(python=PYTHON, default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (not part of the test suite): medians and ratios, never assertions."""
+    session.install(".")
+    session.run("python", "benchmarks/bench_core.py", *session.posargs)
+
+
+if __name__ == "__main__":
+    nox.main()

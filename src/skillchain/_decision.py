@@ -1,0 +1,336 @@
+"""The explanation vocabulary: findings, decisions, outcomes and their messages."""
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from skillchain._sources import Citation, Lang, Provenance
+
+
+__all__ = [
+    "Decision",
+    "FactValue",
+    "Finding",
+    "Message",
+    "Outcome",
+    "message_for",
+    "register_messages",
+]
+
+FactValue = str | int | bool | Decimal | date | enum.Enum | None
+"""A value a finding compares: a plain scalar, a date, an amount or an enum member."""
+
+
+class Outcome(enum.Enum):
+    """The three outcomes a rule can reach (see the design's explanation vocabulary)."""
+
+    ELIGIBLE = "eligible"
+    """Every condition the rule checks held."""
+    INELIGIBLE = "ineligible"
+    """At least one condition that decides the case failed."""
+    UNDETERMINED = "undetermined"
+    """A fact or parameter the rule needs is unknown; the decision lists what is missing."""
+
+    @property
+    def zh(self) -> str:
+        """The Chinese label: 符合, 不符合 or 待定."""
+        return _OUTCOME_ZH[self]
+
+    def label(self, lang: Lang = "zh") -> str:
+        """The label in *lang*."""
+        return self.zh if lang == "zh" else self.value
+
+
+_OUTCOME_ZH: Final = {
+    Outcome.ELIGIBLE: "符合",
+    Outcome.INELIGIBLE: "不符合",
+    Outcome.UNDETERMINED: "待定",
+}
+
+
+@attrs.frozen
+class Message:
+    """The zh and en sentence templates for one check id.
+
+    Templates use ``str.format`` fields named after the finding's values, e.g.
+    ``"劳动合同期限 {months} 个月，不少于 {minimum} 个月"``.  A template may only use
+    names the finding supplies; a missing name renders as ``?``.
+    """
+
+    zh: str
+    """The Chinese template."""
+    en: str
+    """The English template."""
+
+    def render(self, lang: Lang, values: Mapping[str, FactValue]) -> str:
+        """Fill the template for *lang* with *values* (formatted for that language)."""
+        template = self.zh if lang == "zh" else self.en
+        return template.format_map(_Formatted(values, lang))
+
+
+class _Formatted(dict[str, str]):
+    """A format map that renders values for one language and shows ``?`` for gaps."""
+
+    def __init__(self, values: Mapping[str, FactValue], lang: Lang) -> None:
+        super().__init__({k: format_value(v, lang) for k, v in values.items()})
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def format_value(value: FactValue, lang: Lang) -> str:
+    """Render one fact value for a person reading *lang*."""
+    if value is None:
+        return "未知" if lang == "zh" else "unknown"
+    if isinstance(value, bool):
+        if lang == "zh":
+            return "是" if value else "否"
+        return "yes" if value else "no"
+    if isinstance(value, enum.Enum):
+        label = getattr(value, "label", None)
+        if callable(label):
+            return str(label(lang))
+        return str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+_MESSAGES: dict[str, Message] = {}
+
+
+def register_messages(messages: Mapping[str, Message]) -> None:
+    """Register the zh/en sentence templates for check ids.
+
+    Rule modules call this once, at import, with one entry per check they emit.
+    Registering the same id again with the same text is harmless; with different
+    text it is a programming error.
+
+    Raises:
+        ValueError: A check id is already registered with a different message.
+    """
+    for check, message in messages.items():
+        known = _MESSAGES.get(check)
+        if known is not None and known != message:
+            msg = f"check {check!r} already has a different message registered"
+            raise ValueError(msg)
+    _MESSAGES.update(messages)
+
+
+def message_for(check: str) -> Message | None:
+    """Return the registered message for *check*, or ``None``."""
+    return _MESSAGES.get(check)
+
+
+@attrs.frozen
+class Finding:
+    """The result of checking one condition.
+
+    A finding is cheap to build: it holds only the check id, whether the condition
+    held, the values compared and the citations (prebuilt by the policy).  Its
+    sentences are looked up from the registered :class:`Message` table only when
+    someone asks, through :meth:`reason`.
+
+    Example:
+        >>> from skillchain import Finding
+        >>> f = Finding(check="demo.contract_term", held=False,
+        ...             values=(("months", 6), ("minimum", 12)))
+        >>> f.value("minimum")
+        12
+        >>> f.reason("en")
+        'demo.contract_term: months=6, minimum=12'
+    """
+
+    check: str
+    """A stable id such as ``"apprenticeship.contract_term"``."""
+    held: bool | None
+    """``True`` if the condition held, ``False`` if not, ``None`` if it could not be decided."""
+    values: tuple[tuple[str, FactValue], ...] = ()
+    """The values compared, as ordered ``(name, value)`` pairs."""
+    citations: tuple[Citation, ...] = ()
+    """The documents the condition (or its figure) comes from."""
+    missing: tuple[str, ...] = ()
+    """Names of the facts or parameters whose absence left the condition undecided."""
+
+    def value(self, name: str) -> FactValue:
+        """Return the compared value called *name*.
+
+        Raises:
+            KeyError: The finding has no value of that name.
+        """
+        for key, val in self.values:
+            if key == name:
+                return val
+        raise KeyError(name)
+
+    def reason(self, lang: Lang = "zh") -> str:
+        """The sentence explaining this finding, in *lang*.
+
+        Uses the message registered for :attr:`check`; without one, lists the values.
+        """
+        values = dict(self.values)
+        message = _MESSAGES.get(self.check)
+        if message is not None:
+            return message.render(lang, values)
+        listed = ", ".join(f"{k}={format_value(v, lang)}" for k, v in self.values)
+        return f"{self.check}: {listed}" if listed else self.check
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Decision:
+    """What a rule decided about one case, and why.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import Decision, Finding, Outcome, Provenance
+        >>> d = Decision.from_findings(
+        ...     rule="demo.rule", version="1", on=date(2024, 6, 1),
+        ...     findings=[Finding(check="demo.a", held=True),
+        ...               Finding(check="demo.b", held=None, missing=("contract.end",))],
+        ...     provenance=Provenance.OFFICIAL, policy_fingerprint="0" * 64)
+        >>> d.outcome
+        <Outcome.UNDETERMINED: 'undetermined'>
+        >>> d.missing
+        ('contract.end',)
+    """
+
+    rule: str
+    """The id of the rule that decided."""
+    version: str
+    """The version of that rule."""
+    on: date
+    """The evaluation day: the day whose policy was applied."""
+    outcome: Outcome
+    """Eligible, ineligible or undetermined."""
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    """One finding per condition checked, in the order the rule checked them."""
+    provenance: Provenance
+    """The weakest provenance among the parameters used."""
+    policy_fingerprint: str
+    """The fingerprint of the policy the case was judged under."""
+    amount: Decimal | None = None
+    """The amount payable in yuan where the rule pays one, else ``None``."""
+
+    @classmethod
+    def from_findings(
+        cls,
+        *,
+        rule: str,
+        version: str,
+        on: date,
+        findings: Iterable[Finding],
+        provenance: Provenance,
+        policy_fingerprint: str,
+        amount: Decimal | None = None,
+    ) -> "Decision":
+        """Build a decision whose outcome follows from its findings.
+
+        Any failed finding makes the case ineligible (a certain failure outweighs an
+        unknown); otherwise any undecided finding makes it undetermined; otherwise it
+        is eligible.  An amount is kept only for an eligible decision.
+        """
+        found = tuple(findings)
+        if any(f.held is False for f in found):
+            outcome = Outcome.INELIGIBLE
+        elif any(f.held is None for f in found):
+            outcome = Outcome.UNDETERMINED
+        else:
+            outcome = Outcome.ELIGIBLE
+        return cls(
+            rule=rule,
+            version=version,
+            on=on,
+            outcome=outcome,
+            findings=found,
+            provenance=provenance,
+            policy_fingerprint=policy_fingerprint,
+            amount=amount if outcome is Outcome.ELIGIBLE else None,
+        )
+
+    @property
+    def failed(self) -> tuple[Finding, ...]:
+        """The findings whose condition did not hold."""
+        return tuple(f for f in self.findings if f.held is False)
+
+    @property
+    def undecided(self) -> tuple[Finding, ...]:
+        """The findings that could not be decided."""
+        return tuple(f for f in self.findings if f.held is None)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Every fact or parameter the decision lacked, each once, in finding order."""
+        seen: dict[str, None] = {}
+        for finding in self.findings:
+            for name in finding.missing:
+                seen.setdefault(name, None)
+        return tuple(seen)
+
+    def explain(self, lang: Lang = "zh") -> str:
+        """Render a readable explanation: failed conditions first, each with its documents.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Decision, Finding, Outcome, Provenance
+            >>> d = Decision(rule="demo.rule", version="1", on=date(2024, 6, 1),
+            ...              outcome=Outcome.INELIGIBLE,
+            ...              findings=(Finding(check="demo.ok", held=True),
+            ...                        Finding(check="demo.bad", held=False,
+            ...                                values=(("months", 6),))),
+            ...              provenance=Provenance.SECONDARY, policy_fingerprint="ab" * 32)
+            >>> print(d.explain("en"))
+            demo.rule (version 1) on 2024-06-01: ineligible
+            provenance: secondary; policy abababababab
+            Not met:
+              ✗ demo.bad: months=6
+            Met:
+              ✓ demo.ok
+        """
+        zh = lang == "zh"
+        lines = [
+            f"{self.rule}（版本 {self.version}）{self.on.isoformat()}：{self.outcome.zh}"
+            if zh
+            else f"{self.rule} (version {self.version}) on {self.on.isoformat()}: "
+            f"{self.outcome.value}"
+        ]
+        if self.amount is not None:
+            lines.append(f"金额：{self.amount} 元" if zh else f"amount: {self.amount} yuan")
+        fingerprint = self.policy_fingerprint[:12]
+        lines.append(
+            f"依据可信度：{self.provenance.zh}；政策指纹 {fingerprint}"
+            if zh
+            else f"provenance: {self.provenance.value}; policy {fingerprint}"
+        )
+        groups = (
+            ("未满足条件：" if zh else "Not met:", "✗", self.failed),
+            ("无法判断：" if zh else "Undetermined:", "?", self.undecided),
+            (
+                "已满足条件：" if zh else "Met:",
+                "✓",
+                tuple(f for f in self.findings if f.held is True),
+            ),
+        )
+        for title, mark, findings in groups:
+            if not findings:
+                continue
+            lines.append(title)
+            for finding in findings:
+                lines.append(f"  {mark} {finding.reason(lang)}")
+                if finding.missing:
+                    names = "、".join(finding.missing) if zh else ", ".join(finding.missing)
+                    lines.append(f"      缺少：{names}" if zh else f"      missing: {names}")
+                lines.extend(
+                    f"      {'依据' if zh else 'source'}：{c.label(lang)}"
+                    if zh
+                    else f"      source: {c.label(lang)}"
+                    for c in finding.citations
+                )
+        return "\n".join(lines)

@@ -1,0 +1,491 @@
+"""Identity numbers: the resident identity number and the unified social credit code.
+
+A resident identity number (公民身份号码) is personal data.  :class:`ResidentId`
+therefore never shows more than its first six and last four characters: not in
+``str()``, not in ``repr()``, not in any error message.  The full number is returned
+only by the explicit :meth:`ResidentId.reveal`.
+
+A unified social credit code (统一社会信用代码) identifies an organisation and is
+public; :class:`CreditCode` shows it as it is.
+"""
+
+import enum
+import re
+
+from datetime import date
+from typing import Final
+
+import attrs
+
+from stdnum.cn import ric, uscc
+
+from skillchain._codes import DivisionCode, division_code_problem
+from skillchain._errors import InvalidValueError
+
+
+__all__ = [
+    "CreditCode",
+    "EntityCategory",
+    "RegistrationAuthority",
+    "ResidentId",
+    "Sex",
+    "mask",
+]
+
+
+def mask(text: str) -> str:
+    """Mask the middle of a text that may be a personal identity number.
+
+    Texts longer than ten characters keep their first six and last four characters
+    and have every other character replaced by ``*``; shorter texts are masked
+    entirely, so short garbage is never echoed either.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The masked text, as long as ``text``.
+
+    Example:
+        >>> from skillchain import mask
+        >>> mask("11010519491231002X")
+        '110105********002X'
+        >>> mask("1234567890")
+        '**********'
+    """
+    if len(text) > 10:
+        return text[:6] + "*" * (len(text) - 10) + text[-4:]
+    return "*" * len(text)
+
+
+class Sex(enum.Enum):
+    """Sex as recorded in a resident identity number (odd sequence: male).
+
+    Example:
+        >>> from skillchain import Sex
+        >>> Sex.FEMALE.zh
+        '女'
+        >>> Sex("male")
+        <Sex.MALE: 'male'>
+    """
+
+    MALE = "male"
+    """男."""
+    FEMALE = "female"
+    """女."""
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name: 男 or 女."""
+        return "男" if self is Sex.MALE else "女"
+
+
+# --- ResidentId -------------------------------------------------------------------
+
+_RESIDENT_ID_SHAPE: Final = re.compile(r"[0-9]{17}[0-9X]")
+
+_RESIDENT_ID_EXPECTED: Final = (
+    "18 characters: a 6-digit division code, an 8-digit birth date, a 3-digit "
+    "sequence number and a check character (a digit or X)"
+)
+
+
+def _upper_check_character(number: str) -> str:
+    raw: object = number
+    if isinstance(raw, str) and raw.endswith("x"):
+        return raw[:-1] + "X"
+    return number
+
+
+def _resident_id_problem(value: object) -> str | None:  # noqa: PLR0911 - one return per rule
+    if not isinstance(value, str):
+        return f"got a value of type {type(value).__name__}, not a str"
+    quoted = f"'{mask(value)}'"
+    if len(value) != 18:
+        return f"{quoted} has {len(value)} characters"
+    if not _RESIDENT_ID_SHAPE.fullmatch(value):
+        return (
+            f"{quoted} is not 17 digits followed by a digit or X"
+            " (no spaces or other characters are allowed)"
+        )
+    if division_code_problem(value[:6]) is not None:
+        return f"{quoted} does not start with a valid division code"
+    try:
+        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return f"{quoted} has a birth date that is not a calendar date"
+    if value[17] != ric.calc_check_digit(value):
+        return (
+            f"{quoted} has the wrong check character "
+            "(ISO 7064 MOD 11-2); a character was probably mistyped"
+        )
+    return None
+
+
+def _check_resident_id(_instance: object, _attribute: object, value: str) -> None:
+    problem = _resident_id_problem(value)
+    if problem is not None:
+        raise InvalidValueError(
+            field="ResidentId", problem=problem, expected=_RESIDENT_ID_EXPECTED
+        )
+
+
+@attrs.frozen(repr=False)
+class ResidentId:
+    """A resident identity number (公民身份号码, GB 11643-1999).
+
+    Eighteen characters: a six-digit address (division) code, the birth date as
+    ``YYYYMMDD``, a three-digit sequence number (odd for men, even for women) and a
+    check character computed with ISO 7064 MOD 11-2 (``0``-``9`` or ``X``).  A
+    lower-case ``x`` is accepted and stored as ``X``; nothing else is normalised.
+
+    The number is personal data, so ``str()``, ``repr()`` and every error message
+    show at most its first six and last four characters (see :func:`mask`).  Only
+    :meth:`reveal` returns it in full.  Instances compare and hash by the full
+    number.  Serialisers that walk attrs fields (``attrs.asdict``, cattrs) see the
+    full number: treat their output as personal data.
+
+    Args:
+        number: The 18-character number.
+
+    Raises:
+        InvalidValueError: If ``number`` is not a well-formed number with a valid
+            birth date and check character.
+
+    Example:
+        >>> from skillchain import ResidentId, Sex
+        >>> rid = ResidentId("11010519491231002x")
+        >>> rid
+        ResidentId('110105********002X')
+        >>> print(rid)
+        110105********002X
+        >>> rid.birth_date
+        datetime.date(1949, 12, 31)
+        >>> rid.sex is Sex.FEMALE
+        True
+        >>> rid.division
+        DivisionCode('110105')
+        >>> rid.reveal()
+        '11010519491231002X'
+        >>> ResidentId("110105194912310021")
+        Traceback (most recent call last):
+        ...
+        skillchain._errors.InvalidValueError: ResidentId: '110105********0021' has the wrong check character ...
+    """
+
+    _number: str = attrs.field(
+        alias="number", converter=_upper_check_character, validator=_check_resident_id
+    )
+
+    def reveal(self) -> str:
+        """Return the full, unmasked number.
+
+        Call this only where the full number is really needed (e.g. to send it to
+        the system of record); never log the result.
+
+        Returns:
+            The 18-character number, with an upper-case ``X`` if it has one.
+        """
+        return self._number
+
+    @property
+    def masked(self) -> str:
+        """The number with all but its first six and last four characters masked."""
+        return mask(self._number)
+
+    @property
+    def birth_date(self) -> date:
+        """The date of birth, from characters 7-14."""
+        number = self._number
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+    @property
+    def sex(self) -> Sex:
+        """The sex, from the parity of the sequence number (odd: male)."""
+        return Sex.MALE if int(self._number[16]) % 2 else Sex.FEMALE
+
+    @property
+    def division(self) -> DivisionCode:
+        """The address code: the division where the number was first issued."""
+        return DivisionCode(self._number[:6])
+
+    def __str__(self) -> str:
+        """Return the masked number."""
+        return self.masked
+
+    def __repr__(self) -> str:
+        """Return ``ResidentId('<masked number>')``."""
+        return f"ResidentId('{self.masked}')"
+
+
+# --- CreditCode -------------------------------------------------------------------
+
+#: GB 32100-2015 code alphabet: digits and upper-case letters without I, O, S, V, Z.
+CREDIT_CODE_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+_AUTHORITIES: Final[dict[str, tuple[str, str]]] = {
+    "1": ("机构编制", "establishment administration"),
+    "2": ("外交", "foreign affairs"),
+    "3": ("司法行政", "judicial administration"),
+    "4": ("文化", "culture"),
+    "5": ("民政", "civil affairs"),
+    "6": ("旅游", "tourism"),
+    "7": ("宗教", "religious affairs"),
+    "8": ("工会", "trade unions"),
+    "9": ("工商", "industry and commerce"),
+    "A": (
+        "中央军委改革和编制办公室",
+        "Reform and Establishment Office of the Central Military Commission",
+    ),
+    "N": ("农业", "agriculture"),
+    "Y": ("其他", "other"),
+}
+
+
+class RegistrationAuthority(enum.Enum):
+    """The registration authority (登记管理部门), character 1 of a credit code.
+
+    The value is the code character (GB 32100-2015, table 1).
+
+    Example:
+        >>> from skillchain import RegistrationAuthority
+        >>> RegistrationAuthority("9").zh
+        '工商'
+        >>> RegistrationAuthority.CIVIL_AFFAIRS.code
+        '5'
+    """
+
+    ESTABLISHMENT = "1"
+    """机构编制."""
+    FOREIGN_AFFAIRS = "2"
+    """外交."""
+    JUDICIAL_ADMINISTRATION = "3"
+    """司法行政."""
+    CULTURE = "4"
+    """文化."""
+    CIVIL_AFFAIRS = "5"
+    """民政."""
+    TOURISM = "6"
+    """旅游."""
+    RELIGIOUS_AFFAIRS = "7"
+    """宗教."""
+    TRADE_UNIONS = "8"
+    """工会."""
+    INDUSTRY_AND_COMMERCE = "9"
+    """工商 (now market regulation)."""
+    MILITARY_ESTABLISHMENT = "A"
+    """中央军委改革和编制办公室."""
+    AGRICULTURE = "N"
+    """农业."""
+    OTHER = "Y"
+    """其他."""
+
+    @property
+    def code(self) -> str:
+        """The code character."""
+        return self.value
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name."""
+        return _AUTHORITIES[self.value][0]
+
+    @property
+    def en(self) -> str:
+        """An English name."""
+        return _AUTHORITIES[self.value][1]
+
+
+_CATEGORIES: Final[dict[str, tuple[str, str]]] = {
+    "11": ("机关", "government organ"),
+    "12": ("事业单位", "public institution"),
+    "13": ("群众团体", "mass organisation"),
+    "19": ("其他", "other (establishment administration)"),
+    "51": ("社会团体", "social organisation"),
+    "52": ("民办非企业单位", "private non-enterprise unit"),
+    "53": ("基金会", "foundation"),
+    "59": ("其他", "other (civil affairs)"),
+    "91": ("企业", "enterprise"),
+    "92": ("个体工商户", "individual business"),
+    "93": ("农民专业合作社", "farmers' specialised cooperative"),
+}
+
+
+class EntityCategory(enum.Enum):
+    """The entity category (机构类别), characters 1-2 of a credit code.
+
+    The value is the two-character prefix.  Only the categories of the
+    establishment (1), civil-affairs (5) and industry-and-commerce (9) authorities
+    are listed; for the other authorities :attr:`CreditCode.entity_category` is
+    ``None``.
+
+    Example:
+        >>> from skillchain import EntityCategory
+        >>> EntityCategory("91").zh
+        '企业'
+        >>> EntityCategory.FOUNDATION.authority.zh
+        '民政'
+    """
+
+    GOVERNMENT_ORGAN = "11"
+    """机关."""
+    PUBLIC_INSTITUTION = "12"
+    """事业单位."""
+    MASS_ORGANISATION = "13"
+    """群众团体."""
+    OTHER_ESTABLISHMENT = "19"
+    """其他 (under the establishment authority)."""
+    SOCIAL_ORGANISATION = "51"
+    """社会团体."""
+    PRIVATE_NON_ENTERPRISE_UNIT = "52"
+    """民办非企业单位."""
+    FOUNDATION = "53"
+    """基金会."""
+    OTHER_CIVIL_AFFAIRS = "59"
+    """其他 (under the civil-affairs authority)."""
+    ENTERPRISE = "91"
+    """企业."""
+    INDIVIDUAL_BUSINESS = "92"
+    """个体工商户."""
+    FARMERS_COOPERATIVE = "93"
+    """农民专业合作社."""
+
+    @property
+    def authority(self) -> RegistrationAuthority:
+        """The registration authority the category belongs to."""
+        return RegistrationAuthority(self.value[0])
+
+    @property
+    def code(self) -> str:
+        """The category character (character 2 of the credit code)."""
+        return self.value[1]
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name."""
+        return _CATEGORIES[self.value][0]
+
+    @property
+    def en(self) -> str:
+        """An English name."""
+        return _CATEGORIES[self.value][1]
+
+
+#: Authorities whose entity categories are listed: only those categories are valid.
+_LISTED_AUTHORITIES: Final = frozenset(key[0] for key in _CATEGORIES)
+
+_CREDIT_CODE_EXPECTED: Final = (
+    "18 characters from '0123456789ABCDEFGHJKLMNPQRTUWXY' (GB 32100-2015): "
+    "registration authority, entity category, 6-digit division code, 9-character "
+    "subject identifier and a MOD 31 check character, e.g. '91350100M000100Y43'"
+)
+
+
+def _credit_code_problem(value: object) -> str | None:  # noqa: PLR0911 - one return per rule
+    if not isinstance(value, str):
+        return f"got a value of type {type(value).__name__}, not a str"
+    quoted = repr(value) if len(value) <= 24 else repr(value[:21] + "...")
+    if len(value) != 18:
+        return f"{quoted} has {len(value)} characters"
+    bad = sorted({c for c in value if c not in CREDIT_CODE_ALPHABET})
+    if bad:
+        hint = " (letters must be upper-case)" if any(c.islower() for c in bad) else ""
+        return f"{quoted} contains {''.join(bad)!r}, not in the code alphabet{hint}"
+    if value[0] not in _AUTHORITIES:
+        return f"{quoted} has unknown registration authority {value[0]!r}"
+    if value[0] in _LISTED_AUTHORITIES and value[:2] not in _CATEGORIES:
+        authority = RegistrationAuthority(value[0])
+        listed = ", ".join(k[1] for k in _CATEGORIES if k[0] == value[0])
+        return (
+            f"{quoted} has entity category {value[1]!r}, which authority "
+            f"{value[0]!r} ({authority.zh}) does not use (it uses {listed})"
+        )
+    division = division_code_problem(value[2:8])
+    if division is not None:
+        return f"{quoted} has an invalid division code: {division}"
+    if value[17] != uscc.calc_check_digit(value):
+        return (
+            f"{quoted} has the wrong check character (MOD 31); "
+            "a character was probably mistyped"
+        )
+    return None
+
+
+def _check_credit_code(_instance: object, _attribute: object, value: str) -> None:
+    problem = _credit_code_problem(value)
+    if problem is not None:
+        raise InvalidValueError(
+            field="CreditCode", problem=problem, expected=_CREDIT_CODE_EXPECTED
+        )
+
+
+@attrs.frozen(repr=False)
+class CreditCode:
+    """A unified social credit code (统一社会信用代码, GB 32100-2015).
+
+    Eighteen characters over the 31-character alphabet
+    ``0123456789ABCDEFGHJKLMNPQRTUWXY`` (no I, O, S, V or Z):
+
+    ====== =====================================================
+    1      registration authority (:class:`RegistrationAuthority`)
+    2      entity category (:class:`EntityCategory`)
+    3-8    division code of the registering authority
+    9-17   subject identifier (主体标识码, the old organisation code)
+    18     check character, MOD 31 with weights 3\\ :sup:`i-1` mod 31
+    ====== =====================================================
+
+    Nothing is normalised: lower-case letters are rejected.  Codes are not personal
+    data and are shown in full.
+
+    Args:
+        code: The 18-character code.
+
+    Raises:
+        InvalidValueError: If ``code`` is not well formed or its check character is
+            wrong.
+
+    Example:
+        >>> from skillchain import CreditCode
+        >>> code = CreditCode("91350100M000100Y43")
+        >>> code.registration_authority.zh, code.entity_category.zh
+        ('工商', '企业')
+        >>> code.division, code.subject_id
+        (DivisionCode('350100'), 'M000100Y4')
+        >>> CreditCode("91350100M000100Y44")
+        Traceback (most recent call last):
+        ...
+        skillchain._errors.InvalidValueError: CreditCode: '91350100M000100Y44' has the wrong check character ...
+    """
+
+    code: str = attrs.field(validator=_check_credit_code)
+    """The 18-character code."""
+
+    @property
+    def registration_authority(self) -> RegistrationAuthority:
+        """The registration authority (character 1)."""
+        return RegistrationAuthority(self.code[0])
+
+    @property
+    def entity_category(self) -> EntityCategory | None:
+        """The entity category (characters 1-2), or ``None`` where it is not listed."""
+        if self.code[:2] in _CATEGORIES:
+            return EntityCategory(self.code[:2])
+        return None
+
+    @property
+    def division(self) -> DivisionCode:
+        """The division code of the registering authority (characters 3-8)."""
+        return DivisionCode(self.code[2:8])
+
+    @property
+    def subject_id(self) -> str:
+        """The subject identifier (主体标识码, characters 9-17)."""
+        return self.code[8:17]
+
+    def __str__(self) -> str:
+        """Return the code."""
+        return self.code
+
+    def __repr__(self) -> str:
+        """Return ``CreditCode('<code>')``."""
+        return f"CreditCode({self.code!r})"

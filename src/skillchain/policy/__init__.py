@@ -1,0 +1,32 @@
+"""Dated, sourced policy parameters.
+
+Every figure a rule uses lives here as data, with its effective period, the document
+it comes from and its provenance.  :meth:`Policy.at` resolves them for one day into a
+typed snapshot; :meth:`Policy.overlay` lays another district's values or a draft
+reform over a base without changing it.
+"""
+
+from skillchain.policy._kinds import Kind
+from skillchain.policy._policy import BUNDLED_FILES, Policy, PolicySource
+from skillchain.policy._schema import (
+    ApprenticeshipParameters,
+    Parameter,
+    ParameterSpec,
+    PolicySnapshot,
+    Resolved,
+    specs,
+)
+
+
+__all__ = [
+    "BUNDLED_FILES",
+    "ApprenticeshipParameters",
+    "Kind",
+    "Parameter",
+    "ParameterSpec",
+    "Policy",
+    "PolicySnapshot",
+    "PolicySource",
+    "Resolved",
+    "specs",
+]

@@ -1,0 +1,165 @@
+"""Value kinds: how a raw TOML value becomes a typed parameter value."""
+
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Final, Generic, TypeVar
+
+import attrs
+
+from skillchain._errors import InvalidValueError
+from skillchain._levels import SkillLevel
+from skillchain._money import Rounding, RoundingMode, yuan
+
+
+__all__ = [
+    "COUNT",
+    "LEVEL",
+    "MONEY",
+    "MONEY_BY_LEVEL",
+    "MONTHS",
+    "RATIO",
+    "ROUNDING",
+    "Kind",
+    "KindError",
+]
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class KindError(ValueError):
+    """A raw value does not fit its parameter's kind (message says what was expected)."""
+
+
+@attrs.frozen
+class Kind(Generic[T_co]):
+    """A parameter value kind: its name, and how to read and write a raw TOML value."""
+
+    name: str
+    """A short name used in messages, e.g. ``"money"``."""
+    parse: Callable[[object], T_co]
+    """Turn a raw TOML value into the typed value; raises :class:`KindError`."""
+    dump: Callable[[object], object]
+    """Turn a typed value into plain JSON data (for fingerprints and display)."""
+
+
+def _decimal(raw: object, what: str) -> Decimal:
+    if isinstance(raw, bool) or isinstance(raw, float):
+        msg = f"expected {what} written as a string or an integer (e.g. \"5500\"), got {raw!r}"
+        raise KindError(msg)
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, str):
+        try:
+            value = Decimal(raw)
+        except InvalidOperation:
+            value = None
+        if value is not None and value.is_finite():
+            return value
+    msg = f"expected {what} written as a string or an integer (e.g. \"5500\"), got {raw!r}"
+    raise KindError(msg)
+
+
+def _money(raw: object) -> Decimal:
+    value = _decimal(raw, "an amount in yuan")
+    if value < 0:
+        msg = f"expected a non-negative amount in yuan, got {raw!r}"
+        raise KindError(msg)
+    return yuan(value)
+
+
+def _ratio(raw: object) -> Decimal:
+    value = _decimal(raw, "a ratio between 0 and 1")
+    if not Decimal(0) <= value <= Decimal(1):
+        msg = f"expected a ratio between 0 and 1 (e.g. \"0.30\"), got {raw!r}"
+        raise KindError(msg)
+    return value
+
+
+def _non_negative_int(raw: object) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+        msg = f"expected a whole number of at least 0, got {raw!r}"
+        raise KindError(msg)
+    return raw
+
+
+def _level(raw: object) -> SkillLevel:
+    if not isinstance(raw, str):
+        msg = f"expected a skill level name such as \"intermediate\" or \"中级工\", got {raw!r}"
+        raise KindError(msg)
+    try:
+        return SkillLevel.parse(raw)
+    except InvalidValueError as exc:
+        raise KindError(f"{exc.problem}; expected {exc.expected}") from None
+
+
+def _money_by_level(raw: object) -> Mapping[SkillLevel, Decimal]:
+    if not isinstance(raw, dict) or not raw:
+        msg = 'expected a table of skill level to amount, e.g. { intermediate = "5500" }'
+        raise KindError(msg)
+    table: dict[SkillLevel, Decimal] = {}
+    for key, amount in raw.items():
+        level = _level(key)
+        if level in table:
+            msg = f"skill level {level.value!r} appears twice"
+            raise KindError(msg)
+        try:
+            table[level] = _money(amount)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return dict(sorted(table.items(), key=lambda kv: kv[0].rank))
+
+
+_ROUNDING_KEYS: Final = frozenset({"quantum", "mode"})
+
+
+def _rounding(raw: object) -> Rounding:
+    if not isinstance(raw, dict) or set(raw) != _ROUNDING_KEYS:
+        msg = 'expected a table { quantum = "0.01", mode = "half_up" }'
+        raise KindError(msg)
+    modes = ", ".join(m.value for m in RoundingMode)
+    try:
+        mode = RoundingMode(raw["mode"])
+    except ValueError:
+        msg = f"mode: expected one of {modes}, got {raw['mode']!r}"
+        raise KindError(msg) from None
+    quantum = _decimal(raw["quantum"], "a quantum such as \"1\" or \"0.01\"")
+    try:
+        return Rounding(quantum=quantum, mode=mode)
+    except InvalidValueError as exc:
+        raise KindError(f"quantum: {exc.problem}; expected {exc.expected}") from None
+
+
+def _dump_scalar(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, SkillLevel):
+        return value.value
+    return value
+
+
+def _dump_by_level(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {k.value: str(v) for k, v in value.items()}
+
+
+def _dump_rounding(value: object) -> object:
+    assert isinstance(value, Rounding)  # noqa: S101 - internal invariant
+    return {"quantum": str(value.quantum), "mode": value.mode.value}
+
+
+MONEY: Final[Kind[Decimal]] = Kind(name="money", parse=_money, dump=_dump_scalar)
+"""An amount in yuan (a string or integer in TOML; never a float)."""
+RATIO: Final[Kind[Decimal]] = Kind(name="ratio", parse=_ratio, dump=_dump_scalar)
+"""A share between 0 and 1, e.g. ``"0.40"``."""
+MONTHS: Final[Kind[int]] = Kind(name="months", parse=_non_negative_int, dump=_dump_scalar)
+"""A whole number of calendar months."""
+COUNT: Final[Kind[int]] = Kind(name="count", parse=_non_negative_int, dump=_dump_scalar)
+"""A whole number of persons, claims, videos, ..."""
+LEVEL: Final[Kind[SkillLevel]] = Kind(name="level", parse=_level, dump=_dump_scalar)
+"""A rung of the skill ladder."""
+MONEY_BY_LEVEL: Final[Kind[Mapping[SkillLevel, Decimal]]] = Kind(
+    name="money by level", parse=_money_by_level, dump=_dump_by_level
+)
+"""A table from skill level to an amount in yuan."""
+ROUNDING: Final[Kind[Rounding]] = Kind(name="rounding", parse=_rounding, dump=_dump_rounding)
+"""How amounts are rounded: a quantum and a rounding mode."""

@@ -1,0 +1,670 @@
+"""Loading, merging, overlaying and resolving policy files."""
+
+import hashlib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Final
+
+import attrs
+
+from skillchain._dates import DateRange
+from skillchain._errors import PolicyFileError, PolicyProblem
+from skillchain._sources import Citation, Document, DocumentLevel, Provenance
+from skillchain.policy._kinds import KindError
+from skillchain.policy._schema import (
+    GROUPS,
+    Parameter,
+    PolicySnapshot,
+    Resolved,
+    specs,
+)
+
+
+__all__ = ["BUNDLED_FILES", "Policy", "PolicySource"]
+
+PolicySource = str | os.PathLike[str] | Traversable
+"""Where a policy file can come from: a path, or a resource inside a package."""
+
+BUNDLED_FILES: Final[tuple[str, ...]] = ("documents.toml", "apprenticeship.toml")
+"""The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
+
+_FORMAT: Final = 1
+_TOP_KEYS: Final = frozenset({"format", "title", "documents", "parameters"})
+_DOC_REQUIRED: Final = ("title", "issuers", "level", "provenance")
+_DOC_OPTIONAL: Final = ("number", "title_en", "issued", "effective", "expires", "urls", "note")
+_PARAM_REQUIRED: Final = ("description_zh", "description_en", "unit")
+_PARAM_OPTIONAL: Final = ("note", "values")
+_VALUE_REQUIRED: Final = ("since", "value", "document")
+_VALUE_OPTIONAL: Final = ("until", "article", "provenance", "note")
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(name: str) -> str:
+    return name if _BARE_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+
+
+@attrs.frozen
+class _Value:
+    since: date
+    until: date | None
+    value: object
+    document: str
+    article: str | None
+    provenance: Provenance | None
+    note: str | None
+    path: str
+
+
+@attrs.frozen
+class _Param:
+    name: str
+    description_zh: str
+    description_en: str
+    unit: str
+    note: str | None
+    values: tuple[_Value, ...]
+    path: str
+
+
+@attrs.frozen
+class _File:
+    name: str
+    documents: dict[str, tuple[Document, str]]
+    parameters: dict[str, _Param]
+
+
+class _Reader:
+    """Reads one TOML document, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[PolicyProblem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(PolicyProblem(file=self.name, path=path, message=message))
+
+    def table(
+        self,
+        raw: object,
+        path: str,
+        required: Iterable[str],
+        optional: Iterable[str],
+    ) -> dict[str, object] | None:
+        if not isinstance(raw, dict):
+            self.problem(path, f"expected a table, got {type(raw).__name__}")
+            return None
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key in raw:
+            if key not in allowed:
+                self.problem(
+                    f"{path}.{_key(key)}",
+                    f"unknown key; allowed keys are {', '.join(sorted(allowed))}",
+                )
+        for key in required:
+            if key not in raw:
+                self.problem(f"{path}.{_key(key)}", "required key is missing")
+        return raw
+
+    def string(self, table: Mapping[str, object], key: str, path: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"{path}.{key}", f"expected a non-empty string, got {value!r}")
+            return None
+        return value
+
+    def day(self, table: Mapping[str, object], key: str, path: str) -> date | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, date) or hasattr(value, "hour"):
+            self.problem(
+                f"{path}.{key}",
+                f"expected a TOML date such as 2024-01-31 (unquoted), got {value!r}",
+            )
+            return None
+        return value
+
+    def strings(self, table: Mapping[str, object], key: str, path: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(
+            isinstance(v, str) and v.strip() for v in value
+        ):
+            self.problem(f"{path}.{key}", f"expected a list of non-empty strings, got {value!r}")
+            return ()
+        return tuple(value)
+
+    def provenance(self, table: Mapping[str, object], path: str) -> Provenance | None:
+        value = table.get("provenance")
+        if value is None:
+            return None
+        try:
+            return Provenance(value)
+        except ValueError:
+            allowed = ", ".join(p.value for p in Provenance)
+            self.problem(f"{path}.provenance", f"expected one of {allowed}, got {value!r}")
+            return None
+
+    def read(self, text: str) -> _File:
+        result = _File(name=self.name, documents={}, parameters={})
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            self.problem("(file)", f"not valid TOML: {exc}")
+            return result
+        for key in data:
+            if key not in _TOP_KEYS:
+                allowed = ", ".join(sorted(_TOP_KEYS))
+                self.problem(_key(key), f"unknown key; allowed top-level keys are {allowed}")
+        fmt = data.get("format", _FORMAT)
+        if fmt != _FORMAT:
+            self.problem("format", f"unsupported format {fmt!r}; expected {_FORMAT}")
+        documents = data.get("documents", {})
+        if self.table(documents, "documents", (), documents if isinstance(documents, dict) else ()):
+            for doc_id, raw in documents.items():
+                doc = self.document(doc_id, raw, f"documents.{_key(doc_id)}")
+                if doc is not None:
+                    result.documents[doc_id] = (doc, f"documents.{_key(doc_id)}")
+        parameters = data.get("parameters", {})
+        if self.table(parameters, "parameters", (), parameters if isinstance(parameters, dict) else ()):
+            for name, raw in parameters.items():
+                param = self.parameter(name, raw, f"parameters.{_key(name)}")
+                if param is not None:
+                    result.parameters[name] = param
+        return result
+
+    def document(self, doc_id: str, raw: object, path: str) -> Document | None:
+        table = self.table(raw, path, _DOC_REQUIRED, _DOC_OPTIONAL)
+        if table is None:
+            return None
+        before = len(self.problems)
+        title = self.string(table, "title", path)
+        issuers = self.strings(table, "issuers", path)
+        if "issuers" in table and not issuers:
+            self.problem(f"{path}.issuers", "expected at least one issuer")
+        level_raw = table.get("level")
+        level: DocumentLevel | None = None
+        if level_raw is not None:
+            try:
+                level = DocumentLevel(level_raw)
+            except ValueError:
+                allowed = ", ".join(lv.value for lv in DocumentLevel)
+                self.problem(f"{path}.level", f"expected one of {allowed}, got {level_raw!r}")
+        provenance = self.provenance(table, path)
+        number = self.string(table, "number", path)
+        title_en = self.string(table, "title_en", path)
+        issued = self.day(table, "issued", path)
+        effective = self.day(table, "effective", path)
+        expires = self.day(table, "expires", path)
+        urls = self.strings(table, "urls", path)
+        note = self.string(table, "note", path)
+        if effective and expires and expires < effective:
+            self.problem(f"{path}.expires", f"expires {expires} is before effective {effective}")
+        if len(self.problems) > before or title is None or level is None or provenance is None:
+            return None
+        return Document(
+            id=doc_id,
+            title=title,
+            issuers=issuers,
+            level=level,
+            provenance=provenance,
+            number=number,
+            title_en=title_en,
+            issued=issued,
+            effective=effective,
+            expires=expires,
+            urls=urls,
+            note=note,
+        )
+
+    def parameter(self, name: str, raw: object, path: str) -> _Param | None:
+        spec = specs().get(name)
+        if spec is None:
+            known = ", ".join(sorted(specs()))
+            self.problem(path, f"unknown parameter; known parameters are {known}")
+            return None
+        table = self.table(raw, path, _PARAM_REQUIRED, _PARAM_OPTIONAL)
+        if table is None:
+            return None
+        before = len(self.problems)
+        zh = self.string(table, "description_zh", path)
+        en = self.string(table, "description_en", path)
+        unit = self.string(table, "unit", path)
+        note = self.string(table, "note", path)
+        if unit is not None and unit != spec.unit:
+            self.problem(f"{path}.unit", f"wrong unit {unit!r}; {name} is measured in {spec.unit!r}")
+        raw_values = table.get("values", [])
+        values: list[_Value] = []
+        if not isinstance(raw_values, list):
+            self.problem(f"{path}.values", "expected an array of tables ([[...values]])")
+            raw_values = []
+        for index, raw_value in enumerate(raw_values):
+            value = self.value(spec.kind.parse, raw_value, f"{path}.values[{index}]")
+            if value is not None:
+                values.append(value)
+        values.sort(key=lambda v: v.since)
+        for earlier, later in zip(values, values[1:], strict=False):
+            if earlier.until is None or earlier.until >= later.since:
+                self.problem(
+                    later.path,
+                    f"period from {later.since} overlaps the period from {earlier.since} "
+                    f"({earlier.path}); periods of one parameter may not overlap",
+                )
+        if len(self.problems) > before or zh is None or en is None or unit is None:
+            return None
+        return _Param(
+            name=name,
+            description_zh=zh,
+            description_en=en,
+            unit=unit,
+            note=note,
+            values=tuple(values),
+            path=path,
+        )
+
+    def value(self, parse: object, raw: object, path: str) -> _Value | None:
+        table = self.table(raw, path, _VALUE_REQUIRED, _VALUE_OPTIONAL)
+        if table is None:
+            return None
+        before = len(self.problems)
+        since = self.day(table, "since", path)
+        until = self.day(table, "until", path)
+        document = self.string(table, "document", path)
+        article = self.string(table, "article", path)
+        note = self.string(table, "note", path)
+        provenance = self.provenance(table, path)
+        if since and until and until < since:
+            self.problem(f"{path}.until", f"until {until} is before since {since}")
+        typed: object = None
+        if "value" in table:
+            try:
+                typed = parse(table["value"])  # type: ignore[operator]
+            except KindError as exc:
+                self.problem(f"{path}.value", str(exc))
+        if len(self.problems) > before or since is None or document is None:
+            return None
+        return _Value(
+            since=since,
+            until=until,
+            value=typed,
+            document=document,
+            article=article,
+            provenance=provenance,
+            note=note,
+            path=path,
+        )
+
+
+def _read_source(source: PolicySource) -> tuple[str, str]:
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        with open(name, encoding="utf-8") as handle:  # noqa: PTH123 - PathLike or str
+            return name, handle.read()
+    return f"skillchain:{source.name}", source.read_text(encoding="utf-8")
+
+
+def _build(files: Iterable[_File], problems: list[PolicyProblem]) -> tuple[
+    dict[str, Document], dict[str, Parameter]
+]:
+    documents: dict[str, Document] = {}
+    doc_origin: dict[str, str] = {}
+    raw_params: dict[str, list[tuple[_File, _Param]]] = {}
+    files = tuple(files)
+    for file in files:
+        for doc_id, (doc, path) in file.documents.items():
+            if doc_id in documents and documents[doc_id] != doc:
+                problems.append(
+                    PolicyProblem(
+                        file=file.name,
+                        path=path,
+                        message=f"document {doc_id!r} is already defined differently in "
+                        f"{doc_origin[doc_id]}; give the new document its own id",
+                    )
+                )
+                continue
+            documents[doc_id] = doc
+            doc_origin.setdefault(doc_id, file.name)
+        for name, param in file.parameters.items():
+            raw_params.setdefault(name, []).append((file, param))
+
+    parameters: dict[str, Parameter] = {}
+    for name, entries in raw_params.items():
+        first = entries[0][1]
+        values: list[tuple[_File, _Value]] = []
+        for file, param in entries:
+            if (param.description_zh, param.description_en) != (
+                first.description_zh,
+                first.description_en,
+            ):
+                problems.append(
+                    PolicyProblem(
+                        file=file.name,
+                        path=param.path,
+                        message="descriptions differ from the same parameter in "
+                        f"{entries[0][0].name}; keep one wording",
+                    )
+                )
+            values.extend((file, v) for v in param.values)
+        values.sort(key=lambda fv: fv[1].since)
+        for (_, earlier), (file, later) in zip(values, values[1:], strict=False):
+            if earlier.until is None or earlier.until >= later.since:
+                problems.append(
+                    PolicyProblem(
+                        file=file.name,
+                        path=later.path,
+                        message=f"period from {later.since} overlaps the period from "
+                        f"{earlier.since} given elsewhere for {name}",
+                    )
+                )
+        resolved: list[Resolved[object]] = []
+        for file, value in values:
+            doc = documents.get(value.document)
+            if doc is None:
+                problems.append(
+                    PolicyProblem(
+                        file=file.name,
+                        path=f"{value.path}.document",
+                        message=f"unknown document {value.document!r}; add it to a "
+                        "[documents] table in one of the files loaded together",
+                    )
+                )
+                continue
+            resolved.append(
+                Resolved(
+                    name=name,
+                    value=value.value,
+                    period=DateRange(start=value.since, end=value.until),
+                    citation=Citation(document=doc, article=value.article),
+                    provenance=value.provenance or doc.provenance,
+                    note=value.note,
+                )
+            )
+        parameters[name] = Parameter(
+            name=name,
+            description_zh=first.description_zh,
+            description_en=first.description_en,
+            unit=first.unit,
+            values=tuple(resolved),
+            note=first.note,
+        )
+    return documents, parameters
+
+
+def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
+    spec_of = specs()
+    content = {}
+    for name in sorted(parameters):
+        param = parameters[name]
+        dump = spec_of[name].kind.dump
+        content[name] = {
+            "unit": param.unit,
+            "values": [
+                {
+                    "since": v.period.start.isoformat() if v.period else None,
+                    "until": v.period.end.isoformat() if v.period and v.period.end else None,
+                    "value": dump(v.value),
+                    "document": v.citation.document.id if v.citation else None,
+                    "article": v.citation.article if v.citation else None,
+                    "provenance": v.provenance.value if v.provenance else None,
+                }
+                for v in param.values
+            ],
+        }
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _clip(base: Resolved[object], cover: DateRange) -> list[Resolved[object]]:
+    """The parts of *base*'s period not covered by *cover*."""
+    period = base.period
+    if period is None or not period.overlaps(cover):
+        return [base]
+    pieces: list[Resolved[object]] = []
+    if period.start < cover.start:
+        pieces.append(
+            attrs.evolve(base, period=DateRange(start=period.start, end=_day_before(cover.start)))
+        )
+    if cover.end is not None and (period.end is None or period.end > cover.end):
+        pieces.append(
+            attrs.evolve(base, period=DateRange(start=_day_after(cover.end), end=period.end))
+        )
+    return pieces
+
+
+def _day_before(day: date) -> date:
+    return date.fromordinal(day.toordinal() - 1)
+
+
+def _day_after(day: date) -> date:
+    return date.fromordinal(day.toordinal() + 1)
+
+
+@attrs.frozen(eq=False)
+class Policy:
+    """A set of dated, sourced parameters and the document register they cite.
+
+    Build one with :meth:`default`, :meth:`from_files` or :meth:`loads`; combine with
+    :meth:`overlay`; resolve with :meth:`at`.  A policy never changes after it is
+    built: overlaying returns a new policy, and nothing global is mutated, so a
+    baseline and a draft reform can be evaluated side by side.
+
+    Two policies with equal :attr:`fingerprint` resolve every parameter identically.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import Policy
+        >>> policy = Policy.default()
+        >>> snap = policy.at(date(2024, 6, 1))
+        >>> snap.apprenticeship.contract_min_months.value
+        12
+        >>> snap.apprenticeship.prepayment_share_filed.citation.document.number
+        '粤人社规〔2023〕13号'
+    """
+
+    documents: Mapping[str, Document]
+    """The document register, by id."""
+    parameters: Mapping[str, Parameter]
+    """Every parameter the policy gives values for, by dotted name."""
+    sources: tuple[str, ...]
+    """The files the policy was read from, in load order (overlays appended)."""
+    fingerprint: str = attrs.field(init=False)
+    """A SHA-256 over every parameter's unit, periods, values, documents and provenance.
+
+    Descriptions and notes do not enter it: rewording a description does not change
+    how any case is judged.
+    """
+    _snapshots: dict[date, PolicySnapshot] = attrs.field(init=False, factory=dict, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "fingerprint", _fingerprint(self.parameters))
+
+    @classmethod
+    def default(cls) -> "Policy":
+        """The policy bundled with the package (loaded on first call, then cached)."""
+        return _default_policy()
+
+    @classmethod
+    def from_files(cls, *sources: PolicySource) -> "Policy":
+        """Load a policy from one or more TOML files read together.
+
+        Documents defined in any of the files may be cited by parameter values in any
+        other.  A parameter may get values from several files, provided their periods
+        do not overlap.
+
+        Raises:
+            PolicyFileError: Any file is unreadable or malformed; every problem found
+                is listed with its file and TOML path, and nothing is loaded.
+        """
+        problems: list[PolicyProblem] = []
+        files: list[_File] = []
+        names: list[str] = []
+        for source in sources:
+            try:
+                name, text = _read_source(source)
+            except (OSError, UnicodeDecodeError) as exc:
+                label = os.fspath(source) if isinstance(source, (str, os.PathLike)) else str(source)
+                problems.append(PolicyProblem(file=label, path="(file)", message=f"cannot read: {exc}"))
+                continue
+            reader = _Reader(name)
+            files.append(reader.read(text))
+            problems.extend(reader.problems)
+            names.append(name)
+        return cls._from_parsed(files, names, problems)
+
+    @classmethod
+    def loads(cls, text: str, *, name: str = "<string>") -> "Policy":
+        """Load a policy from the TOML *text* of one file (named *name* in errors).
+
+        Raises:
+            PolicyFileError: The text is malformed.
+
+        Example:
+            >>> from skillchain import Policy, PolicyFileError
+            >>> try:
+            ...     Policy.loads('[parameters."apprenticeship.contract_min_months"]\\n'
+            ...                  'description_zh = "x"\\ndescription_en = "x"\\nunit = "years"\\n',
+            ...                  name="draft.toml")
+            ... except PolicyFileError as err:
+            ...     print(err.problems[0])
+            draft.toml: parameters."apprenticeship.contract_min_months".unit: wrong unit 'years'; apprenticeship.contract_min_months is measured in 'months'
+        """
+        reader = _Reader(name)
+        parsed = reader.read(text)
+        return cls._from_parsed([parsed], [name], list(reader.problems))
+
+    @classmethod
+    def _from_parsed(
+        cls, files: list[_File], names: list[str], problems: list[PolicyProblem]
+    ) -> "Policy":
+        documents, parameters = _build(files, problems)
+        if problems:
+            raise PolicyFileError(problems)
+        return cls(documents=documents, parameters=parameters, sources=tuple(names))
+
+    def overlay(self, other: "Policy") -> "Policy":
+        """Return a new policy: *other*'s values laid over this one's.
+
+        For every parameter *other* gives values for, those values win wherever their
+        periods reach; this policy's values stay in force outside them (a value cut
+        by an overlay keeps its document and provenance).  Parameters *other* does not
+        mention are unchanged.  Documents are merged.
+
+        Raises:
+            PolicyFileError: *other* defines a document id differently from this policy.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Policy
+            >>> draft = Policy.loads('''
+            ... [documents.draft-2027]
+            ... title = "福田区企业新型学徒制补贴标准（示例草案）"
+            ... issuers = ["示例"]
+            ... level = "district"
+            ... provenance = "unverified"
+            ... [parameters."apprenticeship.contract_min_months"]
+            ... description_zh = "学徒劳动合同最短期限"
+            ... description_en = "Shortest labour contract of an apprentice"
+            ... unit = "months"
+            ... [[parameters."apprenticeship.contract_min_months".values]]
+            ... since = 2027-01-01
+            ... value = 6
+            ... document = "draft-2027"
+            ... ''', name="draft.toml")
+            >>> reform = Policy.default().overlay(draft)
+            >>> reform.at(date(2026, 12, 31)).apprenticeship.contract_min_months.value
+            12
+            >>> reform.at(date(2027, 1, 1)).apprenticeship.contract_min_months.value
+            6
+            >>> reform.fingerprint == Policy.default().fingerprint
+            False
+        """
+        problems: list[PolicyProblem] = []
+        documents = dict(self.documents)
+        for doc_id, doc in other.documents.items():
+            if doc_id in documents and documents[doc_id] != doc:
+                problems.append(
+                    PolicyProblem(
+                        file=", ".join(other.sources),
+                        path=f"documents.{_key(doc_id)}",
+                        message="differs from the document with the same id in the base "
+                        "policy; give the overlay's document its own id",
+                    )
+                )
+            documents[doc_id] = doc
+        if problems:
+            raise PolicyFileError(problems)
+        parameters = dict(self.parameters)
+        for name, top in other.parameters.items():
+            base = parameters.get(name)
+            if base is None:
+                parameters[name] = top
+                continue
+            kept: list[Resolved[object]] = list(base.values)
+            for value in top.values:
+                assert value.period is not None  # noqa: S101 - built values have periods
+                kept = [piece for old in kept for piece in _clip(old, value.period)]
+            merged = sorted([*kept, *top.values], key=_start)
+            parameters[name] = attrs.evolve(base, values=tuple(merged))
+        return Policy(
+            documents=documents,
+            parameters=parameters,
+            sources=(*self.sources, *other.sources),
+        )
+
+    def parameter(self, name: str) -> Parameter:
+        """Return the history of the parameter *name*.
+
+        Raises:
+            KeyError: The policy has no parameter of that name (the message lists the
+                names it has).
+        """
+        try:
+            return self.parameters[name]
+        except KeyError:
+            known = ", ".join(sorted(self.parameters))
+            raise KeyError(f"no parameter {name!r}; this policy has: {known}") from None
+
+    def at(self, day: date) -> PolicySnapshot:
+        """Resolve every parameter on *day* into a typed, frozen snapshot (cached per day).
+
+        A parameter with no value in force on *day* resolves to a :class:`Resolved`
+        whose value is ``None``; it is never filled with an expired value.
+        """
+        snapshot = self._snapshots.get(day)
+        if snapshot is None:
+            snapshot = self._resolve(day)
+            self._snapshots[day] = snapshot
+        return snapshot
+
+    def _resolve(self, day: date) -> PolicySnapshot:
+        groups: dict[str, object] = {}
+        for group, cls in GROUPS.items():
+            fields: dict[str, Resolved[object]] = {}
+            for field in attrs.fields(cls):
+                name = f"{group}.{field.name}"
+                param = self.parameters.get(name)
+                fields[field.name] = (
+                    param.at(day) if param is not None else Resolved(name=name, value=None)
+                )
+            groups[group] = cls(**fields)
+        return PolicySnapshot(on=day, fingerprint=self.fingerprint, **groups)  # type: ignore[arg-type]
+
+
+def _start(value: Resolved[object]) -> date:
+    assert value.period is not None  # noqa: S101 - built values have periods
+    return value.period.start
+
+
+@cache
+def _default_policy() -> Policy:
+    data = resources.files("skillchain.policy") / "data"
+    return Policy.from_files(*(data / name for name in BUNDLED_FILES))

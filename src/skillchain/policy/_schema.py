@@ -1,0 +1,252 @@
+"""The typed shape of a policy: resolved parameters and one snapshot class per programme."""
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, Generic, TypeVar
+
+import attrs
+
+from skillchain._dates import DateRange
+from skillchain._levels import SkillLevel
+from skillchain._money import Rounding
+from skillchain._sources import Citation, Provenance
+from skillchain.policy._kinds import (
+    COUNT,
+    LEVEL,
+    MONEY,
+    MONEY_BY_LEVEL,
+    MONTHS,
+    RATIO,
+    ROUNDING,
+    Kind,
+)
+
+
+__all__ = [
+    "GROUPS",
+    "ApprenticeshipParameters",
+    "Parameter",
+    "PolicySnapshot",
+    "Resolved",
+    "ParameterSpec",
+    "specs",
+]
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+@attrs.frozen
+class Resolved(Generic[T_co]):
+    """A parameter as it stands on one day: its value and where the value comes from.
+
+    When no value is in force that day, :attr:`value` is ``None`` and so are the
+    period, citation and provenance: a rule must then decide *undetermined* and name
+    :attr:`name` as missing.  It never falls back to an expired value.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import Policy
+        >>> rate = Policy.default().at(date(2024, 6, 1)).apprenticeship.annual_subsidy
+        >>> rate.known
+        True
+        >>> quota = Policy.default().at(date(2024, 6, 1)).apprenticeship.district_quota
+        >>> quota.known, quota.value
+        (False, None)
+    """
+
+    name: str
+    """The dotted parameter name, e.g. ``"apprenticeship.annual_subsidy"``."""
+    value: T_co | None
+    """The value in force, or ``None`` when none is."""
+    period: DateRange | None = None
+    """The period the value is in force (inclusive ends)."""
+    citation: Citation | None = None
+    """The document (and article) the value comes from."""
+    provenance: Provenance | None = None
+    """How well the value has been checked."""
+    note: str | None = None
+    """What is unknown or assumed about this value."""
+
+    @property
+    def known(self) -> bool:
+        """Whether a value is in force."""
+        return self.value is not None
+
+
+@attrs.frozen
+class ParameterSpec:
+    """What the code expects of a parameter: its name, kind and unit."""
+
+    name: str
+    """The dotted name (``group.field``)."""
+    kind: Kind[object]
+    """How its values are read."""
+    unit: str
+    """The unit every file must declare for it."""
+    group: str
+    """The programme group (the part before the first dot)."""
+    field: str
+    """The attribute name in the group's snapshot class."""
+
+
+@attrs.frozen
+class Parameter:
+    """A parameter's whole history as the policy holds it.
+
+    Example:
+        >>> from skillchain import Policy
+        >>> p = Policy.default().parameter("apprenticeship.prepayment_share_filed")
+        >>> [(str(v.period.start), str(v.value)) for v in p.values]
+        [('2020-10-23', '0.50'), ('2023-08-15', '0.40')]
+    """
+
+    name: str
+    """The dotted name."""
+    description_zh: str
+    """What the parameter is, in Chinese."""
+    description_en: str
+    """What the parameter is, in English."""
+    unit: str
+    """The unit its values are in."""
+    values: tuple[Resolved[object], ...]
+    """Its dated values, in order of start date; the periods never overlap."""
+    note: str | None = None
+    """Anything a reader must know about the parameter as a whole (e.g. district-supplied)."""
+
+    def at(self, day: date) -> Resolved[object]:
+        """Return the value in force on *day*, or an unknown :class:`Resolved`."""
+        for value in self.values:
+            if value.period is not None and day in value.period:
+                return value
+        return Resolved(name=self.name, value=None)
+
+
+def parameter(kind: Kind[object], unit: str) -> Any:  # noqa: ANN401 - an attrs field
+    """Declare a snapshot field as a policy parameter of *kind* in *unit*."""
+    return attrs.field(metadata={"kind": kind, "unit": unit})
+
+
+@attrs.frozen(kw_only=True)
+class ApprenticeshipParameters:
+    """The enterprise new-type apprenticeship (企业新型学徒制) parameters on one day.
+
+    Sources: 人社部发〔2021〕39号 (national frame), 深人社规〔2019〕11号 (Shenzhen),
+    粤人社规〔2023〕13号 (Guangdong, 2023-08-15 to 2025-12-31), district pages that
+    restate the city rule.  Each value's own document is on its :class:`Resolved`.
+    """
+
+    annual_subsidy: Resolved[Mapping[SkillLevel, Decimal]] = parameter(
+        MONEY_BY_LEVEL, "yuan_per_person_year"
+    )
+    """Shenzhen's subsidy per qualifying apprentice per year, by target level."""
+    national_rate_floor: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
+    """The national "in principle at least" rate per person per year."""
+    provincial_rate_min: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
+    """The lower bound of Guangdong's rate band, which a city rate must respect."""
+    provincial_rate_max: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
+    """The upper bound of Guangdong's rate band."""
+    shortage_uplift_max: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The largest uplift a city may add for a shortage occupation (a share of the rate)."""
+    shortage_uplift_min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The lowest certified level that can earn the shortage uplift."""
+    student_apprentice_rate: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
+    """The flat rate for student apprentices (学生学徒制)."""
+    prepayment_share_filed: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The share of the subsidy a filed enterprise may have prepaid."""
+    prepayment_share_chain: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The share a skill-chain enterprise may have prepaid for student apprentices."""
+    prepayment_request_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months after classes start within which a filed enterprise may request prepayment."""
+    prepayment_chain_wait_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months after listing before a skill-chain enterprise may request prepayment."""
+    settlement_refund_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months after the training period within which an over-prepayment is refunded."""
+    min_training_videos_per_class: Resolved[int] = parameter(COUNT, "videos_per_class")
+    """The least number of training videos a class must submit with its claim."""
+    contract_min_months: Resolved[int] = parameter(MONTHS, "months")
+    """The shortest labour contract an apprentice may hold."""
+    planned_months_min: Resolved[int] = parameter(MONTHS, "months")
+    """The shortest planned training period."""
+    planned_months_max: Resolved[int] = parameter(MONTHS, "months")
+    """The longest planned training period in the ordinary case."""
+    planned_months_max_special: Resolved[int] = parameter(MONTHS, "months")
+    """The longest planned training period in a special case."""
+    target_level_min: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The lowest target level a programme may train for."""
+    target_level_max: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The highest target level a programme may train for."""
+    online_share_max: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The largest share of professional-basics hours that may be taught online."""
+    district_quota: Resolved[int] = parameter(COUNT, "persons")
+    """The district's annual apprentice quota (district-supplied)."""
+    claims_per_kind_per_year: Resolved[int] = parameter(COUNT, "claims")
+    """How many times one person may receive each subsidy kind in a calendar year."""
+    claims_per_year_total: Resolved[int] = parameter(COUNT, "claims")
+    """How many subsidies of the capped kinds one person may receive in a calendar year."""
+    rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
+    """How apprenticeship amounts are rounded."""
+
+
+GROUPS: Final[Mapping[str, type[Any]]] = {"apprenticeship": ApprenticeshipParameters}
+"""Programme group name -> the snapshot class holding that group's parameters."""
+
+
+def _build_specs() -> dict[str, ParameterSpec]:
+    found: dict[str, ParameterSpec] = {}
+    for group, cls in GROUPS.items():
+        for field in attrs.fields(cls):
+            name = f"{group}.{field.name}"
+            found[name] = ParameterSpec(
+                name=name,
+                kind=field.metadata["kind"],
+                unit=field.metadata["unit"],
+                group=group,
+                field=field.name,
+            )
+    return found
+
+
+_SPECS: Final = _build_specs()
+
+
+def specs() -> Mapping[str, ParameterSpec]:
+    """Every parameter the code knows, by dotted name."""
+    return _SPECS
+
+
+@attrs.frozen(kw_only=True)
+class PolicySnapshot:
+    """Every parameter of a policy resolved on one day, as typed attributes.
+
+    Built by :meth:`Policy.at`; rules read ``snapshot.apprenticeship.annual_subsidy``.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import Policy, SkillLevel
+        >>> snap = Policy.default().at(date(2024, 6, 1))
+        >>> snap.apprenticeship.annual_subsidy.value[SkillLevel.ADVANCED]
+        Decimal('7000')
+    """
+
+    on: date
+    """The day the parameters were resolved for."""
+    fingerprint: str
+    """The fingerprint of the policy the snapshot came from."""
+    apprenticeship: ApprenticeshipParameters
+    """Enterprise new-type apprenticeship parameters."""
+
+    def get(self, name: str) -> Resolved[object]:
+        """Return a parameter by dotted name.
+
+        Raises:
+            KeyError: No parameter has that name.
+        """
+        spec = _SPECS[name]
+        group = getattr(self, spec.group)
+        value: Resolved[object] = getattr(group, spec.field)
+        return value
+
+    def unknown(self) -> tuple[str, ...]:
+        """The names of parameters with no value in force on :attr:`on`."""
+        return tuple(name for name in _SPECS if not self.get(name).known)
