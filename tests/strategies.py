@@ -157,8 +157,7 @@ def resident_ids(
     if (sex or draw(st.sampled_from(Sex))) is Sex.MALE:
         sequence += 1
     body = (
-        f"{division.code}{birth.year:04d}{birth.month:02d}{birth.day:02d}"
-        f"{sequence:03d}"
+        f"{division.code}{birth.year:04d}{birth.month:02d}{birth.day:02d}{sequence:03d}"
     )
     return ResidentId(body + ric.calc_check_digit(body + "0"))
 
@@ -202,9 +201,7 @@ def occupation_codes(draw: st.DrawFn, *, detail: bool | None = None) -> Occupati
     return OccupationCode(f"{major}-" + "-".join(f"{g:02d}" for g in groups))
 
 
-def amounts(
-    *, places: int = 2, max_abs: int = 10**9
-) -> st.SearchStrategy[Decimal]:
+def amounts(*, places: int = 2, max_abs: int = 10**9) -> st.SearchStrategy[Decimal]:
     """Draw finite amounts in yuan with at most ``places`` decimal places.
 
     Args:

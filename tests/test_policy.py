@@ -131,7 +131,9 @@ def test_prepayment_share_changes_with_the_2023_provincial_measure(
     day: date, expected: Decimal | None
 ) -> None:
     """Up to 50 % (2020 FAQ) until 粤人社规〔2023〕13号, then 40 %, then nothing after 2025."""
-    assert expected == Policy.default().at(day).apprenticeship.prepayment_share_filed.value
+    assert (
+        expected == Policy.default().at(day).apprenticeship.prepayment_share_filed.value
+    )
 
 
 def test_provincial_band_expires_with_its_measure() -> None:
@@ -141,7 +143,10 @@ def test_provincial_band_expires_with_its_measure() -> None:
     during = policy.at(date(2023, 8, 15)).apprenticeship
     last = policy.at(date(2025, 12, 31)).apprenticeship
     after = policy.at(date(2026, 1, 1)).apprenticeship
-    assert (before.provincial_rate_min.value, before.provincial_rate_max.value) == (None, None)
+    assert (before.provincial_rate_min.value, before.provincial_rate_max.value) == (
+        None,
+        None,
+    )
     assert (during.provincial_rate_min.value, during.provincial_rate_max.value) == (
         Decimal(5000),
         Decimal(8500),
@@ -246,7 +251,8 @@ def test_from_files_reads_documents_and_parameters_across_files(tmp_path: Path) 
     docs.write_text(HEADER, encoding="utf-8")
     params = tmp_path / "params.toml"
     params.write_text(
-        months_param(value_table("2020-01-01", "18")).replace(HEADER, ""), encoding="utf-8"
+        months_param(value_table("2020-01-01", "18")).replace(HEADER, ""),
+        encoding="utf-8",
     )
     policy = Policy.from_files(docs, str(params))
     assert policy.sources == (str(docs), str(params))
@@ -257,7 +263,8 @@ def test_overlay_cuts_base_values_only_where_the_overlay_reaches() -> None:
     """A 2027-2028 draft value replaces the base inside its period and nowhere else."""
     base = Policy.default()
     draft = Policy.loads(
-        months_param(value_table("2027-01-01", "6", until="2028-12-31")), name="draft.toml"
+        months_param(value_table("2027-01-01", "6", until="2028-12-31")),
+        name="draft.toml",
     )
     reform = base.overlay(draft)
     months = "apprenticeship.contract_min_months"
@@ -269,7 +276,9 @@ def test_overlay_cuts_base_values_only_where_the_overlay_reaches() -> None:
     assert after.citation is not None
     assert after.citation.document.id == "mohrss-2021-39"
     assert [
-        (v.period.start, v.period.end) for v in reform.parameter(months).values if v.period
+        (v.period.start, v.period.end)
+        for v in reform.parameter(months).values
+        if v.period
     ] == [
         (date(2021, 6, 8), date(2026, 12, 31)),
         (date(2027, 1, 1), date(2028, 12, 31)),
@@ -291,7 +300,9 @@ def test_overlay_leaves_the_base_untouched() -> None:
 
 def test_overlay_supplies_a_district_only_value() -> None:
     """A district overlay gives the quota the bundled policy leaves unknown."""
-    quota = HEADER + """
+    quota = (
+        HEADER
+        + """
 [parameters."apprenticeship.district_quota"]
 description_zh = "区年度学徒培养名额（人）"
 description_en = "The district's annual apprentice quota (persons)"
@@ -303,6 +314,7 @@ value = 150
 document = "d1"
 provenance = "unverified"
 """
+    )
     policy = Policy.default().overlay(Policy.loads(quota))
     assert policy.at(date(2024, 6, 1)).apprenticeship.district_quota.value == 150
     assert policy.at(date(2025, 1, 1)).apprenticeship.district_quota.value is None
@@ -380,7 +392,9 @@ def test_rejects_unknown_top_level_key() -> None:
 
 def test_rejects_unknown_key_in_a_value() -> None:
     """A misspelt key inside a value table is named with its full path."""
-    problems = problems_of(months_param(value_table("2020-01-01", "12", extra='untill = 2021-01-01')))
+    problems = problems_of(
+        months_param(value_table("2020-01-01", "12", extra="untill = 2021-01-01"))
+    )
     assert problems == [
         (
             "bad.toml",
@@ -417,7 +431,8 @@ def test_rejects_a_reference_to_an_unknown_document() -> None:
 def test_rejects_overlapping_periods() -> None:
     """Two values of one parameter may not both be in force on a day."""
     text = months_param(
-        value_table("2020-01-01", "12", until="2022-06-30") + value_table("2022-06-30", "18")
+        value_table("2020-01-01", "12", until="2022-06-30")
+        + value_table("2022-06-30", "18")
     )
     ((_, path, message),) = problems_of(text)
     assert path == 'parameters."apprenticeship.contract_min_months".values[1]'
@@ -426,7 +441,9 @@ def test_rejects_overlapping_periods() -> None:
 
 def test_rejects_an_open_period_followed_by_another() -> None:
     """An open-ended value overlaps any later one."""
-    text = months_param(value_table("2020-01-01", "12") + value_table("2023-01-01", "18"))
+    text = months_param(
+        value_table("2020-01-01", "12") + value_table("2023-01-01", "18")
+    )
     ((_, _, message),) = problems_of(text)
     assert "overlaps the period from 2020-01-01" in message
 
@@ -437,7 +454,8 @@ def test_rejects_overlaps_across_files(tmp_path: Path) -> None:
     two = tmp_path / "two.toml"
     one.write_text(months_param(value_table("2020-01-01", "12")), encoding="utf-8")
     two.write_text(
-        months_param(value_table("2021-01-01", "18")).replace(HEADER, ""), encoding="utf-8"
+        months_param(value_table("2021-01-01", "18")).replace(HEADER, ""),
+        encoding="utf-8",
     )
     with pytest.raises(PolicyFileError) as info:
         Policy.from_files(one, two)
@@ -467,12 +485,37 @@ def test_rejects_a_value_of_the_wrong_type(value: str, expected: str) -> None:
     [
         ("apprenticeship.online_share_max", "ratio", "0.5", "written as a string"),
         ("apprenticeship.online_share_max", "ratio", '"1.5"', "between 0 and 1"),
-        ("apprenticeship.student_apprentice_rate", "yuan_per_person_year", '"abc"', "amount in yuan"),
-        ("apprenticeship.student_apprentice_rate", "yuan_per_person_year", '"-5"', "non-negative"),
+        (
+            "apprenticeship.student_apprentice_rate",
+            "yuan_per_person_year",
+            '"abc"',
+            "amount in yuan",
+        ),
+        (
+            "apprenticeship.student_apprentice_rate",
+            "yuan_per_person_year",
+            '"-5"',
+            "non-negative",
+        ),
         ("apprenticeship.target_level_min", "level", '"master"', "master"),
-        ("apprenticeship.annual_subsidy", "yuan_per_person_year", '{ wizard = "1" }', "wizard"),
-        ("apprenticeship.annual_subsidy", "yuan_per_person_year", "{}", "table of skill level"),
-        ("apprenticeship.rounding", "rounding", '{ quantum = "0.01", mode = "nearest" }', "mode"),
+        (
+            "apprenticeship.annual_subsidy",
+            "yuan_per_person_year",
+            '{ wizard = "1" }',
+            "wizard",
+        ),
+        (
+            "apprenticeship.annual_subsidy",
+            "yuan_per_person_year",
+            "{}",
+            "table of skill level",
+        ),
+        (
+            "apprenticeship.rounding",
+            "rounding",
+            '{ quantum = "0.01", mode = "nearest" }',
+            "mode",
+        ),
         ("apprenticeship.rounding", "rounding", '{ quantum = "0.01" }', "quantum ="),
     ],
 )
@@ -480,7 +523,9 @@ def test_rejects_values_that_do_not_fit_their_kind(
     name: str, unit: str, value: str, fragment: str
 ) -> None:
     """Money, ratio, level, table and rounding values are each checked against their kind."""
-    text = HEADER + f"""
+    text = (
+        HEADER
+        + f"""
 [parameters."{name}"]
 description_zh = "x"
 description_en = "x"
@@ -490,6 +535,7 @@ since = 2020-01-01
 value = {value}
 document = "d1"
 """
+    )
     ((_, path, message),) = problems_of(text)
     assert path == f'parameters."{name}".values[0].value'
     assert fragment in message
@@ -497,7 +543,9 @@ document = "d1"
 
 def test_rejects_the_wrong_unit() -> None:
     """A file must measure a parameter in the unit the code declares."""
-    ((_, path, message),) = problems_of(months_param(value_table("2020-01-01", "1"), unit="years"))
+    ((_, path, message),) = problems_of(
+        months_param(value_table("2020-01-01", "1"), unit="years")
+    )
     assert path == 'parameters."apprenticeship.contract_min_months".unit'
     assert message == (
         "wrong unit 'years'; apprenticeship.contract_min_months is measured in 'months'"
@@ -528,7 +576,9 @@ provenance = "hearsay"
     assert paths["documents.d1.title"] == "required key is missing"
     assert paths["documents.d1.issuers"] == "expected at least one issuer"
     assert "galactic" in paths["documents.d1.level"]
-    assert paths["documents.d1.provenance"].startswith("expected one of official, secondary, unverified")
+    assert paths["documents.d1.provenance"].startswith(
+        "expected one of official, secondary, unverified"
+    )
 
 
 def test_rejects_a_document_defined_differently_in_two_files(tmp_path: Path) -> None:
@@ -555,7 +605,7 @@ def test_rejects_an_unreadable_file(tmp_path: Path) -> None:
 
 def test_reports_every_problem_at_once() -> None:
     """All problems of a load come in one error, and its message lists each."""
-    text = months_param(value_table("2020-01-01", "-3"), unit="days") + 'oops = 1\n'
+    text = months_param(value_table("2020-01-01", "-3"), unit="days") + "oops = 1\n"
     with pytest.raises(PolicyFileError) as info:
         Policy.loads(text, name="many.toml")
     assert len(info.value.problems) == 3

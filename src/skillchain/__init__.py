@@ -5,12 +5,10 @@ Importing this package reads no data file: policy and catalog data are loaded la
 on first use, and cached.
 """
 
-from skillchain._errors import (
-    InvalidValueError,
-    PolicyFileError,
-    PolicyProblem,
-    SkillchainError,
-)
+from importlib.metadata import version as _distribution_version
+from typing import Final
+
+
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -20,6 +18,12 @@ from skillchain._decision import (
     message_for,
     register_messages,
 )
+from skillchain._errors import (
+    InvalidValueError,
+    PolicyFileError,
+    PolicyProblem,
+    SkillchainError,
+)
 from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
 from skillchain.policy import (
     ApprenticeshipParameters,
@@ -28,6 +32,7 @@ from skillchain.policy import (
     PolicySnapshot,
     Resolved,
 )
+
 
 # --- values (begin) ---
 # isort: split
@@ -89,11 +94,5 @@ __all__ = [
     "yuan",
 ]
 
-
-def __getattr__(name: str) -> str:
-    if name == "__version__":
-        from importlib.metadata import version
-
-        return version("skillchain")
-    msg = f"module 'skillchain' has no attribute {name!r}"
-    raise AttributeError(msg)
+__version__: Final[str] = _distribution_version("skillchain")
+"""The installed distribution's version."""

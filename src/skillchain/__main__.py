@@ -7,6 +7,7 @@ changes arrive with the command-line issue.
 
 import argparse
 import sys
+
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from skillchain._errors import PolicyFileError
 from skillchain._sources import Lang
-from skillchain.policy import Policy, Resolved
+from skillchain.policy import Policy, Resolved, specs
 
 
 __all__ = ["main"]
@@ -23,7 +24,9 @@ __all__ = ["main"]
 
 def _format(value: object, lang: Lang) -> str:
     if isinstance(value, Mapping):
-        return ", ".join(f"{_format(k, lang)} {_format(v, lang)}" for k, v in value.items())
+        return ", ".join(
+            f"{_format(k, lang)} {_format(v, lang)}" for k, v in value.items()
+        )
     if isinstance(value, Enum):
         label = getattr(value, "label", None)
         return str(label(lang)) if callable(label) else str(value.value)
@@ -37,7 +40,13 @@ def _format(value: object, lang: Lang) -> str:
 
 
 def _print_parameter(
-    out: TextIO, policy: Policy, name: str, resolved: Resolved[object], lang: Lang, day: date
+    out: TextIO,
+    *,
+    policy: Policy,
+    name: str,
+    resolved: Resolved[object],
+    lang: Lang,
+    day: date,
 ) -> None:
     param = policy.parameters.get(name)
     zh = lang == "zh"
@@ -46,20 +55,28 @@ def _print_parameter(
         description = param.description_zh if zh else param.description_en
     out.write(f"{name}  {description}\n")
     if not resolved.known:
-        out.write(f"  {'当日无有效值' if zh else 'no value in force on'} {day.isoformat()}\n")
+        out.write(
+            f"  {'当日无有效值' if zh else 'no value in force on'} {day.isoformat()}\n"
+        )
         if param is not None and param.note:
             out.write(f"  {'说明' if zh else 'note'}: {param.note}\n")
         return
     unit = param.unit if param is not None else ""
-    out.write(f"  {'取值' if zh else 'value'}: {_format(resolved.value, lang)} ({unit})\n")
+    out.write(
+        f"  {'取值' if zh else 'value'}: {_format(resolved.value, lang)} ({unit})\n"
+    )
     period = resolved.period
     if period is not None:
         end = period.end.isoformat() if period.end else ("至今" if zh else "open")
-        out.write(f"  {'有效期' if zh else 'in force'}: {period.start.isoformat()} – {end}\n")
+        out.write(
+            f"  {'有效期' if zh else 'in force'}: {period.start.isoformat()} – {end}\n"
+        )
     if resolved.citation is not None:
         out.write(f"  {'依据' if zh else 'source'}: {resolved.citation.label(lang)}\n")
-        for url in resolved.citation.document.urls[:1]:
-            out.write(f"  {'地址' if zh else 'address'}: {url}\n")
+        out.writelines(
+            f"  {'地址' if zh else 'address'}: {url}\n"
+            for url in resolved.citation.document.urls[:1]
+        )
     if resolved.provenance is not None:
         out.write(
             f"  {'可信度' if zh else 'provenance'}: {resolved.provenance.label(lang)}\n"
@@ -74,7 +91,9 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
         policy = policy.overlay(Policy.from_files(*args.policy))
     snapshot = policy.at(args.on)
     names = sorted(
-        name for name in _names(snapshot) if name == args.name or name.startswith(f"{args.name}.")
+        name
+        for name in specs()
+        if name == args.name or name.startswith(f"{args.name}.")
     )
     if not names:
         sys.stderr.write(f"skillchain: no parameter matches {args.name!r}\n")
@@ -88,15 +107,15 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
     out.write(header)
     for name in names:
         out.write("\n")
-        _print_parameter(out, policy, name, snapshot.get(name), lang, args.on)
+        _print_parameter(
+            out,
+            policy=policy,
+            name=name,
+            resolved=snapshot.get(name),
+            lang=lang,
+            day=args.on,
+        )
     return 0
-
-
-def _names(snapshot: object) -> list[str]:
-    from skillchain.policy import specs
-
-    del snapshot
-    return list(specs())
 
 
 def _day(text: str) -> date:
@@ -122,7 +141,9 @@ def _parser() -> argparse.ArgumentParser:
         default="apprenticeship",
         help="a parameter name or a group prefix (default: apprenticeship)",
     )
-    params.add_argument("--on", type=_day, required=True, help="the day, e.g. 2024-06-01")
+    params.add_argument(
+        "--on", type=_day, required=True, help="the day, e.g. 2024-06-01"
+    )
     params.add_argument("--lang", choices=("zh", "en"), default="zh")
     params.add_argument(
         "--policy", action="append", metavar="FILE", help="a policy file to overlay"

@@ -1,6 +1,7 @@
 """The explanation vocabulary: findings, decisions, outcomes and their messages."""
 
 import enum
+
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -180,10 +181,6 @@ class Finding:
         return f"{self.check}: {listed}" if listed else self.check
 
 
-def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(value)
-
-
 @attrs.frozen
 class Decision:
     """What a rule decided about one case, and why.
@@ -210,7 +207,9 @@ class Decision:
     """The evaluation day: the day whose policy was applied."""
     outcome: Outcome
     """Eligible, ineligible or undetermined."""
-    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+    findings: tuple[Finding, ...] = attrs.field(
+        validator=attrs.validators.instance_of(tuple)
+    )
     """One finding per condition checked, in the order the rule checked them."""
     provenance: Provenance
     """The weakest provenance among the parameters used."""
@@ -302,7 +301,9 @@ class Decision:
             f"{self.outcome.value}"
         ]
         if self.amount is not None:
-            lines.append(f"金额：{self.amount} 元" if zh else f"amount: {self.amount} yuan")
+            lines.append(
+                f"金额：{self.amount} 元" if zh else f"amount: {self.amount} yuan"
+            )
         fingerprint = self.policy_fingerprint[:12]
         lines.append(
             f"依据可信度：{self.provenance.zh}；政策指纹 {fingerprint}"
@@ -325,10 +326,14 @@ class Decision:
             for finding in findings:
                 lines.append(f"  {mark} {finding.reason(lang)}")
                 if finding.missing:
-                    names = "、".join(finding.missing) if zh else ", ".join(finding.missing)
-                    lines.append(f"      缺少：{names}" if zh else f"      missing: {names}")
+                    names = (
+                        "、".join(finding.missing) if zh else ", ".join(finding.missing)
+                    )
+                    lines.append(
+                        f"      缺少：{names}" if zh else f"      missing: {names}"
+                    )
                 lines.extend(
-                    f"      {'依据' if zh else 'source'}：{c.label(lang)}"
+                    f"      依据：{c.label(lang)}"
                     if zh
                     else f"      source: {c.label(lang)}"
                     for c in finding.citations

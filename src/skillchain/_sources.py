@@ -1,6 +1,7 @@
 """Documents, citations and provenance: where every figure comes from."""
 
 import enum
+
 from collections.abc import Iterable
 from datetime import date
 from typing import Literal
@@ -88,7 +89,11 @@ def _rank(p: Provenance) -> int:
     return _PROVENANCE_RANK[p]
 
 
-_PROVENANCE_RANK = {Provenance.OFFICIAL: 0, Provenance.SECONDARY: 1, Provenance.UNVERIFIED: 2}
+_PROVENANCE_RANK = {
+    Provenance.OFFICIAL: 0,
+    Provenance.SECONDARY: 1,
+    Provenance.UNVERIFIED: 2,
+}
 _PROVENANCE_ZH = {
     Provenance.OFFICIAL: "官方原文",
     Provenance.SECONDARY: "转载来源",
@@ -111,13 +116,6 @@ class DocumentLevel(enum.Enum):
     """A national standard (GB, GB/T)."""
     INTERNAL = "internal"
     """Not a government text: skillchain's own record of an assumption or placeholder."""
-
-
-def _tuple_of_str(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, (list, tuple)):
-        msg = "expected a list of strings"
-        raise TypeError(msg)
-    return tuple(str(v) for v in value)
 
 
 @attrs.frozen
@@ -163,7 +161,12 @@ class Document:
     """The first day it is in force, where known."""
     expires: date | None = None
     """The last day it is in force, where known (inclusive)."""
-    urls: tuple[str, ...] = attrs.field(default=(), converter=_tuple_of_str)
+    urls: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=attrs.validators.deep_iterable(
+            attrs.validators.instance_of(str), attrs.validators.instance_of(tuple)
+        ),
+    )
     """Addresses where it was seen, the issuer's own first."""
     note: str | None = None
     """What is unknown or assumed about the document."""

@@ -43,8 +43,8 @@ class Kind(Generic[T_co]):
 
 
 def _decimal(raw: object, what: str) -> Decimal:
-    if isinstance(raw, bool) or isinstance(raw, float):
-        msg = f"expected {what} written as a string or an integer (e.g. \"5500\"), got {raw!r}"
+    if isinstance(raw, (bool, float)):
+        msg = f'expected {what} written as a string or an integer (e.g. "5500"), got {raw!r}'
         raise KindError(msg)
     if isinstance(raw, int):
         return Decimal(raw)
@@ -55,7 +55,9 @@ def _decimal(raw: object, what: str) -> Decimal:
             value = None
         if value is not None and value.is_finite():
             return value
-    msg = f"expected {what} written as a string or an integer (e.g. \"5500\"), got {raw!r}"
+    msg = (
+        f'expected {what} written as a string or an integer (e.g. "5500"), got {raw!r}'
+    )
     raise KindError(msg)
 
 
@@ -70,7 +72,7 @@ def _money(raw: object) -> Decimal:
 def _ratio(raw: object) -> Decimal:
     value = _decimal(raw, "a ratio between 0 and 1")
     if not Decimal(0) <= value <= Decimal(1):
-        msg = f"expected a ratio between 0 and 1 (e.g. \"0.30\"), got {raw!r}"
+        msg = f'expected a ratio between 0 and 1 (e.g. "0.30"), got {raw!r}'
         raise KindError(msg)
     return value
 
@@ -84,7 +86,7 @@ def _non_negative_int(raw: object) -> int:
 
 def _level(raw: object) -> SkillLevel:
     if not isinstance(raw, str):
-        msg = f"expected a skill level name such as \"intermediate\" or \"中级工\", got {raw!r}"
+        msg = f'expected a skill level name such as "intermediate" or "中级工", got {raw!r}'
         raise KindError(msg)
     try:
         return SkillLevel.parse(raw)
@@ -94,7 +96,9 @@ def _level(raw: object) -> SkillLevel:
 
 def _money_by_level(raw: object) -> Mapping[SkillLevel, Decimal]:
     if not isinstance(raw, dict) or not raw:
-        msg = 'expected a table of skill level to amount, e.g. { intermediate = "5500" }'
+        msg = (
+            'expected a table of skill level to amount, e.g. { intermediate = "5500" }'
+        )
         raise KindError(msg)
     table: dict[SkillLevel, Decimal] = {}
     for key, amount in raw.items():
@@ -122,7 +126,7 @@ def _rounding(raw: object) -> Rounding:
     except ValueError:
         msg = f"mode: expected one of {modes}, got {raw['mode']!r}"
         raise KindError(msg) from None
-    quantum = _decimal(raw["quantum"], "a quantum such as \"1\" or \"0.01\"")
+    quantum = _decimal(raw["quantum"], 'a quantum such as "1" or "0.01"')
     try:
         return Rounding(quantum=quantum, mode=mode)
     except InvalidValueError as exc:
@@ -151,7 +155,9 @@ MONEY: Final[Kind[Decimal]] = Kind(name="money", parse=_money, dump=_dump_scalar
 """An amount in yuan (a string or integer in TOML; never a float)."""
 RATIO: Final[Kind[Decimal]] = Kind(name="ratio", parse=_ratio, dump=_dump_scalar)
 """A share between 0 and 1, e.g. ``"0.40"``."""
-MONTHS: Final[Kind[int]] = Kind(name="months", parse=_non_negative_int, dump=_dump_scalar)
+MONTHS: Final[Kind[int]] = Kind(
+    name="months", parse=_non_negative_int, dump=_dump_scalar
+)
 """A whole number of calendar months."""
 COUNT: Final[Kind[int]] = Kind(name="count", parse=_non_negative_int, dump=_dump_scalar)
 """A whole number of persons, claims, videos, ..."""
@@ -161,5 +167,7 @@ MONEY_BY_LEVEL: Final[Kind[Mapping[SkillLevel, Decimal]]] = Kind(
     name="money by level", parse=_money_by_level, dump=_dump_by_level
 )
 """A table from skill level to an amount in yuan."""
-ROUNDING: Final[Kind[Rounding]] = Kind(name="rounding", parse=_rounding, dump=_dump_rounding)
+ROUNDING: Final[Kind[Rounding]] = Kind(
+    name="rounding", parse=_rounding, dump=_dump_rounding
+)
 """How amounts are rounded: a quantum and a rounding mode."""

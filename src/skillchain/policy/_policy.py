@@ -1,10 +1,12 @@
 """Loading, merging, overlaying and resolving policy files."""
 
 import hashlib
+import itertools
 import json
 import os
 import re
 import tomllib
+
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
@@ -38,7 +40,15 @@ BUNDLED_FILES: Final[tuple[str, ...]] = ("documents.toml", "apprenticeship.toml"
 _FORMAT: Final = 1
 _TOP_KEYS: Final = frozenset({"format", "title", "documents", "parameters"})
 _DOC_REQUIRED: Final = ("title", "issuers", "level", "provenance")
-_DOC_OPTIONAL: Final = ("number", "title_en", "issued", "effective", "expires", "urls", "note")
+_DOC_OPTIONAL: Final = (
+    "number",
+    "title_en",
+    "issued",
+    "effective",
+    "expires",
+    "urls",
+    "note",
+)
 _PARAM_REQUIRED: Final = ("description_zh", "description_en", "unit")
 _PARAM_OPTIONAL: Final = ("note", "values")
 _VALUE_REQUIRED: Final = ("since", "value", "document")
@@ -134,12 +144,16 @@ class _Reader:
             return None
         return value
 
-    def strings(self, table: Mapping[str, object], key: str, path: str) -> tuple[str, ...]:
+    def strings(
+        self, table: Mapping[str, object], key: str, path: str
+    ) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(
             isinstance(v, str) and v.strip() for v in value
         ):
-            self.problem(f"{path}.{key}", f"expected a list of non-empty strings, got {value!r}")
+            self.problem(
+                f"{path}.{key}", f"expected a list of non-empty strings, got {value!r}"
+            )
             return ()
         return tuple(value)
 
@@ -151,7 +165,9 @@ class _Reader:
             return Provenance(value)
         except ValueError:
             allowed = ", ".join(p.value for p in Provenance)
-            self.problem(f"{path}.provenance", f"expected one of {allowed}, got {value!r}")
+            self.problem(
+                f"{path}.provenance", f"expected one of {allowed}, got {value!r}"
+            )
             return None
 
     def read(self, text: str) -> _File:
@@ -164,18 +180,27 @@ class _Reader:
         for key in data:
             if key not in _TOP_KEYS:
                 allowed = ", ".join(sorted(_TOP_KEYS))
-                self.problem(_key(key), f"unknown key; allowed top-level keys are {allowed}")
+                self.problem(
+                    _key(key), f"unknown key; allowed top-level keys are {allowed}"
+                )
         fmt = data.get("format", _FORMAT)
         if fmt != _FORMAT:
             self.problem("format", f"unsupported format {fmt!r}; expected {_FORMAT}")
         documents = data.get("documents", {})
-        if self.table(documents, "documents", (), documents if isinstance(documents, dict) else ()):
+        if self.table(
+            documents, "documents", (), documents if isinstance(documents, dict) else ()
+        ):
             for doc_id, raw in documents.items():
                 doc = self.document(doc_id, raw, f"documents.{_key(doc_id)}")
                 if doc is not None:
                     result.documents[doc_id] = (doc, f"documents.{_key(doc_id)}")
         parameters = data.get("parameters", {})
-        if self.table(parameters, "parameters", (), parameters if isinstance(parameters, dict) else ()):
+        if self.table(
+            parameters,
+            "parameters",
+            (),
+            parameters if isinstance(parameters, dict) else (),
+        ):
             for name, raw in parameters.items():
                 param = self.parameter(name, raw, f"parameters.{_key(name)}")
                 if param is not None:
@@ -198,7 +223,9 @@ class _Reader:
                 level = DocumentLevel(level_raw)
             except ValueError:
                 allowed = ", ".join(lv.value for lv in DocumentLevel)
-                self.problem(f"{path}.level", f"expected one of {allowed}, got {level_raw!r}")
+                self.problem(
+                    f"{path}.level", f"expected one of {allowed}, got {level_raw!r}"
+                )
         provenance = self.provenance(table, path)
         number = self.string(table, "number", path)
         title_en = self.string(table, "title_en", path)
@@ -208,8 +235,15 @@ class _Reader:
         urls = self.strings(table, "urls", path)
         note = self.string(table, "note", path)
         if effective and expires and expires < effective:
-            self.problem(f"{path}.expires", f"expires {expires} is before effective {effective}")
-        if len(self.problems) > before or title is None or level is None or provenance is None:
+            self.problem(
+                f"{path}.expires", f"expires {expires} is before effective {effective}"
+            )
+        if (
+            len(self.problems) > before
+            or title is None
+            or level is None
+            or provenance is None
+        ):
             return None
         return Document(
             id=doc_id,
@@ -241,18 +275,23 @@ class _Reader:
         unit = self.string(table, "unit", path)
         note = self.string(table, "note", path)
         if unit is not None and unit != spec.unit:
-            self.problem(f"{path}.unit", f"wrong unit {unit!r}; {name} is measured in {spec.unit!r}")
+            self.problem(
+                f"{path}.unit",
+                f"wrong unit {unit!r}; {name} is measured in {spec.unit!r}",
+            )
         raw_values = table.get("values", [])
         values: list[_Value] = []
         if not isinstance(raw_values, list):
-            self.problem(f"{path}.values", "expected an array of tables ([[...values]])")
+            self.problem(
+                f"{path}.values", "expected an array of tables ([[...values]])"
+            )
             raw_values = []
         for index, raw_value in enumerate(raw_values):
             value = self.value(spec.kind.parse, raw_value, f"{path}.values[{index}]")
             if value is not None:
                 values.append(value)
         values.sort(key=lambda v: v.since)
-        for earlier, later in zip(values, values[1:], strict=False):
+        for earlier, later in itertools.pairwise(values):
             if earlier.until is None or earlier.until >= later.since:
                 self.problem(
                     later.path,
@@ -312,9 +351,9 @@ def _read_source(source: PolicySource) -> tuple[str, str]:
     return f"skillchain:{source.name}", source.read_text(encoding="utf-8")
 
 
-def _build(files: Iterable[_File], problems: list[PolicyProblem]) -> tuple[
-    dict[str, Document], dict[str, Parameter]
-]:
+def _build(
+    files: Iterable[_File], problems: list[PolicyProblem]
+) -> tuple[dict[str, Document], dict[str, Parameter]]:
     documents: dict[str, Document] = {}
     doc_origin: dict[str, str] = {}
     raw_params: dict[str, list[tuple[_File, _Param]]] = {}
@@ -355,7 +394,7 @@ def _build(files: Iterable[_File], problems: list[PolicyProblem]) -> tuple[
                 )
             values.extend((file, v) for v in param.values)
         values.sort(key=lambda fv: fv[1].since)
-        for (_, earlier), (file, later) in zip(values, values[1:], strict=False):
+        for (_, earlier), (file, later) in itertools.pairwise(values):
             if earlier.until is None or earlier.until >= later.since:
                 problems.append(
                     PolicyProblem(
@@ -367,8 +406,8 @@ def _build(files: Iterable[_File], problems: list[PolicyProblem]) -> tuple[
                 )
         resolved: list[Resolved[object]] = []
         for file, value in values:
-            doc = documents.get(value.document)
-            if doc is None:
+            cited = documents.get(value.document)
+            if cited is None:
                 problems.append(
                     PolicyProblem(
                         file=file.name,
@@ -383,8 +422,8 @@ def _build(files: Iterable[_File], problems: list[PolicyProblem]) -> tuple[
                     name=name,
                     value=value.value,
                     period=DateRange(start=value.since, end=value.until),
-                    citation=Citation(document=doc, article=value.article),
-                    provenance=value.provenance or doc.provenance,
+                    citation=Citation(document=cited, article=value.article),
+                    provenance=value.provenance or cited.provenance,
                     note=value.note,
                 )
             )
@@ -410,7 +449,9 @@ def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
             "values": [
                 {
                     "since": v.period.start.isoformat() if v.period else None,
-                    "until": v.period.end.isoformat() if v.period and v.period.end else None,
+                    "until": v.period.end.isoformat()
+                    if v.period and v.period.end
+                    else None,
                     "value": dump(v.value),
                     "document": v.citation.document.id if v.citation else None,
                     "article": v.citation.article if v.citation else None,
@@ -419,7 +460,9 @@ def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
                 for v in param.values
             ],
         }
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -431,11 +474,15 @@ def _clip(base: Resolved[object], cover: DateRange) -> list[Resolved[object]]:
     pieces: list[Resolved[object]] = []
     if period.start < cover.start:
         pieces.append(
-            attrs.evolve(base, period=DateRange(start=period.start, end=_day_before(cover.start)))
+            attrs.evolve(
+                base, period=DateRange(start=period.start, end=_day_before(cover.start))
+            )
         )
     if cover.end is not None and (period.end is None or period.end > cover.end):
         pieces.append(
-            attrs.evolve(base, period=DateRange(start=_day_after(cover.end), end=period.end))
+            attrs.evolve(
+                base, period=DateRange(start=_day_after(cover.end), end=period.end)
+            )
         )
     return pieces
 
@@ -482,7 +529,9 @@ class Policy:
     Descriptions and notes do not enter it: rewording a description does not change
     how any case is judged.
     """
-    _snapshots: dict[date, PolicySnapshot] = attrs.field(init=False, factory=dict, repr=False)
+    _snapshots: dict[date, PolicySnapshot] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fingerprint", _fingerprint(self.parameters))
@@ -511,8 +560,16 @@ class Policy:
             try:
                 name, text = _read_source(source)
             except (OSError, UnicodeDecodeError) as exc:
-                label = os.fspath(source) if isinstance(source, (str, os.PathLike)) else str(source)
-                problems.append(PolicyProblem(file=label, path="(file)", message=f"cannot read: {exc}"))
+                label = (
+                    os.fspath(source)
+                    if isinstance(source, (str, os.PathLike))
+                    else str(source)
+                )
+                problems.append(
+                    PolicyProblem(
+                        file=label, path="(file)", message=f"cannot read: {exc}"
+                    )
+                )
                 continue
             reader = _Reader(name)
             files.append(reader.read(text))
@@ -653,7 +710,9 @@ class Policy:
                 name = f"{group}.{field.name}"
                 param = self.parameters.get(name)
                 fields[field.name] = (
-                    param.at(day) if param is not None else Resolved(name=name, value=None)
+                    param.at(day)
+                    if param is not None
+                    else Resolved(name=name, value=None)
                 )
             groups[group] = cls(**fields)
         return PolicySnapshot(on=day, fingerprint=self.fingerprint, **groups)  # type: ignore[arg-type]

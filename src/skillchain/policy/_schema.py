@@ -27,9 +27,9 @@ __all__ = [
     "GROUPS",
     "ApprenticeshipParameters",
     "Parameter",
+    "ParameterSpec",
     "PolicySnapshot",
     "Resolved",
-    "ParameterSpec",
     "specs",
 ]
 
@@ -122,7 +122,7 @@ class Parameter:
         return Resolved(name=self.name, value=None)
 
 
-def parameter(kind: Kind[object], unit: str) -> Any:  # noqa: ANN401 - an attrs field
+def parameter(kind: Kind[object], unit: str) -> Any:
     """Declare a snapshot field as a policy parameter of *kind* in *unit*."""
     return attrs.field(metadata={"kind": kind, "unit": unit})
 
@@ -150,7 +150,9 @@ class ApprenticeshipParameters:
     """The largest uplift a city may add for a shortage occupation (a share of the rate)."""
     shortage_uplift_min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
     """The lowest certified level that can earn the shortage uplift."""
-    student_apprentice_rate: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
+    student_apprentice_rate: Resolved[Decimal] = parameter(
+        MONEY, "yuan_per_person_year"
+    )
     """The flat rate for student apprentices (学生学徒制)."""
     prepayment_share_filed: Resolved[Decimal] = parameter(RATIO, "ratio")
     """The share of the subsidy a filed enterprise may have prepaid."""

@@ -1,0 +1,106 @@
+"""Sphinx configuration for the skillchain documentation.
+
+Build it as CI does (warnings are errors, every reference must resolve)::
+
+    SKILLCHAIN_DOCS_OFFLINE=1 sphinx-build -n -T -W --keep-going -b html docs docs/_build/html
+    SKILLCHAIN_DOCS_OFFLINE=1 sphinx-build -n -T -W --keep-going -b doctest docs docs/_build/doctest
+
+``SKILLCHAIN_DOCS_OFFLINE=1`` empties the intersphinx mapping (this workplace cannot
+reach docs.python.org, and intersphinx's "failed to reach any of the inventories"
+warning cannot be suppressed) and ignores references to the standard library instead.
+"""
+
+import os
+import sys
+
+from importlib.metadata import version as _version
+from pathlib import Path
+
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+OFFLINE = os.environ.get("SKILLCHAIN_DOCS_OFFLINE", "") not in {"", "0"}
+
+# -- Project -----------------------------------------------------------------------
+
+project = "skillchain"
+author = "The skillchain developers"
+copyright = "2025, The skillchain developers"
+release = _version("skillchain")
+version = release.rsplit(".", 1)[0]
+
+# -- General -----------------------------------------------------------------------
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "skillchain_docs",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+templates_path: list[str] = []
+language = "en"
+today_fmt = "%Y-%m-%d"
+
+nitpicky = True
+nitpick_ignore: list[tuple[str, str]] = []
+# Third-party targets that no inventory we load covers, online or offline.
+nitpick_ignore_regex: list[tuple[str, str]] = [
+    (r"py:.*", r"attrs?\..*"),
+    (r"py:.*", r"dateutil\..*"),
+    (r"py:.*", r"(typing\.)?T_co"),
+]
+if OFFLINE:
+    # Without the Python inventory, standard-library targets cannot resolve.
+    _STDLIB = (
+        r"(builtins|collections|collections\.abc|datetime|decimal|enum|os|typing"
+        r"|importlib\.resources\.abc|importlib\.abc|pathlib)"
+    )
+    nitpick_ignore_regex += [
+        (r"py:.*", rf"{_STDLIB}\..*"),
+        (r"py:.*", r"(str|int|bool|bytes|float|object|tuple|list|dict|set|frozenset)"),
+        (r"py:.*", r"(None|Exception|ValueError|KeyError|TypeError|OSError)"),
+        (r"py:.*", r"(date|Decimal|Mapping|Iterable|Sequence|Callable|Traversable)"),
+        (r"py:.*", r"(Final|Literal|Any|Generic|TypeVar|PathLike|Enum)"),
+    ]
+
+# -- MyST --------------------------------------------------------------------------
+
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_heading_anchors = 3
+
+# -- autodoc / napoleon ------------------------------------------------------------
+
+autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented_params"
+autodoc_member_order = "bysource"
+autodoc_class_signature = "mixed"
+autodoc_preserve_defaults = True
+autodoc_default_options = {"exclude-members": "__init__, __new__"}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+napoleon_attr_annotations = True
+
+# -- doctest -----------------------------------------------------------------------
+
+doctest_global_setup = "import datetime as dt\nimport skillchain"
+doctest_test_doctest_blocks = "default"
+
+# -- intersphinx -------------------------------------------------------------------
+
+intersphinx_mapping: dict[str, tuple[str, str | None]] = (
+    {} if OFFLINE else {"python": ("https://docs.python.org/3", None)}
+)
+intersphinx_timeout = 10
+
+# -- HTML --------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = f"skillchain {release}"
+html_static_path: list[str] = []
+html_show_sourcelink = False

@@ -1,0 +1,169 @@
+"""Tests for DivisionCode (GB/T 2260 shape) and OccupationCode (大典 2022 shape)."""
+
+import pytest
+
+from hypothesis import given
+from strategies import PROVINCE_PREFIXES, division_codes, occupation_codes
+
+from skillchain import FUTIAN, DivisionCode, InvalidValueError, OccupationCode
+
+
+# --- DivisionCode -------------------------------------------------------------------
+
+
+def test_futian_is_440304() -> None:
+    """FUTIAN is Futian District, a county-level code under Shenzhen, Guangdong."""
+    assert DivisionCode("440304") == FUTIAN
+    assert "440304" == str(FUTIAN)
+    assert "DivisionCode('440304')" == repr(FUTIAN)
+    assert "county" == FUTIAN.level
+    assert DivisionCode("440300") == FUTIAN.prefecture
+    assert DivisionCode("440000") == FUTIAN.province
+
+
+@pytest.mark.parametrize(
+    ("code", "level"),
+    [
+        ("110000", "province"),
+        ("440300", "prefecture"),
+        ("440304", "county"),
+        ("429004", "county"),
+        ("810000", "province"),
+        ("650100", "prefecture"),
+    ],
+)
+def test_division_level_is_read_from_trailing_zeros(code: str, level: str) -> None:
+    """xx0000 is a province, xxxx00 a prefecture, anything else a county."""
+    assert level == DivisionCode(code).level
+
+
+def test_province_and_prefecture_of_a_province_are_itself() -> None:
+    """A province code's province and prefecture are the code itself."""
+    guangdong = DivisionCode("440000")
+    assert guangdong == guangdong.province
+    assert guangdong == guangdong.prefecture
+
+
+def test_division_codes_order_as_strings() -> None:
+    """Codes sort by their digits: province, then its prefectures and counties."""
+    codes = [DivisionCode(c) for c in ("440304", "110000", "440300", "440000")]
+    assert ["110000", "440000", "440300", "440304"] == [c.code for c in sorted(codes)]
+    assert DivisionCode("440000") < FUTIAN
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        ("44030", "got 5 characters"),
+        ("4403040", "got 7 characters"),
+        ("44030a", "'44030a' is not all ASCII digits"),
+        ("４40304", "is not all ASCII digits"),
+        ("44 304", "is not all ASCII digits"),
+        ("990000", "'990000' has no province prefix '99'"),
+        ("100000", "has no province prefix '10'"),
+        ("160000", "has no province prefix '16'"),
+        ("000000", "has no province prefix '00'"),
+        ("440004", "'440004' is a county-level code under prefecture part '00'"),
+    ],
+)
+def test_division_code_rejects_malformed_codes(code: str, problem: str) -> None:
+    """Codes of the wrong shape are rejected, naming the field and the rule."""
+    with pytest.raises(InvalidValueError, match="^DivisionCode: ") as info:
+        DivisionCode(code)
+    assert "DivisionCode" == info.value.field
+    assert problem in info.value.problem
+    assert "6 ASCII digits (GB/T 2260)" in info.value.expected
+
+
+def test_division_code_rejects_an_int() -> None:
+    """An int is rejected by type (its leading zeros could not be kept)."""
+    with pytest.raises(InvalidValueError, match="got a value of type int, not a str"):
+        DivisionCode(440304)  # type: ignore[arg-type]
+
+
+def test_every_province_prefix_is_accepted() -> None:
+    """All 34 province-level prefixes of GB/T 2260 make valid codes."""
+    assert 34 == len(PROVINCE_PREFIXES)
+    for prefix in PROVINCE_PREFIXES:
+        assert "province" == DivisionCode(prefix + "0000").level
+
+
+@given(division_codes())
+def test_division_hierarchy_is_consistent(code: DivisionCode) -> None:
+    """A code is within its prefecture, which is within its province."""
+    assert code.code.startswith(code.prefecture.code[:4])
+    assert code.prefecture.code.startswith(code.province.code[:2])
+    assert code.province <= code.prefecture <= code
+    assert "province" == code.province.level
+
+
+@given(division_codes(level="county"))
+def test_county_codes_have_county_level(code: DivisionCode) -> None:
+    """Generated county codes have a non-zero last pair and prefecture pair."""
+    assert "county" == code.level
+    assert "prefecture" == code.prefecture.level
+
+
+# --- OccupationCode -----------------------------------------------------------------
+
+
+def test_occupation_code_parts() -> None:
+    """4-10-01-05 (养老护理员) splits into major 4, middle 10, minor 1, detail 5."""
+    carer = OccupationCode("4-10-01-05")
+    assert (4, 10, 1, 5) == (carer.major, carer.middle, carer.minor, carer.detail)
+    assert carer.is_detail
+    assert "4-10-01-05" == str(carer)
+    assert "OccupationCode('4-10-01-05')" == repr(carer)
+
+
+@pytest.mark.parametrize(
+    ("code", "is_detail"),
+    [
+        ("4-10-01-00", False),
+        ("4-10-00-00", False),
+        ("8-00-00-00", False),
+        ("1-01-01-01", True),
+        ("6-99-00-00", False),
+    ],
+)
+def test_occupation_group_codes_are_not_details(code: str, is_detail: bool) -> None:
+    """Only codes whose last group is not 00 name a detailed occupation."""
+    assert is_detail == OccupationCode(code).is_detail
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        ("4-10-01", "'4-10-01' is not of the form d-dd-dd-dd"),
+        ("4100105", "is not of the form d-dd-dd-dd"),
+        ("9-10-01-05", "'9-10-01-05' is not of the form d-dd-dd-dd"),
+        ("0-10-01-05", "is not of the form d-dd-dd-dd"),
+        ("4-1-01-05", "is not of the form d-dd-dd-dd"),
+        ("4-10-01-05 ", "is not of the form d-dd-dd-dd"),
+        ("4-10-01-05\n", "is not of the form d-dd-dd-dd"),
+        ("4–10–01–05", "is not of the form d-dd-dd-dd"),
+        ("4-10-00-05", "'4-10-00-05' has a non-zero group after a '00' group"),
+        ("4-00-01-00", "has a non-zero group after a '00' group"),
+    ],
+)
+def test_occupation_code_rejects_malformed_codes(code: str, problem: str) -> None:
+    """Codes not of the d-dd-dd-dd shape are rejected with a clear message."""
+    with pytest.raises(InvalidValueError, match="^OccupationCode: ") as info:
+        OccupationCode(code)
+    assert "OccupationCode" == info.value.field
+    assert problem in info.value.problem
+    assert "'d-dd-dd-dd' with major category 1-8" in info.value.expected
+
+
+def test_occupation_codes_order_numerically() -> None:
+    """Fixed-width codes sort in catalogue order."""
+    codes = [OccupationCode(c) for c in ("4-10-01-05", "2-02-01-00", "4-09-00-00")]
+    assert ["2-02-01-00", "4-09-00-00", "4-10-01-05"] == [c.code for c in sorted(codes)]
+
+
+@given(occupation_codes())
+def test_occupation_code_round_trips_its_parts(code: OccupationCode) -> None:
+    """Formatting the parts gives back the code."""
+    parts = (code.major, code.middle, code.minor, code.detail)
+    assert code.code == "{}-{:02d}-{:02d}-{:02d}".format(*parts)
+    assert code.is_detail == (code.detail != 0)

@@ -1,0 +1,244 @@
+"""Tests for month arithmetic and DateRange."""
+
+from datetime import date, datetime
+
+import pytest
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import calendar_dates, date_pairs, date_ranges
+
+from skillchain import (
+    DateRange,
+    InvalidValueError,
+    add_months,
+    full_years_between,
+    months_between,
+)
+
+
+# --- months_between, full_years_between, add_months: hand-worked ---------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        (date(2024, 1, 15), date(2024, 2, 14), 0),
+        (date(2024, 1, 15), date(2024, 2, 15), 1),
+        (date(2024, 1, 31), date(2024, 2, 28), 0),
+        (date(2024, 1, 31), date(2024, 2, 29), 1),
+        (date(2023, 1, 31), date(2023, 2, 28), 1),
+        (date(2024, 2, 29), date(2024, 3, 28), 0),
+        (date(2024, 2, 29), date(2024, 3, 29), 1),
+        (date(2024, 2, 29), date(2025, 2, 28), 12),
+        (date(2023, 8, 15), date(2025, 12, 31), 28),
+        (date(2024, 1, 1), date(2024, 1, 1), 0),
+        (date(2024, 2, 14), date(2024, 1, 15), 0),
+        (date(2024, 2, 15), date(2024, 1, 15), -1),
+        (date(2024, 3, 31), date(2024, 2, 29), -1),
+        (date(2024, 3, 30), date(2024, 2, 29), -1),
+        (date(2024, 3, 29), date(2024, 2, 29), -1),
+        (date(2024, 3, 28), date(2024, 2, 29), 0),
+    ],
+)
+def test_months_between_hand_worked(start: date, end: date, months: int) -> None:
+    """Whole months, with month-end clamping as relativedelta does it."""
+    assert months == months_between(start, end)
+    rd = relativedelta(end, start)
+    assert months == rd.years * 12 + rd.months
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "years"),
+    [
+        (date(2000, 2, 29), date(2018, 2, 27), 17),
+        (date(2000, 2, 29), date(2018, 2, 28), 18),
+        (date(2000, 2, 29), date(2020, 2, 28), 19),
+        (date(2000, 2, 29), date(2020, 2, 29), 20),
+        (date(1990, 6, 30), date(2025, 6, 29), 34),
+        (date(1990, 6, 30), date(2025, 6, 30), 35),
+        (date(2025, 6, 30), date(1990, 7, 1), -34),
+        (date(2025, 6, 30), date(1990, 6, 30), -35),
+    ],
+)
+def test_full_years_between_hand_worked(start: date, end: date, years: int) -> None:
+    """Ages: a 29 February birthday counts on 28 February in common years."""
+    assert years == full_years_between(start, end)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2024, 1, 31), 1, date(2024, 2, 29)),
+        (date(2023, 1, 31), 1, date(2023, 2, 28)),
+        (date(2024, 1, 31), 3, date(2024, 4, 30)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2024, 2, 29), 48, date(2028, 2, 29)),
+        (date(2024, 3, 31), -1, date(2024, 2, 29)),
+        (date(2024, 1, 15), -13, date(2022, 12, 15)),
+        (date(2024, 12, 1), 1, date(2025, 1, 1)),
+        (date(2024, 5, 20), 0, date(2024, 5, 20)),
+    ],
+)
+def test_add_months_hand_worked(day: date, months: int, expected: date) -> None:
+    """Adding months keeps the day, clamped to the end of a shorter month."""
+    assert expected == add_months(day, months)
+
+
+def test_add_months_out_of_range_is_an_invalid_value() -> None:
+    """A result beyond year 9999 is refused, naming the months argument."""
+    with pytest.raises(InvalidValueError, match="^months: 9999-12-01 plus 1 months"):
+        add_months(date(9999, 12, 1), 1)
+    with pytest.raises(InvalidValueError, match="is in year 0"):
+        add_months(date(1, 1, 1), -1)
+
+
+@pytest.mark.parametrize("months", [1.0, True, "1"])
+def test_add_months_rejects_non_int_months(months: object) -> None:
+    """months must be an int (not a float, bool or string)."""
+    with pytest.raises(InvalidValueError, match="^months: got a value of type"):
+        add_months(date(2024, 1, 1), months)  # type: ignore[arg-type]
+
+
+def test_datetimes_are_refused() -> None:
+    """A datetime is refused: its time of day would change whole-month counts."""
+    noon = datetime(2024, 1, 31, 12)  # noqa: DTZ001 - naive on purpose
+    with pytest.raises(
+        InvalidValueError, match=r"^start: got a value of type datetime"
+    ):
+        months_between(noon, date(2024, 2, 29))
+    with pytest.raises(InvalidValueError, match=r"^end: .*\(call \.date\(\) on it\)"):
+        full_years_between(date(2024, 1, 31), noon)
+    with pytest.raises(InvalidValueError, match="^day: "):
+        add_months(noon, 1)
+    with pytest.raises(InvalidValueError, match="^DateRange.start: "):
+        DateRange(noon)
+
+
+# --- agreement with relativedelta over generated dates ------------------------------
+
+
+@given(date_pairs())
+def test_months_and_years_agree_with_relativedelta(pair: tuple[date, date]) -> None:
+    """months_between and full_years_between equal relativedelta for all pairs."""
+    start, end = pair
+    rd = relativedelta(end, start)
+    assert rd.years * 12 + rd.months == months_between(start, end)
+    assert rd.years == full_years_between(start, end)
+
+
+@given(calendar_dates(), st.integers(-2400, 2400))
+def test_add_months_agrees_with_relativedelta(day: date, months: int) -> None:
+    """add_months equals day + relativedelta(months=months)."""
+    assert day + relativedelta(months=months) == add_months(day, months)
+
+
+@given(date_pairs())
+def test_months_between_is_the_largest_whole_count(pair: tuple[date, date]) -> None:
+    """Adding the count does not pass the end; adding one more month does."""
+    start, end = pair
+    months = months_between(start, end)
+    step = 1 if end >= start else -1
+    if step == 1:
+        assert add_months(start, months) <= end < add_months(start, months + 1)
+    else:
+        assert add_months(start, months) >= end > add_months(start, months - 1)
+
+
+# --- DateRange ----------------------------------------------------------------------
+
+
+def test_date_range_ends_are_inclusive() -> None:
+    """Both the first and the last day are in the range; the days outside are not."""
+    in_force = DateRange(date(2023, 8, 15), date(2025, 12, 31))
+    assert date(2023, 8, 15) in in_force
+    assert date(2025, 12, 31) in in_force
+    assert date(2023, 8, 14) not in in_force
+    assert date(2026, 1, 1) not in in_force
+    assert "2023-08-15 to 2025-12-31" == str(in_force)
+
+
+def test_one_day_and_open_ended_ranges() -> None:
+    """end == start is one day; end=None runs for ever."""
+    one_day = DateRange(date(2024, 2, 29), date(2024, 2, 29))
+    assert date(2024, 2, 29) in one_day
+    assert date(2024, 3, 1) not in one_day
+    open_ended = DateRange(date(2024, 1, 1))
+    assert open_ended.end is None
+    assert date(9999, 12, 31) in open_ended
+    assert date(2023, 12, 31) not in open_ended
+    assert "2024-01-01 onwards" == str(open_ended)
+
+
+def test_date_range_rejects_an_end_before_its_start() -> None:
+    """An end before the start is an InvalidValueError explaining inclusivity."""
+    with pytest.raises(InvalidValueError, match="^DateRange: ") as info:
+        DateRange(date(2025, 1, 1), date(2024, 12, 31))
+    assert "end 2024-12-31 is before start 2025-01-01" == info.value.problem
+    assert "the end is inclusive" in info.value.expected
+
+
+def test_date_range_rejects_a_non_date_end() -> None:
+    """An end that is not a date is refused by its validator."""
+    with pytest.raises(
+        InvalidValueError, match="^DateRange.end: got a value of type str"
+    ):
+        DateRange(date(2025, 1, 1), "2025-12-31")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            DateRange(date(2024, 1, 1), date(2024, 12, 31)),
+            DateRange(date(2024, 12, 31), date(2025, 6, 30)),
+            DateRange(date(2024, 12, 31), date(2024, 12, 31)),
+        ),
+        (
+            DateRange(date(2024, 1, 1), date(2024, 12, 31)),
+            DateRange(date(2025, 1, 1)),
+            None,
+        ),
+        (
+            DateRange(date(2024, 1, 1)),
+            DateRange(date(2023, 1, 1)),
+            DateRange(date(2024, 1, 1)),
+        ),
+        (
+            DateRange(date(2023, 8, 15), date(2025, 12, 31)),
+            DateRange(date(2024, 3, 1), date(2024, 3, 31)),
+            DateRange(date(2024, 3, 1), date(2024, 3, 31)),
+        ),
+        (
+            DateRange(date(2024, 1, 1)),
+            DateRange(date(2023, 1, 1), date(2024, 6, 30)),
+            DateRange(date(2024, 1, 1), date(2024, 6, 30)),
+        ),
+    ],
+)
+def test_intersection_hand_worked(
+    a: DateRange, b: DateRange, expected: DateRange | None
+) -> None:
+    """Touching ranges share their common day; disjoint ones share nothing."""
+    assert expected == a.intersection(b)
+    assert expected == b.intersection(a)
+    assert (expected is not None) == a.overlaps(b)
+
+
+@given(date_ranges(), date_ranges(), calendar_dates())
+def test_intersection_contains_exactly_the_common_days(
+    a: DateRange, b: DateRange, day: date
+) -> None:
+    """A day is in the intersection iff it is in both ranges."""
+    common = a.intersection(b)
+    assert (day in a and day in b) == (common is not None and day in common)
+    assert a.overlaps(b) == b.overlaps(a) == (common is not None)
+
+
+@given(date_ranges())
+def test_ranges_overlap_themselves(rng: DateRange) -> None:
+    """A range is its own intersection and contains its start and end."""
+    assert rng == rng.intersection(rng)
+    assert rng.start in rng
+    assert rng.end is None or rng.end in rng
