@@ -3,9 +3,9 @@
 import pytest
 
 from hypothesis import given
-from strategies import PROVINCE_PREFIXES, division_codes, occupation_codes
 
 from skillchain import FUTIAN, DivisionCode, InvalidValueError, OccupationCode
+from strategies import PROVINCE_PREFIXES, division_codes, occupation_codes
 
 
 # --- DivisionCode -------------------------------------------------------------------
@@ -14,9 +14,9 @@ from skillchain import FUTIAN, DivisionCode, InvalidValueError, OccupationCode
 def test_futian_is_440304() -> None:
     """FUTIAN is Futian District, a county-level code under Shenzhen, Guangdong."""
     assert DivisionCode("440304") == FUTIAN
-    assert "440304" == str(FUTIAN)
-    assert "DivisionCode('440304')" == repr(FUTIAN)
-    assert "county" == FUTIAN.level
+    assert str(FUTIAN) == "440304"
+    assert repr(FUTIAN) == "DivisionCode('440304')"
+    assert FUTIAN.level == "county"
     assert DivisionCode("440300") == FUTIAN.prefecture
     assert DivisionCode("440000") == FUTIAN.province
 
@@ -47,7 +47,7 @@ def test_province_and_prefecture_of_a_province_are_itself() -> None:
 def test_division_codes_order_as_strings() -> None:
     """Codes sort by their digits: province, then its prefectures and counties."""
     codes = [DivisionCode(c) for c in ("440304", "110000", "440300", "440000")]
-    assert ["110000", "440000", "440300", "440304"] == [c.code for c in sorted(codes)]
+    assert [c.code for c in sorted(codes)] == ["110000", "440000", "440300", "440304"]
     assert DivisionCode("440000") < FUTIAN
 
 
@@ -68,9 +68,9 @@ def test_division_codes_order_as_strings() -> None:
 )
 def test_division_code_rejects_malformed_codes(code: str, problem: str) -> None:
     """Codes of the wrong shape are rejected, naming the field and the rule."""
-    with pytest.raises(InvalidValueError, match="^DivisionCode: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^DivisionCode: ") as info:
         DivisionCode(code)
-    assert "DivisionCode" == info.value.field
+    assert info.value.field == "DivisionCode"
     assert problem in info.value.problem
     assert "6 ASCII digits (GB/T 2260)" in info.value.expected
 
@@ -83,9 +83,9 @@ def test_division_code_rejects_an_int() -> None:
 
 def test_every_province_prefix_is_accepted() -> None:
     """All 34 province-level prefixes of GB/T 2260 make valid codes."""
-    assert 34 == len(PROVINCE_PREFIXES)
+    assert len(PROVINCE_PREFIXES) == 34
     for prefix in PROVINCE_PREFIXES:
-        assert "province" == DivisionCode(prefix + "0000").level
+        assert DivisionCode(prefix + "0000").level == "province"
 
 
 @given(division_codes())
@@ -94,14 +94,14 @@ def test_division_hierarchy_is_consistent(code: DivisionCode) -> None:
     assert code.code.startswith(code.prefecture.code[:4])
     assert code.prefecture.code.startswith(code.province.code[:2])
     assert code.province <= code.prefecture <= code
-    assert "province" == code.province.level
+    assert code.province.level == "province"
 
 
 @given(division_codes(level="county"))
 def test_county_codes_have_county_level(code: DivisionCode) -> None:
     """Generated county codes have a non-zero last pair and prefecture pair."""
-    assert "county" == code.level
-    assert "prefecture" == code.prefecture.level
+    assert code.level == "county"
+    assert code.prefecture.level == "prefecture"
 
 
 # --- OccupationCode -----------------------------------------------------------------
@@ -110,10 +110,10 @@ def test_county_codes_have_county_level(code: DivisionCode) -> None:
 def test_occupation_code_parts() -> None:
     """4-10-01-05 (养老护理员) splits into major 4, middle 10, minor 1, detail 5."""
     carer = OccupationCode("4-10-01-05")
-    assert (4, 10, 1, 5) == (carer.major, carer.middle, carer.minor, carer.detail)
+    assert (carer.major, carer.middle, carer.minor, carer.detail) == (4, 10, 1, 5)
     assert carer.is_detail
-    assert "4-10-01-05" == str(carer)
-    assert "OccupationCode('4-10-01-05')" == repr(carer)
+    assert str(carer) == "4-10-01-05"
+    assert repr(carer) == "OccupationCode('4-10-01-05')"
 
 
 @pytest.mark.parametrize(
@@ -148,9 +148,9 @@ def test_occupation_group_codes_are_not_details(code: str, is_detail: bool) -> N
 )
 def test_occupation_code_rejects_malformed_codes(code: str, problem: str) -> None:
     """Codes not of the d-dd-dd-dd shape are rejected with a clear message."""
-    with pytest.raises(InvalidValueError, match="^OccupationCode: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^OccupationCode: ") as info:
         OccupationCode(code)
-    assert "OccupationCode" == info.value.field
+    assert info.value.field == "OccupationCode"
     assert problem in info.value.problem
     assert "'d-dd-dd-dd' with major category 1-8" in info.value.expected
 
@@ -158,7 +158,7 @@ def test_occupation_code_rejects_malformed_codes(code: str, problem: str) -> Non
 def test_occupation_codes_order_numerically() -> None:
     """Fixed-width codes sort in catalogue order."""
     codes = [OccupationCode(c) for c in ("4-10-01-05", "2-02-01-00", "4-09-00-00")]
-    assert ["2-02-01-00", "4-09-00-00", "4-10-01-05"] == [c.code for c in sorted(codes)]
+    assert [c.code for c in sorted(codes)] == ["2-02-01-00", "4-09-00-00", "4-10-01-05"]
 
 
 @given(occupation_codes())

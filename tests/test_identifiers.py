@@ -9,7 +9,6 @@ import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import credit_codes, resident_ids
 
 from skillchain import (
     CreditCode,
@@ -22,6 +21,7 @@ from skillchain import (
     mask,
 )
 from skillchain._identifiers import CREDIT_CODE_ALPHABET
+from strategies import credit_codes, resident_ids
 
 
 # --- independent oracles, written from the standards' own tables -----------------
@@ -110,7 +110,7 @@ def test_resident_id_accepts_the_standards_examples(
 def test_resident_id_normalises_a_lower_case_x() -> None:
     """A trailing lower-case x is accepted and stored as X."""
     rid = ResidentId("11010519491231002x")
-    assert "11010519491231002X" == rid.reveal()
+    assert rid.reveal() == "11010519491231002X"
     assert ResidentId("11010519491231002X") == rid
     assert hash(ResidentId("11010519491231002X")) == hash(rid)
 
@@ -118,11 +118,11 @@ def test_resident_id_normalises_a_lower_case_x() -> None:
 def test_resident_id_str_and_repr_are_masked() -> None:
     """str, repr, format and masked show only the first 6 and last 4 characters."""
     rid = ResidentId("11010519491231002X")
-    assert "110105********002X" == str(rid)
-    assert "ResidentId('110105********002X')" == repr(rid)
-    assert "110105********002X" == f"{rid}"
-    assert "110105********002X" == rid.masked
-    assert "[ResidentId('110105********002X')]" == repr([rid])
+    assert str(rid) == "110105********002X"
+    assert repr(rid) == "ResidentId('110105********002X')"
+    assert f"{rid}" == "110105********002X"
+    assert rid.masked == "110105********002X"
+    assert repr([rid]) == "[ResidentId('110105********002X')]"
 
 
 def test_resident_id_equality_and_hash_are_by_value() -> None:
@@ -133,7 +133,7 @@ def test_resident_id_equality_and_hash_are_by_value() -> None:
     assert a == b
     assert hash(a) == hash(b)
     assert a != c
-    assert 2 == len({a, b, c})
+    assert len({a, b, c}) == 2
 
 
 def test_resident_id_survives_copy_and_pickle_masked() -> None:
@@ -141,7 +141,7 @@ def test_resident_id_survives_copy_and_pickle_masked() -> None:
     rid = ResidentId("11010519491231002X")
     for clone in (copy.copy(rid), copy.deepcopy(rid), pickle.loads(pickle.dumps(rid))):  # noqa: S301 - our own bytes
         assert rid == clone
-        assert "ResidentId('110105********002X')" == repr(clone)
+        assert repr(clone) == "ResidentId('110105********002X')"
 
 
 def test_resident_id_is_frozen() -> None:
@@ -172,9 +172,9 @@ def test_resident_id_is_frozen() -> None:
 )
 def test_resident_id_rejects_malformed_numbers(number: str, problem: str) -> None:
     """Malformed numbers are rejected with a masked, explanatory message."""
-    with pytest.raises(InvalidValueError, match="^ResidentId: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^ResidentId: ") as info:
         ResidentId(number)
-    assert "ResidentId" == info.value.field
+    assert info.value.field == "ResidentId"
     assert problem in info.value.problem
     assert "18 characters" in info.value.expected
     assert mask(number) in str(info.value)
@@ -292,7 +292,7 @@ def test_errors_for_short_garbage_show_none_of_it(text: str) -> None:
 
 def test_sex_has_chinese_names() -> None:
     """Sex.zh gives 男 and 女."""
-    assert ("男", "女") == (Sex.MALE.zh, Sex.FEMALE.zh)
+    assert (Sex.MALE.zh, Sex.FEMALE.zh) == ("男", "女")
     assert Sex.FEMALE is Sex("female")
 
 
@@ -325,54 +325,54 @@ def test_credit_code_worked_example_check_is_3() -> None:
         CREDIT_CODE_ALPHABET.index(c) * w
         for c, w in zip(body, USCC_WEIGHTS, strict=True)
     )
-    assert 1640 == total
-    assert 28 == total % 31
-    assert "3" == uscc_check(body)
+    assert total == 1640
+    assert total % 31 == 28
+    assert uscc_check(body) == "3"
 
 
 def test_credit_code_check_zero_when_the_sum_is_a_multiple_of_31() -> None:
     """A weighted sum divisible by 31 gives check character 0, not an index error."""
     body = "9144030400000000J"
     assert (
-        0
-        == sum(
+        sum(
             CREDIT_CODE_ALPHABET.index(c) * w
             for c, w in zip(body, USCC_WEIGHTS, strict=True)
         )
         % 31
+        == 0
     )
-    assert "0" == CreditCode(body + "0").code[-1]
+    assert CreditCode(body + "0").code[-1] == "0"
 
 
 def test_credit_code_parts() -> None:
     """A code decodes into authority, category, division and subject identifier."""
     code = CreditCode("91350100M000100Y43")
     assert RegistrationAuthority.INDUSTRY_AND_COMMERCE is code.registration_authority
-    assert ("工商", "industry and commerce") == (
+    assert (
         code.registration_authority.zh,
         code.registration_authority.en,
-    )
+    ) == ("工商", "industry and commerce")
     assert EntityCategory.ENTERPRISE is code.entity_category
     assert DivisionCode("350100") == code.division
-    assert "M000100Y4" == code.subject_id
+    assert code.subject_id == "M000100Y4"
 
 
 def test_credit_code_unlisted_category_is_none() -> None:
     """Authorities whose categories the sources do not list report None."""
     code = CreditCode("N2440304MA5F00001K")
     assert RegistrationAuthority.AGRICULTURE is code.registration_authority
-    assert "农业" == code.registration_authority.zh
+    assert code.registration_authority.zh == "农业"
     assert code.entity_category is None
 
 
 def test_entity_categories_belong_to_their_authorities() -> None:
     """Each listed category names its authority and category character."""
     assert RegistrationAuthority.CIVIL_AFFAIRS is EntityCategory.FOUNDATION.authority
-    assert "3" == EntityCategory.FOUNDATION.code
-    assert ("个体工商户", "individual business") == (
+    assert EntityCategory.FOUNDATION.code == "3"
+    assert (
         EntityCategory.INDIVIDUAL_BUSINESS.zh,
         EntityCategory.INDIVIDUAL_BUSINESS.en,
-    )
+    ) == ("个体工商户", "individual business")
     assert {"1", "5", "9"} == {c.authority.code for c in EntityCategory}
 
 
@@ -394,9 +394,9 @@ def test_entity_categories_belong_to_their_authorities() -> None:
 )
 def test_credit_code_rejects_malformed_codes(code: str, problem: str) -> None:
     """Malformed codes are rejected with a message saying what is wrong."""
-    with pytest.raises(InvalidValueError, match="^CreditCode: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^CreditCode: ") as info:
         CreditCode(code)
-    assert "CreditCode" == info.value.field
+    assert info.value.field == "CreditCode"
     assert problem in info.value.problem
     assert "GB 32100-2015" in info.value.expected
 

@@ -8,9 +8,9 @@ import pytest
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import amounts
 
 from skillchain import InvalidValueError, Rounding, RoundingMode, yuan
+from strategies import amounts
 
 
 # --- yuan ---------------------------------------------------------------------------
@@ -19,13 +19,13 @@ from skillchain import InvalidValueError, Rounding, RoundingMode, yuan
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (5500, Decimal("5500")),
-        (-12, Decimal("-12")),
+        (5500, Decimal(5500)),
+        (-12, Decimal(-12)),
         ("5500.00", Decimal("5500.00")),
         ("  -12.5 ", Decimal("-12.5")),
-        ("+3", Decimal("3")),
+        ("+3", Decimal(3)),
         (".5", Decimal("0.5")),
-        ("7.", Decimal("7")),
+        ("7.", Decimal(7)),
         (Decimal("0.10"), Decimal("0.10")),
     ],
 )
@@ -62,9 +62,9 @@ def test_yuan_rejects_inexact_or_non_numeric_values(
     value: object, problem: str
 ) -> None:
     """Floats, bools, NaN, infinities and non-numerals are rejected as 'amount'."""
-    with pytest.raises(InvalidValueError, match="^amount: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^amount: ") as info:
         yuan(value)  # type: ignore[arg-type]
-    assert "amount" == info.value.field
+    assert info.value.field == "amount"
     assert problem in info.value.problem
     assert "never a float" in info.value.expected
 
@@ -80,14 +80,14 @@ def test_yuan_round_trips_decimal_strings(amount: Decimal) -> None:
 
 def test_rounding_modes_map_to_decimal_constants() -> None:
     """Each mode is the decimal module's constant of the same name."""
-    assert {
+    assert {mode.value: mode.decimal_rounding for mode in RoundingMode} == {
         "half_up": decimal.ROUND_HALF_UP,
         "half_even": decimal.ROUND_HALF_EVEN,
         "down": decimal.ROUND_DOWN,
         "up": decimal.ROUND_UP,
         "ceiling": decimal.ROUND_CEILING,
         "floor": decimal.ROUND_FLOOR,
-    } == {mode.value: mode.decimal_rounding for mode in RoundingMode}
+    }
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_rounding_two_and_a_half_to_the_yuan(
     mode: RoundingMode, positive: str, negative: str
 ) -> None:
     """2.5 and -2.5 round to the yuan as each mode says."""
-    rounding = Rounding(Decimal("1"), mode)
+    rounding = Rounding(Decimal(1), mode)
     assert Decimal(positive) == rounding.apply(Decimal("2.5"))
     assert Decimal(negative) == rounding.apply(Decimal("-2.5"))
 
@@ -113,11 +113,11 @@ def test_rounding_two_and_a_half_to_the_yuan(
 def test_seven_twelfths_of_5500_to_the_fen() -> None:
     """5500 x 7 / 12 = 3208.3333... is 3208.33 to the fen (half up), 3208.34 up."""
     amount = Decimal(5500) * 7 / 12
-    assert "3208.33" == str(
-        Rounding(Decimal("0.01"), RoundingMode.HALF_UP).apply(amount)
+    assert (
+        str(Rounding(Decimal("0.01"), RoundingMode.HALF_UP).apply(amount)) == "3208.33"
     )
-    assert "3208.34" == str(Rounding(Decimal("0.01"), RoundingMode.UP).apply(amount))
-    assert "3208" == str(Rounding(Decimal("1"), RoundingMode.HALF_UP).apply(amount))
+    assert str(Rounding(Decimal("0.01"), RoundingMode.UP).apply(amount)) == "3208.34"
+    assert str(Rounding(Decimal(1), RoundingMode.HALF_UP).apply(amount)) == "3208"
 
 
 @pytest.mark.parametrize(
@@ -161,7 +161,7 @@ def test_rounding_does_not_depend_on_the_decimal_context() -> None:
     big = Decimal("123456789012345678901234567890.125")
     rounding = Rounding(Decimal("0.01"), RoundingMode.HALF_EVEN)
     with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_UP)):
-        assert "123456789012345678901234567890.12" == str(rounding.apply(big))
+        assert str(rounding.apply(big)) == "123456789012345678901234567890.12"
 
 
 @given(amounts(places=6), st.sampled_from(RoundingMode))
@@ -174,15 +174,15 @@ def test_rounding_agrees_with_decimal_quantize(
     expected = amount.quantize(quantum, rounding=mode.decimal_rounding)
     assert expected == rounded
     assert abs(rounded - amount) < quantum
-    assert -2 == rounded.as_tuple().exponent
+    assert rounded.as_tuple().exponent == -2
 
 
 @pytest.mark.parametrize(
     ("quantum", "problem"),
     [
         (Decimal("0.05"), "got Decimal('0.05'), which is not a positive power of ten"),
-        (Decimal("2"), "not a positive power of ten"),
-        (Decimal("0"), "not a positive power of ten"),
+        (Decimal(2), "not a positive power of ten"),
+        (Decimal(0), "not a positive power of ten"),
         (Decimal("-0.01"), "not a positive power of ten"),
         (Decimal("NaN"), "not a positive power of ten"),
         (Decimal("Infinity"), "not a positive power of ten"),
@@ -194,7 +194,7 @@ def test_rounding_rejects_quanta_that_are_not_powers_of_ten(
     quantum: object, problem: str
 ) -> None:
     """The quantum must be a positive power of ten given as a Decimal."""
-    with pytest.raises(InvalidValueError, match="^quantum: ") as info:
+    with pytest.raises(InvalidValueError, match=r"^quantum: ") as info:
         Rounding(quantum, RoundingMode.HALF_UP)  # type: ignore[arg-type]
     assert problem in info.value.problem
     assert "a positive power of ten as a Decimal" in info.value.expected
@@ -202,13 +202,13 @@ def test_rounding_rejects_quanta_that_are_not_powers_of_ten(
 
 def test_rounding_rejects_a_mode_that_is_not_a_rounding_mode() -> None:
     """The mode must be a RoundingMode, not a decimal constant string."""
-    with pytest.raises(InvalidValueError, match="^mode: got a value of type str"):
-        Rounding(Decimal("1"), decimal.ROUND_HALF_UP)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match=r"^mode: got a value of type str"):
+        Rounding(Decimal(1), decimal.ROUND_HALF_UP)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("amount", [2.5, Decimal("NaN"), "2.5", 2])
 def test_apply_rejects_anything_but_a_finite_decimal(amount: object) -> None:
     """apply takes only finite Decimals, so floats cannot slip in."""
-    rounding = Rounding(Decimal("1"), RoundingMode.HALF_UP)
-    with pytest.raises(InvalidValueError, match="^amount: got "):
+    rounding = Rounding(Decimal(1), RoundingMode.HALF_UP)
+    with pytest.raises(InvalidValueError, match=r"^amount: got "):
         rounding.apply(amount)  # type: ignore[arg-type]

@@ -1,6 +1,7 @@
 """The README's example runs as written."""
 
 import doctest
+
 from pathlib import Path
 
 

@@ -8,7 +8,6 @@ on first use, and cached.
 from importlib.metadata import version as _distribution_version
 from typing import Final
 
-
 from skillchain._decision import (
     Decision,
     FactValue,

@@ -145,7 +145,9 @@ def add_months(day: date, months: int) -> date:
     count: object = months
     if isinstance(count, bool) or not isinstance(count, int):
         raise InvalidValueError(
-            field="months", problem=f"got a value of type {type(count).__name__}", expected="an int"
+            field="months",
+            problem=f"got a value of type {type(count).__name__}",
+            expected="an int",
         )
     year, month_index = divmod(day.year * 12 + (day.month - 1) + count, 12)
     if not MINYEAR <= year <= MAXYEAR:

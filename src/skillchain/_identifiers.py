@@ -97,7 +97,7 @@ def _upper_check_character(number: str) -> str:
     return number
 
 
-def _resident_id_problem(value: object) -> str | None:  # noqa: PLR0911 - one return per rule
+def _resident_id_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
     quoted = f"'{mask(value)}'"
@@ -381,7 +381,7 @@ _CREDIT_CODE_EXPECTED: Final = (
 )
 
 
-def _credit_code_problem(value: object) -> str | None:  # noqa: PLR0911 - one return per rule
+def _credit_code_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
     quoted = repr(value) if len(value) <= 24 else repr(value[:21] + "...")
