@@ -357,6 +357,19 @@ def test_credit_code_parts() -> None:
     assert code.subject_id == "M000100Y4"
 
 
+def test_credit_code_registered_nationally_has_no_division() -> None:
+    """Characters 3-8 of 100000 mark a national registering authority, not a division."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    body = "11100000MB0000001"
+    weights = [pow(3, i, 31) for i in range(17)]
+    check = alphabet[
+        -sum(alphabet.index(c) * w for c, w in zip(body, weights, strict=True)) % 31
+    ]
+    code = CreditCode(body + check)
+    assert code.division is None
+    assert code.entity_category is EntityCategory(code.code[:2])
+
+
 def test_credit_code_unlisted_category_is_none() -> None:
     """Authorities whose categories the sources do not list report None."""
     code = CreditCode("N2440304MA5F00001K")

@@ -8,6 +8,8 @@ on first use, and cached.
 from importlib.metadata import version as _distribution_version
 from typing import Final
 
+from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
+from skillchain._dates import DateRange, add_months, full_years_between, months_between
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -23,20 +25,6 @@ from skillchain._errors import (
     PolicyProblem,
     SkillchainError,
 )
-from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
-from skillchain.policy import (
-    ApprenticeshipParameters,
-    Parameter,
-    Policy,
-    PolicySnapshot,
-    Resolved,
-)
-
-
-# --- values (begin) ---
-# isort: split
-from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
-from skillchain._dates import DateRange, add_months, full_years_between, months_between
 from skillchain._identifiers import (
     CreditCode,
     EntityCategory,
@@ -47,9 +35,14 @@ from skillchain._identifiers import (
 )
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
-
-
-# --- values (end) ---
+from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
+from skillchain.policy import (
+    ApprenticeshipParameters,
+    Parameter,
+    Policy,
+    PolicySnapshot,
+    Resolved,
+)
 
 
 __all__ = [

@@ -381,6 +381,10 @@ _CREDIT_CODE_EXPECTED: Final = (
 )
 
 
+NATIONAL_REGISTRATION: Final = "100000"
+"""Characters 3-8 of a credit code registered by a national (central) authority."""
+
+
 def _credit_code_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
@@ -400,7 +404,11 @@ def _credit_code_problem(value: object) -> str | None:
             f"{quoted} has entity category {value[1]!r}, which authority "
             f"{value[0]!r} ({authority.zh}) does not use (it uses {listed})"
         )
-    division = division_code_problem(value[2:8])
+    division = (
+        None
+        if value[2:8] == NATIONAL_REGISTRATION
+        else division_code_problem(value[2:8])
+    )
     if division is not None:
         return f"{quoted} has an invalid division code: {division}"
     if value[17] != uscc.calc_check_digit(value):
@@ -473,8 +481,14 @@ class CreditCode:
         return None
 
     @property
-    def division(self) -> DivisionCode:
-        """The division code of the registering authority (characters 3-8)."""
+    def division(self) -> DivisionCode | None:
+        """The division code of the registering authority (characters 3-8).
+
+        ``None`` when those characters are ``100000``, which marks registration by a
+        national (central) authority rather than a division.
+        """
+        if self.code[2:8] == NATIONAL_REGISTRATION:
+            return None
         return DivisionCode(self.code[2:8])
 
     @property
