@@ -5,8 +5,7 @@ Importing this package reads no data file: policy and catalog data are loaded la
 on first use, and cached.
 """
 
-from importlib.metadata import version as _distribution_version
-from typing import Final
+from typing import TYPE_CHECKING
 
 from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
 from skillchain._dates import DateRange, add_months, full_years_between, months_between
@@ -86,5 +85,17 @@ __all__ = [
     "yuan",
 ]
 
-__version__: Final[str] = _distribution_version("skillchain")
-"""The installed distribution's version."""
+if TYPE_CHECKING:
+    __version__: str
+    """The installed distribution's version."""
+else:
+
+    def __getattr__(name: str) -> str:
+        # Served lazily: reading the distribution metadata costs more than the rest
+        # of the import, and most users never ask for it.
+        if name == "__version__":
+            from importlib.metadata import version
+
+            return version("skillchain")
+        msg = f"module 'skillchain' has no attribute {name!r}"
+        raise AttributeError(msg)
