@@ -25,7 +25,7 @@ OFFLINE = os.environ.get("SKILLCHAIN_DOCS_OFFLINE", "") not in {"", "0"}
 
 project = "skillchain"
 author = "The skillchain developers"
-copyright = "2025, The skillchain developers"
+copyright = "2026, The skillchain developers"
 release = _version("skillchain")
 version = release.rsplit(".", 1)[0]
 
@@ -46,26 +46,29 @@ templates_path: list[str] = []
 language = "en"
 today_fmt = "%Y-%m-%d"
 
+default_role = "any"
 nitpicky = True
-nitpick_ignore: list[tuple[str, str]] = []
 # Third-party targets that no inventory we load covers, online or offline.
 nitpick_ignore_regex: list[tuple[str, str]] = [
-    (r"py:.*", r"attrs?\..*"),
-    (r"py:.*", r"dateutil\..*"),
-    (r"py:.*", r"(typing\.)?T_co"),
+    (r"py:.*", r"attrs?(\..*)?"),
+    (r"py:.*", r"dateutil(\..*)?"),
+    (r"py:.*", r"(.*\.)?T_co"),  # type variables of generic classes
 ]
 if OFFLINE:
     # Without the Python inventory, standard-library targets cannot resolve.
-    _STDLIB = (
-        r"(builtins|collections|collections\.abc|datetime|decimal|enum|os|typing"
-        r"|importlib\.resources\.abc|importlib\.abc|pathlib)"
+    _STDLIB_MODULES = (
+        r"builtins|collections|collections\.abc|datetime|decimal|enum|os|typing"
+        r"|importlib|importlib\.resources|importlib\.resources\.abc|pathlib|tomllib"
+    )
+    _STDLIB_NAMES = (
+        r"None|str|int|bool|bytes|float|object|tuple|list|dict|set|frozenset|type"
+        r"|Exception|ValueError|KeyError|TypeError|OSError"
+        r"|date|Decimal|Mapping|Iterable|Sequence|Callable|Traversable|PathLike"
+        r"|Final|Literal|Any|Generic|TypeVar|Enum"
     )
     nitpick_ignore_regex += [
-        (r"py:.*", rf"{_STDLIB}\..*"),
-        (r"py:.*", r"(str|int|bool|bytes|float|object|tuple|list|dict|set|frozenset)"),
-        (r"py:.*", r"(None|Exception|ValueError|KeyError|TypeError|OSError)"),
-        (r"py:.*", r"(date|Decimal|Mapping|Iterable|Sequence|Callable|Traversable)"),
-        (r"py:.*", r"(Final|Literal|Any|Generic|TypeVar|PathLike|Enum)"),
+        (r"py:.*", rf"({_STDLIB_MODULES})(\..*)?"),
+        (r"py:.*", rf"({_STDLIB_NAMES})"),
     ]
 
 # -- MyST --------------------------------------------------------------------------
@@ -79,7 +82,6 @@ autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"
 autodoc_member_order = "bysource"
 autodoc_class_signature = "mixed"
-autodoc_preserve_defaults = True
 autodoc_default_options = {"exclude-members": "__init__, __new__"}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
@@ -88,7 +90,10 @@ napoleon_attr_annotations = True
 
 # -- doctest -----------------------------------------------------------------------
 
-doctest_global_setup = "import datetime as dt\nimport skillchain"
+# No global setup on purpose: every example imports what it uses, so it runs the same
+# when a reader copies it; an example that forgets an import fails here, not in the
+# reader's hands.
+doctest_global_setup = ""
 doctest_test_doctest_blocks = "default"
 
 # -- intersphinx -------------------------------------------------------------------

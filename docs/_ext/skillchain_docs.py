@@ -1,6 +1,6 @@
 """Local Sphinx extension for the skillchain docs.
 
-It does two things:
+It does five things:
 
 * **Tables generated from the bundled policy**, so the docs never drift from the data:
 
@@ -14,25 +14,48 @@ It does two things:
       addresses, note.  Each row carries the anchor ``policy-document-<id>``, which
       the parameter table links to, so put both on the same page.
 
+* **Attribute docstrings stay prose.**  Napoleon reads the first line of an
+  attribute or property docstring as ``type: description`` (numpy/Google inline
+  attribute style), so a docstring such as ``The evaluation day: the day whose
+  policy was applied.`` would render "The evaluation day" as a type, and as a
+  broken cross-reference.  Types come from annotations here, so the colons on that
+  first line are hidden from napoleon and restored after it has run.
+
+* **Docstrings of re-exported data.**  autodoc looks for the docstring of a
+  module-level name (``FUTIAN``, ``Lang``, ``BUNDLED_FILES``) in the module it is
+  documented under, finds none in ``skillchain/__init__.py``, and falls back to the
+  docstring of the value's class ("Built-in immutable sequence.").  The handler
+  replaces that with the attribute docstring from the private module that defines
+  the name, and states what a union type alias stands for.
+
 * **Public names for private modules.**  Type hints name the defining module
   (``skillchain._sources.Provenance``), but the reference documents the public name
   (``skillchain.Provenance``).  A ``missing-reference`` handler retries such targets
   under the package that re-exports them, and under ``skillchain`` for names that
   ``skillchain.policy`` also re-exports.
+
+* **Every public name in the reference.**  When the environment is complete, any
+  name in ``skillchain.__all__`` or ``skillchain.policy.__all__`` that no page
+  documents is reported as a warning (so ``-W`` fails the build): ``api.rst`` is
+  ordered by hand, and a newly exported name must be added to it.
 """
 
 from __future__ import annotations
 
 import enum
+import re
+import types
 
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 
@@ -43,13 +66,18 @@ if TYPE_CHECKING:
     from skillchain import Document, Parameter, Resolved
 
 
+_LOGGER = logging.getLogger(__name__)
+
+
 # -- value formatting --------------------------------------------------------------
 
 
 def _format_value(value: object) -> str:
     """Render a parameter value for the table (English labels, Chinese in brackets)."""
     if isinstance(value, Mapping):
-        return "; ".join(f"{_format_value(k)}: {_format_value(v)}" for k, v in value.items())
+        return "; ".join(
+            f"{_format_value(k)}: {_format_value(v)}" for k, v in value.items()
+        )
     if isinstance(value, enum.Enum):
         zh = getattr(value, "zh", None)
         return f"{value.value} ({zh})" if isinstance(zh, str) else str(value.value)
@@ -110,7 +138,7 @@ def _table(
 
 
 def _document_anchor(doc_id: str) -> str:
-    return nodes.make_id(f"policy-document-{doc_id}")
+    return str(nodes.make_id(f"policy-document-{doc_id}"))
 
 
 def _data_files() -> list[str]:
@@ -132,14 +160,19 @@ class ParametersDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         from skillchain import Policy
+        from skillchain.policy import specs
 
         for path in _data_files():
             self.env.note_dependency(path)
         policy = Policy.default()
         group = self.options.get("group")
-        names = sorted(
-            name for name in policy.parameters if group is None or name.startswith(f"{group}.")
-        )
+        # In the order the snapshot classes declare them: related parameters together.
+        names = [
+            name
+            for name in specs()
+            if name in policy.parameters
+            and (group is None or name.startswith(f"{group}."))
+        ]
         rows: list[nodes.row] = []
         noted: list[Parameter] = []
         for name in names:
@@ -154,14 +187,17 @@ class ParametersDirective(SphinxDirective):
         )
         result: list[nodes.Node] = [table]
         if noted:
-            result.append(_para("Notes on the values, as the policy files record them:"))
+            result.append(
+                _para("Notes on the values, as the policy files record them:")
+            )
             result.append(self._notes(noted))
         return result
 
     def _rows(self, param: Parameter) -> list[nodes.row]:
         name_cell = nodes.entry()
         name_cell += _para(nodes.literal(text=param.name))
-        name_cell += _para(param.description_en, f" ({param.unit})")
+        name_cell += _para(param.description_en)
+        name_cell += _para(param.description_zh)
         if not param.values:
             row = nodes.row()
             row += name_cell
@@ -174,13 +210,22 @@ class ParametersDirective(SphinxDirective):
         for index, value in enumerate(param.values):
             row = nodes.row()
             row += name_cell if index == 0 else _cell()
-            row += _cell(_format_value(value.value))
+            value_cell = nodes.entry()
+            if isinstance(value.value, Mapping):
+                for key, item in value.value.items():
+                    value_cell += _para(f"{_format_value(key)}: {_format_value(item)}")
+            else:
+                value_cell += _para(_format_value(value.value))
+            value_cell += _para(nodes.literal(text=param.unit))
+            row += value_cell
             row += _cell(_format_period(value))
             source = nodes.entry()
             if value.citation is not None:
                 doc = value.citation.document
                 ref = nodes.reference(
-                    "", doc.number or doc.title_en or doc.title, internal=True,
+                    "",
+                    doc.number or doc.title_en or doc.title,
+                    internal=True,
                     refid=_document_anchor(doc.id),
                 )
                 para = _para(ref)
@@ -202,11 +247,9 @@ class ParametersDirective(SphinxDirective):
                 definition += _para(param.note)
             for value in param.values:
                 if value.note:
+                    since = value.period.start.isoformat() if value.period else "?"
                     definition += _para(
-                        nodes.strong(text=f"From {value.period.start.isoformat()}: ")
-                        if value.period is not None
-                        else "",
-                        value.note,
+                        nodes.strong(text=f"From {since}:"), " ", value.note
                     )
             item += definition
             dlist += item
@@ -224,7 +267,9 @@ class DocumentsDirective(SphinxDirective):
         for path in _data_files():
             self.env.note_dependency(path)
         policy = Policy.default()
-        rows = [self._row(doc) for doc in sorted(policy.documents.values(), key=_doc_order)]
+        rows = [
+            self._row(doc) for doc in sorted(policy.documents.values(), key=_doc_order)
+        ]
         return [
             _table(
                 ("Id", "Document", "Level", "Provenance", "Seen at"),
@@ -240,9 +285,15 @@ class DocumentsDirective(SphinxDirective):
         cell += _para(doc.label("zh"))
         if doc.title_en:
             cell += _para(nodes.emphasis(text=doc.title_en))
-        facts = [f"{what} {day.isoformat()}" for what, day in (
-            ("issued", doc.issued), ("in force from", doc.effective), ("until", doc.expires)
-        ) if day is not None]
+        facts = [
+            f"{what} {day.isoformat()}"
+            for what, day in (
+                ("issued", doc.issued),
+                ("in force from", doc.effective),
+                ("until", doc.expires),
+            )
+            if day is not None
+        ]
         issuers = "、".join(doc.issuers)
         cell += _para("; ".join([issuers, *facts]))
         if doc.note:
@@ -269,35 +320,131 @@ def _short_url(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# -- attribute docstrings stay prose ----------------------------------------------
+
+_COLON_STANDIN = "\ue000"  # a private-use character no docstring contains
+_INLINE_TYPED = frozenset({"attribute", "property", "data"})
+_SINGLE_COLON = re.compile(r"(?<!:):(?!:)")
+_CODE_OR_ROLE = re.compile(r"(``.+?``|:[\w:+.-]+:`.+?`)")
+
+
+def _hide_inline_type(
+    _app: Sphinx,
+    what: str,
+    _name: str,
+    _obj: object,
+    _options: object,
+    lines: list[str],
+) -> None:
+    if what not in _INLINE_TYPED:
+        return
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        parts = _CODE_OR_ROLE.split(line)
+        parts[::2] = [_SINGLE_COLON.sub(_COLON_STANDIN, part) for part in parts[::2]]
+        lines[index] = "".join(parts)
+        return
+
+
+def _restore_colons(
+    _app: Sphinx,
+    what: str,
+    _name: str,
+    _obj: object,
+    _options: object,
+    lines: list[str],
+) -> None:
+    if what not in _INLINE_TYPED:
+        return
+    lines[:] = [line.replace(_COLON_STANDIN, ":") for line in lines]
+
+
+# -- docstrings of re-exported data -----------------------------------------------
+
+_PUBLIC_PACKAGES = ("skillchain", "skillchain.policy")
+
+
+@cache
+def _private_attribute_docs() -> dict[tuple[str, str], list[str]]:
+    """``(package, name) -> docstring lines`` for data defined in private modules."""
+    import importlib
+    import pkgutil
+
+    from sphinx.pycode import ModuleAnalyzer
+
+    found: dict[tuple[str, str], list[str]] = {}
+    for package_name in _PUBLIC_PACKAGES:
+        package = importlib.import_module(package_name)
+        exported = set(getattr(package, "__all__", ()))
+        for info in pkgutil.iter_modules(package.__path__, f"{package_name}."):
+            if not info.name.rsplit(".", 1)[-1].startswith("_"):
+                continue
+            analyzer = ModuleAnalyzer.for_module(info.name)
+            for (scope, name), lines in analyzer.find_attr_docs().items():
+                if scope == "" and name in exported:
+                    found.setdefault((package_name, name), list(lines))
+    return found
+
+
+def _data_docstring(
+    _app: Sphinx, what: str, name: str, obj: object, _options: object, lines: list[str]
+) -> None:
+    if what != "data":
+        return
+    package, _, attr = name.rpartition(".")
+    doc = _private_attribute_docs().get((package, attr))
+    if doc is None:
+        return
+    lines[:] = [*doc]
+    if isinstance(obj, types.UnionType):
+        from sphinx.util.typing import restify
+
+        lines += ["", f"Alias of {restify(obj, 'smart')}", ""]
+
+
 # -- public names for private modules ----------------------------------------------
 
 
-def _public_target(target: str) -> list[str]:
-    """Public spellings of *target* to try, best first."""
+def _public_targets(target: str, module: str | None) -> list[str]:
+    """Public spellings of *target*, referenced from *module*, to try in turn.
+
+    ``skillchain._sources.Provenance`` -> ``skillchain.Provenance``;
+    ``skillchain.policy.Policy.at`` -> ``skillchain.Policy.at``; and ``Policy.default``
+    written in ``skillchain.policy`` -> ``skillchain.Policy.default``.
+    """
     import skillchain
     import skillchain.policy
 
+    if not target.startswith("skillchain."):
+        if not (module or "").startswith("skillchain"):
+            return []
+        target = f"skillchain.{target}"
     parts = target.split(".")
-    name = parts[-1]
-    candidates: list[str] = []
-    if parts[0] != "skillchain":
-        return candidates
-    private = any(part.startswith("_") for part in parts[:-1])
-    if private or target.startswith("skillchain.policy."):
-        if name in skillchain.__all__:
-            candidates.append(f"skillchain.{name}")
-        if name in skillchain.policy.__all__:
-            candidates.append(f"skillchain.policy.{name}")
-    return [c for c in candidates if c != target]
+    for index in range(1, len(parts)):
+        name, rest = parts[index], parts[index + 1 :]
+        candidates = [
+            ".".join([package.__name__, name, *rest])
+            for package in (skillchain, skillchain.policy)
+            if name in package.__all__
+        ]
+        if candidates:
+            return candidates
+        if not (name.startswith("_") or name == "policy"):
+            break
+    return []
 
 
 def _resolve_public(
-    app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element  # noqa: ANN401
+    app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
 ) -> nodes.Element | None:
     if node.get("refdomain") != "py":
         return None
     domain = env.get_domain("py")
-    for candidate in _public_target(node.get("reftarget", "")):
+    target = node.get("reftarget", "")
+    for candidate in _public_targets(target, node.get("py:module")):
+        if candidate == target:
+            continue
         resolved = domain.resolve_xref(
             env, node["refdoc"], app.builder, node["reftype"], candidate, node, contnode
         )
@@ -312,9 +459,37 @@ def _resolve_public(
     return None
 
 
+# -- every public name is in the reference -----------------------------------------
+
+
+def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn (an error under ``-W``) for any exported name the API page does not document."""
+    import skillchain
+    import skillchain.policy
+
+    documented = {entry[0] for entry in env.get_domain("py").get_objects()}
+    for package in (skillchain, skillchain.policy):
+        for name in package.__all__:
+            homes = {f"{package.__name__}.{name}", f"skillchain.{name}"}
+            if documented.isdisjoint(homes):
+                _LOGGER.warning(
+                    "%s.%s is exported but not documented; add it to docs/api.rst",
+                    package.__name__,
+                    name,
+                    type="skillchain",
+                    subtype="undocumented",
+                )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the reference fallback."""
     app.add_directive("skillchain-parameters", ParametersDirective)
     app.add_directive("skillchain-documents", DocumentsDirective)
+    app.setup_extension("sphinx.ext.autodoc")
+    # Napoleon processes docstrings at the default priority, 500.
+    app.connect("autodoc-process-docstring", _hide_inline_type, priority=400)
+    app.connect("autodoc-process-docstring", _restore_colons, priority=600)
+    app.connect("autodoc-process-docstring", _data_docstring, priority=300)
     app.connect("missing-reference", _resolve_public)
+    app.connect("env-check-consistency", _check_reference_complete)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

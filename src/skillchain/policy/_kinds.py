@@ -37,7 +37,7 @@ class Kind(Generic[T_co]):
     name: str
     """A short name used in messages, e.g. ``"money"``."""
     parse: Callable[[object], T_co]
-    """Turn a raw TOML value into the typed value; raises :class:`KindError`."""
+    """Turn a raw TOML value into the typed value; raises ``KindError`` (a ``ValueError``)."""
     dump: Callable[[object], object]
     """Turn a typed value into plain JSON data (for fingerprints and display)."""
 
