@@ -10,7 +10,7 @@ from typing import Final, Literal
 
 import attrs
 
-from skillchain._errors import InvalidValueError
+from skillchain._errors import InvalidValueError, validator_from_problem
 
 
 __all__ = [
@@ -64,12 +64,9 @@ def division_code_problem(value: object) -> str | None:
     return None
 
 
-def _check_division(_instance: object, _attribute: object, value: str) -> None:
-    problem = division_code_problem(value)
-    if problem is not None:
-        raise InvalidValueError(
-            field="DivisionCode", problem=problem, expected=_DIVISION_EXPECTED
-        )
+_check_division = validator_from_problem(
+    division_code_problem, field="DivisionCode", expected=_DIVISION_EXPECTED
+)
 
 
 @attrs.frozen(order=True, repr=False)

@@ -5,7 +5,8 @@ exception.  Exceptions are for malformed input only: a value that cannot be what
 field says it is, or a policy file that cannot be read as a policy.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 
@@ -98,3 +99,20 @@ class PolicyFileError(SkillchainError):
         head = "1 problem" if count == 1 else f"{count} problems"
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"policy files are malformed ({head}):\n{lines}")
+
+
+def validator_from_problem(
+    problem: Callable[[object], str | None], *, field: str, expected: str
+) -> Callable[[Any, Any, Any], None]:
+    """Turn a ``value -> problem text or None`` check into an attrs field validator.
+
+    The validator raises :class:`InvalidValueError` naming *field* and *expected*
+    with the problem text, which the check must already have masked.
+    """
+
+    def validate(_instance: object, _attribute: object, value: object) -> None:
+        found = problem(value)
+        if found is not None:
+            raise InvalidValueError(field=field, problem=found, expected=expected)
+
+    return validate

@@ -20,7 +20,7 @@ import attrs
 from stdnum.cn import ric, uscc
 
 from skillchain._codes import DivisionCode, division_code_problem
-from skillchain._errors import InvalidValueError
+from skillchain._errors import validator_from_problem
 
 
 __all__ = [
@@ -122,12 +122,9 @@ def _resident_id_problem(value: object) -> str | None:
     return None
 
 
-def _check_resident_id(_instance: object, _attribute: object, value: str) -> None:
-    problem = _resident_id_problem(value)
-    if problem is not None:
-        raise InvalidValueError(
-            field="ResidentId", problem=problem, expected=_RESIDENT_ID_EXPECTED
-        )
+_check_resident_id = validator_from_problem(
+    _resident_id_problem, field="ResidentId", expected=_RESIDENT_ID_EXPECTED
+)
 
 
 @attrs.frozen(repr=False)
@@ -419,12 +416,9 @@ def _credit_code_problem(value: object) -> str | None:
     return None
 
 
-def _check_credit_code(_instance: object, _attribute: object, value: str) -> None:
-    problem = _credit_code_problem(value)
-    if problem is not None:
-        raise InvalidValueError(
-            field="CreditCode", problem=problem, expected=_CREDIT_CODE_EXPECTED
-        )
+_check_credit_code = validator_from_problem(
+    _credit_code_problem, field="CreditCode", expected=_CREDIT_CODE_EXPECTED
+)
 
 
 @attrs.frozen(repr=False)
