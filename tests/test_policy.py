@@ -1,5 +1,7 @@
 """Tests for dated, sourced policy parameters: loading, resolving, overlaying, errors."""
 
+import itertools
+
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -619,3 +621,71 @@ def test_rejects_unsupported_format_version() -> None:
     """A file written for another format version is refused."""
     ((_, path, message),) = problems_of("format = 2\n")
     assert (path, message) == ("format", "unsupported format 2; expected 1")
+
+
+# --- overlay, as a property ---------------------------------------------------------
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[tuple[date, date | None, int]]:
+    """Non-overlapping (since, until, months) values, possibly with gaps, last maybe open."""
+    count = draw(st.integers(min_value=0, max_value=4))
+    cuts = sorted(
+        draw(
+            st.lists(
+                st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)),
+                min_size=2 * count,
+                max_size=2 * count,
+                unique=True,
+            )
+        )
+    )
+    values: list[tuple[date, date | None, int]] = []
+    for index in range(count):
+        since, until = cuts[2 * index], cuts[2 * index + 1]
+        open_end = index == count - 1 and draw(st.booleans())
+        values.append((since, None if open_end else until, draw(st.integers(0, 60))))
+    return values
+
+
+def as_policy(values: list[tuple[date, date | None, int]]) -> Policy:
+    """A one-parameter policy with the given history of contract_min_months."""
+    tables = "".join(
+        value_table(
+            since.isoformat(), str(months), until=until.isoformat() if until else None
+        )
+        for since, until, months in values
+    )
+    return Policy.loads(months_param(tables))
+
+
+def value_on(values: list[tuple[date, date | None, int]], day: date) -> int | None:
+    """The value in force on *day* in a history, or None."""
+    for since, until, months in values:
+        if since <= day and (until is None or day <= until):
+            return months
+    return None
+
+
+@given(
+    histories(),
+    histories(),
+    st.lists(st.dates(date(2017, 1, 1), date(2032, 1, 1)), max_size=20),
+)
+def test_overlay_takes_the_overlay_value_where_it_reaches_and_the_base_elsewhere(
+    base: list[tuple[date, date | None, int]],
+    top: list[tuple[date, date | None, int]],
+    days: list[date],
+) -> None:
+    """For every day: the overlay's value if it has one, else the base's; never an overlap."""
+    reform = as_policy(base).overlay(as_policy(top))
+    name = "apprenticeship.contract_min_months"
+    for day in days:
+        expected = value_on(top, day)
+        if expected is None:
+            expected = value_on(base, day)
+        assert expected == reform.at(day).get(name).value
+    periods = [v.period for v in reform.parameter(name).values if v.period]
+    for earlier, later in itertools.pairwise(periods):
+        assert earlier.end is not None
+        assert earlier.end < later.start
