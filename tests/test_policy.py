@@ -617,6 +617,15 @@ def test_reports_every_problem_at_once() -> None:
         assert str(problem) in rendered
 
 
+def test_rejects_sections_that_are_not_tables() -> None:
+    """documents and parameters must be tables of tables."""
+    problems = problems_of('documents = 3\nparameters = "x"\n')
+    assert [(p, m) for _, p, m in problems] == [
+        ("documents", "expected a table, got int"),
+        ("parameters", "expected a table, got str"),
+    ]
+
+
 def test_rejects_unsupported_format_version() -> None:
     """A file written for another format version is refused."""
     ((_, path, message),) = problems_of("format = 2\n")

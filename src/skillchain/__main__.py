@@ -14,7 +14,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TextIO
 
+from skillchain._decision import format_value
 from skillchain._errors import PolicyFileError
+from skillchain._money import Rounding
 from skillchain._sources import Lang
 from skillchain.policy import Policy, Resolved, specs
 
@@ -27,15 +29,10 @@ def _format(value: object, lang: Lang) -> str:
         return ", ".join(
             f"{_format(k, lang)} {_format(v, lang)}" for k, v in value.items()
         )
-    if isinstance(value, Enum):
-        label = getattr(value, "label", None)
-        return str(label(lang)) if callable(label) else str(value.value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    quantum = getattr(value, "quantum", None)
-    mode = getattr(value, "mode", None)
-    if quantum is not None and isinstance(mode, Enum):
-        return f"{quantum} {mode.value}"
+    if isinstance(value, Rounding):
+        return f"{value.quantum} {value.mode.value}"
+    if value is None or isinstance(value, (str, int, Decimal, date, Enum)):
+        return format_value(value, lang)
     return str(value)
 
 

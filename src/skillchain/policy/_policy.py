@@ -7,7 +7,7 @@ import os
 import re
 import tomllib
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -123,6 +123,14 @@ class _Reader:
                 self.problem(f"{path}.{_key(key)}", "required key is missing")
         return raw
 
+    def section(self, data: Mapping[str, object], key: str) -> dict[str, object] | None:
+        """A top-level table whose keys are ids or names of the caller's choosing."""
+        raw = data.get(key, {})
+        if not isinstance(raw, dict):
+            self.problem(key, f"expected a table, got {type(raw).__name__}")
+            return None
+        return raw
+
     def string(self, table: Mapping[str, object], key: str, path: str) -> str | None:
         value = table.get(key)
         if value is None:
@@ -186,21 +194,14 @@ class _Reader:
         fmt = data.get("format", _FORMAT)
         if fmt != _FORMAT:
             self.problem("format", f"unsupported format {fmt!r}; expected {_FORMAT}")
-        documents = data.get("documents", {})
-        if self.table(
-            documents, "documents", (), documents if isinstance(documents, dict) else ()
-        ):
+        documents = self.section(data, "documents")
+        if documents is not None:
             for doc_id, raw in documents.items():
                 doc = self.document(doc_id, raw, f"documents.{_key(doc_id)}")
                 if doc is not None:
                     result.documents[doc_id] = (doc, f"documents.{_key(doc_id)}")
-        parameters = data.get("parameters", {})
-        if self.table(
-            parameters,
-            "parameters",
-            (),
-            parameters if isinstance(parameters, dict) else (),
-        ):
+        parameters = self.section(data, "parameters")
+        if parameters is not None:
             for name, raw in parameters.items():
                 param = self.parameter(name, raw, f"parameters.{_key(name)}")
                 if param is not None:
@@ -310,7 +311,9 @@ class _Reader:
             path=path,
         )
 
-    def value(self, parse: object, raw: object, path: str) -> _Value | None:
+    def value(
+        self, parse: Callable[[object], object], raw: object, path: str
+    ) -> _Value | None:
         table = self.table(raw, path, _VALUE_REQUIRED, _VALUE_OPTIONAL)
         if table is None:
             return None
@@ -326,7 +329,7 @@ class _Reader:
         typed: object = None
         if "value" in table:
             try:
-                typed = parse(table["value"])  # type: ignore[operator]
+                typed = parse(table["value"])
             except KindError as exc:
                 self.problem(f"{path}.value", str(exc))
         if len(self.problems) > before or since is None or document is None:
