@@ -4,9 +4,10 @@ import enum
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Literal
 
 import attrs
+
+from skillchain._labels import Lang
 
 
 __all__ = [
@@ -16,9 +17,6 @@ __all__ = [
     "Lang",
     "Provenance",
 ]
-
-Lang = Literal["zh", "en"]
-"""A language the explanations are written in: ``"zh"`` (Chinese) or ``"en"`` (English)."""
 
 
 class Provenance(enum.Enum):
