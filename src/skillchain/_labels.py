@@ -20,7 +20,7 @@ class LabelledEnum(enum.Enum):
     """Base class of the domain's enums: ASCII values, Chinese and English labels.
 
     A subclass defines its members, then registers one ``(zh, en)`` pair for every
-    member with :func:`set_labels`; registering an incomplete table fails at import,
+    member with ``set_labels``; registering an incomplete table fails at import,
     so a member can never be shown without its labels.
 
     Example:
