@@ -5,10 +5,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Final
 
 import attrs
 
+from skillchain._labels import LabelledEnum, set_labels
 from skillchain._sources import Citation, Lang, Provenance
 
 
@@ -26,7 +26,7 @@ FactValue = str | int | bool | Decimal | date | enum.Enum | None
 """A value a finding compares: a plain scalar, a date, an amount or an enum member."""
 
 
-class Outcome(enum.Enum):
+class Outcome(LabelledEnum):
     """The three outcomes a rule can reach (see the design's explanation vocabulary)."""
 
     ELIGIBLE = "eligible"
@@ -36,21 +36,15 @@ class Outcome(enum.Enum):
     UNDETERMINED = "undetermined"
     """A fact or parameter the rule needs is unknown; the decision lists what is missing."""
 
-    @property
-    def zh(self) -> str:
-        """The Chinese label: 符合, 不符合 or 待定."""
-        return _OUTCOME_ZH[self]
 
-    def label(self, lang: Lang = "zh") -> str:
-        """The label in *lang*."""
-        return self.zh if lang == "zh" else self.value
-
-
-_OUTCOME_ZH: Final = {
-    Outcome.ELIGIBLE: "符合",
-    Outcome.INELIGIBLE: "不符合",
-    Outcome.UNDETERMINED: "待定",
-}
+set_labels(
+    Outcome,
+    {
+        Outcome.ELIGIBLE: ("符合", "eligible"),
+        Outcome.INELIGIBLE: ("不符合", "ineligible"),
+        Outcome.UNDETERMINED: ("待定", "undetermined"),
+    },
+)
 
 
 @attrs.frozen

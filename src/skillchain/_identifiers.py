@@ -9,7 +9,6 @@ A unified social credit code (统一社会信用代码) identifies an organisati
 public; :class:`CreditCode` shows it as it is.
 """
 
-import enum
 import re
 
 from datetime import date
@@ -21,6 +20,7 @@ from stdnum.cn import ric, uscc
 
 from skillchain._codes import DivisionCode, division_code_problem
 from skillchain._errors import validator_from_problem
+from skillchain._labels import LabelledEnum, set_labels
 
 
 __all__ = [
@@ -58,7 +58,7 @@ def mask(text: str) -> str:
     return "*" * len(text)
 
 
-class Sex(enum.Enum):
+class Sex(LabelledEnum):
     """Sex as recorded in a resident identity number (odd sequence: male).
 
     Example:
@@ -74,10 +74,8 @@ class Sex(enum.Enum):
     FEMALE = "female"
     """女."""
 
-    @property
-    def zh(self) -> str:
-        """The Chinese name: 男 or 女."""
-        return "男" if self is Sex.MALE else "女"
+
+set_labels(Sex, {Sex.MALE: ("男", "male"), Sex.FEMALE: ("女", "female")})
 
 
 # --- ResidentId -------------------------------------------------------------------
@@ -239,7 +237,7 @@ _AUTHORITIES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-class RegistrationAuthority(enum.Enum):
+class RegistrationAuthority(LabelledEnum):
     """The registration authority (登记管理部门), character 1 of a credit code.
 
     The value is the code character (GB 32100-2015, table 1).
@@ -282,16 +280,10 @@ class RegistrationAuthority(enum.Enum):
         """The code character."""
         return self.value
 
-    @property
-    def zh(self) -> str:
-        """The Chinese name."""
-        return _AUTHORITIES[self.value][0]
 
-    @property
-    def en(self) -> str:
-        """An English name."""
-        return _AUTHORITIES[self.value][1]
-
+set_labels(
+    RegistrationAuthority, {a: _AUTHORITIES[a.value] for a in RegistrationAuthority}
+)
 
 _CATEGORIES: Final[dict[str, tuple[str, str]]] = {
     "11": ("机关", "government organ"),
@@ -308,7 +300,7 @@ _CATEGORIES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-class EntityCategory(enum.Enum):
+class EntityCategory(LabelledEnum):
     """The entity category (机构类别), characters 1-2 of a credit code.
 
     The value is the two-character prefix.  Only the categories of the
@@ -357,16 +349,8 @@ class EntityCategory(enum.Enum):
         """The category character (character 2 of the credit code)."""
         return self.value[1]
 
-    @property
-    def zh(self) -> str:
-        """The Chinese name."""
-        return _CATEGORIES[self.value][0]
 
-    @property
-    def en(self) -> str:
-        """An English name."""
-        return _CATEGORIES[self.value][1]
-
+set_labels(EntityCategory, {c: _CATEGORIES[c.value] for c in EntityCategory})
 
 #: Authorities whose entity categories are listed: only those categories are valid.
 _LISTED_AUTHORITIES: Final = frozenset(key[0] for key in _CATEGORIES)

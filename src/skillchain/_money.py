@@ -6,7 +6,6 @@ quantum and mode that policy states.
 """
 
 import decimal
-import enum
 import re
 
 from decimal import Decimal
@@ -15,6 +14,7 @@ from typing import Final
 import attrs
 
 from skillchain._errors import InvalidValueError
+from skillchain._labels import LabelledEnum, set_labels
 
 
 __all__ = [
@@ -82,7 +82,7 @@ def yuan(value: Decimal | int | str) -> Decimal:
     raise InvalidValueError(field="amount", problem=problem, expected=_AMOUNT_EXPECTED)
 
 
-class RoundingMode(enum.Enum):
+class RoundingMode(LabelledEnum):
     """How to round to a quantum; each mode is one of :mod:`decimal`'s.
 
     Example:
@@ -109,6 +109,18 @@ class RoundingMode(enum.Enum):
         """The matching :mod:`decimal` constant, e.g. ``decimal.ROUND_HALF_UP``."""
         return _DECIMAL_ROUNDING[self]
 
+
+set_labels(
+    RoundingMode,
+    {
+        RoundingMode.HALF_UP: ("四舍五入", "half up"),
+        RoundingMode.HALF_EVEN: ("四舍六入五成双", "half even"),
+        RoundingMode.DOWN: ("向零舍入", "towards zero"),
+        RoundingMode.UP: ("远离零进位", "away from zero"),
+        RoundingMode.CEILING: ("向正无穷取整", "towards positive infinity"),
+        RoundingMode.FLOOR: ("向负无穷取整", "towards negative infinity"),
+    },
+)
 
 _DECIMAL_ROUNDING: Final = {
     RoundingMode.HALF_UP: decimal.ROUND_HALF_UP,

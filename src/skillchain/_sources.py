@@ -1,13 +1,11 @@
 """Documents, citations and provenance: where every figure comes from."""
 
-import enum
-
 from collections.abc import Iterable
 from datetime import date
 
 import attrs
 
-from skillchain._labels import Lang
+from skillchain._labels import LabelledEnum, Lang, set_labels
 
 
 __all__ = [
@@ -19,7 +17,7 @@ __all__ = [
 ]
 
 
-class Provenance(enum.Enum):
+class Provenance(LabelledEnum):
     """How well a figure or document has been checked.
 
     The order is from strongest to weakest: ``OFFICIAL < SECONDARY < UNVERIFIED``.
@@ -44,15 +42,6 @@ class Provenance(enum.Enum):
     def rank(self) -> int:
         """0 for official, 1 for secondary, 2 for unverified."""
         return _PROVENANCE_RANK[self]
-
-    @property
-    def zh(self) -> str:
-        """The Chinese label."""
-        return _PROVENANCE_ZH[self]
-
-    def label(self, lang: Lang = "zh") -> str:
-        """The label in *lang*."""
-        return self.zh if lang == "zh" else self.value
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Provenance):
@@ -92,14 +81,17 @@ _PROVENANCE_RANK = {
     Provenance.SECONDARY: 1,
     Provenance.UNVERIFIED: 2,
 }
-_PROVENANCE_ZH = {
-    Provenance.OFFICIAL: "官方原文",
-    Provenance.SECONDARY: "转载来源",
-    Provenance.UNVERIFIED: "未核实",
-}
+set_labels(
+    Provenance,
+    {
+        Provenance.OFFICIAL: ("官方原文", "official"),
+        Provenance.SECONDARY: ("转载来源", "secondary"),
+        Provenance.UNVERIFIED: ("未核实", "unverified"),
+    },
+)
 
 
-class DocumentLevel(enum.Enum):
+class DocumentLevel(LabelledEnum):
     """The level of government (or body) that issued a document."""
 
     NATIONAL = "national"
@@ -114,6 +106,19 @@ class DocumentLevel(enum.Enum):
     """A national standard (GB, GB/T)."""
     INTERNAL = "internal"
     """Not a government text: skillchain's own record of an assumption or placeholder."""
+
+
+set_labels(
+    DocumentLevel,
+    {
+        DocumentLevel.NATIONAL: ("国家级", "national"),
+        DocumentLevel.PROVINCIAL: ("省级", "provincial"),
+        DocumentLevel.MUNICIPAL: ("市级", "municipal"),
+        DocumentLevel.DISTRICT: ("区级", "district"),
+        DocumentLevel.STANDARD: ("国家标准", "national standard"),
+        DocumentLevel.INTERNAL: ("内部记录", "internal record"),
+    },
+)
 
 
 @attrs.frozen
