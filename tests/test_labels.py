@@ -96,7 +96,7 @@ def test_set_labels_refuses_an_incomplete_or_foreign_table() -> None:
             Colour.BLUE: ("蓝", "blue"),
             Shade.DARK: ("深", "dark"),
         }
-        set_labels(Colour, mixed)  # type: ignore[arg-type]
+        set_labels(Colour, mixed)
     with pytest.raises(ValueError, match=r"empty \['BLUE'\]"):
         set_labels(Colour, {Colour.RED: ("红", "red"), Colour.BLUE: (" ", "blue")})
     set_labels(Colour, {Colour.RED: ("红", "red"), Colour.BLUE: ("蓝", "blue")})
