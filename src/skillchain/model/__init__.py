@@ -23,25 +23,131 @@ from skillchain.model._enums import (
 
 
 # --- people and organisations, apprenticeship (helper A) (begin) ---
+# isort: split
+from skillchain.model._apprenticeship import (
+    ApprenticeEnrolment,
+    ApprenticeshipProgramme,
+    HireKind,
+    LabourContract,
+    Mentor,
+    MentorSide,
+    ProgrammeStatus,
+    SubsidyClaim,
+    TrainingMode,
+)
+from skillchain.model._people import (
+    Employment,
+    Enterprise,
+    EvaluationOrganisationKind,
+    EvaluationQualification,
+    InsurancePeriod,
+    Person,
+    SkillEvaluationOrganisation,
+    TrainingInstitution,
+)
+
+
 # --- people and organisations, apprenticeship (helper A) (end) ---
 
 # --- chains, training and carriers, recognition (helper B) (begin) ---
+# isort: split
+from skillchain.model._chains import (
+    ChainLeaderDesignation,
+    ChainPartner,
+    ChainStatus,
+    ExpertNomination,
+    GuidanceExpert,
+    RecommendationRound,
+    SkillChain,
+)
+from skillchain.model._recognition import (
+    Certificate,
+    Competition,
+    CompetitionAward,
+    CompetitionFormat,
+    CompetitionResult,
+    Honour,
+    ProfessionalTitle,
+    ProfessionalTitleLevel,
+    RecognitionLevel,
+    TalentRewardClaim,
+    TalentRewardKind,
+)
+from skillchain.model._training import (
+    CarrierAwardApplication,
+    CarrierAwardCategory,
+    CourseEnrolment,
+    DeliveryMode,
+    FilingStatus,
+    LifelongTrainingCarrier,
+    OrganiserKind,
+    PartnerRegion,
+    PrivateInstitutionFiling,
+    PublicTrainingCourse,
+)
+
+
 # --- chains, training and carriers, recognition (helper B) (end) ---
 
 
 # Every public name of the model, kept sorted (integrators add each module's __all__).
 __all__ = [
+    "ApprenticeEnrolment",
+    "ApprenticeshipProgramme",
+    "CarrierAwardApplication",
+    "CarrierAwardCategory",
     "CarrierType",
+    "Certificate",
     "CertificateKind",
+    "ChainLeaderDesignation",
+    "ChainPartner",
+    "ChainStatus",
+    "Competition",
+    "CompetitionAward",
     "CompetitionClass",
+    "CompetitionFormat",
+    "CompetitionResult",
     "CompetitionTier",
+    "CourseEnrolment",
+    "DeliveryMode",
+    "Employment",
+    "Enterprise",
     "EnterpriseSize",
+    "EvaluationOrganisationKind",
+    "EvaluationQualification",
+    "ExpertNomination",
+    "FilingStatus",
+    "GuidanceExpert",
+    "HireKind",
+    "Honour",
     "InstitutionKind",
+    "InsurancePeriod",
     "IssuerKind",
     "LabelledEnum",
+    "LabourContract",
+    "LifelongTrainingCarrier",
+    "Mentor",
+    "MentorSide",
+    "OrganiserKind",
     "Ownership",
+    "PartnerRegion",
+    "Person",
     "PostType",
+    "PrivateInstitutionFiling",
+    "ProfessionalTitle",
+    "ProfessionalTitleLevel",
+    "ProgrammeStatus",
+    "PublicTrainingCourse",
+    "RecognitionLevel",
+    "RecommendationRound",
     "RegulatoryStatus",
+    "SkillChain",
+    "SkillEvaluationOrganisation",
+    "SubsidyClaim",
     "SubsidyKind",
+    "TalentRewardClaim",
+    "TalentRewardKind",
     "ThreeProject",
+    "TrainingInstitution",
+    "TrainingMode",
 ]

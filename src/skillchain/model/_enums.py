@@ -89,6 +89,8 @@ class InstitutionKind(LabelledEnum):
     """企业培训中心."""
     PUBLIC_TRAINING_BASE = "public_training_base"
     """公共实训基地."""
+    UNIVERSITY = "university"
+    """高等院校: universities, which 粤人社规〔2025〕25号 lists among a skill chain's partners."""
 
 
 set_labels(
@@ -105,6 +107,7 @@ set_labels(
             "enterprise training centre",
         ),
         InstitutionKind.PUBLIC_TRAINING_BASE: ("公共实训基地", "public training base"),
+        InstitutionKind.UNIVERSITY: ("高等院校", "university"),
     },
 )
 

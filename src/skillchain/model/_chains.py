@@ -1,0 +1,460 @@
+"""Skill chains: 产教评技能生态链, chain leaders, guidance experts and their nomination.
+
+Guangdong's skills-ecosystem chain links industry, education and evaluation.  It was
+launched by 《关于推动实施产业技能根基工程的通知》 (粤人社规〔2022〕26号, October 2022)
+and is now governed by 《广东省深化产教评技能生态链建设实施办法(试行)》
+(粤人社规〔2025〕25号, 2025-07-05): a chain is led by an industry enterprise (链主企业),
+with member enterprises (链员企业), universities, 职业院校, 技工院校, training bodies,
+skill-evaluation bodies, employment and HR-service bodies and industry associations
+taking part.  Shenzhen runs a chain-leader incubation (链主企业培育孵化) under both.
+
+Futian (reply letter of 2024-09-02, §五): three Futian enterprises are on the
+province's published chain-leader list, and the district gathered six candidate
+chain-building guidance experts for the province's call.
+
+These records hold data only.  Composition requirements ("at least one college and
+one evaluation body"), leader criteria and the allocation of recommendation quotas
+are rules, written later; the criteria of 25号 chapter 2 (组链建链) were not found.
+"""
+
+from datetime import date
+
+import attrs
+
+from skillchain._codes import DivisionCode
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
+from skillchain.model._enums import InstitutionKind
+from skillchain.model._recognition import (
+    ProfessionalTitleLevel,
+    day,
+    fail,
+    frozenset_of,
+    is_a,
+    mask_hint,
+    maybe,
+    text,
+    texts,
+    tuple_of,
+    whole,
+    year_from,
+)
+
+
+__all__ = [
+    "ChainLeaderDesignation",
+    "ChainPartner",
+    "ChainStatus",
+    "ExpertNomination",
+    "GuidanceExpert",
+    "RecommendationRound",
+    "SkillChain",
+]
+
+_CHAIN_FIRST_YEAR = 2022
+"""The first year a skill chain can date from: the founding notice 粤人社规〔2022〕26号
+was issued in October 2022."""
+
+
+class ChainStatus(LabelledEnum):
+    """The stage a skill chain or chain leader has reached (链的状态).
+
+    Shenzhen's notice on chain-leader incubation (深圳市人社局, citing 粤人社规〔2022〕26号
+    and 粤人社规〔2025〕25号; date not known, reposted 2026-01-09) selects enterprises
+    for incubation; the province recognises chain leaders and publishes the list
+    (the three Futian enterprises of the reply letter were published by the
+    provincial HR department).
+    """
+
+    INCUBATION = "incubation"
+    """培育孵化: selected for incubation (Shenzhen's chain-leader incubation)."""
+    RECOGNISED = "recognised"
+    """认定: recognised (e.g. published on the provincial chain-leader list)."""
+
+
+set_labels(
+    ChainStatus,
+    {
+        ChainStatus.INCUBATION: ("培育孵化", "incubation"),
+        ChainStatus.RECOGNISED: ("认定", "recognised"),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class ChainPartner:
+    """A body taking part in a skill chain other than an enterprise (生态链参与单位).
+
+    A college, training institution, skill-evaluation body, employment or
+    HR-service body, or industry association (粤人社规〔2025〕25号 art. 2).  Which of
+    these it is follows from the :class:`SkillChain` field it is listed in.
+
+    Example:
+        >>> from skillchain.model import ChainPartner, InstitutionKind
+        >>> ChainPartner(name="深圳技师学院", kind=InstitutionKind.TECHNICAL_SCHOOL).kind.zh
+        '技工院校'
+    """
+
+    name: str = attrs.field(validator=text)
+    """单位名称: the body's name."""
+    credit_code: CreditCode | None = attrs.field(
+        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+    )
+    """统一社会信用代码: the body's credit code, where the district system has it."""
+    kind: InstitutionKind | None = attrs.field(
+        default=None,
+        validator=maybe(is_a(InstitutionKind, expected="an InstitutionKind or None")),
+    )
+    """院校或机构类型: for a college or training institution, its kind (技工院校,
+    职业院校, 职业培训机构 …); ``None`` for universities (the shared enum has no
+    member for them yet) and for bodies that are not institutions."""
+
+
+_PARTNERS_EXPECTED = "a tuple of ChainPartner"
+
+
+@attrs.frozen(kw_only=True)
+class SkillChain:
+    """A skills-ecosystem chain (产教评技能生态链).
+
+    "Enterprises provide posts, standards and masters; schools provide students,
+    teachers and resources; government provides policy, services and management"
+    (粤人社规〔2025〕25号 art. 2, secondary).  A chain enterprise (the leader or a
+    member, together 生态企业) may run 学生学徒制 and 技培生 training and claim
+    apprenticeship subsidies, with a 30 % prepayment one month after listing
+    (粤人社规〔2023〕13号, secondary).
+
+    Checks: the leader is not also a member; a credit code appears in one partner
+    list at most once; the year is 2022 or later.  How many members, colleges or
+    evaluation bodies a chain needs is a rule (Shenzhen's incubation asks the leader
+    to bring at least 5 firms into the chain, with at least 300 jobs).
+
+    Example:
+        >>> from skillchain import CreditCode
+        >>> from skillchain.model import ChainPartner, ChainStatus, SkillChain
+        >>> chain = SkillChain(
+        ...     name="服装设计与制作产教评技能生态链",
+        ...     leader=CreditCode("91350100M000100Y43"),
+        ...     members=frozenset({CreditCode("9144030400000000J0")}),
+        ...     colleges=(ChainPartner(name="某职业技术学院"),),
+        ...     status=ChainStatus.RECOGNISED,
+        ...     year=2024,
+        ... )
+        >>> len(chain.enterprises), chain.has_college_or_training_institution
+        (2, True)
+    """
+
+    name: str = attrs.field(validator=text)
+    """链名称: the chain's name."""
+    leader: CreditCode = attrs.field(
+        validator=is_a(CreditCode, expected="a CreditCode")
+    )
+    """链主企业: the leading enterprise's credit code."""
+    status: ChainStatus = attrs.field(
+        validator=is_a(ChainStatus, expected="a ChainStatus member")
+    )
+    """状态: incubation (培育孵化) or recognised (认定)."""
+    year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
+    """年度: the year of the incubation listing or the recognition."""
+    chain_id: str | None = attrs.field(default=None, validator=maybe(text))
+    """编号: an identifier the province or district gives the chain; no document
+    fixes its form, so it is free text."""
+    members: frozenset[CreditCode] = attrs.field(
+        default=frozenset[CreditCode](),
+        validator=frozenset_of(CreditCode, expected="a frozenset of CreditCode"),
+    )
+    """链员企业: the member enterprises' credit codes (not the leader)."""
+    colleges: tuple[ChainPartner, ...] = attrs.field(
+        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+    )
+    """院校: universities (高校), 职业院校 and 技工院校 in the chain."""
+    training_institutions: tuple[ChainPartner, ...] = attrs.field(
+        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+    )
+    """培训机构: vocational training institutions in the chain."""
+    evaluation_bodies: tuple[ChainPartner, ...] = attrs.field(
+        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+    )
+    """技能评价机构: skill-evaluation bodies in the chain."""
+    hr_service_bodies: tuple[ChainPartner, ...] = attrs.field(
+        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+    )
+    """就业和人力资源服务机构: employment and HR-service bodies in the chain."""
+    industry_associations: tuple[ChainPartner, ...] = attrs.field(
+        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+    )
+    """行业协会: industry associations in the chain."""
+    industry: str | None = attrs.field(default=None, validator=maybe(text))
+    """产业: the key of the chain's industry in the industry-cluster catalog
+    (``skillchain.catalog``: Shenzhen's "20+8" clusters, Futian's leading
+    industries); not checked here, a rule looks it up.  ``None`` if unknown."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the leader against the members and partner codes for repeats."""
+        if self.leader in self.members:
+            fail(
+                self,
+                "members",
+                f"the leader {self.leader.code} is also listed as a member",
+                "member enterprises other than the leader",
+            )
+        for field in (
+            "colleges",
+            "training_institutions",
+            "evaluation_bodies",
+            "hr_service_bodies",
+            "industry_associations",
+        ):
+            partners: tuple[ChainPartner, ...] = getattr(self, field)
+            codes = [p.credit_code for p in partners if p.credit_code is not None]
+            if len(set(codes)) != len(codes):
+                fail(
+                    self,
+                    field,
+                    "a credit code is listed twice",
+                    "each body once",
+                )
+
+    @property
+    def enterprises(self) -> frozenset[CreditCode]:
+        """生态企业: the leader and the members together."""
+        return self.members | {self.leader}
+
+    @property
+    def has_college_or_training_institution(self) -> bool:
+        """Whether any college or training institution takes part."""
+        return bool(self.colleges or self.training_institutions)
+
+
+@attrs.frozen(kw_only=True)
+class ChainLeaderDesignation:
+    """An enterprise's designation as a chain leader (链主企业认定 / 培育).
+
+    The reply letter (§五) reports that the provincial HR department published three
+    Futian enterprises on its chain-leader list: 深圳嘉立创科技集团股份有限公司,
+    深圳市特区建工集团有限公司 and 深圳影儿时尚集团有限公司 (from four the district
+    encouraged to apply).  Shenzhen's incubation criteria (large or medium size, at
+    least 300 staff insured in Shenzhen, no bad record for 3 years, at least 5 firms
+    and 300 jobs in the chain; secondary) are a rule, not checked here.
+
+    Checks: the chain, when given, is led by this enterprise; the year is 2022 or
+    later; the listing day is not before 2022.
+
+    Example:
+        >>> from skillchain import CreditCode
+        >>> from skillchain.model import ChainLeaderDesignation, ChainStatus
+        >>> designation = ChainLeaderDesignation(
+        ...     enterprise=CreditCode("91350100M000100Y43"),
+        ...     enterprise_name="深圳市特区建工集团有限公司",
+        ...     status=ChainStatus.RECOGNISED,
+        ...     year=2024,
+        ... )
+        >>> designation.status.zh
+        '认定'
+    """
+
+    enterprise: CreditCode = attrs.field(
+        validator=is_a(CreditCode, expected="a CreditCode")
+    )
+    """企业: the designated enterprise's credit code (the letter gives names only;
+    use the code the district's records hold)."""
+    enterprise_name: str = attrs.field(validator=text)
+    """企业名称: its registered name."""
+    status: ChainStatus = attrs.field(
+        validator=is_a(ChainStatus, expected="a ChainStatus member")
+    )
+    """Incubation (培育孵化) or recognition (认定)."""
+    year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
+    """年度: the year of the designation round."""
+    chain: SkillChain | None = attrs.field(
+        default=None, validator=maybe(is_a(SkillChain, expected="a SkillChain or None"))
+    )
+    """生态链: the chain it leads, once formed; ``None`` before that."""
+    listed_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """公示日期: the day the list naming it was published; ``None`` if unknown."""
+    source_document: str | None = attrs.field(default=None, validator=maybe(text))
+    """依据文件: the document-register id of the list or notice (checked against the
+    register by the catalog tests, not here)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the chain's leader and the listing date."""
+        if self.chain is not None and self.chain.leader != self.enterprise:
+            fail(
+                self,
+                "chain",
+                f"the chain is led by {self.chain.leader.code}, not by "
+                f"{self.enterprise.code}",
+                "a chain whose leader is the designated enterprise",
+            )
+        if self.listed_on is not None and self.listed_on.year < _CHAIN_FIRST_YEAR:
+            fail(
+                self,
+                "listed_on",
+                f"{self.listed_on.isoformat()} is before the chain programme began",
+                f"a day in {_CHAIN_FIRST_YEAR} or later",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class GuidanceExpert:
+    """A skill-chain building guidance expert (产教评技能生态链建设指导专家).
+
+    The provincial HR department called for experts; Futian's enterprises put
+    forward six for the district to recommend (reply letter, §五).
+
+    **No document fixes who may be such an expert.**  The research found no
+    criteria (skill level, professional title, years of experience, age limit), no
+    recommendation procedure and no term of service (addendum to the chains notes,
+    §2: "no source found"; do not borrow another expert pool's criteria).  The
+    fields below are what a district system records about a candidate anyway; no
+    rule reads them until the criteria are supplied.
+
+    Example:
+        >>> from skillchain import ResidentId, SkillLevel
+        >>> from skillchain.model import GuidanceExpert
+        >>> expert = GuidanceExpert(
+        ...     person=ResidentId("11010519491231002X"),
+        ...     name="张三",
+        ...     field="服装设计与制作",
+        ...     skill_level=SkillLevel.SENIOR_TECHNICIAN,
+        ...     years_of_experience=20,
+        ... )
+        >>> expert
+        GuidanceExpert(person=ResidentId('110105********002X'), name='张三', ...)
+    """
+
+    person: ResidentId = attrs.field(
+        validator=is_a(ResidentId, expected="a ResidentId")
+    )
+    """身份证号: the expert's resident identity number."""
+    name: str = attrs.field(validator=text)
+    """姓名: the expert's name."""
+    field: str | None = attrs.field(default=None, validator=maybe(text))
+    """专业领域: the expert's field (industry or occupation), free text."""
+    skill_level: SkillLevel | None = attrs.field(
+        default=None, validator=maybe(is_a(SkillLevel, expected="a SkillLevel or None"))
+    )
+    """技能等级: the highest skill level held, if any."""
+    professional_title: ProfessionalTitleLevel | None = attrs.field(
+        default=None,
+        validator=maybe(
+            is_a(ProfessionalTitleLevel, expected="a ProfessionalTitleLevel or None")
+        ),
+    )
+    """职称: the level of the professional title held, if any."""
+    honours: tuple[str, ...] = attrs.field(default=(), validator=texts)
+    """荣誉: keys of the honours catalog for the titles held (e.g. 鹏城工匠)."""
+    years_of_experience: int | None = attrs.field(
+        default=None, validator=maybe(whole(0))
+    )
+    """从业年限: years of work in the field, as declared."""
+
+
+@attrs.frozen(kw_only=True)
+class ExpertNomination:
+    """An enterprise's nomination of a guidance expert to its district (专家推荐).
+
+    Futian asked enterprises to put candidates forward and sent six to the province
+    (reply letter, §五).  The nomination is data; quotas and selection are rules.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import FUTIAN, CreditCode, ResidentId
+        >>> from skillchain.model import ExpertNomination, GuidanceExpert
+        >>> expert = GuidanceExpert(person=ResidentId("11010519491231002X"), name="张三")
+        >>> nomination = ExpertNomination(
+        ...     nominated_by=CreditCode("91350100M000100Y43"), expert=expert,
+        ...     district=FUTIAN, round_id="2024", submitted_on=date(2024, 5, 20))
+        >>> nomination.district
+        DivisionCode('440304')
+    """
+
+    nominated_by: CreditCode = attrs.field(
+        validator=is_a(CreditCode, expected="a CreditCode")
+    )
+    """推荐单位: the nominating enterprise's credit code."""
+    expert: GuidanceExpert = attrs.field(
+        validator=is_a(GuidanceExpert, expected="a GuidanceExpert")
+    )
+    """The expert nominated."""
+    district: DivisionCode = attrs.field(
+        validator=is_a(DivisionCode, expected="a DivisionCode")
+    )
+    """推荐地区: the district the nomination is made to (``FUTIAN``)."""
+    round_id: str = attrs.field(validator=text)
+    """征集批次: the call's identifier; no document fixes its form (e.g. ``"2024"``)."""
+    submitted_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """报送日期: the day the enterprise submitted it; ``None`` if unknown."""
+    recommended: bool | None = attrs.field(
+        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
+    )
+    """是否推荐: whether the district passed the candidate on to the province;
+    ``None`` while undecided."""
+
+
+@attrs.frozen(kw_only=True)
+class RecommendationRound:
+    """A district's round of guidance-expert recommendations (专家推荐批次).
+
+    Holds the nominations a district received in one provincial call, and the
+    quota if the province set one (none was found: ``None``).
+
+    Checks: every nomination belongs to this district and round; no expert is
+    nominated twice in a round.  More nominations than the quota is allowed here:
+    choosing among them is a rule.
+
+    Example:
+        >>> from skillchain import FUTIAN
+        >>> from skillchain.model import RecommendationRound
+        >>> RecommendationRound(district=FUTIAN, round_id="2024", year=2024).quota is None
+        True
+    """
+
+    district: DivisionCode = attrs.field(
+        validator=is_a(DivisionCode, expected="a DivisionCode")
+    )
+    """推荐地区: the recommending district."""
+    round_id: str = attrs.field(validator=text)
+    """征集批次: the call's identifier."""
+    year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
+    """年度: the year of the call."""
+    quota: int | None = attrs.field(default=None, validator=maybe(whole(0)))
+    """推荐名额: how many experts the district may recommend; ``None`` when no quota
+    is known (no document found gives one)."""
+    nominations: tuple[ExpertNomination, ...] = attrs.field(
+        default=(),
+        validator=tuple_of(ExpertNomination, expected="a tuple of ExpertNomination"),
+    )
+    """The nominations received, in the order received."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the nominations belong to this round, once per expert."""
+        seen: set[ResidentId] = set()
+        for index, nomination in enumerate(self.nominations):
+            if nomination.district != self.district:
+                fail(
+                    self,
+                    "nominations",
+                    f"nomination {index} is made to {nomination.district.code}, not "
+                    f"to {self.district.code}",
+                    "nominations made to the round's district",
+                )
+            if nomination.round_id != self.round_id:
+                fail(
+                    self,
+                    "nominations",
+                    f"nomination {index} belongs to round {nomination.round_id!r}, "
+                    f"not {self.round_id!r}",
+                    "nominations of this round",
+                )
+            person = nomination.expert.person
+            if person in seen:
+                fail(
+                    self,
+                    "nominations",
+                    f"expert {mask_hint(person)} is nominated twice (nomination "
+                    f"{index})",
+                    "each expert once per round",
+                )
+            seen.add(person)

@@ -1,0 +1,678 @@
+"""Training: private training institutions, lifelong training carriers, public training.
+
+Three programmes of the district's reply letter of 2024-09-02:
+
+* §七, private vocational training institutions (民办职业培训机构): the district
+  supports enterprises, social organisations and individuals in setting them up
+  through a filing (备案) procedure; 24 were operating in 2024;
+* §八, lifelong vocational training carriers (终身职业技能培训载体), including the
+  rural-revitalisation skill workstations (乡村振兴技能工作站) Futian set up in
+  潮州市湘桥区 and 广西南宁隆安;
+* §四, public-benefit vocational training (公益性职业技能培训), online and offline,
+  tied to Guangdong's three projects (粤菜师傅, 广东技工, 南粤家政).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain.model._enums import CarrierType, ThreeProject
+from skillchain.model._recognition import (
+    RecognitionLevel,
+    day,
+    decimal,
+    fail,
+    is_a,
+    maybe,
+    text,
+    tuple_of,
+    whole,
+    year_from,
+)
+
+
+__all__ = [
+    "CarrierAwardApplication",
+    "CarrierAwardCategory",
+    "CourseEnrolment",
+    "DeliveryMode",
+    "FilingStatus",
+    "LifelongTrainingCarrier",
+    "OrganiserKind",
+    "PartnerRegion",
+    "PrivateInstitutionFiling",
+    "PublicTrainingCourse",
+]
+
+_SHENZHEN = DivisionCode("440300")
+
+_CARRIER_MEASURE_YEAR = 2022
+"""The carrier measure 深人社规〔2022〕13号 is dated 2022-11-28."""
+
+
+# --- private vocational training institutions -------------------------------------
+
+
+class OrganiserKind(LabelledEnum):
+    """Who organises (举办) a private vocational training institution.
+
+    Shenzhen's filing item 深圳市民办职业培训机构备案 (Shenzhen government service
+    portal, official) accepts a legal-person organisation, or an individual with
+    political rights and full civil capacity.
+    """
+
+    LEGAL_PERSON = "legal_person"
+    """法人组织: an organisation with legal-person status."""
+    INDIVIDUAL = "individual"
+    """个人: a natural person."""
+
+
+set_labels(
+    OrganiserKind,
+    {
+        OrganiserKind.LEGAL_PERSON: ("法人组织", "legal-person organisation"),
+        OrganiserKind.INDIVIDUAL: ("个人", "individual"),
+    },
+)
+
+
+class FilingStatus(LabelledEnum):
+    """Where a filing application stands (备案办理状态).
+
+    The filing item names its output, the 深圳市民办职业培训机构备案证, and a
+    commitment time limit of 10 working days; it names no statuses.  These four are
+    what a district system records anyway (no document fixes them).
+    """
+
+    PENDING = "pending"
+    """审核中: submitted, not yet decided."""
+    FILED = "filed"
+    """准予备案: filed; a filing certificate (备案证) is issued."""
+    REFUSED = "refused"
+    """不予备案: refused."""
+    WITHDRAWN = "withdrawn"
+    """撤回: withdrawn by the applicant."""
+
+
+set_labels(
+    FilingStatus,
+    {
+        FilingStatus.PENDING: ("审核中", "pending"),
+        FilingStatus.FILED: ("准予备案", "filed"),
+        FilingStatus.REFUSED: ("不予备案", "refused"),
+        FilingStatus.WITHDRAWN: ("已撤回", "withdrawn"),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class PrivateInstitutionFiling:
+    """An application to file a private vocational training institution (民办职业培训机构备案).
+
+    Shenzhen runs the public-service item "深圳市民办职业培训机构备案" (item code
+    4403050000000075449590001003555001, Nanshan's page, official): the organiser is
+    a legal person, or an individual with political rights and full civil capacity;
+    the institution must meet the 民办教育促进法, its implementing regulations and the
+    provincial setup standard; the output is a 深圳市民办职业培训机构备案证.  Futian
+    wrote its own filing guide and sample (《福田区民办职业技能培训机构备案办事指南与
+    示例样本》, reply letter §七).  **The legal basis and start date of Shenzhen's filing
+    regime were not found** (Guangzhou still approves, with 告知承诺:
+    穗人社规字〔2025〕2号).
+
+    The setup standard 《广东省民办培训机构设置标准》 (粤教监管〔2024〕5号, secondary)
+    asks vocational institutions for a premises lease of at least 3 years; its
+    figures for premises area, teachers and capital were not found.  Those are
+    rules, so the facts here are recorded as they are, and a short lease is not an
+    error.
+
+    Checks: the organiser's identifier matches its kind (a credit code for a legal
+    person, an identity number for an individual); the capacity declaration only for
+    individuals; no occupation listed twice; a decision day only once decided, not
+    before submission; a certificate number only when filed.
+
+    Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from skillchain import FUTIAN, CreditCode, OccupationCode
+        >>> from skillchain.model import (
+        ...     FilingStatus, OrganiserKind, PrivateInstitutionFiling)
+        >>> filing = PrivateInstitutionFiling(
+        ...     institution_name="深圳市某职业培训学校",
+        ...     organiser_kind=OrganiserKind.LEGAL_PERSON,
+        ...     organiser_code=CreditCode("91350100M000100Y43"),
+        ...     lease_months=36,
+        ...     premises_area=Decimal("420.5"),
+        ...     full_time_teachers=4,
+        ...     part_time_teachers=6,
+        ...     occupations=(OccupationCode("4-10-01-05"), OccupationCode("4-10-03-01")),
+        ...     division=FUTIAN,
+        ...     submitted_on=date(2024, 3, 4),
+        ...     status=FilingStatus.FILED,
+        ...     decided_on=date(2024, 3, 15),
+        ...     certificate_number="FT2024-001",
+        ... )
+        >>> filing.status.zh
+        '准予备案'
+    """
+
+    institution_name: str = attrs.field(validator=text)
+    """机构名称: the proposed institution's name."""
+    organiser_kind: OrganiserKind = attrs.field(
+        validator=is_a(OrganiserKind, expected="an OrganiserKind member")
+    )
+    """举办者类型: legal person or individual."""
+    division: DivisionCode = attrs.field(
+        validator=is_a(DivisionCode, expected="a DivisionCode")
+    )
+    """备案地区: the district the filing is made to (``FUTIAN``)."""
+    submitted_on: date = attrs.field(validator=day)
+    """申请日期: the day the application was submitted."""
+    status: FilingStatus = attrs.field(
+        validator=is_a(FilingStatus, expected="a FilingStatus member")
+    )
+    """办理状态: where the application stands."""
+    organiser_code: CreditCode | None = attrs.field(
+        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+    )
+    """举办单位统一社会信用代码: the organiser's credit code (legal persons only)."""
+    organiser_id: ResidentId | None = attrs.field(
+        default=None, validator=maybe(is_a(ResidentId, expected="a ResidentId or None"))
+    )
+    """举办者身份证号: the organiser's identity number (individuals only)."""
+    political_rights_and_full_capacity: bool | None = attrs.field(
+        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
+    )
+    """具有政治权利和完全民事行为能力: the individual organiser's declaration (filing
+    item); ``None`` for legal persons or while unknown."""
+    lease_months: int | None = attrs.field(default=None, validator=maybe(whole(1)))
+    """场地租赁期限（月）: the premises lease term in months (≥ 36 under the 2024
+    setup standard; a rule checks it); ``None`` if unknown or the premises are not
+    leased."""
+    premises_area: Decimal | None = attrs.field(
+        default=None, validator=maybe(decimal(positive=False))
+    )
+    """场地面积: the premises' floor area in square metres; no vocational figure was
+    found in the setup standard."""
+    full_time_teachers: int | None = attrs.field(
+        default=None, validator=maybe(whole(0))
+    )
+    """专职教师人数: the number of full-time teachers."""
+    part_time_teachers: int | None = attrs.field(
+        default=None, validator=maybe(whole(0))
+    )
+    """兼职教师人数: the number of part-time teachers."""
+    occupations: tuple[OccupationCode, ...] = attrs.field(
+        default=(),
+        validator=tuple_of(OccupationCode, expected="a tuple of OccupationCode"),
+    )
+    """培训职业: the occupations the institution will train for (Futian's 24
+    institutions cover e.g. beauty and hairdressing, phone and computer repair,
+    elderly care, maternal and infant care)."""
+    decided_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """办结日期: the day of the decision (filed, refused) or withdrawal."""
+    certificate_number: str | None = attrs.field(default=None, validator=maybe(text))
+    """备案证编号: the number of the filing certificate, once filed."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the organiser, the occupations and the outcome."""
+        self._check_organiser()
+        if len(set(self.occupations)) != len(self.occupations):
+            fail(
+                self,
+                "occupations",
+                "an occupation is listed twice",
+                "each occupation once",
+            )
+        if self.decided_on is not None:
+            if self.status is FilingStatus.PENDING:
+                fail(
+                    self,
+                    "decided_on",
+                    "a decision day is given for a pending application",
+                    "None while the application is pending",
+                )
+            if self.decided_on < self.submitted_on:
+                fail(
+                    self,
+                    "decided_on",
+                    f"{self.decided_on.isoformat()} is before the submission on "
+                    f"{self.submitted_on.isoformat()}",
+                    "a decision on or after the submission day",
+                )
+        if (
+            self.certificate_number is not None
+            and self.status is not FilingStatus.FILED
+        ):
+            fail(
+                self,
+                "certificate_number",
+                f"a filing certificate number is given for status {self.status.en}",
+                "a certificate number only once the institution is filed",
+            )
+
+    def _check_organiser(self) -> None:
+        if self.organiser_kind is OrganiserKind.LEGAL_PERSON:
+            if self.organiser_code is None:
+                fail(
+                    self,
+                    "organiser_code",
+                    "a legal-person organiser has no credit code",
+                    "the organiser's CreditCode",
+                )
+            if self.organiser_id is not None:
+                fail(
+                    self,
+                    "organiser_id",
+                    "an identity number is given for a legal-person organiser",
+                    "None for a legal-person organiser",
+                )
+            if self.political_rights_and_full_capacity is not None:
+                fail(
+                    self,
+                    "political_rights_and_full_capacity",
+                    "a capacity declaration is given for a legal-person organiser",
+                    "None for a legal-person organiser",
+                )
+        else:
+            if self.organiser_id is None:
+                fail(
+                    self,
+                    "organiser_id",
+                    "an individual organiser has no identity number",
+                    "the organiser's ResidentId",
+                )
+            if self.organiser_code is not None:
+                fail(
+                    self,
+                    "organiser_code",
+                    "a credit code is given for an individual organiser",
+                    "None for an individual organiser",
+                )
+
+
+# --- lifelong training carriers ---------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PartnerRegion:
+    """A partner region where a rural-revitalisation workstation has a site (工作站站点).
+
+    Futian's stations: a site in 潮州市湘桥区, the first outside Shenzhen, which ran
+    the 2024 "匠心潮味 湘福相成" 潮州菜 contest, and one in 广西南宁隆安, Shenzhen's first
+    outside Guangdong (reply letter §八).
+
+    Example:
+        >>> from skillchain.model import PartnerRegion
+        >>> PartnerRegion(name="潮州市湘桥区").division is None
+        True
+    """
+
+    name: str = attrs.field(validator=text)
+    """地区名称: the region as the sources name it, e.g. ``潮州市湘桥区``."""
+    division: DivisionCode | None = attrs.field(
+        default=None,
+        validator=maybe(is_a(DivisionCode, expected="a DivisionCode or None")),
+    )
+    """行政区划代码: the region's division code, outside Shenzhen; ``None`` where no
+    source gives it (the letter gives names only)."""
+    opened_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """设立日期: the day the site was set up, where known."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the region lies outside Shenzhen."""
+        if self.division is not None and self.division.prefecture == _SHENZHEN:
+            fail(
+                self,
+                "division",
+                f"{self.division.code} is in Shenzhen",
+                "a division outside Shenzhen (440300)",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class LifelongTrainingCarrier:
+    """A lifelong vocational training carrier (终身职业技能培训载体).
+
+    《深圳市终身职业技能培训载体认定和奖补管理办法》 (深人社规〔2022〕13号, 深圳市人社局,
+    2022-11-28; secondary) recognises three types (:class:`CarrierType`): high-skill
+    training bases, skill master studios and rural-revitalisation skill workstations.
+    Enterprises, universities, 职业院校 and private training institutions may host
+    them.  Futian's carriers trained 30 000 person-times in 2024 (reply letter §八).
+    The recognition criteria, term and withdrawal rules were not found.
+
+    Checks: partner regions only for a rural workstation (optional even then: a
+    station can work inside Shenzhen, the letter's 湘桥 site being the "first outside
+    Shenzhen"); no region listed twice.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode
+        >>> from skillchain.model import (
+        ...     CarrierType, LifelongTrainingCarrier, PartnerRegion)
+        >>> station = LifelongTrainingCarrier(
+        ...     carrier_type=CarrierType.RURAL_WORKSTATION,
+        ...     name="深圳报业电子商务有限公司乡村振兴技能工作站",
+        ...     host=CreditCode("91350100M000100Y43"),
+        ...     host_name="深圳报业电子商务有限公司",
+        ...     partner_regions=(PartnerRegion(name="潮州市湘桥区"),
+        ...                      PartnerRegion(name="广西南宁隆安")),
+        ... )
+        >>> [region.name for region in station.partner_regions]
+        ['潮州市湘桥区', '广西南宁隆安']
+    """
+
+    carrier_type: CarrierType = attrs.field(
+        validator=is_a(CarrierType, expected="a CarrierType member")
+    )
+    """载体类型: base, master studio or rural workstation."""
+    name: str = attrs.field(validator=text)
+    """载体名称: the carrier's name."""
+    host: CreditCode = attrs.field(validator=is_a(CreditCode, expected="a CreditCode"))
+    """依托单位: the host organisation's credit code."""
+    host_name: str = attrs.field(validator=text)
+    """依托单位名称: the host organisation's name."""
+    partner_regions: tuple[PartnerRegion, ...] = attrs.field(
+        default=(),
+        validator=tuple_of(PartnerRegion, expected="a tuple of PartnerRegion"),
+    )
+    """对口帮扶地区站点: the workstation's sites in partner regions (rural
+    workstations only)."""
+    recognised_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """认定日期: the day of recognition, where known."""
+    recognised_by: RecognitionLevel | None = attrs.field(
+        default=None,
+        validator=maybe(is_a(RecognitionLevel, expected="a RecognitionLevel or None")),
+    )
+    """认定级别: the level that recognised it (city level under the 2022 measure;
+    national and provincial bases and studios also exist)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that only a rural workstation has partner regions."""
+        if not self.partner_regions:
+            return
+        if self.carrier_type is not CarrierType.RURAL_WORKSTATION:
+            fail(
+                self,
+                "partner_regions",
+                f"partner regions are given for a {self.carrier_type.en}",
+                "partner regions only for a rural-revitalisation skill workstation",
+            )
+        names = [region.name for region in self.partner_regions]
+        if len(set(names)) != len(names):
+            fail(
+                self,
+                "partner_regions",
+                "a region is listed twice",
+                "each partner region once",
+            )
+
+
+class CarrierAwardCategory(LabelledEnum):
+    """The award items of Shenzhen's carrier awards (载体奖补项目).
+
+    The 2023 round under 深人社规〔2022〕13号 (南方+ 2023-12-14 and a repost of the
+    award notice; secondary) had two groups in six items: talent-training awards
+    (人才培养奖补) for five "best ten" (十佳) lists, 10 winners each at 200 000 yuan,
+    and quality-and-capacity awards (提质扩容奖补) for high-skill training bases at 50 %
+    of the project's total investment, capped at 1 000 000 yuan.  The research
+    notes give the five lists in English; the Chinese labels here describe them and
+    may differ from the notice's wording.
+    """
+
+    MODEL_CARRIER = "model_carrier"
+    """十佳示范载体: model carriers."""
+    TRAINING_PROJECT = "training_project"
+    """十佳培训项目: training projects."""
+    INNOVATIVE_COURSE = "innovative_course"
+    """十佳创新课程: innovative courses."""
+    TECHNICAL_UPGRADE = "technical_upgrade"
+    """十佳技术升级项目: technical-upgrade projects."""
+    PUBLIC_BENEFIT = "public_benefit"
+    """十佳公益活动: public-benefit activities."""
+    QUALITY_CAPACITY = "quality_capacity"
+    """提质扩容项目: quality-and-capacity projects (declared in advance, paid after)."""
+
+    @property
+    def is_best_ten(self) -> bool:
+        """Whether the item is one of the five 十佳 lists (人才培养奖补)."""
+        return self is not CarrierAwardCategory.QUALITY_CAPACITY
+
+
+set_labels(
+    CarrierAwardCategory,
+    {
+        CarrierAwardCategory.MODEL_CARRIER: ("十佳示范载体", "best-ten model carrier"),
+        CarrierAwardCategory.TRAINING_PROJECT: (
+            "十佳培训项目",
+            "best-ten training project",
+        ),
+        CarrierAwardCategory.INNOVATIVE_COURSE: (
+            "十佳创新课程",
+            "best-ten innovative course",
+        ),
+        CarrierAwardCategory.TECHNICAL_UPGRADE: (
+            "十佳技术升级项目",
+            "best-ten technical-upgrade project",
+        ),
+        CarrierAwardCategory.PUBLIC_BENEFIT: (
+            "十佳公益活动",
+            "best-ten public-benefit activity",
+        ),
+        CarrierAwardCategory.QUALITY_CAPACITY: (
+            "提质扩容项目",
+            "quality-and-capacity project",
+        ),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class CarrierAwardApplication:
+    """A carrier's application in a carrier-award round (载体奖补申报).
+
+    The 2023 round's eligibility thresholds are per-round parameters, not
+    recognition criteria: carriers recognised by the city before December 2022;
+    trainees in the year before the deadline ≥ 1 000 for a base run by a college or
+    training institution, ≥ 200 for one run by an enterprise's or association's
+    training department, ≥ 50 000 for an online platform (25 % of the matching
+    figure for a 粤菜师傅 base); more than 5 apprentices taught for a master studio
+    (secondary).  The application records the facts those thresholds read.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from skillchain import CreditCode
+        >>> from skillchain.model import (
+        ...     CarrierAwardApplication, CarrierAwardCategory, CarrierType,
+        ...     LifelongTrainingCarrier)
+        >>> base = LifelongTrainingCarrier(
+        ...     carrier_type=CarrierType.HIGH_SKILL_TRAINING_BASE, name="某高技能人才培训基地",
+        ...     host=CreditCode("91350100M000100Y43"), host_name="某公司")
+        >>> application = CarrierAwardApplication(
+        ...     carrier=base, category=CarrierAwardCategory.QUALITY_CAPACITY, year=2023,
+        ...     total_investment=Decimal("1600000"), annual_trainees=1200)
+        >>> application.category.is_best_ten
+        False
+    """
+
+    carrier: LifelongTrainingCarrier = attrs.field(
+        validator=is_a(LifelongTrainingCarrier, expected="a LifelongTrainingCarrier")
+    )
+    """申报载体: the applying carrier."""
+    category: CarrierAwardCategory = attrs.field(
+        validator=is_a(CarrierAwardCategory, expected="a CarrierAwardCategory member")
+    )
+    """申报项目: the award item applied for."""
+    year: int = attrs.field(validator=year_from(_CARRIER_MEASURE_YEAR))
+    """年度: the year of the award round."""
+    project_title: str | None = attrs.field(default=None, validator=maybe(text))
+    """项目名称: the project, course or activity put forward, if named."""
+    total_investment: Decimal | None = attrs.field(
+        default=None, validator=maybe(decimal(positive=False))
+    )
+    """项目总投入: the project's total investment in yuan (提质扩容 pays a share of it)."""
+    annual_trainees: int | None = attrs.field(default=None, validator=maybe(whole(0)))
+    """年培训量: people trained in the year before the round's deadline."""
+    apprentices_taught: int | None = attrs.field(
+        default=None, validator=maybe(whole(0))
+    )
+    """带徒人数: apprentices taught (master studios)."""
+
+
+# --- public-benefit training ------------------------------------------------------
+
+
+class DeliveryMode(LabelledEnum):
+    """How a course is delivered (培训方式).
+
+    Futian's public training runs "线上+线下" (reply letter §四): the 2023 online
+    programme 技益福田 赋能未来 and the 2024 offline programme 厚植匠心 技益福田.
+    """
+
+    ONLINE = "online"
+    """线上."""
+    OFFLINE = "offline"
+    """线下."""
+    BLENDED = "blended"
+    """线上+线下: both."""
+
+
+set_labels(
+    DeliveryMode,
+    {
+        DeliveryMode.ONLINE: ("线上", "online"),
+        DeliveryMode.OFFLINE: ("线下", "offline"),
+        DeliveryMode.BLENDED: ("线上+线下", "online and offline"),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class PublicTrainingCourse:
+    """A public-benefit vocational training course (公益性职业技能培训课程).
+
+    Free training for enterprise staff, veterans, residents and partner regions,
+    organised by the district HR bureau with other departments, enterprises,
+    industry associations and training institutions, under the three projects'
+    plans and the district's indicator system (福府办函〔2023〕26号) (reply letter §四).
+    In 2023 the online programme offered 1 300+ lessons in 40+ occupations (40 000+
+    person-times); in 2024 the offline programme included 广东技工 courses
+    (服装设计及制作, 建筑装饰模型技术员) and 南粤家政 courses (养老护理员, 育婴员).
+    Who may enrol in public training was not found.
+
+    ``title`` is the course as advertised; ``occupation`` is set only where the
+    course maps to an occupation code (建筑装饰模型技术员 is not an occupation of the
+    2022 classification, and 育婴员's 2022 code is unconfirmed).
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from skillchain import OccupationCode
+        >>> from skillchain.model import DeliveryMode, PublicTrainingCourse, ThreeProject
+        >>> course = PublicTrainingCourse(
+        ...     title="养老护理员",
+        ...     occupation=OccupationCode("4-10-01-05"),
+        ...     project=ThreeProject.SOUTHERN_HOUSEKEEPING,
+        ...     campaign="厚植匠心 技益福田",
+        ...     delivery=DeliveryMode.OFFLINE,
+        ...     hours=Decimal("40"),
+        ...     year=2024,
+        ...     organiser_name="福田区人力资源局",
+        ... )
+        >>> course.project.zh
+        '南粤家政'
+    """
+
+    title: str = attrs.field(validator=text)
+    """课程名称: the course title as advertised."""
+    delivery: DeliveryMode = attrs.field(
+        validator=is_a(DeliveryMode, expected="a DeliveryMode member")
+    )
+    """培训方式: online, offline or both."""
+    hours: Decimal = attrs.field(validator=decimal(positive=True))
+    """学时: the course's length in hours (more than zero; no document fixes a
+    minimum)."""
+    year: int = attrs.field(validator=year_from(2000))
+    """年度: the year the course runs."""
+    organiser_name: str = attrs.field(validator=text)
+    """组织单位: the organising body's name."""
+    organiser: CreditCode | None = attrs.field(
+        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+    )
+    """组织单位统一社会信用代码: the organiser's credit code, where known."""
+    occupation: OccupationCode | None = attrs.field(
+        default=None,
+        validator=maybe(is_a(OccupationCode, expected="an OccupationCode or None")),
+    )
+    """职业: the occupation the course trains for, where it maps to one."""
+    project: ThreeProject | None = attrs.field(
+        default=None,
+        validator=maybe(is_a(ThreeProject, expected="a ThreeProject or None")),
+    )
+    """三项工程: the provincial project the course runs under, if any."""
+    campaign: str | None = attrs.field(default=None, validator=maybe(text))
+    """活动名称: the campaign the course belongs to, e.g. ``技益福田 赋能未来``."""
+
+
+@attrs.frozen(kw_only=True)
+class CourseEnrolment:
+    """A person's enrolment in a public training course (培训报名).
+
+    Checks: a completion day only when completed, not before enrolment.
+
+    Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from skillchain import ResidentId
+        >>> from skillchain.model import (
+        ...     CourseEnrolment, DeliveryMode, PublicTrainingCourse)
+        >>> course = PublicTrainingCourse(
+        ...     title="育婴员", delivery=DeliveryMode.OFFLINE, hours=Decimal("32"),
+        ...     year=2024, organiser_name="福田区人力资源局")
+        >>> enrolment = CourseEnrolment(
+        ...     person=ResidentId("11010519491231002X"), course=course,
+        ...     enrolled_on=date(2024, 4, 1), completed=True,
+        ...     completed_on=date(2024, 5, 10))
+        >>> enrolment
+        CourseEnrolment(person=ResidentId('110105********002X'), ...)
+    """
+
+    person: ResidentId = attrs.field(
+        validator=is_a(ResidentId, expected="a ResidentId")
+    )
+    """学员: the trainee."""
+    course: PublicTrainingCourse = attrs.field(
+        validator=is_a(PublicTrainingCourse, expected="a PublicTrainingCourse")
+    )
+    """The course."""
+    enrolled_on: date = attrs.field(validator=day)
+    """报名日期: the day of enrolment."""
+    completed: bool | None = attrs.field(
+        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
+    )
+    """是否结业: whether the trainee completed the course; ``None`` while it runs or
+    if unknown."""
+    completed_on: date | None = attrs.field(default=None, validator=maybe(day))
+    """结业日期: the day of completion, where recorded."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the completion day against the enrolment and the outcome."""
+        if self.completed_on is None:
+            return
+        if self.completed is not True:
+            fail(
+                self,
+                "completed_on",
+                "a completion day is given but completed is not True",
+                "a completion day only for a completed course",
+            )
+        if self.completed_on < self.enrolled_on:
+            fail(
+                self,
+                "completed_on",
+                f"{self.completed_on.isoformat()} is before the enrolment on "
+                f"{self.enrolled_on.isoformat()}",
+                "a completion on or after the enrolment day",
+            )
