@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skillchain import (
@@ -248,13 +248,16 @@ def near_valid_numbers(draw: st.DrawFn) -> str:
 
 
 @given(near_valid_numbers())
+@example("11010519491231003x")  # lower-case x, wrong check character
 def test_errors_for_near_valid_numbers_show_only_the_masked_form(text: str) -> None:
     """Error messages for near-valid input quote it masked and never its middle."""
     try:
         ResidentId(text)
     except InvalidValueError as error:
         message = str(error)
-        assert mask(text) in message
+        # A trailing lower-case x is normalised to X before the number is judged.
+        shown = text[:-1] + "X" if text.endswith("x") else text
+        assert mask(shown) in message
         # The middle is at least 7 characters of [0-9Xx -]: the templates have no
         # such run, and the masked form shows at most 6 input characters in a row.
         assert text[6:-4] not in message

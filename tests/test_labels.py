@@ -90,12 +90,12 @@ def test_set_labels_refuses_an_incomplete_or_foreign_table() -> None:
     """Missing members, members of another enum and empty labels are all refused."""
     with pytest.raises(ValueError, match=r"missing \['BLUE'\]"):
         set_labels(Colour, {Colour.RED: ("红", "red")})
+    mixed: dict[LabelledEnum, tuple[str, str]] = {
+        Colour.RED: ("红", "red"),
+        Colour.BLUE: ("蓝", "blue"),
+        Shade.DARK: ("深", "dark"),
+    }
     with pytest.raises(ValueError, match="not members"):
-        mixed: dict[LabelledEnum, tuple[str, str]] = {
-            Colour.RED: ("红", "red"),
-            Colour.BLUE: ("蓝", "blue"),
-            Shade.DARK: ("深", "dark"),
-        }
         set_labels(Colour, mixed)
     with pytest.raises(ValueError, match=r"empty \['BLUE'\]"):
         set_labels(Colour, {Colour.RED: ("红", "red"), Colour.BLUE: (" ", "blue")})

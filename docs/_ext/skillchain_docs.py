@@ -14,6 +14,13 @@ It does five things:
       addresses, note.  Each row carries the anchor ``policy-document-<id>``, which
       the parameter table links to, so put both on the same page.
 
+  ``skillchain-catalog``
+      One edition of a bundled catalog (argument: the catalog's name; option
+      ``:edition:``, default the catalog's default edition): the edition's source and
+      completeness, a table of its rows (key, Chinese, English, the row type's own
+      fields, source document, provenance), the notes on the rows, and the documents
+      they cite, each with its title, 文号, issuers, dates and addresses.
+
 * **Attribute docstrings stay prose.**  Napoleon reads the first line of an
   attribute or property docstring as ``type: description`` (numpy/Google inline
   attribute style), so a docstring such as ``The evaluation day: the day whose
@@ -29,15 +36,17 @@ It does five things:
   the name, and states what a union type alias stands for.
 
 * **Public names for private modules.**  Type hints name the defining module
-  (``skillchain._sources.Provenance``), but the reference documents the public name
-  (``skillchain.Provenance``).  A ``missing-reference`` handler retries such targets
-  under the package that re-exports them, and under ``skillchain`` for names that
-  ``skillchain.policy`` also re-exports.
+  (``skillchain._sources.Provenance``, ``skillchain.catalog._rows.Occupation``), but
+  the reference documents the public name (``skillchain.Provenance``,
+  ``skillchain.catalog.Occupation``).  A ``missing-reference`` handler retries such
+  targets under the public packages that re-export them (``skillchain``,
+  ``skillchain.policy``, ``skillchain.model``, ``skillchain.catalog``).
 
 * **Every public name in the reference.**  When the environment is complete, any
-  name in ``skillchain.__all__`` or ``skillchain.policy.__all__`` that no page
-  documents is reported as a warning (so ``-W`` fails the build): ``api.rst`` is
-  ordered by hand, and a newly exported name must be added to it.
+  name in ``skillchain.__all__``, ``skillchain.policy.__all__`` or
+  ``skillchain.catalog.__all__`` that no page documents is reported as a warning (so
+  ``-W`` fails the build): ``api.rst`` and the catalog pages are ordered by hand, and
+  a newly exported name must be added to one of them.
 """
 
 from __future__ import annotations
@@ -52,6 +61,8 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -320,6 +331,201 @@ def _short_url(url: str) -> str:
     return host.removeprefix("www.")
 
 
+# -- catalogs ----------------------------------------------------------------------
+
+# Fields every catalog row has; the table shows them in their own columns.
+_ROW_BASE_FIELDS = frozenset({"key", "zh", "en", "document", "provenance", "note"})
+
+
+def _catalog_anchor(catalog: str, edition: str, doc_id: str) -> str:
+    return str(nodes.make_id(f"catalog-{catalog}-{edition}-document-{doc_id}"))
+
+
+def _format_detail(value: object) -> str | None:
+    """A row field for the details cell; ``None`` for nothing worth showing."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        parts = [part for part in map(_format_detail, value) if part]
+        return ", ".join(parts) if parts else None
+    if isinstance(value, enum.Enum):
+        zh = getattr(value, "zh", None)
+        return f"{value.value} ({zh})" if isinstance(zh, str) else str(value.value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class CatalogDirective(SphinxDirective):
+    """``.. skillchain-catalog:: <name>`` — one edition of a bundled catalog."""
+
+    has_content = False
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"edition": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        from skillchain.catalog import catalog
+
+        for path in (*_data_files(), *_catalog_files()):
+            self.env.note_dependency(path)
+        cat = catalog(self.arguments[0], self.options.get("edition"))
+        self._docs: dict[str, Document] = {cat.document.id: cat.document}
+        result: list[nodes.Node] = [self._summary(cat)]
+        if cat.note:
+            result.append(_para(nodes.emphasis(text=cat.note)))
+        if len(cat):
+            rows = [self._row(cat, row) for row in cat]
+            result.append(
+                _table(
+                    ("Key", "中文", "English", "Details", "Source", "Provenance"),
+                    (14, 16, 18, 28, 14, 10),
+                    rows,
+                )
+            )
+        else:
+            result.append(
+                _para(
+                    nodes.strong(text="No rows are bundled: "),
+                    "the list is supplied by the district in the same format.",
+                )
+            )
+        notes = self._notes(cat)
+        if notes is not None:
+            result.append(_para("Notes on the rows:"))
+            result.append(notes)
+        result.append(_para(f"Documents cited by this edition ({len(self._docs)}):"))
+        result.append(self._sources(cat))
+        return result
+
+    def _summary(self, cat: Any) -> nodes.paragraph:
+        para = _para(
+            nodes.strong(text=f"Edition {cat.edition}"),
+            f": {cat.title} — {cat.title_en}. Source: ",
+            self._source_ref(cat, cat.document),
+            f" ({cat.provenance.value}). ",
+            "Complete list."
+            if cat.complete
+            else "Partial: only what the sources show.",
+        )
+        stated = getattr(cat, "stated_size_label", None)
+        if stated:
+            para += nodes.Text(f" Stated size: {stated} types.")
+        return para
+
+    def _source_ref(self, cat: Any, doc: Document) -> nodes.reference:
+        self._docs.setdefault(doc.id, doc)
+        return nodes.reference(
+            "",
+            doc.number or doc.id,
+            internal=True,
+            refid=_catalog_anchor(cat.name, cat.edition, doc.id),
+        )
+
+    def _row(self, cat: Any, row: Any) -> nodes.row:
+        out = nodes.row()
+        out += _cell(nodes.literal(text=row.key))
+        out += _cell(row.zh)
+        out += _cell(row.en)
+        details = nodes.entry()
+        for field in attrs.fields(type(row)):
+            if field.name in _ROW_BASE_FIELDS:
+                continue
+            value = getattr(row, field.name)
+            if isinstance(value, enum.Enum) and value.value == row.key:
+                continue  # the enum member the row is keyed by
+            if field.name == "members":
+                for member in value:
+                    details += self._member(cat, member)
+                continue
+            text = _format_detail(value)
+            if text:
+                details += _para(
+                    nodes.strong(text=field.name.replace("_", " ")), f": {text}"
+                )
+        out += details
+        out += _cell(self._source_ref(cat, row.document))
+        out += _cell(row.provenance.value)
+        return out
+
+    def _member(self, cat: Any, member: Any) -> nodes.paragraph:
+        occupation = member.occupation
+        code = str(occupation.code) if occupation.code else "no code"
+        para = _para(
+            nodes.strong(text=occupation.zh),
+            f" ({code}; {member.provenance.value}; ",
+            self._source_ref(cat, member.document),
+            ")",
+        )
+        if member.note:
+            para += nodes.Text(" ")
+            para += nodes.emphasis(text=member.note)
+        return para
+
+    def _notes(self, cat: Any) -> nodes.definition_list | None:
+        dlist = nodes.definition_list()
+        for row in cat:
+            if not row.note:
+                continue
+            item = nodes.definition_list_item()
+            item += nodes.term(
+                "", "", nodes.literal(text=row.key), nodes.Text(f" {row.zh}")
+            )
+            definition = nodes.definition()
+            definition += _para(row.note)
+            item += definition
+            dlist += item
+        return dlist if len(dlist) else None
+
+    def _sources(self, cat: Any) -> nodes.bullet_list:
+        blist = nodes.bullet_list()
+        for doc in sorted(self._docs.values(), key=_doc_order):
+            item = nodes.list_item(ids=[_catalog_anchor(cat.name, cat.edition, doc.id)])
+            para = _para(nodes.literal(text=doc.id), " ", doc.label("zh"))
+            if doc.title_en:
+                para += nodes.Text(" — ")
+                para += nodes.emphasis(text=doc.title_en)
+            item += para
+            facts = [
+                f"{what} {day.isoformat()}"
+                for what, day in (
+                    ("issued", doc.issued),
+                    ("in force from", doc.effective),
+                    ("until", doc.expires),
+                )
+                if day is not None
+            ]
+            item += _para(
+                "; ".join(
+                    [
+                        "、".join(doc.issuers),
+                        doc.level.value,
+                        doc.provenance.value,
+                        *facts,
+                    ]
+                )
+            )
+            if doc.urls:
+                links = _para()
+                for index, url in enumerate(doc.urls):
+                    if index:
+                        links += nodes.Text(" · ")
+                    links += nodes.reference(url, _short_url(url), refuri=url)
+                item += links
+            if doc.note:
+                item += _para(nodes.emphasis(text=doc.note))
+            blist += item
+        return blist
+
+
+def _catalog_files() -> list[str]:
+    """The bundled catalog files, so a change to them rebuilds the pages using them."""
+    from skillchain.catalog._access import bundled_files
+
+    return [str(path) for path in bundled_files()]
+
+
 # -- attribute docstrings stay prose ----------------------------------------------
 
 _COLON_STANDIN = "\ue000"  # a private-use character no docstring contains
@@ -362,7 +568,7 @@ def _restore_colons(
 
 # -- docstrings of re-exported data -----------------------------------------------
 
-_PUBLIC_PACKAGES = ("skillchain", "skillchain.policy")
+_PUBLIC_PACKAGES = ("skillchain", "skillchain.policy", "skillchain.catalog")
 
 
 @cache
@@ -406,15 +612,24 @@ def _data_docstring(
 # -- public names for private modules ----------------------------------------------
 
 
+_SUBPACKAGES = frozenset({"policy", "model", "catalog"})
+
+
 def _public_targets(target: str, module: str | None) -> list[str]:
     """Public spellings of *target*, referenced from *module*, to try in turn.
 
     ``skillchain._sources.Provenance`` -> ``skillchain.Provenance``;
-    ``skillchain.policy.Policy.at`` -> ``skillchain.Policy.at``; and ``Policy.default``
-    written in ``skillchain.policy`` -> ``skillchain.Policy.default``.
+    ``skillchain.policy.Policy.at`` -> ``skillchain.Policy.at``; ``Policy.default``
+    written in ``skillchain.policy`` -> ``skillchain.Policy.default``; and
+    ``skillchain.catalog._rows.Occupation`` -> ``skillchain.catalog.Occupation``
+    (likewise for ``skillchain.model``).
     """
     import skillchain
+    import skillchain.catalog
+    import skillchain.model
     import skillchain.policy
+
+    packages = (skillchain, skillchain.policy, skillchain.model, skillchain.catalog)
 
     if not target.startswith("skillchain."):
         if not (module or "").startswith("skillchain"):
@@ -425,12 +640,12 @@ def _public_targets(target: str, module: str | None) -> list[str]:
         name, rest = parts[index], parts[index + 1 :]
         candidates = [
             ".".join([package.__name__, name, *rest])
-            for package in (skillchain, skillchain.policy)
+            for package in packages
             if name in package.__all__
         ]
         if candidates:
             return candidates
-        if not (name.startswith("_") or name == "policy"):
+        if not (name.startswith("_") or name in _SUBPACKAGES):
             break
     return []
 
@@ -463,17 +678,19 @@ def _resolve_public(
 
 
 def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
-    """Warn (an error under ``-W``) for any exported name the API page does not document."""
+    """Warn (an error under ``-W``) for any exported name no page documents."""
     import skillchain
+    import skillchain.catalog
     import skillchain.policy
 
     documented = {entry[0] for entry in env.get_domain("py").get_objects()}
-    for package in (skillchain, skillchain.policy):
+    for package in (skillchain, skillchain.policy, skillchain.catalog):
         for name in package.__all__:
             homes = {f"{package.__name__}.{name}", f"skillchain.{name}"}
             if documented.isdisjoint(homes):
                 _LOGGER.warning(
-                    "%s.%s is exported but not documented; add it to docs/api.rst",
+                    "%s.%s is exported but not documented; add it to docs/api.rst "
+                    "(or, for skillchain.catalog, to its catalog page)",
                     package.__name__,
                     name,
                     type="skillchain",
@@ -485,6 +702,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives and the reference fallback."""
     app.add_directive("skillchain-parameters", ParametersDirective)
     app.add_directive("skillchain-documents", DocumentsDirective)
+    app.add_directive("skillchain-catalog", CatalogDirective)
     app.setup_extension("sphinx.ext.autodoc")
     # Napoleon processes docstrings at the default priority, 500.
     app.connect("autodoc-process-docstring", _hide_inline_type, priority=400)
