@@ -136,7 +136,7 @@ def test_zero_planned_months_are_refused() -> None:
     """A programme must plan at least one month of training."""
     with raises_on("ApprenticeshipProgramme.planned_months") as caught:
         programme(planned_months=0)
-    assert "got 0; expected an int >= 1" in str(caught.value)
+    assert "got 0; expected an int of at least 1" in str(caught.value)
 
 
 def test_negative_planned_months_are_refused() -> None:
@@ -174,14 +174,14 @@ def test_negative_online_hours_are_refused() -> None:
     """Online hours cannot be negative."""
     with raises_on("ApprenticeshipProgramme.online_hours") as caught:
         programme(online_hours=Decimal(-1))
-    assert "negative" in str(caught.value)
+    assert "got -1; expected a finite Decimal of at least zero" in str(caught.value)
 
 
 def test_negative_professional_basics_hours_are_refused() -> None:
     """Professional-basics hours cannot be negative."""
     with raises_on("ApprenticeshipProgramme.professional_basics_hours") as caught:
         programme(professional_basics_hours=Decimal("-0.5"))
-    assert "negative" in str(caught.value)
+    assert "got -0.5; expected a finite Decimal of at least zero" in str(caught.value)
 
 
 def test_non_finite_hours_are_refused() -> None:

@@ -130,6 +130,16 @@ def test_chain_reports_whether_a_college_or_institution_takes_part() -> None:
     assert with_institution.has_college_or_training_institution
 
 
+def test_a_university_partner_has_its_own_kind() -> None:
+    """A university (高等院校) is a college of the chain with kind UNIVERSITY."""
+    university = ChainPartner(name="某大学", kind=InstitutionKind.UNIVERSITY)
+    assert university.kind is not None
+    assert (university.kind.zh, university.kind.en) == ("高等院校", "university")
+    with_university = chain(colleges=(university,))
+    assert with_university.has_college_or_training_institution
+    assert with_university.colleges[0].kind is InstitutionKind.UNIVERSITY
+
+
 def test_chain_without_evaluation_body_is_not_an_error() -> None:
     """Composition ("at least one evaluation body") is a rule, not a construction error."""
     assert chain(evaluation_bodies=()).evaluation_bodies == ()
@@ -175,7 +185,7 @@ def test_chain_members_must_be_a_frozenset_of_codes() -> None:
     assert problem_of(error, "SkillChain.members") == "has an item of type str"
     with pytest.raises(InvalidValueError) as error:
         chain(members={MEMBER})
-    assert problem_of(error, "SkillChain.members") == "got a set"
+    assert problem_of(error, "SkillChain.members") == "got a value of type set"
 
 
 def test_chain_partner_needs_a_name() -> None:

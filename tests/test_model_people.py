@@ -330,7 +330,7 @@ def test_an_insurance_history_holds_only_insurance_periods() -> None:
     """An element of another type is named by its position."""
     with raises_on("Person.insurance") as caught:
         Person(id=WOMAN, insurance=(DateRange(date(2020, 1, 1)),))  # type: ignore[arg-type]
-    assert "element 0 is of type DateRange" in str(caught.value)
+    assert "item 0 is of type DateRange" in str(caught.value)
 
 
 def test_an_employment_history_holds_only_employments() -> None:

@@ -289,7 +289,7 @@ def test_certificate_refuses_a_raw_identity_number_without_echoing_it() -> None:
     """A holder given as a str is refused, and the message does not quote it."""
     with pytest.raises(InvalidValueError) as error:
         skill_certificate(holder="11010519491231002X")  # type: ignore[arg-type]
-    assert problem_of(error, "Certificate.holder") == "got a str"
+    assert problem_of(error, "Certificate.holder") == "got a value of type str"
     assert "19491231" not in str(error.value)
 
 
@@ -579,14 +579,16 @@ def test_claim_amount_is_not_a_float() -> None:
     """A float amount is refused: money is Decimal."""
     with pytest.raises(InvalidValueError) as error:
         claim(amount_claimed=50000.0)
-    assert problem_of(error, "TalentRewardClaim.amount_claimed") == "got a float"
+    assert problem_of(error, "TalentRewardClaim.amount_claimed") == (
+        "got a value of type float"
+    )
 
 
 def test_claim_basis_must_be_a_record() -> None:
     """A basis given as a catalog key string is refused."""
     with pytest.raises(InvalidValueError) as error:
         claim(basis="shenzhen-technical-expert")
-    assert problem_of(error, "TalentRewardClaim.basis") == "got a str"
+    assert problem_of(error, "TalentRewardClaim.basis") == "got a value of type str"
 
 
 # --- masking ----------------------------------------------------------------------

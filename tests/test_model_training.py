@@ -275,7 +275,7 @@ def test_teacher_count_is_not_a_bool() -> None:
     with pytest.raises(InvalidValueError) as error:
         filing(full_time_teachers=True)
     assert problem_of(error, "PrivateInstitutionFiling.full_time_teachers") == (
-        "got a bool"
+        "got a value of type bool"
     )
 
 
@@ -416,7 +416,9 @@ def test_course_hours_are_decimal() -> None:
     """Hours given as a float are refused."""
     with pytest.raises(InvalidValueError) as error:
         course(hours=1.5)
-    assert problem_of(error, "PublicTrainingCourse.hours") == "got a float"
+    assert problem_of(error, "PublicTrainingCourse.hours") == (
+        "got a value of type float"
+    )
 
 
 def test_courses_are_immutable() -> None:

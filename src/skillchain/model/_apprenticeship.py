@@ -21,24 +21,24 @@ import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._dates import DateRange, add_months, months_between
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain.model._enums import SubsidyKind
-from skillchain.model._people import (
-    Person,
-    TrainingInstitution,
-    check_count,
-    check_day,
-    check_flag,
-    check_frozenset_of,
-    check_instance,
-    check_quantity,
-    check_text,
-    check_tuple_of,
-    check_year,
+from skillchain.model._checks import (
+    calendar_year,
+    day,
+    decimal,
+    fail,
+    flag,
+    frozenset_of,
+    is_a,
+    maybe,
+    text,
+    tuple_of,
+    whole,
 )
+from skillchain.model._enums import SubsidyKind
+from skillchain.model._people import Person, TrainingInstitution
 
 
 __all__ = [
@@ -121,25 +121,21 @@ class Mentor:
         ('企业导师', '技师')
     """
 
-    name: str = attrs.field(validator=check_text("Mentor.name"))
+    name: str = attrs.field(validator=text)
     """姓名: the mentor's name."""
-    side: MentorSide = attrs.field(validator=check_instance("Mentor.side", MentorSide))
+    side: MentorSide = attrs.field(validator=is_a(MentorSide))
     """Enterprise mentor or institution mentor."""
     skill_level: SkillLevel | None = attrs.field(
-        default=None,
-        validator=check_instance("Mentor.skill_level", SkillLevel, optional=True),
+        default=None, validator=maybe(is_a(SkillLevel))
     )
     """技能等级: the highest skill level held, if any and if known."""
-    professional_title: str | None = attrs.field(
-        default=None, validator=check_text("Mentor.professional_title", optional=True)
-    )
+    professional_title: str | None = attrs.field(default=None, validator=maybe(text))
     """职称: a professional title held (e.g. 高级讲师), as text, if any.
 
     No catalog of titles is shipped; the text is recorded as given.
     """
     years_of_experience: int | None = attrs.field(
-        default=None,
-        validator=check_count("Mentor.years_of_experience", optional=True),
+        default=None, validator=maybe(whole(0))
     )
     """Whole years of experience in the occupation, if known."""
 
@@ -240,105 +236,65 @@ class ApprenticeshipProgramme:
         skillchain._errors.InvalidValueError: ApprenticeshipProgramme.enterprise_mentor: ...
     """
 
-    enterprise: CreditCode = attrs.field(
-        validator=check_instance("ApprenticeshipProgramme.enterprise", CreditCode)
-    )
+    enterprise: CreditCode = attrs.field(validator=is_a(CreditCode))
     """The enterprise that runs the programme, by its credit code."""
-    institution: TrainingInstitution = attrs.field(
-        validator=check_instance(
-            "ApprenticeshipProgramme.institution", TrainingInstitution
-        )
-    )
+    institution: TrainingInstitution = attrs.field(validator=is_a(TrainingInstitution))
     """合作培训机构: the partner institution (its kind matters to a rule).
 
     A 技工院校, 职业院校 or 职业培训机构 (深人社规〔2019〕11号, art. 2), or a large
     enterprise's own training centre (Luohu 2023 call).
     """
-    occupation: OccupationCode = attrs.field(
-        validator=check_instance("ApprenticeshipProgramme.occupation", OccupationCode)
-    )
+    occupation: OccupationCode = attrs.field(validator=is_a(OccupationCode))
     """培训职业(工种): the occupation trained for, by its 2022 大典 code."""
-    target_level: SkillLevel = attrs.field(
-        validator=check_instance("ApprenticeshipProgramme.target_level", SkillLevel)
-    )
+    target_level: SkillLevel = attrs.field(validator=is_a(SkillLevel))
     """培训等级: the target skill level (中级工 to 高级技师 nationally; 中级工 to 技师
     carry Shenzhen rates)."""
-    start: date = attrs.field(validator=check_day("ApprenticeshipProgramme.start"))
+    start: date = attrs.field(validator=day)
     """开班日期: the day training starts."""
-    planned_months: int = attrs.field(
-        validator=check_count("ApprenticeshipProgramme.planned_months", minimum=1)
-    )
+    planned_months: int = attrs.field(validator=whole(1))
     """培训期限: the planned training period in whole months (at least one)."""
-    modes: frozenset[TrainingMode] = attrs.field(
-        validator=check_frozenset_of("ApprenticeshipProgramme.modes", TrainingMode)
-    )
+    modes: frozenset[TrainingMode] = attrs.field(validator=frozenset_of(TrainingMode))
     """培养方式: the delivery modes used (Shenzhen expects both)."""
-    status: ProgrammeStatus = attrs.field(
-        validator=check_instance("ApprenticeshipProgramme.status", ProgrammeStatus)
-    )
+    status: ProgrammeStatus = attrs.field(validator=is_a(ProgrammeStatus))
     """Where the programme stands in the district procedure."""
-    reference: str | None = attrs.field(
-        default=None,
-        validator=check_text("ApprenticeshipProgramme.reference", optional=True),
-    )
+    reference: str | None = attrs.field(default=None, validator=maybe(text))
     """The district's filing or plan number (备案编号), if assigned.
 
     No document read fixes its format; a district system records it anyway, to
     find the programme again.
     """
-    special_case: bool | None = attrs.field(
-        default=None, validator=check_flag("ApprenticeshipProgramme.special_case")
-    )
+    special_case: bool | None = attrs.field(default=None, validator=flag)
     """特殊情况: approved as a special case for a period of up to 3 years.
 
     人社部发〔2021〕39号 (as a local guide summarises it) allows 1-2 years, up to 3
     in special cases; what makes a case special is not in the documents read.
     """
     enterprise_mentor: Mentor | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "ApprenticeshipProgramme.enterprise_mentor", Mentor, optional=True
-        ),
+        default=None, validator=maybe(is_a(Mentor))
     )
     """企业导师: the enterprise mentor (required with ``DUAL_MENTORS``)."""
     institution_mentor: Mentor | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "ApprenticeshipProgramme.institution_mentor", Mentor, optional=True
-        ),
+        default=None, validator=maybe(is_a(Mentor))
     )
     """院校导师: the institution mentor (required with ``DUAL_MENTORS``)."""
-    online_hours: Decimal | None = attrs.field(
-        default=None,
-        validator=check_quantity("ApprenticeshipProgramme.online_hours"),
-    )
+    online_hours: Decimal | None = attrs.field(default=None, validator=maybe(decimal()))
     """线上学时: planned online hours, if known (non-negative).
 
     Luohu's 2023 call allows online delivery on a real-name platform and caps it at
     half the professional-basics hours (a rule, not checked here).
     """
     professional_basics_hours: Decimal | None = attrs.field(
-        default=None,
-        validator=check_quantity("ApprenticeshipProgramme.professional_basics_hours"),
+        default=None, validator=maybe(decimal())
     )
     """专业基础课学时: planned professional-basics hours, if known (non-negative)."""
     filing_division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "ApprenticeshipProgramme.filing_division", DivisionCode, optional=True
-        ),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """备案地: the division whose HR department the programme is filed with."""
-    filed_on: date | None = attrs.field(
-        default=None,
-        validator=check_day("ApprenticeshipProgramme.filed_on", optional=True),
-    )
+    filed_on: date | None = attrs.field(default=None, validator=maybe(day))
     """备案日期: the day it was filed (applied), if known."""
     district_quota_year: int | None = attrs.field(
-        default=None,
-        validator=check_year(
-            "ApprenticeshipProgramme.district_quota_year", optional=True
-        ),
+        default=None, validator=maybe(calendar_year)
     )
     """The year of the district's annual apprentice quota (年度学徒名额) it counts
     against, if listed (Luohu service guide; Luohu's 2023 quota was 200, Futian's is
@@ -352,37 +308,34 @@ class ApprenticeshipProgramme:
                 ("institution_mentor", self.institution_mentor),
             ):
                 if mentor is None:
-                    raise InvalidValueError(
-                        field=f"ApprenticeshipProgramme.{field}",
-                        problem=(
-                            f"no {field.replace('_', ' ')} is named, but the modes "
-                            "include 企校双师带徒 (TrainingMode.DUAL_MENTORS)"
-                        ),
-                        expected=(
-                            "a Mentor on each side (enterprise and institution) "
-                            "whenever the modes include DUAL_MENTORS"
-                        ),
+                    fail(
+                        self,
+                        field,
+                        f"no {field.replace('_', ' ')} is named, but the modes "
+                        "include 企校双师带徒 (TrainingMode.DUAL_MENTORS)",
+                        "a Mentor on each side (enterprise and institution) "
+                        "whenever the modes include DUAL_MENTORS",
                     )
         for field, mentor, side in (
             ("enterprise_mentor", self.enterprise_mentor, MentorSide.ENTERPRISE),
             ("institution_mentor", self.institution_mentor, MentorSide.INSTITUTION),
         ):
             if mentor is not None and mentor.side is not side:
-                raise InvalidValueError(
-                    field=f"ApprenticeshipProgramme.{field}",
-                    problem=f"the mentor given has side {mentor.side.name}",
-                    expected=f"a Mentor with side MentorSide.{side.name}",
+                fail(
+                    self,
+                    field,
+                    f"the mentor given has side {mentor.side.name}",
+                    f"a Mentor with side MentorSide.{side.name}",
                 )
         if self.start.year * 12 + self.start.month - 1 + self.planned_months >= (
             10000 * 12
         ):
-            raise InvalidValueError(
-                field="ApprenticeshipProgramme.planned_months",
-                problem=(
-                    f"{self.start.isoformat()} plus {self.planned_months} months "
-                    "is after year 9999"
-                ),
-                expected="a planned end no later than 9999-12-31",
+            fail(
+                self,
+                "planned_months",
+                f"{self.start.isoformat()} plus {self.planned_months} months "
+                "is after year 9999",
+                "a planned end no later than 9999-12-31",
             )
 
     @property
@@ -451,26 +404,21 @@ class LabourContract:
         None
     """
 
-    start: date = attrs.field(validator=check_day("LabourContract.start"))
+    start: date = attrs.field(validator=day)
     """The first day of the contract term."""
-    end: date | None = attrs.field(
-        default=None, validator=check_day("LabourContract.end", optional=True)
-    )
+    end: date | None = attrs.field(default=None, validator=maybe(day))
     """The last day of the term (inclusive), or ``None`` for no fixed term."""
 
     def __attrs_post_init__(self) -> None:
         """Check that the term does not end before it starts."""
         if self.end is not None and self.end < self.start:
-            raise InvalidValueError(
-                field="LabourContract.end",
-                problem=(
-                    f"the contract ends on {self.end.isoformat()}, before it starts "
-                    f"on {self.start.isoformat()}"
-                ),
-                expected=(
-                    "an end on or after the start (the end is the last day of the "
-                    "term), or None for a contract without a fixed term"
-                ),
+            fail(
+                self,
+                "end",
+                f"the contract ends on {self.end.isoformat()}, before it starts "
+                f"on {self.start.isoformat()}",
+                "an end on or after the start (the end is the last day of the "
+                "term), or None for a contract without a fixed term",
             )
 
     @property
@@ -525,11 +473,9 @@ class SubsidyClaim:
         '职业技能提升补贴'
     """
 
-    kind: SubsidyKind = attrs.field(
-        validator=check_instance("SubsidyClaim.kind", SubsidyKind)
-    )
+    kind: SubsidyKind = attrs.field(validator=is_a(SubsidyKind))
     """补贴类型: the kind of subsidy."""
-    year: int = attrs.field(validator=check_year("SubsidyClaim.year"))
+    year: int = attrs.field(validator=calendar_year)
     """The calendar year the claim counts in for the annual cap.
 
     The FAQ says "in one calendar year"; whether that is the year of application,
@@ -537,28 +483,19 @@ class SubsidyClaim:
     counts by.
     """
     occupation: OccupationCode | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "SubsidyClaim.occupation", OccupationCode, optional=True
-        ),
+        default=None, validator=maybe(is_a(OccupationCode))
     )
     """The occupation the subsidy was for, if any (a living allowance has none)."""
     level: SkillLevel | None = attrs.field(
-        default=None,
-        validator=check_instance("SubsidyClaim.level", SkillLevel, optional=True),
+        default=None, validator=maybe(is_a(SkillLevel))
     )
     """The skill level the subsidy was for, if any."""
-    amount: Decimal | None = attrs.field(
-        default=None, validator=check_quantity("SubsidyClaim.amount")
-    )
+    amount: Decimal | None = attrs.field(default=None, validator=maybe(decimal()))
     """The amount in yuan, if known (finite, non-negative)."""
-    paid_on: date | None = attrs.field(
-        default=None, validator=check_day("SubsidyClaim.paid_on", optional=True)
-    )
+    paid_on: date | None = attrs.field(default=None, validator=maybe(day))
     """The day it was paid, or ``None`` if not (yet) paid or not known."""
     division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=check_instance("SubsidyClaim.division", DivisionCode, optional=True),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """Where it was paid (e.g. ``440300`` Shenzhen, ``440000`` Guangdong), if known.
 
@@ -624,53 +561,32 @@ class ApprenticeEnrolment:
         False
     """
 
-    person: Person = attrs.field(
-        validator=check_instance("ApprenticeEnrolment.person", Person)
-    )
+    person: Person = attrs.field(validator=is_a(Person))
     """The apprentice."""
     programme: ApprenticeshipProgramme = attrs.field(
-        validator=check_instance(
-            "ApprenticeEnrolment.programme", ApprenticeshipProgramme
-        )
+        validator=is_a(ApprenticeshipProgramme)
     )
     """The programme the apprentice is enrolled in."""
     contract: LabourContract | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "ApprenticeEnrolment.contract", LabourContract, optional=True
-        ),
+        default=None, validator=maybe(is_a(LabourContract))
     )
     """The labour contract with the programme's enterprise, if known."""
     hire_kind: HireKind | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "ApprenticeEnrolment.hire_kind", HireKind, optional=True
-        ),
+        default=None, validator=maybe(is_a(HireKind))
     )
     """新招用, 转岗 or 在岗职工, if known."""
-    skill_post: bool | None = attrs.field(
-        default=None, validator=check_flag("ApprenticeEnrolment.skill_post")
-    )
+    skill_post: bool | None = attrs.field(default=None, validator=flag)
     """技能岗位: whether the apprentice's post is a skill post."""
-    in_plan_same_or_higher: bool | None = attrs.field(
-        default=None, validator=check_flag("ApprenticeEnrolment.in_plan_same_or_higher")
-    )
+    in_plan_same_or_higher: bool | None = attrs.field(default=None, validator=flag)
     """Already in another Shenzhen apprenticeship plan for the same occupation at the
     same or a higher level (exclusion 2), as the city's records show."""
-    filed_elsewhere_in_training: bool | None = attrs.field(
-        default=None,
-        validator=check_flag("ApprenticeEnrolment.filed_elsewhere_in_training"),
-    )
+    filed_elsewhere_in_training: bool | None = attrs.field(default=None, validator=flag)
     """Filed as an apprentice by a Shenzhen district and still within that training
     period (exclusion 3)."""
-    covered_by_special_aid: bool | None = attrs.field(
-        default=None, validator=check_flag("ApprenticeEnrolment.covered_by_special_aid")
-    )
+    covered_by_special_aid: bool | None = attrs.field(default=None, validator=flag)
     """Covered by the one-off special training aid for enterprises in difficulty
     (困难企业一次性特别培训补助), or in its training plan (exclusion 5)."""
-    qualified: bool | None = attrs.field(
-        default=None, validator=check_flag("ApprenticeEnrolment.qualified")
-    )
+    qualified: bool | None = attrs.field(default=None, validator=flag)
     """合格: passed the final assessment (the balance is paid per qualifying person).
 
     人社部发〔2021〕39号 (as summarised) and Shenzhen's claim procedure (as reported)
@@ -678,7 +594,6 @@ class ApprenticeEnrolment:
     assessed.
     """
     claims: tuple[SubsidyClaim, ...] = attrs.field(
-        default=(),
-        validator=check_tuple_of("ApprenticeEnrolment.claims", SubsidyClaim),
+        default=(), validator=tuple_of(SubsidyClaim)
     )
     """The person's training-subsidy claims so far (empty: none recorded)."""

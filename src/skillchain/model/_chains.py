@@ -25,14 +25,12 @@ from skillchain._codes import DivisionCode
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain.model._enums import InstitutionKind
-from skillchain.model._recognition import (
-    ProfessionalTitleLevel,
+from skillchain.model._checks import (
     day,
     fail,
+    flag,
     frozenset_of,
     is_a,
-    mask_hint,
     maybe,
     text,
     texts,
@@ -40,6 +38,8 @@ from skillchain.model._recognition import (
     whole,
     year_from,
 )
+from skillchain.model._enums import InstitutionKind
+from skillchain.model._recognition import ProfessionalTitleLevel
 
 
 __all__ = [
@@ -94,24 +94,23 @@ class ChainPartner:
         >>> from skillchain.model import ChainPartner, InstitutionKind
         >>> ChainPartner(name="深圳技师学院", kind=InstitutionKind.TECHNICAL_SCHOOL).kind.zh
         '技工院校'
+        >>> ChainPartner(name="某大学", kind=InstitutionKind.UNIVERSITY).kind.zh
+        '高等院校'
     """
 
     name: str = attrs.field(validator=text)
     """单位名称: the body's name."""
     credit_code: CreditCode | None = attrs.field(
-        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """统一社会信用代码: the body's credit code, where the district system has it."""
     kind: InstitutionKind | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(InstitutionKind, expected="an InstitutionKind or None")),
+        default=None, validator=maybe(is_a(InstitutionKind))
     )
-    """院校或机构类型: for a college or training institution, its kind (技工院校,
-    职业院校, 职业培训机构 …); ``None`` for universities (the shared enum has no
-    member for them yet) and for bodies that are not institutions."""
-
-
-_PARTNERS_EXPECTED = "a tuple of ChainPartner"
+    """院校或机构类型: for a college or training institution, its kind (高等院校 for
+    a university, 职业院校, 技工院校, 职业培训机构 …); ``None`` for bodies that are
+    not institutions (evaluation, HR-service bodies, associations) or whose kind
+    is not known."""
 
 
 @attrs.frozen(kw_only=True)
@@ -147,13 +146,9 @@ class SkillChain:
 
     name: str = attrs.field(validator=text)
     """链名称: the chain's name."""
-    leader: CreditCode = attrs.field(
-        validator=is_a(CreditCode, expected="a CreditCode")
-    )
+    leader: CreditCode = attrs.field(validator=is_a(CreditCode))
     """链主企业: the leading enterprise's credit code."""
-    status: ChainStatus = attrs.field(
-        validator=is_a(ChainStatus, expected="a ChainStatus member")
-    )
+    status: ChainStatus = attrs.field(validator=is_a(ChainStatus))
     """状态: incubation (培育孵化) or recognised (认定)."""
     year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
     """年度: the year of the incubation listing or the recognition."""
@@ -161,28 +156,29 @@ class SkillChain:
     """编号: an identifier the province or district gives the chain; no document
     fixes its form, so it is free text."""
     members: frozenset[CreditCode] = attrs.field(
-        default=frozenset[CreditCode](),
-        validator=frozenset_of(CreditCode, expected="a frozenset of CreditCode"),
+        default=frozenset[CreditCode](), validator=frozenset_of(CreditCode)
     )
     """链员企业: the member enterprises' credit codes (not the leader)."""
     colleges: tuple[ChainPartner, ...] = attrs.field(
-        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+        default=(), validator=tuple_of(ChainPartner)
     )
-    """院校: universities (高校), 职业院校 and 技工院校 in the chain."""
+    """院校: universities (高等院校,
+    :attr:`~skillchain.model.InstitutionKind.UNIVERSITY`), 职业院校
+    and 技工院校 in the chain."""
     training_institutions: tuple[ChainPartner, ...] = attrs.field(
-        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+        default=(), validator=tuple_of(ChainPartner)
     )
     """培训机构: vocational training institutions in the chain."""
     evaluation_bodies: tuple[ChainPartner, ...] = attrs.field(
-        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+        default=(), validator=tuple_of(ChainPartner)
     )
     """技能评价机构: skill-evaluation bodies in the chain."""
     hr_service_bodies: tuple[ChainPartner, ...] = attrs.field(
-        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+        default=(), validator=tuple_of(ChainPartner)
     )
     """就业和人力资源服务机构: employment and HR-service bodies in the chain."""
     industry_associations: tuple[ChainPartner, ...] = attrs.field(
-        default=(), validator=tuple_of(ChainPartner, expected=_PARTNERS_EXPECTED)
+        default=(), validator=tuple_of(ChainPartner)
     )
     """行业协会: industry associations in the chain."""
     industry: str | None = attrs.field(default=None, validator=maybe(text))
@@ -254,21 +250,17 @@ class ChainLeaderDesignation:
         '认定'
     """
 
-    enterprise: CreditCode = attrs.field(
-        validator=is_a(CreditCode, expected="a CreditCode")
-    )
+    enterprise: CreditCode = attrs.field(validator=is_a(CreditCode))
     """企业: the designated enterprise's credit code (the letter gives names only;
     use the code the district's records hold)."""
     enterprise_name: str = attrs.field(validator=text)
     """企业名称: its registered name."""
-    status: ChainStatus = attrs.field(
-        validator=is_a(ChainStatus, expected="a ChainStatus member")
-    )
+    status: ChainStatus = attrs.field(validator=is_a(ChainStatus))
     """Incubation (培育孵化) or recognition (认定)."""
     year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
     """年度: the year of the designation round."""
     chain: SkillChain | None = attrs.field(
-        default=None, validator=maybe(is_a(SkillChain, expected="a SkillChain or None"))
+        default=None, validator=maybe(is_a(SkillChain))
     )
     """生态链: the chain it leads, once formed; ``None`` before that."""
     listed_on: date | None = attrs.field(default=None, validator=maybe(day))
@@ -324,23 +316,18 @@ class GuidanceExpert:
         GuidanceExpert(person=ResidentId('110105********002X'), name='张三', ...)
     """
 
-    person: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    person: ResidentId = attrs.field(validator=is_a(ResidentId))
     """身份证号: the expert's resident identity number."""
     name: str = attrs.field(validator=text)
     """姓名: the expert's name."""
     field: str | None = attrs.field(default=None, validator=maybe(text))
     """专业领域: the expert's field (industry or occupation), free text."""
     skill_level: SkillLevel | None = attrs.field(
-        default=None, validator=maybe(is_a(SkillLevel, expected="a SkillLevel or None"))
+        default=None, validator=maybe(is_a(SkillLevel))
     )
     """技能等级: the highest skill level held, if any."""
     professional_title: ProfessionalTitleLevel | None = attrs.field(
-        default=None,
-        validator=maybe(
-            is_a(ProfessionalTitleLevel, expected="a ProfessionalTitleLevel or None")
-        ),
+        default=None, validator=maybe(is_a(ProfessionalTitleLevel))
     )
     """职称: the level of the professional title held, if any."""
     honours: tuple[str, ...] = attrs.field(default=(), validator=texts)
@@ -370,25 +357,17 @@ class ExpertNomination:
         DivisionCode('440304')
     """
 
-    nominated_by: CreditCode = attrs.field(
-        validator=is_a(CreditCode, expected="a CreditCode")
-    )
+    nominated_by: CreditCode = attrs.field(validator=is_a(CreditCode))
     """推荐单位: the nominating enterprise's credit code."""
-    expert: GuidanceExpert = attrs.field(
-        validator=is_a(GuidanceExpert, expected="a GuidanceExpert")
-    )
+    expert: GuidanceExpert = attrs.field(validator=is_a(GuidanceExpert))
     """The expert nominated."""
-    district: DivisionCode = attrs.field(
-        validator=is_a(DivisionCode, expected="a DivisionCode")
-    )
+    district: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """推荐地区: the district the nomination is made to (``FUTIAN``)."""
     round_id: str = attrs.field(validator=text)
     """征集批次: the call's identifier; no document fixes its form (e.g. ``"2024"``)."""
     submitted_on: date | None = attrs.field(default=None, validator=maybe(day))
     """报送日期: the day the enterprise submitted it; ``None`` if unknown."""
-    recommended: bool | None = attrs.field(
-        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
-    )
+    recommended: bool | None = attrs.field(default=None, validator=flag)
     """是否推荐: whether the district passed the candidate on to the province;
     ``None`` while undecided."""
 
@@ -411,9 +390,7 @@ class RecommendationRound:
         True
     """
 
-    district: DivisionCode = attrs.field(
-        validator=is_a(DivisionCode, expected="a DivisionCode")
-    )
+    district: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """推荐地区: the recommending district."""
     round_id: str = attrs.field(validator=text)
     """征集批次: the call's identifier."""
@@ -423,8 +400,7 @@ class RecommendationRound:
     """推荐名额: how many experts the district may recommend; ``None`` when no quota
     is known (no document found gives one)."""
     nominations: tuple[ExpertNomination, ...] = attrs.field(
-        default=(),
-        validator=tuple_of(ExpertNomination, expected="a tuple of ExpertNomination"),
+        default=(), validator=tuple_of(ExpertNomination)
     )
     """The nominations received, in the order received."""
 
@@ -453,8 +429,7 @@ class RecommendationRound:
                 fail(
                     self,
                     "nominations",
-                    f"expert {mask_hint(person)} is nominated twice (nomination "
-                    f"{index})",
+                    f"expert {person.masked} is nominated twice (nomination {index})",
                     "each expert once per round",
                 )
             seen.add(person)

@@ -11,19 +11,26 @@ decides *undetermined*.  A person is identified by a :class:`~skillchain.Residen
 whose ``repr`` masks the number, so no record here ever prints it in full.
 """
 
-from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal
-from typing import Any
+from datetime import date
 
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._dates import DateRange, full_years_between
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode, ResidentId, Sex
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
+from skillchain.model._checks import (
+    day,
+    fail,
+    flag,
+    frozenset_of,
+    is_a,
+    maybe,
+    text,
+    tuple_of,
+    whole,
+)
 from skillchain.model._enums import (
     EnterpriseSize,
     InstitutionKind,
@@ -44,175 +51,6 @@ __all__ = [
     "SkillEvaluationOrganisation",
     "TrainingInstitution",
 ]
-
-
-# --- field checks (shared with the apprenticeship module) ---------------------------
-#
-# Every check raises InvalidValueError naming ``Class.field``.  None of them quotes
-# the offending value: names and numbers here can be personal data.
-
-_Check = Callable[[Any, Any, Any], None]
-
-
-def _kind_name(value: object) -> str:
-    return type(value).__name__
-
-
-def check_instance(
-    field: str, kind: type[Any], *, optional: bool = False, expected: str = ""
-) -> _Check:
-    """A validator: the value is a ``kind`` (or ``None`` when ``optional``)."""
-    wanted = expected or (f"a {kind.__name__}" + (" or None" if optional else ""))
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, kind):
-            raise InvalidValueError(
-                field=field,
-                problem=f"got a value of type {_kind_name(value)}",
-                expected=wanted,
-            )
-
-    return check
-
-
-def check_flag(field: str) -> _Check:
-    """A validator: the value is ``True``, ``False`` or ``None`` (unknown)."""
-    return check_instance(
-        field, bool, optional=True, expected="True, False or None (not known)"
-    )
-
-
-def check_day(field: str, *, optional: bool = False) -> _Check:
-    """A validator: the value is a ``date`` and not a ``datetime``."""
-    wanted = "a date (not a datetime)" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise InvalidValueError(
-                field=field,
-                problem=f"got a value of type {_kind_name(value)}",
-                expected=wanted,
-            )
-
-    return check
-
-
-def check_text(field: str, *, optional: bool = False) -> _Check:
-    """A validator: the value is a string with at least one non-blank character."""
-    wanted = "a non-blank str" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            problem = f"got a value of type {_kind_name(value)}"
-        elif not value.strip():
-            problem = "got an empty or blank string"
-        else:
-            return
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
-
-
-def check_count(field: str, *, minimum: int = 0, optional: bool = False) -> _Check:
-    """A validator: the value is an ``int`` (not a ``bool``) of at least ``minimum``."""
-    wanted = f"an int >= {minimum}" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if isinstance(value, bool) or not isinstance(value, int):
-            problem = f"got a value of type {_kind_name(value)}"
-        elif value < minimum:
-            problem = f"got {value}"
-        else:
-            return
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
-
-
-def check_year(field: str, *, optional: bool = False) -> _Check:
-    """A validator: the value is a calendar year, an ``int`` from 1 to 9999."""
-    wanted = "a calendar year, an int from 1 to 9999" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if isinstance(value, bool) or not isinstance(value, int):
-            problem = f"got a value of type {_kind_name(value)}"
-        elif not 1 <= value <= 9999:
-            problem = f"got {value}"
-        else:
-            return
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
-
-
-def check_quantity(field: str, *, optional: bool = True) -> _Check:
-    """A validator: the value is a finite, non-negative ``Decimal`` (or ``None``)."""
-    wanted = "a finite Decimal >= 0" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, Decimal):
-            problem = f"got a value of type {_kind_name(value)}"
-        elif not value.is_finite():
-            problem = f"got {value}, which is not a finite number"
-        elif value < 0:
-            problem = f"got {value}, which is negative"
-        else:
-            return
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
-
-
-def check_tuple_of(field: str, kind: type[Any], *, optional: bool = False) -> _Check:
-    """A validator: the value is a ``tuple`` whose every element is a ``kind``."""
-    wanted = f"a tuple of {kind.__name__}" + (" or None" if optional else "")
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, tuple):
-            problem = f"got a value of type {_kind_name(value)}"
-        else:
-            items: tuple[object, ...] = value
-            bad = [i for i, item in enumerate(items) if not isinstance(item, kind)]
-            if not bad:
-                return
-            problem = f"element {bad[0]} is of type {_kind_name(items[bad[0]])}" + (
-                f" ({len(bad)} bad elements)" if len(bad) > 1 else ""
-            )
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
-
-
-def check_frozenset_of(field: str, kind: type[Any]) -> _Check:
-    """A validator: the value is a ``frozenset`` whose every element is a ``kind``."""
-    wanted = f"a frozenset of {kind.__name__}"
-
-    def check(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, frozenset):
-            problem = f"got a value of type {_kind_name(value)}"
-        else:
-            items: frozenset[object] = value
-            bad = sorted(_kind_name(i) for i in items if not isinstance(i, kind))
-            if not bad:
-                return
-            problem = f"has elements of type {', '.join(sorted(set(bad)))}"
-        raise InvalidValueError(field=field, problem=problem, expected=wanted)
-
-    return check
 
 
 def within(division: DivisionCode, region: DivisionCode) -> bool:
@@ -256,22 +94,17 @@ class InsurancePeriod:
         True
     """
 
-    division: DivisionCode = attrs.field(
-        validator=check_instance("InsurancePeriod.division", DivisionCode)
-    )
+    division: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """参保地: the division where the contributions were paid.
 
     Shenzhen pools social insurance city-wide, so a record may name the city
     (``440300``) rather than a district; :meth:`Person.insured_in` then says it
     cannot tell for a district.
     """
-    period: DateRange = attrs.field(
-        validator=check_instance("InsurancePeriod.period", DateRange)
-    )
+    period: DateRange = attrs.field(validator=is_a(DateRange))
     """The days insured, both ends inclusive; an open end means "still insured"."""
     employer: CreditCode | None = attrs.field(
-        default=None,
-        validator=check_instance("InsurancePeriod.employer", CreditCode, optional=True),
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """参保单位: the employer that paid, if any (``None`` also for flexible employment).
 
@@ -303,23 +136,15 @@ class Employment:
         True
     """
 
-    period: DateRange = attrs.field(
-        validator=check_instance("Employment.period", DateRange)
-    )
+    period: DateRange = attrs.field(validator=is_a(DateRange))
     """The days employed, both ends inclusive; an open end means "still employed"."""
     employer: CreditCode | None = attrs.field(
-        default=None,
-        validator=check_instance("Employment.employer", CreditCode, optional=True),
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """The employer's unified social credit code (统一社会信用代码), if known."""
-    employer_name: str | None = attrs.field(
-        default=None, validator=check_text("Employment.employer_name", optional=True)
-    )
+    employer_name: str | None = attrs.field(default=None, validator=maybe(text))
     """The employer's registered name, if known."""
-    post: PostType | None = attrs.field(
-        default=None,
-        validator=check_instance("Employment.post", PostType, optional=True),
-    )
+    post: PostType | None = attrs.field(default=None, validator=maybe(is_a(PostType)))
     """岗位类型: the kind of post held (skill, technical, …), if known."""
 
 
@@ -376,15 +201,12 @@ class Person:
         True
     """
 
-    id: ResidentId = attrs.field(validator=check_instance("Person.id", ResidentId))
+    id: ResidentId = attrs.field(validator=is_a(ResidentId))
     """公民身份号码: the resident identity number (GB 11643-1999), masked in ``repr``."""
-    name: str | None = attrs.field(
-        default=None, validator=check_text("Person.name", optional=True)
-    )
+    name: str | None = attrs.field(default=None, validator=maybe(text))
     """姓名: the name, if recorded (personal data, like the number)."""
     hukou_division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=check_instance("Person.hukou_division", DivisionCode, optional=True),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """户籍所在地: the division of the household registration, if known.
 
@@ -392,25 +214,19 @@ class Person:
     which is not the current registration, so this is recorded separately.
     """
     insurance: tuple[InsurancePeriod, ...] | None = attrs.field(
-        default=None,
-        validator=check_tuple_of("Person.insurance", InsurancePeriod, optional=True),
+        default=None, validator=maybe(tuple_of(InsurancePeriod))
     )
     """社会保险参保记录: the social-insurance periods, or ``None`` if not looked up."""
     employment: tuple[Employment, ...] | None = attrs.field(
-        default=None,
-        validator=check_tuple_of("Person.employment", Employment, optional=True),
+        default=None, validator=maybe(tuple_of(Employment))
     )
     """就业记录: the employment periods, or ``None`` if not looked up."""
-    civil_service_establishment: bool | None = attrs.field(
-        default=None, validator=check_flag("Person.civil_service_establishment")
-    )
+    civil_service_establishment: bool | None = attrs.field(default=None, validator=flag)
     """机关事业单位在编: on the establishment of an organ or public institution.
 
     Excluded from the skill-upgrade subsidy (粤人社规〔2023〕13号).
     """
-    full_time_student: bool | None = attrs.field(
-        default=None, validator=check_flag("Person.full_time_student")
-    )
+    full_time_student: bool | None = attrs.field(default=None, validator=flag)
     """全日制在校学生: a full-time student.
 
     Excluded from the skill-upgrade subsidy (粤人社规〔2023〕13号); full-time
@@ -418,16 +234,12 @@ class Person:
     reported).  No document read says whether other full-time students count for
     the apprenticeship exclusion; a rule that needs the school kind must ask.
     """
-    drawing_pension: bool | None = attrs.field(
-        default=None, validator=check_flag("Person.drawing_pension")
-    )
+    drawing_pension: bool | None = attrs.field(default=None, validator=flag)
     """已领取养老金: already drawing a (basic) pension.
 
     Excluded from the skill-upgrade subsidy (粤人社规〔2023〕13号).
     """
-    registered_unemployed: bool | None = attrs.field(
-        default=None, validator=check_flag("Person.registered_unemployed")
-    )
+    registered_unemployed: bool | None = attrs.field(default=None, validator=flag)
     """失业登记: registered as unemployed (in Guangdong, for 粤人社规〔2023〕13号).
 
     One of the three ways into the Guangdong skill-upgrade subsidy (hukou,
@@ -540,18 +352,11 @@ class EvaluationQualification:
         '技师'
     """
 
-    occupation: OccupationCode = attrs.field(
-        validator=check_instance("EvaluationQualification.occupation", OccupationCode)
-    )
+    occupation: OccupationCode = attrs.field(validator=is_a(OccupationCode))
     """职业(工种): the occupation, by its 2022 大典 code."""
-    max_level: SkillLevel = attrs.field(
-        validator=check_instance("EvaluationQualification.max_level", SkillLevel)
-    )
+    max_level: SkillLevel = attrs.field(validator=is_a(SkillLevel))
     """The highest level the filing allows the holder to certify."""
-    filed_on: date | None = attrs.field(
-        default=None,
-        validator=check_day("EvaluationQualification.filed_on", optional=True),
-    )
+    filed_on: date | None = attrs.field(default=None, validator=maybe(day))
     """备案日期: the filing date, if known."""
 
 
@@ -586,53 +391,33 @@ class TrainingInstitution:
         '职业培训机构'
     """
 
-    name: str = attrs.field(validator=check_text("TrainingInstitution.name"))
+    name: str = attrs.field(validator=text)
     """机构名称: the registered name."""
-    kind: InstitutionKind = attrs.field(
-        validator=check_instance("TrainingInstitution.kind", InstitutionKind)
-    )
+    kind: InstitutionKind = attrs.field(validator=is_a(InstitutionKind))
     """机构类型: 技工院校, 职业院校, 职业培训机构, 企业培训中心 or 公共实训基地."""
     credit_code: CreditCode | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "TrainingInstitution.credit_code", CreditCode, optional=True
-        ),
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """统一社会信用代码, if it has one (an enterprise's internal centre may not)."""
     ownership: Ownership | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "TrainingInstitution.ownership", Ownership, optional=True
-        ),
+        default=None, validator=maybe(is_a(Ownership))
     )
     """公办 or 民办, if known."""
     regulatory_status: RegulatoryStatus | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "TrainingInstitution.regulatory_status", RegulatoryStatus, optional=True
-        ),
+        default=None, validator=maybe(is_a(RegulatoryStatus))
     )
     """审批 or 备案 (or neither), if known."""
-    certificate_number: str | None = attrs.field(
-        default=None,
-        validator=check_text("TrainingInstitution.certificate_number", optional=True),
-    )
+    certificate_number: str | None = attrs.field(default=None, validator=maybe(text))
     """The number of its 办学许可证 (approval) or 备案证 (filing), if known.
 
     No document read fixes the format, so any non-blank text is accepted.
     """
     division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "TrainingInstitution.division", DivisionCode, optional=True
-        ),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """所在地: the division where it is registered, if known."""
     evaluation_qualifications: tuple[EvaluationQualification, ...] = attrs.field(
-        default=(),
-        validator=check_tuple_of(
-            "TrainingInstitution.evaluation_qualifications", EvaluationQualification
-        ),
+        default=(), validator=tuple_of(EvaluationQualification)
     )
     """Its filed skill-level recognition qualifications (empty: none recorded)."""
 
@@ -642,16 +427,13 @@ class TrainingInstitution:
             self.certificate_number is not None
             and self.regulatory_status is RegulatoryStatus.NONE
         ):
-            raise InvalidValueError(
-                field="TrainingInstitution.certificate_number",
-                problem=(
-                    "a certificate number is given, but regulatory_status says the "
-                    "institution is neither approved nor filed"
-                ),
-                expected=(
-                    "no certificate number for RegulatoryStatus.NONE, or the status "
-                    "APPROVED (办学许可证) or FILED (备案证)"
-                ),
+            fail(
+                self,
+                "certificate_number",
+                "a certificate number is given, but regulatory_status says the "
+                "institution is neither approved nor filed",
+                "no certificate number for RegulatoryStatus.NONE, or the status "
+                "APPROVED (办学许可证) or FILED (备案证)",
             )
 
 
@@ -724,39 +506,26 @@ class SkillEvaluationOrganisation:
         ('social training-evaluation organisation', 'prefecture')
     """
 
-    name: str = attrs.field(validator=check_text("SkillEvaluationOrganisation.name"))
+    name: str = attrs.field(validator=text)
     """名称: the registered name."""
-    credit_code: CreditCode = attrs.field(
-        validator=check_instance("SkillEvaluationOrganisation.credit_code", CreditCode)
-    )
+    credit_code: CreditCode = attrs.field(validator=is_a(CreditCode))
     """统一社会信用代码: the unified social credit code."""
     kind: EvaluationOrganisationKind = attrs.field(
-        validator=check_instance(
-            "SkillEvaluationOrganisation.kind", EvaluationOrganisationKind
-        )
+        validator=is_a(EvaluationOrganisationKind)
     )
     """Employer self-evaluation or social training-evaluation organisation."""
     filed_with: DivisionCode | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "SkillEvaluationOrganisation.filed_with", DivisionCode, optional=True
-        ),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """备案机关: the division of the HR department it is filed with, if known.
 
     ``440000`` for the Guangdong department, ``440300`` for the Shenzhen bureau; the
     code's :attr:`~skillchain.DivisionCode.level` tells province from city.
     """
-    filed_on: date | None = attrs.field(
-        default=None,
-        validator=check_day("SkillEvaluationOrganisation.filed_on", optional=True),
-    )
+    filed_on: date | None = attrs.field(default=None, validator=maybe(day))
     """备案日期: the filing date, if known."""
     qualifications: tuple[EvaluationQualification, ...] = attrs.field(
-        default=(),
-        validator=check_tuple_of(
-            "SkillEvaluationOrganisation.qualifications", EvaluationQualification
-        ),
+        default=(), validator=tuple_of(EvaluationQualification)
     )
     """The occupations and levels it is filed for (empty: none recorded)."""
 
@@ -804,32 +573,22 @@ class Enterprise:
         None
     """
 
-    credit_code: CreditCode = attrs.field(
-        validator=check_instance("Enterprise.credit_code", CreditCode)
-    )
+    credit_code: CreditCode = attrs.field(validator=is_a(CreditCode))
     """统一社会信用代码: the unified social credit code (GB 32100-2015)."""
-    name: str = attrs.field(validator=check_text("Enterprise.name"))
+    name: str = attrs.field(validator=text)
     """企业名称: the registered name."""
-    registered_division: DivisionCode = attrs.field(
-        validator=check_instance("Enterprise.registered_division", DivisionCode)
-    )
+    registered_division: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """注册地: the division where it is registered (a district, e.g. ``440304``)."""
-    independent_legal_person: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.independent_legal_person")
-    )
+    independent_legal_person: bool | None = attrs.field(default=None, validator=flag)
     """独立法人: an independent legal person (Luohu service guide; chain incubation)."""
-    operating_normally: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.operating_normally")
-    )
+    operating_normally: bool | None = attrs.field(default=None, validator=flag)
     """正常经营: operating normally (Luohu service guide; "sound operation" for chains)."""
     size: EnterpriseSize | None = attrs.field(
-        default=None,
-        validator=check_instance("Enterprise.size", EnterpriseSize, optional=True),
+        default=None, validator=maybe(is_a(EnterpriseSize))
     )
     """企业规模: the size class under 国统字〔2017〕213号, if known."""
     insured_headcount_city: int | None = attrs.field(
-        default=None,
-        validator=check_count("Enterprise.insured_headcount_city", optional=True),
+        default=None, validator=maybe(whole(0))
     )
     """在深参保人数: staff insured in Shenzhen, counting subsidiaries and branches.
 
@@ -837,13 +596,10 @@ class Enterprise:
     day it is counted on is not fixed by the notice; record it as of the
     application.
     """
-    on_dishonest_list: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.on_dishonest_list")
-    )
+    on_dishonest_list: bool | None = attrs.field(default=None, validator=flag)
     """列入严重失信主体名单: on the dishonest-entity list (Luohu service guide)."""
     clean_record_years: int | None = attrs.field(
-        default=None,
-        validator=check_count("Enterprise.clean_record_years", optional=True),
+        default=None, validator=maybe(whole(0))
     )
     """Whole years, up to the application, without an illegal or dishonest record.
 
@@ -852,8 +608,7 @@ class Enterprise:
     checked.
     """
     cluster_tags: frozenset[str] = attrs.field(
-        factory=frozenset,
-        validator=check_frozenset_of("Enterprise.cluster_tags", str),
+        factory=frozenset, validator=frozenset_of(str)
     )
     """产业集群: keys of the industry-cluster catalog the enterprise belongs to.
 
@@ -861,48 +616,30 @@ class Enterprise:
     Futian's leading industries); the model does not check them against the
     catalog, which is versioned by year.  Empty: none recorded.
     """
-    above_designated_size: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.above_designated_size")
-    )
+    above_designated_size: bool | None = attrs.field(default=None, validator=flag)
     """规模以上企业 (规上): above designated size."""
-    listed: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.listed")
-    )
+    listed: bool | None = attrs.field(default=None, validator=flag)
     """上市企业: listed on a stock exchange."""
-    specialised: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.specialised")
-    )
+    specialised: bool | None = attrs.field(default=None, validator=flag)
     """专精特新企业: recognised as specialised, refined, distinctive and innovative."""
-    group_company: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.group_company")
-    )
+    group_company: bool | None = attrs.field(default=None, validator=flag)
     """集团企业: a group company."""
     industry_education_integration: bool | None = attrs.field(
-        default=None,
-        validator=check_flag("Enterprise.industry_education_integration"),
+        default=None, validator=flag
     )
     """产教融合型企业: recognised as an industry–education integration enterprise."""
-    has_training_system: bool | None = attrs.field(
-        default=None, validator=check_flag("Enterprise.has_training_system")
-    )
+    has_training_system: bool | None = attrs.field(default=None, validator=flag)
     """健全的职工培训制度: a sound staff-training system (Luohu service guide)."""
     has_mentors_premises_equipment: bool | None = attrs.field(
-        default=None,
-        validator=check_flag("Enterprise.has_mentors_premises_equipment"),
+        default=None, validator=flag
     )
     """Mentors, premises and equipment matching the training (Luohu service guide)."""
     evaluation_qualifications: tuple[EvaluationQualification, ...] = attrs.field(
-        default=(),
-        validator=check_tuple_of(
-            "Enterprise.evaluation_qualifications", EvaluationQualification
-        ),
+        default=(), validator=tuple_of(EvaluationQualification)
     )
     """Its filed skill-level recognition qualifications (empty: none recorded)."""
     training_centre: TrainingInstitution | None = attrs.field(
-        default=None,
-        validator=check_instance(
-            "Enterprise.training_centre", TrainingInstitution, optional=True
-        ),
+        default=None, validator=maybe(is_a(TrainingInstitution))
     )
     """企业培训中心: its own training centre, which may deliver when it is large.
 

@@ -6,25 +6,30 @@ competitions they took part in (职业技能竞赛) and their results, the honou
 were awarded (荣誉称号: 深圳市技术能手, 鹏城工匠, 福田区技术能手 …), and the claims
 they make under Futian's talent programme 福田英才荟 for the 高技能人才奖励 and the
 执(职)业人才奖励.
-
-This module also holds the field checks shared by the chain and training records
-(private helpers; every failure raises :class:`~skillchain.InvalidValueError`
-naming ``ClassName.field``, and no check ever echoes a text value, so personal
-data cannot leak into a message).
 """
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
-from typing import Any, Final, NoReturn, cast
 
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
+from skillchain.model._checks import (
+    day,
+    decimal,
+    fail,
+    flag,
+    is_a,
+    maybe,
+    text,
+    texts,
+    tuple_of,
+    whole,
+    year_from,
+)
 from skillchain.model._enums import (
     CertificateKind,
     CompetitionClass,
@@ -46,177 +51,6 @@ __all__ = [
     "TalentRewardClaim",
     "TalentRewardKind",
 ]
-
-
-# --- shared field checks (private; also used by _chains and _training) ------------
-
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-"""The shape of an attrs field validator."""
-
-YEAR_MAX: Final = 2100
-"""Plausibility bound on years (no document fixes it): catches typos such as 20224."""
-
-
-def fail(instance: object, field: str, problem: str, expected: str) -> NoReturn:
-    """Raise :class:`InvalidValueError` for ``ClassName.field``."""
-    raise InvalidValueError(
-        field=f"{type(instance).__name__}.{field}", problem=problem, expected=expected
-    )
-
-
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
-def is_a(*types: type, expected: str) -> Validator:
-    """A validator accepting instances of *types* (a bool is never an int)."""
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if isinstance(value, bool) and bool not in types:
-            fail(instance, attribute.name, "got a bool", expected)
-        if not isinstance(value, types):
-            fail(instance, attribute.name, f"got a {_type_name(value)}", expected)
-
-    return check
-
-
-def maybe(validator: Validator) -> Validator:
-    """Accept ``None`` or whatever *validator* accepts."""
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if value is not None:
-            validator(instance, attribute, value)
-
-    return check
-
-
-def _check_text(
-    instance: object, attribute: "attrs.Attribute[Any]", value: Any
-) -> None:
-    expected = "a non-empty str"
-    if not isinstance(value, str):
-        fail(instance, attribute.name, f"got a {_type_name(value)}", expected)
-    if not value.strip():
-        fail(instance, attribute.name, "got an empty or blank text", expected)
-
-
-text: Final[Validator] = _check_text
-"""A validator for a non-blank ``str`` (the value is never echoed)."""
-
-
-def _check_day(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    if isinstance(value, datetime):
-        fail(
-            instance,
-            attribute.name,
-            "got a datetime (call .date() on it)",
-            "a date (not a datetime)",
-        )
-    if not isinstance(value, date):
-        fail(
-            instance,
-            attribute.name,
-            f"got a {_type_name(value)}",
-            "a date (not a datetime)",
-        )
-
-
-day: Final[Validator] = _check_day
-"""A validator for a ``datetime.date`` that is not a ``datetime``."""
-
-
-def whole(minimum: int) -> Validator:
-    """A validator for an ``int`` (not a bool) of at least *minimum*."""
-    expected = f"an int of at least {minimum}"
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        is_a(int, expected=expected)(instance, attribute, value)
-        if value < minimum:
-            fail(instance, attribute.name, f"got {value}", expected)
-
-    return check
-
-
-def year_from(first: int) -> Validator:
-    """A validator for a calendar year from *first* to :data:`YEAR_MAX`."""
-    expected = f"a year (int) from {first} to {YEAR_MAX}"
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        is_a(int, expected=expected)(instance, attribute, value)
-        if not first <= value <= YEAR_MAX:
-            fail(instance, attribute.name, f"got {value}", expected)
-
-    return check
-
-
-def decimal(*, positive: bool) -> Validator:
-    """A validator for a finite ``Decimal``, positive or at least zero."""
-    expected = (
-        "a finite Decimal greater than zero"
-        if positive
-        else "a finite Decimal of at least zero"
-    )
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if not isinstance(value, Decimal):
-            fail(instance, attribute.name, f"got a {_type_name(value)}", expected)
-        if not value.is_finite():
-            fail(instance, attribute.name, f"got {value}", expected)
-        if value < 0 or (positive and value == 0):
-            fail(instance, attribute.name, f"got {value}", expected)
-
-    return check
-
-
-def tuple_of(*types: type, expected: str) -> Validator:
-    """A validator for a ``tuple`` whose every element is one of *types*."""
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if not isinstance(value, tuple):
-            fail(instance, attribute.name, f"got a {_type_name(value)}", expected)
-        items = cast("tuple[object, ...]", value)
-        for index, item in enumerate(items):
-            if not isinstance(item, types) or isinstance(item, bool):
-                fail(
-                    instance,
-                    attribute.name,
-                    f"item {index} is a {_type_name(item)}",
-                    expected,
-                )
-
-    return check
-
-
-def frozenset_of(*types: type, expected: str) -> Validator:
-    """A validator for a ``frozenset`` whose every element is one of *types*."""
-
-    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if not isinstance(value, frozenset):
-            fail(instance, attribute.name, f"got a {_type_name(value)}", expected)
-        for item in cast("frozenset[object]", value):
-            if not isinstance(item, types):
-                fail(
-                    instance,
-                    attribute.name,
-                    f"has an item of type {_type_name(item)}",
-                    expected,
-                )
-
-    return check
-
-
-def texts(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-    """A validator for a tuple of non-blank texts."""
-    expected = "a tuple of non-empty str"
-    tuple_of(str, expected=expected)(instance, attribute, value)
-    for index, item in enumerate(value):
-        if not item.strip():
-            fail(instance, attribute.name, f"item {index} is blank", expected)
-
-
-def mask_hint(person: ResidentId) -> str:
-    """The masked form of an identity number, for an error message."""
-    return person.masked
 
 
 # --- enums ------------------------------------------------------------------------
@@ -437,25 +271,18 @@ class Certificate:
         skillchain._errors.InvalidValueError: Certificate.level: a skill-level certificate has no level; expected ...
     """
 
-    holder: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    holder: ResidentId = attrs.field(validator=is_a(ResidentId))
     """持证人: the holder's resident identity number."""
-    kind: CertificateKind = attrs.field(
-        validator=is_a(CertificateKind, expected="a CertificateKind member")
-    )
+    kind: CertificateKind = attrs.field(validator=is_a(CertificateKind))
     """证书类型: the kind of certificate."""
     issued_on: date = attrs.field(validator=day)
     """发证日期: the issue date printed on the certificate (the 12-month claim
     windows of the skill-upgrade subsidies count from it)."""
-    issuer_kind: IssuerKind = attrs.field(
-        validator=is_a(IssuerKind, expected="an IssuerKind member")
-    )
+    issuer_kind: IssuerKind = attrs.field(validator=is_a(IssuerKind))
     """发证机构类型: who issued it; Guangdong's skill-upgrade subsidy excludes
     employer self-evaluation (粤人社规〔2023〕13号, secondary)."""
     occupation: OccupationCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(OccupationCode, expected="an OccupationCode or None")),
+        default=None, validator=maybe(is_a(OccupationCode))
     )
     """职业: the occupation (职业分类大典 2022 code) the certificate is for, if any."""
     qualification: str | None = attrs.field(default=None, validator=maybe(text))
@@ -464,7 +291,7 @@ class Certificate:
     目录) or a 专项职业能力 item; also a 工种 name.  Free text: no catalog of these
     names ships yet."""
     level: SkillLevel | None = attrs.field(
-        default=None, validator=maybe(is_a(SkillLevel, expected="a SkillLevel or None"))
+        default=None, validator=maybe(is_a(SkillLevel))
     )
     """等级: the skill level certified, if the certificate has one."""
     number: str | None = attrs.field(default=None, validator=maybe(text))
@@ -472,20 +299,16 @@ class Certificate:
     issuer_name: str | None = attrs.field(default=None, validator=maybe(text))
     """发证机构: the name of the issuing body, as printed."""
     issuer_division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(DivisionCode, expected="a DivisionCode or None")),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """发证地区: the division of the issuing HR department or body (``440000`` for
     Guangdong, ``440300`` for Shenzhen)."""
     evaluator_filed_with: DivisionCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(DivisionCode, expected="a DivisionCode or None")),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """备案地: the division whose HR department the evaluating body is filed with
     (``440300`` for the Shenzhen HR bureau); only for evaluation bodies."""
-    in_national_query_system: bool | None = attrs.field(
-        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
-    )
+    in_national_query_system: bool | None = attrs.field(default=None, validator=flag)
     """Whether the certificate can be found in the national online query system
     (全国联网查询); ``None`` if not checked."""
     valid_until: date | None = attrs.field(default=None, validator=maybe(day))
@@ -575,13 +398,9 @@ class ProfessionalTitle:
         '正高级职称'
     """
 
-    holder: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    holder: ResidentId = attrs.field(validator=is_a(ResidentId))
     """The holder's resident identity number."""
-    level: ProfessionalTitleLevel = attrs.field(
-        validator=is_a(ProfessionalTitleLevel, expected="a ProfessionalTitleLevel")
-    )
+    level: ProfessionalTitleLevel = attrs.field(validator=is_a(ProfessionalTitleLevel))
     """职称级别: the level of the title."""
     name: str | None = attrs.field(default=None, validator=maybe(text))
     """职称名称: the title as conferred, e.g. ``正高级工程师``."""
@@ -631,24 +450,20 @@ class Competition:
     """竞赛名称: the competition's full name, as in its notice."""
     year: int = attrs.field(validator=year_from(1949))
     """年度: the year the competition is held (and named after, e.g. 2024年深圳技能大赛)."""
-    tier: CompetitionTier = attrs.field(
-        validator=is_a(CompetitionTier, expected="a CompetitionTier member")
-    )
+    tier: CompetitionTier = attrs.field(validator=is_a(CompetitionTier))
     """竞赛级别: national, provincial, municipal or district."""
     event: str = attrs.field(validator=text)
     """赛项: the event, usually the occupation's name (e.g. ``服装制版师``)."""
     competition_format: CompetitionFormat = attrs.field(
-        validator=is_a(CompetitionFormat, expected="a CompetitionFormat member")
+        validator=is_a(CompetitionFormat)
     )
     """参赛形式: individual or team event."""
     competition_class: CompetitionClass | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(CompetitionClass, expected="a CompetitionClass or None")),
+        default=None, validator=maybe(is_a(CompetitionClass))
     )
     """竞赛类别: 一类 or 二类 within the tier; ``None`` if unknown or unclassified."""
     occupation: OccupationCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(OccupationCode, expected="an OccupationCode or None")),
+        default=None, validator=maybe(is_a(OccupationCode))
     )
     """职业: the occupation the event is based on, where it is one (some events, such
     as Web3.0金融技术应用, are not named after an occupation)."""
@@ -716,31 +531,24 @@ class CompetitionResult:
         ('一等奖', 1)
     """
 
-    person: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    person: ResidentId = attrs.field(validator=is_a(ResidentId))
     """参赛者: the competitor (or coach)."""
-    competition: Competition = attrs.field(
-        validator=is_a(Competition, expected="a Competition")
-    )
+    competition: Competition = attrs.field(validator=is_a(Competition))
     """The competition event."""
     rank: int | None = attrs.field(default=None, validator=maybe(whole(1)))
     """名次: the final ranking (1 is first); ``None`` if not ranked or unknown."""
     award: CompetitionAward | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(CompetitionAward, expected="a CompetitionAward or None")),
+        default=None, validator=maybe(is_a(CompetitionAward))
     )
     """奖项: the prize won, if any."""
     team_members: tuple[ResidentId, ...] = attrs.field(
-        default=(), validator=tuple_of(ResidentId, expected="a tuple of ResidentId")
+        default=(), validator=tuple_of(ResidentId)
     )
     """队友: the person's teammates in a team event (not the person themselves)."""
-    as_coach: bool = attrs.field(default=False, validator=is_a(bool, expected="a bool"))
+    as_coach: bool = attrs.field(default=False, validator=is_a(bool))
     """教练: ``True`` if the result is the person's as a coach (教练) rather than as a
     competitor."""
-    passed_all_parts: bool | None = attrs.field(
-        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
-    )
+    passed_all_parts: bool | None = attrs.field(default=None, validator=flag)
     """各项成绩均合格: whether every part was passed; the 2022 Shenzhen notice requires
     it for 深圳市技术能手."""
 
@@ -767,7 +575,7 @@ class CompetitionResult:
             fail(
                 self,
                 "team_members",
-                f"the person {mask_hint(self.person)} is listed as their own teammate",
+                f"the person {self.person.masked} is listed as their own teammate",
                 "only the person's teammates",
             )
         if len(set(self.team_members)) != len(self.team_members):
@@ -823,9 +631,7 @@ class Honour:
         '市级'
     """
 
-    holder: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    holder: ResidentId = attrs.field(validator=is_a(ResidentId))
     """获得者: the person awarded."""
     key: str = attrs.field(validator=text)
     """The title's key in the honours catalog (e.g. the key of 深圳市技术能手)."""
@@ -838,8 +644,7 @@ class Honour:
     """授予单位: the awarding body as named on the award; ``None`` if unknown (the
     catalog holds each title's usual issuer)."""
     level: RecognitionLevel | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(RecognitionLevel, expected="a RecognitionLevel or None")),
+        default=None, validator=maybe(is_a(RecognitionLevel))
     )
     """级别: the level of the awarding authority, if recorded."""
 
@@ -904,13 +709,9 @@ class TalentRewardClaim:
         '高技能人才奖励'
     """
 
-    person: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    person: ResidentId = attrs.field(validator=is_a(ResidentId))
     """申请人: the claimant."""
-    kind: TalentRewardKind = attrs.field(
-        validator=is_a(TalentRewardKind, expected="a TalentRewardKind member")
-    )
+    kind: TalentRewardKind = attrs.field(validator=is_a(TalentRewardKind))
     """奖励类型: which reward is claimed."""
     basis: Honour | Certificate | ProfessionalTitle | CompetitionResult = attrs.field(
         validator=is_a(
@@ -928,7 +729,7 @@ class TalentRewardClaim:
     year: int = attrs.field(validator=year_from(2000))
     """申报年度: the year of the application round (guide) the claim belongs to."""
     employer: CreditCode | None = attrs.field(
-        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """用人单位: the Futian enterprise the claimant works for."""
     employed_since: date | None = attrs.field(default=None, validator=maybe(day))
@@ -936,10 +737,10 @@ class TalentRewardClaim:
     (1 year in a skill post for the high-skill reward; 3 years in the same
     enterprise, counted after the certificate, for the occupational reward)."""
     amount_claimed: Decimal | None = attrs.field(
-        default=None, validator=maybe(decimal(positive=False))
+        default=None, validator=maybe(decimal())
     )
     """申请金额: the amount claimed in yuan, if the form states one."""
-    top_up: bool = attrs.field(default=False, validator=is_a(bool, expected="a bool"))
+    top_up: bool = attrs.field(default=False, validator=is_a(bool))
     """补差奖励: ``True`` for a top-up claim after a higher honour in the same year
     (high-skill reward only; form 附件3)."""
 
@@ -950,8 +751,8 @@ class TalentRewardClaim:
                 self,
                 "basis",
                 f"the {type(self.basis).__name__} belongs to "
-                f"{mask_hint(_basis_holder(self.basis))}, not to the claimant "
-                f"{mask_hint(self.person)}",
+                f"{_basis_holder(self.basis).masked}, not to the claimant "
+                f"{self.person.masked}",
                 "a basis held by the claimant",
             )
         basis_day = _basis_date(self.basis)

@@ -20,12 +20,11 @@ import attrs
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._labels import LabelledEnum, set_labels
-from skillchain.model._enums import CarrierType, ThreeProject
-from skillchain.model._recognition import (
-    RecognitionLevel,
+from skillchain.model._checks import (
     day,
     decimal,
     fail,
+    flag,
     is_a,
     maybe,
     text,
@@ -33,6 +32,8 @@ from skillchain.model._recognition import (
     whole,
     year_from,
 )
+from skillchain.model._enums import CarrierType, ThreeProject
+from skillchain.model._recognition import RecognitionLevel
 
 
 __all__ = [
@@ -161,30 +162,24 @@ class PrivateInstitutionFiling:
 
     institution_name: str = attrs.field(validator=text)
     """机构名称: the proposed institution's name."""
-    organiser_kind: OrganiserKind = attrs.field(
-        validator=is_a(OrganiserKind, expected="an OrganiserKind member")
-    )
+    organiser_kind: OrganiserKind = attrs.field(validator=is_a(OrganiserKind))
     """举办者类型: legal person or individual."""
-    division: DivisionCode = attrs.field(
-        validator=is_a(DivisionCode, expected="a DivisionCode")
-    )
+    division: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """备案地区: the district the filing is made to (``FUTIAN``)."""
     submitted_on: date = attrs.field(validator=day)
     """申请日期: the day the application was submitted."""
-    status: FilingStatus = attrs.field(
-        validator=is_a(FilingStatus, expected="a FilingStatus member")
-    )
+    status: FilingStatus = attrs.field(validator=is_a(FilingStatus))
     """办理状态: where the application stands."""
     organiser_code: CreditCode | None = attrs.field(
-        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """举办单位统一社会信用代码: the organiser's credit code (legal persons only)."""
     organiser_id: ResidentId | None = attrs.field(
-        default=None, validator=maybe(is_a(ResidentId, expected="a ResidentId or None"))
+        default=None, validator=maybe(is_a(ResidentId))
     )
     """举办者身份证号: the organiser's identity number (individuals only)."""
     political_rights_and_full_capacity: bool | None = attrs.field(
-        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
+        default=None, validator=flag
     )
     """具有政治权利和完全民事行为能力: the individual organiser's declaration (filing
     item); ``None`` for legal persons or while unknown."""
@@ -193,7 +188,7 @@ class PrivateInstitutionFiling:
     setup standard; a rule checks it); ``None`` if unknown or the premises are not
     leased."""
     premises_area: Decimal | None = attrs.field(
-        default=None, validator=maybe(decimal(positive=False))
+        default=None, validator=maybe(decimal())
     )
     """场地面积: the premises' floor area in square metres; no vocational figure was
     found in the setup standard."""
@@ -206,8 +201,7 @@ class PrivateInstitutionFiling:
     )
     """兼职教师人数: the number of part-time teachers."""
     occupations: tuple[OccupationCode, ...] = attrs.field(
-        default=(),
-        validator=tuple_of(OccupationCode, expected="a tuple of OccupationCode"),
+        default=(), validator=tuple_of(OccupationCode)
     )
     """培训职业: the occupations the institution will train for (Futian's 24
     institutions cover e.g. beauty and hairdressing, phone and computer repair,
@@ -314,8 +308,7 @@ class PartnerRegion:
     name: str = attrs.field(validator=text)
     """地区名称: the region as the sources name it, e.g. ``潮州市湘桥区``."""
     division: DivisionCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(DivisionCode, expected="a DivisionCode or None")),
+        default=None, validator=maybe(is_a(DivisionCode))
     )
     """行政区划代码: the region's division code, outside Shenzhen; ``None`` where no
     source gives it (the letter gives names only)."""
@@ -365,27 +358,23 @@ class LifelongTrainingCarrier:
         ['潮州市湘桥区', '广西南宁隆安']
     """
 
-    carrier_type: CarrierType = attrs.field(
-        validator=is_a(CarrierType, expected="a CarrierType member")
-    )
+    carrier_type: CarrierType = attrs.field(validator=is_a(CarrierType))
     """载体类型: base, master studio or rural workstation."""
     name: str = attrs.field(validator=text)
     """载体名称: the carrier's name."""
-    host: CreditCode = attrs.field(validator=is_a(CreditCode, expected="a CreditCode"))
+    host: CreditCode = attrs.field(validator=is_a(CreditCode))
     """依托单位: the host organisation's credit code."""
     host_name: str = attrs.field(validator=text)
     """依托单位名称: the host organisation's name."""
     partner_regions: tuple[PartnerRegion, ...] = attrs.field(
-        default=(),
-        validator=tuple_of(PartnerRegion, expected="a tuple of PartnerRegion"),
+        default=(), validator=tuple_of(PartnerRegion)
     )
     """对口帮扶地区站点: the workstation's sites in partner regions (rural
     workstations only)."""
     recognised_on: date | None = attrs.field(default=None, validator=maybe(day))
     """认定日期: the day of recognition, where known."""
     recognised_by: RecognitionLevel | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(RecognitionLevel, expected="a RecognitionLevel or None")),
+        default=None, validator=maybe(is_a(RecognitionLevel))
     )
     """认定级别: the level that recognised it (city level under the 2022 measure;
     national and provincial bases and studios also exist)."""
@@ -499,19 +488,17 @@ class CarrierAwardApplication:
     """
 
     carrier: LifelongTrainingCarrier = attrs.field(
-        validator=is_a(LifelongTrainingCarrier, expected="a LifelongTrainingCarrier")
+        validator=is_a(LifelongTrainingCarrier)
     )
     """申报载体: the applying carrier."""
-    category: CarrierAwardCategory = attrs.field(
-        validator=is_a(CarrierAwardCategory, expected="a CarrierAwardCategory member")
-    )
+    category: CarrierAwardCategory = attrs.field(validator=is_a(CarrierAwardCategory))
     """申报项目: the award item applied for."""
     year: int = attrs.field(validator=year_from(_CARRIER_MEASURE_YEAR))
     """年度: the year of the award round."""
     project_title: str | None = attrs.field(default=None, validator=maybe(text))
     """项目名称: the project, course or activity put forward, if named."""
     total_investment: Decimal | None = attrs.field(
-        default=None, validator=maybe(decimal(positive=False))
+        default=None, validator=maybe(decimal())
     )
     """项目总投入: the project's total investment in yuan (提质扩容 pays a share of it)."""
     annual_trainees: int | None = attrs.field(default=None, validator=maybe(whole(0)))
@@ -587,9 +574,7 @@ class PublicTrainingCourse:
 
     title: str = attrs.field(validator=text)
     """课程名称: the course title as advertised."""
-    delivery: DeliveryMode = attrs.field(
-        validator=is_a(DeliveryMode, expected="a DeliveryMode member")
-    )
+    delivery: DeliveryMode = attrs.field(validator=is_a(DeliveryMode))
     """培训方式: online, offline or both."""
     hours: Decimal = attrs.field(validator=decimal(positive=True))
     """学时: the course's length in hours (more than zero; no document fixes a
@@ -599,17 +584,15 @@ class PublicTrainingCourse:
     organiser_name: str = attrs.field(validator=text)
     """组织单位: the organising body's name."""
     organiser: CreditCode | None = attrs.field(
-        default=None, validator=maybe(is_a(CreditCode, expected="a CreditCode or None"))
+        default=None, validator=maybe(is_a(CreditCode))
     )
     """组织单位统一社会信用代码: the organiser's credit code, where known."""
     occupation: OccupationCode | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(OccupationCode, expected="an OccupationCode or None")),
+        default=None, validator=maybe(is_a(OccupationCode))
     )
     """职业: the occupation the course trains for, where it maps to one."""
     project: ThreeProject | None = attrs.field(
-        default=None,
-        validator=maybe(is_a(ThreeProject, expected="a ThreeProject or None")),
+        default=None, validator=maybe(is_a(ThreeProject))
     )
     """三项工程: the provincial project the course runs under, if any."""
     campaign: str | None = attrs.field(default=None, validator=maybe(text))
@@ -639,19 +622,13 @@ class CourseEnrolment:
         CourseEnrolment(person=ResidentId('110105********002X'), ...)
     """
 
-    person: ResidentId = attrs.field(
-        validator=is_a(ResidentId, expected="a ResidentId")
-    )
+    person: ResidentId = attrs.field(validator=is_a(ResidentId))
     """学员: the trainee."""
-    course: PublicTrainingCourse = attrs.field(
-        validator=is_a(PublicTrainingCourse, expected="a PublicTrainingCourse")
-    )
+    course: PublicTrainingCourse = attrs.field(validator=is_a(PublicTrainingCourse))
     """The course."""
     enrolled_on: date = attrs.field(validator=day)
     """报名日期: the day of enrolment."""
-    completed: bool | None = attrs.field(
-        default=None, validator=maybe(is_a(bool, expected="a bool or None"))
-    )
+    completed: bool | None = attrs.field(default=None, validator=flag)
     """是否结业: whether the trainee completed the course; ``None`` while it runs or
     if unknown."""
     completed_on: date | None = attrs.field(default=None, validator=maybe(day))
