@@ -681,16 +681,18 @@ def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
     """Warn (an error under ``-W``) for any exported name no page documents."""
     import skillchain
     import skillchain.catalog
+    import skillchain.model
     import skillchain.policy
 
     documented = {entry[0] for entry in env.get_domain("py").get_objects()}
-    for package in (skillchain, skillchain.policy, skillchain.catalog):
+    packages = (skillchain, skillchain.policy, skillchain.model, skillchain.catalog)
+    for package in packages:
         for name in package.__all__:
             homes = {f"{package.__name__}.{name}", f"skillchain.{name}"}
             if documented.isdisjoint(homes):
                 _LOGGER.warning(
                     "%s.%s is exported but not documented; add it to docs/api.rst "
-                    "(or, for skillchain.catalog, to its catalog page)",
+                    "(or to its programme or catalog page)",
                     package.__name__,
                     name,
                     type="skillchain",
