@@ -1,11 +1,14 @@
 """Value kinds: how a raw TOML value becomes a typed parameter value."""
 
+import enum
+
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Final, Generic, TypeVar
 
 import attrs
 
+from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
@@ -13,14 +16,19 @@ from skillchain._money import Rounding, RoundingMode, yuan
 
 __all__ = [
     "COUNT",
+    "DIVISION",
     "LEVEL",
     "MONEY",
     "MONEY_BY_LEVEL",
+    "MONEY_BY_OCCUPATION_LEVEL",
     "MONTHS",
+    "OCCUPATIONS",
     "RATIO",
     "ROUNDING",
     "Kind",
     "KindError",
+    "enum_kind",
+    "enum_set_kind",
 ]
 
 T_co = TypeVar("T_co", covariant=True)
@@ -171,3 +179,127 @@ ROUNDING: Final[Kind[Rounding]] = Kind(
     name="rounding", parse=_rounding, dump=_dump_rounding
 )
 """How amounts are rounded: a quantum and a rounding mode."""
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def enum_kind(cls: type[E]) -> Kind[E]:
+    """A kind whose values are members of the enum *cls*, written by value."""
+    allowed = ", ".join(str(m.value) for m in cls)
+
+    def parse(raw: object) -> E:
+        for member in cls:
+            if member.value == raw:
+                return member
+        msg = f"expected one of {allowed}, got {raw!r}"
+        raise KindError(msg)
+
+    def dump(value: object) -> object:
+        assert isinstance(value, cls)  # noqa: S101 - internal invariant
+        return value.value
+
+    return Kind(name=cls.__name__, parse=parse, dump=dump)
+
+
+def enum_set_kind(cls: type[E]) -> Kind[frozenset[E]]:
+    """A kind whose values are sets of members of *cls*, written as a list of values."""
+    member = enum_kind(cls)
+
+    def parse(raw: object) -> frozenset[E]:
+        if not isinstance(raw, list):
+            msg = f"expected a list of {cls.__name__} values, got {raw!r}"
+            raise KindError(msg)
+        items = [member.parse(item) for item in raw]
+        if len(set(items)) != len(items):
+            msg = f"a value appears twice in {raw!r}"
+            raise KindError(msg)
+        return frozenset(items)
+
+    def dump(value: object) -> object:
+        assert isinstance(value, frozenset)  # noqa: S101 - internal invariant
+        return sorted(str(item.value) for item in value)
+
+    return Kind(name=f"set of {cls.__name__}", parse=parse, dump=dump)
+
+
+def _division(raw: object) -> DivisionCode:
+    if not isinstance(raw, str):
+        msg = (
+            f'expected a 6-digit division code in quotes such as "440300", got {raw!r}'
+        )
+        raise KindError(msg)
+    try:
+        return DivisionCode(raw)
+    except InvalidValueError as exc:
+        raise KindError(f"{exc.problem}; expected {exc.expected}") from None
+
+
+def _occupation(raw: object) -> OccupationCode:
+    if not isinstance(raw, str):
+        msg = f'expected an occupation code such as "4-10-01-05", got {raw!r}'
+        raise KindError(msg)
+    try:
+        return OccupationCode(raw)
+    except InvalidValueError as exc:
+        raise KindError(f"{exc.problem}; expected {exc.expected}") from None
+
+
+def _occupations(raw: object) -> frozenset[OccupationCode]:
+    if not isinstance(raw, list):
+        msg = f'expected a list of occupation codes such as ["4-10-01-05"], got {raw!r}'
+        raise KindError(msg)
+    codes = [_occupation(item) for item in raw]
+    if len(set(codes)) != len(codes):
+        msg = "an occupation code appears twice"
+        raise KindError(msg)
+    return frozenset(codes)
+
+
+def _money_by_occupation_level(
+    raw: object,
+) -> Mapping[OccupationCode, Mapping[SkillLevel, Decimal]]:
+    if not isinstance(raw, dict):
+        msg = 'expected a table of occupation code to { level = "amount" } tables'
+        raise KindError(msg)
+    table: dict[OccupationCode, Mapping[SkillLevel, Decimal]] = {}
+    for key, row in raw.items():
+        try:
+            table[_occupation(key)] = _money_by_level(row)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return table
+
+
+def _dump_division(value: object) -> object:
+    return str(value)
+
+
+def _dump_occupations(value: object) -> object:
+    assert isinstance(value, frozenset)  # noqa: S101 - internal invariant
+    return sorted(str(code) for code in value)
+
+
+def _dump_by_occupation_level(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {
+        str(code): _dump_by_level(row) for code, row in sorted(value.items(), key=str)
+    }
+
+
+DIVISION: Final[Kind[DivisionCode]] = Kind(
+    name="division", parse=_division, dump=_dump_division
+)
+"""An administrative division code (a region such as 440300 for Shenzhen)."""
+OCCUPATIONS: Final[Kind[frozenset[OccupationCode]]] = Kind(
+    name="occupations", parse=_occupations, dump=_dump_occupations
+)
+"""A set of occupation codes (a directory or scope list)."""
+MONEY_BY_OCCUPATION_LEVEL: Final[
+    Kind[Mapping[OccupationCode, Mapping[SkillLevel, Decimal]]]
+] = Kind(
+    name="money by occupation and level",
+    parse=_money_by_occupation_level,
+    dump=_dump_by_occupation_level,
+)
+"""A catalogue: occupation code to a table of skill level to an amount in yuan."""

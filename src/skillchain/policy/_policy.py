@@ -34,7 +34,7 @@ __all__ = ["BUNDLED_FILES", "Policy", "PolicySource"]
 PolicySource = str | os.PathLike[str] | Traversable
 """Where a policy file can come from: a path, or a resource inside a package."""
 
-BUNDLED_FILES: Final[tuple[str, ...]] = ("documents.toml", "apprenticeship.toml")
+BUNDLED_FILES: Final[tuple[str, ...]] = ("documents.toml", "apprenticeship.toml", "subsidies.toml")
 """The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 
 _FORMAT: Final = 1

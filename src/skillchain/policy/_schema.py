@@ -7,19 +7,28 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
+from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._dates import DateRange
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
+from skillchain.model import EnterpriseSize, InstitutionKind, IssuerKind, SubsidyKind
+from skillchain.model._apprenticeship import HireKind
+from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
     COUNT,
+    DIVISION,
     LEVEL,
     MONEY,
     MONEY_BY_LEVEL,
+    MONEY_BY_OCCUPATION_LEVEL,
     MONTHS,
+    OCCUPATIONS,
     RATIO,
     ROUNDING,
     Kind,
+    enum_kind,
+    enum_set_kind,
 )
 
 
@@ -30,6 +39,9 @@ __all__ = [
     "ParameterSpec",
     "PolicySnapshot",
     "Resolved",
+    "SkillUpgradeParameters",
+    "SubsidyParameters",
+    "UnemploymentSkillParameters",
     "specs",
 ]
 
@@ -182,15 +194,129 @@ class ApprenticeshipParameters:
     """The largest share of professional-basics hours that may be taught online."""
     district_quota: Resolved[int] = parameter(COUNT, "persons")
     """The district's annual apprentice quota (district-supplied)."""
-    claims_per_kind_per_year: Resolved[int] = parameter(COUNT, "claims")
-    """How many times one person may receive each subsidy kind in a calendar year."""
-    claims_per_year_total: Resolved[int] = parameter(COUNT, "claims")
-    """How many subsidies of the capped kinds one person may receive in a calendar year."""
+    enterprise_region: Resolved[DivisionCode] = parameter(DIVISION, "division")
+    """Where an enterprise must be registered to run a programme (Shenzhen)."""
+    partner_institution_kinds: Resolved[frozenset[InstitutionKind]] = parameter(
+        enum_set_kind(InstitutionKind), "institution_kinds"
+    )
+    """The kinds of institution that may be an enterprise's training partner."""
+    own_centre_min_size: Resolved[EnterpriseSize] = parameter(
+        enum_kind(EnterpriseSize), "enterprise_size"
+    )
+    """The size an enterprise must have for its own training centre to deliver."""
+    eligible_hire_kinds: Resolved[frozenset[HireKind]] = parameter(
+        enum_set_kind(HireKind), "hire_kinds"
+    )
+    """Who may be an apprentice: new hires, transferees (and, for a time, in-service staff)."""
+    part_year_rule: Resolved[PartYearRule] = parameter(
+        enum_kind(PartYearRule), "choice"
+    )
+    """How a part year of training counts for the subsidy (no document found)."""
+    shortage_uplift: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The uplift the city applies for a shortage occupation (city-supplied)."""
+    occupation_directory: Resolved[frozenset[OccupationCode]] = parameter(
+        OCCUPATIONS, "occupations"
+    )
+    """The district's directory of occupations apprentices may train in (district-supplied)."""
+    quota_order: Resolved[QuotaOrder] = parameter(enum_kind(QuotaOrder), "choice")
+    """In what order applications are listed within the district's quota."""
     rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
     """How apprenticeship amounts are rounded."""
 
 
-GROUPS: Final[Mapping[str, type[Any]]] = {"apprenticeship": ApprenticeshipParameters}
+@attrs.frozen(kw_only=True)
+class SubsidyParameters:
+    """Limits across Shenzhen's training-subsidy kinds, per person and calendar year.
+
+    Sources: the Shenzhen HR bureau's FAQ republished by Yantian district
+    (2024-11-27) and 深人社规〔2023〕8号 (in force 2023-11-15 to 2025-12-31).
+    """
+
+    claims_per_kind_per_year: Resolved[int] = parameter(COUNT, "claims")
+    """How many times one person may receive each capped subsidy kind in a calendar year."""
+    claims_per_year_total: Resolved[int] = parameter(COUNT, "claims")
+    """How many subsidies of the capped kinds one person may receive in a calendar year."""
+    capped_kinds: Resolved[frozenset[SubsidyKind]] = parameter(
+        enum_set_kind(SubsidyKind), "subsidy_kinds"
+    )
+    """The subsidy kinds the annual cap counts."""
+    ui_exclusive_kinds: Resolved[frozenset[SubsidyKind]] = parameter(
+        enum_set_kind(SubsidyKind), "subsidy_kinds"
+    )
+    """Kinds that may not be paid for an occupation and level already paid by the
+    unemployment-insurance skill subsidy (and the reverse)."""
+
+
+@attrs.frozen(kw_only=True)
+class SkillUpgradeParameters:
+    """The skill-upgrade subsidy (职业技能提升补贴) for individuals.
+
+    Sources: 粤人社规〔2023〕13号 (Guangdong, 2023-08-15 to 2025-12-31) and
+    深人社规〔2023〕8号 (Shenzhen, 2023-11-15 to 2025-12-31).
+    """
+
+    region: Resolved[DivisionCode] = parameter(DIVISION, "division")
+    """Where the person's hukou, insurance or unemployment registration must be."""
+    min_age: Resolved[int] = parameter(COUNT, "years")
+    """The youngest age at which a person may claim."""
+    max_age_men: Resolved[int] = parameter(COUNT, "years")
+    """The oldest age at which a man may claim."""
+    max_age_women: Resolved[int] = parameter(COUNT, "years")
+    """The oldest age at which a woman may claim."""
+    claim_window_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months after the certificate's issue within which the claim must be made."""
+    excluded_issuers: Resolved[frozenset[IssuerKind]] = parameter(
+        enum_set_kind(IssuerKind), "issuer_kinds"
+    )
+    """Certificate issuers whose certificates do not qualify."""
+    catalogue: Resolved[Mapping[OccupationCode, Mapping[SkillLevel, Decimal]]] = (
+        parameter(MONEY_BY_OCCUPATION_LEVEL, "yuan_per_certificate")
+    )
+    """The amount per certificate by occupation and level (province- or city-supplied)."""
+    city_rate_min: Resolved[Decimal] = parameter(MONEY, "yuan_per_certificate")
+    """The lowest amount the Shenzhen catalogue pays."""
+    city_rate_max: Resolved[Decimal] = parameter(MONEY, "yuan_per_certificate")
+    """The highest amount the Shenzhen catalogue pays."""
+    shortage_uplift: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The uplift for a shortage occupation at the qualifying level (Shenzhen's figure)."""
+    uplift_min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The lowest certified level that earns the shortage uplift."""
+    rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
+    """How amounts are rounded."""
+
+
+@attrs.frozen(kw_only=True)
+class UnemploymentSkillParameters:
+    """The unemployment-insurance skill-upgrade subsidy (失业保险技能提升补贴).
+
+    Source: a Guangdong city government FAQ (zhanjiang.gov.cn) for the amounts, the
+    12-month window and the uplift; the contribution months come from a page outside
+    Guangdong.  The dates of the scheme were not found: see each value's note.
+    """
+
+    rates: Resolved[Mapping[SkillLevel, Decimal]] = parameter(
+        MONEY_BY_LEVEL, "yuan_per_certificate"
+    )
+    """The amount per certificate by level (初级 / 中级 / 高级)."""
+    contribution_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months of unemployment-insurance contributions required (resolve it on the
+    certificate's issue date: certificates of 2022 needed 12)."""
+    claim_window_months: Resolved[int] = parameter(MONTHS, "months")
+    """Months after the certificate's issue within which the claim must be made."""
+    shortage_uplift: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The uplift for a shortage occupation at the qualifying level (Guangdong)."""
+    uplift_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The level that earns the shortage uplift."""
+    rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
+    """How amounts are rounded."""
+
+
+GROUPS: Final[Mapping[str, type[Any]]] = {
+    "apprenticeship": ApprenticeshipParameters,
+    "subsidy": SubsidyParameters,
+    "skill_upgrade": SkillUpgradeParameters,
+    "ui_skill": UnemploymentSkillParameters,
+}
 """Programme group name -> the snapshot class holding that group's parameters."""
 
 
@@ -237,6 +363,12 @@ class PolicySnapshot:
     """The fingerprint of the policy the snapshot came from."""
     apprenticeship: ApprenticeshipParameters
     """Enterprise new-type apprenticeship parameters."""
+    subsidy: SubsidyParameters
+    """Limits across subsidy kinds (the annual cap, mutual exclusions)."""
+    skill_upgrade: SkillUpgradeParameters
+    """Skill-upgrade subsidy parameters."""
+    ui_skill: UnemploymentSkillParameters
+    """Unemployment-insurance skill-upgrade subsidy parameters."""
 
     def get(self, name: str) -> Resolved[object]:
         """Return a parameter by dotted name.
