@@ -52,7 +52,7 @@ nitpicky = True
 nitpick_ignore_regex: list[tuple[str, str]] = [
     (r"py:.*", r"attrs?(\..*)?"),
     (r"py:.*", r"dateutil(\..*)?"),
-    (r"py:.*", r"(.*\.)?T_co"),  # type variables of generic classes
+    (r"py:.*", r"(.*\.)?(T_co|T|E)"),  # type variables of generic classes and functions
 ]
 if OFFLINE:
     # Without the Python inventory, standard-library targets cannot resolve.

@@ -167,3 +167,21 @@ def test_occupation_code_round_trips_its_parts(code: OccupationCode) -> None:
     parts = (code.major, code.middle, code.minor, code.detail)
     assert code.code == "{}-{:02d}-{:02d}-{:02d}".format(*parts)
     assert code.is_detail == (code.detail != 0)
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "expected"),
+    [
+        ("440000", "440304", True),
+        ("440300", "440304", True),
+        ("440300", "440300", True),
+        ("440304", "440304", True),
+        ("440304", "440300", False),
+        ("440300", "441521", False),
+        ("440000", "450100", False),
+        ("440304", "440305", False),
+    ],
+)
+def test_division_contains_by_level(outer: str, inner: str, expected: bool) -> None:
+    """Provinces contain their prefix, prefectures theirs, counties only themselves."""
+    assert DivisionCode(outer).contains(DivisionCode(inner)) is expected

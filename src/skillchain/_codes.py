@@ -127,6 +127,26 @@ class DivisionCode:
         """The prefecture-level code (``xxxx00``); a province code returns itself."""
         return DivisionCode(self.code[:4] + "00")
 
+    def contains(self, other: "DivisionCode") -> bool:
+        """Whether *other* lies within this division (a division contains itself).
+
+        A province contains every code with its two-digit prefix, a prefecture every
+        code with its four-digit prefix, a county only itself.
+
+        Example:
+            >>> from skillchain import DivisionCode
+            >>> DivisionCode("440300").contains(DivisionCode("440304"))
+            True
+            >>> DivisionCode("440304").contains(DivisionCode("440300"))
+            False
+        """
+        code = self.code
+        if code.endswith("0000"):
+            return other.code[:2] == code[:2]
+        if code.endswith("00"):
+            return other.code[:4] == code[:4]
+        return other.code == code
+
     def __str__(self) -> str:
         """Return the six digits."""
         return self.code

@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 import attrs
 
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._identifiers import CreditCode
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._sources import Citation, Lang, Provenance
 
@@ -23,8 +25,19 @@ __all__ = [
     "register_messages",
 ]
 
-FactValue = str | int | bool | Decimal | date | enum.Enum | None
-"""A value a finding compares: a plain scalar, a date, an amount or an enum member."""
+FactValue = (
+    str
+    | int
+    | bool
+    | Decimal
+    | date
+    | enum.Enum
+    | DivisionCode
+    | OccupationCode
+    | CreditCode
+    | None
+)
+"""A value a finding compares: a scalar, a date, an amount, an enum member or a code."""
 
 
 class Outcome(LabelledEnum):

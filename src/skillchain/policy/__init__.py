@@ -6,6 +6,7 @@ typed snapshot; :meth:`Policy.overlay` lays another district's values or a draft
 reform over a base without changing it.
 """
 
+from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import Kind
 from skillchain.policy._policy import BUNDLED_FILES, Policy, PolicySource
 from skillchain.policy._schema import (
@@ -14,6 +15,9 @@ from skillchain.policy._schema import (
     ParameterSpec,
     PolicySnapshot,
     Resolved,
+    SkillUpgradeParameters,
+    SubsidyParameters,
+    UnemploymentSkillParameters,
     specs,
 )
 
@@ -24,9 +28,14 @@ __all__ = [
     "Kind",
     "Parameter",
     "ParameterSpec",
+    "PartYearRule",
     "Policy",
     "PolicySnapshot",
     "PolicySource",
+    "QuotaOrder",
     "Resolved",
+    "SkillUpgradeParameters",
+    "SubsidyParameters",
+    "UnemploymentSkillParameters",
     "specs",
 ]

@@ -34,7 +34,11 @@ __all__ = ["BUNDLED_FILES", "Policy", "PolicySource"]
 PolicySource = str | os.PathLike[str] | Traversable
 """Where a policy file can come from: a path, or a resource inside a package."""
 
-BUNDLED_FILES: Final[tuple[str, ...]] = ("documents.toml", "apprenticeship.toml", "subsidies.toml")
+BUNDLED_FILES: Final[tuple[str, ...]] = (
+    "documents.toml",
+    "apprenticeship.toml",
+    "subsidies.toml",
+)
 """The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 
 _FORMAT: Final = 1
@@ -535,6 +539,9 @@ class Policy:
     _snapshots: dict[date, PolicySnapshot] = attrs.field(
         init=False, factory=dict, repr=False
     )
+    _citations: dict[tuple[str, str | None], Citation] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fingerprint", _fingerprint(self.parameters))
@@ -692,6 +699,33 @@ class Policy:
         except KeyError:
             known = ", ".join(sorted(self.parameters))
             raise KeyError(f"no parameter {name!r}; this policy has: {known}") from None
+
+    def citation(self, document: str, article: str | None = None) -> Citation:
+        """A citation of *document* (a register id) at *article*, built once and cached.
+
+        Rules cite the documents behind conditions that are not figures (e.g. "not on
+        the dishonest list") through this, so a district overlay that registers its
+        own documents is cited the same way.
+
+        Raises:
+            KeyError: The register has no document with that id.
+
+        Example:
+            >>> from skillchain import Policy
+            >>> Policy.default().citation("sz-2019-11", "第二条").label()
+            '《深圳市推行企业新型学徒制实施办法》（深人社规〔2019〕11号） 第二条'
+        """
+        key = (document, article)
+        found = self._citations.get(key)
+        if found is None:
+            try:
+                doc = self.documents[document]
+            except KeyError:
+                msg = f"no document {document!r} in the register"
+                raise KeyError(msg) from None
+            found = Citation(document=doc, article=article)
+            self._citations[key] = found
+        return found
 
     def at(self, day: date) -> PolicySnapshot:
         """Resolve every parameter on *day* into a typed, frozen snapshot (cached per day).

@@ -1,0 +1,115 @@
+"""Building a decision: the findings of one case, collected cheaply (the hot path)."""
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+
+from skillchain._decision import Decision, FactValue, Finding, Outcome
+from skillchain._sources import Citation, Provenance
+from skillchain.policy import Policy, PolicySnapshot, Resolved
+from skillchain.rules._registry import Rule
+
+
+__all__ = ["Judge"]
+
+T = TypeVar("T")
+
+_RANK = {Provenance.OFFICIAL: 0, Provenance.SECONDARY: 1, Provenance.UNVERIFIED: 2}
+_BY_RANK = (Provenance.OFFICIAL, Provenance.SECONDARY, Provenance.UNVERIFIED)
+_NO_CITATIONS: tuple[Citation, ...] = ()
+
+
+class Judge:
+    """Collects the findings of one decision and tracks its outcome and provenance.
+
+    Rule authors write ``judge.check(...)`` once per condition and finish with
+    ``judge.decide(rule)``; several rules can share one judge (a combined decision
+    holds every finding).  The outcome follows the findings: any condition that
+    failed makes the case ineligible; otherwise any undecided condition makes it
+    undetermined.  Every parameter read through :meth:`use` counts towards the
+    decision's weakest provenance, so it is never forgotten.
+    """
+
+    __slots__ = ("_findings", "_rank", "failed", "on", "params", "policy", "undecided")
+
+    def __init__(self, policy: Policy, on: date) -> None:
+        self.policy = policy
+        """The policy the case is judged under."""
+        self.on = on
+        """The evaluation day."""
+        self.params: PolicySnapshot = policy.at(on)
+        """The policy resolved on :attr:`on`."""
+        self._findings: list[Finding] = []
+        self._rank = 0
+        self.failed = False
+        """Whether any condition has failed so far."""
+        self.undecided = False
+        """Whether any condition could not be decided so far."""
+
+    def use(self, resolved: Resolved[T]) -> T | None:
+        """Return a parameter's value (``None`` if not in force), noting its provenance."""
+        provenance = resolved.provenance
+        if provenance is not None:
+            rank = _RANK[provenance]
+            self._rank = max(self._rank, rank)
+        return resolved.value
+
+    def check(
+        self,
+        check: str,
+        held: bool | None,
+        values: tuple[tuple[str, FactValue], ...] = (),
+        citations: tuple[Citation, ...] = _NO_CITATIONS,
+        missing: tuple[str, ...] = (),
+    ) -> bool | None:
+        """Record one finding and return *held* (so a rule can branch on it)."""
+        self._findings.append(Finding(check, held, values, citations, missing))
+        if held is False:
+            self.failed = True
+        elif held is None:
+            self.undecided = True
+        return held
+
+    def missing(
+        self,
+        check: str,
+        names: Sequence[str],
+        values: tuple[tuple[str, FactValue], ...] = (),
+        citations: tuple[Citation, ...] = _NO_CITATIONS,
+    ) -> None:
+        """Record that *check* could not be decided because *names* are unknown."""
+        self.check(check, None, values, citations, tuple(names))
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings so far, in order."""
+        return tuple(self._findings)
+
+    @property
+    def provenance(self) -> Provenance:
+        """The weakest provenance of the parameters used so far."""
+        return _BY_RANK[self._rank]
+
+    @property
+    def outcome(self) -> Outcome:
+        """The outcome the findings so far lead to."""
+        if self.failed:
+            return Outcome.INELIGIBLE
+        if self.undecided:
+            return Outcome.UNDETERMINED
+        return Outcome.ELIGIBLE
+
+    def decide(self, rule: Rule, amount: Decimal | None = None) -> Decision:
+        """The decision: outcome from the findings; *amount* kept only when eligible."""
+        outcome = self.outcome
+        return Decision(
+            rule=rule.id,
+            version=rule.version,
+            on=self.on,
+            outcome=outcome,
+            findings=tuple(self._findings),
+            provenance=_BY_RANK[self._rank],
+            policy_fingerprint=self.policy.fingerprint,
+            amount=amount if outcome is Outcome.ELIGIBLE else None,
+        )
