@@ -34,17 +34,17 @@ class Judge:
     __slots__ = ("_findings", "_rank", "failed", "on", "params", "policy", "undecided")
 
     def __init__(self, policy: Policy, on: date) -> None:
-        self.policy = policy
+        self.policy: Policy = policy
         """The policy the case is judged under."""
-        self.on = on
+        self.on: date = on
         """The evaluation day."""
         self.params: PolicySnapshot = policy.at(on)
         """The policy resolved on :attr:`on`."""
         self._findings: list[Finding] = []
         self._rank = 0
-        self.failed = False
+        self.failed: bool = False
         """Whether any condition has failed so far."""
-        self.undecided = False
+        self.undecided: bool = False
         """Whether any condition could not be decided so far."""
 
     def use(self, resolved: Resolved[T]) -> T | None:
