@@ -31,8 +31,8 @@ _RUNGS: Final[dict[str, _Rung]] = {
 }
 
 
-def _rank_of(other: object) -> int | None:
-    return other.rank if isinstance(other, SkillLevel) else None
+#: Rank by value, for fast comparisons (rules compare levels on the hot path).
+_RANKS: Final[dict[str, int]] = {value: rung.rank for value, rung in _RUNGS.items()}
 
 
 class SkillLevel(enum.Enum):
@@ -164,23 +164,27 @@ class SkillLevel(enum.Enum):
 
     def __lt__(self, other: "SkillLevel") -> bool:
         """Return whether this level ranks below ``other``."""
-        rank = _rank_of(other)
-        return NotImplemented if rank is None else self.rank < rank
+        if other.__class__ is not SkillLevel:
+            return NotImplemented
+        return _RANKS[self._value_] < _RANKS[other._value_]
 
     def __le__(self, other: "SkillLevel") -> bool:
         """Return whether this level ranks at or below ``other``."""
-        rank = _rank_of(other)
-        return NotImplemented if rank is None else self.rank <= rank
+        if other.__class__ is not SkillLevel:
+            return NotImplemented
+        return _RANKS[self._value_] <= _RANKS[other._value_]
 
     def __gt__(self, other: "SkillLevel") -> bool:
         """Return whether this level ranks above ``other``."""
-        rank = _rank_of(other)
-        return NotImplemented if rank is None else self.rank > rank
+        if other.__class__ is not SkillLevel:
+            return NotImplemented
+        return _RANKS[self._value_] > _RANKS[other._value_]
 
     def __ge__(self, other: "SkillLevel") -> bool:
         """Return whether this level ranks at or above ``other``."""
-        rank = _rank_of(other)
-        return NotImplemented if rank is None else self.rank >= rank
+        if other.__class__ is not SkillLevel:
+            return NotImplemented
+        return _RANKS[self._value_] >= _RANKS[other._value_]
 
 
 def _parse_table() -> dict[str, SkillLevel]:
