@@ -628,8 +628,17 @@ def _public_targets(target: str, module: str | None) -> list[str]:
     import skillchain.catalog
     import skillchain.model
     import skillchain.policy
+    import skillchain.rules
+    import skillchain.serialization
 
-    packages = (skillchain, skillchain.policy, skillchain.model, skillchain.catalog)
+    packages = (
+        skillchain,
+        skillchain.policy,
+        skillchain.model,
+        skillchain.catalog,
+        skillchain.rules,
+        skillchain.serialization,
+    )
 
     if not target.startswith("skillchain."):
         if not (module or "").startswith("skillchain"):
@@ -685,7 +694,14 @@ def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
     import skillchain.policy
 
     documented = {entry[0] for entry in env.get_domain("py").get_objects()}
-    packages = (skillchain, skillchain.policy, skillchain.model, skillchain.catalog)
+    packages = (
+        skillchain,
+        skillchain.policy,
+        skillchain.model,
+        skillchain.catalog,
+        skillchain.rules,
+        skillchain.serialization,
+    )
     for package in packages:
         for name in package.__all__:
             homes = {f"{package.__name__}.{name}", f"skillchain.{name}"}
