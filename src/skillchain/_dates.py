@@ -28,7 +28,7 @@ _DATE_EXPECTED: Final = "a date (not a datetime)"
 
 
 def _require_date(value: object, field: str) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
+    if value.__class__ is date or (isinstance(value, date) and not isinstance(value, datetime)):
         return value
     kind = type(value).__name__
     raise InvalidValueError(
@@ -39,8 +39,14 @@ def _require_date(value: object, field: str) -> date:
     )
 
 
+_DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # A table, not calendar.monthrange: rules count months on the hot path.
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
 
 
 def months_between(start: date, end: date) -> int:

@@ -15,7 +15,9 @@ __all__ = ["Judge"]
 
 T = TypeVar("T")
 
-_RANK = {Provenance.OFFICIAL: 0, Provenance.SECONDARY: 1, Provenance.UNVERIFIED: 2}
+_SECONDARY = Provenance.SECONDARY
+_UNVERIFIED = Provenance.UNVERIFIED
+_new = tuple.__new__
 _BY_RANK = (Provenance.OFFICIAL, Provenance.SECONDARY, Provenance.UNVERIFIED)
 _NO_CITATIONS: tuple[Citation, ...] = ()
 
@@ -50,9 +52,11 @@ class Judge:
     def use(self, resolved: Resolved[T]) -> T | None:
         """Return a parameter's value (``None`` if not in force), noting its provenance."""
         provenance = resolved.provenance
-        if provenance is not None:
-            rank = _RANK[provenance]
-            self._rank = max(self._rank, rank)
+        # Identity tests: hashing an enum member costs more than comparing it.
+        if provenance is _UNVERIFIED:
+            self._rank = 2
+        elif provenance is _SECONDARY and self._rank == 0:
+            self._rank = 1
         return resolved.value
 
     def check(
@@ -64,7 +68,8 @@ class Judge:
         missing: tuple[str, ...] = (),
     ) -> bool | None:
         """Record one finding and return *held* (so a rule can branch on it)."""
-        self._findings.append(Finding(check, held, values, citations, missing))
+        # tuple.__new__ skips the named tuple's keyword handling: half the cost.
+        self._findings.append(_new(Finding, (check, held, values, citations, missing)))
         if held is False:
             self.failed = True
         elif held is None:

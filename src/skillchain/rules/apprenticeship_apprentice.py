@@ -1,0 +1,378 @@
+"""Rule: may a person be an apprentice in an enterprise new-type apprenticeship programme?
+
+The national conditions as Liaoning's official notice restates 人社部发〔2021〕39号: a
+new hire or a transferee in a skill post (in-service staff too during the three-year
+skills-upgrading action), holding a labour contract of at least a year.  Shenzhen
+adds five groups who cannot be apprentices (深人社规〔2019〕11号; the passage that
+carries them was seen without an address, so its article is not known):
+
+1. anyone already paid a Shenzhen training subsidy for the same occupation at the
+   same or a higher level;
+2. anyone already in a Shenzhen apprenticeship plan for the same occupation at the
+   same or a higher level;
+3. apprentices filed by any Shenzhen district and still within that training period;
+4. full-time students of a 技工院校 or 职业院校;
+5. staff covered by the one-off special training aid for enterprises in difficulty
+   (困难企业一次性特别培训补助), or in its training plan.
+
+Each exclusion is its own finding, so an officer sees exactly which one applies.
+"""
+
+from datetime import date
+
+from skillchain._codes import DivisionCode
+from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._sources import Citation
+from skillchain.model import ApprenticeEnrolment, SubsidyClaim
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, RuleSource, register
+
+
+__all__ = ["APPRENTICE_RULE", "apprentice_eligibility", "check_apprentice"]
+
+_NATIONAL = "mohrss-2021-39"
+_SHENZHEN = "sz-2019-11"
+
+_HIRE_KIND = "apprenticeship.apprentice.hire_kind"
+_SKILL_POST = "apprenticeship.apprentice.skill_post"
+_CONTRACT_TERM = "apprenticeship.apprentice.contract_term"
+_CONTRACT_OPEN = "apprenticeship.apprentice.contract_open_ended"
+_NOT_SUBSIDISED = "apprenticeship.apprentice.not_subsidised"
+_NOT_IN_PLAN = "apprenticeship.apprentice.not_in_plan"
+_NOT_FILED = "apprenticeship.apprentice.not_filed_elsewhere"
+_NOT_STUDENT = "apprenticeship.apprentice.not_full_time_student"
+_NOT_AID = "apprenticeship.apprentice.not_special_aid"
+
+register_messages(
+    {
+        _HIRE_KIND: Message(
+            zh="学徒来源为{hire_kind}，属于当日可招收为学徒的人员类别：{value}",
+            en="The apprentice came to the post as {hire_kind}, a kind that may be "
+            "taken as an apprentice on that day: {value}",
+        ),
+        _SKILL_POST: Message(
+            zh="学徒在技能岗位工作：{value}",
+            en="The apprentice holds a skill post: {value}",
+        ),
+        _CONTRACT_TERM: Message(
+            zh="劳动合同期限 {months} 个月，须不少于 {minimum} 个月",
+            en="The labour contract runs {months} months; it must run at least "
+            "{minimum} months",
+        ),
+        _CONTRACT_OPEN: Message(
+            zh="劳动合同为无固定期限合同（自 {start} 起），满足最短期限要求",
+            en="The labour contract has no fixed term (from {start}), so it meets "
+            "any minimum term",
+        ),
+        _NOT_SUBSIDISED: Message(
+            zh="此前未在深圳享受过{occupation}{level}或更高等级的职业培训补贴：{value}",
+            en="Not already paid a Shenzhen training subsidy for {occupation} at "
+            "{level} or higher: {value}",
+        ),
+        _NOT_IN_PLAN: Message(
+            zh="未列入深圳市同职业（工种）同等级或更高等级的学徒培养计划：{value}",
+            en="Not already in a Shenzhen apprenticeship plan for the same occupation "
+            "at the same or a higher level: {value}",
+        ),
+        _NOT_FILED: Message(
+            zh="未被深圳市任一区备案为学徒且仍在培训期内：{value}",
+            en="Not filed as an apprentice by a Shenzhen district and still within "
+            "that training period: {value}",
+        ),
+        _NOT_STUDENT: Message(
+            zh="非全日制在校学生（技工院校、职业院校全日制在校学生不得作为学徒）：{value}",
+            en="Not a full-time student (full-time students of technical schools "
+            "and vocational colleges cannot be apprentices): {value}",
+        ),
+        _NOT_AID: Message(
+            zh="未享受困难企业一次性特别培训补助，也未列入其培训计划：{value}",
+            en="Not covered by the one-off special training aid for enterprises in "
+            "difficulty, nor in its training plan: {value}",
+        ),
+    }
+)
+
+_YES: tuple[str, FactValue] = ("value", True)
+_NO: tuple[str, FactValue] = ("value", False)
+_UNKNOWN: tuple[str, FactValue] = ("value", None)
+_HELD: tuple[tuple[str, FactValue], ...] = (_YES,)
+_FAILED: tuple[tuple[str, FactValue], ...] = (_NO,)
+_UNKNOWN_VALUE: tuple[tuple[str, FactValue], ...] = (_UNKNOWN,)
+_SKILL_POST_MISSING = ("enrolment.skill_post",)
+# Exclusions 2-5: a flag that excludes when true, and the fact named when unknown.
+_EXCLUSIONS = (
+    (_NOT_IN_PLAN, ("enrolment.in_plan_same_or_higher",)),
+    (_NOT_FILED, ("enrolment.filed_elsewhere_in_training",)),
+    (_NOT_STUDENT, ("enrolment.person.full_time_student",)),
+    (_NOT_AID, ("enrolment.covered_by_special_aid",)),
+)
+_NO_CLAIM: tuple[tuple[str, FactValue], ...] = (
+    ("claim_kind", None),
+    ("claim_level", None),
+    ("claim_year", None),
+)
+
+
+def _claim_values(claim: SubsidyClaim) -> tuple[tuple[str, FactValue], ...]:
+    return (
+        ("claim_kind", claim.kind),
+        ("claim_level", claim.level),
+        ("claim_year", claim.year),
+    )
+
+
+def _check_not_subsidised(
+    judge: Judge, enrolment: ApprenticeEnrolment, shenzhen: tuple[Citation, ...]
+) -> None:
+    """Exclusion 1: a Shenzhen training subsidy already paid for the same occupation
+    at the same or a higher level, judged from the person's claim history.
+
+    A claim counts when it is for the programme's occupation at its target level or
+    higher, was paid in Shenzhen (its division lies within
+    ``apprenticeship.enterprise_region``), and was paid on or before the evaluation
+    day.  A claim paid after that day was not yet paid then.  A matching claim whose
+    division or payment day is unknown, or whose division is recorded at a coarser
+    level that contains Shenzhen (``440000``), leaves the exclusion undecided and
+    names the claim's field: it may be the Shenzhen subsidy that excludes.  A claim
+    with no occupation or no level was not for one and cannot match.
+    """
+    programme = enrolment.programme
+    occupation = programme.occupation
+    level = programme.target_level
+    if not enrolment.claims:
+        judge.check(
+            _NOT_SUBSIDISED,
+            True,
+            (("occupation", occupation), ("level", level), _YES, *_NO_CLAIM),
+            shenzhen,
+        )
+        return
+    on = judge.on
+    region_param = judge.params.apprenticeship.enterprise_region
+    region: DivisionCode | None = None
+    looked_up = False
+    missing: list[str] = []
+    excluding: SubsidyClaim | None = None
+    for index, claim in enumerate(enrolment.claims):
+        paid_on = claim.paid_on
+        if (
+            claim.occupation != occupation
+            or claim.level is None
+            or claim.level < level
+            or (paid_on is not None and paid_on > on)
+        ):
+            continue
+        if not looked_up:
+            region = judge.use(region_param)
+            looked_up = True
+        division = claim.division
+        if region is None:
+            if region_param.name not in missing:
+                missing.append(region_param.name)
+            in_region: bool | None = None
+        elif division is None:
+            in_region = None
+        elif region.contains(division):
+            in_region = True
+        elif division.contains(region):
+            # Recorded for a wider area (Guangdong) that holds Shenzhen: unknown.
+            in_region = None
+        else:
+            continue
+        if in_region is True and paid_on is not None:
+            excluding = claim
+            break
+        if in_region is None and (region is not None or division is None):
+            missing.append(f"enrolment.claims[{index}].division")
+        if paid_on is None:
+            missing.append(f"enrolment.claims[{index}].paid_on")
+    citations = shenzhen
+    if looked_up and region_param.citation is not None:
+        citations = (*citations, region_param.citation)
+    head = (("occupation", occupation), ("level", level))
+    if excluding is not None:
+        judge.check(
+            _NOT_SUBSIDISED,
+            False,
+            (*head, _NO, *_claim_values(excluding)),
+            citations,
+        )
+    elif missing:
+        judge.missing(
+            _NOT_SUBSIDISED, missing, (*head, _UNKNOWN, *_NO_CLAIM), citations
+        )
+    else:
+        judge.check(_NOT_SUBSIDISED, True, (*head, _YES, *_NO_CLAIM), citations)
+
+
+def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
+    """Record the apprentice conditions as findings on *judge* (shared by combined rules).
+
+    The findings, in order: hire kind, skill post, contract term (or an open-ended
+    contract), then Shenzhen's five exclusions, one finding each.
+    """
+    params = judge.params.apprenticeship
+    policy = judge.policy
+    check = judge.check
+    national = (policy.citation(_NATIONAL),)
+    shenzhen = (policy.citation(_SHENZHEN),)
+
+    kinds_param = params.eligible_hire_kinds
+    kinds = judge.use(kinds_param)
+    hire_kind = enrolment.hire_kind
+    kinds_cite = (kinds_param.citation,) if kinds_param.citation else national
+    if kinds is None or hire_kind is None:
+        judge.missing(
+            _HIRE_KIND,
+            tuple(
+                name
+                for name, value in (
+                    ("enrolment.hire_kind", hire_kind),
+                    (kinds_param.name, kinds),
+                )
+                if value is None
+            ),
+            (("hire_kind", hire_kind), _UNKNOWN),
+            kinds_cite,
+        )
+    else:
+        held = hire_kind in kinds
+        check(
+            _HIRE_KIND,
+            held,
+            (("hire_kind", hire_kind), _YES if held else _NO),
+            kinds_cite,
+        )
+
+    skill_post = enrolment.skill_post
+    if skill_post is None:
+        check(_SKILL_POST, None, _UNKNOWN_VALUE, national, _SKILL_POST_MISSING)
+    else:
+        check(_SKILL_POST, skill_post, _HELD if skill_post else _FAILED, national)
+
+    contract = enrolment.contract
+    if contract is not None and contract.end is None:
+        # No fixed term: it meets any minimum, so the figure is not needed.
+        check(_CONTRACT_OPEN, True, (("start", contract.start),), national)
+    else:
+        minimum_param = params.contract_min_months
+        minimum = judge.use(minimum_param)
+        months = contract.months if contract is not None else None
+        values = (("months", months), ("minimum", minimum))
+        cite = (minimum_param.citation,) if minimum_param.citation else national
+        if months is None or minimum is None:
+            judge.missing(
+                _CONTRACT_TERM,
+                tuple(
+                    name
+                    for name, value in (
+                        ("enrolment.contract", contract),
+                        (minimum_param.name, minimum),
+                    )
+                    if value is None
+                ),
+                values,
+                cite,
+            )
+        else:
+            check(_CONTRACT_TERM, months >= minimum, values, cite)
+
+    _check_not_subsidised(judge, enrolment, shenzhen)
+
+    for (exclusion, missing), excluded in zip(
+        _EXCLUSIONS,
+        (
+            enrolment.in_plan_same_or_higher,
+            enrolment.filed_elsewhere_in_training,
+            enrolment.person.full_time_student,
+            enrolment.covered_by_special_aid,
+        ),
+        strict=True,
+    ):
+        if excluded is None:
+            check(exclusion, None, _UNKNOWN_VALUE, shenzhen, missing)
+        elif excluded:
+            check(exclusion, False, _FAILED, shenzhen)
+        else:
+            check(exclusion, True, _HELD, shenzhen)
+
+
+def apprentice_eligibility(
+    enrolment: ApprenticeEnrolment,
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide whether the person in *enrolment* may be an apprentice (学徒条件).
+
+    Checks, each a finding: the hire kind is one allowed on *on*
+    (``apprenticeship.eligible_hire_kinds``); the post is a skill post; the labour
+    contract runs at least ``apprenticeship.contract_min_months`` (both ends of the
+    term count; a contract without a fixed term qualifies); and none of Shenzhen's
+    five exclusions applies.  A full-time student is treated as excluded: the model
+    does not record whether the school is a 技工院校 or 职业院校.
+
+    Effective: the hire kinds from 2019-12-19 (in-service staff only to 2021-12-31,
+    an unverified window); the contract minimum from 2021-06-08 (人社部发〔2021〕39号),
+    so a fixed-term contract judged earlier is undetermined.
+
+    References:
+        人社部发〔2021〕39号 (as Liaoning's official notice restates it);
+        深人社规〔2019〕11号 (the five exclusions, seen without an address).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, ResidentId, SkillLevel
+        >>> from skillchain.model import (ApprenticeEnrolment, ApprenticeshipProgramme,
+        ...     HireKind, InstitutionKind, LabourContract, Person, ProgrammeStatus,
+        ...     TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import apprentice_eligibility
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.APPLIED)
+        >>> apprentice = ApprenticeEnrolment(
+        ...     person=Person(id=ResidentId("11010519491231002X"), full_time_student=False),
+        ...     programme=plan, hire_kind=HireKind.NEW_HIRE, skill_post=True,
+        ...     contract=LabourContract(start=date(2024, 2, 1), end=date(2025, 1, 31)),
+        ...     in_plan_same_or_higher=False, filed_elsewhere_in_training=False,
+        ...     covered_by_special_aid=False)
+        >>> apprentice_eligibility(apprentice, on=date(2024, 3, 1)).outcome
+        <Outcome.ELIGIBLE: 'eligible'>
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    check_apprentice(judge, enrolment)
+    return judge.decide(APPRENTICE_RULE)
+
+
+APPRENTICE_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.apprentice",
+        version="2024.1",
+        title_zh="企业新型学徒制学徒条件",
+        title_en="Apprentice eligibility for an enterprise new-type apprenticeship",
+        function=apprentice_eligibility,
+        sources=(RuleSource(_NATIONAL), RuleSource(_SHENZHEN)),
+        parameters=(
+            "apprenticeship.eligible_hire_kinds",
+            "apprenticeship.contract_min_months",
+            "apprenticeship.enterprise_region",
+        ),
+        checks=(
+            _HIRE_KIND,
+            _SKILL_POST,
+            _CONTRACT_TERM,
+            _CONTRACT_OPEN,
+            _NOT_SUBSIDISED,
+            _NOT_IN_PLAN,
+            _NOT_FILED,
+            _NOT_STUDENT,
+            _NOT_AID,
+        ),
+    )
+)
+"""The registered apprentice-eligibility rule."""

@@ -1,0 +1,399 @@
+"""Rule: is an enterprise new-type apprenticeship programme valid as planned?
+
+The conditions on the programme itself, each a finding:
+
+* the planned training period: 1-2 years, up to 3 in a special case
+  (人社部发〔2021〕39号 as a local guide summarises it);
+* the delivery: Shenzhen's model is "企校双师带徒、工学交替培养"
+  (深人社规〔2019〕11号 art. 2), and its claim procedure asks for both, so both
+  modes are required, each its own finding (the model already insists that
+  企校双师带徒 names both mentors);
+* the partner institution is of a kind allowed on the day (the three kinds of the
+  Shenzhen measure; enterprise training centres from 2021-06-08 under the national
+  frame).  Whether an enterprise's *own* centre may deliver depends on the
+  enterprise's size: that is the enterprise rule's
+  ``apprenticeship.enterprise.own_centre_size``, not repeated here;
+* the target level lies from 中级工 to 高级技师 (人社部发〔2021〕39号);
+* online hours are at most half the professional-basics hours (Luohu 2023 call);
+* the occupation is in the district's directory (学徒培养职业（工种）指导目录) — a
+  district-supplied parameter: until the district supplies it, undetermined.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._sources import Citation
+from skillchain.model import ApprenticeshipProgramme, TrainingMode
+from skillchain.policy import Policy, Resolved
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, RuleSource, register
+
+
+__all__ = ["PROGRAMME_RULE", "check_programme", "programme_validity"]
+
+_SHENZHEN = "sz-2019-11"
+_ARTICLE_2 = "第二条"
+_FUTIAN_LETTER = "ft-hr-2024-reply-2024090"
+
+_PLANNED_MONTHS = "apprenticeship.programme.planned_months"
+_DUAL_MENTORS = "apprenticeship.programme.dual_mentors"
+_WORK_STUDY = "apprenticeship.programme.work_study"
+_PARTNER_KIND = "apprenticeship.programme.partner_kind"
+_TARGET_LEVEL = "apprenticeship.programme.target_level"
+_ONLINE_SHARE = "apprenticeship.programme.online_share"
+_DIRECTORY = "apprenticeship.programme.occupation_directory"
+
+register_messages(
+    {
+        _PLANNED_MONTHS: Message(
+            zh="计划培养期限 {months} 个月，一般须为 {minimum} 至 {maximum} 个月，"
+            "特殊情形最长 {maximum_special} 个月（本计划为特殊情形：{special_case}）",
+            en="The planned training period is {months} months; it must be "
+            "{minimum} to {maximum} months, or up to {maximum_special} in a special "
+            "case (special case: {special_case})",
+        ),
+        _DUAL_MENTORS: Message(
+            zh="采用企校双师带徒（企业导师与院校导师均已确定）：{value}",
+            en="Trains through enterprise and institution dual mentors "
+            "(both mentors named): {value}",
+        ),
+        _WORK_STUDY: Message(
+            zh="采用工学交替培养：{value}",
+            en="Alternates work and study: {value}",
+        ),
+        _PARTNER_KIND: Message(
+            zh="合作培训机构类型为{kind}，属于当日允许的合作机构类型：{value}",
+            en="The partner institution is a {kind}, a kind allowed as a training "
+            "partner on that day: {value}",
+        ),
+        _TARGET_LEVEL: Message(
+            zh="培养目标等级为{level}，须在{minimum}至{maximum}之间",
+            en="The target level is {level}; it must be from {minimum} to {maximum}",
+        ),
+        _ONLINE_SHARE: Message(
+            zh="线上学时 {online_hours}，不得超过专业基础课学时 {basics_hours} × "
+            "{share} = {limit}",
+            en="Online hours {online_hours} must not exceed the professional-basics "
+            "hours {basics_hours} × {share} = {limit}",
+        ),
+        _DIRECTORY: Message(
+            zh="培训职业（工种）{occupation}在区学徒培养职业（工种）指导目录内：{value}",
+            en="The occupation {occupation} is in the district's apprenticeship "
+            "occupation directory: {value}",
+        ),
+    }
+)
+
+
+_YES: tuple[str, FactValue] = ("value", True)
+_NO: tuple[str, FactValue] = ("value", False)
+_UNKNOWN: tuple[str, FactValue] = ("value", None)
+_HELD: tuple[tuple[str, FactValue], ...] = (_YES,)
+_FAILED: tuple[tuple[str, FactValue], ...] = (_NO,)
+_MODES = (
+    (_DUAL_MENTORS, TrainingMode.DUAL_MENTORS),
+    (_WORK_STUDY, TrainingMode.WORK_STUDY_ALTERNATION),
+)
+
+
+def _same(first: Citation, second: Citation) -> bool:
+    """Whether two citations point at the same article of the same register entry.
+
+    Compared by identity of the document (the policy builds one ``Document`` per
+    register entry): far cheaper than comparing two attrs documents field by field.
+    """
+    return first.document is second.document and first.article == second.article
+
+
+def _citations(*resolved: Resolved[object]) -> tuple[Citation, ...]:
+    """The distinct citations of the parameters given, in order."""
+    found: tuple[Citation, ...] = ()
+    for param in resolved:
+        citation = param.citation
+        if citation is None:
+            continue
+        for known in found:
+            if _same(known, citation):
+                break
+        else:
+            found = (*found, citation)
+    return found
+
+
+def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+    params = judge.params.apprenticeship
+    low_param = params.planned_months_min
+    high_param = params.planned_months_max
+    special_param = params.planned_months_max_special
+    low = judge.use(low_param)
+    high = judge.use(high_param)
+    special_max = judge.use(special_param)
+    months = programme.planned_months
+    special = programme.special_case
+    missing: list[str] = []
+    if low is None:
+        missing.append(low_param.name)
+    too_short = low is not None and months < low
+    too_long: bool | None
+    if special is True:
+        too_long = None if special_max is None else months > special_max
+        if special_max is None:
+            missing.append(special_param.name)
+    elif special is False:
+        too_long = None if high is None else months > high
+        if high is None:
+            missing.append(high_param.name)
+    elif high is not None and months <= high:
+        too_long = False
+    elif special_max is not None and months > special_max:
+        too_long = True
+    else:
+        # Longer than the ordinary maximum (or it is unknown) but not beyond the
+        # special one: only whether this is a special case can settle it.
+        too_long = None
+        missing.extend(
+            name
+            for name, value in (
+                (high_param.name, high),
+                (special_param.name, special_max),
+            )
+            if value is None
+        )
+        missing.append("programme.special_case")
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("months", months),
+        ("minimum", low),
+        ("maximum", high),
+        ("maximum_special", special_max),
+        ("special_case", special),
+    )
+    citations = _citations(low_param, high_param, special_param)
+    if too_short or too_long is True:
+        judge.check(_PLANNED_MONTHS, False, values, citations)
+    elif missing:
+        judge.missing(_PLANNED_MONTHS, missing, values, citations)
+    else:
+        judge.check(_PLANNED_MONTHS, True, values, citations)
+
+
+def _check_target_level(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+    params = judge.params.apprenticeship
+    low_param = params.target_level_min
+    high_param = params.target_level_max
+    low = judge.use(low_param)
+    high = judge.use(high_param)
+    level = programme.target_level
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("level", level),
+        ("minimum", low),
+        ("maximum", high),
+    )
+    citations = _citations(low_param, high_param)
+    if (low is not None and level < low) or (high is not None and level > high):
+        judge.check(_TARGET_LEVEL, False, values, citations)
+    elif low is None or high is None:
+        judge.missing(
+            _TARGET_LEVEL,
+            tuple(
+                name
+                for name, value in ((low_param.name, low), (high_param.name, high))
+                if value is None
+            ),
+            values,
+            citations,
+        )
+    else:
+        judge.check(_TARGET_LEVEL, True, values, citations)
+
+
+def _check_online_share(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+    share_param = judge.params.apprenticeship.online_share_max
+    share = judge.use(share_param)
+    online = programme.online_hours
+    basics = programme.professional_basics_hours
+    citations = (share_param.citation,) if share_param.citation else ()
+    if share is None or online is None or basics is None:
+        judge.missing(
+            _ONLINE_SHARE,
+            tuple(
+                name
+                for name, value in (
+                    ("programme.online_hours", online),
+                    ("programme.professional_basics_hours", basics),
+                    (share_param.name, share),
+                )
+                if value is None
+            ),
+            (
+                ("online_hours", online),
+                ("basics_hours", basics),
+                ("share", share),
+                ("limit", None),
+            ),
+            citations,
+        )
+        return
+    limit: Decimal = basics * share
+    judge.check(
+        _ONLINE_SHARE,
+        online <= limit,
+        (
+            ("online_hours", online),
+            ("basics_hours", basics),
+            ("share", share),
+            ("limit", limit),
+        ),
+        citations,
+    )
+
+
+def check_programme(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+    """Record the programme conditions as findings on *judge* (shared by combined rules).
+
+    The findings, in order: planned period, dual mentors, work-study alternation,
+    partner kind, target level, online share, occupation directory.
+    """
+    params = judge.params.apprenticeship
+    _check_planned_months(judge, programme)
+
+    policy = judge.policy
+    check = judge.check
+    article_2 = (policy.citation(_SHENZHEN, _ARTICLE_2),)
+    modes_cite = (*article_2, policy.citation(_FUTIAN_LETTER))
+    modes = programme.modes
+    for mode_check, mode in _MODES:
+        if mode in modes:
+            check(mode_check, True, _HELD, modes_cite)
+        else:
+            check(mode_check, False, _FAILED, modes_cite)
+
+    kinds_param = params.partner_institution_kinds
+    kinds = judge.use(kinds_param)
+    kind = programme.institution.kind
+    if kinds is None:
+        judge.missing(
+            _PARTNER_KIND,
+            (kinds_param.name,),
+            (("kind", kind), _UNKNOWN),
+            article_2,
+        )
+    else:
+        held = kind in kinds
+        check(
+            _PARTNER_KIND,
+            held,
+            (("kind", kind), _YES if held else _NO),
+            (kinds_param.citation,) if kinds_param.citation else article_2,
+        )
+
+    _check_target_level(judge, programme)
+    _check_online_share(judge, programme)
+
+    directory_param = params.occupation_directory
+    directory = judge.use(directory_param)
+    occupation = programme.occupation
+    if directory is None:
+        judge.missing(
+            _DIRECTORY,
+            (directory_param.name,),
+            (("occupation", occupation), _UNKNOWN),
+            (policy.citation(_FUTIAN_LETTER),),
+        )
+    else:
+        held = occupation in directory
+        check(
+            _DIRECTORY,
+            held,
+            (("occupation", occupation), _YES if held else _NO),
+            (directory_param.citation,) if directory_param.citation else (),
+        )
+
+
+def programme_validity(
+    programme: ApprenticeshipProgramme,
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide whether *programme* is valid as planned (培养计划条件).
+
+    Checks, each a finding: the planned months lie between
+    ``apprenticeship.planned_months_min`` and ``apprenticeship.planned_months_max``
+    (or ``planned_months_max_special`` when ``programme.special_case`` is true; a
+    period in the special band with ``special_case`` unknown is undetermined);
+    企校双师带徒 and 工学交替 are both used; the partner institution's kind is in
+    ``apprenticeship.partner_institution_kinds``; the target level lies between
+    ``target_level_min`` and ``target_level_max``; online hours are at most
+    ``online_share_max`` × the professional-basics hours; the occupation is in
+    ``occupation_directory``.  The bundled policy has no directory (the district
+    supplies it), so with it the decision is at best *undetermined*.
+
+    Effective: the partner kinds from 2019-12-19 (enterprise training centres from
+    2021-06-08); the period and level bounds from 2021-06-08; the online share from
+    2023-01-01 (the Luohu 2023 call, day assumed).
+
+    References:
+        深人社规〔2019〕11号 art. 2; 人社部发〔2021〕39号 (as restated and summarised);
+        罗湖区 2023 call.
+
+    Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
+        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
+        ...     Mentor, MentorSide, ProgrammeStatus, TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import programme_validity
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24, modes=frozenset(TrainingMode),
+        ...     enterprise_mentor=Mentor(name="李师傅", side=MentorSide.ENTERPRISE),
+        ...     institution_mentor=Mentor(name="王老师", side=MentorSide.INSTITUTION),
+        ...     online_hours=Decimal(40), professional_basics_hours=Decimal(100),
+        ...     status=ProgrammeStatus.APPLIED)
+        >>> decision = programme_validity(plan, on=date(2024, 3, 1))
+        >>> decision.outcome, decision.missing
+        (<Outcome.UNDETERMINED: 'undetermined'>, ('apprenticeship.occupation_directory',))
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    check_programme(judge, programme)
+    return judge.decide(PROGRAMME_RULE)
+
+
+PROGRAMME_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.programme",
+        version="2024.1",
+        title_zh="企业新型学徒制培养计划条件",
+        title_en="Validity of an enterprise new-type apprenticeship programme",
+        function=programme_validity,
+        sources=(
+            RuleSource(_SHENZHEN, _ARTICLE_2),
+            RuleSource("mohrss-2021-39"),
+            RuleSource("lh-2023-apprenticeship-call"),
+            RuleSource(_FUTIAN_LETTER),
+        ),
+        parameters=(
+            "apprenticeship.planned_months_min",
+            "apprenticeship.planned_months_max",
+            "apprenticeship.planned_months_max_special",
+            "apprenticeship.partner_institution_kinds",
+            "apprenticeship.target_level_min",
+            "apprenticeship.target_level_max",
+            "apprenticeship.online_share_max",
+            "apprenticeship.occupation_directory",
+        ),
+        checks=(
+            _PLANNED_MONTHS,
+            _DUAL_MENTORS,
+            _WORK_STUDY,
+            _PARTNER_KIND,
+            _TARGET_LEVEL,
+            _ONLINE_SHARE,
+            _DIRECTORY,
+        ),
+    )
+)
+"""The registered programme-validity rule."""

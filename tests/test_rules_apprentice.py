@@ -1,0 +1,576 @@
+"""Tests for the apprentice-eligibility rule (apprenticeship.apprentice).
+
+Hand-worked cases from 人社部发〔2021〕39号 as Liaoning restates it (new hires and
+transferees in skill posts, a contract of at least a year; in-service staff during
+the three-year action) and Shenzhen's five exclusions (深人社规〔2019〕11号, seen
+without an address), each boundary day tested on both sides.
+"""
+
+import string
+
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillchain import (
+    CreditCode,
+    DivisionCode,
+    OccupationCode,
+    Outcome,
+    Policy,
+    Provenance,
+    ResidentId,
+    SkillLevel,
+)
+from skillchain._decision import Decision, message_for
+from skillchain.model import (
+    ApprenticeEnrolment,
+    ApprenticeshipProgramme,
+    HireKind,
+    InstitutionKind,
+    LabourContract,
+    Person,
+    ProgrammeStatus,
+    SubsidyClaim,
+    SubsidyKind,
+    TrainingInstitution,
+    TrainingMode,
+)
+from skillchain.rules import Judge, get_rule
+from skillchain.rules.apprenticeship_apprentice import (
+    APPRENTICE_RULE,
+    apprentice_eligibility,
+    check_apprentice,
+)
+from strategies_rules_apprenticeship import (
+    evaluation_days,
+    in_force_only,
+    judged_enrolments,
+    policies,
+    targeted_claims,
+)
+
+
+DAY = timedelta(days=1)
+ON = date(2024, 3, 1)
+ELECTRICIAN = OccupationCode("6-31-01-03")
+WELDER = OccupationCode("6-18-02-04")
+FUTIAN = DivisionCode("440304")
+GUANGZHOU = DivisionCode("440100")
+GUANGDONG = DivisionCode("440000")
+
+PROGRAMME = ApprenticeshipProgramme(
+    enterprise=CreditCode("9144030400000000J0"),
+    institution=TrainingInstitution(
+        name="深圳市某技工学校", kind=InstitutionKind.TECHNICAL_SCHOOL
+    ),
+    occupation=ELECTRICIAN,
+    target_level=SkillLevel.ADVANCED,
+    start=ON,
+    planned_months=24,
+    modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+    status=ProgrammeStatus.APPLIED,
+)
+
+
+def enrolment(**changes: Any) -> ApprenticeEnrolment:
+    """An apprentice who meets every condition on ON, with *changes* applied."""
+    base = ApprenticeEnrolment(
+        person=Person(id=ResidentId("11010519491231002X"), full_time_student=False),
+        programme=PROGRAMME,
+        contract=LabourContract(start=date(2024, 2, 1), end=date(2027, 1, 31)),
+        hire_kind=HireKind.NEW_HIRE,
+        skill_post=True,
+        in_plan_same_or_higher=False,
+        filed_elsewhere_in_training=False,
+        covered_by_special_aid=False,
+    )
+    return attrs.evolve(base, **changes)
+
+
+def claim(**changes: Any) -> SubsidyClaim:
+    """A skill-upgrade subsidy for the programme's occupation and level, paid in Futian."""
+    base = SubsidyClaim(
+        kind=SubsidyKind.SKILL_UPGRADE,
+        occupation=ELECTRICIAN,
+        level=SkillLevel.ADVANCED,
+        year=2023,
+        paid_on=date(2023, 6, 30),
+        division=FUTIAN,
+    )
+    return attrs.evolve(base, **changes)
+
+
+def finding(decision: Decision, check: str) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the finding *check* held, and what it lacked."""
+    found = [f for f in decision.findings if f.check == check]
+    assert len(found) == 1, check
+    return found[0].held, found[0].missing
+
+
+def only_failure(decision: Decision) -> str:
+    """The id of the one failed finding (asserting there is exactly one)."""
+    assert decision.outcome is Outcome.INELIGIBLE
+    (failed,) = decision.failed
+    return failed.check
+
+
+# --- hand-worked cases -----------------------------------------------------------------
+
+
+def test_new_hire_in_a_skill_post_with_a_three_year_contract_is_eligible() -> None:
+    """A 2024 new hire, skill post, 36-month contract, no exclusion: eligible, all held."""
+    decision = apprentice_eligibility(enrolment(), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.rule == "apprenticeship.apprentice"
+    assert [f.check for f in decision.findings] == [
+        c for c in APPRENTICE_RULE.checks if not c.endswith("contract_open_ended")
+    ]
+    assert all(f.held is True for f in decision.findings)
+    assert decision.provenance is Provenance.OFFICIAL
+    assert decision.policy_fingerprint == Policy.default().fingerprint
+    assert decision.amount is None
+
+
+def test_transferee_is_eligible() -> None:
+    """转岗 staff are one of the two kinds allowed from 2022."""
+    decision = apprentice_eligibility(enrolment(hire_kind=HireKind.TRANSFEREE), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+
+
+def test_in_service_apprentice_on_2021_03_01_is_eligible_in_the_unverified_window() -> (
+    None
+):
+    """In-service staff could be apprentices in 2019-2021 (unverified): eligible then.
+
+    With an open-ended contract no contract minimum is needed (the figure is only in
+    force from 2021-06-08); the decision carries the window's unverified provenance.
+    """
+    case = enrolment(
+        hire_kind=HireKind.IN_SERVICE,
+        contract=LabourContract(start=date(2018, 5, 1)),
+    )
+    decision = apprentice_eligibility(case, on=date(2021, 3, 1))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert finding(decision, "apprenticeship.apprentice.hire_kind") == (True, ())
+    assert finding(decision, "apprenticeship.apprentice.contract_open_ended") == (
+        True,
+        (),
+    )
+    assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_in_service_apprentice_on_2022_01_01_is_ineligible() -> None:
+    """From 2022 only new hires and transferees: in-service staff fail the hire kind."""
+    case = enrolment(hire_kind=HireKind.IN_SERVICE)
+    decision = apprentice_eligibility(case, on=date(2022, 1, 1))
+    assert only_failure(decision) == "apprenticeship.apprentice.hire_kind"
+    assert decision.failed[0].value("hire_kind") is HireKind.IN_SERVICE
+
+
+def test_fixed_term_contract_before_the_contract_minimum_is_undetermined() -> None:
+    """On 2021-03-01 no contract minimum is in force: a fixed term cannot be judged."""
+    decision = apprentice_eligibility(
+        enrolment(hire_kind=HireKind.IN_SERVICE), on=date(2021, 3, 1)
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("apprenticeship.contract_min_months",)
+
+
+@pytest.mark.parametrize(
+    ("end", "months", "held"),
+    [
+        (date(2024, 11, 30), 11, False),
+        (date(2024, 12, 30), 11, False),
+        (date(2024, 12, 31), 12, True),
+        (date(2025, 1, 1), 12, True),
+    ],
+)
+def test_contract_of_eleven_months_fails_and_of_twelve_holds(
+    end: date, months: int, held: bool
+) -> None:
+    """Both ends count: 2024-01-01 to 2024-12-31 is 12 months, a day less is 11."""
+    case = enrolment(contract=LabourContract(start=date(2024, 1, 1), end=end))
+    decision = apprentice_eligibility(case, on=ON)
+    term = next(
+        f
+        for f in decision.findings
+        if f.check == "apprenticeship.apprentice.contract_term"
+    )
+    assert (term.held, term.value("months"), term.value("minimum")) == (
+        held,
+        months,
+        12,
+    )
+    assert decision.outcome is (Outcome.ELIGIBLE if held else Outcome.INELIGIBLE)
+
+
+def test_open_ended_contract_qualifies() -> None:
+    """A contract without a fixed term (无固定期限) meets the minimum."""
+    decision = apprentice_eligibility(
+        enrolment(contract=LabourContract(start=date(2024, 2, 1))), on=ON
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    checks = [f.check for f in decision.findings]
+    assert "apprenticeship.apprentice.contract_open_ended" in checks
+    assert "apprenticeship.apprentice.contract_term" not in checks
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({"contract": None}, "enrolment.contract"),
+        ({"hire_kind": None}, "enrolment.hire_kind"),
+        ({"skill_post": None}, "enrolment.skill_post"),
+        ({"in_plan_same_or_higher": None}, "enrolment.in_plan_same_or_higher"),
+        (
+            {"filed_elsewhere_in_training": None},
+            "enrolment.filed_elsewhere_in_training",
+        ),
+        ({"covered_by_special_aid": None}, "enrolment.covered_by_special_aid"),
+        (
+            {"person": Person(id=ResidentId("11010519491231002X"))},
+            "enrolment.person.full_time_student",
+        ),
+    ],
+)
+def test_an_unknown_fact_makes_the_decision_undetermined_and_is_named(
+    changes: dict[str, Any], missing: str
+) -> None:
+    """Each unknown fact leaves exactly its condition undecided, naming the fact."""
+    decision = apprentice_eligibility(enrolment(**changes), on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == (missing,)
+    assert len(decision.undecided) == 1
+
+
+def test_a_post_that_is_not_a_skill_post_fails() -> None:
+    """Apprentices are taken into skill posts (技能岗位)."""
+    decision = apprentice_eligibility(enrolment(skill_post=False), on=ON)
+    assert only_failure(decision) == "apprenticeship.apprentice.skill_post"
+
+
+# --- the five Shenzhen exclusions ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "check"),
+    [
+        ({"in_plan_same_or_higher": True}, "apprenticeship.apprentice.not_in_plan"),
+        (
+            {"filed_elsewhere_in_training": True},
+            "apprenticeship.apprentice.not_filed_elsewhere",
+        ),
+        (
+            {
+                "person": Person(
+                    id=ResidentId("11010519491231002X"), full_time_student=True
+                )
+            },
+            "apprenticeship.apprentice.not_full_time_student",
+        ),
+        ({"covered_by_special_aid": True}, "apprenticeship.apprentice.not_special_aid"),
+    ],
+)
+def test_exclusions_two_to_five_each_fail_their_own_finding(
+    changes: dict[str, Any], check: str
+) -> None:
+    """Exclusions 2-5: each is its own finding, and only it fails."""
+    decision = apprentice_eligibility(enrolment(**changes), on=ON)
+    assert only_failure(decision) == check
+
+
+def test_exclusion_one_a_shenzhen_subsidy_at_the_same_level_excludes() -> None:
+    """A skill-upgrade subsidy for 电工 高级工 paid in Futian in 2023 excludes."""
+    decision = apprentice_eligibility(enrolment(claims=(claim(),)), on=ON)
+    assert only_failure(decision) == "apprenticeship.apprentice.not_subsidised"
+    failed = decision.failed[0]
+    assert failed.value("claim_kind") is SubsidyKind.SKILL_UPGRADE
+    assert failed.value("claim_level") is SkillLevel.ADVANCED
+    assert failed.value("claim_year") == 2023
+
+
+@pytest.mark.parametrize(
+    ("changes", "held"),
+    [
+        ({"level": SkillLevel.TECHNICIAN}, False),  # higher level: excluded
+        ({"level": SkillLevel.INTERMEDIATE}, True),  # lower level: not excluded
+        ({"occupation": WELDER}, True),  # another occupation
+        ({"division": DivisionCode("440300")}, False),  # recorded for the city
+        ({"division": GUANGZHOU}, True),  # paid outside Shenzhen
+        ({"occupation": None}, True),  # not for an occupation
+        ({"level": None}, True),  # not for a level
+        ({"kind": SubsidyKind.APPRENTICESHIP}, False),  # any training subsidy kind
+    ],
+)
+def test_exclusion_one_same_occupation_same_or_higher_level_in_shenzhen(
+    changes: dict[str, Any], held: bool
+) -> None:
+    """Only a claim for the same occupation, at the same or higher level, in Shenzhen."""
+    decision = apprentice_eligibility(enrolment(claims=(claim(**changes),)), on=ON)
+    assert finding(decision, "apprenticeship.apprentice.not_subsidised") == (held, ())
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({"division": None}, ("enrolment.claims[1].division",)),
+        ({"division": GUANGDONG}, ("enrolment.claims[1].division",)),
+        ({"paid_on": None}, ("enrolment.claims[1].paid_on",)),
+        (
+            {"paid_on": None, "division": None},
+            ("enrolment.claims[1].division", "enrolment.claims[1].paid_on"),
+        ),
+    ],
+)
+def test_exclusion_one_an_unknown_division_or_payment_leaves_it_undecided(
+    changes: dict[str, Any], missing: tuple[str, ...]
+) -> None:
+    """A matching claim of unknown place (or paid province-wide) or payment: undecided.
+
+    The first claim (another occupation) is irrelevant; the second may be the
+    Shenzhen subsidy that excludes, so its unknown field is named.
+    """
+    claims = (claim(occupation=WELDER, division=None), claim(**changes))
+    decision = apprentice_eligibility(enrolment(claims=claims), on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert finding(decision, "apprenticeship.apprentice.not_subsidised") == (
+        None,
+        missing,
+    )
+
+
+def test_exclusion_one_a_certain_exclusion_outweighs_an_unknown_claim() -> None:
+    """An undecided claim and an excluding one: the exclusion is certain, so it fails."""
+    claims = (claim(division=None), claim())
+    decision = apprentice_eligibility(enrolment(claims=claims), on=ON)
+    assert finding(decision, "apprenticeship.apprentice.not_subsidised") == (False, ())
+
+
+def test_exclusion_one_counts_a_payment_on_the_evaluation_day_but_not_after() -> None:
+    """Paid on day D: already paid on D; paid on D+1: not yet paid on D."""
+    paid = date(2024, 3, 1)
+    on_the_day = apprentice_eligibility(
+        enrolment(claims=(claim(paid_on=paid),)), on=paid
+    )
+    day_before = apprentice_eligibility(
+        enrolment(claims=(claim(paid_on=paid),)), on=paid - DAY
+    )
+    check = "apprenticeship.apprentice.not_subsidised"
+    assert finding(on_the_day, check) == (False, ())
+    assert finding(day_before, check) == (True, ())
+
+
+# --- boundary days (D-1, D) -------------------------------------------------------------
+
+
+def test_hire_kinds_boundary_2021_12_31_and_2022_01_01() -> None:
+    """In-service staff: allowed on 2021-12-31 (unverified window), not on 2022-01-01."""
+    case = enrolment(hire_kind=HireKind.IN_SERVICE)
+    check = "apprenticeship.apprentice.hire_kind"
+    last = apprentice_eligibility(case, on=date(2021, 12, 31))
+    first = apprentice_eligibility(case, on=date(2022, 1, 1))
+    assert finding(last, check) == (True, ())
+    assert last.outcome is Outcome.ELIGIBLE
+    assert last.provenance is Provenance.UNVERIFIED
+    assert finding(first, check) == (False, ())
+    # New hires are allowed on both sides.
+    for day in (date(2021, 12, 31), date(2022, 1, 1)):
+        assert apprentice_eligibility(enrolment(), on=day).outcome is Outcome.ELIGIBLE
+
+
+def test_hire_kinds_boundary_2019_12_18_and_2019_12_19() -> None:
+    """Before 2019-12-19 no hire kinds are in force: undecided, naming the parameter."""
+    check = "apprenticeship.apprentice.hire_kind"
+    before = apprentice_eligibility(enrolment(), on=date(2019, 12, 18))
+    first = apprentice_eligibility(enrolment(), on=date(2019, 12, 19))
+    assert finding(before, check) == (None, ("apprenticeship.eligible_hire_kinds",))
+    assert finding(first, check) == (True, ())
+
+
+def test_contract_minimum_boundary_2021_06_07_and_2021_06_08() -> None:
+    """The one-year minimum is in force from 2021-06-08 (人社部发〔2021〕39号)."""
+    check = "apprenticeship.apprentice.contract_term"
+    before = apprentice_eligibility(enrolment(), on=date(2021, 6, 7))
+    first = apprentice_eligibility(enrolment(), on=date(2021, 6, 8))
+    assert finding(before, check) == (None, ("apprenticeship.contract_min_months",))
+    assert before.outcome is Outcome.UNDETERMINED
+    assert finding(first, check) == (True, ())
+    assert first.outcome is Outcome.ELIGIBLE
+
+
+def test_shenzhen_region_boundary_2019_12_18_and_2019_12_19() -> None:
+    """A matching claim needs the region (from 2019-12-19) to tell if it was Shenzhen's."""
+    check = "apprenticeship.apprentice.not_subsidised"
+    case = enrolment(claims=(claim(paid_on=date(2019, 12, 1)),))
+    before = apprentice_eligibility(case, on=date(2019, 12, 18))
+    first = apprentice_eligibility(case, on=date(2019, 12, 19))
+    assert finding(before, check) == (None, ("apprenticeship.enterprise_region",))
+    assert finding(first, check) == (False, ())
+
+
+# --- explanations -----------------------------------------------------------------------
+
+
+def test_explanation_in_chinese_lists_the_failure_first_with_its_document() -> None:
+    """The zh explanation: the failed exclusion and contract first, then what held."""
+    case = enrolment(
+        contract=LabourContract(start=date(2024, 1, 1), end=date(2024, 11, 30)),
+        in_plan_same_or_higher=True,
+        skill_post=None,
+    )
+    lines = apprentice_eligibility(case, on=ON).explain("zh").splitlines()
+    assert lines[0] == "apprenticeship.apprentice（版本 2024.1）2024-03-01：不符合"
+    assert lines[2:11] == [
+        "未满足条件：",
+        "  ✗ 劳动合同期限 11 个月，须不少于 12 个月",
+        (
+            "      依据：《关于全面推行中国特色企业新型学徒制 加强技能人才培养的指导意见》"
+            "（人社部发〔2021〕39号）"
+        ),
+        "  ✗ 未列入深圳市同职业（工种）同等级或更高等级的学徒培养计划：否",
+        "      依据：《深圳市推行企业新型学徒制实施办法》（深人社规〔2019〕11号）",
+        "无法判断：",
+        "  ? 学徒在技能岗位工作：未知",
+        "      缺少：enrolment.skill_post",
+        (
+            "      依据：《关于全面推行中国特色企业新型学徒制 加强技能人才培养的指导意见》"
+            "（人社部发〔2021〕39号）"
+        ),
+    ]
+    assert "  ✓ 学徒来源为新招用，属于当日可招收为学徒的人员类别：是" in lines
+
+
+def test_explanation_in_english_names_the_claim_field_it_lacks() -> None:
+    """The en explanation of an undecided exclusion 1 names the claim's unknown field."""
+    case = enrolment(claims=(claim(division=None),))
+    text = apprentice_eligibility(case, on=ON).explain("en")
+    assert (
+        "  ? Not already paid a Shenzhen training subsidy for 6-31-01-03 at "
+        "advanced worker (grade 3) or higher: unknown\n"
+        "      missing: enrolment.claims[0].division\n"
+        "      source: Shenzhen measures for implementing the enterprise new-type "
+        "apprenticeship (深人社规〔2019〕11号)\n"
+    ) in text
+    assert text.splitlines()[0] == (
+        "apprenticeship.apprentice (version 2024.1) on 2024-03-01: undetermined"
+    )
+
+
+# --- registration and sharing ------------------------------------------------------------
+
+
+def test_rule_is_registered_with_its_parameters_and_checks() -> None:
+    """The rule is in the registry; every check has a message, every parameter is known."""
+    assert get_rule("apprenticeship.apprentice") is APPRENTICE_RULE
+    assert APPRENTICE_RULE.function is apprentice_eligibility
+    assert all(message_for(check) is not None for check in APPRENTICE_RULE.checks)
+    assert [c.document.number for c in APPRENTICE_RULE.citations()] == [
+        "人社部发〔2021〕39号",
+        "深人社规〔2019〕11号",
+    ]
+
+
+def test_check_apprentice_shares_a_judge_with_other_rules() -> None:
+    """check_apprentice adds its findings to a judge another rule also writes to."""
+    judge = Judge(Policy.default(), ON)
+    judge.check("demo.other", True)
+    check_apprentice(judge, enrolment(skill_post=False))
+    decision = judge.decide(APPRENTICE_RULE)
+    assert decision.findings[0].check == "demo.other"
+    assert decision.outcome is Outcome.INELIGIBLE
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+def _outcome_of(decision: Decision) -> Outcome:
+    held = [f.held for f in decision.findings]
+    if False in held:
+        return Outcome.INELIGIBLE
+    if None in held:
+        return Outcome.UNDETERMINED
+    return Outcome.ELIGIBLE
+
+
+@given(judged_enrolments(), evaluation_days(), policies())
+def test_same_arguments_give_equal_decisions(
+    case: ApprenticeEnrolment, on: date, policy: Policy
+) -> None:
+    """A decision depends only on its arguments: same (or equal) arguments, equal decisions."""
+    first = apprentice_eligibility(case, on=on, policy=policy)
+    again = apprentice_eligibility(attrs.evolve(case), on=on, policy=policy)
+    assert first == again
+
+
+@given(judged_enrolments(), evaluation_days(), policies())
+def test_no_parameter_value_is_used_outside_its_effective_period(
+    case: ApprenticeEnrolment, on: date, policy: Policy
+) -> None:
+    """Removing every value not in force on the day changes nothing but the fingerprint."""
+    full = apprentice_eligibility(case, on=on, policy=policy)
+    narrow = apprentice_eligibility(case, on=on, policy=in_force_only(policy, on))
+    assert attrs.evolve(full, policy_fingerprint="") == attrs.evolve(
+        narrow, policy_fingerprint=""
+    )
+    snapshot = policy.at(on)
+    for name in full.missing:
+        if not name.startswith("enrolment."):
+            assert not snapshot.get(name).known
+
+
+@given(judged_enrolments(), evaluation_days(), policies())
+def test_findings_follow_the_registered_checks_and_decide_the_outcome(
+    case: ApprenticeEnrolment, on: date, policy: Policy
+) -> None:
+    """Checks come in registered order; the outcome follows them; templates are filled."""
+    decision = apprentice_eligibility(case, on=on, policy=policy)
+    order = [APPRENTICE_RULE.checks.index(f.check) for f in decision.findings]
+    assert order == sorted(order)
+    assert len(decision.findings) == len(APPRENTICE_RULE.checks) - 1
+    assert decision.outcome is _outcome_of(decision)
+    for f in decision.findings:
+        message = message_for(f.check)
+        assert message is not None
+        names = {key for key, _ in f.values}
+        for template in (message.zh, message.en):
+            fields = {n for _, n, _, _ in string.Formatter().parse(template) if n}
+            assert fields <= names
+        assert (f.held is None) == bool(f.missing)
+
+
+@given(judged_enrolments(), evaluation_days())
+def test_any_exclusion_flag_makes_the_apprentice_ineligible(
+    case: ApprenticeEnrolment, on: date
+) -> None:
+    """If any of exclusions 2-5 is recorded as applying, the apprentice is ineligible."""
+    flagged = (
+        case.in_plan_same_or_higher,
+        case.filed_elsewhere_in_training,
+        case.person.full_time_student,
+        case.covered_by_special_aid,
+    )
+    decision = apprentice_eligibility(case, on=on)
+    if True in flagged:
+        assert decision.outcome is Outcome.INELIGIBLE
+
+
+_RANK = {False: 0, None: 1, True: 2}
+
+
+@given(judged_enrolments(), evaluation_days(), st.data())
+def test_more_claims_never_help(
+    case: ApprenticeEnrolment, on: date, data: st.DataObject
+) -> None:
+    """Adding a claim never turns exclusion 1 from failed to unknown, or unknown to held."""
+    extra = data.draw(targeted_claims(case.programme.occupation))
+    check = "apprenticeship.apprentice.not_subsidised"
+    before = finding(apprentice_eligibility(case, on=on), check)[0]
+    longer = attrs.evolve(case, claims=(*case.claims, extra))
+    after = finding(apprentice_eligibility(longer, on=on), check)[0]
+    assert _RANK[after] <= _RANK[before]

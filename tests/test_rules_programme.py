@@ -1,0 +1,515 @@
+"""Tests for the programme-validity rule (apprenticeship.programme).
+
+Hand-worked cases: 1-2 years, up to 3 in a special case (人社部发〔2021〕39号 as
+summarised); 企校双师带徒 and 工学交替 (深人社规〔2019〕11号 art. 2); partner kinds
+(the Shenzhen three, enterprise training centres from 2021-06-08); 中级工 … 高级技师;
+online hours at most half the professional-basics hours (Luohu 2023 call); the
+district's occupation directory, which the bundled policy does not supply.
+"""
+
+import string
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillchain import CreditCode, OccupationCode, Outcome, Policy, SkillLevel
+from skillchain._decision import Decision, message_for
+from skillchain.model import (
+    ApprenticeshipProgramme,
+    InstitutionKind,
+    Mentor,
+    MentorSide,
+    ProgrammeStatus,
+    TrainingInstitution,
+    TrainingMode,
+)
+from skillchain.rules import Judge, get_rule
+from skillchain.rules.apprenticeship_programme import (
+    PROGRAMME_RULE,
+    check_programme,
+    programme_validity,
+)
+from strategies_rules_apprenticeship import (
+    DIRECTORY_OCCUPATION,
+    WITH_DIRECTORY,
+    directory_overlay,
+    evaluation_days,
+    in_force_only,
+    judged_programmes,
+    policies,
+)
+
+
+ON = date(2024, 3, 1)
+WELDER = OccupationCode("6-18-02-04")
+PLANNED = "apprenticeship.programme.planned_months"
+PARTNER = "apprenticeship.programme.partner_kind"
+LEVEL = "apprenticeship.programme.target_level"
+ONLINE = "apprenticeship.programme.online_share"
+DIRECTORY = "apprenticeship.programme.occupation_directory"
+
+
+def programme(**changes: Any) -> ApprenticeshipProgramme:
+    """A 2024 programme: 24 months, 高级工, technical-school partner, online 40 of 100 h."""
+    base = ApprenticeshipProgramme(
+        enterprise=CreditCode("9144030400000000J0"),
+        institution=TrainingInstitution(
+            name="深圳市某技工学校", kind=InstitutionKind.TECHNICAL_SCHOOL
+        ),
+        occupation=DIRECTORY_OCCUPATION,
+        target_level=SkillLevel.ADVANCED,
+        start=ON,
+        planned_months=24,
+        modes=frozenset(TrainingMode),
+        enterprise_mentor=Mentor(name="李师傅", side=MentorSide.ENTERPRISE),
+        institution_mentor=Mentor(name="王老师", side=MentorSide.INSTITUTION),
+        online_hours=Decimal(40),
+        professional_basics_hours=Decimal(100),
+        status=ProgrammeStatus.APPLIED,
+    )
+    return attrs.evolve(base, **changes)
+
+
+def partner(kind: InstitutionKind) -> TrainingInstitution:
+    """A partner institution of *kind*."""
+    return TrainingInstitution(name="某培训机构", kind=kind)
+
+
+def finding(decision: Decision, check: str) -> tuple[bool | None, tuple[str, ...]]:
+    """Whether the finding *check* held, and what it lacked."""
+    found = [f for f in decision.findings if f.check == check]
+    assert len(found) == 1, check
+    return found[0].held, found[0].missing
+
+
+def only_failure(decision: Decision) -> str:
+    """The id of the one failed finding (asserting there is exactly one)."""
+    assert decision.outcome is Outcome.INELIGIBLE
+    (failed,) = decision.failed
+    return failed.check
+
+
+# --- hand-worked cases -----------------------------------------------------------------
+
+
+def test_valid_2024_programme_is_eligible_where_the_district_lists_the_occupation() -> (
+    None
+):
+    """24 months, 高级工, technical school, online 40 of 100 h, listed: valid."""
+    decision = programme_validity(programme(), on=ON, policy=WITH_DIRECTORY)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert [f.check for f in decision.findings] == list(PROGRAMME_RULE.checks)
+    assert all(f.held is True for f in decision.findings)
+    online = decision.findings[PROGRAMME_RULE.checks.index(ONLINE)]
+    assert online.value("limit") == Decimal(50)
+
+
+def test_with_the_bundled_policy_the_directory_is_undetermined() -> None:
+    """The bundled policy has no district directory: only that check is undecided."""
+    decision = programme_validity(programme(), on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("apprenticeship.occupation_directory",)
+    assert [f.check for f in decision.undecided] == [DIRECTORY]
+
+
+@pytest.mark.parametrize(
+    ("months", "special", "held"),
+    [
+        (30, False, False),  # beyond two years, not a special case
+        (30, True, True),  # up to three years in a special case
+        (36, True, True),
+        (37, True, False),
+        (24, False, True),
+        (24, None, True),  # within the ordinary bound: the special case is moot
+        (25, False, False),
+        (12, None, True),
+        (11, True, False),  # too short whatever the case
+        (37, None, False),  # beyond even the special bound
+    ],
+)
+def test_planned_period_one_to_two_years_up_to_three_in_a_special_case(
+    months: int, special: bool | None, held: bool
+) -> None:
+    """12-24 months; 36 when special_case is true."""
+    decision = programme_validity(
+        programme(planned_months=months, special_case=special),
+        on=ON,
+        policy=WITH_DIRECTORY,
+    )
+    assert finding(decision, PLANNED) == (held, ())
+    assert decision.outcome is (Outcome.ELIGIBLE if held else Outcome.INELIGIBLE)
+
+
+def test_planned_period_in_the_special_band_with_special_case_unknown_is_undecided() -> (
+    None
+):
+    """30 months and special_case None: only the special case can settle it."""
+    decision = programme_validity(
+        programme(planned_months=30), on=ON, policy=WITH_DIRECTORY
+    )
+    assert finding(decision, PLANNED) == (None, ("programme.special_case",))
+    assert decision.outcome is Outcome.UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    ("online", "basics", "held"),
+    [
+        (Decimal(60), Decimal(100), False),
+        (Decimal(50), Decimal(100), True),
+        (Decimal("50.1"), Decimal(100), False),
+        (Decimal(0), Decimal(0), True),
+    ],
+)
+def test_online_hours_at_most_half_the_professional_basics_hours(
+    online: Decimal, basics: Decimal, held: bool
+) -> None:
+    """60 of 100 h online fails; 50 of 100 h holds (the limit is inclusive)."""
+    decision = programme_validity(
+        programme(online_hours=online, professional_basics_hours=basics),
+        on=ON,
+        policy=WITH_DIRECTORY,
+    )
+    assert finding(decision, ONLINE) == (held, ())
+
+
+@pytest.mark.parametrize(
+    ("changes", "missing"),
+    [
+        ({"online_hours": None}, ("programme.online_hours",)),
+        (
+            {"professional_basics_hours": None},
+            ("programme.professional_basics_hours",),
+        ),
+        (
+            {"online_hours": None, "professional_basics_hours": None},
+            ("programme.online_hours", "programme.professional_basics_hours"),
+        ),
+    ],
+)
+def test_online_share_with_hours_unknown_is_undecided(
+    changes: dict[str, Any], missing: tuple[str, ...]
+) -> None:
+    """Either hours figure unknown: the share cannot be judged."""
+    decision = programme_validity(programme(**changes), on=ON, policy=WITH_DIRECTORY)
+    assert finding(decision, ONLINE) == (None, missing)
+    assert decision.outcome is Outcome.UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    ("modes", "check"),
+    [
+        (
+            frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+            "apprenticeship.programme.dual_mentors",
+        ),
+        (frozenset({TrainingMode.DUAL_MENTORS}), "apprenticeship.programme.work_study"),
+    ],
+)
+def test_both_delivery_modes_are_required(
+    modes: frozenset[TrainingMode], check: str
+) -> None:
+    """企校双师带徒 and 工学交替: missing either one fails its own finding."""
+    decision = programme_validity(programme(modes=modes), on=ON, policy=WITH_DIRECTORY)
+    assert only_failure(decision) == check
+
+
+@pytest.mark.parametrize(
+    ("kind", "held"),
+    [
+        (InstitutionKind.TECHNICAL_SCHOOL, True),
+        (InstitutionKind.VOCATIONAL_COLLEGE, True),
+        (InstitutionKind.TRAINING_INSTITUTION, True),
+        (InstitutionKind.ENTERPRISE_TRAINING_CENTRE, True),
+        (InstitutionKind.UNIVERSITY, False),
+        (InstitutionKind.PUBLIC_TRAINING_BASE, False),
+    ],
+)
+def test_partner_institution_kinds_in_2024(kind: InstitutionKind, held: bool) -> None:
+    """院校, 职业培训机构 and 企业培训中心 may partner; others may not."""
+    decision = programme_validity(
+        programme(institution=partner(kind)), on=ON, policy=WITH_DIRECTORY
+    )
+    assert finding(decision, PARTNER) == (held, ())
+
+
+@pytest.mark.parametrize(
+    ("level", "held"),
+    [
+        (SkillLevel.ELEMENTARY, False),
+        (SkillLevel.INTERMEDIATE, True),
+        (SkillLevel.TECHNICIAN, True),
+        (SkillLevel.SENIOR_TECHNICIAN, True),
+        (SkillLevel.SPECIAL_TECHNICIAN, False),
+    ],
+)
+def test_target_level_from_intermediate_to_senior_technician(
+    level: SkillLevel, held: bool
+) -> None:
+    """Targets 中级工, 高级工, 技师 and 高级技师."""
+    decision = programme_validity(
+        programme(target_level=level), on=ON, policy=WITH_DIRECTORY
+    )
+    assert finding(decision, LEVEL) == (held, ())
+
+
+# --- the district directory ---------------------------------------------------------------
+
+
+def test_an_overlay_supplying_a_directory_decides_both_ways() -> None:
+    """Listed: held; not listed: failed.  The overlay changes the fingerprint."""
+    listed = programme_validity(programme(), on=ON, policy=WITH_DIRECTORY)
+    unlisted = programme_validity(
+        programme(occupation=WELDER), on=ON, policy=WITH_DIRECTORY
+    )
+    assert finding(listed, DIRECTORY) == (True, ())
+    assert only_failure(unlisted) == DIRECTORY
+    assert unlisted.failed[0].value("occupation") == WELDER
+    assert listed.policy_fingerprint != Policy.default().fingerprint
+
+
+def test_directory_boundary_2023_12_31_and_2024_01_01() -> None:
+    """The test directory is in force from 2024-01-01: undecided the day before."""
+    before = programme_validity(
+        programme(), on=date(2023, 12, 31), policy=WITH_DIRECTORY
+    )
+    first = programme_validity(programme(), on=date(2024, 1, 1), policy=WITH_DIRECTORY)
+    assert finding(before, DIRECTORY) == (
+        None,
+        ("apprenticeship.occupation_directory",),
+    )
+    assert finding(first, DIRECTORY) == (True, ())
+
+
+def test_an_expired_directory_is_not_reused() -> None:
+    """A directory that ended on 2024-12-31 gives no answer on 2025-01-01."""
+    policy = Policy.default().overlay(
+        directory_overlay(str(DIRECTORY_OCCUPATION), until="2024-12-31")
+    )
+    last = programme_validity(programme(), on=date(2024, 12, 31), policy=policy)
+    after = programme_validity(programme(), on=date(2025, 1, 1), policy=policy)
+    assert finding(last, DIRECTORY) == (True, ())
+    assert finding(after, DIRECTORY) == (None, ("apprenticeship.occupation_directory",))
+
+
+# --- boundary days (D-1, D) -------------------------------------------------------------
+
+
+def test_partner_kinds_gain_enterprise_training_centres_on_2021_06_08() -> None:
+    """The Shenzhen three only until 2021-06-07; 企业培训中心 too from 2021-06-08."""
+    centre = programme(institution=partner(InstitutionKind.ENTERPRISE_TRAINING_CENTRE))
+    school = programme()
+    before = programme_validity(centre, on=date(2021, 6, 7))
+    first = programme_validity(centre, on=date(2021, 6, 8))
+    assert finding(before, PARTNER) == (False, ())
+    assert finding(first, PARTNER) == (True, ())
+    for day in (date(2021, 6, 7), date(2021, 6, 8)):
+        assert finding(programme_validity(school, on=day), PARTNER) == (True, ())
+
+
+def test_partner_kinds_boundary_2019_12_18_and_2019_12_19() -> None:
+    """Before the Shenzhen measure no partner kinds are in force: undecided."""
+    before = programme_validity(programme(), on=date(2019, 12, 18))
+    first = programme_validity(programme(), on=date(2019, 12, 19))
+    assert finding(before, PARTNER) == (
+        None,
+        ("apprenticeship.partner_institution_kinds",),
+    )
+    assert finding(first, PARTNER) == (True, ())
+
+
+def test_period_and_level_bounds_boundary_2021_06_07_and_2021_06_08() -> None:
+    """The period and level bounds are in force from 2021-06-08 (人社部发〔2021〕39号)."""
+    before = programme_validity(programme(), on=date(2021, 6, 7))
+    first = programme_validity(programme(), on=date(2021, 6, 8))
+    # With special_case unknown, the special bound may be needed too.
+    assert finding(before, PLANNED) == (
+        None,
+        (
+            "apprenticeship.planned_months_min",
+            "apprenticeship.planned_months_max",
+            "apprenticeship.planned_months_max_special",
+            "programme.special_case",
+        ),
+    )
+    assert finding(
+        programme_validity(programme(special_case=False), on=date(2021, 6, 7)),
+        PLANNED,
+    ) == (
+        None,
+        ("apprenticeship.planned_months_min", "apprenticeship.planned_months_max"),
+    )
+    assert finding(before, LEVEL) == (
+        None,
+        ("apprenticeship.target_level_min", "apprenticeship.target_level_max"),
+    )
+    assert finding(first, PLANNED) == (True, ())
+    assert finding(first, LEVEL) == (True, ())
+
+
+def test_online_share_boundary_2022_12_31_and_2023_01_01() -> None:
+    """The 50 % online limit is dated from 2023-01-01 (the Luohu call's year)."""
+    over = programme(online_hours=Decimal(60))
+    before = programme_validity(over, on=date(2022, 12, 31))
+    first = programme_validity(over, on=date(2023, 1, 1))
+    assert finding(before, ONLINE) == (None, ("apprenticeship.online_share_max",))
+    assert finding(first, ONLINE) == (False, ())
+
+
+# --- explanations -----------------------------------------------------------------------
+
+
+def test_explanation_in_english_shows_the_online_arithmetic_first() -> None:
+    """The en explanation: the failed online share with its arithmetic and document."""
+    plan = programme(online_hours=Decimal(60), planned_months=30, special_case=False)
+    lines = programme_validity(plan, on=ON, policy=WITH_DIRECTORY).explain("en")
+    assert lines.splitlines()[0] == (
+        "apprenticeship.programme (version 2024.1) on 2024-03-01: ineligible"
+    )
+    assert lines.splitlines()[2:8] == [
+        "Not met:",
+        (
+            "  ✗ The planned training period is 30 months; it must be 12 to 24 months, "
+            "or up to 36 in a special case (special case: no)"
+        ),
+        (
+            "      source: Guiding opinion on fully implementing the Chinese-characteristics "
+            "enterprise new-type apprenticeship (人社部发〔2021〕39号)"
+        ),
+        (
+            "  ✗ Online hours 60 must not exceed the professional-basics hours "
+            "100 × 0.50 = 50.00"
+        ),
+        (
+            "      source: Luohu district 2023 call for enterprise new-type apprenticeship "
+            "training"
+        ),
+        "Met:",
+    ]
+
+
+def test_explanation_in_chinese_names_the_missing_directory() -> None:
+    """The zh explanation of the bundled policy asks for the district directory."""
+    text = programme_validity(programme(), on=ON).explain("zh")
+    assert (
+        "无法判断：\n"
+        "  ? 培训职业（工种）6-31-01-03在区学徒培养职业（工种）指导目录内：未知\n"
+        "      缺少：apprenticeship.occupation_directory\n"
+    ) in text
+    assert (
+        "  ✓ 采用工学交替培养：是\n"
+        "      依据：《深圳市推行企业新型学徒制实施办法》（深人社规〔2019〕11号） 第二条\n"
+    ) in text
+
+
+# --- registration and sharing ------------------------------------------------------------
+
+
+def test_rule_is_registered_with_its_parameters_and_checks() -> None:
+    """The rule is in the registry; every check has a message, every parameter is known."""
+    assert get_rule("apprenticeship.programme") is PROGRAMME_RULE
+    assert PROGRAMME_RULE.function is programme_validity
+    assert all(message_for(check) is not None for check in PROGRAMME_RULE.checks)
+    assert "apprenticeship.occupation_directory" in PROGRAMME_RULE.parameters
+
+
+def test_check_programme_does_not_judge_the_enterprise_own_centre_size() -> None:
+    """An enterprise training centre partner: only the kind is judged here."""
+    judge = Judge(Policy.default(), ON)
+    check_programme(
+        judge,
+        programme(institution=partner(InstitutionKind.ENTERPRISE_TRAINING_CENTRE)),
+    )
+    checks = [f.check for f in judge.findings]
+    assert checks == list(PROGRAMME_RULE.checks)
+    assert "apprenticeship.enterprise.own_centre_size" not in checks
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@given(judged_programmes(), evaluation_days(), policies())
+def test_same_arguments_give_equal_decisions(
+    plan: ApprenticeshipProgramme, on: date, policy: Policy
+) -> None:
+    """A decision depends only on its arguments: same (or equal) arguments, equal decisions."""
+    first = programme_validity(plan, on=on, policy=policy)
+    again = programme_validity(attrs.evolve(plan), on=on, policy=policy)
+    assert first == again
+
+
+@given(judged_programmes(), evaluation_days(), policies())
+def test_no_parameter_value_is_used_outside_its_effective_period(
+    plan: ApprenticeshipProgramme, on: date, policy: Policy
+) -> None:
+    """Removing every value not in force on the day changes nothing but the fingerprint."""
+    full = programme_validity(plan, on=on, policy=policy)
+    narrow = programme_validity(plan, on=on, policy=in_force_only(policy, on))
+    assert attrs.evolve(full, policy_fingerprint="") == attrs.evolve(
+        narrow, policy_fingerprint=""
+    )
+    snapshot = policy.at(on)
+    for name in full.missing:
+        if not name.startswith("programme."):
+            assert not snapshot.get(name).known
+
+
+@given(judged_programmes(), evaluation_days(), policies())
+def test_findings_follow_the_registered_checks_and_templates_are_filled(
+    plan: ApprenticeshipProgramme, on: date, policy: Policy
+) -> None:
+    """Every check, in registered order; every template field has a value."""
+    decision = programme_validity(plan, on=on, policy=policy)
+    assert [f.check for f in decision.findings] == list(PROGRAMME_RULE.checks)
+    for f in decision.findings:
+        message = message_for(f.check)
+        assert message is not None
+        names = {key for key, _ in f.values}
+        for template in (message.zh, message.en):
+            fields = {n for _, n, _, _ in string.Formatter().parse(template) if n}
+            assert fields <= names
+        assert (f.held is None) == bool(f.missing)
+
+
+@given(
+    st.integers(1, 48),
+    st.none() | st.booleans(),
+    st.dates(date(2021, 6, 8), date(2030, 12, 31)),
+)
+def test_planned_period_follows_the_bounds(
+    months: int, special: bool | None, on: date
+) -> None:
+    """Held iff 12 ≤ m ≤ 24, or m ≤ 36 in a special case; unknown only in 25-36 with None."""
+    decision = programme_validity(
+        programme(planned_months=months, special_case=special), on=on
+    )
+    held, _ = finding(decision, PLANNED)
+    if months < 12 or months > 36:
+        assert held is False
+    elif months <= 24:
+        assert held is True
+    elif special is None:
+        assert held is None
+    else:
+        assert held is special
+
+
+@given(
+    st.decimals(0, 10_000, places=1),
+    st.decimals(0, 10_000, places=1),
+    st.dates(date(2023, 1, 1), date(2030, 12, 31)),
+)
+def test_online_share_holds_exactly_when_online_is_at_most_half(
+    online: Decimal, basics: Decimal, on: date
+) -> None:
+    """Held iff online hours ≤ 0.50 × professional-basics hours (from 2023)."""
+    decision = programme_validity(
+        programme(online_hours=online, professional_basics_hours=basics), on=on
+    )
+    assert finding(decision, ONLINE) == (2 * online <= basics, ())
