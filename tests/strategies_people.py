@@ -97,7 +97,7 @@ def persons(
         max_size=3,
     ).map(tuple)
     return Person(
-        id=draw(ids or resident_ids()),
+        id=draw(ids if ids is not None else resident_ids()),
         name=draw(st.none() | _NAMES),
         hukou_division=draw(st.none() | division_codes()),
         insurance=draw(st.none() | insurance),

@@ -12,7 +12,13 @@ from skillchain._dates import DateRange
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
-from skillchain.model import EnterpriseSize, InstitutionKind, IssuerKind, SubsidyKind
+from skillchain.model import (
+    CertificateKind,
+    EnterpriseSize,
+    InstitutionKind,
+    IssuerKind,
+    SubsidyKind,
+)
 from skillchain.model._apprenticeship import HireKind
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
@@ -283,6 +289,11 @@ class SkillUpgradeParameters:
     """The lowest certified level that earns the shortage uplift."""
     rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
     """How amounts are rounded."""
+    certificate_kinds: Resolved[frozenset[CertificateKind]] = parameter(
+        enum_set_kind(CertificateKind), "certificate_kinds"
+    )
+    """The kinds of certificate the subsidy pays for (skill-level certificates, and
+    in Shenzhen also vocational-qualification and special-ability certificates)."""
 
 
 @attrs.frozen(kw_only=True)

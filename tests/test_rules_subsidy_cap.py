@@ -1,0 +1,365 @@
+"""Tests for Shenzhen's annual subsidy cap and the UI-subsidy exclusion (rule subsidy.cap)."""
+
+from datetime import date
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillchain import OccupationCode, Outcome, Policy, Provenance, SkillLevel
+from skillchain.model import SubsidyClaim, SubsidyKind
+from skillchain.rules import get_rule
+from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap
+from strategies_rules_subsidies import (
+    claim_days,
+    histories,
+    restricted,
+    subsidy_claims_near,
+)
+
+
+WELDER = OccupationCode("6-18-02-04")
+ELECTRICIAN = OccupationCode("6-31-01-03")
+COOK = OccupationCode("4-03-02-01")
+ON = date(2024, 6, 1)
+PARAMETERS = (
+    "subsidy.capped_kinds",
+    "subsidy.ui_exclusive_kinds",
+    "subsidy.claims_per_kind_per_year",
+    "subsidy.claims_per_year_total",
+)
+
+
+def claim(
+    kind: SubsidyKind,
+    year: int = 2024,
+    occupation: OccupationCode | None = WELDER,
+    level: SkillLevel | None = SkillLevel.ADVANCED,
+) -> SubsidyClaim:
+    """A claim with the given kind, year, occupation and level."""
+    return SubsidyClaim(kind=kind, year=year, occupation=occupation, level=level)
+
+
+def checks_of(
+    new: SubsidyClaim, history: tuple[SubsidyClaim, ...], on: date = ON
+) -> dict[str, bool | None]:
+    """The (check id -> held) map of the cap decision for *new* against *history*."""
+    return {f.check: f.held for f in annual_cap(new, history, on=on).findings}
+
+
+# --- hand-worked examples ---------------------------------------------------------------
+
+THREE_IN_2024 = (
+    claim(SubsidyKind.SKILL_UPGRADE, occupation=COOK, level=SkillLevel.INTERMEDIATE),
+    claim(SubsidyKind.APPRENTICESHIP, occupation=ELECTRICIAN),
+    claim(
+        SubsidyKind.PROJECT_TRAINING, occupation=WELDER, level=SkillLevel.INTERMEDIATE
+    ),
+)
+
+
+def test_a_fourth_capped_claim_in_one_year_is_refused() -> None:
+    """Three capped claims in 2024 (FAQ: at most 3 a year) leave no room for a fourth."""
+    new = claim(SubsidyKind.SKILL_EVALUATION)
+    decision = annual_cap(new, THREE_IN_2024, on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == ["subsidy.cap.total"]
+    total = decision.failed[0]
+    assert (total.value("count"), total.value("maximum")) == (3, 3)
+    assert checks_of(new, THREE_IN_2024)["subsidy.cap.per_kind"] is True
+
+
+def test_a_third_capped_claim_in_one_year_passes() -> None:
+    """Two capped claims in 2024 and a third of another kind: within every limit."""
+    decision = annual_cap(claim(SubsidyKind.SKILL_EVALUATION), THREE_IN_2024[:2], on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount is None
+    assert decision.provenance is Provenance.OFFICIAL
+
+
+def test_a_second_apprenticeship_claim_in_one_year_is_refused() -> None:
+    """Each capped kind at most once per calendar year."""
+    history = (claim(SubsidyKind.APPRENTICESHIP, occupation=ELECTRICIAN),)
+    decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == ["subsidy.cap.per_kind"]
+    per_kind = decision.failed[0]
+    assert (per_kind.value("count"), per_kind.value("maximum")) == (1, 1)
+
+
+def test_a_claim_in_the_next_calendar_year_passes() -> None:
+    """The count restarts with the claim's calendar year."""
+    history = (*THREE_IN_2024, claim(SubsidyKind.SKILL_EVALUATION, occupation=COOK))
+    new = claim(SubsidyKind.APPRENTICESHIP, year=2025)
+    decision = annual_cap(new, history, on=date(2025, 2, 1))
+    assert decision.outcome is Outcome.ELIGIBLE
+    counts = {
+        f.check: f.value("count")
+        for f in decision.findings
+        if f.check in {"subsidy.cap.per_kind", "subsidy.cap.total"}
+    }
+    assert counts == {"subsidy.cap.per_kind": 0, "subsidy.cap.total": 0}
+
+
+def test_one_payment_per_occupation_and_level_across_capped_kinds() -> None:
+    """A certificate of one occupation and level is subsidised once, whatever the kind or year."""
+    history = (claim(SubsidyKind.SKILL_UPGRADE, year=2023),)
+    same = annual_cap(claim(SubsidyKind.PROJECT_TRAINING), history, on=ON)
+    assert same.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in same.failed] == ["subsidy.cap.per_level"]
+    higher = claim(SubsidyKind.PROJECT_TRAINING, level=SkillLevel.TECHNICIAN)
+    assert annual_cap(higher, history, on=ON).outcome is Outcome.ELIGIBLE
+    other = claim(SubsidyKind.PROJECT_TRAINING, occupation=COOK)
+    assert annual_cap(other, history, on=ON).outcome is Outcome.ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("earlier", "new"),
+    [
+        (SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, SubsidyKind.SKILL_UPGRADE),
+        (SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, SubsidyKind.GRADUATE_TRAINING),
+        (SubsidyKind.SKILL_UPGRADE, SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL),
+        (SubsidyKind.APPRENTICESHIP, SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL),
+        (SubsidyKind.GRADUATE_TRAINING, SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL),
+    ],
+)
+def test_the_ui_subsidy_excludes_the_others_in_both_directions(
+    earlier: SubsidyKind, new: SubsidyKind
+) -> None:
+    """UI skill subsidy and 职业技能提升/高校毕业生/学徒制/项目制 exclude each other (same occupation and level)."""
+    history = (claim(earlier, year=2023),)
+    decision = annual_cap(claim(new), history, on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert "subsidy.cap.ui_exclusive" in [f.check for f in decision.failed]
+    other_level = claim(new, level=SkillLevel.INTERMEDIATE)
+    assert checks_of(other_level, history)["subsidy.cap.ui_exclusive"] is True
+
+
+def test_skill_evaluation_is_capped_but_not_exclusive_with_the_ui_subsidy() -> None:
+    """职业技能评价补贴 counts for the cap but is not in the FAQ's exclusion list."""
+    history = (claim(SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, year=2023),)
+    checks = checks_of(claim(SubsidyKind.SKILL_EVALUATION), history)
+    assert "subsidy.cap.ui_exclusive" not in checks
+    assert all(checks.values())
+
+
+def test_a_kind_outside_the_cap_and_the_exclusion_only_states_its_scope() -> None:
+    """A living allowance is neither capped nor exclusive: only the scope finding."""
+    decision = annual_cap(claim(SubsidyKind.LIVING_ALLOWANCE), THREE_IN_2024, on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert [f.check for f in decision.findings] == ["subsidy.cap.scope"]
+    scope = decision.findings[0]
+    assert (scope.value("capped"), scope.value("exclusive")) == (False, False)
+
+
+def test_uncapped_claims_in_the_history_do_not_count() -> None:
+    """Living allowances and UI subsidies in the year do not count towards the three."""
+    history = (
+        claim(SubsidyKind.LIVING_ALLOWANCE, occupation=None, level=None),
+        claim(SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, occupation=COOK),
+        claim(SubsidyKind.GRADUATE_TRAINING, occupation=COOK),
+        *THREE_IN_2024[:2],
+    )
+    decision = annual_cap(claim(SubsidyKind.SKILL_EVALUATION), history, on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    total = next(f for f in decision.findings if f.check == "subsidy.cap.total")
+    assert total.value("count") == 2
+
+
+def test_an_unknown_occupation_or_level_of_the_claim_is_undetermined() -> None:
+    """Without the claim's occupation and level the per-level checks cannot be decided."""
+    decision = annual_cap(
+        claim(SubsidyKind.SKILL_UPGRADE, occupation=None, level=None), (), on=ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("claim.occupation", "claim.level")
+    assert {f.check for f in decision.undecided} == {
+        "subsidy.cap.per_level",
+        "subsidy.cap.ui_exclusive",
+    }
+
+
+def test_a_history_claim_that_could_match_leaves_the_check_undecided() -> None:
+    """A past claim of the same occupation with no level recorded might be the same level."""
+    history = (claim(SubsidyKind.SKILL_UPGRADE, year=2022, level=None),)
+    decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("history[0].level",)
+    unknown_occupation = (
+        claim(SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, year=2022, occupation=None),
+    )
+    decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), unknown_occupation, on=ON)
+    assert decision.missing == ("history[0].occupation",)
+
+
+def test_a_history_claim_that_cannot_match_is_ignored_even_if_partly_unknown() -> None:
+    """A past claim for another occupation does not matter, whatever its level."""
+    history = (
+        claim(SubsidyKind.SKILL_UPGRADE, year=2022, occupation=COOK, level=None),
+    )
+    assert (
+        annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON).outcome
+        is Outcome.ELIGIBLE
+    )
+
+
+def test_a_certain_conflict_outweighs_an_unknown_one() -> None:
+    """One past claim certainly matches: ineligible, even if another might."""
+    history = (
+        claim(SubsidyKind.SKILL_UPGRADE, year=2022, level=None),
+        claim(SubsidyKind.PROJECT_TRAINING, year=2022),
+    )
+    decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert decision.missing == ()
+
+
+# --- the period the cap is in force ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("on", "outcome"),
+    [
+        (date(2023, 11, 14), Outcome.UNDETERMINED),
+        (date(2023, 11, 15), Outcome.ELIGIBLE),
+        (date(2025, 12, 31), Outcome.ELIGIBLE),
+        (date(2026, 1, 1), Outcome.UNDETERMINED),
+    ],
+)
+def test_the_cap_is_in_force_from_2023_11_15_to_2025_12_31(
+    on: date, outcome: Outcome
+) -> None:
+    """深人社规〔2023〕8号's period, both ends, each side: no figure outside it."""
+    decision = annual_cap(claim(SubsidyKind.SKILL_UPGRADE, year=on.year), (), on=on)
+    assert decision.outcome is outcome
+    if outcome is Outcome.UNDETERMINED:
+        assert set(decision.missing) == set(PARAMETERS)
+
+
+def test_an_overlay_changes_the_limit_and_the_fingerprint() -> None:
+    """A district draft of two claims a year refuses the third and is a different policy."""
+    draft = Policy.loads(
+        """
+[documents.draft-cap]
+title = "年度补贴次数上限（示例草案）"
+issuers = ["示例"]
+level = "district"
+provenance = "unverified"
+[parameters."subsidy.claims_per_year_total"]
+description_zh = "同一人每个自然年度享受上述补贴的总次数上限"
+description_en = "Capped subsidies per person per calendar year"
+unit = "claims"
+[[parameters."subsidy.claims_per_year_total".values]]
+since = 2024-01-01
+until = 2025-12-31
+value = 2
+document = "draft-cap"
+""",
+        name="draft.toml",
+    )
+    policy = Policy.default().overlay(draft)
+    new = claim(SubsidyKind.SKILL_EVALUATION)
+    decision = annual_cap(new, THREE_IN_2024[:2], on=ON, policy=policy)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert decision.provenance is Provenance.UNVERIFIED
+    assert (
+        decision.policy_fingerprint
+        == policy.fingerprint
+        != Policy.default().fingerprint
+    )
+
+
+# --- explanation and registration ------------------------------------------------------
+
+
+def test_the_explanation_reads_what_failed_first_with_its_documents() -> None:
+    """zh and en explanations open with the failed condition and cite the FAQ."""
+    history = (claim(SubsidyKind.APPRENTICESHIP, occupation=ELECTRICIAN),)
+    decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
+    zh = decision.explain("zh").splitlines()
+    assert zh[0] == "subsidy.cap（版本 2024.1）2024-06-01：不符合"
+    assert zh[2] == "未满足条件："
+    assert (
+        zh[3]
+        == "  ✗ 2024 年已享受企业新型学徒制培训补贴 1 次，每类补贴每个自然年度至多 1 次"
+    )
+    assert (
+        zh[4] == "      依据：《职业技能提升补贴常见问题（深圳市人社局，盐田区转载）》"
+    )
+    en = decision.explain("en").splitlines()
+    assert en[3] == (
+        "  ✗ In 2024 the person already had 1 claim(s) of the apprenticeship "
+        "training subsidy; at most 1 per kind per calendar year"
+    )
+    assert "Met:" in en
+
+
+def test_the_rule_is_registered_with_its_checks_and_parameters() -> None:
+    """get_rule finds the cap; its declared parameters are the ones it reads."""
+    rule = get_rule("subsidy.cap")
+    assert rule is ANNUAL_CAP_RULE
+    assert rule.parameters == PARAMETERS
+    assert [s.document for s in rule.sources] == ["sz-annual-cap-faq-2024", "sz-2023-8"]
+    assert rule.citations()[1].document.number == "深人社规〔2023〕8号"
+    assert rule.title("en").startswith("Shenzhen annual cap")
+
+
+# --- properties -------------------------------------------------------------------------
+
+
+@given(new=subsidy_claims_near(), history=histories(), on=claim_days())
+def test_the_decision_depends_only_on_its_arguments(
+    new: SubsidyClaim, history: tuple[SubsidyClaim, ...], on: date
+) -> None:
+    """Same arguments (the history as a tuple or a list) → equal decisions."""
+    first = annual_cap(new, history, on=on)
+    assert annual_cap(new, list(history), on=on) == first
+    assert annual_cap(new, history, on=on, policy=Policy.default()) == first
+    emitted = [f.check for f in first.findings]
+    assert set(emitted) <= set(ANNUAL_CAP_RULE.checks)
+
+
+@given(
+    new=subsidy_claims_near(),
+    history=histories(),
+    extra=subsidy_claims_near(),
+    where=st.integers(0, 6),
+    on=claim_days(first=date(2023, 11, 15), last=date(2025, 12, 31)),
+)
+def test_adding_a_claim_never_turns_an_ineligible_decision_eligible(
+    new: SubsidyClaim,
+    history: tuple[SubsidyClaim, ...],
+    extra: SubsidyClaim,
+    where: int,
+    on: date,
+) -> None:
+    """More history can only take room away: ineligible stays ineligible."""
+    before = annual_cap(new, history, on=on)
+    longer = (*history[:where], extra, *history[where:])
+    after = annual_cap(new, longer, on=on)
+    if before.outcome is Outcome.INELIGIBLE:
+        assert after.outcome is Outcome.INELIGIBLE
+    if after.outcome is Outcome.ELIGIBLE:
+        assert before.outcome is Outcome.ELIGIBLE
+
+
+@given(new=subsidy_claims_near(), history=histories(), on=claim_days())
+def test_no_parameter_value_is_used_outside_its_effective_period(
+    new: SubsidyClaim, history: tuple[SubsidyClaim, ...], on: date
+) -> None:
+    """Dropping every value not in force on the day changes nothing; outside, undetermined."""
+    policy = Policy.default()
+    only_today = restricted(
+        policy, lambda _name, value: value.period is not None and on in value.period
+    )
+    decision = annual_cap(new, history, on=on, policy=policy)
+    same = annual_cap(new, history, on=on, policy=only_today)
+    assert (same.outcome, same.findings, same.provenance) == (
+        decision.outcome,
+        decision.findings,
+        decision.provenance,
+    )
+    if not date(2023, 11, 15) <= on <= date(2025, 12, 31):
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert "subsidy.capped_kinds" in decision.missing
