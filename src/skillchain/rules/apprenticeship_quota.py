@@ -1,0 +1,388 @@
+"""Rule: which programmes a district lists within its annual apprentice quota.
+
+A district lists filed programmes in its apprenticeship plan "within the district's
+annual apprentice quota" (年度学徒名额; the Luohu service guide, restating the
+Shenzhen procedure).  The documents found give no ranking, so the order is the
+policy's ``apprenticeship.quota_order`` (filing order, an unverified placeholder),
+and the quota itself is district-supplied (``apprenticeship.district_quota``:
+Futian's is not published, so with the bundled policy every application is
+undetermined until the district supplies it through an overlay).
+
+How the quota is filled (a choice no document fixes; see :func:`allocate_quota`):
+applications are taken in filing order; each is listed whole if its apprentices fit
+in the places left, and otherwise waits; a later, smaller application may take
+places an earlier, larger one could not use, but never displaces it.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from skillchain._decision import (
+    Decision,
+    FactValue,
+    Message,
+    Outcome,
+    register_messages,
+)
+from skillchain._errors import InvalidValueError
+from skillchain.model import ApprenticeshipProgramme
+from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, RuleSource, register
+
+
+__all__ = [
+    "QUOTA_RULE",
+    "QuotaAllocation",
+    "QuotaApplication",
+    "allocate_quota",
+    "quota_listing",
+]
+
+_GUIDE = "lh-apprenticeship-service-guide"
+
+_FILED = "apprenticeship.quota.filed"
+_PLACES = "apprenticeship.quota.places"
+
+register_messages(
+    {
+        _FILED: Message(
+            zh="申报日期：{filed_on}",
+            en="Filed on: {filed_on}",
+        ),
+        _PLACES: Message(
+            zh="{order}排第 {position} 位：在先已列入 {taken} 人，年度名额 {quota} 人"
+            "尚余 {remaining} 人，本申请 {apprentices} 人",
+            en="Position {position} {order}: {taken} places taken by applications "
+            "listed before it, {remaining} left of the annual quota of {quota}; it "
+            "asks for {apprentices}",
+        ),
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class QuotaApplication:
+    """A filed programme asking for places in the district's annual quota (名额).
+
+    The filing date is the programme's own :attr:`ApprenticeshipProgramme.filed_on`;
+    an application without one cannot be placed in filing order.  No document
+    fixes this record; a district system keeps it anyway to fill the quota.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
+        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
+        ...     ProgrammeStatus, TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import QuotaApplication
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.APPLIED, filed_on=date(2024, 1, 15))
+        >>> QuotaApplication(programme=plan, apprentices=10).filed_on
+        datetime.date(2024, 1, 15)
+    """
+
+    programme: ApprenticeshipProgramme = attrs.field(
+        validator=is_a(ApprenticeshipProgramme)
+    )
+    """The programme applied for."""
+    apprentices: int = attrs.field(validator=whole(1))
+    """申报学徒人数: how many apprentices it asks places for (at least one)."""
+
+    @property
+    def filed_on(self) -> date | None:
+        """The day the programme was filed, or ``None`` if not known."""
+        return self.programme.filed_on
+
+
+def _canonical(value: object) -> str:
+    """A text that differs for any two unequal records (sets in sorted order)."""
+    fields = getattr(type(value), "__attrs_attrs__", None)
+    if fields is not None:
+        inner = ",".join(_canonical(getattr(value, field.name)) for field in fields)
+        return f"{type(value).__name__}({inner})"
+    if isinstance(value, frozenset):
+        items: frozenset[object] = value
+        return "{" + ",".join(sorted(_canonical(item) for item in items)) + "}"
+    if isinstance(value, tuple):
+        parts: tuple[object, ...] = value
+        return "(" + ",".join(_canonical(item) for item in parts) + ")"
+    return repr(value)
+
+
+def _filing_key(application: QuotaApplication) -> tuple[date, str, bool, str, str]:
+    """Filing order; ties by credit code, then reference (none last), then content."""
+    programme = application.programme
+    reference = programme.reference
+    return (
+        programme.filed_on or date.min,
+        str(programme.enterprise),
+        reference is None,
+        reference or "",
+        _canonical(application),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class QuotaAllocation:
+    """How a district's annual quota was filled: who is listed, who waits, and why.
+
+    Every application gets its own :class:`~skillchain.Decision` under rule
+    ``apprenticeship.quota``, so each enterprise can be told why: *eligible* —
+    listed; *ineligible* — waits, because its apprentices did not fit in the places
+    left at its turn; *undetermined* — waits, because its filing date, the quota or
+    the order is not known (the decision names what is missing).
+    """
+
+    quota: int | None = attrs.field(validator=maybe(whole(0)))
+    """The annual quota in apprentices, or ``None`` when none is in force."""
+    ranked: tuple[QuotaApplication, ...] = attrs.field(
+        validator=tuple_of(QuotaApplication)
+    )
+    """Every application in the order considered: filing order, then those with no
+    filing date (ties by enterprise credit code, then reference)."""
+    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
+    """The decision for each application, aligned with :attr:`ranked`."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that there is one decision per ranked application."""
+        if len(self.decisions) != len(self.ranked):
+            fail(
+                self,
+                "decisions",
+                f"got {len(self.decisions)} decisions for {len(self.ranked)} "
+                "applications",
+                "one decision per ranked application, in the same order",
+            )
+
+    @property
+    def listed(self) -> tuple[QuotaApplication, ...]:
+        """The applications listed in the plan, in filing order."""
+        return tuple(
+            app
+            for app, decision in zip(self.ranked, self.decisions, strict=True)
+            if decision.outcome is Outcome.ELIGIBLE
+        )
+
+    @property
+    def waiting(self) -> tuple[QuotaApplication, ...]:
+        """The applications not listed (no place left, or undetermined), in rank order."""
+        return tuple(
+            app
+            for app, decision in zip(self.ranked, self.decisions, strict=True)
+            if decision.outcome is not Outcome.ELIGIBLE
+        )
+
+    @property
+    def places_taken(self) -> int:
+        """The apprentices listed in total (never more than :attr:`quota`)."""
+        return sum(app.apprentices for app in self.listed)
+
+    def decision_for(self, application: QuotaApplication) -> Decision:
+        """The decision for *application*.
+
+        Raises:
+            KeyError: *application* was not part of the allocation.
+        """
+        for app, decision in zip(self.ranked, self.decisions, strict=True):
+            if app == application:
+                return decision
+        raise KeyError("the application was not part of this allocation")
+
+
+def allocate_quota(
+    applications: Iterable[QuotaApplication],
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> QuotaAllocation:
+    """Fill the district's annual apprentice quota in force on *on* with *applications*.
+
+    Pass one quota year's applications.  They are ranked by
+    ``apprenticeship.quota_order`` (filing order: the programme's ``filed_on``;
+    ties by enterprise credit code, then by the programme's reference, an
+    application without one after those with one, then by the rest of the record,
+    so the result never depends on the order of *applications*).  In that order,
+    each application is listed whole when its apprentices fit in the places left,
+    and otherwise waits (no part of a programme is listed); a later application
+    may fill places an earlier, larger one could not use.  The documents found
+    fix neither the order nor this filling rule: both are placeholders a district
+    can replace.
+
+    Applications without a filing date wait as undetermined and take no place (a
+    district should supply the date and allocate again).  With no quota in force
+    (the bundled policy: Futian's quota is district-supplied) every application
+    waits as undetermined, naming ``apprenticeship.district_quota``.
+
+    Raises:
+        InvalidValueError: An item is not a :class:`QuotaApplication`, or the same
+            application appears twice.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
+        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
+        ...     ProgrammeStatus, TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import QuotaApplication, allocate_quota
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.APPLIED, filed_on=date(2024, 1, 15))
+        >>> allocation = allocate_quota([QuotaApplication(programme=plan, apprentices=10)],
+        ...     on=date(2024, 2, 1))
+        >>> allocation.listed, allocation.decisions[0].missing
+        ((), ('apprenticeship.district_quota',))
+    """
+    chosen = policy if policy is not None else Policy.default()
+    given = tuple(applications)
+    seen: set[QuotaApplication] = set()
+    for index, application in enumerate(given):
+        if not isinstance(application, QuotaApplication):
+            raise InvalidValueError(
+                field=f"applications[{index}]",
+                problem=f"got a value of type {type(application).__name__}",
+                expected="a QuotaApplication",
+            )
+        if application in seen:
+            raise InvalidValueError(
+                field=f"applications[{index}]",
+                problem="the same application appears twice",
+                expected="each application once",
+            )
+        seen.add(application)
+    ranked = sorted(given, key=_filing_key)
+    dated = [app for app in ranked if app.filed_on is not None]
+    undated = [app for app in ranked if app.filed_on is None]
+
+    params = chosen.at(on).apprenticeship
+    quota_param = params.district_quota
+    order_param = params.quota_order
+    guide = (chosen.citation(_GUIDE),)
+    cited = (
+        *(c for c in (quota_param.citation, order_param.citation) if c is not None),
+        *guide,
+    )
+    unknown = tuple(
+        param.name for param in (quota_param, order_param) if param.value is None
+    )
+
+    decisions: list[Decision] = []
+    taken = 0
+    for position, application in enumerate(dated, start=1):
+        judge = Judge(chosen, on)
+        quota = judge.use(quota_param)
+        order = judge.use(order_param)
+        judge.check(_FILED, True, (("filed_on", application.filed_on),), guide)
+        values: tuple[tuple[str, FactValue], ...]
+        if quota is None or order is None:
+            values = (
+                ("order", order),
+                ("position", position),
+                ("taken", None),
+                ("quota", quota),
+                ("remaining", None),
+                ("apprentices", application.apprentices),
+            )
+            judge.missing(_PLACES, unknown, values, cited)
+        else:
+            remaining = quota - taken
+            fits = application.apprentices <= remaining
+            values = (
+                ("order", order),
+                ("position", position),
+                ("taken", taken),
+                ("quota", quota),
+                ("remaining", remaining),
+                ("apprentices", application.apprentices),
+            )
+            judge.check(_PLACES, fits, values, cited)
+            if fits:
+                taken += application.apprentices
+        decisions.append(judge.decide(QUOTA_RULE))
+    for application in undated:
+        judge = Judge(chosen, on)
+        quota = judge.use(quota_param)
+        order = judge.use(order_param)
+        judge.missing(_FILED, ("programme.filed_on",), (("filed_on", None),), guide)
+        judge.missing(
+            _PLACES,
+            ("programme.filed_on", *unknown),
+            (
+                ("order", order),
+                ("position", None),
+                ("taken", None),
+                ("quota", quota),
+                ("remaining", None),
+                ("apprentices", application.apprentices),
+            ),
+            cited,
+        )
+        decisions.append(judge.decide(QUOTA_RULE))
+    return QuotaAllocation(
+        quota=quota_param.value,
+        ranked=(*dated, *undated),
+        decisions=tuple(decisions),
+    )
+
+
+def quota_listing(
+    application: QuotaApplication,
+    applications: Iterable[QuotaApplication],
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide whether *application* is listed within the quota, among *applications*.
+
+    The decision :func:`allocate_quota` reaches for *application* (which may or may
+    not be among *applications*; it is added if not).
+
+    Raises:
+        InvalidValueError: As for :func:`allocate_quota`.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
+        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
+        ...     ProgrammeStatus, TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import QuotaApplication, quota_listing
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.APPLIED)
+        >>> quota_listing(QuotaApplication(programme=plan, apprentices=10), [],
+        ...     on=date(2024, 2, 1)).missing
+        ('programme.filed_on', 'apprenticeship.district_quota')
+    """
+    pool = tuple(applications)
+    if application not in pool:
+        pool = (*pool, application)
+    return allocate_quota(pool, on=on, policy=policy).decision_for(application)
+
+
+QUOTA_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.quota",
+        version="2024.1",
+        title_zh="区年度学徒名额内列入计划",
+        title_en="Listing within the district's annual apprentice quota",
+        function=quota_listing,
+        sources=(RuleSource(_GUIDE),),
+        parameters=("apprenticeship.district_quota", "apprenticeship.quota_order"),
+        checks=(_FILED, _PLACES),
+    )
+)
+"""The registered quota rule (one decision per application)."""

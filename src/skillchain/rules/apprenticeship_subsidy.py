@@ -1,0 +1,995 @@
+"""Rules: the apprenticeship training subsidy, its prepayment and its settlement.
+
+Three rules of the enterprise new-type apprenticeship (企业新型学徒制) share this
+module, because each builds on the amount the first one computes:
+
+- **subsidy entitlement** (``apprenticeship.subsidy``): Shenzhen's annual rate for the
+  target level (5 500 / 7 000 / 8 500 yuan for 中级工 / 高级工 / 技师, as the Longgang
+  FAQ restates 深人社规〔2019〕11号), checked against Guangdong's band while
+  粤人社规〔2023〕13号 is in force, per qualifying apprentice per year of training, with
+  the shortage-occupation uplift for 高级工 and above where the city supplies its
+  figure, or the flat student-apprentice rate;
+- **prepayment** (``apprenticeship.prepayment``): the share of the planned entitlement
+  that may be prepaid, and the window for asking, by date (the 2020 Guangdong
+  practice, then 粤人社规〔2023〕13号 until 2025-12-31);
+- **settlement** (``apprenticeship.settlement``): the balance payable after training,
+  or the refund of an over-prepayment and its deadline (3 months after the training
+  period, 深人社规〔2019〕11号 as reported).
+
+Every figure comes from the policy; how a part year counts is an explicit,
+unverified policy choice (:class:`~skillchain.policy.PartYearRule`) and every amount's
+explanation names the choice applied.
+"""
+
+import decimal
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from skillchain._dates import add_months
+from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._errors import InvalidValueError
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
+from skillchain._money import Rounding
+from skillchain._sources import Citation
+from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
+from skillchain.policy import PartYearRule, Policy, Resolved
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, RuleSource, register
+
+
+__all__ = [
+    "PREPAYMENT_RULE",
+    "SETTLEMENT_RULE",
+    "SUBSIDY_RULE",
+    "PrepaymentScheme",
+    "check_prepayment",
+    "check_settlement",
+    "check_subsidy",
+    "prepayment",
+    "settlement",
+    "subsidy_entitlement",
+]
+
+_NATIONAL = "mohrss-2021-39"
+_SHENZHEN = "sz-2019-11"
+
+_RATE = "apprenticeship.subsidy.rate"
+_STUDENT_RATE = "apprenticeship.subsidy.student_rate"
+_BAND = "apprenticeship.subsidy.provincial_band"
+_YEARS = "apprenticeship.subsidy.years"
+_UPLIFT = "apprenticeship.subsidy.shortage_uplift"
+_QUALIFIED = "apprenticeship.subsidy.qualified"
+_QUALIFIED_COUNT = "apprenticeship.subsidy.qualified_count"
+_PLANNED_COUNT = "apprenticeship.subsidy.planned_count"
+_AMOUNT = "apprenticeship.subsidy.amount"
+_SHARE = "apprenticeship.prepayment.share"
+_WINDOW = "apprenticeship.prepayment.window"
+_CHAIN_WAIT = "apprenticeship.prepayment.chain_wait"
+_PREPAID = "apprenticeship.prepayment.amount"
+_BALANCE = "apprenticeship.settlement.balance"
+_REFUND = "apprenticeship.settlement.refund"
+
+_ROUNDED_ZH = "（{mode}，精确到 {quantum} 元）"
+_ROUNDED_EN = " (rounded {mode} to {quantum} yuan)"
+
+register_messages(
+    {
+        _RATE: Message(
+            zh="培养目标 {level} 的补贴标准：每人每年 {rate} 元",
+            en="The subsidy rate for target level {level}: {rate} yuan per "
+            "apprentice per year",
+        ),
+        _STUDENT_RATE: Message(
+            zh="学生学徒制统一补贴标准：每人每年 {rate} 元",
+            en="The flat student-apprentice rate: {rate} yuan per apprentice per year",
+        ),
+        _BAND: Message(
+            zh="补贴标准 {rate} 元；广东省补贴标准区间为 {minimum}–{maximum} 元",
+            en="The rate is {rate} yuan; Guangdong's band is {minimum}–{maximum} yuan",
+        ),
+        _YEARS: Message(
+            zh="培训期 {months} 个月，按“{rule}”计入 {counted} 个月",
+            en="The training period is {months} months; counted {rule}, "
+            "{counted} months count",
+        ),
+        _UPLIFT: Message(
+            zh="紧缺急需职业（工种）：{shortage}；培养目标 {level}，{min_level}及以上"
+            "可上浮；上浮比例 {uplift}（上限 {maximum}）",
+            en="Shortage occupation: {shortage}; target level {level}, uplift from "
+            "{min_level} up; uplift {uplift} (at most {maximum})",
+        ),
+        _QUALIFIED: Message(
+            zh="学徒完成培训并取得 {level} 证书（合格）：{value}",
+            en="The apprentice completed the training and was certified at {level}: "
+            "{value}",
+        ),
+        _QUALIFIED_COUNT: Message(
+            zh="合格学徒 {qualified} 人（共 {total} 人，不合格 {failed} 人，未知 "
+            "{unknown} 人）；补贴按合格人数计发",
+            en="{qualified} of {total} apprentices qualified ({failed} did not, "
+            "{unknown} not known); the subsidy is paid per qualifying apprentice",
+        ),
+        _PLANNED_COUNT: Message(
+            zh="计划培养学徒 {apprentices} 人（计划应得补贴按计划人数计算）",
+            en="{apprentices} apprentices planned (the planned entitlement counts "
+            "every planned apprentice)",
+        ),
+        _AMOUNT: Message(
+            zh="补贴金额 = {rate} 元 ×（1 + {uplift}）× {persons} 人 × {counted} 个月 "
+            "÷ 12 = {amount} 元" + _ROUNDED_ZH,
+            en="Amount = {rate} yuan × (1 + {uplift}) × {persons} apprentices × "
+            "{counted} months ÷ 12 = {amount} yuan" + _ROUNDED_EN,
+        ),
+        _SHARE: Message(
+            zh="{scheme}可申请预支的补贴比例：{share}",
+            en="The share of the subsidy a {scheme} may have prepaid: {share}",
+        ),
+        _WINDOW: Message(
+            zh="开班日期 {classes_start}，申请日期 {requested_on}：须在开班后 {months} "
+            "个月内申请（最迟 {last_day}）",
+            en="Classes started on {classes_start} and the request is dated "
+            "{requested_on}: it must come within {months} months after classes "
+            "start (by {last_day})",
+        ),
+        _CHAIN_WAIT: Message(
+            zh="列入计划日期 {listed_on}，申请日期 {requested_on}：须在列入计划 "
+            "{months} 个月后申请（最早 {first_day}）",
+            en="Listed in the plan on {listed_on} and the request is dated "
+            "{requested_on}: it may come {months} months after listing (from "
+            "{first_day})",
+        ),
+        _PREPAID: Message(
+            zh="预支金额 = 计划应得补贴 {entitlement} 元 × {share} = {amount} 元"
+            + _ROUNDED_ZH,
+            en="Prepayment = planned entitlement {entitlement} yuan × {share} = "
+            "{amount} yuan" + _ROUNDED_EN,
+        ),
+        _BALANCE: Message(
+            zh="应得补贴 {entitlement} 元 − 已预支 {prepaid} 元 = 应付余额 {balance} 元",
+            en="Entitlement {entitlement} yuan − prepaid {prepaid} yuan = balance "
+            "payable {balance} yuan",
+        ),
+        _REFUND: Message(
+            zh="已预支 {prepaid} 元超过应得补贴 {entitlement} 元：企业须在培训期满"
+            "（{training_end}）后 {months} 个月内、最迟于 {deadline} 退回 {refund} 元",
+            en="The prepayment of {prepaid} yuan exceeds the entitlement of "
+            "{entitlement} yuan: the enterprise must refund {refund} yuan within "
+            "{months} months after the training period ends ({training_end}), by "
+            "{deadline} at the latest",
+        ),
+    }
+)
+
+
+class PrepaymentScheme(LabelledEnum):
+    """Which enterprises' prepayment terms apply (粤人社规〔2023〕13号, as a guide reports).
+
+    Guangdong's 2023 measure names two kinds of enterprise that may claim the
+    apprenticeship subsidy, with their own prepayment terms: enterprises that filed
+    a programme with the HR department, and skill-chain enterprises (技能生态链企业:
+    chain leaders and members) training student apprentices or 技培生.
+    """
+
+    FILED = "filed"
+    """备案企业: an enterprise that filed its programme; may ask within a window after
+    classes start."""
+    CHAIN = "chain"
+    """技能生态链企业: a chain enterprise; may ask a while after its student apprentices
+    or 技培生 are listed in the plan."""
+
+
+set_labels(
+    PrepaymentScheme,
+    {
+        PrepaymentScheme.FILED: ("备案企业", "filed enterprise"),
+        PrepaymentScheme.CHAIN: ("技能生态链企业", "skill-chain enterprise"),
+    },
+)
+
+_NO_CITATIONS: tuple[Citation, ...] = ()
+
+
+def _cite(*params: Resolved[object]) -> tuple[Citation, ...]:
+    """The distinct citations of the parameters given (those in force), in order."""
+    if len(params) == 1:
+        citation = params[0].citation
+        return (citation,) if citation is not None else _NO_CITATIONS
+    found: list[Citation] = []
+    seen: set[tuple[str, str | None]] = set()
+    for param in params:
+        citation = param.citation
+        if citation is not None:
+            # Equal citations of different values: compare cheaply by id and article.
+            key = (citation.document.id, citation.article)
+            if key not in seen:
+                seen.add(key)
+                found.append(citation)
+    return tuple(found)
+
+
+def _amount_argument(value: object, field: str) -> Decimal:
+    """Check an amount argument: a finite, non-negative ``Decimal``."""
+    if isinstance(value, Decimal) and value.is_finite() and value >= 0:
+        return value
+    problem = (
+        f"got {value}"
+        if isinstance(value, Decimal)
+        else f"got a value of type {type(value).__name__}"
+    )
+    raise InvalidValueError(
+        field=field,
+        problem=problem,
+        expected="a finite Decimal amount in yuan of at least zero",
+    )
+
+
+def _count_argument(value: object, field: str) -> int:
+    """Check a head-count argument: an ``int`` (not a bool) of at least zero."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    problem = (
+        f"got {value}"
+        if isinstance(value, int) and not isinstance(value, bool)
+        else f"got a value of type {type(value).__name__}"
+    )
+    raise InvalidValueError(
+        field=field, problem=problem, expected="an int of at least zero"
+    )
+
+
+# --- rule 4: the subsidy entitlement ------------------------------------------------
+
+
+class _Terms(NamedTuple):
+    """The per-apprentice terms of the subsidy, once every one is known."""
+
+    rate: Decimal
+    counted: int
+    uplift: Decimal
+
+
+_ZERO = Decimal(0)
+# Exact arithmetic whatever the caller's decimal context: products of amounts,
+# ratios and counts are exact at this precision, and a quotient by 12 is carried
+# far beyond any rounding quantum before the policy's rounding applies once.
+_EXACT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def _counted_months(rule: PartYearRule, months: int) -> int:
+    """The months of training that earn the annual rate under *rule*."""
+    if rule is PartYearRule.WHOLE_MONTHS:
+        return months
+    years, part = divmod(months, 12)
+    if rule is PartYearRule.STARTED_YEARS and part:
+        years += 1
+    return years * 12
+
+
+def _check_rate(judge: Judge, level: SkillLevel, student: bool) -> Decimal | None:
+    """Record the rate (and the band) findings; the rate, or ``None`` if unusable."""
+    params = judge.params.apprenticeship
+    if student:
+        student_param = params.student_apprentice_rate
+        rate = judge.use(student_param)
+        if rate is None:
+            judge.missing(_STUDENT_RATE, (student_param.name,), (("rate", None),))
+        else:
+            judge.check(_STUDENT_RATE, True, (("rate", rate),), _cite(student_param))
+        return rate
+    table_param = params.annual_subsidy
+    table = judge.use(table_param)
+    rate = table.get(level) if table is not None else None
+    values: tuple[tuple[str, FactValue], ...] = (("level", level), ("rate", rate))
+    if rate is None:
+        judge.missing(_RATE, (table_param.name,), values, _cite(table_param))
+        return None
+    judge.check(_RATE, True, values, _cite(table_param))
+    # Guangdong's band, while it is in force: a finding, never a silent clamp.
+    low_param = params.provincial_rate_min
+    high_param = params.provincial_rate_max
+    low = judge.use(low_param)
+    high = judge.use(high_param)
+    if low is None and high is None:
+        return rate
+    held = (low is None or low <= rate) and (high is None or rate <= high)
+    judge.check(
+        _BAND,
+        held,
+        (("rate", rate), ("minimum", low), ("maximum", high)),
+        _cite(low_param, high_param),
+    )
+    return rate if held else None
+
+
+def _check_counted(judge: Judge, months: int) -> int | None:
+    """Record the months that count under the part-year rule; ``None`` if unknown."""
+    rule_param = judge.params.apprenticeship.part_year_rule
+    rule = judge.use(rule_param)
+    if rule is None:
+        judge.missing(
+            _YEARS,
+            (rule_param.name,),
+            (("months", months), ("rule", None), ("counted", None)),
+        )
+        return None
+    counted = _counted_months(rule, months)
+    judge.check(
+        _YEARS,
+        True,
+        (("months", months), ("rule", rule), ("counted", counted)),
+        _cite(rule_param),
+    )
+    return counted
+
+
+def _check_uplift(
+    judge: Judge, level: SkillLevel, shortage_occupation: bool | None
+) -> Decimal | None:
+    """Record the shortage-uplift finding; the uplift, or ``None`` if unusable.
+
+    No finding and no uplift while Guangdong's uplift is not in force.
+    """
+    params = judge.params.apprenticeship
+    min_param = params.shortage_uplift_min_level
+    min_level = judge.use(min_param)
+    if min_level is None:
+        return _ZERO
+    max_param = params.shortage_uplift_max
+    maximum = judge.use(max_param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("shortage", shortage_occupation),
+        ("level", level),
+        ("min_level", min_level),
+    )
+    if level < min_level or shortage_occupation is False:
+        judge.check(
+            _UPLIFT,
+            True,
+            (*values, ("uplift", _ZERO), ("maximum", maximum)),
+            _cite(min_param, max_param),
+        )
+        return _ZERO
+    if shortage_occupation is None:
+        judge.missing(
+            _UPLIFT,
+            ("shortage_occupation",),
+            (*values, ("uplift", None), ("maximum", maximum)),
+            _cite(min_param, max_param),
+        )
+        return None
+    city_param = params.shortage_uplift
+    uplift = judge.use(city_param)
+    cited = _cite(min_param, max_param, city_param)
+    values = (*values, ("uplift", uplift), ("maximum", maximum))
+    if uplift is None:
+        judge.missing(_UPLIFT, (city_param.name,), values, cited)
+        return None
+    held = maximum is None or uplift <= maximum
+    judge.check(_UPLIFT, held, values, cited)
+    return uplift if held else None
+
+
+def _check_terms(
+    judge: Judge,
+    programme: ApprenticeshipProgramme,
+    shortage_occupation: bool | None,
+    student: bool,
+) -> _Terms | None:
+    """Record the rate, band, months and uplift findings; the terms if all are usable.
+
+    ``None`` when a term is unknown or a condition on it failed (every finding is
+    recorded either way, so an undetermined decision names everything missing).
+    The flat student-apprentice rate takes no uplift.
+    """
+    level = programme.target_level
+    rate = _check_rate(judge, level, student)
+    counted = _check_counted(judge, programme.planned_months)
+    uplift = _ZERO if student else _check_uplift(judge, level, shortage_occupation)
+    if rate is None or counted is None or uplift is None:
+        return None
+    return _Terms(rate=rate, counted=counted, uplift=uplift)
+
+
+def _check_amount(judge: Judge, terms: _Terms, persons: int) -> Decimal | None:
+    """Record the amount finding: rate × (1 + uplift) × persons × months ÷ 12, rounded."""
+    rounding_param = judge.params.apprenticeship.rounding
+    rounding = judge.use(rounding_param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("rate", terms.rate),
+        ("uplift", terms.uplift),
+        ("persons", persons),
+        ("counted", terms.counted),
+    )
+    if rounding is None:
+        judge.missing(
+            _AMOUNT,
+            (rounding_param.name,),
+            (*values, ("amount", None), ("mode", None), ("quantum", None)),
+        )
+        return None
+    rate = terms.rate
+    if terms.uplift:
+        rate = _EXACT.multiply(rate, _EXACT.add(1, terms.uplift))
+    exact = _EXACT.divide(_EXACT.multiply(rate, persons * terms.counted), 12)
+    amount = rounding.apply(exact)
+    judge.check(
+        _AMOUNT,
+        True,
+        (
+            *values,
+            ("amount", amount),
+            ("mode", rounding.mode),
+            ("quantum", rounding.quantum),
+        ),
+        _cite(rounding_param),
+    )
+    return amount
+
+
+def check_subsidy(
+    judge: Judge,
+    enrolment: ApprenticeEnrolment,
+    *,
+    shortage_occupation: bool | None = None,
+    student: bool = False,
+) -> Decimal | None:
+    """Record one apprentice's subsidy findings on *judge* and return the amount.
+
+    The findings, in order: the rate (or the student rate), the Guangdong band while
+    it is in force, the months that count under the part-year rule, the shortage
+    uplift while Guangdong's uplift is in force, whether the apprentice qualified
+    (``enrolment.qualified``), and the amount with its arithmetic (for one person).
+    A combined decision (eligibility, programme and amount for one apprentice)
+    shares the judge and passes the returned amount to ``judge.decide``.
+
+    Args:
+        judge: The judge collecting the decision's findings.
+        enrolment: The apprentice; its programme gives the target level and months.
+        shortage_occupation: Whether the programme's occupation is on the city's
+            shortage list (紧缺急需职业目录); ``None`` if not known (undetermined
+            only where the uplift could apply: 高级工 and above while the uplift is
+            in force).
+        student: Whether the flat student-apprentice rate (学生学徒制) applies
+            instead of the rate by level (no uplift then).
+
+    Returns:
+        The apprentice's amount in yuan, rounded once with the policy's rule, or
+        ``None`` when the apprentice did not qualify, a fact or parameter is unknown,
+        or a figure broke its bound (the findings say which).
+    """
+    programme = enrolment.programme
+    terms = _check_terms(judge, programme, shortage_occupation, student)
+    qualified = enrolment.qualified
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("level", programme.target_level),
+        ("value", qualified),
+    )
+    cited = (judge.policy.citation(_SHENZHEN),)
+    if qualified is None:
+        judge.missing(_QUALIFIED, ("enrolment.qualified",), values, cited)
+    else:
+        judge.check(_QUALIFIED, qualified, values, cited)
+    if terms is None or qualified is not True:
+        return None
+    return _check_amount(judge, terms, 1)
+
+
+def subsidy_entitlement(
+    programme: ApprenticeshipProgramme,
+    enrolments: Sequence[ApprenticeEnrolment],
+    *,
+    on: date,
+    policy: Policy | None = None,
+    shortage_occupation: bool | None = None,
+    student: bool = False,
+) -> Decision:
+    """Decide the training subsidy a programme is entitled to (企业新型学徒制培训补贴).
+
+    The amount is rate × (1 + uplift) × qualifying apprentices × counted months ÷ 12,
+    rounded once with ``apprenticeship.rounding``, where the rate is Shenzhen's annual
+    rate for the programme's target level (or the flat student-apprentice rate),
+    the qualifying apprentices are the enrolments whose ``qualified`` is ``True``,
+    and the counted months come from the programme's planned months through
+    ``apprenticeship.part_year_rule``.  The parameters are those in force on *on*
+    (pass the day the entitlement is settled, or the programme's start if the
+    district pays at the rates in force when training began).
+
+    The decision is *eligible* with the amount when at least one apprentice
+    qualified; *ineligible* when none did, when the city's rate lies outside
+    Guangdong's band, or when the city's shortage uplift exceeds Guangdong's
+    ceiling; *undetermined* when an apprentice's ``qualified`` is ``None`` (named
+    ``enrolments[i].qualified``), the level has no rate (e.g. 高级技师), the uplift
+    could apply but ``shortage_occupation`` is ``None`` or the city has not supplied
+    its uplift, or a parameter is not in force on *on*.
+
+    Effective: the Shenzhen rates from 2019-12-19 (深人社规〔2019〕11号); the band, the
+    uplift ceiling and the student rate 2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号).
+
+    References:
+        《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号), as the Longgang FAQ
+        restates its rates; 《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
+        人社部发〔2021〕39号 (paid per qualifying person).
+
+    Raises:
+        InvalidValueError: An enrolment belongs to another programme, or one person
+            is enrolled twice.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, ResidentId, SkillLevel
+        >>> from skillchain.model import (ApprenticeEnrolment, ApprenticeshipProgramme,
+        ...     InstitutionKind, Person, ProgrammeStatus, TrainingInstitution,
+        ...     TrainingMode)
+        >>> from skillchain.rules import subsidy_entitlement
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.COMPLETED)
+        >>> apprentices = [ApprenticeEnrolment(person=Person(id=ResidentId(number)),
+        ...     programme=plan, qualified=True)
+        ...     for number in ("11010519491231002X", "440304199001011233")]
+        >>> decision = subsidy_entitlement(plan, apprentices, on=date(2026, 3, 2),
+        ...     shortage_occupation=False)
+        >>> decision.outcome, decision.amount
+        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('28000.00'))
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    qualified = failed = 0
+    unknown: list[str] = []
+    people: set[object] = set()
+    for index, enrolment in enumerate(enrolments):
+        if enrolment.programme is not programme and enrolment.programme != programme:
+            raise InvalidValueError(
+                field=f"enrolments[{index}].programme",
+                problem="the apprentice is enrolled in another programme",
+                expected="enrolments of the programme whose entitlement is decided",
+            )
+        person = enrolment.person.id
+        if person in people:
+            raise InvalidValueError(
+                field=f"enrolments[{index}].person",
+                problem="this person is enrolled twice",
+                expected="each apprentice once",
+            )
+        people.add(person)
+        if enrolment.qualified is None:
+            unknown.append(f"enrolments[{index}].qualified")
+        elif enrolment.qualified:
+            qualified += 1
+        else:
+            failed += 1
+    terms = _check_terms(judge, programme, shortage_occupation, student)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("qualified", qualified),
+        ("total", len(people)),
+        ("failed", failed),
+        ("unknown", len(unknown)),
+    )
+    cited = (judge.policy.citation(_SHENZHEN),)
+    if unknown:
+        judge.missing(_QUALIFIED_COUNT, unknown, values, cited)
+    else:
+        judge.check(_QUALIFIED_COUNT, qualified > 0, values, cited)
+    amount = None
+    if terms is not None and not unknown and qualified > 0:
+        amount = _check_amount(judge, terms, qualified)
+    return judge.decide(SUBSIDY_RULE, amount)
+
+
+_SUBSIDY_PARAMETERS = (
+    "apprenticeship.annual_subsidy",
+    "apprenticeship.student_apprentice_rate",
+    "apprenticeship.provincial_rate_min",
+    "apprenticeship.provincial_rate_max",
+    "apprenticeship.part_year_rule",
+    "apprenticeship.shortage_uplift_min_level",
+    "apprenticeship.shortage_uplift_max",
+    "apprenticeship.shortage_uplift",
+    "apprenticeship.rounding",
+)
+
+SUBSIDY_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.subsidy",
+        version="2024.1",
+        title_zh="企业新型学徒制培训补贴金额",
+        title_en="Apprenticeship training subsidy entitlement",
+        function=subsidy_entitlement,
+        sources=(
+            RuleSource(_SHENZHEN),
+            RuleSource("lg-apprenticeship-faq"),
+            RuleSource("gd-2023-13"),
+            RuleSource(_NATIONAL),
+        ),
+        parameters=_SUBSIDY_PARAMETERS,
+        checks=(
+            _RATE,
+            _STUDENT_RATE,
+            _BAND,
+            _YEARS,
+            _UPLIFT,
+            _QUALIFIED,
+            _QUALIFIED_COUNT,
+            _AMOUNT,
+        ),
+    )
+)
+"""The registered subsidy-entitlement rule (``check_subsidy`` emits ``…qualified``,
+``subsidy_entitlement`` emits ``…qualified_count``)."""
+
+
+# --- rule 5: prepayment ---------------------------------------------------------------
+
+
+def _check_prepayment(
+    judge: Judge,
+    programme: ApprenticeshipProgramme,
+    planned: Decimal | None,
+    scheme: PrepaymentScheme,
+    listed_on: date | None,
+) -> Decimal | None:
+    """Record the share, window and amount findings; the prepayment if all are known."""
+    params = judge.params.apprenticeship
+    requested_on = judge.on
+    ok = True
+
+    if scheme is PrepaymentScheme.FILED:
+        share_param = params.prepayment_share_filed
+    else:
+        share_param = params.prepayment_share_chain
+    share = judge.use(share_param)
+    values: tuple[tuple[str, FactValue], ...] = (("scheme", scheme), ("share", share))
+    if share is None:
+        judge.missing(_SHARE, (share_param.name,), values)
+    else:
+        judge.check(_SHARE, True, values, _cite(share_param))
+
+    # The window: absent before 2023-08-15 (the 2020 practice fixed none).
+    if scheme is PrepaymentScheme.FILED:
+        window_param = params.prepayment_request_months
+        months = judge.use(window_param)
+        if months is not None:
+            last_day = add_months(programme.start, months)
+            held = programme.start <= requested_on <= last_day
+            ok = held
+            judge.check(
+                _WINDOW,
+                held,
+                (
+                    ("classes_start", programme.start),
+                    ("requested_on", requested_on),
+                    ("months", months),
+                    ("last_day", last_day),
+                ),
+                _cite(window_param),
+            )
+    else:
+        wait_param = params.prepayment_chain_wait_months
+        months = judge.use(wait_param)
+        if months is not None:
+            first_day = add_months(listed_on, months) if listed_on is not None else None
+            values = (
+                ("listed_on", listed_on),
+                ("requested_on", requested_on),
+                ("months", months),
+                ("first_day", first_day),
+            )
+            if first_day is None:
+                ok = False
+                judge.missing(_CHAIN_WAIT, ("listed_on",), values, _cite(wait_param))
+            else:
+                held = requested_on >= first_day
+                ok = held
+                judge.check(_CHAIN_WAIT, held, values, _cite(wait_param))
+
+    if share is None or planned is None or not ok:
+        return None
+    rounding_param = params.rounding
+    rounding: Rounding | None = judge.use(rounding_param)
+    if rounding is None:
+        judge.missing(
+            _PREPAID,
+            (rounding_param.name,),
+            (("entitlement", planned), ("share", share), ("amount", None)),
+        )
+        return None
+    amount = rounding.apply(_EXACT.multiply(planned, share))
+    judge.check(
+        _PREPAID,
+        True,
+        (
+            ("entitlement", planned),
+            ("share", share),
+            ("amount", amount),
+            ("mode", rounding.mode),
+            ("quantum", rounding.quantum),
+        ),
+        _cite(share_param, rounding_param),
+    )
+    return amount
+
+
+def check_prepayment(
+    judge: Judge,
+    programme: ApprenticeshipProgramme,
+    planned_entitlement: Decimal,
+    *,
+    scheme: PrepaymentScheme = PrepaymentScheme.FILED,
+    listed_on: date | None = None,
+) -> Decimal | None:
+    """Record the prepayment findings on *judge* for a known planned entitlement.
+
+    The request day is the judge's evaluation day.  Use this when the planned
+    entitlement is already decided; :func:`prepayment` computes it too.
+
+    Args:
+        judge: The judge collecting the decision's findings.
+        programme: The programme (its start is the day classes start).
+        planned_entitlement: The entitlement the plan would earn, in yuan.
+        scheme: Whose prepayment terms apply.
+        listed_on: For :attr:`PrepaymentScheme.CHAIN`, the day the student
+            apprentices were listed in the plan (``None`` if not known).
+
+    Returns:
+        The prepayment in yuan, or ``None`` when no share is in force, the request
+        is outside its window, or a fact or parameter is unknown.
+
+    Raises:
+        InvalidValueError: *planned_entitlement* is not a finite ``Decimal`` of at
+            least zero.
+    """
+    planned = _amount_argument(planned_entitlement, "planned_entitlement")
+    return _check_prepayment(judge, programme, planned, scheme, listed_on)
+
+
+def prepayment(
+    programme: ApprenticeshipProgramme,
+    apprentices: int,
+    *,
+    on: date,
+    policy: Policy | None = None,
+    scheme: PrepaymentScheme = PrepaymentScheme.FILED,
+    listed_on: date | None = None,
+    shortage_occupation: bool | None = None,
+    student: bool = False,
+) -> Decision:
+    """Decide the prepayment (预支) an enterprise may ask for on *on*, the request day.
+
+    The planned entitlement is the subsidy rule's amount for *apprentices* planned
+    apprentices (every one counted as if they qualify), with the same findings
+    (rate, band, months, uplift, amount); the prepayment is the share in force on
+    *on* times that amount, rounded once with ``apprenticeship.rounding``.
+
+    Shares and windows by date: up to 50 % from 2020-10-23 to 2023-08-14 (the
+    Guangdong 2020 FAQ; no window then); from 2023-08-15 to 2025-12-31, 40 % for a
+    filed enterprise asking within ``prepayment_request_months`` after classes
+    start (the last day is :func:`~skillchain.add_months` of the start, as for the
+    training period), and 30 % for a skill-chain enterprise asking from
+    ``prepayment_chain_wait_months`` after its apprentices were listed.  No share
+    is known after 2025-12-31: the decision is undetermined, never the old share.
+
+    Raises:
+        InvalidValueError: *apprentices* is not an ``int`` of at least zero.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
+        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
+        ...     ProgrammeStatus, TrainingInstitution, TrainingMode)
+        >>> from skillchain.rules import prepayment
+        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
+        ...     institution=TrainingInstitution(name="深圳市某技工学校",
+        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
+        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
+        ...     start=date(2024, 3, 1), planned_months=24,
+        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        ...     status=ProgrammeStatus.IN_TRAINING)
+        >>> prepayment(plan, 10, on=date(2024, 5, 1), shortage_occupation=False).amount
+        Decimal('56000.00')
+        >>> prepayment(plan, 10, on=date(2026, 1, 1), shortage_occupation=False).missing
+        ('apprenticeship.prepayment_share_filed',)
+    """
+    count = _count_argument(apprentices, "apprentices")
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    terms = _check_terms(judge, programme, shortage_occupation, student)
+    judge.check(
+        _PLANNED_COUNT,
+        count > 0,
+        (("apprentices", count),),
+        (judge.policy.citation(_SHENZHEN),),
+    )
+    planned = _check_amount(judge, terms, count) if terms and count > 0 else None
+    amount = _check_prepayment(judge, programme, planned, scheme, listed_on)
+    return judge.decide(PREPAYMENT_RULE, amount)
+
+
+PREPAYMENT_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.prepayment",
+        version="2024.1",
+        title_zh="企业新型学徒制培训补贴预支",
+        title_en="Apprenticeship subsidy prepayment",
+        function=prepayment,
+        sources=(
+            RuleSource("gd-2020-apprenticeship-faq"),
+            RuleSource("gd-2023-13"),
+            RuleSource(_NATIONAL),
+        ),
+        parameters=(
+            *_SUBSIDY_PARAMETERS,
+            "apprenticeship.prepayment_share_filed",
+            "apprenticeship.prepayment_share_chain",
+            "apprenticeship.prepayment_request_months",
+            "apprenticeship.prepayment_chain_wait_months",
+        ),
+        checks=(
+            _RATE,
+            _STUDENT_RATE,
+            _BAND,
+            _YEARS,
+            _UPLIFT,
+            _PLANNED_COUNT,
+            _AMOUNT,
+            _SHARE,
+            _WINDOW,
+            _CHAIN_WAIT,
+            _PREPAID,
+        ),
+    )
+)
+"""The registered prepayment rule."""
+
+
+# --- rule 6: settlement -------------------------------------------------------------
+
+
+def _check_settlement(
+    judge: Judge,
+    entitlement: Decimal | None,
+    prepaid: Decimal,
+    training_end: date | None,
+) -> Decimal | None:
+    """Record the balance or refund finding; the balance payable if there is one."""
+    months_param = judge.params.apprenticeship.settlement_refund_months
+    if entitlement is None:
+        judge.missing(
+            _BALANCE,
+            ("entitlement",),
+            (("entitlement", None), ("prepaid", prepaid), ("balance", None)),
+        )
+        return None
+    if prepaid <= entitlement:
+        balance = entitlement - prepaid
+        judge.check(
+            _BALANCE,
+            True,
+            (("entitlement", entitlement), ("prepaid", prepaid), ("balance", balance)),
+            _cite(months_param),
+        )
+        return balance
+    months = judge.use(months_param)
+    deadline = (
+        add_months(training_end, months)
+        if training_end is not None and months is not None
+        else None
+    )
+    missing = tuple(
+        name
+        for name, value in (("training_end", training_end), (months_param.name, months))
+        if value is None
+    )
+    judge.check(
+        _REFUND,
+        False,
+        (
+            ("entitlement", entitlement),
+            ("prepaid", prepaid),
+            ("refund", prepaid - entitlement),
+            ("training_end", training_end),
+            ("months", months),
+            ("deadline", deadline),
+        ),
+        _cite(months_param),
+        missing,
+    )
+    return None
+
+
+def check_settlement(
+    judge: Judge,
+    entitlement: Decimal | None,
+    prepaid: Decimal,
+    training_end: date | None,
+) -> Decimal | None:
+    """Record the settlement finding on *judge* and return the balance payable.
+
+    Args:
+        judge: The judge collecting the decision's findings.
+        entitlement: The amount the programme is entitled to (``None`` if not
+            decided yet).
+        prepaid: What was prepaid.
+        training_end: The last day of the training period (``None`` if not known).
+
+    Returns:
+        The balance payable (zero or more), or ``None`` when the prepayment exceeds
+        the entitlement (the failed ``apprenticeship.settlement.refund`` finding then
+        carries ``refund`` and ``deadline``) or the entitlement is unknown.
+
+    Raises:
+        InvalidValueError: An amount is not a finite ``Decimal`` of at least zero.
+    """
+    if entitlement is not None:
+        entitlement = _amount_argument(entitlement, "entitlement")
+    paid = _amount_argument(prepaid, "prepaid")
+    return _check_settlement(judge, entitlement, paid, training_end)
+
+
+def settlement(
+    entitlement: Decimal | None,
+    prepaid: Decimal,
+    training_end: date | None,
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> Decision:
+    """Settle a programme's subsidy after training: the balance, or the refund due.
+
+    The balance is the entitlement minus what was prepaid (深人社规〔2019〕11号, as
+    reported: "the total entitlement minus the prepayment").  Both are amounts
+    already rounded, so the difference is exact and no rounding applies.
+
+    How the decision carries each case:
+
+    - prepayment at most the entitlement: *eligible*, ``amount`` is the balance
+      (zero when they are equal), one finding ``apprenticeship.settlement.balance``;
+    - prepayment above the entitlement: *ineligible* (nothing more is paid), no
+      amount, and the failed finding ``apprenticeship.settlement.refund`` carries
+      the ``refund`` and its ``deadline``: ``settlement_refund_months`` after
+      *training_end* (:func:`~skillchain.add_months`), which the explanation
+      states; if *training_end* or the parameter is unknown, the finding names it
+      as missing and the deadline is ``None``;
+    - entitlement ``None``: *undetermined*, missing ``entitlement``.
+
+    Pass ``Decimal(0)`` as the entitlement when no apprentice qualified (the
+    subsidy decision is then ineligible with no amount).
+
+    Raises:
+        InvalidValueError: An amount is not a finite ``Decimal`` of at least zero.
+
+    Example:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from skillchain.rules import settlement
+        >>> decision = settlement(Decimal(28000), Decimal(56000), date(2026, 3, 1),
+        ...     on=date(2026, 3, 2))
+        >>> decision.outcome, decision.amount
+        (<Outcome.INELIGIBLE: 'ineligible'>, None)
+        >>> refund = decision.failed[0]
+        >>> refund.value("refund"), refund.value("deadline")
+        (Decimal('28000'), datetime.date(2026, 6, 1))
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    balance = check_settlement(judge, entitlement, prepaid, training_end)
+    return judge.decide(SETTLEMENT_RULE, balance)
+
+
+SETTLEMENT_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.settlement",
+        version="2024.1",
+        title_zh="企业新型学徒制培训补贴清算",
+        title_en="Apprenticeship subsidy settlement",
+        function=settlement,
+        sources=(RuleSource(_SHENZHEN),),
+        parameters=("apprenticeship.settlement_refund_months",),
+        checks=(_BALANCE, _REFUND),
+    )
+)
+"""The registered settlement rule."""
