@@ -28,7 +28,9 @@ _DATE_EXPECTED: Final = "a date (not a datetime)"
 
 
 def _require_date(value: object, field: str) -> date:
-    if value.__class__ is date or (isinstance(value, date) and not isinstance(value, datetime)):
+    if value.__class__ is date or (
+        isinstance(value, date) and not isinstance(value, datetime)
+    ):
         return value
     kind = type(value).__name__
     raise InvalidValueError(

@@ -5,6 +5,8 @@ exception.  Exceptions are for malformed input only: a value that cannot be what
 field says it is, or a policy file that cannot be read as a policy.
 """
 
+import difflib
+
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -116,3 +118,13 @@ def validator_from_problem(
             raise InvalidValueError(field=field, problem=found, expected=expected)
 
     return validate
+
+
+_SUGGESTIONS = 3
+
+
+def closest(key: str, known: Iterable[str]) -> tuple[str, ...]:
+    """The known keys most like *key* (at most three, best first), for error messages."""
+    return tuple(
+        difflib.get_close_matches(key, list(known), n=_SUGGESTIONS, cutoff=0.0)
+    )

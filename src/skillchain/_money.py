@@ -147,6 +147,31 @@ def _check_quantum(_instance: object, _attribute: object, value: Decimal) -> Non
     )
 
 
+_PRECISION: Final = 28
+
+EXACT: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+"""(internal) A context for amount arithmetic, whatever the caller's decimal context:
+products of amounts, ratios and counts are exact at this precision, and a quotient
+(by 12 months) is carried far beyond any rounding quantum before a policy's rounding
+applies once."""
+_CONTEXTS: Final = {
+    mode: decimal.Context(prec=_PRECISION, rounding=rounding)
+    for mode, rounding in _DECIMAL_ROUNDING.items()
+}
+_NORMALISED: dict[Decimal, tuple[Decimal, int]] = {}
+
+
+def _normalised(quantum: Decimal) -> tuple[Decimal, int]:
+    found = _NORMALISED.get(quantum)
+    if found is None:
+        normal = quantum.normalize()
+        exponent = normal.as_tuple().exponent
+        assert isinstance(exponent, int)  # noqa: S101 - finite by validation
+        found = (normal, exponent)
+        _NORMALISED[quantum] = found
+    return found
+
+
 def _check_mode(_instance: object, _attribute: object, value: RoundingMode) -> None:
     raw: object = value
     if not isinstance(raw, RoundingMode):
@@ -215,13 +240,14 @@ class Rounding:
                 problem=f"got {raw!r}",
                 expected="a finite Decimal (use yuan() to make one)",
             )
-        quantum = self.quantum.normalize()
-        exponent = quantum.as_tuple().exponent
-        assert isinstance(exponent, int)  # noqa: S101 - finite by validation
-        # Enough precision for every digit of the result, whatever the context.
+        quantum, exponent = _normalised(self.quantum)
+        # Enough precision for every digit of the result, whatever the context;
+        # the common case (fewer than 28 digits) reuses one context per mode.
         digits = max(raw.adjusted(), 0) - min(exponent, 0) + 2
-        context = decimal.Context(
-            prec=max(digits, 28), rounding=self.mode.decimal_rounding
+        context = (
+            _CONTEXTS[self.mode]
+            if digits <= _PRECISION
+            else decimal.Context(prec=digits, rounding=self.mode.decimal_rounding)
         )
         rounded = raw.quantize(quantum, context=context)
         if exponent > 0:

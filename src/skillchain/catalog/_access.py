@@ -6,6 +6,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Final, cast
 
+from skillchain._errors import closest
 from skillchain._sources import Document
 from skillchain.catalog._catalog import (
     Catalog,
@@ -93,9 +94,7 @@ def bundled_files() -> tuple[Traversable, ...]:
 def _unknown(
     key: str, what: str, catalog: str, known: tuple[str, ...]
 ) -> CatalogKeyError:
-    import difflib
-
-    close = tuple(difflib.get_close_matches(key, known, n=3, cutoff=0.0))
+    close = closest(key, known)
     return CatalogKeyError(
         catalog=catalog or "skillchain.catalog",
         edition="bundled",

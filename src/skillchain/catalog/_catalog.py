@@ -1,6 +1,5 @@
 """The catalog container: rows in file order, looked up by key, with the edition's source."""
 
-import difflib
 import enum
 import os
 
@@ -11,7 +10,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError
+from skillchain._errors import InvalidValueError, closest
 from skillchain._sources import Citation, Document, Provenance
 from skillchain.catalog._errors import CatalogKeyError
 from skillchain.catalog._rows import CatalogRow, Occupation, ScopeEntry
@@ -162,7 +161,7 @@ class Catalog(Generic[T_co]):
         self, text: str, known: tuple[str, ...], what: str = "row"
     ) -> CatalogKeyError:
         """The error for a key *text* not among *known*, with the closest known keys."""
-        close = tuple(difflib.get_close_matches(text, known, n=3, cutoff=0.0))
+        close = closest(text, known)
         return CatalogKeyError(
             catalog=self.name, edition=self.edition, key=text, close=close, what=what
         )

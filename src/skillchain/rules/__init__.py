@@ -8,13 +8,14 @@ parameters it reads and the checks it may emit; :func:`rules` lists them.
 
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, RuleSource, get_rule, register, rules
-
-# --- apprenticeship eligibility: apprentice and programme (helper R1) (begin) ---
 from skillchain.rules.apprenticeship_apprentice import (
     APPRENTICE_RULE,
     apprentice_eligibility,
     check_apprentice,
 )
+
+# --- apprenticeship eligibility: apprentice and programme (helper R1) (begin) ---
+from skillchain.rules.apprenticeship_case import CASE_RULE, apprentice_case
 from skillchain.rules.apprenticeship_enterprise import (
     ENTERPRISE_RULE,
     check_enterprise,
@@ -65,6 +66,7 @@ from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_su
 __all__ = [
     "ANNUAL_CAP_RULE",
     "APPRENTICE_RULE",
+    "CASE_RULE",
     "ENTERPRISE_RULE",
     "PREPAYMENT_RULE",
     "PROGRAMME_RULE",
@@ -81,6 +83,7 @@ __all__ = [
     "RuleSource",
     "allocate_quota",
     "annual_cap",
+    "apprentice_case",
     "apprentice_eligibility",
     "check_annual_cap",
     "check_apprentice",

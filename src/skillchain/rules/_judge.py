@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 _SECONDARY = Provenance.SECONDARY
 _UNVERIFIED = Provenance.UNVERIFIED
+_SECONDARY_RANK = _SECONDARY.rank
+_UNVERIFIED_RANK = _UNVERIFIED.rank
 _new = tuple.__new__
 _BY_RANK = (Provenance.OFFICIAL, Provenance.SECONDARY, Provenance.UNVERIFIED)
 _NO_CITATIONS: tuple[Citation, ...] = ()
@@ -54,9 +56,9 @@ class Judge:
         provenance = resolved.provenance
         # Identity tests: hashing an enum member costs more than comparing it.
         if provenance is _UNVERIFIED:
-            self._rank = 2
-        elif provenance is _SECONDARY and self._rank == 0:
-            self._rank = 1
+            self._rank = _UNVERIFIED_RANK
+        elif provenance is _SECONDARY and self._rank < _SECONDARY_RANK:
+            self._rank = _SECONDARY_RANK
         return resolved.value
 
     def check(

@@ -1,12 +1,11 @@
 """The rule registry: every rule with its id, version, titles, sources and checks."""
 
-import difflib
-
 from collections.abc import Callable
 
 import attrs
 
 from skillchain._decision import Decision, message_for
+from skillchain._errors import closest
 from skillchain._sources import Citation, Lang
 from skillchain.policy import Policy, specs
 
@@ -106,7 +105,7 @@ def get_rule(rule_id: str) -> Rule:
     """
     found = _RULES.get(rule_id)
     if found is None:
-        close = difflib.get_close_matches(rule_id, list(_RULES), n=3, cutoff=0.3)
+        close = closest(rule_id, _RULES)
         hint = f"; closest: {', '.join(close)}" if close else ""
         msg = f"no rule {rule_id!r}{hint}"
         raise UnknownRuleError(msg)

@@ -15,6 +15,7 @@ from skillchain._decision import Decision, Message, register_messages
 from skillchain.model import (
     ApprenticeshipProgramme,
     Enterprise,
+    EnterpriseSize,
     EvaluationQualification,
     InstitutionKind,
 )
@@ -66,7 +67,8 @@ register_messages(
     }
 )
 
-_SIZE_RANK = {"micro": 0, "small": 1, "medium": 2, "large": 3}
+# EnterpriseSize lists its members from large to micro: a larger size ranks higher.
+_SIZE_RANK = {size: rank for rank, size in enumerate(reversed(EnterpriseSize))}
 
 
 def _qualified(
@@ -181,7 +183,7 @@ def check_enterprise(
         else:
             judge.check(
                 "apprenticeship.enterprise.own_centre_size",
-                _SIZE_RANK[size.value] >= _SIZE_RANK[minimum.value],
+                _SIZE_RANK[size] >= _SIZE_RANK[minimum],
                 values,
                 (minimum_param.citation,) if minimum_param.citation else (),
             )

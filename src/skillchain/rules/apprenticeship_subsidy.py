@@ -21,8 +21,6 @@ unverified policy choice (:class:`~skillchain.policy.PartYearRule`) and every am
 explanation names the choice applied.
 """
 
-import decimal
-
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -33,7 +31,7 @@ from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain._money import Rounding
+from skillchain._money import EXACT, Rounding
 from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy, Resolved
@@ -253,10 +251,7 @@ class _Terms(NamedTuple):
 
 
 _ZERO = Decimal(0)
-# Exact arithmetic whatever the caller's decimal context: products of amounts,
-# ratios and counts are exact at this precision, and a quotient by 12 is carried
-# far beyond any rounding quantum before the policy's rounding applies once.
-_EXACT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+_EXACT = EXACT
 
 
 def _counted_months(rule: PartYearRule, months: int) -> int:

@@ -1,0 +1,85 @@
+"""Rule: one apprentice's whole case — eligibility, programme and subsidy in one decision.
+
+What a district officer reviews for one apprentice's claim: the apprentice conditions
+(rule ``apprenticeship.apprentice``), the programme's validity (rule
+``apprenticeship.programme``) and the subsidy the apprentice earns (rule
+``apprenticeship.subsidy``), as one decision whose findings are those of the three
+rules in that order.  It reuses their checks; it adds no condition of its own.
+"""
+
+from datetime import date
+
+from skillchain._decision import Decision
+from skillchain.model import ApprenticeEnrolment
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, register
+from skillchain.rules.apprenticeship_apprentice import APPRENTICE_RULE, check_apprentice
+from skillchain.rules.apprenticeship_programme import PROGRAMME_RULE, check_programme
+from skillchain.rules.apprenticeship_subsidy import SUBSIDY_RULE, check_subsidy
+
+
+__all__ = ["CASE_RULE", "apprentice_case"]
+
+
+def apprentice_case(
+    enrolment: ApprenticeEnrolment,
+    *,
+    on: date,
+    policy: Policy | None = None,
+    shortage_occupation: bool | None = None,
+    student: bool = False,
+) -> Decision:
+    """Decide one apprentice's case: may they be subsidised, and how much?
+
+    The decision is eligible, with the apprentice's amount, only when every condition
+    of the three rules holds; its findings list them all, failed ones first in the
+    explanation.
+
+    Effective: as its three rules (from 2019-12-19, 深人社规〔2019〕11号).
+
+    References:
+        《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号);
+        人社部发〔2021〕39号; 粤人社规〔2023〕13号.
+
+    Args:
+        enrolment: The apprentice, with their programme and claim history.
+        on: The evaluation day.
+        policy: The policy to judge under (default: the bundled one).
+        shortage_occupation: Whether the occupation is on the city's shortage list.
+        student: Whether the flat student-apprentice rate applies.
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    check_apprentice(judge, enrolment)
+    check_programme(judge, enrolment.programme)
+    amount = check_subsidy(
+        judge, enrolment, shortage_occupation=shortage_occupation, student=student
+    )
+    return judge.decide(CASE_RULE, amount)
+
+
+def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+_PARTS = (APPRENTICE_RULE, PROGRAMME_RULE, SUBSIDY_RULE)
+
+CASE_RULE: Rule = register(
+    Rule(
+        id="apprenticeship.case",
+        version="2024.1",
+        title_zh="学徒个案审核（资格、培养计划与补贴）",
+        title_en="One apprentice's case: eligibility, programme and subsidy",
+        function=apprentice_case,
+        sources=tuple(
+            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
+        ),
+        parameters=_union(*(rule.parameters for rule in _PARTS)),
+        checks=_union(*(rule.checks for rule in _PARTS)),
+    )
+)
+"""The registered combined rule."""
