@@ -70,6 +70,7 @@ def bench(session: nox.Session) -> None:
     """Benchmarks (not part of the test suite): medians and ratios, never assertions."""
     session.install(".")
     session.run("python", "benchmarks/bench_core.py", *session.posargs)
+    session.run("python", "benchmarks/bench_rules.py", *session.posargs)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,16 @@ class Judge:
     decision's weakest provenance, so it is never forgotten.
     """
 
-    __slots__ = ("_findings", "_rank", "failed", "on", "params", "policy", "undecided")
+    __slots__ = (
+        "_append",
+        "_findings",
+        "_rank",
+        "failed",
+        "on",
+        "params",
+        "policy",
+        "undecided",
+    )
 
     def __init__(self, policy: Policy, on: date) -> None:
         self.policy: Policy = policy
@@ -45,6 +54,7 @@ class Judge:
         self.params: PolicySnapshot = policy.at(on)
         """The policy resolved on :attr:`on`."""
         self._findings: list[Finding] = []
+        self._append = self._findings.append
         self._rank = 0
         self.failed: bool = False
         """Whether any condition has failed so far."""
@@ -71,11 +81,12 @@ class Judge:
     ) -> bool | None:
         """Record one finding and return *held* (so a rule can branch on it)."""
         # tuple.__new__ skips the named tuple's keyword handling: half the cost.
-        self._findings.append(_new(Finding, (check, held, values, citations, missing)))
-        if held is False:
-            self.failed = True
-        elif held is None:
-            self.undecided = True
+        self._append(_new(Finding, (check, held, values, citations, missing)))
+        if held is not True:
+            if held is False:
+                self.failed = True
+            else:
+                self.undecided = True
         return held
 
     def missing(
