@@ -6,7 +6,7 @@ policy).  Every rule is registered with its id, version, titles, sources, the
 parameters it reads and the checks it may emit; :func:`rules` lists them.
 """
 
-from skillchain.rules._judge import Judge
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, get_rule, register, rules
 from skillchain.rules.apprenticeship_apprentice import (
     APPRENTICE_RULE,
@@ -94,6 +94,7 @@ __all__ = [
     "check_skill_upgrade",
     "check_subsidy",
     "check_ui_skill",
+    "citations_of",
     "enterprise_eligibility",
     "get_rule",
     "prepayment",

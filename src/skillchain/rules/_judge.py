@@ -6,12 +6,13 @@ from decimal import Decimal
 from typing import TypeVar
 
 from skillchain._decision import Decision, FactValue, Finding, Outcome
+from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
 from skillchain.policy import Policy, PolicySnapshot, Resolved
 from skillchain.rules._registry import Rule
 
 
-__all__ = ["Judge"]
+__all__ = ["Judge", "citations_of"]
 
 T = TypeVar("T")
 
@@ -22,6 +23,23 @@ _UNVERIFIED_RANK = _UNVERIFIED.rank
 _new = tuple.__new__
 _BY_RANK = (Provenance.OFFICIAL, Provenance.SECONDARY, Provenance.UNVERIFIED)
 _NO_CITATIONS: tuple[Citation, ...] = ()
+
+
+def citations_of(*params: Resolved[object]) -> tuple[Citation, ...]:
+    """The distinct citations of the parameters given, in order (``None`` skipped).
+
+    Two values resolved from one register entry and article cite it once; documents
+    are compared by identity (the policy builds one per register entry).
+    """
+    found: list[Citation] = []
+    for param in params:
+        citation = param.citation
+        if citation is not None and not any(
+            known.document is citation.document and known.article == citation.article
+            for known in found
+        ):
+            found.append(citation)
+    return tuple(found)
 
 
 class Judge:
@@ -98,6 +116,37 @@ class Judge:
     ) -> None:
         """Record that *check* could not be decided because *names* are unknown."""
         self.check(check, None, values, citations, tuple(names))
+
+    def amount(
+        self,
+        check: str,
+        rounding: Resolved[Rounding],
+        exact: Decimal,
+        values: tuple[tuple[str, FactValue], ...],
+    ) -> Decimal | None:
+        """Round *exact* with the policy's *rounding* and record the amount's finding.
+
+        The finding's values are *values* (the arithmetic) followed by the quantum,
+        the mode and the amount, so an explanation reads as the calculation.  With no
+        rounding rule in force the finding is undecided and ``None`` is returned.
+        """
+        rule = self.use(rounding)
+        if rule is None:
+            self.missing(check, (rounding.name,), (*values, ("amount", None)))
+            return None
+        result = rule.apply(exact)
+        self.check(
+            check,
+            True,
+            (
+                *values,
+                ("quantum", rule.quantum),
+                ("mode", rule.mode),
+                ("amount", result),
+            ),
+            citations_of(rounding),
+        )
+        return result
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -23,10 +23,9 @@ from datetime import date
 from decimal import Decimal
 
 from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain._sources import Citation
 from skillchain.model import ApprenticeshipProgramme, TrainingMode
-from skillchain.policy import Policy, Resolved
-from skillchain.rules._judge import Judge
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, register
 
 
@@ -97,30 +96,6 @@ _MODES = (
 )
 
 
-def _same(first: Citation, second: Citation) -> bool:
-    """Whether two citations point at the same article of the same register entry.
-
-    Compared by identity of the document (the policy builds one ``Document`` per
-    register entry): far cheaper than comparing two attrs documents field by field.
-    """
-    return first.document is second.document and first.article == second.article
-
-
-def _citations(*resolved: Resolved[object]) -> tuple[Citation, ...]:
-    """The distinct citations of the parameters given, in order."""
-    found: tuple[Citation, ...] = ()
-    for param in resolved:
-        citation = param.citation
-        if citation is None:
-            continue
-        for known in found:
-            if _same(known, citation):
-                break
-        else:
-            found = (*found, citation)
-    return found
-
-
 def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> None:
     params = judge.params.apprenticeship
     low_param = params.planned_months_min
@@ -168,7 +143,7 @@ def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> N
         ("maximum_special", special_max),
         ("special_case", special),
     )
-    citations = _citations(low_param, high_param, special_param)
+    citations = citations_of(low_param, high_param, special_param)
     if too_short or too_long is True:
         judge.check(_PLANNED_MONTHS, False, values, citations)
     elif missing:
@@ -189,7 +164,7 @@ def _check_target_level(judge: Judge, programme: ApprenticeshipProgramme) -> Non
         ("minimum", low),
         ("maximum", high),
     )
-    citations = _citations(low_param, high_param)
+    citations = citations_of(low_param, high_param)
     if (low is not None and level < low) or (high is not None and level > high):
         judge.check(_TARGET_LEVEL, False, values, citations)
     elif low is None or high is None:

@@ -34,8 +34,8 @@ from skillchain._levels import SkillLevel
 from skillchain._money import EXACT, Rounding
 from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
-from skillchain.policy import PartYearRule, Policy, Resolved
-from skillchain.rules._judge import Judge
+from skillchain.policy import PartYearRule, Policy
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, register
 
 
@@ -191,24 +191,6 @@ set_labels(
 _NO_CITATIONS: tuple[Citation, ...] = ()
 
 
-def _cite(*params: Resolved[object]) -> tuple[Citation, ...]:
-    """The distinct citations of the parameters given (those in force), in order."""
-    if len(params) == 1:
-        citation = params[0].citation
-        return (citation,) if citation is not None else _NO_CITATIONS
-    found: list[Citation] = []
-    seen: set[tuple[str, str | None]] = set()
-    for param in params:
-        citation = param.citation
-        if citation is not None:
-            # Equal citations of different values: compare cheaply by id and article.
-            key = (citation.document.id, citation.article)
-            if key not in seen:
-                seen.add(key)
-                found.append(citation)
-    return tuple(found)
-
-
 def _amount_argument(value: object, field: str) -> Decimal:
     """Check an amount argument: a finite, non-negative ``Decimal``."""
     if isinstance(value, Decimal) and value.is_finite() and value >= 0:
@@ -273,16 +255,18 @@ def _check_rate(judge: Judge, level: SkillLevel, student: bool) -> Decimal | Non
         if rate is None:
             judge.missing(_STUDENT_RATE, (student_param.name,), (("rate", None),))
         else:
-            judge.check(_STUDENT_RATE, True, (("rate", rate),), _cite(student_param))
+            judge.check(
+                _STUDENT_RATE, True, (("rate", rate),), citations_of(student_param)
+            )
         return rate
     table_param = params.annual_subsidy
     table = judge.use(table_param)
     rate = table.get(level) if table is not None else None
     values: tuple[tuple[str, FactValue], ...] = (("level", level), ("rate", rate))
     if rate is None:
-        judge.missing(_RATE, (table_param.name,), values, _cite(table_param))
+        judge.missing(_RATE, (table_param.name,), values, citations_of(table_param))
         return None
-    judge.check(_RATE, True, values, _cite(table_param))
+    judge.check(_RATE, True, values, citations_of(table_param))
     # Guangdong's band, while it is in force: a finding, never a silent clamp.
     low_param = params.provincial_rate_min
     high_param = params.provincial_rate_max
@@ -295,7 +279,7 @@ def _check_rate(judge: Judge, level: SkillLevel, student: bool) -> Decimal | Non
         _BAND,
         held,
         (("rate", rate), ("minimum", low), ("maximum", high)),
-        _cite(low_param, high_param),
+        citations_of(low_param, high_param),
     )
     return rate if held else None
 
@@ -316,7 +300,7 @@ def _check_counted(judge: Judge, months: int) -> int | None:
         _YEARS,
         True,
         (("months", months), ("rule", rule), ("counted", counted)),
-        _cite(rule_param),
+        citations_of(rule_param),
     )
     return counted
 
@@ -345,7 +329,7 @@ def _check_uplift(
             _UPLIFT,
             True,
             (*values, ("uplift", _ZERO), ("maximum", maximum)),
-            _cite(min_param, max_param),
+            citations_of(min_param, max_param),
         )
         return _ZERO
     if shortage_occupation is None:
@@ -353,12 +337,12 @@ def _check_uplift(
             _UPLIFT,
             ("shortage_occupation",),
             (*values, ("uplift", None), ("maximum", maximum)),
-            _cite(min_param, max_param),
+            citations_of(min_param, max_param),
         )
         return None
     city_param = params.shortage_uplift
     uplift = judge.use(city_param)
-    cited = _cite(min_param, max_param, city_param)
+    cited = citations_of(min_param, max_param, city_param)
     values = (*values, ("uplift", uplift), ("maximum", maximum))
     if uplift is None:
         judge.missing(_UPLIFT, (city_param.name,), values, cited)
@@ -420,7 +404,7 @@ def _check_amount(judge: Judge, terms: _Terms, persons: int) -> Decimal | None:
             ("mode", rounding.mode),
             ("quantum", rounding.quantum),
         ),
-        _cite(rounding_param),
+        citations_of(rounding_param),
     )
     return amount
 
@@ -644,7 +628,7 @@ def _check_prepayment(
     if share is None:
         judge.missing(_SHARE, (share_param.name,), values)
     else:
-        judge.check(_SHARE, True, values, _cite(share_param))
+        judge.check(_SHARE, True, values, citations_of(share_param))
 
     # The window: absent before 2023-08-15 (the 2020 practice fixed none).
     if scheme is PrepaymentScheme.FILED:
@@ -663,7 +647,7 @@ def _check_prepayment(
                     ("months", months),
                     ("last_day", last_day),
                 ),
-                _cite(window_param),
+                citations_of(window_param),
             )
     else:
         wait_param = params.prepayment_chain_wait_months
@@ -678,11 +662,13 @@ def _check_prepayment(
             )
             if first_day is None:
                 ok = False
-                judge.missing(_CHAIN_WAIT, ("listed_on",), values, _cite(wait_param))
+                judge.missing(
+                    _CHAIN_WAIT, ("listed_on",), values, citations_of(wait_param)
+                )
             else:
                 held = requested_on >= first_day
                 ok = held
-                judge.check(_CHAIN_WAIT, held, values, _cite(wait_param))
+                judge.check(_CHAIN_WAIT, held, values, citations_of(wait_param))
 
     if share is None or planned is None or not ok:
         return None
@@ -706,7 +692,7 @@ def _check_prepayment(
             ("mode", rounding.mode),
             ("quantum", rounding.quantum),
         ),
-        _cite(share_param, rounding_param),
+        citations_of(share_param, rounding_param),
     )
     return amount
 
@@ -866,7 +852,7 @@ def _check_settlement(
             _BALANCE,
             True,
             (("entitlement", entitlement), ("prepaid", prepaid), ("balance", balance)),
-            _cite(months_param),
+            citations_of(months_param),
         )
         return balance
     months = judge.use(months_param)
@@ -891,7 +877,7 @@ def _check_settlement(
             ("months", months),
             ("deadline", deadline),
         ),
-        _cite(months_param),
+        citations_of(months_param),
         missing,
     )
     return None

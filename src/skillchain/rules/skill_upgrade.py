@@ -40,9 +40,9 @@ from skillchain._identifiers import Sex
 from skillchain._levels import SkillLevel
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
-from skillchain.rules._judge import Judge
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, register
-from skillchain.rules.subsidy_cap import _cites, _conflict
+from skillchain.rules.subsidy_cap import _conflict
 
 
 __all__ = ["SKILL_UPGRADE_RULE", "check_skill_upgrade", "skill_upgrade_subsidy"]
@@ -213,7 +213,7 @@ def _check_person(judge: Judge, person: Person) -> None:
             "skill_upgrade.age",
             minimum <= age <= maximum,
             values,
-            _cites(min_param.citation, max_param.citation),
+            citations_of(min_param, max_param),
         )
 
 
@@ -238,7 +238,7 @@ def _check_certificate(
             "skill_upgrade.certificate_kind",
             allowed,
             (("kind", kind), ("allowed", allowed)),
-            _cites(kinds_param.citation),
+            citations_of(kinds_param),
         )
 
     issuers_param = params.excluded_issuers
@@ -256,7 +256,7 @@ def _check_certificate(
             "skill_upgrade.issuer",
             allowed,
             (("issuer", issuer), ("allowed", allowed)),
-            _cites(issuers_param.citation),
+            citations_of(issuers_param),
         )
 
     window_param = params.claim_window_months
@@ -274,7 +274,7 @@ def _check_certificate(
             "skill_upgrade.claim_window",
             issued <= on <= deadline,
             (("issued", issued), ("deadline", deadline), ("on", on)),
-            _cites(window_param.citation),
+            citations_of(window_param),
         )
 
     occupation, level = certificate.occupation, certificate.level
@@ -337,7 +337,7 @@ def _amount(
                 "skill_upgrade.rate",
                 True,
                 values,
-                _cites(catalogue_param.citation),
+                citations_of(catalogue_param),
             )
     if rate is None or level is None:
         return None
@@ -349,36 +349,19 @@ def _amount(
             "skill_upgrade.city_range",
             low <= rate <= high,
             (("rate", rate), ("minimum", low), ("maximum", high)),
-            _cites(low_param.citation, high_param.citation),
+            citations_of(low_param, high_param),
         )
 
     uplift = _uplift(judge, level, shortage_occupation)
     if uplift is None:
         return None
 
-    rounding_param = params.rounding
-    rounding = judge.use(rounding_param)
-    if rounding is None:
-        judge.missing(
-            "skill_upgrade.amount",
-            (rounding_param.name,),
-            (("rate", rate), ("uplift", uplift), ("amount", None)),
-        )
-        return None
-    amount = rounding.apply(rate * (_ONE + uplift))
-    judge.check(
+    return judge.amount(
         "skill_upgrade.amount",
-        True,
-        (
-            ("rate", rate),
-            ("uplift", uplift),
-            ("quantum", rounding.quantum),
-            ("mode", rounding.mode),
-            ("amount", amount),
-        ),
-        _cites(rounding_param.citation),
+        params.rounding,
+        rate * (_ONE + uplift),
+        (("rate", rate), ("uplift", uplift)),
     )
-    return amount
 
 
 def _uplift(
@@ -397,7 +380,7 @@ def _uplift(
         )
         judge.missing("skill_upgrade.uplift", (min_param.name,), values)
         return None
-    cites = _cites(min_param.citation)
+    cites = citations_of(min_param)
     if level < min_level or shortage_occupation is False:
         values = (
             ("level", level),
@@ -424,7 +407,7 @@ def _uplift(
         "skill_upgrade.uplift",
         True,
         values,
-        _cites(min_param.citation, uplift_param.citation),
+        citations_of(min_param, uplift_param),
     )
     return uplift
 

@@ -26,7 +26,7 @@ from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
 from skillchain.model import SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
-from skillchain.rules._judge import Judge
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, register
 
 
@@ -72,19 +72,6 @@ register_messages(
         ),
     }
 )
-
-
-def _cites(
-    first: Citation | None, second: Citation | None = None
-) -> tuple[Citation, ...]:
-    """The citations given, without ``None`` and without a repeated document/article."""
-    if first is None:
-        return () if second is None else (second,)
-    if second is None or (
-        second.document.id == first.document.id and second.article == first.article
-    ):
-        return (first,)
-    return (first, second)
 
 
 def _same_level(level: SkillLevel) -> Callable[[SkillLevel], bool]:
@@ -158,7 +145,7 @@ def check_annual_cap(
             "subsidy.cap.scope",
             True,
             scope_values,
-            _cites(capped_param.citation, exclusive_param.citation),
+            citations_of(capped_param, exclusive_param),
         )
 
     if capped is not False:
@@ -186,7 +173,7 @@ def check_annual_cap(
                 "subsidy.cap.per_kind",
                 count < per_kind,
                 values,
-                _cites(per_kind_param.citation),
+                citations_of(per_kind_param),
             )
 
         total_param = params.claims_per_year_total
@@ -214,7 +201,7 @@ def check_annual_cap(
                 "subsidy.cap.total",
                 counted < total,
                 values,
-                _cites(total_param.citation),
+                citations_of(total_param),
             )
 
     if capped is not False:
@@ -245,7 +232,7 @@ def check_annual_cap(
             kinds=counterparts,
             kinds_name=exclusive_param.name,
             claim=claim,
-            citations=_cites(exclusive_param.citation),
+            citations=citations_of(exclusive_param),
         )
 
 

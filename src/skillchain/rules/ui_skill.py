@@ -24,9 +24,9 @@ from skillchain._dates import add_months
 from skillchain._decision import Decision, Message, register_messages
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
-from skillchain.rules._judge import Judge
+from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Rule, RuleSource, register
-from skillchain.rules.subsidy_cap import _cites, _conflict
+from skillchain.rules.subsidy_cap import _conflict
 
 
 __all__ = ["UI_SKILL_RULE", "check_ui_skill", "ui_skill_subsidy"]
@@ -100,7 +100,7 @@ def _check_conditions(
             "ui_skill.level",
             rate is not None,
             (("level", level), ("covered", rate is not None)),
-            _cites(rates_param.citation),
+            citations_of(rates_param),
         )
 
     required_param = judge.policy.at(issued).ui_skill.contribution_months
@@ -122,14 +122,14 @@ def _check_conditions(
                 if value is None
             ),
             values,
-            _cites(required_param.citation),
+            citations_of(required_param),
         )
     else:
         judge.check(
             "ui_skill.contributions",
             contribution_months >= required,
             values,
-            _cites(required_param.citation),
+            citations_of(required_param),
         )
 
     window_param = params.claim_window_months
@@ -146,7 +146,7 @@ def _check_conditions(
             "ui_skill.claim_window",
             issued <= on <= deadline,
             (("issued", issued), ("deadline", deadline), ("on", on)),
-            _cites(window_param.citation),
+            citations_of(window_param),
         )
 
     occupation = certificate.occupation
@@ -184,7 +184,7 @@ def _amount(
     level = certificate.level
     level_param, uplift_param = params.uplift_level, params.shortage_uplift
     uplift_level = judge.use(level_param)
-    cites = _cites(level_param.citation)
+    cites = citations_of(level_param)
     uplift: Decimal | None
     missing: tuple[str, ...] = ()
     if uplift_level is None:
@@ -196,7 +196,7 @@ def _amount(
     else:
         uplift = judge.use(uplift_param)
         missing = () if uplift is not None else (uplift_param.name,)
-        cites = _cites(level_param.citation, uplift_param.citation)
+        cites = citations_of(level_param, uplift_param)
     values = (
         ("level", level),
         ("uplift_level", uplift_level),
@@ -208,29 +208,12 @@ def _amount(
         return None
     judge.check("ui_skill.uplift", True, values, cites)
 
-    rounding_param = params.rounding
-    rounding = judge.use(rounding_param)
-    if rounding is None:
-        judge.missing(
-            "ui_skill.amount",
-            (rounding_param.name,),
-            (("rate", rate), ("uplift", uplift), ("amount", None)),
-        )
-        return None
-    amount = rounding.apply(rate * (_ONE + uplift))
-    judge.check(
+    return judge.amount(
         "ui_skill.amount",
-        True,
-        (
-            ("rate", rate),
-            ("uplift", uplift),
-            ("quantum", rounding.quantum),
-            ("mode", rounding.mode),
-            ("amount", amount),
-        ),
-        _cites(rounding_param.citation),
+        params.rounding,
+        rate * (_ONE + uplift),
+        (("rate", rate), ("uplift", uplift)),
     )
-    return amount
 
 
 def check_ui_skill(
