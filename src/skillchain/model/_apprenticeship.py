@@ -41,6 +41,8 @@ from skillchain.model._enums import SubsidyKind
 from skillchain.model._people import Person, TrainingInstitution
 
 
+_ONE_DAY = timedelta(days=1)
+
 __all__ = [
     "ApprenticeEnrolment",
     "ApprenticeshipProgramme",
@@ -441,7 +443,7 @@ class LabourContract:
             return months_between(self.start, self.end) + (
                 1 if self.start.day == 1 else 0
             )
-        return months_between(self.start, self.end + timedelta(days=1))
+        return months_between(self.start, self.end + _ONE_DAY)
 
 
 @attrs.frozen(kw_only=True)

@@ -170,13 +170,14 @@ class Judge:
     def decide(self, rule: Rule, amount: Decimal | None = None) -> Decision:
         """The decision: outcome from the findings; *amount* kept only when eligible."""
         outcome = self.outcome
+        # Positional: a decision is built once per case, and keywords cost a third.
         return Decision(
-            rule=rule.id,
-            version=rule.version,
-            on=self.on,
-            outcome=outcome,
-            findings=tuple(self._findings),
-            provenance=_BY_RANK[self._rank],
-            policy_fingerprint=self.policy.fingerprint,
-            amount=amount if outcome is Outcome.ELIGIBLE else None,
+            rule.id,
+            rule.version,
+            self.on,
+            outcome,
+            tuple(self._findings),
+            _BY_RANK[self._rank],
+            self.policy.fingerprint,
+            amount if outcome is Outcome.ELIGIBLE else None,
         )
