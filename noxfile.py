@@ -1,6 +1,9 @@
 """Development sessions: ``nox -t ci`` runs the whole test suite; ``nox -s demo`` the main job."""
 
 import os
+import shutil
+
+from pathlib import Path
 
 import nox
 
@@ -54,6 +57,27 @@ def docs(session: nox.Session) -> None:
     common = ["-n", "-T", "-W", "--keep-going", "-d", "docs/_build/doctrees"]
     session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html")
     session.run("sphinx-build", *common, "-b", "doctest", "docs", "docs/_build/doctest")
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def wheel(session: nox.Session) -> None:
+    """Build the wheel; in a fresh venv with only it and its ``testing`` extra, resolve every public type."""
+    tmp = Path(session.create_tmp()).resolve()
+    dist = tmp / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", str(dist))
+    (built,) = dist.glob("skillchain-*.whl")
+    scratch = tmp / "scratch"
+    session.run("python", "-m", "venv", "--clear", str(scratch))
+    python = str(scratch / ("Scripts" if os.name == "nt" else "bin") / "python")
+    session.run(
+        python, "-m", "pip", "install", "-q", f"{built}[testing]", external=True
+    )
+    # Run a copy from the scratch directory so nothing of the source tree is importable.
+    script = scratch / "wheel_check.py"
+    shutil.copy("tests/wheel_check.py", script)
+    with session.chdir(scratch):
+        session.run(python, str(script), external=True)
 
 
 @nox.session(python=PYTHON)

@@ -53,6 +53,7 @@ nitpick_ignore_regex: list[tuple[str, str]] = [
     (r"py:.*", r"attrs?(\..*)?"),
     (r"py:.*", r"dateutil(\..*)?"),
     (r"py:.*", r"cattrs(\..*)?"),
+    (r"py:.*", r"hypothesis(\..*)?"),
     (r"py:.*", r"(.*\.)?(T_co|T|E)"),  # type variables of generic classes and functions
 ]
 if OFFLINE:

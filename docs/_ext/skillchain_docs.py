@@ -625,11 +625,13 @@ def _public_targets(target: str, module: str | None) -> list[str]:
     (likewise for ``skillchain.model``).
     """
     import skillchain
+    import skillchain.cases
     import skillchain.catalog
     import skillchain.model
     import skillchain.policy
     import skillchain.rules
     import skillchain.serialization
+    import skillchain.testing
 
     packages = (
         skillchain,
@@ -638,6 +640,8 @@ def _public_targets(target: str, module: str | None) -> list[str]:
         skillchain.catalog,
         skillchain.rules,
         skillchain.serialization,
+        skillchain.cases,
+        skillchain.testing,
     )
 
     if not target.startswith("skillchain."):
@@ -689,9 +693,13 @@ def _resolve_public(
 def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
     """Warn (an error under ``-W``) for any exported name no page documents."""
     import skillchain
+    import skillchain.cases
     import skillchain.catalog
     import skillchain.model
     import skillchain.policy
+    import skillchain.rules
+    import skillchain.serialization
+    import skillchain.testing
 
     documented = {entry[0] for entry in env.get_domain("py").get_objects()}
     packages = (
@@ -701,6 +709,8 @@ def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
         skillchain.catalog,
         skillchain.rules,
         skillchain.serialization,
+        skillchain.cases,
+        skillchain.testing,
     )
     for package in packages:
         for name in package.__all__:

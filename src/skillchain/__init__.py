@@ -19,6 +19,8 @@ from skillchain._decision import (
     register_messages,
 )
 from skillchain._errors import (
+    InputError,
+    InputProblem,
     InvalidValueError,
     PolicyFileError,
     PolicyProblem,
@@ -57,6 +59,8 @@ __all__ = [
     "EntityCategory",
     "FactValue",
     "Finding",
+    "InputError",
+    "InputProblem",
     "InvalidValueError",
     "Lang",
     "Message",

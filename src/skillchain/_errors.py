@@ -14,6 +14,8 @@ import attrs
 
 
 __all__ = [
+    "InputError",
+    "InputProblem",
     "InvalidValueError",
     "PolicyFileError",
     "PolicyProblem",
@@ -101,6 +103,59 @@ class PolicyFileError(SkillchainError):
         head = "1 problem" if count == 1 else f"{count} problems"
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"policy files are malformed ({head}):\n{lines}")
+
+
+@attrs.frozen
+class InputProblem:
+    """One problem found in JSON-shaped input handed to :func:`skillchain.serialization.structure`.
+
+    Example:
+        >>> from skillchain import InputProblem
+        >>> str(InputProblem(path="contract.end", message="expected a date like 2024-01-31"))
+        'contract.end: expected a date like 2024-01-31'
+    """
+
+    path: str
+    """Where in the document, written the way a JavaScript or JSON developer would
+    (``apprentices[3].contract.end``); the empty string for the document itself."""
+    message: str
+    """What is wrong and what was expected, in JSON terms (string, number, array,
+    object); identity numbers are masked."""
+
+    def __str__(self) -> str:
+        """Return ``path: message`` (just the message for the document itself)."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InputError(SkillchainError, ValueError):
+    """JSON-shaped input could not be turned into the requested type.
+
+    Every problem found is listed, each with its JSON path, so the sending system
+    can fix them in one pass.  Nothing is built when this is raised: the target
+    object (and every object inside it) is constructed only from input that is
+    valid throughout.  Messages never contain a personal identity number in full.
+
+    Args:
+        problems: The problems found; at least one.
+
+    Example:
+        >>> from skillchain import InputError, InputProblem
+        >>> problem = InputProblem(path="year", message='expected an integer, got "2024"')
+        >>> err = InputError([problem])
+        >>> print(err)
+        invalid input (1 problem):
+          - year: expected an integer, got "2024"
+    """
+
+    problems: tuple[InputProblem, ...]
+    """Every problem found, in document order where the input has one."""
+
+    def __init__(self, problems: Iterable[InputProblem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"invalid input ({head}):\n{lines}")
 
 
 def validator_from_problem(

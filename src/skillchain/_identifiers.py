@@ -12,7 +12,7 @@ public; :class:`CreditCode` shows it as it is.
 import re
 
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -207,6 +207,11 @@ class ResidentId:
     def __str__(self) -> str:
         """Return the masked number."""
         return self.masked
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """Pretty-print masked (IPython and Hypothesis' failure reports use this)."""
+        del cycle
+        printer.text(repr(self))
 
     def __repr__(self) -> str:
         """Return ``ResidentId('<masked number>')``."""

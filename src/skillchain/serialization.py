@@ -1,9 +1,22 @@
 """JSON in and out: one preconfigured cattrs converter for every public type.
 
-Identifiers travel as plain strings, dates as ISO-8601, amounts as decimal strings
-(a JSON float is refused: money is never binary floating point), enums by value,
-sets and tuples as arrays.  Use :func:`structure` and :func:`unstructure`, or the
-shared :data:`converter`; never cattrs' global converter.
+Identifiers travel as plain strings, dates as ISO-8601 (``2024-01-31``), amounts as
+decimal strings (``"5500.00"``; a JSON float is refused: money is never binary
+floating point), enums by value, sets and tuples as arrays.  Use :func:`structure`
+and :func:`unstructure`, or the shared :data:`converter`; never cattrs' global one.
+
+Bad input raises one :class:`~skillchain.InputError` listing every problem with its
+JSON path; unknown keys are errors, missing required keys are errors, and values of
+the wrong JSON kind are never coerced.  Nothing half-built escapes: an object is
+constructed only after every part of it has been read without a problem.
+
+:func:`json_schema` describes, as JSON Schema 2020-12, exactly the documents
+:func:`structure` accepts for a type, for a portal form or another system's validator.
+
+Findings and citations have their own encoding (see the how-to "Validate JSON from
+another system"): a citation names its document by register id; a finding's values are
+``[name, value]`` pairs whose non-JSON values are tagged objects, such as
+``{"type": "decimal", "value": "0.5"}``.
 
 Example:
     >>> from skillchain import DivisionCode
@@ -14,66 +27,62 @@ Example:
     '440304'
 """
 
-from decimal import Decimal, InvalidOperation
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from cattrs.preconf.json import JsonConverter
-from cattrs.preconf.json import make_converter as _make_json_converter
 
-from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._schema_json import json_schema
+from skillchain._serialization import new_converter
 
 
-__all__ = ["converter", "make_converter", "structure", "unstructure"]
+if TYPE_CHECKING:
+    from skillchain.policy import Policy
+
+__all__ = ["converter", "json_schema", "make_converter", "structure", "unstructure"]
 
 T = TypeVar("T")
 
 
-def _decimal(value: object, _type: object) -> Decimal:
-    if isinstance(value, (bool, float)):
-        msg = f'expected an amount written as a string such as "5500.00", got {value!r}'
-        raise TypeError(msg)
-    if isinstance(value, int | str):
-        try:
-            result = Decimal(value)
-        except InvalidOperation:
-            result = None
-        if result is not None and result.is_finite():
-            return result
-    msg = f'expected an amount written as a string such as "5500.00", got {value!r}'
-    raise ValueError(msg)
+def make_converter(*, policy: "Policy | None" = None) -> JsonConverter:
+    """A new converter configured for skillchain's types.
+
+    Its ``structure`` raises :class:`~skillchain.InputError` like :func:`structure`.
+
+    Args:
+        policy: The policy whose document register citations are resolved against
+            (a district's own documents live in its overlay); ``None`` means the
+            bundled register.
+    """
+    return new_converter(policy=policy)
 
 
-def _code(cls: type[T]) -> Any:
-    def structure(value: object, _type: object) -> T:
-        if not isinstance(value, str):
-            msg = f"expected a string, got a value of type {type(value).__name__}"
-            raise TypeError(msg)
-        return cls(value)  # type: ignore[call-arg]
-
-    return structure
-
-
-def make_converter() -> JsonConverter:
-    """A new converter configured for skillchain's types (extra keys are errors)."""
-    conv = _make_json_converter(forbid_extra_keys=True)
-    for cls in (DivisionCode, OccupationCode, CreditCode):
-        conv.register_structure_hook(cls, _code(cls))
-        conv.register_unstructure_hook(cls, str)
-    conv.register_structure_hook(ResidentId, _code(ResidentId))
-    conv.register_unstructure_hook(ResidentId, ResidentId.reveal)
-    conv.register_structure_hook(Decimal, _decimal)
-    conv.register_unstructure_hook(Decimal, str)
-    return conv
-
-
-converter: Final[JsonConverter] = make_converter()
-"""The shared converter the library uses."""
+converter: Final[JsonConverter] = new_converter()
+"""The shared converter the library uses (citations resolve in the bundled register)."""
 
 
 def structure(data: object, cls: type[T]) -> T:
-    """Build a *cls* from JSON-shaped *data* (dicts, lists, strings, numbers)."""
-    return converter.structure(data, cls)
+    """Build a *cls* from JSON-shaped *data* (dicts, lists, strings, numbers, null).
+
+    Raises:
+        InputError: The data is not a valid *cls*; every problem is listed with its
+            JSON path, and identity numbers are masked.
+
+    Example:
+        >>> from skillchain import InputError
+        >>> from skillchain.model import LabourContract
+        >>> from skillchain.serialization import structure
+        >>> structure({"start": "2024-01-01", "end": "2026-12-31"}, LabourContract)
+        LabourContract(start=datetime.date(2024, 1, 1), end=datetime.date(2026, 12, 31))
+        >>> try:
+        ...     structure({"start": "2024-13-01", "months": 24}, LabourContract)
+        ... except InputError as error:
+        ...     print(error)
+        invalid input (2 problems):
+          - start: expected a date like 2024-01-31, got "2024-13-01"
+          - months: unknown key; expected only "end", "start"
+    """
+    result: T = converter.structure(data, cls)
+    return result
 
 
 def unstructure(obj: object) -> Any:

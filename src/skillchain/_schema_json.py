@@ -1,0 +1,288 @@
+"""JSON Schema (2020-12) for skillchain's types, derived from attrs fields and hints.
+
+The schema mirrors the structure hooks of :mod:`skillchain._serialization`: whatever
+the schema rejects, :func:`skillchain.serialization.structure` rejects too (the
+converse does not hold everywhere: the schema cannot know check characters, calendar
+validity or cross-field rules, which only the types themselves check).
+"""
+
+import enum
+import inspect
+import types
+import typing
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+
+from skillchain._decision import Finding
+from skillchain._serialization import (
+    AMOUNT_PATTERN,
+    CODE_PATTERNS,
+    DATE_PATTERN,
+    fact_value_tags,
+)
+from skillchain._sources import Citation, Document
+
+
+__all__ = ["DIALECT", "json_schema"]
+
+DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect every generated schema declares."""
+
+_NONE_TYPE: Final = type(None)
+_NULL: Final = {"type": "null"}
+
+
+def json_schema(cls: object) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the documents :func:`structure` accepts for *cls*.
+
+    Generated from the attrs fields and type hints, recursively: nested classes,
+    enums and codes are named entries under ``$defs``.  Objects forbid unknown keys
+    (``additionalProperties: false``); ``required`` lists the fields without a
+    default; an optional fact is ``null`` or its type; dates and codes are strings
+    with a ``pattern`` (dates also carry ``format: date``); amounts are strings such
+    as ``"5500.00"`` (or integers); enums list their values.
+
+    Raises:
+        TypeError: *cls* is not a type that travels as JSON (it holds functions,
+            mappings of parameters, or other Python-only values).
+
+    Example:
+        >>> from skillchain.model import LabourContract
+        >>> from skillchain.serialization import json_schema
+        >>> schema = json_schema(LabourContract)
+        >>> schema["required"], schema["additionalProperties"]
+        (['start'], False)
+        >>> schema["properties"]["end"]
+        {'anyOf': [{'$ref': '#/$defs/Date'}, {'type': 'null'}]}
+    """
+    builder = _Builder()
+    top = builder.schema(cls)
+    defs = builder.defs
+    root: dict[str, Any]
+    ref = top.get("$ref")
+    if isinstance(ref, str) and len(top) == 1:
+        name = ref.removeprefix("#/$defs/")
+        root = dict(defs[name])
+        others = {k: v for k, v in defs.items() if k != name}
+        if f'"{ref}"' in repr(others).replace("'", '"'):
+            others[name] = defs[name]
+        defs = others
+    else:
+        root = dict(top)
+    result: dict[str, Any] = {"$schema": DIALECT, **root}
+    if defs:
+        result["$defs"] = dict(sorted(defs.items()))
+    return result
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.names: dict[object, str] = {}
+
+    def named(
+        self, key: object, name: str, make: typing.Callable[[], dict[str, Any]]
+    ) -> dict[str, Any]:
+        known = self.names.get(key)
+        if known is None:
+            known = name
+            if known in self.defs:
+                module = getattr(key, "__module__", "x").replace(".", "_")
+                known = f"{name}_{module}"
+            self.names[key] = known
+            self.defs[known] = {}
+            self.defs[known] = make()
+        return {"$ref": f"#/$defs/{known}"}
+
+    def schema(self, tp: object) -> dict[str, Any]:
+        if get_origin(tp) in (typing.Union, types.UnionType):
+            return self.union(tp)
+        simple = _SIMPLE.get(tp)
+        if simple is not None:
+            return dict(simple)
+        if tp is Decimal:
+            return self.named(Decimal, "Amount", _amount)
+        if tp is date:
+            return self.named(date, "Date", _date)
+        if isinstance(tp, type) and tp in CODE_PATTERNS:
+            pattern, description = CODE_PATTERNS[tp]
+            return self.named(
+                tp,
+                tp.__name__,
+                lambda: {
+                    "type": "string",
+                    "pattern": pattern,
+                    "description": description,
+                },
+            )
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self.named(tp, tp.__name__, lambda: _enum(tp))
+        if tp is Citation:
+            return self.named(Citation, "Citation", self.citation)
+        if tp is Finding:
+            return self.named(Finding, "Finding", self.finding)
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.named(tp, tp.__name__, lambda: self.attrs_class(tp))
+        origin = get_origin(tp)
+        args = get_args(tp)
+        if origin in (frozenset, set, list) and len(args) == 1:
+            return {"type": "array", "items": self.schema(args[0])}
+        if origin is tuple and args:
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.schema(args[0])}
+            return {
+                "type": "array",
+                "prefixItems": [self.schema(a) for a in args],
+                "items": False,
+                "minItems": len(args),
+            }
+        msg = f"{tp!r} has no JSON form: it is not a type skillchain reads from JSON"
+        raise TypeError(msg)
+
+    def union(self, tp: object) -> dict[str, Any]:
+        args = get_args(tp)
+        members = [a for a in args if a is not _NONE_TYPE]
+        if len(members) == 1:
+            inner = self.schema(members[0])
+        elif all(isinstance(m, type) and attrs.has(m) for m in members):
+            inner = {"oneOf": [self.schema(m) for m in members]}
+        else:
+            msg = f"{tp!r} has no JSON form: only unions of attrs classes are read"
+            raise TypeError(msg)
+        if _NONE_TYPE in args:
+            return {"anyOf": [inner, dict(_NULL)]}
+        return inner
+
+    def attrs_class(self, cls: type) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        fields = [a for a in attrs.fields(cls) if a.init]
+        schema: dict[str, Any] = {
+            "title": cls.__name__,
+            "type": "object",
+            "properties": {a.alias: self.schema(hints[a.name]) for a in fields},
+            "required": [a.alias for a in fields if a.default is attrs.NOTHING],
+            "additionalProperties": False,
+        }
+        doc = _summary(cls)
+        if doc:
+            schema["description"] = doc
+        return schema
+
+    def citation(self) -> dict[str, Any]:
+        return {
+            "title": "Citation",
+            "description": "A document (its register id, or the full document) and the "
+            "article cited.",
+            "type": "object",
+            "properties": {
+                "document": {
+                    "anyOf": [
+                        {"type": "string", "description": "A document register id."},
+                        self.schema(Document),
+                    ]
+                },
+                "article": {"type": ["string", "null"]},
+            },
+            "required": ["document"],
+            "additionalProperties": False,
+        }
+
+    def finding(self) -> dict[str, Any]:
+        value = self.named("FactValue", "FactValue", self.fact_value)
+        pair = {
+            "type": "array",
+            "prefixItems": [{"type": "string"}, value],
+            "items": False,
+            "minItems": 2,
+        }
+        return {
+            "title": "Finding",
+            "description": _summary(Finding),
+            "type": "object",
+            "properties": {
+                "check": {"type": "string"},
+                "held": {"type": ["boolean", "null"]},
+                "values": {
+                    "anyOf": [
+                        {"type": "array", "items": pair},
+                        {"type": "object", "additionalProperties": value},
+                    ]
+                },
+                "citations": {"type": "array", "items": self.schema(Citation)},
+                "missing": {"type": "array", "items": {"type": "string"}},
+            },
+            "required": ["check", "held"],
+            "additionalProperties": False,
+        }
+
+    def fact_value(self) -> dict[str, Any]:
+        tagged: list[dict[str, Any]] = [
+            {
+                "type": "object",
+                "properties": {"type": {"const": tag}, "value": self.schema(cls)},
+                "required": ["type", "value"],
+                "additionalProperties": False,
+            }
+            for tag, cls in fact_value_tags().items()
+        ]
+        tagged.append(
+            {
+                "type": "object",
+                "properties": {
+                    "type": {"const": "enum"},
+                    "enum": {"type": "string"},
+                    "value": {"type": ["string", "integer", "boolean", "null"]},
+                },
+                "required": ["type", "enum", "value"],
+                "additionalProperties": False,
+            }
+        )
+        return {
+            "title": "FactValue",
+            "description": "A value a finding compares: a JSON string, integer, "
+            "boolean or null as it is; anything else as a tagged object.",
+            "anyOf": [{"type": ["string", "integer", "boolean", "null"]}, *tagged],
+        }
+
+
+_SIMPLE: Final[dict[object, dict[str, Any]]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    _NONE_TYPE: {"type": "null"},
+}
+
+
+def _amount() -> dict[str, Any]:
+    return {
+        "description": 'An amount or rate written as a decimal string ("5500.00"); '
+        "an integer is accepted too.",
+        "type": ["string", "integer"],
+        "pattern": AMOUNT_PATTERN,
+    }
+
+
+def _date() -> dict[str, Any]:
+    return {
+        "description": "An ISO 8601 calendar date (2024-01-31).",
+        "type": "string",
+        "format": "date",
+        "pattern": DATE_PATTERN,
+    }
+
+
+def _enum(cls: type[enum.Enum]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"title": cls.__name__, "enum": [m.value for m in cls]}
+    doc = _summary(cls)
+    if doc:
+        schema["description"] = doc
+    return schema
+
+
+def _summary(obj: object) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ").strip()
