@@ -52,7 +52,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON, tags=["ci"])
 def docs(session: nox.Session) -> None:
     """Build the Sphinx site (html) and run its doctests, warnings as errors, offline."""
-    session.install(".", *_group("docs"))
+    session.install(".[testing]", *_group("docs"))
     session.env["SKILLCHAIN_DOCS_OFFLINE"] = "1"
     common = ["-n", "-T", "-W", "--keep-going", "-d", "docs/_build/doctrees"]
     session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html")
