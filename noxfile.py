@@ -16,7 +16,6 @@ nox.options.sessions = ["tests", "typing", "lint", "docs"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHON = "3.11"
-DEMO_DAY = "2024-06-01"
 
 
 def _group(name: str) -> list[str]:
@@ -82,11 +81,10 @@ def wheel(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
-    """The main job: the apprenticeship parameters in force on a day, with their sources."""
+    """The main job: check the bundled example cases through the command line."""
     session.install(".")
-    day = session.posargs[0] if session.posargs else DEMO_DAY
-    session.run("skillchain", "params", "apprenticeship", "--on", day, "--lang", "en")
-    session.run("skillchain", "params", "apprenticeship", "--on", day, "--lang", "zh")
+    lang = session.posargs[0] if session.posargs else "en"
+    session.run("skillchain", "check", "examples/cases", "--lang", lang)
 
 
 @nox.session(python=PYTHON, default=False)

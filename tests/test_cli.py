@@ -124,3 +124,100 @@ def test_python_dash_m_entry_point() -> None:
     )
     assert "  value: 0.01 half_up (rounding)" in result.stdout.splitlines()
     assert "  provenance: unverified" in result.stdout.splitlines()
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cases"
+
+
+def test_check_passes_on_the_bundled_examples() -> None:
+    """Every example case decides as its file expects: exit 0 and a summary line."""
+    status, text = run("check", str(EXAMPLES), "--lang", "en")
+    assert status == 0
+    last = text.rstrip().splitlines()[-1]
+    passed, failed = last.split(", ")
+    assert failed == "0 failed"
+    assert int(passed.split()[0]) >= 11
+
+
+def test_check_reports_a_case_that_differs_with_exit_1(tmp_path: Path) -> None:
+    """An expectation that does not hold is reported and makes the exit status 1."""
+    source = (EXAMPLES / "apprenticeship-enterprise.toml").read_text(encoding="utf-8")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text(
+        source.replace('outcome = "eligible"', 'outcome = "ineligible"', 1),
+        encoding="utf-8",
+    )
+    status, text = run("check", str(wrong), "--lang", "en")
+    assert status == 1
+    assert "NOT as expected" in text
+    assert text.rstrip().endswith("1 failed")
+
+
+def test_check_json_output_is_machine_readable() -> None:
+    """--json prints one record per case with the decision as JSON."""
+    import json
+
+    status, text = run(
+        "check", str(EXAMPLES / "apprenticeship-enterprise.toml"), "--json"
+    )
+    assert status == 0
+    records = json.loads(text)
+    assert records
+    assert {"file", "case", "passed", "differences", "decision"} <= set(records[0])
+    assert records[0]["decision"]["rule"] == "apprenticeship.enterprise"
+
+
+def test_check_bad_case_file_exits_2_naming_file_and_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A malformed case file is bad input: exit 2 with the file and TOML path."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'name = "x"\nrule = "apprenticeship.nope"\non = 2024-01-01\n', encoding="utf-8"
+    )
+    assert run("check", str(bad))[0] == 2
+    err = capsys.readouterr().err
+    assert str(bad) in err
+    assert "Traceback" not in err
+    assert run("check", str(tmp_path / "missing.toml"))[0] == 2
+
+
+def test_rules_lists_every_registered_rule() -> None:
+    """`skillchain rules` prints each rule id with its titles and documents."""
+    from skillchain.rules import rules
+
+    status, text = run("rules", "--lang", "en")
+    assert status == 0
+    for rule in rules():
+        assert f"{rule.id}  (version {rule.version})" in text
+    assert "source: " in text
+
+
+def test_params_history_lists_every_dated_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--history shows each value with its period, document and provenance."""
+    status, text = run(
+        "params", "apprenticeship.prepayment_share_filed", "--history", "--lang", "en"
+    )
+    assert status == 0
+    lines = text.splitlines()
+    assert lines[1].startswith("  2020-10-23 – 2023-08-14: 0.50 (ratio); ")
+    assert lines[2].startswith("  2023-08-15 – 2025-12-31: 0.40 (ratio); ")
+    assert run("params", "apprenticeship")[0] == 2
+    assert "needs --on" in capsys.readouterr().err
+    assert run("params", "nothing.here", "--history")[0] == 2
+
+
+def test_schema_prints_the_json_schema_of_a_public_type(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`skillchain schema DivisionCode` prints a JSON Schema; an unknown name exits 2."""
+    import json
+
+    status, text = run("schema", "DivisionCode")
+    assert status == 0
+    schema = json.loads(text)
+    assert schema["type"] == "string"
+    assert run("schema", "Nope")[0] == 2
+    assert "no public type named 'Nope'" in capsys.readouterr().err

@@ -1,11 +1,15 @@
 """The ``skillchain`` command line (also ``python -m skillchain``).
 
-For now it has one command, ``params``, which prints the parameters in force on a
-day with their documents and provenance.  Checking case files and simulating policy
-changes arrive with the command-line issue.
+Commands: ``check`` (evaluate case files and compare with their expectations),
+``rules`` (every registered rule with its titles, documents and parameters),
+``params`` (the parameters in force on a day, or a parameter's history) and
+``schema`` (the JSON Schema of a public type).  Exit status: 0 when all is well,
+1 when a case's decision differs from its expectation, 2 on bad input (with a
+message naming the file and the path, never a traceback).
 """
 
 import argparse
+import os
 import sys
 
 from collections.abc import Mapping, Sequence
@@ -86,6 +90,11 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
     policy = Policy.default()
     if args.policy:
         policy = policy.overlay(Policy.from_files(*args.policy))
+    if args.history:
+        return _history(policy, args.name, args.lang, out)
+    if args.on is None:
+        sys.stderr.write("skillchain: params needs --on DAY (or --history)\n")
+        return 2
     snapshot = policy.at(args.on)
     names = sorted(
         name
@@ -115,6 +124,128 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from pathlib import Path
+
+    from skillchain.cases import CaseFile, check_case, load_cases, load_directory
+    from skillchain.serialization import unstructure
+
+    cases: list[CaseFile] = []
+    for name in args.files:
+        path = Path(name)
+        if path.is_dir():
+            cases.extend(load_directory(path))
+        elif path.is_file():
+            cases.extend(load_cases(path))
+        else:
+            sys.stderr.write(f"skillchain: {name}: no such file or directory\n")
+            return 2
+    lang: Lang = args.lang
+    failures = 0
+    records = []
+    for case in cases:
+        result = check_case(case)
+        failures += not result.passed
+        if args.json:
+            records.append(
+                {
+                    "file": case.file,
+                    "case": case.name,
+                    "passed": result.passed,
+                    "differences": list(result.differences),
+                    "decision": unstructure(result.decision),
+                }
+            )
+            continue
+        state = (
+            ("符合预期" if result.passed else "与预期不符")
+            if lang == "zh"
+            else ("as expected" if result.passed else "NOT as expected")
+        )
+        out.write(f"== {case.file}: {case.name}: {state}\n")
+        out.writelines(f"  - {line}\n" for line in result.differences)
+        out.write(result.decision.explain(lang) + "\n\n")
+    if args.json:
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        total = len(cases)
+        out.write(f"{total - failures} passed, {failures} failed\n")
+    return 1 if failures else 0
+
+
+def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from skillchain.rules import rules
+
+    lang: Lang = args.lang
+    policy = Policy.default()
+    for rule in rules():
+        out.write(f"{rule.id}  (version {rule.version})\n")
+        out.write(f"  {rule.title_zh}\n  {rule.title_en}\n")
+        out.writelines(
+            f"  {'依据' if lang == 'zh' else 'source'}: {citation.label(lang)}\n"
+            for citation in rule.citations(policy)
+        )
+        if rule.parameters:
+            out.write(
+                f"  {'参数' if lang == 'zh' else 'parameters'}: {', '.join(rule.parameters)}\n"
+            )
+        out.write("\n")
+    return 0
+
+
+def _schema(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    import skillchain
+    import skillchain.model
+    import skillchain.rules
+
+    from skillchain.serialization import json_schema
+
+    for module in (skillchain, skillchain.model, skillchain.rules):
+        found = getattr(module, args.type, None)
+        if isinstance(found, type):
+            try:
+                schema = json_schema(found)
+            except TypeError as exc:
+                sys.stderr.write(f"skillchain: {args.type}: {exc}\n")
+                return 2
+            out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+            return 0
+    sys.stderr.write(f"skillchain: no public type named {args.type!r}\n")
+    return 2
+
+
+def _history(policy: Policy, name: str, lang: Lang, out: TextIO) -> int:
+    try:
+        param = policy.parameter(name)
+    except KeyError:
+        sys.stderr.write(f"skillchain: no parameter named {name!r}\n")
+        return 2
+    zh = lang == "zh"
+    out.write(f"{name}  {param.description_zh if zh else param.description_en}\n")
+    if not param.values:
+        out.write(f"  {'无取值' if zh else 'no values'}\n")
+    for value in param.values:
+        period = value.period
+        end = (
+            period.end.isoformat()
+            if period and period.end
+            else ("至今" if zh else "open")
+        )
+        start = period.start.isoformat() if period else "?"
+        source = value.citation.label(lang) if value.citation else "?"
+        provenance = value.provenance.label(lang) if value.provenance else "?"
+        out.write(
+            f"  {start} – {end}: {_format(value.value, lang)} ({param.unit}); {source}; {provenance}\n"
+        )
+    if param.note:
+        out.write(f"  {'说明' if zh else 'note'}: {param.note}\n")
+    return 0
+
+
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -138,13 +269,28 @@ def _parser() -> argparse.ArgumentParser:
         default="apprenticeship",
         help="a parameter name or a group prefix (default: apprenticeship)",
     )
+    params.add_argument("--on", type=_day, help="the day, e.g. 2024-06-01")
     params.add_argument(
-        "--on", type=_day, required=True, help="the day, e.g. 2024-06-01"
+        "--history", action="store_true", help="every dated value of one parameter"
     )
     params.add_argument("--lang", choices=("zh", "en"), default="zh")
     params.add_argument(
         "--policy", action="append", metavar="FILE", help="a policy file to overlay"
     )
+    check = commands.add_parser(
+        "check", help="evaluate case files and compare with their expectations"
+    )
+    check.add_argument(
+        "files", nargs="+", metavar="FILE", help="case files or directories"
+    )
+    check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    check.add_argument("--json", action="store_true", help="print decisions as JSON")
+    listing = commands.add_parser("rules", help="list every registered rule")
+    listing.add_argument("--lang", choices=("zh", "en"), default="zh")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a public type"
+    )
+    schema.add_argument("type", help="a public type name, e.g. ApprenticeEnrolment")
     return parser
 
 
@@ -156,11 +302,19 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """
     args = _parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
+    from skillchain.cases import CaseFileError
+
+    handlers = {"params": _params, "check": _check, "rules": _rules, "schema": _schema}
     try:
-        return _params(args, stream)
-    except PolicyFileError as exc:
+        return handlers[args.command](args, stream)
+    except (PolicyFileError, CaseFileError) as exc:
         sys.stderr.write(f"skillchain: {exc}\n")
         return 2
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
