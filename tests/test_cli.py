@@ -153,6 +153,35 @@ def test_check_reports_a_case_that_differs_with_exit_1(tmp_path: Path) -> None:
     assert text.rstrip().endswith("1 failed")
 
 
+def test_check_summary_prints_one_line_per_case(tmp_path: Path) -> None:
+    """--summary: one line per case with outcome and amount; differences under it."""
+    source = (EXAMPLES / "apprenticeship-case.toml").read_text(encoding="utf-8")
+    status, text = run(
+        "check", str(EXAMPLES / "apprenticeship-case.toml"), "--summary", "--lang", "en"
+    )
+    assert status == 0
+    lines = text.splitlines()
+    assert lines[0] == (
+        "ok   apprenticeship-case.toml: Qualified 高级工 apprentice, 24 months, "
+        "listed occupation: 14 000 yuan -> eligible 14000.00"
+    )
+    assert len(lines) == source.count("[[case]]") + 1
+    assert lines[-1] == f"{len(lines) - 1} passed, 0 failed"
+    wrong = tmp_path / "wrong.toml"
+    overlay = str(EXAMPLES.parent / "overlays" / "futian-occupation-directory.toml")
+    wrong.write_text(
+        source.replace('amount = "14000.00"', 'amount = "1.00"', 1).replace(
+            "../overlays/futian-occupation-directory.toml", overlay.replace("\\", "/")
+        ),
+        encoding="utf-8",
+    )
+    status, text = run("check", str(wrong), "--summary")
+    assert status == 1
+    assert text.splitlines()[0].startswith("FAIL wrong.toml: ")
+    assert text.splitlines()[0].endswith(" -> 符合 14000.00")
+    assert text.splitlines()[1] == "       - amount: expected 1.00, got 14000.00"
+
+
 def test_check_json_output_is_machine_readable() -> None:
     """--json prints one record per case with the decision as JSON."""
     import json

@@ -16,13 +16,18 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from skillchain._decision import format_value
+from skillchain._decision import Decision, format_value
 from skillchain._errors import PolicyFileError
 from skillchain._money import Rounding
 from skillchain._sources import Lang
 from skillchain.policy import Policy, Resolved, specs
+
+
+if TYPE_CHECKING:
+    from skillchain.cases import CaseFile
 
 
 __all__ = ["main"]
@@ -127,8 +132,6 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from pathlib import Path
-
     from skillchain.cases import CaseFile, check_case, load_cases, load_directory
     from skillchain.serialization import unstructure
 
@@ -159,6 +162,10 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
                 }
             )
             continue
+        if args.summary:
+            _summary_line(out, case, result.decision, passed=result.passed, lang=lang)
+            out.writelines(f"       - {line}\n" for line in result.differences)
+            continue
         state = (
             ("符合预期" if result.passed else "与预期不符")
             if lang == "zh"
@@ -173,6 +180,17 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         total = len(cases)
         out.write(f"{total - failures} passed, {failures} failed\n")
     return 1 if failures else 0
+
+
+def _summary_line(
+    out: TextIO, case: "CaseFile", decision: Decision, *, passed: bool, lang: Lang
+) -> None:
+    mark = "ok  " if passed else "FAIL"
+    amount = f" {decision.amount}" if decision.amount is not None else ""
+    where = Path(case.file).name
+    out.write(
+        f"{mark} {where}: {case.name} -> {decision.outcome.label(lang)}{amount}\n"
+    )
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -285,6 +303,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
     check.add_argument("--json", action="store_true", help="print decisions as JSON")
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="one line per case (its outcome and amount) instead of the explanations",
+    )
     listing = commands.add_parser("rules", help="list every registered rule")
     listing.add_argument("--lang", choices=("zh", "en"), default="zh")
     schema = commands.add_parser(

@@ -1,6 +1,6 @@
 """The typed shape of a policy: resolved parameters and one snapshot class per programme."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 T_co = TypeVar("T_co", covariant=True)
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -354,6 +355,13 @@ def specs() -> Mapping[str, ParameterSpec]:
     return _SPECS
 
 
+# How many results a PolicySnapshot remembers before starting afresh.  Small on
+# purpose: remembered findings outlive the young generation, and a large memo makes
+# the garbage collector sweep a big heap of cases often (measured: 4 096 entries
+# tripled the cost of a case whose programme is not shared; 64 cost nothing).
+MEMO_LIMIT: Final = 64
+
+
 @attrs.frozen(kw_only=True)
 class PolicySnapshot:
     """Every parameter of a policy resolved on one day, as typed attributes.
@@ -380,6 +388,34 @@ class PolicySnapshot:
     """Skill-upgrade subsidy parameters."""
     ui_skill: UnemploymentSkillParameters
     """Unemployment-insurance skill-upgrade subsidy parameters."""
+    _memo: dict[Hashable, object] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Return ``compute()``, computed once per *key* for this snapshot.
+
+        Rules use this to judge a shared, immutable fact (say a programme that many
+        apprentices follow) once per policy and day instead of once per case.  The
+        key must identify everything the result depends on besides the snapshot.
+        The memo is bounded: when it holds 64 entries it starts
+        afresh, so memory stays flat however many cases are judged.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Policy
+            >>> snap = Policy.default().at(date(2024, 6, 1))
+            >>> snap.remember("answer", lambda: 42), snap.remember("answer", lambda: 0)
+            (42, 42)
+        """
+        memo = self._memo
+        try:
+            found: T = memo[key]  # type: ignore[assignment]
+        except KeyError:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            found = memo[key] = compute()
+        return found
 
     def get(self, name: str) -> Resolved[object]:
         """Return a parameter by dotted name.

@@ -1,6 +1,6 @@
 """Building a decision: the findings of one case, collected cheaply (the hot path)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TypeVar
@@ -15,6 +15,7 @@ from skillchain.rules._registry import Rule
 __all__ = ["Judge", "citations_of"]
 
 T = TypeVar("T")
+S = TypeVar("S")
 
 _SECONDARY = Provenance.SECONDARY
 _UNVERIFIED = Provenance.UNVERIFIED
@@ -116,6 +117,38 @@ class Judge:
     ) -> None:
         """Record that *check* could not be decided because *names* are unknown."""
         self.check(check, None, values, citations, tuple(names))
+
+    def reuse(self, record: Callable[["Judge", S], None], subject: S) -> None:
+        """Record ``record(judge, subject)``'s findings, judged once per subject object.
+
+        Many cases share one immutable fact (thousands of apprentices follow one
+        programme).  The first time *subject* is met under this policy and day its
+        findings are worked out on a fresh judge and remembered on the snapshot
+        (:meth:`~skillchain.PolicySnapshot.remember`, keyed by *record* and the
+        subject's identity); later cases copy them.  Use it only when *record*'s
+        findings depend on nothing but *subject*, the policy and the day.
+        """
+
+        def work() -> tuple[S, tuple[Finding, ...], bool, bool, int]:
+            fresh = Judge(self.policy, self.on)
+            record(fresh, subject)
+            return (
+                subject,
+                tuple(fresh._findings),  # noqa: SLF001 - same class
+                fresh.failed,
+                fresh.undecided,
+                fresh._rank,  # noqa: SLF001 - same class
+            )
+
+        # The memo holds the subject itself, so its id cannot be reused by another
+        # object while the entry lives: identity is a safe key, and cheap to hash.
+        _, findings, failed, undecided, rank = self.params.remember(
+            (record, id(subject)), work
+        )
+        self._findings.extend(findings)
+        self.failed = self.failed or failed
+        self.undecided = self.undecided or undecided
+        self._rank = max(self._rank, rank)
 
     def amount(
         self,

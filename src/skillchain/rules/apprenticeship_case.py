@@ -51,7 +51,7 @@ def apprentice_case(
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_apprentice(judge, enrolment)
-    check_programme(judge, enrolment.programme)
+    judge.reuse(check_programme, enrolment.programme)
     amount = check_subsidy(
         judge, enrolment, shortage_occupation=shortage_occupation, student=student
     )
