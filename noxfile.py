@@ -81,10 +81,20 @@ def wheel(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
-    """The main job: check the bundled example cases through the command line."""
+    """The main job: check the bundled example cases through the command line.
+
+    Then the bundled population goes through the illustrative reform.  README.md
+    shows this output; tests/test_readme.py keeps the two equal.
+    """
     session.install(".")
     lang = session.posargs[0] if session.posargs else "en"
-    session.run("skillchain", "check", "examples/cases", "--lang", lang)
+    session.run("skillchain", "check", "examples/cases", "--summary", "--lang", lang)
+    session.run(
+        "skillchain", "simulate", "examples/population/apprentices-10000.csv",
+        "--rule", "apprenticeship.case",
+        "--baseline", "examples/overlays/futian-occupation-directory.toml",
+        "--reform", "examples/overlays/illustrative-reform.toml", "--lang", lang,
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON, default=False)
@@ -93,6 +103,7 @@ def bench(session: nox.Session) -> None:
     session.install(".")
     session.run("python", "benchmarks/bench_core.py", *session.posargs)
     session.run("python", "benchmarks/bench_rules.py", *session.posargs)
+    session.run("python", "benchmarks/bench_simulate.py", *session.posargs)
 
 
 if __name__ == "__main__":

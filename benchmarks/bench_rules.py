@@ -6,7 +6,6 @@ generator), so runs are comparable.
 """
 
 import json
-import random
 import statistics
 import time
 
@@ -14,36 +13,15 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from stdnum.cn import ric
-
-from skillchain import (
-    CreditCode,
-    OccupationCode,
-    Outcome,
-    Policy,
-    ResidentId,
-    SkillLevel,
-)
-from skillchain.model import (
-    ApprenticeEnrolment,
-    ApprenticeshipProgramme,
-    HireKind,
-    InstitutionKind,
-    LabourContract,
-    Mentor,
-    MentorSide,
-    Person,
-    ProgrammeStatus,
-    TrainingInstitution,
-    TrainingMode,
-)
+from skillchain import Outcome, Policy
+from skillchain.model import ApprenticeEnrolment, HireKind, LabourContract
 from skillchain.rules import apprentice_case
 from skillchain.serialization import structure, unstructure
+from skillchain.simulation import synthetic_apprentices
 
 
 DAY = date(2026, 3, 1)
 POPULATION = 100_000
-ELECTRICIAN = OccupationCode("6-31-01-03")
 
 DIRECTORY = """
 [documents.bench-directory]
@@ -73,60 +51,14 @@ def median_us(func: Callable[[], object], *, number: int, repeat: int = 7) -> fl
     return statistics.median(samples)
 
 
-def resident_id(rng: random.Random) -> ResidentId:
-    """A synthetic, well-formed Futian identity number (not a real person's)."""
-    body = f"440304{rng.randint(1975, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-    body += f"{rng.randint(0, 999):03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
-
-
-def enrolments(count: int, seed: int = 20261127) -> list[ApprenticeEnrolment]:
-    """A deterministic synthetic population of apprentices in a few programmes."""
-    rng = random.Random(seed)
-    school = TrainingInstitution(
-        name="深圳市某技工学校", kind=InstitutionKind.TECHNICAL_SCHOOL
-    )
-    programmes = [
-        ApprenticeshipProgramme(
-            enterprise=CreditCode("9144030400000000J0"),
-            institution=school,
-            occupation=rng.choice([ELECTRICIAN, OccupationCode("4-10-01-05")]),
-            target_level=rng.choice(
-                [SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED, SkillLevel.TECHNICIAN]
-            ),
-            start=date(2024, rng.randint(1, 12), 1),
-            planned_months=rng.choice([12, 18, 24, 30]),
-            special_case=rng.choice([True, False]),
-            modes=frozenset(TrainingMode),
-            status=ProgrammeStatus.COMPLETED,
-            enterprise_mentor=Mentor(name="企业导师", side=MentorSide.ENTERPRISE),
-            institution_mentor=Mentor(name="院校导师", side=MentorSide.INSTITUTION),
-            online_hours=Decimal(rng.randint(0, 70)),
-            professional_basics_hours=Decimal(100),
-        )
-        for _ in range(50)
-    ]
-    population = []
-    for _ in range(count):
-        programme = rng.choice(programmes)
-        population.append(
-            ApprenticeEnrolment(
-                person=Person(
-                    id=resident_id(rng), full_time_student=rng.random() < 0.02
-                ),
-                programme=programme,
-                contract=LabourContract(
-                    start=date(2024, 1, 1), end=date(2024 + rng.randint(0, 3), 12, 31)
-                ),
-                hire_kind=rng.choice(list(HireKind)),
-                skill_post=rng.random() < 0.95,
-                in_plan_same_or_higher=False,
-                filed_elsewhere_in_training=rng.random() < 0.01,
-                covered_by_special_aid=False,
-                qualified=rng.choice([True, True, True, False, None]),
-            )
-        )
-    return population
+def enrolments(count: int) -> list[ApprenticeEnrolment]:
+    """The seeded synthetic apprentices of :func:`skillchain.simulation.synthetic_apprentices`."""
+    enrolments = []
+    for case in synthetic_apprentices(count):
+        enrolment = case.facts["enrolment"]
+        assert isinstance(enrolment, ApprenticeEnrolment)  # noqa: S101 - narrows the type
+        enrolments.append(enrolment)
+    return enrolments
 
 
 def main() -> None:

@@ -220,6 +220,15 @@ def test_rules_lists_every_registered_rule() -> None:
     for rule in rules():
         assert f"{rule.id}  (version {rule.version})" in text
     assert "source: " in text
+    blocks = {block.split()[0]: block for block in text.strip().split("\n\n")}
+    # Worked from the bundled data: the UI skill subsidy's figures run through
+    # 2022-2023, the annual cap's from 粤人社规〔2023〕13号's window, and the
+    # apprenticeship rates from 2019-12-19 with no end.
+    assert "  in force: 2022-01-01 – 2023-12-31" in blocks["ui_skill"]
+    assert "  in force: 2023-11-15 – 2025-12-31" in blocks["subsidy.cap"]
+    assert "  in force: 2019-12-19 – open" in blocks["apprenticeship.apprentice"]
+    status, text = run("rules")
+    assert "  有效期: 2019-12-19 – 至今" in text
 
 
 def test_params_history_lists_every_dated_value(
@@ -250,3 +259,124 @@ def test_schema_prints_the_json_schema_of_a_public_type(
     assert schema["type"] == "string"
     assert run("schema", "Nope")[0] == 2
     assert "no public type named 'Nope'" in capsys.readouterr().err
+
+
+APPRENTICE_CASE_FACTS = {
+    "shortage_occupation": False,
+    "enrolment": {
+        "hire_kind": "new_hire",
+        "skill_post": True,
+        "in_plan_same_or_higher": False,
+        "filed_elsewhere_in_training": False,
+        "covered_by_special_aid": False,
+        "qualified": True,
+        "contract": {"start": "2024-02-01", "end": "2027-01-31"},
+        "person": {"id": "440304200001010017", "full_time_student": False},
+        "programme": {
+            "enterprise": "9144030400000000J0",
+            "institution": {"name": "深圳市某技工学校", "kind": "technical_school"},
+            "occupation": "6-31-01-03",
+            "target_level": "advanced",
+            "start": "2024-03-01",
+            "planned_months": 24,
+            "modes": ["dual_mentors", "work_study_alternation"],
+            "status": "completed",
+            "enterprise_mentor": {"name": "李师傅", "side": "enterprise"},
+            "institution_mentor": {"name": "王老师", "side": "institution"},
+            "online_hours": "40",
+            "professional_basics_hours": "100",
+        },
+    },
+}
+DIRECTORY = EXAMPLES.parent / "overlays" / "futian-occupation-directory.toml"
+
+
+def test_check_decides_a_plain_json_fact_file(tmp_path: Path) -> None:
+    """A JSON fact file is decided by --rule on --on, under --policy overlays.
+
+    The worked example of the apprenticeship.case rule page: two years at the
+    高级工 rate, 7 000 × 24 ÷ 12 = 14 000 yuan once the district directory is laid
+    over; undetermined without it.  A list holds several cases.
+    """
+    import json
+
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(APPRENTICE_CASE_FACTS), encoding="utf-8")
+    status, text = run(
+        "check", str(one), "--rule", "apprenticeship.case", "--on", "2026-03-01",
+        "--policy", str(DIRECTORY), "--summary", "--lang", "en",
+    )  # fmt: skip
+    assert status == 0
+    assert text.splitlines() == [
+        "ok   one.json: #1 -> eligible 14000.00",
+        "1 passed, 0 failed",
+    ]
+    unlisted = json.loads(json.dumps(APPRENTICE_CASE_FACTS))
+    unlisted["enrolment"]["qualified"] = None
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([APPRENTICE_CASE_FACTS, unlisted]), encoding="utf-8")
+    status, text = run(
+        "check", str(many), "--rule", "apprenticeship.case", "--on", "2026-03-01",
+        "--lang", "en",
+    )  # fmt: skip
+    assert status == 0
+    assert f"== {many}: #1: decided (no expectation)" in text
+    assert f"== {many}: #2: decided (no expectation)" in text
+    assert "Outcome: undetermined" in text or "undetermined" in text
+    assert "440304200001010017" not in text
+    assert text.rstrip().endswith("2 passed, 0 failed")
+
+
+def test_check_json_fact_file_bad_input_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No --rule/--on, an unknown rule, a bad fact or bad JSON: exit 2, path named."""
+    import json
+
+    good = tmp_path / "facts.json"
+    good.write_text(json.dumps(APPRENTICE_CASE_FACTS), encoding="utf-8")
+    assert run("check", str(good))[0] == 2
+    assert "--rule ID --on DAY" in capsys.readouterr().err
+    assert (
+        run("check", str(good), "--rule", "apprenticeship.cse", "--on", "2026-03-01")[0]
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "apprenticeship.case" in err
+    bad = json.loads(json.dumps(APPRENTICE_CASE_FACTS))
+    bad["enrolment"]["person"]["id"] = "440304200001010018"
+    bad["enrolment"]["programme"]["start"] = "2024-13-01"
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps([bad]), encoding="utf-8")
+    status, _ = run(
+        "check", str(wrong), "--rule", "apprenticeship.case", "--on", "2026-03-01"
+    )
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "440304200001010018" not in err
+    assert "[0].enrolment.person.id" in err
+    assert "[0].enrolment.programme.start" in err
+    floats = json.loads(json.dumps(APPRENTICE_CASE_FACTS))
+    floats["enrolment"]["programme"]["online_hours"] = 40.5
+    wrong.write_text(json.dumps([floats]), encoding="utf-8")
+    status, _ = run(
+        "check", str(wrong), "--rule", "apprenticeship.case", "--on", "2026-03-01"
+    )
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "[0].enrolment.programme.online_hours: write amounts as strings" in err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    status, _ = run(
+        "check", str(broken), "--rule", "apprenticeship.case", "--on", "2026-03-01"
+    )
+    assert status == 2
+    assert "not valid JSON" in capsys.readouterr().err
+    scalar = tmp_path / "scalar.json"
+    scalar.write_text("[1]", encoding="utf-8")
+    status, _ = run(
+        "check", str(scalar), "--rule", "apprenticeship.case", "--on", "2026-03-01"
+    )
+    assert status == 2
+    assert "[0]: expected an object of the rule's facts" in capsys.readouterr().err

@@ -1,6 +1,6 @@
 """Local Sphinx extension for the skillchain docs.
 
-It does five things:
+It does six things:
 
 * **Tables generated from the bundled policy**, so the docs never drift from the data:
 
@@ -11,8 +11,19 @@ It does five things:
 
   ``skillchain-documents``
       The document register: id, title (with 文号), issuer level, provenance,
-      addresses, note.  Each row carries the anchor ``policy-document-<id>``, which
-      the parameter table links to, so put both on the same page.
+      addresses, note.  Each row carries the anchor and label
+      ``policy-document-<id>``, which the parameter tables and the rule pages link
+      to from any page (it lives on ``sources.md``).
+
+  ``skillchain-rule``
+      One registered rule's reference, from the registry (argument: the rule id):
+      id, version, titles, what it decides (the first paragraph of the rule
+      function's docstring), its in-force span, its sources, a table of its
+      conditions (check id, zh/en message templates, the parameters each reads and
+      the documents each rests on) and every parameter it reads with its whole dated
+      history.  :func:`rule_page` builds the content as plain data and
+      :func:`render_rule_page` turns it into nodes, so both can be tested without a
+      Sphinx build.
 
   ``skillchain-catalog``
       One edition of a bundled catalog (argument: the catalog's name; option
@@ -42,6 +53,11 @@ It does five things:
   targets under the public packages that re-export them (``skillchain``,
   ``skillchain.policy``, ``skillchain.model``, ``skillchain.catalog``).
 
+* **Every rule on its page.**  Each registered rule must have exactly one
+  ``skillchain-rule`` directive somewhere in the docs (``docs/rules/<id>.md``, dots
+  and underscores spelt as hyphens), and a directive must name a registered rule;
+  otherwise the build warns (an error under ``-W``).
+
 * **Every public name in the reference.**  When the environment is complete, any
   name in ``skillchain.__all__``, ``skillchain.policy.__all__`` or
   ``skillchain.catalog.__all__`` that no page documents is reported as a warning (so
@@ -52,6 +68,7 @@ It does five things:
 from __future__ import annotations
 
 import enum
+import inspect
 import re
 import types
 
@@ -66,6 +83,7 @@ import attrs
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -74,7 +92,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from skillchain import Document, Parameter, Resolved
+    from skillchain import Citation, DateRange, Document, Parameter, Policy, Resolved
+    from skillchain.rules import Rule
 
 
 _LOGGER = logging.getLogger(__name__)
@@ -152,6 +171,32 @@ def _document_anchor(doc_id: str) -> str:
     return str(nodes.make_id(f"policy-document-{doc_id}"))
 
 
+def _document_ref(
+    doc: Document, article: str | None = None, text: str | None = None
+) -> nodes.paragraph:
+    """A paragraph linking *doc* to its row of the sources page, with *article*.
+
+    The link text is *text*, by default the 文号 or else the title.  The link is a
+    ``std:ref`` to the row's label, so it resolves from any page, and a document
+    missing from the register page is a nitpicky warning.
+    """
+    if text is None:
+        text = doc.number or doc.title_en or doc.title
+    ref = addnodes.pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="std",
+        reftype="ref",
+        reftarget=_document_anchor(doc.id),
+        refexplicit=True,
+        refwarn=True,
+    )
+    para = _para(ref)
+    if article:
+        para += nodes.Text(f", {article}")
+    return para
+
+
 def _data_files() -> list[str]:
     """The bundled policy files, so a change to them rebuilds the pages using them."""
     from skillchain.policy import BUNDLED_FILES
@@ -188,83 +233,86 @@ class ParametersDirective(SphinxDirective):
         noted: list[Parameter] = []
         for name in names:
             param = policy.parameters[name]
-            rows.extend(self._rows(param))
+            rows.extend(_parameter_rows(param))
             if param.note or any(v.note for v in param.values):
                 noted.append(param)
-        table = _table(
-            ("Parameter", "Value", "In force", "Source", "Provenance"),
-            (30, 22, 18, 20, 10),
-            rows,
-        )
-        result: list[nodes.Node] = [table]
+        result: list[nodes.Node] = [_parameter_table(rows)]
         if noted:
             result.append(
                 _para("Notes on the values, as the policy files record them:")
             )
-            result.append(self._notes(noted))
+            result.append(_parameter_notes(noted))
         return result
 
-    def _rows(self, param: Parameter) -> list[nodes.row]:
-        name_cell = nodes.entry()
-        name_cell += _para(nodes.literal(text=param.name))
-        name_cell += _para(param.description_en)
-        name_cell += _para(param.description_zh)
-        if not param.values:
-            row = nodes.row()
-            row += name_cell
-            row += _cell(nodes.emphasis(text="none bundled"))
-            row += _cell("—")
-            row += _cell("supplied by the district (see the note)")
-            row += _cell("—")
-            return [row]
-        rows = []
-        for index, value in enumerate(param.values):
-            row = nodes.row()
-            row += name_cell if index == 0 else _cell()
-            value_cell = nodes.entry()
-            if isinstance(value.value, Mapping):
-                for key, item in value.value.items():
-                    value_cell += _para(f"{_format_value(key)}: {_format_value(item)}")
-            else:
-                value_cell += _para(_format_value(value.value))
-            value_cell += _para(nodes.literal(text=param.unit))
-            row += value_cell
-            row += _cell(_format_period(value))
-            source = nodes.entry()
-            if value.citation is not None:
-                doc = value.citation.document
-                ref = nodes.reference(
-                    "",
-                    doc.number or doc.title_en or doc.title,
-                    internal=True,
-                    refid=_document_anchor(doc.id),
-                )
-                para = _para(ref)
-                if value.citation.article:
-                    para += nodes.Text(f", {value.citation.article}")
-                source += para
-            row += source
-            row += _cell(value.provenance.value if value.provenance else "—")
-            rows.append(row)
-        return rows
 
-    def _notes(self, params: list[Parameter]) -> nodes.definition_list:
-        dlist = nodes.definition_list()
-        for param in params:
-            item = nodes.definition_list_item()
-            item += nodes.term("", "", nodes.literal(text=param.name))
-            definition = nodes.definition()
-            if param.note:
-                definition += _para(param.note)
-            for value in param.values:
-                if value.note:
-                    since = value.period.start.isoformat() if value.period else "?"
-                    definition += _para(
-                        nodes.strong(text=f"From {since}:"), " ", value.note
-                    )
-            item += definition
-            dlist += item
-        return dlist
+def _parameter_table(rows: list[nodes.row]) -> nodes.table:
+    return _table(
+        ("Parameter", "Value", "In force", "Source", "Provenance"),
+        (30, 22, 18, 20, 10),
+        rows,
+    )
+
+
+def _parameter_rows(param: Parameter) -> list[nodes.row]:
+    """One row per dated value of *param* (one row saying so when it has none)."""
+    name_cell = nodes.entry()
+    name_cell += _para(nodes.literal(text=param.name))
+    if param.description_en:
+        name_cell += _para(param.description_en)
+    if param.description_zh:
+        name_cell += _para(param.description_zh)
+    if not param.values:
+        row = nodes.row()
+        row += name_cell
+        row += _cell(nodes.emphasis(text="none bundled"))
+        row += _cell("—")
+        row += _cell("supplied by the district (see the note)")
+        row += _cell("—")
+        return [row]
+    rows = []
+    for index, value in enumerate(param.values):
+        row = nodes.row()
+        row += name_cell if index == 0 else _cell()
+        value_cell = nodes.entry()
+        if isinstance(value.value, Mapping):
+            for key, item in value.value.items():
+                value_cell += _para(f"{_format_value(key)}: {_format_value(item)}")
+        else:
+            value_cell += _para(_format_value(value.value))
+        value_cell += _para(nodes.literal(text=param.unit))
+        row += value_cell
+        row += _cell(_format_period(value))
+        source = nodes.entry()
+        if value.citation is not None:
+            source += _document_ref(value.citation.document, value.citation.article)
+        row += source
+        row += _cell(value.provenance.value if value.provenance else "—")
+        rows.append(row)
+    return rows
+
+
+def _parameter_notes(params: list[Parameter]) -> nodes.definition_list:
+    """The notes on *params* and on their values, one item per parameter."""
+    dlist = nodes.definition_list()
+    for param in params:
+        item = nodes.definition_list_item()
+        item += nodes.term("", "", nodes.literal(text=param.name))
+        definition = nodes.definition()
+        if param.note:
+            definition += _para(param.note)
+        for value in param.values:
+            if value.note:
+                since = value.period.start.isoformat() if value.period else "?"
+                definition += _para(
+                    nodes.strong(text=f"From {since}:"), " ", value.note
+                )
+        item += definition
+        dlist += item
+    return dlist
+
+
+def _noted(params: Iterable[Parameter]) -> list[Parameter]:
+    return [p for p in params if p.note or any(v.note for v in p.values)]
 
 
 class DocumentsDirective(SphinxDirective):
@@ -281,6 +329,9 @@ class DocumentsDirective(SphinxDirective):
         rows = [
             self._row(doc) for doc in sorted(policy.documents.values(), key=_doc_order)
         ]
+        for row in rows:
+            # A label per row, so rule pages and parameter tables link here.
+            self.state.document.note_explicit_target(row, row)
         return [
             _table(
                 ("Id", "Document", "Level", "Provenance", "Seen at"),
@@ -290,7 +341,8 @@ class DocumentsDirective(SphinxDirective):
         ]
 
     def _row(self, doc: Document) -> nodes.row:
-        row = nodes.row(ids=[_document_anchor(doc.id)])
+        anchor = _document_anchor(doc.id)
+        row = nodes.row(ids=[anchor], names=[anchor])
         row += _cell(nodes.literal(text=doc.id))
         cell = nodes.entry()
         cell += _para(doc.label("zh"))
@@ -526,6 +578,316 @@ def _catalog_files() -> list[str]:
     return [str(path) for path in bundled_files()]
 
 
+# -- rule pages --------------------------------------------------------------------
+
+
+@attrs.frozen
+class ConditionEntry:
+    """One row of a rule page's conditions table."""
+
+    check: str
+    """The check id."""
+    zh: str
+    """The Chinese message template (``{…}`` fields are the finding's values)."""
+    en: str
+    """The English message template."""
+    parameters: tuple[str, ...]
+    """The parameters the check reads."""
+    citations: tuple[Citation, ...]
+    """The documents (with article) it rests on: :meth:`Rule.citations_for`."""
+
+
+@attrs.frozen
+class RulePage:
+    """Everything a rule's reference page shows, as plain data."""
+
+    rule: Rule
+    """The registered rule."""
+    summary: str
+    """What it decides: the first paragraph of its function's docstring."""
+    in_force: DateRange | None
+    """:meth:`Rule.in_force` under the page's policy."""
+    sources: tuple[Citation, ...]
+    """The documents the rule as a whole rests on."""
+    conditions: tuple[ConditionEntry, ...]
+    """One entry per check, in the order the rule emits them."""
+    parameters: tuple[Parameter, ...]
+    """Every parameter the rule reads, with its whole dated history, in the rule's
+    order (one with no values where the policy has none)."""
+
+
+def rule_page_name(rule_id: str) -> str:
+    """The page a rule is documented on: ``apprenticeship.apprentice`` ->
+    ``apprenticeship-apprentice`` (dots and underscores become hyphens)."""
+    return rule_id.replace(".", "-").replace("_", "-")
+
+
+def rule_summary(rule: Rule) -> str:
+    """The first paragraph of the rule function's docstring (else its module's)."""
+    doc = inspect.getdoc(rule.function) or inspect.getdoc(
+        inspect.getmodule(rule.function)
+    )
+    if not doc:
+        return ""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def rule_page(rule: Rule, policy: Policy) -> RulePage:
+    """Build the content of *rule*'s reference page under *policy*."""
+    from skillchain import Parameter
+    from skillchain._decision import message_for
+    from skillchain.policy import specs
+
+    conditions = []
+    for condition in rule.conditions:
+        message = message_for(condition.check)
+        conditions.append(
+            ConditionEntry(
+                check=condition.check,
+                zh=message.zh if message else "",
+                en=message.en if message else "",
+                parameters=condition.parameters,
+                citations=rule.citations_for(condition.check, policy),
+            )
+        )
+    parameters = []
+    for name in rule.parameters:
+        param = policy.parameters.get(name)
+        if param is None:
+            param = Parameter(
+                name=name,
+                description_zh="",
+                description_en="",
+                unit=specs()[name].unit,
+                values=(),
+                note="This policy has no values for this parameter.",
+            )
+        parameters.append(param)
+    return RulePage(
+        rule=rule,
+        summary=rule_summary(rule),
+        in_force=rule.in_force(policy),
+        sources=rule.citations(policy),
+        conditions=tuple(conditions),
+        parameters=tuple(parameters),
+    )
+
+
+_INLINE_MARKUP = re.compile(r"``(.+?)``|\*(.+?)\*")
+
+
+def _inline(text: str) -> list[nodes.Node]:
+    """*text* with its reST ``literal`` and *emphasis* markup as nodes."""
+    out: list[nodes.Node] = []
+    position = 0
+    for match in _INLINE_MARKUP.finditer(text):
+        if match.start() > position:
+            out.append(nodes.Text(text[position : match.start()]))
+        literal, emphasis = match.groups()
+        if literal is not None:
+            out.append(nodes.literal(text=literal))
+        else:
+            out.append(nodes.emphasis(text=emphasis))
+        position = match.end()
+    if position < len(text):
+        out.append(nodes.Text(text[position:]))
+    return out
+
+
+def _format_in_force(span: DateRange | None) -> str:
+    if span is None:
+        return "no parameter it reads has a value in the bundled policy"
+    start = span.start.isoformat()
+    if span.end is None:
+        return f"from {start}, open-ended"
+    return f"from {start} to {span.end.isoformat()}"
+
+
+def render_rule_page(page: RulePage) -> list[nodes.Node]:
+    """The nodes of a rule page: heading facts, sources, conditions, parameters."""
+    rule = page.rule
+    out: list[nodes.Node] = []
+    facts = nodes.field_list(classes=["skillchain-rule"])
+    for name, body in (
+        (
+            "Rule",
+            [nodes.literal(text=rule.id), nodes.Text(f", version {rule.version}")],
+        ),
+        ("Title", [nodes.Text(f"{rule.title_zh} — {rule.title_en}")]),
+        ("What it decides", _inline(page.summary)),
+        (
+            "In force",
+            [
+                nodes.Text(_format_in_force(page.in_force)),
+                nodes.Text(
+                    " (the span of the dated values of the parameters it reads; "
+                    "see below)"
+                    if page.in_force is not None
+                    else ""
+                ),
+            ],
+        ),
+    ):
+        field = nodes.field()
+        field += nodes.field_name(name, name)
+        field_body = nodes.field_body()
+        field_body += _para(*body)
+        field += field_body
+        facts += field
+    out.append(facts)
+
+    out.append(_para(nodes.strong(text="Sources."), " The rule as a whole rests on:"))
+    sources = nodes.bullet_list()
+    for citation in page.sources:
+        item = nodes.list_item()
+        doc = citation.document
+        para = _document_ref(doc, citation.article, doc.label("zh"))
+        if doc.title_en:
+            para += nodes.Text(" — ")
+            para += nodes.emphasis(text=doc.title_en)
+        item += para
+        sources += item
+    out.append(sources)
+
+    out.append(
+        _para(
+            nodes.strong(text="Conditions."),
+            " One finding per check, in the order the rule emits them; "
+            "the templates' {fields} are the values the finding compares.",
+        )
+    )
+    rows = []
+    for entry in page.conditions:
+        row = nodes.row()
+        row += _cell(nodes.literal(text=entry.check))
+        text = nodes.entry()
+        text += _para(entry.zh)
+        text += _para(nodes.emphasis(text=entry.en))
+        row += text
+        reads = nodes.entry()
+        for name in entry.parameters:
+            reads += _para(nodes.literal(text=name))
+        row += reads
+        documents = nodes.entry()
+        for citation in entry.citations:
+            documents += _document_ref(citation.document, citation.article)
+        if not entry.citations:
+            documents += _para(
+                nodes.emphasis(text="none bundled: from the supplied parameter")
+            )
+        row += documents
+        rows.append(row)
+    out.append(
+        _table(
+            ("Check", "Condition (zh / en)", "Reads", "Documents"),
+            (22, 40, 18, 20),
+            rows,
+        )
+    )
+
+    out.append(
+        _para(
+            nodes.strong(text="Parameters."),
+            f" The {len(page.parameters)} parameters the rule reads, "
+            "with every dated value in the bundled policy:",
+        )
+    )
+    out.append(
+        _parameter_table([row for p in page.parameters for row in _parameter_rows(p)])
+    )
+    noted = _noted(page.parameters)
+    if noted:
+        out.append(_para("Notes on these parameters and their values:"))
+        out.append(_parameter_notes(noted))
+    return out
+
+
+class RuleDirective(SphinxDirective):
+    """``.. skillchain-rule:: <rule id>`` — one registered rule's reference."""
+
+    has_content = False
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        from skillchain import Policy
+        from skillchain.rules import get_rule
+
+        rule_id = self.arguments[0].strip()
+        try:
+            rule = get_rule(rule_id)
+        except KeyError as error:
+            _LOGGER.warning(
+                "skillchain-rule: %s",
+                str(error),
+                location=self.get_location(),
+                type="skillchain",
+                subtype="rule",
+            )
+            return []
+        for path in _data_files():
+            self.env.note_dependency(path)
+        source = inspect.getsourcefile(rule.function)
+        if source:
+            self.env.note_dependency(source)
+        pages = _rule_pages(self.env)
+        pages.setdefault(rule.id, set()).add(self.env.docname)
+        return render_rule_page(rule_page(rule, Policy.default()))
+
+
+def _rule_pages(env: BuildEnvironment) -> dict[str, set[str]]:
+    """Rule id -> the documents holding its directive (kept in the environment)."""
+    pages: dict[str, set[str]] | None = getattr(env, "skillchain_rule_pages", None)
+    if pages is None:
+        pages = {}
+        env.skillchain_rule_pages = pages  # type: ignore[attr-defined]
+    return pages
+
+
+def _purge_rule_pages(_app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for docnames in _rule_pages(env).values():
+        docnames.discard(docname)
+
+
+def _merge_rule_pages(
+    _app: Sphinx,
+    env: BuildEnvironment,
+    docnames: Iterable[str],
+    other: BuildEnvironment,
+) -> None:
+    del docnames
+    pages = _rule_pages(env)
+    for rule_id, found in _rule_pages(other).items():
+        pages.setdefault(rule_id, set()).update(found)
+
+
+def _check_rule_pages(_app: Sphinx, env: BuildEnvironment) -> None:
+    """Warn (an error under ``-W``) for a rule with no page, or with several."""
+    from skillchain.rules import rules
+
+    pages = _rule_pages(env)
+    for rule in rules():
+        found = sorted(pages.get(rule.id, ()))
+        if not found:
+            _LOGGER.warning(
+                "rule %s has no page: add a page rules/%s.md holding "
+                "```{skillchain-rule} %s```",
+                rule.id,
+                rule_page_name(rule.id),
+                rule.id,
+                type="skillchain",
+                subtype="rule",
+            )
+        elif len(found) > 1:
+            _LOGGER.warning(
+                "rule %s has a skillchain-rule directive on several pages (%s); "
+                "expected one",
+                rule.id,
+                ", ".join(found),
+                type="skillchain",
+                subtype="rule",
+            )
+
+
 # -- attribute docstrings stay prose ----------------------------------------------
 
 _COLON_STANDIN = "\ue000"  # a private-use character no docstring contains
@@ -631,6 +993,7 @@ def _public_targets(target: str, module: str | None) -> list[str]:
     import skillchain.policy
     import skillchain.rules
     import skillchain.serialization
+    import skillchain.simulation
     import skillchain.testing
 
     packages = (
@@ -641,6 +1004,7 @@ def _public_targets(target: str, module: str | None) -> list[str]:
         skillchain.rules,
         skillchain.serialization,
         skillchain.cases,
+        skillchain.simulation,
         skillchain.testing,
     )
 
@@ -699,6 +1063,7 @@ def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
     import skillchain.policy
     import skillchain.rules
     import skillchain.serialization
+    import skillchain.simulation
     import skillchain.testing
 
     documented = {entry[0] for entry in env.get_domain("py").get_objects()}
@@ -710,11 +1075,17 @@ def _check_reference_complete(_app: Sphinx, env: BuildEnvironment) -> None:
         skillchain.rules,
         skillchain.serialization,
         skillchain.cases,
+        skillchain.simulation,
         skillchain.testing,
     )
     for package in packages:
         for name in package.__all__:
             homes = {f"{package.__name__}.{name}", f"skillchain.{name}"}
+            # A name re-exported from a public module (skillchain.simulate) is
+            # documented where it is defined (skillchain.simulation.simulate).
+            defined_in = getattr(getattr(package, name), "__module__", None)
+            if isinstance(defined_in, str):
+                homes.add(f"{defined_in}.{name}")
             if documented.isdisjoint(homes):
                 _LOGGER.warning(
                     "%s.%s is exported but not documented; add it to docs/api.rst "
@@ -731,6 +1102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("skillchain-parameters", ParametersDirective)
     app.add_directive("skillchain-documents", DocumentsDirective)
     app.add_directive("skillchain-catalog", CatalogDirective)
+    app.add_directive("skillchain-rule", RuleDirective)
     app.setup_extension("sphinx.ext.autodoc")
     # Napoleon processes docstrings at the default priority, 500.
     app.connect("autodoc-process-docstring", _hide_inline_type, priority=400)
@@ -738,4 +1110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", _data_docstring, priority=300)
     app.connect("missing-reference", _resolve_public)
     app.connect("env-check-consistency", _check_reference_complete)
+    app.connect("env-purge-doc", _purge_rule_pages)
+    app.connect("env-merge-info", _merge_rule_pages)
+    app.connect("env-check-consistency", _check_rule_pages)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

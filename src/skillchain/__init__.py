@@ -78,6 +78,7 @@ __all__ = [
     "Rounding",
     "RoundingMode",
     "Sex",
+    "SimulationSummary",
     "SkillLevel",
     "SkillchainError",
     "add_months",
@@ -86,20 +87,28 @@ __all__ = [
     "message_for",
     "months_between",
     "register_messages",
+    "simulate",
     "yuan",
 ]
 
 if TYPE_CHECKING:
+    from skillchain.simulation import SimulationSummary, simulate
+
     __version__: str
     """The installed distribution's version."""
 else:
 
-    def __getattr__(name: str) -> str:
+    def __getattr__(name: str) -> object:
         # Served lazily: reading the distribution metadata costs more than the rest
-        # of the import, and most users never ask for it.
+        # of the import, and most users never ask for it; the simulation module
+        # (CSV and JSON Lines readers) is only loaded by those who simulate.
         if name == "__version__":
             from importlib.metadata import version
 
             return version("skillchain")
+        if name in {"simulate", "SimulationSummary"}:
+            from skillchain import simulation
+
+            return getattr(simulation, name)
         msg = f"module 'skillchain' has no attribute {name!r}"
         raise AttributeError(msg)

@@ -1,9 +1,10 @@
 """The ``skillchain`` command line (also ``python -m skillchain``).
 
-Commands: ``check`` (evaluate case files and compare with their expectations),
-``rules`` (every registered rule with its titles, documents and parameters),
-``params`` (the parameters in force on a day, or a parameter's history) and
-``schema`` (the JSON Schema of a public type).  Exit status: 0 when all is well,
+Commands: ``check`` (evaluate case files and compare with their expectations, or
+decide plain JSON fact files), ``rules`` (every registered rule with its titles,
+in-force dates, documents and parameters), ``params`` (the parameters in force on a
+day, or a parameter's history), ``schema`` (the JSON Schema of a public type) and
+``simulate`` (a population through one rule under two policies).  Exit status: 0 when all is well,
 1 when a case's decision differs from its expectation, 2 on bad input (with a
 message naming the file and the path, never a traceback).
 """
@@ -132,14 +133,37 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from skillchain.cases import CaseFile, check_case, load_cases, load_directory
+    from skillchain.cases import (
+        CaseFile,
+        check_case,
+        load_cases,
+        load_directory,
+        load_facts,
+    )
+    from skillchain.rules import get_rule
     from skillchain.serialization import unstructure
 
+    if args.rule is not None:
+        try:
+            get_rule(args.rule)
+        except KeyError as exc:
+            sys.stderr.write(f"skillchain: --rule: {exc}\n")
+            return 2
     cases: list[CaseFile] = []
     for name in args.files:
         path = Path(name)
         if path.is_dir():
             cases.extend(load_directory(path))
+        elif path.is_file() and path.suffix.lower() == ".json":
+            if args.rule is None or args.on is None:
+                sys.stderr.write(
+                    f"skillchain: {name}: a JSON fact file holds only facts; say which "
+                    "rule decides them and on which day with --rule ID --on DAY\n"
+                )
+                return 2
+            cases.extend(
+                load_facts(path, rule=args.rule, on=args.on, overlays=args.policy or ())
+            )
         elif path.is_file():
             cases.extend(load_cases(path))
         else:
@@ -171,6 +195,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
             if lang == "zh"
             else ("as expected" if result.passed else "NOT as expected")
         )
+        if case.expect is None:
+            state = "已判定（无预期）" if lang == "zh" else "decided (no expectation)"
         out.write(f"== {case.file}: {case.name}: {state}\n")
         out.writelines(f"  - {line}\n" for line in result.differences)
         out.write(result.decision.explain(lang) + "\n\n")
@@ -198,16 +224,24 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
 
     lang: Lang = args.lang
     policy = Policy.default()
+    zh = lang == "zh"
     for rule in rules():
         out.write(f"{rule.id}  (version {rule.version})\n")
         out.write(f"  {rule.title_zh}\n  {rule.title_en}\n")
+        span = rule.in_force(policy)
+        if span is None:
+            when = "无任何参数取值" if zh else "no parameter it reads has a value"
+        else:
+            end = span.end.isoformat() if span.end else ("至今" if zh else "open")
+            when = f"{span.start.isoformat()} – {end}"
+        out.write(f"  {'有效期' if zh else 'in force'}: {when}\n")
         out.writelines(
-            f"  {'依据' if lang == 'zh' else 'source'}: {citation.label(lang)}\n"
+            f"  {'依据' if zh else 'source'}: {citation.label(lang)}\n"
             for citation in rule.citations(policy)
         )
         if rule.parameters:
             out.write(
-                f"  {'参数' if lang == 'zh' else 'parameters'}: {', '.join(rule.parameters)}\n"
+                f"  {'参数' if zh else 'parameters'}: {', '.join(rule.parameters)}\n"
             )
         out.write("\n")
     return 0
@@ -219,10 +253,16 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
     import skillchain
     import skillchain.model
     import skillchain.rules
+    import skillchain.simulation
 
     from skillchain.serialization import json_schema
 
-    for module in (skillchain, skillchain.model, skillchain.rules):
+    for module in (
+        skillchain,
+        skillchain.model,
+        skillchain.rules,
+        skillchain.simulation,
+    ):
         found = getattr(module, args.type, None)
         if isinstance(found, type):
             try:
@@ -299,7 +339,23 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="evaluate case files and compare with their expectations"
     )
     check.add_argument(
-        "files", nargs="+", metavar="FILE", help="case files or directories"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="case files (.toml), directories of them, or JSON fact files (.json, "
+        "with --rule and --on)",
+    )
+    check.add_argument(
+        "--rule", metavar="ID", help="the rule that decides JSON fact files"
+    )
+    check.add_argument(
+        "--on", type=_day, metavar="DAY", help="the day JSON fact files are judged on"
+    )
+    check.add_argument(
+        "--policy",
+        action="append",
+        metavar="FILE",
+        help="a policy file to overlay for JSON fact files (case files name their own)",
     )
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
     check.add_argument("--json", action="store_true", help="print decisions as JSON")
@@ -314,6 +370,9 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the JSON Schema of a public type"
     )
     schema.add_argument("type", help="a public type name, e.g. ApprenticeEnrolment")
+    from skillchain import _cli_simulate
+
+    _cli_simulate.add_parser(commands)
     return parser
 
 
@@ -325,9 +384,16 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     """
     args = _parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
+    from skillchain._cli_simulate import run as simulate
     from skillchain.cases import CaseFileError
 
-    handlers = {"params": _params, "check": _check, "rules": _rules, "schema": _schema}
+    handlers = {
+        "params": _params,
+        "check": _check,
+        "rules": _rules,
+        "schema": _schema,
+        "simulate": simulate,
+    }
     try:
         return handlers[args.command](args, stream)
     except (PolicyFileError, CaseFileError) as exc:

@@ -34,29 +34,22 @@ Example:
     (True, 'ineligible')
 """
 
-import collections.abc
 import functools
-import inspect
+import json
 import os
 import tomllib
-import typing
 
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import attrs
-import cattrs
 
-from cattrs.errors import ForbiddenExtraKeysError
-
-from skillchain import serialization
 from skillchain._decision import Decision, Outcome
-from skillchain._errors import InputError, PolicyFileError, SkillchainError, closest
+from skillchain._errors import PolicyFileError, SkillchainError, closest
+from skillchain._facts import fact_reader, join
 from skillchain.policy import Policy
 from skillchain.rules import Rule, rules
 from skillchain.testing import Case, evaluate
@@ -73,6 +66,7 @@ __all__ = [
     "check_directory",
     "load_cases",
     "load_directory",
+    "load_facts",
 ]
 
 
@@ -165,8 +159,9 @@ class CaseFile:
     """The overlay files, resolved against the case file's folder, in order."""
     policy: Policy = attrs.field(eq=False, repr=False)
     """The bundled policy with the overlays laid over it."""
-    expect: Expectation
-    """What the rule is expected to decide."""
+    expect: Expectation | None
+    """What the rule is expected to decide; ``None`` for a plain fact file (see
+    :func:`load_facts`), whose decision is only reported, never compared."""
     note: str | None = None
     """A free note for readers (``note``), never checked."""
 
@@ -216,7 +211,6 @@ _TOP_KEYS = frozenset(
 )
 _CASE_KEYS = frozenset({"name", "rule", "on", "overlay", "facts", "expect", "note"})
 _EXPECT_KEYS = frozenset({"outcome", "amount", "failed", "missing"})
-_NOT_FACTS = frozenset({"on", "policy", "return"})
 
 
 class _Reader:
@@ -231,133 +225,11 @@ class _Reader:
         self.problems.append(CaseProblem(file=self.file, path=path, message=message))
 
 
-def _join(prefix: str, key: str) -> str:
-    if not prefix:
-        return key
-    return f"{prefix}{key}" if key.startswith("[") else f"{prefix}.{key}"
-
-
-def _json_shaped(value: object, path: str, reader: _Reader) -> object:
-    """TOML values to the JSON shapes the converter reads (dates become ISO strings)."""
-    if isinstance(value, datetime):
-        reader.problem(path, "expected a date like 2024-01-31, got a date and time")
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        reader.problem(path, "expected a date like 2024-01-31, got a time of day")
-        return None
-    if isinstance(value, float):
-        reader.problem(
-            path,
-            f'write amounts as strings such as "5500.00", and counts as whole '
-            f"numbers; got the number {value!r}",
-        )
-        return None
-    if isinstance(value, dict):
-        return {k: _json_shaped(v, _join(path, k), reader) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_json_shaped(v, f"{path}[{i}]", reader) for i, v in enumerate(value)]
-    return value
-
-
-def _plain_type(hint: Any) -> Any:
-    """The type to structure a fact as (iterables become tuples)."""
-    origin = typing.get_origin(hint)
-    if origin in {collections.abc.Iterable, collections.abc.Collection}:
-        (item,) = typing.get_args(hint)
-        return tuple[item, ...]  # type: ignore[valid-type]
-    return hint
-
-
-def _type_name(cls: object) -> str:
-    return getattr(cls, "__name__", None) or str(cls)
-
-
-def _format_exception(exc: BaseException, cls: type | None) -> str:
-    if isinstance(exc, SkillchainError):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required, but not given"
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown keys: {', '.join(sorted(exc.extra_fields))}"
-    if isinstance(cls, type) and issubclass(cls, Enum):
-        values = ", ".join(repr(m.value) for m in cls)
-        return f"expected one of {values}"
-    if cls is date:
-        return f"expected a date like 2024-01-31 ({exc})"
-    if cls is Decimal:
-        return str(exc)
-    if cls is not None:
-        return f"expected {_type_name(cls)} ({exc})"
-    return str(exc)
-
-
-def _structure_problems(exc: BaseException, path: str) -> list[tuple[str, str]]:
-    """Turn a structuring error into (path, message) pairs."""
-    if isinstance(exc, InputError):
-        return [
-            (_join(path, p.path) if p.path else path, p.message) for p in exc.problems
-        ]
-    if isinstance(exc, cattrs.BaseValidationError):
-        pairs = []
-        for line in cattrs.transform_error(
-            exc, path=path, format_exception=_format_exception
-        ):
-            message, _, where = line.rpartition(" @ ")
-            pairs.append((where or path, message or line))
-        return pairs
-    return [(path, _format_exception(exc, None))]
-
-
 def _facts(rule: Rule, raw: object, path: str, reader: _Reader) -> dict[str, object]:
     if not isinstance(raw, dict):
         reader.problem(path, "expected a table of the rule's facts ([facts])")
         return {}
-    signature = inspect.signature(rule.function)
-    hints = typing.get_type_hints(rule.function)
-    params = {
-        name: param
-        for name, param in signature.parameters.items()
-        if name not in _NOT_FACTS
-    }
-    structured: dict[str, object] = {}
-    for key in raw:
-        if key not in params:
-            close = closest(key, params)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            reader.problem(
-                _join(path, key),
-                f"{rule.id} takes no fact {key!r} (its facts: "
-                f"{', '.join(params)}){hint}",
-            )
-    for name, param in params.items():
-        where = _join(path, name)
-        if name not in raw:
-            if param.default is not inspect.Parameter.empty:
-                continue
-            if type(None) in typing.get_args(hints[name]):
-                structured[name] = None  # TOML has no null: left out means unknown
-            else:
-                reader.problem(where, f"required by {rule.id}, but not given")
-            continue
-        before = len(reader.problems)
-        data = _json_shaped(raw[name], where, reader)
-        if len(reader.problems) > before:
-            continue
-        try:
-            structured[name] = serialization.structure(data, _plain_type(hints[name]))
-        except (
-            ValueError,
-            TypeError,
-            KeyError,
-            SkillchainError,
-            cattrs.BaseValidationError,
-            cattrs.StructureHandlerNotFoundError,
-        ) as exc:
-            for at, message in _structure_problems(exc, where):
-                reader.problem(at, message)
-    return structured
+    return fact_reader(rule).structure(raw, path, reader.problem)
 
 
 def _strings(raw: object, path: str, reader: _Reader) -> frozenset[str] | None:
@@ -386,7 +258,7 @@ def _expect(
     for key in raw:
         if key not in _EXPECT_KEYS:
             reader.problem(
-                _join(path, key),
+                join(path, key),
                 f"unknown key (expected {', '.join(sorted(_EXPECT_KEYS))})",
             )
     outcome: Outcome | None = None
@@ -395,7 +267,7 @@ def _expect(
         outcome = Outcome(raw_outcome)
     except ValueError:
         reader.problem(
-            _join(path, "outcome"),
+            join(path, "outcome"),
             f"expected one of {', '.join(repr(o.value) for o in Outcome)}, "
             f"got {raw_outcome!r}",
         )
@@ -404,29 +276,29 @@ def _expect(
         amount = _amount(raw["amount"])
         if amount is None:
             reader.problem(
-                _join(path, "amount"),
+                join(path, "amount"),
                 f'expected an amount written as a string such as "14000.00", '
                 f"got {raw['amount']!r}",
             )
         if outcome is not None and outcome is not Outcome.ELIGIBLE:
             reader.problem(
-                _join(path, "amount"),
+                join(path, "amount"),
                 "only an eligible decision carries an amount; leave amount out",
             )
     failed = (
-        _strings(raw["failed"], _join(path, "failed"), reader)
+        _strings(raw["failed"], join(path, "failed"), reader)
         if "failed" in raw
         else None
     )
     if failed is not None and rule is not None:
         for check in sorted(failed - set(rule.checks)):
             reader.problem(
-                _join(path, "failed"),
+                join(path, "failed"),
                 f"{rule.id} emits no check {check!r} (its checks: "
                 f"{', '.join(rule.checks)})",
             )
     missing = (
-        _strings(raw["missing"], _join(path, "missing"), reader)
+        _strings(raw["missing"], join(path, "missing"), reader)
         if "missing" in raw
         else None
     )
@@ -468,48 +340,48 @@ def _one(
     merged = {**defaults, **table}
     name = merged.get("name")
     if not isinstance(name, str) or not name.strip():
-        reader.problem(_join(path, "name"), "expected a non-empty name")
+        reader.problem(join(path, "name"), "expected a non-empty name")
         name = "?"
     rule: Rule | None = None
     rule_id = merged.get("rule")
     known = {r.id: r for r in rules()}
     if not isinstance(rule_id, str):
-        reader.problem(_join(path, "rule"), "expected a registered rule id")
+        reader.problem(join(path, "rule"), "expected a registered rule id")
     elif rule_id not in known:
         close = closest(rule_id, known)
         hint = f"; closest: {', '.join(close)}" if close else ""
-        reader.problem(_join(path, "rule"), f"no rule {rule_id!r}{hint}")
+        reader.problem(join(path, "rule"), f"no rule {rule_id!r}{hint}")
     else:
         rule = known[rule_id]
     on = merged.get("on")
     if not isinstance(on, date) or isinstance(on, datetime):
         got = "a date and time" if isinstance(on, datetime) else repr(on)
         reader.problem(
-            _join(path, "on"), f"expected a TOML date like 2024-06-01, got {got}"
+            join(path, "on"), f"expected a TOML date like 2024-06-01, got {got}"
         )
         on = None
     overlays: tuple[str, ...] | None = ()
     if "overlay" in merged:
-        overlays = _overlays(merged["overlay"], _join(path, "overlay"), reader)
+        overlays = _overlays(merged["overlay"], join(path, "overlay"), reader)
     policy: Policy | None = None
     if overlays is not None:
         try:
             policy = _policy(overlays)
         except PolicyFileError as err:
             for problem in err.problems:
-                reader.problem(_join(path, "overlay"), str(problem))
+                reader.problem(join(path, "overlay"), str(problem))
     note = merged.get("note")
     if note is not None and not isinstance(note, str):
-        reader.problem(_join(path, "note"), "expected a string")
+        reader.problem(join(path, "note"), "expected a string")
         note = None
     facts: dict[str, object] = {}
     if rule is not None:
-        facts = _facts(rule, merged.get("facts", {}), _join(path, "facts"), reader)
+        facts = _facts(rule, merged.get("facts", {}), join(path, "facts"), reader)
     if "expect" not in merged:
-        reader.problem(_join(path, "expect"), "missing: give [expect] with outcome")
+        reader.problem(join(path, "expect"), "missing: give [expect] with outcome")
         expect = None
     else:
-        expect = _expect(rule, merged["expect"], _join(path, "expect"), reader)
+        expect = _expect(rule, merged["expect"], join(path, "expect"), reader)
     if (
         len(reader.problems) > before
         or rule is None
@@ -572,7 +444,7 @@ def _read(source: str | os.PathLike[str]) -> tuple[list[CaseFile], list[CaseProb
             for key in table:
                 if key not in _CASE_KEYS:
                     reader.problem(
-                        _join(where, key),
+                        join(where, key),
                         f"unknown key (expected {', '.join(sorted(_CASE_KEYS))})",
                     )
             one = _one(table, defaults, where, reader)
@@ -629,6 +501,8 @@ def check_case(case: CaseFile) -> CaseResult:
     decision = evaluate(case.rule, case.policy, case.case)
     expect = case.expect
     lines: list[str] = []
+    if expect is None:
+        return CaseResult(case=case, decision=decision, differences=())
     if decision.outcome is not expect.outcome:
         lines.append(
             f"outcome: expected {expect.outcome.value}, got {decision.outcome.value}"
@@ -667,3 +541,90 @@ def check_directory(path: str | os.PathLike[str]) -> list[CaseResult]:
         CaseFileError: Some file is malformed (see :func:`load_directory`).
     """
     return [check_case(case) for case in load_directory(path)]
+
+
+def load_facts(
+    path: str | os.PathLike[str],
+    *,
+    rule: Rule | str,
+    on: date,
+    overlays: Iterable[str | os.PathLike[str]] = (),
+) -> tuple[CaseFile, ...]:
+    """Read a plain JSON fact file: one rule's facts, with no expectation.
+
+    Another system's export is rarely a case file.  A JSON file holding one object
+    of *rule*'s facts (the same shape as a case file's ``[facts]``, with ``null``
+    for a fact that is not known), or a list of such objects, becomes one case per
+    object, decided on *on* under the bundled policy with *overlays* laid over it.
+    Each case is named after its position (``#1``, ``#2`` …); its
+    :attr:`~CaseFile.expect` is ``None``, so :func:`check_case` reports the
+    decision and never fails it.
+
+    Example:
+        >>> import json, tempfile
+        >>> from datetime import date
+        >>> from pathlib import Path
+        >>> from skillchain.cases import check_case, load_facts
+        >>> facts = {"entitlement": "140000.00", "prepaid": "56000.00",
+        ...          "training_end": "2025-09-01"}
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = Path(folder, "claim.json")
+        ...     _ = path.write_text(json.dumps(facts), encoding="utf-8")
+        ...     (case,) = load_facts(path, rule="apprenticeship.settlement",
+        ...                          on=date(2025, 10, 8))
+        >>> case.name, check_case(case).decision.amount
+        ('#1', Decimal('84000.00'))
+
+    Raises:
+        CaseFileError: The file is unreadable, not JSON, not an object or a list of
+            objects, or a fact is malformed; every problem is listed with the file
+            and its JSON path (``[2].enrolment.person.id``), and nothing is returned.
+        KeyError: *rule* is an id no rule has (the message names the closest).
+    """
+    from skillchain.rules import get_rule
+
+    found_rule = get_rule(rule) if isinstance(rule, str) else rule
+    file = os.fspath(path)
+    reader = _Reader(file, Path(file).parent)
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        reader.problem("(file)", f"cannot read: {exc}")
+        raise CaseFileError(reader.problems) from None
+    except json.JSONDecodeError as exc:
+        reader.problem("(file)", f"not valid JSON: {exc}")
+        raise CaseFileError(reader.problems) from None
+    many = isinstance(data, list)
+    items = data if many else [data]
+    if not items:
+        reader.problem("(file)", "expected an object of facts or a list of them")
+    try:
+        policy = _policy(tuple(os.fspath(o) for o in overlays))
+    except PolicyFileError as err:
+        for problem in err.problems:
+            reader.problem("(policy)", str(problem))
+        raise CaseFileError(reader.problems) from None
+    found: list[CaseFile] = []
+    reading = fact_reader(found_rule)
+    for index, item in enumerate(items):
+        where = f"[{index}]" if many else ""
+        if not isinstance(item, dict):
+            reader.problem(where or "(file)", "expected an object of the rule's facts")
+            continue
+        facts = reading.structure(item, where, reader.problem)
+        found.append(
+            CaseFile(
+                name=f"#{index + 1}",
+                file=file,
+                path=where,
+                rule=found_rule,
+                on=on,
+                facts=MappingProxyType(facts),
+                overlays=tuple(os.fspath(o) for o in overlays),
+                policy=policy,
+                expect=None,
+            )
+        )
+    if reader.problems:
+        raise CaseFileError(reader.problems)
+    return tuple(found)

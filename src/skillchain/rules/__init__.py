@@ -3,11 +3,20 @@
 A rule is a pure function ``rule(facts…, *, on, policy=None) -> Decision``: it never
 reads the clock, the environment or a file (``policy=None`` means the bundled
 policy).  Every rule is registered with its id, version, titles, sources, the
-parameters it reads and the checks it may emit; :func:`rules` lists them.
+parameters it reads and the checks it may emit, each check with its
+:class:`Condition` (the parameters it reads and the documents it rests on);
+:func:`rules` lists them.
 """
 
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, get_rule, register, rules
+from skillchain.rules._registry import (
+    Condition,
+    Rule,
+    RuleSource,
+    get_rule,
+    register,
+    rules,
+)
 from skillchain.rules.apprenticeship_apprentice import (
     APPRENTICE_RULE,
     apprentice_eligibility,
@@ -75,6 +84,7 @@ __all__ = [
     "SKILL_UPGRADE_RULE",
     "SUBSIDY_RULE",
     "UI_SKILL_RULE",
+    "Condition",
     "Judge",
     "PrepaymentScheme",
     "QuotaAllocation",

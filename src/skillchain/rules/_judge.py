@@ -134,10 +134,10 @@ class Judge:
             record(fresh, subject)
             return (
                 subject,
-                tuple(fresh._findings),  # noqa: SLF001 - same class
+                tuple(fresh._findings),
                 fresh.failed,
                 fresh.undecided,
-                fresh._rank,  # noqa: SLF001 - same class
+                fresh._rank,
             )
 
         # The memo holds the subject itself, so its id cannot be reused by another

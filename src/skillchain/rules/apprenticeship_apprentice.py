@@ -26,7 +26,7 @@ from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, SubsidyClaim
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = ["APPRENTICE_RULE", "apprentice_eligibility", "check_apprentice"]
@@ -362,16 +362,28 @@ APPRENTICE_RULE: Rule = register(
             "apprenticeship.contract_min_months",
             "apprenticeship.enterprise_region",
         ),
-        checks=(
-            _HIRE_KIND,
-            _SKILL_POST,
-            _CONTRACT_TERM,
-            _CONTRACT_OPEN,
-            _NOT_SUBSIDISED,
-            _NOT_IN_PLAN,
-            _NOT_FILED,
-            _NOT_STUDENT,
-            _NOT_AID,
+        conditions=(
+            Condition(
+                _HIRE_KIND,
+                parameters=("apprenticeship.eligible_hire_kinds",),
+                sources=(RuleSource(_NATIONAL),),
+            ),
+            Condition(_SKILL_POST, sources=(RuleSource(_NATIONAL),)),
+            Condition(
+                _CONTRACT_TERM,
+                parameters=("apprenticeship.contract_min_months",),
+                sources=(RuleSource(_NATIONAL),),
+            ),
+            Condition(_CONTRACT_OPEN, sources=(RuleSource(_NATIONAL),)),
+            Condition(
+                _NOT_SUBSIDISED,
+                parameters=("apprenticeship.enterprise_region",),
+                sources=(RuleSource(_SHENZHEN),),
+            ),
+            Condition(_NOT_IN_PLAN, sources=(RuleSource(_SHENZHEN),)),
+            Condition(_NOT_FILED, sources=(RuleSource(_SHENZHEN),)),
+            Condition(_NOT_STUDENT, sources=(RuleSource(_SHENZHEN),)),
+            Condition(_NOT_AID, sources=(RuleSource(_SHENZHEN),)),
         ),
     )
 )

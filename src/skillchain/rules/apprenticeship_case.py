@@ -79,7 +79,7 @@ CASE_RULE: Rule = register(
             dict.fromkeys(source for rule in _PARTS for source in rule.sources)
         ),
         parameters=_union(*(rule.parameters for rule in _PARTS)),
-        checks=_union(*(rule.checks for rule in _PARTS)),
+        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
     )
 )
 """The registered combined rule."""

@@ -21,7 +21,7 @@ from skillchain.model import (
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = ["ENTERPRISE_RULE", "check_enterprise", "enterprise_eligibility"]
@@ -249,15 +249,30 @@ ENTERPRISE_RULE: Rule = register(
             "apprenticeship.enterprise_region",
             "apprenticeship.own_centre_min_size",
         ),
-        checks=(
-            "apprenticeship.enterprise.region",
-            "apprenticeship.enterprise.legal_person",
-            "apprenticeship.enterprise.operating",
-            "apprenticeship.enterprise.not_dishonest",
-            "apprenticeship.enterprise.training_system",
-            "apprenticeship.enterprise.mentors_premises",
-            "apprenticeship.enterprise.evaluation_qualification",
-            "apprenticeship.enterprise.own_centre_size",
+        conditions=(
+            Condition(
+                "apprenticeship.enterprise.region",
+                parameters=("apprenticeship.enterprise_region",),
+                sources=(RuleSource(_GUIDE, "申请条件"),),
+            ),
+            *(
+                Condition(check, sources=(RuleSource(_GUIDE, "申请条件"),))
+                for check in (
+                    "apprenticeship.enterprise.legal_person",
+                    "apprenticeship.enterprise.operating",
+                    "apprenticeship.enterprise.not_dishonest",
+                    "apprenticeship.enterprise.training_system",
+                    "apprenticeship.enterprise.mentors_premises",
+                )
+            ),
+            Condition(
+                "apprenticeship.enterprise.evaluation_qualification",
+                sources=(RuleSource(_CALL, "申报条件（五）"),),
+            ),
+            Condition(
+                "apprenticeship.enterprise.own_centre_size",
+                parameters=("apprenticeship.own_centre_min_size",),
+            ),
         ),
     )
 )

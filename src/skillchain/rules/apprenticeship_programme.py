@@ -26,7 +26,7 @@ from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import ApprenticeshipProgramme, TrainingMode
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = ["PROGRAMME_RULE", "check_programme", "programme_validity"]
@@ -360,14 +360,41 @@ PROGRAMME_RULE: Rule = register(
             "apprenticeship.online_share_max",
             "apprenticeship.occupation_directory",
         ),
-        checks=(
-            _PLANNED_MONTHS,
-            _DUAL_MENTORS,
-            _WORK_STUDY,
-            _PARTNER_KIND,
-            _TARGET_LEVEL,
-            _ONLINE_SHARE,
-            _DIRECTORY,
+        conditions=(
+            Condition(
+                _PLANNED_MONTHS,
+                parameters=(
+                    "apprenticeship.planned_months_min",
+                    "apprenticeship.planned_months_max",
+                    "apprenticeship.planned_months_max_special",
+                ),
+            ),
+            Condition(
+                _DUAL_MENTORS,
+                sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
+            ),
+            Condition(
+                _WORK_STUDY,
+                sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
+            ),
+            Condition(
+                _PARTNER_KIND,
+                parameters=("apprenticeship.partner_institution_kinds",),
+                sources=(RuleSource(_SHENZHEN, _ARTICLE_2),),
+            ),
+            Condition(
+                _TARGET_LEVEL,
+                parameters=(
+                    "apprenticeship.target_level_min",
+                    "apprenticeship.target_level_max",
+                ),
+            ),
+            Condition(_ONLINE_SHARE, parameters=("apprenticeship.online_share_max",)),
+            Condition(
+                _DIRECTORY,
+                parameters=("apprenticeship.occupation_directory",),
+                sources=(RuleSource(_FUTIAN_LETTER),),
+            ),
         ),
     )
 )

@@ -31,7 +31,7 @@ from skillchain.model import ApprenticeshipProgramme
 from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = [
@@ -382,7 +382,17 @@ QUOTA_RULE: Rule = register(
         function=quota_listing,
         sources=(RuleSource(_GUIDE),),
         parameters=("apprenticeship.district_quota", "apprenticeship.quota_order"),
-        checks=(_FILED, _PLACES),
+        conditions=(
+            Condition(_FILED, sources=(RuleSource(_GUIDE),)),
+            Condition(
+                _PLACES,
+                parameters=(
+                    "apprenticeship.district_quota",
+                    "apprenticeship.quota_order",
+                ),
+                sources=(RuleSource(_GUIDE),),
+            ),
+        ),
     )
 )
 """The registered quota rule (one decision per application)."""

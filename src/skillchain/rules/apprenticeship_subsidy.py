@@ -36,7 +36,7 @@ from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = [
@@ -574,6 +574,29 @@ _SUBSIDY_PARAMETERS = (
     "apprenticeship.rounding",
 )
 
+# The conditions the subsidy's terms share with the prepayment, in emission order.
+_RATE_CONDITIONS = (
+    Condition(_RATE, parameters=("apprenticeship.annual_subsidy",)),
+    Condition(_STUDENT_RATE, parameters=("apprenticeship.student_apprentice_rate",)),
+    Condition(
+        _BAND,
+        parameters=(
+            "apprenticeship.provincial_rate_min",
+            "apprenticeship.provincial_rate_max",
+        ),
+    ),
+    Condition(_YEARS, parameters=("apprenticeship.part_year_rule",)),
+    Condition(
+        _UPLIFT,
+        parameters=(
+            "apprenticeship.shortage_uplift_min_level",
+            "apprenticeship.shortage_uplift_max",
+            "apprenticeship.shortage_uplift",
+        ),
+    ),
+)
+_AMOUNT_CONDITION = Condition(_AMOUNT, parameters=("apprenticeship.rounding",))
+
 SUBSIDY_RULE: Rule = register(
     Rule(
         id="apprenticeship.subsidy",
@@ -588,15 +611,11 @@ SUBSIDY_RULE: Rule = register(
             RuleSource(_NATIONAL),
         ),
         parameters=_SUBSIDY_PARAMETERS,
-        checks=(
-            _RATE,
-            _STUDENT_RATE,
-            _BAND,
-            _YEARS,
-            _UPLIFT,
-            _QUALIFIED,
-            _QUALIFIED_COUNT,
-            _AMOUNT,
+        conditions=(
+            *_RATE_CONDITIONS,
+            Condition(_QUALIFIED, sources=(RuleSource(_SHENZHEN),)),
+            Condition(_QUALIFIED_COUNT, sources=(RuleSource(_SHENZHEN),)),
+            _AMOUNT_CONDITION,
         ),
     )
 )
@@ -810,18 +829,32 @@ PREPAYMENT_RULE: Rule = register(
             "apprenticeship.prepayment_request_months",
             "apprenticeship.prepayment_chain_wait_months",
         ),
-        checks=(
-            _RATE,
-            _STUDENT_RATE,
-            _BAND,
-            _YEARS,
-            _UPLIFT,
-            _PLANNED_COUNT,
-            _AMOUNT,
-            _SHARE,
-            _WINDOW,
-            _CHAIN_WAIT,
-            _PREPAID,
+        conditions=(
+            *_RATE_CONDITIONS,
+            Condition(_PLANNED_COUNT, sources=(RuleSource(_SHENZHEN),)),
+            _AMOUNT_CONDITION,
+            Condition(
+                _SHARE,
+                parameters=(
+                    "apprenticeship.prepayment_share_filed",
+                    "apprenticeship.prepayment_share_chain",
+                ),
+            ),
+            Condition(
+                _WINDOW, parameters=("apprenticeship.prepayment_request_months",)
+            ),
+            Condition(
+                _CHAIN_WAIT,
+                parameters=("apprenticeship.prepayment_chain_wait_months",),
+            ),
+            Condition(
+                _PREPAID,
+                parameters=(
+                    "apprenticeship.prepayment_share_filed",
+                    "apprenticeship.prepayment_share_chain",
+                    "apprenticeship.rounding",
+                ),
+            ),
         ),
     )
 )
@@ -970,7 +1003,12 @@ SETTLEMENT_RULE: Rule = register(
         function=settlement,
         sources=(RuleSource(_SHENZHEN),),
         parameters=("apprenticeship.settlement_refund_months",),
-        checks=(_BALANCE, _REFUND),
+        conditions=(
+            Condition(
+                _BALANCE, parameters=("apprenticeship.settlement_refund_months",)
+            ),
+            Condition(_REFUND, parameters=("apprenticeship.settlement_refund_months",)),
+        ),
     )
 )
 """The registered settlement rule."""

@@ -41,7 +41,7 @@ from skillchain._levels import SkillLevel
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 from skillchain.rules.subsidy_cap import _conflict
 
 
@@ -517,18 +517,49 @@ SKILL_UPGRADE_RULE: Rule = register(
             "skill_upgrade.shortage_uplift",
             "skill_upgrade.rounding",
         ),
-        checks=(
-            "skill_upgrade.residence",
-            "skill_upgrade.status",
-            "skill_upgrade.age",
-            "skill_upgrade.certificate_kind",
-            "skill_upgrade.issuer",
-            "skill_upgrade.claim_window",
-            "skill_upgrade.higher_level",
-            "skill_upgrade.rate",
-            "skill_upgrade.city_range",
-            "skill_upgrade.uplift",
-            "skill_upgrade.amount",
+        conditions=(
+            Condition(
+                "skill_upgrade.residence",
+                parameters=("skill_upgrade.region",),
+                sources=(RuleSource(_MEASURE),),
+            ),
+            Condition("skill_upgrade.status", sources=(RuleSource(_MEASURE),)),
+            Condition(
+                "skill_upgrade.age",
+                parameters=(
+                    "skill_upgrade.min_age",
+                    "skill_upgrade.max_age_men",
+                    "skill_upgrade.max_age_women",
+                ),
+            ),
+            Condition(
+                "skill_upgrade.certificate_kind",
+                parameters=("skill_upgrade.certificate_kinds",),
+            ),
+            Condition(
+                "skill_upgrade.issuer", parameters=("skill_upgrade.excluded_issuers",)
+            ),
+            Condition(
+                "skill_upgrade.claim_window",
+                parameters=("skill_upgrade.claim_window_months",),
+            ),
+            Condition("skill_upgrade.higher_level", sources=(RuleSource(_MEASURE),)),
+            Condition("skill_upgrade.rate", parameters=("skill_upgrade.catalogue",)),
+            Condition(
+                "skill_upgrade.city_range",
+                parameters=(
+                    "skill_upgrade.city_rate_min",
+                    "skill_upgrade.city_rate_max",
+                ),
+            ),
+            Condition(
+                "skill_upgrade.uplift",
+                parameters=(
+                    "skill_upgrade.uplift_min_level",
+                    "skill_upgrade.shortage_uplift",
+                ),
+            ),
+            Condition("skill_upgrade.amount", parameters=("skill_upgrade.rounding",)),
         ),
     )
 )

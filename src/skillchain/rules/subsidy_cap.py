@@ -27,7 +27,7 @@ from skillchain._sources import Citation
 from skillchain.model import SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
 __all__ = ["ANNUAL_CAP_RULE", "annual_cap", "check_annual_cap"]
@@ -335,12 +335,25 @@ ANNUAL_CAP_RULE: Rule = register(
             "subsidy.claims_per_kind_per_year",
             "subsidy.claims_per_year_total",
         ),
-        checks=(
-            "subsidy.cap.scope",
-            "subsidy.cap.per_kind",
-            "subsidy.cap.total",
-            "subsidy.cap.per_level",
-            "subsidy.cap.ui_exclusive",
+        conditions=(
+            Condition(
+                "subsidy.cap.scope",
+                parameters=("subsidy.capped_kinds", "subsidy.ui_exclusive_kinds"),
+            ),
+            Condition(
+                "subsidy.cap.per_kind", parameters=("subsidy.claims_per_kind_per_year",)
+            ),
+            Condition(
+                "subsidy.cap.total", parameters=("subsidy.claims_per_year_total",)
+            ),
+            Condition(
+                "subsidy.cap.per_level",
+                parameters=("subsidy.capped_kinds",),
+                sources=(RuleSource(_FAQ), RuleSource(_MEASURE, _MEASURE_ARTICLE)),
+            ),
+            Condition(
+                "subsidy.cap.ui_exclusive", parameters=("subsidy.ui_exclusive_kinds",)
+            ),
         ),
     )
 )

@@ -25,7 +25,7 @@ from skillchain._decision import Decision, Message, register_messages
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Rule, RuleSource, register
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
 from skillchain.rules.subsidy_cap import _conflict
 
 
@@ -296,13 +296,20 @@ UI_SKILL_RULE: Rule = register(
             "ui_skill.shortage_uplift",
             "ui_skill.rounding",
         ),
-        checks=(
-            "ui_skill.level",
-            "ui_skill.contributions",
-            "ui_skill.claim_window",
-            "ui_skill.once_per_level",
-            "ui_skill.uplift",
-            "ui_skill.amount",
+        conditions=(
+            Condition("ui_skill.level", parameters=("ui_skill.rates",)),
+            Condition(
+                "ui_skill.contributions", parameters=("ui_skill.contribution_months",)
+            ),
+            Condition(
+                "ui_skill.claim_window", parameters=("ui_skill.claim_window_months",)
+            ),
+            Condition("ui_skill.once_per_level", sources=(RuleSource(_FAQ),)),
+            Condition(
+                "ui_skill.uplift",
+                parameters=("ui_skill.uplift_level", "ui_skill.shortage_uplift"),
+            ),
+            Condition("ui_skill.amount", parameters=("ui_skill.rounding",)),
         ),
     )
 )

@@ -161,7 +161,13 @@ from skillchain.policy import (
     UnemploymentSkillParameters,
     specs,
 )
-from skillchain.rules import QuotaAllocation, QuotaApplication, Rule, RuleSource
+from skillchain.rules import (
+    Condition,
+    QuotaAllocation,
+    QuotaApplication,
+    Rule,
+    RuleSource,
+)
 from skillchain.rules import rules as registered_rules
 
 
@@ -182,6 +188,7 @@ __all__ = [
     "competition_categories",
     "competition_results",
     "competitions",
+    "conditions",
     "course_enrolments",
     "credit_codes",
     "date_ranges",
@@ -2232,6 +2239,18 @@ def rule_sources() -> st.SearchStrategy[RuleSource]:
     return st.builds(RuleSource, document=_IDS, article=_optional(_NAMES))
 
 
+def conditions() -> st.SearchStrategy[Condition]:
+    """Draw rule conditions: a check id, declared parameter names and rule sources."""
+    return st.builds(
+        Condition,
+        check=_CHECK_IDS,
+        parameters=st.lists(
+            st.sampled_from(sorted(specs())), max_size=3, unique=True
+        ).map(tuple),
+        sources=st.lists(rule_sources(), max_size=2).map(tuple),
+    )
+
+
 # --- the registry ------------------------------------------------------------------
 
 
@@ -2317,6 +2336,7 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Rounding: roundings,
     Rule: rules,
     RuleSource: rule_sources,
+    Condition: conditions,
     ScopeEntry: scope_entries,
     SkillChain: skill_chains,
     SkillEvaluationOrganisation: skill_evaluation_organisations,

@@ -1,0 +1,302 @@
+"""``skillchain simulate``: a population through one rule under two policies.
+
+Reads the population lazily (CSV or JSON Lines, see
+:func:`skillchain.simulation.read_population`), decides every case under the
+baseline and the reform, and prints the summary (text, or JSON with ``--json``).
+``--changed OUT.jsonl`` writes every changed case with both decisions; it is written
+to a temporary file beside OUT and renamed at the end, so a failed run leaves no
+half-written file.  Bad input exits with status 2 and a message naming the file and
+the line or path.
+"""
+
+import argparse
+import contextlib
+import json
+import sys
+import tempfile
+import time
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Self, TextIO
+
+from skillchain.__main__ import _day
+from skillchain._errors import closest
+from skillchain._serialization import _scrub
+from skillchain._sources import Lang
+from skillchain.policy import Policy
+from skillchain.rules import Rule, rules
+from skillchain.simulation import PopulationError, read_population, simulate
+from skillchain.testing import Change, differences
+
+
+__all__ = ["DESCRIPTION", "Progress", "add_parser", "changed_record", "run"]
+
+DESCRIPTION = """\
+Decide every case of a population with one rule under two policies, and report
+what the reform changes: how many cases reach each outcome under each policy, how
+many are decided differently and in which direction, and the total amounts with
+their difference.
+
+The population is a CSV file (a header row of dotted paths into the rule's facts,
+such as enrolment.programme.start, plus optional name and on columns; an empty cell
+is an absent value, a list's items are separated by ';') or a JSON Lines file (one
+object of the rule's facts per line, plus optional name and on).  It is read one
+case at a time, so memory stays flat however large it is.
+
+The baseline is the bundled policy with the --baseline files laid over it; the
+reform is the baseline with the --reform files laid over it, so a reform file holds
+only what changes.
+
+example:
+  skillchain simulate examples/population/apprentices-10000.csv \\
+      --rule apprenticeship.case \\
+      --baseline examples/overlays/futian-occupation-directory.toml \\
+      --reform examples/overlays/illustrative-reform.toml --lang en
+"""
+"""The ``--help`` text of the subcommand."""
+
+
+def add_parser(commands: Any) -> None:
+    """Add the ``simulate`` subcommand to *commands* (``add_subparsers()``'s result)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "simulate",
+        help="estimate what a policy change does to a population of cases",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "population", metavar="POPULATION", help="a .csv or .jsonl file of cases"
+    )
+    parser.add_argument(
+        "--rule", required=True, help="the rule's id, e.g. apprenticeship.case"
+    )
+    parser.add_argument(
+        "--baseline",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a policy file laid over the bundled policy (repeatable)",
+    )
+    parser.add_argument(
+        "--reform",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a policy file laid over the baseline (repeatable)",
+    )
+    parser.add_argument(
+        "--on",
+        type=_day,
+        metavar="DAY",
+        help="the evaluation day of cases without their own 'on'",
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--changed",
+        metavar="OUT.jsonl",
+        help="write every changed case with both decisions (JSON Lines)",
+    )
+
+
+def _decision(change: Change, which: str) -> dict[str, object]:
+    decision = change.baseline if which == "baseline" else change.reform
+    return {
+        "outcome": decision.outcome.value,
+        "amount": None if decision.amount is None else str(decision.amount),
+        "failed": sorted({f.check for f in decision.failed}),
+        "missing": list(decision.missing),
+    }
+
+
+def changed_record(change: Change) -> dict[str, object]:
+    """One changed case as written by ``--changed``: no facts, so no identity number.
+
+    The case's name is masked too, in case a population names its rows by
+    identity number.
+    """
+    return {
+        "name": _scrub(change.case.name),
+        "on": change.case.on.isoformat(),
+        "baseline": _decision(change, "baseline"),
+        "reform": _decision(change, "reform"),
+        "differences": [
+            _scrub(line) for line in differences(change.baseline, change.reform)
+        ],
+    }
+
+
+class Progress:
+    """A progress line on a terminal: drawn only when the run is long.
+
+    Nothing is written unless *stream* is a terminal and *delay* seconds have
+    passed since the start; then the line is redrawn at most every *every*
+    seconds.  :meth:`close` ends the line if one was drawn.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        total: int | None = None,
+        delay: float = 2.0,
+        every: float = 0.5,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.total = total
+        self.delay = delay
+        self.every = every
+        self.clock = clock
+        self.start = clock()
+        self.shown = self.start
+        self.drawn = False
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int) -> None:
+        """Report that *done* cases have been decided."""
+        if not self.enabled:
+            return
+        now = self.clock()
+        if now - self.start < self.delay or (
+            self.drawn and now - self.shown < self.every
+        ):
+            return
+        self.shown = now
+        rate = done / (now - self.start)
+        text = f"simulate: {done:,} cases, {rate:,.0f}/s"
+        if self.total:
+            share = min(done / self.total, 1.0)
+            left = max(self.total - done, 0) / rate if rate else 0.0
+            text = (
+                f"simulate: {share:4.0%} {done:,}/{self.total:,} cases, "
+                f"{rate:,.0f}/s, about {left:,.0f} s left"
+            )
+        self.stream.write(f"\r{text}\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        """End the progress line, if one was drawn."""
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _count_lines(path: Path) -> int | None:
+    """The number of data lines (for the progress line's total), if cheap to know."""
+    try:
+        with path.open("rb") as stream:
+            lines = sum(
+                chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")
+            )
+    except OSError:
+        return None
+    return max(lines - 1, 0) if path.suffix.lower() == ".csv" else lines
+
+
+def _rule(rule_id: str) -> Rule | None:
+    known = {r.id: r for r in rules()}
+    found = known.get(rule_id)
+    if found is None:
+        close = closest(rule_id, known)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        sys.stderr.write(f"skillchain: simulate: no rule {rule_id!r}{hint}\n")
+    return found
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``skillchain simulate`` with parsed *args*; print to *out*; return the status.
+
+    Policy-file errors propagate (the caller reports them with status 2); a bad
+    population is reported here, with status 2.
+    """
+    rule = _rule(args.rule)
+    if rule is None:
+        return 2
+    baseline = Policy.default()
+    if args.baseline:
+        baseline = baseline.overlay(Policy.from_files(*args.baseline))
+    reform = baseline.overlay(Policy.from_files(*args.reform))
+    target: Path | None = None
+    if args.changed:
+        target = Path(args.changed)
+        if not target.parent.is_dir():
+            sys.stderr.write(
+                f"skillchain: simulate: --changed {args.changed}: no such folder "
+                f"{str(target.parent)!r}\n"
+            )
+            return 2
+    try:
+        cases = read_population(args.population, rule, on=args.on)
+    except PopulationError as exc:
+        sys.stderr.write(f"skillchain: simulate: population {exc}\n")
+        return 2
+    progress = Progress(sys.stderr)
+    if progress.enabled:
+        progress.total = _count_lines(Path(args.population))
+    with contextlib.ExitStack() as stack:
+        writer: _ChangeWriter | None = None
+        if target is not None:
+            writer = stack.enter_context(_ChangeWriter(target))
+        try:
+            summary = simulate(
+                cases,
+                rule=rule,
+                baseline=baseline,
+                reform=reform,
+                on_change=writer,
+                progress=progress,
+            )
+        except PopulationError as exc:
+            progress.close()
+            sys.stderr.write(f"skillchain: simulate: population {exc}\n")
+            return 2
+        progress.close()
+        if writer is not None:
+            writer.commit()
+    if args.json:
+        from skillchain.serialization import unstructure
+
+        data = unstructure(summary)
+        data["unchanged"] = summary.unchanged
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lang: Lang = args.lang
+        out.write(summary.report(lang) + "\n")
+    return 0
+
+
+class _ChangeWriter:
+    """Writes changed cases to a temporary file beside *target*; :meth:`commit`
+    renames it to *target*, and leaving the ``with`` block without a commit
+    removes it."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.stream = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed in __exit__
+            "w",
+            encoding="utf-8",
+            dir=target.parent,
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            delete=False,
+        )
+        self.path = Path(self.stream.name)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __call__(self, change: Change) -> None:
+        self.stream.write(json.dumps(changed_record(change), ensure_ascii=False))
+        self.stream.write("\n")
+
+    def commit(self) -> None:
+        self.stream.close()
+        self.path.replace(self.target)
+
+    def __exit__(self, *_: object) -> None:
+        self.stream.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()

@@ -1,0 +1,1345 @@
+"""What a policy change does to a whole population: counts, changes and cost.
+
+:func:`simulate` decides every case of a population with one rule under two
+policies, a *baseline* and a *reform*, and returns a :class:`SimulationSummary`:
+how many cases each outcome has under each policy, how many changed and in which
+direction, and the total amounts with their difference (exact :class:`~decimal.Decimal`
+yuan).  It makes one pass over any iterable and keeps only counters, so a
+population read lazily from a file (:func:`read_population`) or generated on the
+fly takes the same small, constant memory whatever its size.
+
+:func:`read_population` reads a population from a CSV file (a header of dotted
+paths such as ``enrolment.programme.start``) or from JSON Lines (one object of
+facts per line), one case at a time.  :func:`synthetic_apprentices` draws a seeded,
+made-up population of apprentices for examples, tests and benchmarks.
+
+Example:
+    >>> from datetime import date
+    >>> from skillchain import Policy
+    >>> from skillchain.simulation import simulate, synthetic_apprentices
+    >>> baseline = Policy.default()
+    >>> summary = simulate(synthetic_apprentices(200), rule="apprenticeship.case",
+    ...                    baseline=baseline, reform=baseline)
+    >>> summary.cases, summary.changed, summary.difference
+    (200, 0, Decimal('0'))
+"""
+
+import csv
+import decimal
+import json
+import operator
+import random
+import re
+import types
+import typing
+import unicodedata
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from skillchain._codes import OccupationCode
+from skillchain._decision import Decision, Outcome
+from skillchain._errors import (
+    InputError,
+    InputProblem,
+    InvalidValueError,
+    SkillchainError,
+    closest,
+)
+from skillchain._facts import FactReader, fact_reader, join
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._levels import SkillLevel
+from skillchain._serialization import (
+    CODE_PATTERNS,
+    SkillchainConverter,
+    _attrs_hook,
+    _scrub,
+)
+from skillchain._sources import Lang
+from skillchain.policy import Policy
+from skillchain.rules import Rule, get_rule
+from skillchain.testing import Case, CaseLike, Change, differences
+
+
+__all__ = [
+    "ChangeCounts",
+    "OutcomeCounts",
+    "PopulationError",
+    "SimulationSummary",
+    "Transition",
+    "read_population",
+    "simulate",
+    "synthetic_apprentices",
+]
+
+_PROGRESS_EVERY: Final = 1000
+"""How many cases :func:`simulate` decides between two calls of ``progress``."""
+
+_EXACT: Final = decimal.Context(
+    prec=decimal.MAX_PREC, traps=[decimal.Inexact, decimal.InvalidOperation]
+)
+"""Sums money exactly: any rounding would raise instead of losing a fen."""
+
+_ORDER: Final = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
+
+
+# ---------------------------------------------------------------- the summary
+
+
+@attrs.frozen(kw_only=True)
+class OutcomeCounts:
+    """How many cases reached each outcome under one policy.
+
+    Example:
+        >>> from skillchain import Outcome
+        >>> from skillchain.simulation import OutcomeCounts
+        >>> counts = OutcomeCounts(eligible=3, ineligible=2, undetermined=1)
+        >>> counts[Outcome.INELIGIBLE], counts.total
+        (2, 6)
+    """
+
+    eligible: int = 0
+    """Cases decided eligible."""
+    ineligible: int = 0
+    """Cases decided ineligible."""
+    undetermined: int = 0
+    """Cases the rule could not decide (a fact or parameter missing)."""
+
+    def __getitem__(self, outcome: Outcome) -> int:
+        """The count for *outcome*."""
+        count: int = getattr(self, outcome.value)
+        return count
+
+    @property
+    def total(self) -> int:
+        """All cases counted."""
+        return self.eligible + self.ineligible + self.undetermined
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """How many cases went from one outcome under the baseline to one under the reform."""
+
+    baseline: Outcome
+    """The outcome under the baseline policy."""
+    reform: Outcome
+    """The outcome under the reform policy."""
+    count: int
+    """How many cases made this move (unchanged outcomes included, e.g.
+    eligible → eligible)."""
+
+
+@attrs.frozen(kw_only=True)
+class ChangeCounts:
+    """The cases whose decision changed, by direction; each is counted once.
+
+    A case whose outcome changed is counted by its new outcome (``became_…``);
+    one whose outcome stayed the same by its amount (``amount_up``,
+    ``amount_down``); the rest (same outcome and amount, but other failed checks
+    or missing names) are ``other``.
+    """
+
+    became_eligible: int = 0
+    """Ineligible or undetermined under the baseline, eligible under the reform."""
+    became_ineligible: int = 0
+    """Eligible or undetermined under the baseline, ineligible under the reform."""
+    became_undetermined: int = 0
+    """Eligible or ineligible under the baseline, undetermined under the reform."""
+    amount_up: int = 0
+    """Same outcome; the reform pays more."""
+    amount_down: int = 0
+    """Same outcome; the reform pays less."""
+    other: int = 0
+    """Same outcome and amount, different failed checks or missing names."""
+
+    @property
+    def total(self) -> int:
+        """All changed cases."""
+        return (
+            self.became_eligible
+            + self.became_ineligible
+            + self.became_undetermined
+            + self.amount_up
+            + self.amount_down
+            + self.other
+        )
+
+
+def _inconsistent(problem: str, expected: str) -> InvalidValueError:
+    return InvalidValueError(
+        field="SimulationSummary", problem=problem, expected=expected
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SimulationSummary:
+    """What a reform does to a population under one rule (see :func:`simulate`).
+
+    The figures are consistent by construction, and checked: the outcome counts
+    and the transitions each add up to :attr:`cases`, the directions add up to
+    :attr:`changed`, and :attr:`difference` is the reform's total less the
+    baseline's.  :func:`skillchain.serialization.unstructure` gives it as JSON.
+
+    Raises:
+        InvalidValueError: The figures do not add up as described.
+    """
+
+    rule: str
+    """The id of the rule that decided."""
+    baseline_policy: str
+    """The fingerprint of the baseline policy."""
+    reform_policy: str
+    """The fingerprint of the reform policy."""
+    cases: int
+    """How many cases were decided (each under both policies)."""
+    baseline: OutcomeCounts
+    """Outcomes under the baseline."""
+    reform: OutcomeCounts
+    """Outcomes under the reform."""
+    transitions: tuple[Transition, ...]
+    """All nine moves from a baseline outcome to a reform outcome, in a fixed order
+    (eligible, ineligible, undetermined), zero counts included."""
+    changed: int
+    """How many cases were decided differently (outcome, amount, failed checks or
+    missing names; see :func:`skillchain.testing.differences`)."""
+    changes: ChangeCounts
+    """The changed cases by direction."""
+    baseline_total: Decimal
+    """The total amount payable under the baseline, in yuan."""
+    reform_total: Decimal
+    """The total amount payable under the reform, in yuan."""
+    difference: Decimal
+    """``reform_total - baseline_total``: the reform's cost (negative: a saving)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the figures add up."""
+        if self.baseline.total != self.cases or self.reform.total != self.cases:
+            raise _inconsistent(
+                "the outcome counts do not add up to the cases",
+                f"{self.cases} cases under each policy",
+            )
+        if sum(t.count for t in self.transitions) != self.cases:
+            raise _inconsistent(
+                "the transitions do not add up to the cases", f"{self.cases} cases"
+            )
+        if self.changes.total != self.changed:
+            raise _inconsistent(
+                "the directions do not add up to the changed cases",
+                f"{self.changed} changed cases",
+            )
+        if _EXACT.subtract(self.reform_total, self.baseline_total) != self.difference:
+            raise _inconsistent(
+                f"the difference {self.difference} is not the reform total less "
+                "the baseline total",
+                f"{_EXACT.subtract(self.reform_total, self.baseline_total)}",
+            )
+
+    @property
+    def unchanged(self) -> int:
+        """How many cases were decided the same way under both policies."""
+        return self.cases - self.changed
+
+    def report(self, lang: Lang = "zh") -> str:
+        """The summary as text for a person, in Chinese (``"zh"``) or English."""
+        zh = lang == "zh"
+        lines = [
+            f"规则 {self.rule}：共 {self.cases:,} 个个案"
+            if zh
+            else f"Simulation of {self.rule} over {self.cases:,} cases",
+            (
+                f"基线政策 {self.baseline_policy[:12]}，改革政策 {self.reform_policy[:12]}"
+                if zh
+                else f"baseline policy {self.baseline_policy[:12]}, "
+                f"reform policy {self.reform_policy[:12]}"
+            ),
+            "",
+            (
+                f"{_right('基线' if zh else 'baseline', 12)} "
+                f"{_right('改革后' if zh else 'reform', 12)} "
+                f"{_right('变化' if zh else 'change', 10)}  {'结果' if zh else 'outcome'}"
+            ),
+        ]
+        for outcome in _ORDER:
+            before, after = self.baseline[outcome], self.reform[outcome]
+            lines.append(
+                f"{before:>12,} {after:>12,} {after - before:>+10,}  "
+                f"{outcome.label(lang)}"
+            )
+        lines.extend(
+            [
+                "",
+                f"决定有变化的个案：{self.changed:,}（未变 {self.unchanged:,}）"
+                if zh
+                else f"Changed: {self.changed:,} of {self.cases:,} cases "
+                f"({self.unchanged:,} unchanged)",
+            ]
+        )
+        names = _DIRECTIONS_ZH if zh else _DIRECTIONS_EN
+        lines.extend(
+            f"{getattr(self.changes, field):>12,}  {label}"
+            for field, label in names.items()
+        )
+        moved = [t for t in self.transitions if t.baseline is not t.reform and t.count]
+        if moved:
+            lines.append(
+                "结果转变（基线 → 改革后）："
+                if zh
+                else "Outcome transitions (baseline → reform):"
+            )
+            lines.extend(
+                f"{t.count:>12,}  {t.baseline.label(lang)} → {t.reform.label(lang)}"
+                for t in moved
+            )
+        lines.extend(
+            [
+                "",
+                "补贴总额（元）：" if zh else "Total amount (yuan):",
+                f"{self.baseline_total:>18,.2f}  {'基线' if zh else 'baseline'}",
+                f"{self.reform_total:>18,.2f}  {'改革后' if zh else 'reform'}",
+                f"{self.difference:>+18,.2f}  {'差额' if zh else 'difference'}",
+            ]
+        )
+        return "\n".join(lines)
+
+
+def _right(text: str, width: int) -> str:
+    """*text* right-aligned in *width* columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return " " * max(0, width - used) + text
+
+
+_DIRECTIONS_ZH: Final = {
+    "became_eligible": "变为符合",
+    "became_ineligible": "变为不符合",
+    "became_undetermined": "变为待定",
+    "amount_up": "金额增加",
+    "amount_down": "金额减少",
+    "other": "其他变化（未通过的条件或缺少的信息）",
+}
+_DIRECTIONS_EN: Final = {
+    "became_eligible": "became eligible",
+    "became_ineligible": "became ineligible",
+    "became_undetermined": "became undetermined",
+    "amount_up": "amount up",
+    "amount_down": "amount down",
+    "other": "other changes (failed checks or missing facts)",
+}
+
+
+# ---------------------------------------------------------------- simulate
+
+
+def _as_case(item: CaseLike, index: int, on: date | None) -> Case:
+    if isinstance(item, Case):
+        return item
+    raw: object = item
+    if not isinstance(raw, Mapping):
+        raise InvalidValueError(
+            field=f"cases[{index}]",
+            problem=f"got a value of type {type(raw).__name__}",
+            expected="a Case, or a mapping of the rule's facts (plus 'on')",
+        )
+    day = item.get("on", on)
+    if day is None:
+        raise InvalidValueError(
+            field=f"cases[{index}]",
+            problem="the case has no 'on' and no default day was given",
+            expected="an 'on' in each mapping, or simulate(..., on=day)",
+        )
+    facts = {k: v for k, v in item.items() if k != "on"}
+    return Case(name=f"case {index}", on=day, facts=facts)  # type: ignore[arg-type]
+
+
+def simulate(
+    cases: Iterable[CaseLike],
+    *,
+    rule: Rule | str,
+    reform: Policy,
+    baseline: Policy | None = None,
+    on: date | None = None,
+    on_change: Callable[[Change], object] | None = None,
+    progress: Callable[[int], object] | None = None,
+) -> SimulationSummary:
+    """Decide every case under the baseline and the reform; count what changed.
+
+    One pass, constant memory: the cases are read one at a time and never kept,
+    so *cases* may be a lazy iterator over a population of any size
+    (:func:`read_population`, a generator, a database cursor mapped to cases).
+
+    Args:
+        cases: :class:`skillchain.testing.Case` objects, or mappings of the rule's
+            keyword arguments plus an optional ``on``.
+        rule: The rule, or its registered id.
+        reform: The policy to compare with the baseline, usually
+            ``baseline.overlay(Policy.from_files("reform.toml"))``.
+        baseline: The policy in force today (default: the bundled policy).
+        on: The evaluation day for mappings without ``on``.
+        on_change: Called with a :class:`skillchain.testing.Change` (the case and
+            both decisions) for every case decided differently, e.g. to write it
+            out; its return value is ignored.
+        progress: Called with the number of cases decided so far, every thousand
+            cases and once at the end.
+
+    Returns:
+        The counts, the changes by direction and the totals.
+
+    Raises:
+        InvalidValueError: An item is neither a case nor a mapping, or a mapping
+            has no ``on`` and *on* is not given.
+        KeyError: No rule is registered under the id *rule*.
+
+    Example:
+        >>> from skillchain import Policy
+        >>> from skillchain.simulation import simulate, synthetic_apprentices
+        >>> directory = Policy.loads('''
+        ... [documents.example-directory]
+        ... title = "学徒培养职业目录（示例）"
+        ... issuers = ["示例"]
+        ... level = "district"
+        ... provenance = "unverified"
+        ... [parameters."apprenticeship.occupation_directory"]
+        ... description_zh = "区学徒培养职业（工种）指导目录"
+        ... description_en = "The district's directory of occupations"
+        ... unit = "occupations"
+        ... [[parameters."apprenticeship.occupation_directory".values]]
+        ... since = 2019-12-19
+        ... value = ["6-31-01-03", "4-10-01-05"]
+        ... document = "example-directory"
+        ... ''', name="directory.toml")
+        >>> summary = simulate(synthetic_apprentices(500), rule="apprenticeship.case",
+        ...                    reform=Policy.default().overlay(directory))
+        >>> summary.baseline.eligible, summary.reform.eligible > 0
+        (0, True)
+    """
+    found = rule if isinstance(rule, Rule) else get_rule(rule)
+    before_policy = baseline if baseline is not None else Policy.default()
+    decide = found.function
+    slot = {outcome: index for index, outcome in enumerate(_ORDER)}
+    moves = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+    directions = dict.fromkeys(_DIRECTIONS_EN, 0)
+    total_before = Decimal(0)
+    total_after = Decimal(0)
+    count = 0
+    eligible = Outcome.ELIGIBLE
+    for item in cases:
+        case = item if type(item) is Case else _as_case(item, count, on)
+        facts = case.facts
+        day = case.on
+        before: Decision = decide(**facts, on=day, policy=before_policy)
+        after: Decision = decide(**facts, on=day, policy=reform)
+        count += 1
+        was, now = before.outcome, after.outcome
+        moves[slot[was]][slot[now]] += 1
+        paid_before, paid_after = before.amount, after.amount
+        if paid_before is not None:
+            total_before = _EXACT.add(total_before, paid_before)
+        if paid_after is not None:
+            total_after = _EXACT.add(total_after, paid_after)
+        if was is not now:
+            if now is eligible:
+                directions["became_eligible"] += 1
+            elif now is Outcome.INELIGIBLE:
+                directions["became_ineligible"] += 1
+            else:
+                directions["became_undetermined"] += 1
+        elif paid_before != paid_after:
+            if paid_before is not None and paid_after is not None:
+                up = paid_after > paid_before
+                directions["amount_up" if up else "amount_down"] += 1
+            else:
+                directions["other"] += 1
+        elif differences(before, after):
+            directions["other"] += 1
+        else:
+            if progress is not None and count % _PROGRESS_EVERY == 0:
+                progress(count)
+            continue
+        if on_change is not None:
+            on_change(Change(case=case, baseline=before, reform=after))
+        if progress is not None and count % _PROGRESS_EVERY == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
+    changes = ChangeCounts(**directions)
+    return SimulationSummary(
+        rule=found.id,
+        baseline_policy=before_policy.fingerprint,
+        reform_policy=reform.fingerprint,
+        cases=count,
+        baseline=_counts(sum(row) for row in moves),
+        reform=_counts(sum(row[i] for row in moves) for i in range(3)),
+        transitions=tuple(
+            Transition(baseline=a, reform=b, count=moves[i][j])
+            for i, a in enumerate(_ORDER)
+            for j, b in enumerate(_ORDER)
+        ),
+        changed=changes.total,
+        changes=changes,
+        baseline_total=total_before,
+        reform_total=total_after,
+        difference=_EXACT.subtract(total_after, total_before),
+    )
+
+
+def _counts(values: Iterable[int]) -> OutcomeCounts:
+    eligible, ineligible, undetermined = values
+    return OutcomeCounts(
+        eligible=eligible, ineligible=ineligible, undetermined=undetermined
+    )
+
+
+# ---------------------------------------------------------------- reading populations
+
+
+class PopulationError(SkillchainError, ValueError):
+    """A population file cannot be read: the file, the line and what is wrong.
+
+    Reading stops at the first bad line (a population is read as a stream); every
+    problem of that line is listed with its path (a CSV column or a JSON path).
+    Identity numbers are masked.
+
+    Args:
+        file: The file, as given.
+        line: The line number (1 is a CSV file's header), or ``None`` for the file
+            as a whole.
+        problems: The problems found; at least one.
+
+    Example:
+        >>> from skillchain import InputProblem
+        >>> from skillchain.simulation import PopulationError
+        >>> print(PopulationError("people.csv", 7, [InputProblem(
+        ...     path="enrolment.qualified", message='expected true or false, got "yes"')]))
+        people.csv, line 7: enrolment.qualified: expected true or false, got "yes"
+    """
+
+    file: str
+    """The population file."""
+    line: int | None
+    """The line the problems are on, or ``None`` for the file as a whole."""
+    problems: tuple[InputProblem, ...]
+    """Every problem found on that line."""
+
+    def __init__(
+        self, file: str, line: int | None, problems: Iterable[InputProblem]
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.problems = tuple(problems)
+        where = file if line is None else f"{file}, line {line}"
+        if len(self.problems) == 1:
+            text = f"{where}: {self.problems[0]}"
+        else:
+            listed = "\n".join(f"  - {p}" for p in self.problems)
+            text = f"{where}: {len(self.problems)} problems:\n{listed}"
+        super().__init__(text)
+
+
+_SUFFIXES: Final = (".csv", ".jsonl")
+_LABELS: Final = ("name", "id")
+
+
+class _Reuse:
+    """A bounded cache of built records that gives up when its keys rarely repeat.
+
+    After a probe of some lookups, a cache that found fewer than one in four
+    turns itself off (``active``), so input that never repeats (a person, whose
+    identity number is unique) costs no more than building it.
+    """
+
+    SIZE: Final = 4096
+    PROBE: Final = 256
+
+    def __init__(self) -> None:
+        self.cache: dict[object, object] = {}
+        self.calls = 0
+        self.hits = 0
+        self.active = True
+
+    def get(self, key: object) -> object | None:
+        """The record kept for *key*, if any."""
+        self.calls += 1
+        found = self.cache.get(key)
+        if found is not None:
+            self.hits += 1
+        return found
+
+    def keep(self, key: object, built: object) -> None:
+        """Keep *built* for *key* (forgetting everything when full)."""
+        if len(self.cache) >= self.SIZE:
+            self.cache.clear()
+        self.cache[key] = built
+        if self.calls == self.PROBE and self.hits * 4 < self.calls:
+            self.active = False
+            self.cache.clear()
+
+
+class _Memo(_Reuse):
+    """A structure hook that reuses what it built for JSON it has seen.
+
+    Many apprentices share one programme: structuring its JSON once and reusing
+    the (immutable) object saves most of the reading time.
+    """
+
+    def __init__(self, hook: Callable[[object, Any], object]) -> None:
+        super().__init__()
+        self.hook = hook
+
+    def __call__(self, value: object, cls: Any) -> object:
+        if type(value) is cls:
+            return value  # built already (a population reader's reused record)
+        if not self.active or type(value) is not dict:
+            return self.hook(value, cls)
+        key = _freeze(value)
+        found = self.get(key)
+        if found is not None:
+            return found
+        built = self.hook(value, cls)
+        self.keep(key, built)
+        return built
+
+
+def _freeze(value: object) -> object:
+    """A hashable key for JSON-shaped *value* (``true`` and ``1`` stay distinct)."""
+    kind = type(value)
+    if kind is str or kind is int:
+        return value
+    if kind is dict:
+        items = typing.cast("dict[str, object]", value).items()
+        return ("{", *((k, _freeze(v)) for k, v in items))
+    if kind is list:
+        return ("[", *(_freeze(v) for v in typing.cast("list[object]", value)))
+    return (kind, value)
+
+
+def _reading_converter() -> SkillchainConverter:
+    """The shared converter's configuration, plus memos for the model's records."""
+    conv = SkillchainConverter()
+
+    def is_model(tp: object) -> bool:
+        return (
+            isinstance(tp, type)
+            and attrs.has(tp)
+            and tp.__module__.startswith("skillchain.model")
+        )
+
+    conv.register_structure_hook_factory(
+        is_model, lambda t: _Memo(_attrs_hook(conv, t))
+    )
+    return conv
+
+
+# -- CSV columns --------------------------------------------------------------
+
+_SCALARS: Final = {bool: "bool", int: "int"}
+_SEQUENCES: Final = frozenset(
+    {
+        tuple,
+        list,
+        frozenset,
+        set,
+        typing.get_origin(Iterable[int]),
+        typing.get_origin(typing.Collection[int]),
+        typing.get_origin(typing.Sequence[int]),
+    }
+)
+
+
+def _unwrap(tp: Any) -> Any:
+    """``X | None`` to ``X`` (other unions are left alone)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _is_record(tp: Any) -> bool:
+    """Whether *tp* is read as a JSON object (identifiers are strings)."""
+    return isinstance(tp, type) and attrs.has(tp) and tp not in CODE_PATTERNS
+
+
+def _kind(tp: Any) -> tuple[str, str]:
+    """How a cell of type *tp* is read: (kind, item kind for lists)."""
+    plain = _unwrap(tp)
+    if plain in _SCALARS:
+        return _SCALARS[plain], ""
+    if _is_record(plain):
+        return "json", ""
+    origin = typing.get_origin(plain)
+    if origin in _SEQUENCES:
+        args = typing.get_args(plain)
+        item = _unwrap(args[0]) if args else str
+        if _is_record(item) or typing.get_origin(item) is not None:
+            return "json", ""
+        return "list", _SCALARS.get(item, "str")
+    if origin is not None:
+        return "json", ""
+    return "str", ""
+
+
+@attrs.frozen
+class _Column:
+    index: int
+    path: tuple[str, ...]
+    kind: str
+    item: str
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.path)
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _type_at(facts: FactReader, path: tuple[str, ...]) -> Any:
+    """The type of the value at *path* in the rule's facts.
+
+    Raises:
+        LookupError: The path leads nowhere; the message says why.
+    """
+    head = path[0]
+    if head not in facts.types:
+        close = closest(head, facts.names)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        msg = (
+            f"{facts.rule.id} takes no fact {head!r} (its facts: "
+            f"{', '.join(facts.names)}; besides them a population may have the "
+            f"columns name, id and on){hint}"
+        )
+        raise LookupError(msg)
+    tp: Any = facts.types[head]
+    for depth, part in enumerate(path[1:], start=1):
+        record = _unwrap(tp)
+        where = ".".join(path[:depth])
+        if not _is_record(record):
+            msg = f"{where} is a single value; it has no {part!r}"
+            raise LookupError(msg)
+        fields = {a.alias: a.name for a in attrs.fields(record) if a.init}
+        if part not in fields:
+            near = closest(part, fields)
+            hint = f"; did you mean {where}.{near[0]}?" if near else ""
+            msg = f"{where} ({record.__name__}) has no key {part!r}{hint}"
+            raise LookupError(msg)
+        tp = _hints(record)[fields[part]]
+    return tp
+
+
+def _plan(
+    header: list[str], facts: FactReader
+) -> tuple[list[_Column], int | None, int | None, list[InputProblem]]:
+    """The fact columns, the label and day columns, and the header's problems."""
+    problems: list[InputProblem] = []
+    columns: list[_Column] = []
+    label: int | None = None
+    day: int | None = None
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        name = raw.strip()
+        at = f"column {index + 1}"
+        if not name:
+            problems.append(InputProblem(path=at, message="empty column name"))
+            continue
+        if name in seen:
+            problems.append(
+                InputProblem(
+                    path=name,
+                    message=f"column repeated (columns {seen[name] + 1} "
+                    f"and {index + 1})",
+                )
+            )
+            continue
+        seen[name] = index
+        if name in _LABELS and name not in facts.types:
+            if label is not None:
+                problems.append(
+                    InputProblem(
+                        path=name, message="give either a name or an id column"
+                    )
+                )
+            label = index
+            continue
+        if name == "on":
+            day = index
+            continue
+        path = tuple(name.split("."))
+        if any(not part for part in path):
+            problems.append(
+                InputProblem(path=name, message="expected a dotted path like a.b.c")
+            )
+            continue
+        try:
+            kind = _kind(_type_at(facts, path))
+        except LookupError as exc:
+            problems.append(InputProblem(path=name, message=str(exc.args[0])))
+            continue
+        columns.append(_Column(index, path, *kind))
+    names = {c.path: c.name for c in columns}
+    for column in columns:
+        for depth in range(1, len(column.path)):
+            prefix = names.get(column.path[:depth])
+            if prefix is not None:
+                problems.append(
+                    InputProblem(
+                        path=column.name,
+                        message=f"inside column {prefix}: give one or the other",
+                    )
+                )
+    return columns, label, day, problems
+
+
+_INTEGER: Final = re.compile(r"[+-]?[0-9]+")
+
+
+_FLAGS: Final = {"true": True, "false": False}
+
+
+def _read_flag(cell: str) -> object:
+    return _FLAGS.get(cell.lower(), cell)
+
+
+def _read_int(cell: str) -> object:
+    return int(cell) if _INTEGER.fullmatch(cell) else cell
+
+
+def _read_json(cell: str) -> object:
+    return json.loads(cell)
+
+
+_READERS: Final[dict[str, Callable[[str], object] | None]] = {
+    "str": None,
+    "bool": _read_flag,
+    "int": _read_int,
+    "json": _read_json,
+}
+"""How a cell of each kind becomes JSON; what cannot be read is left a string, for
+the converter to report in its own words (``None``: the cell is the string)."""
+
+
+def _reader(column: _Column) -> Callable[[str], object] | None:
+    if column.kind != "list":
+        return _READERS[column.kind]
+    item = _READERS[column.item]
+
+    def read_list(cell: str) -> object:
+        parts = [part.strip() for part in cell.split(";")]
+        return parts if item is None else [item(part) for part in parts]
+
+    return read_list
+
+
+_Entry = tuple[int, str, Callable[[str], object] | None, str]
+"""A column as a row builder uses it: index, key, reader and name."""
+_Fill = list[tuple[tuple[str, ...], list[_Entry]]]
+"""Columns by the path of the object they fill."""
+
+
+def _fill_plan(columns: Iterable[_Column]) -> _Fill:
+    parents: dict[tuple[str, ...], list[_Entry]] = {}
+    for column in columns:
+        parents.setdefault(column.path[:-1], []).append(
+            (column.index, column.path[-1], _reader(column), column.name)
+        )
+    return list(parents.items())
+
+
+# -- the readers --------------------------------------------------------------
+
+
+def _day(value: object) -> date | str:
+    """A day from a cell or a JSON value, or what is wrong with it."""
+    if isinstance(value, str):
+        try:
+            if len(value) == len("2024-01-31"):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return (
+        f"expected a date like 2024-01-31, got {json.dumps(value, ensure_ascii=False)}"
+    )
+
+
+class _Row:
+    """Builds one case from a row's parts and collects the row's problems."""
+
+    def __init__(self, file: str, line: int) -> None:
+        self.file = file
+        self.line = line
+        self.problems: list[InputProblem] = []
+
+    def report(self, path: str, message: str) -> None:
+        self.problems.append(InputProblem(path=_scrub(path), message=_scrub(message)))
+
+    def case(
+        self,
+        facts: dict[str, object],
+        *,
+        name: object,
+        on: object,
+        default: date | None,
+        reader: FactReader,
+        conv: SkillchainConverter,
+    ) -> Case:
+        label = f"line {self.line}"
+        if isinstance(name, str) and name.strip():
+            label = name.strip()
+        elif isinstance(name, int) and not isinstance(name, bool):
+            label = str(name)
+        elif name is not None:
+            self.report("name", f"expected a string, got {json.dumps(name)}")
+        day: date | None = default
+        if on is not None:
+            parsed = _day(on)
+            if isinstance(parsed, str):
+                self.report("on", parsed)
+            else:
+                day = parsed
+        elif default is None:
+            self.report(
+                "on",
+                "no evaluation day: give an 'on' column (or key) or a default day "
+                "(--on DAY, read_population(..., on=day))",
+            )
+        built = reader.structure(
+            facts, "", self.report, shape=False, structure=conv.structure
+        )
+        if self.problems or day is None:
+            raise PopulationError(self.file, self.line, self.problems)
+        return Case(name=label, on=day, facts=built)
+
+
+class _Group(_Reuse):
+    """The columns under one record of the facts (a programme, a contract).
+
+    Rows that repeat the group's cells get the record built for the first of
+    them: many apprentices share a programme.  A group whose cells rarely repeat
+    (a person) stops looking after a probe and hands its columns to its parent
+    row builder and its inner records to groups of their own.
+    """
+
+    def __init__(
+        self,
+        path: tuple[str, ...],
+        record: type,
+        columns: list[_Column],
+        children: list["_Group"],
+    ) -> None:
+        self.path = path
+        self.name = ".".join(path)
+        self.record = record
+        self.columns = columns
+        """Every column under the record."""
+        self.children = children
+        """The groups of the records directly inside this one."""
+        inner = {c.index for child in children for c in child.columns}
+        self.direct = _fill_plan(c for c in columns if c.index not in inner)
+        """The columns under the record but under none of its inner records."""
+        self.key = operator.itemgetter(*(c.index for c in columns))
+        super().__init__()
+
+
+def _groups(
+    columns: list[_Column], facts: FactReader, prefix: tuple[str, ...] = ()
+) -> list[_Group]:
+    """The groups of the records at depth ``len(prefix) + 1`` under *prefix*."""
+    depth = len(prefix) + 1
+    paths: dict[tuple[str, ...], None] = {}
+    for column in columns:
+        if len(column.path) > depth and column.path[: depth - 1] == prefix:
+            paths[column.path[:depth]] = None
+    found = []
+    for path in paths:
+        record = _unwrap(_type_at(facts, path))
+        under = [c for c in columns if c.path[:depth] == path]
+        found.append(_Group(path, record, under, _groups(under, facts, path)))
+    return found
+
+
+def _at(raw: dict[str, object], path: tuple[str, ...]) -> dict[str, object]:
+    target = raw
+    for part in path:
+        target = typing.cast("dict[str, object]", target.setdefault(part, {}))
+    return target
+
+
+def _put(raw: dict[str, object], path: tuple[str, ...], value: object) -> None:
+    _at(raw, path[:-1])[path[-1]] = value
+
+
+def _fill(raw: dict[str, object], cells: list[str], plan: _Fill, row: "_Row") -> None:
+    """Put the non-empty cells of the planned columns into *raw* at their paths."""
+    for parent, entries in plan:
+        target: dict[str, object] | None = None
+        for index, key, read, name in entries:
+            cell = cells[index].strip()
+            if not cell:
+                continue
+            value: object = cell
+            if read is not None:
+                try:
+                    value = read(cell)
+                except json.JSONDecodeError as exc:
+                    row.report(
+                        name,
+                        f"expected JSON (an object or an array) in this cell: {exc.msg}",
+                    )
+                    continue
+            if target is None:
+                target = _at(raw, parent)
+            target[key] = value
+
+
+def _build(
+    raw: dict[str, object],
+    cells: list[str],
+    groups: list[_Group],
+    row: "_Row",
+    conv: SkillchainConverter,
+) -> None:
+    """Put each group's record (reused, or built from its cells) into *raw*."""
+    for group in groups:
+        if not group.active:
+            _fill(raw, cells, group.direct, row)
+            _build(raw, cells, group.children, row, conv)
+            continue
+        key = group.key(cells)
+        found = group.get(key)
+        if found is not None:
+            _put(raw, group.path, found)
+            continue
+        sub: dict[str, object] = {}
+        before = len(row.problems)
+        _fill(sub, cells, group.direct, row)
+        _build(sub, cells, group.children, row, conv)
+        if len(row.problems) > before or not sub:
+            continue
+        inner = sub
+        for part in group.path:
+            inner = typing.cast("dict[str, object]", inner[part])
+        try:
+            built = conv.structure(inner, group.record)
+        except InputError as exc:
+            for problem in exc.problems:
+                row.report(join(group.name, problem.path), problem.message)
+            continue
+        group.keep(key, built)
+        _put(raw, group.path, built)
+
+
+class _Lines:
+    """The text lines of a binary stream, decoded one by one and numbered.
+
+    Decoding line by line (rather than in the text layer's large chunks) lets a
+    byte that is not UTF-8 be reported on its own line.
+    """
+
+    def __init__(self, stream: typing.BinaryIO, file: str) -> None:
+        self.stream = stream
+        self.file = file
+        self.number = 0
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> str:
+        data = next(self.stream)
+        self.number += 1
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise PopulationError(
+                self.file,
+                self.number,
+                [
+                    InputProblem(
+                        path="",
+                        message=f"not UTF-8 text: byte {exc.start + 1} of the line "
+                        f"cannot be read ({exc.reason})",
+                    )
+                ],
+            ) from None
+        if self.number == 1:
+            text = text.removeprefix("\ufeff")
+        return text
+
+
+def _csv_rows(
+    rows: Iterator[list[str]], file: str, line: Callable[[], int]
+) -> Iterator[list[str]]:
+    """*rows*, with broken CSV (a quote never closed, a NUL) reported by line."""
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise PopulationError(
+                file, line(), [InputProblem(path="", message=f"not valid CSV: {exc}")]
+            ) from None
+        yield cells
+
+
+def _header(
+    rows: Iterator[list[str]], file: str, reader: FactReader
+) -> tuple[list[str], list[_Column], int | None, int | None]:
+    """Read and check the header row: the columns, the label and day columns."""
+    header = next(_csv_rows(rows, file, lambda: 1), None)
+    if header is None:
+        raise PopulationError(
+            file, None, [InputProblem(path="", message="the file is empty")]
+        )
+    columns, label, day, problems = _plan(header, reader)
+    if problems:
+        raise PopulationError(file, 1, problems)
+    return header, columns, label, day
+
+
+def _csv_cases(
+    path: Path, file: str, reader: FactReader, on: date | None
+) -> Iterator[Case]:
+    conv = _reading_converter()
+    with path.open("rb") as stream:
+        lines = _Lines(stream, file)
+        rows = csv.reader(lines, strict=True)
+        header, columns, label, day = _header(rows, file, reader)
+        groups = _groups(columns, reader)
+        grouped = {c.index for group in groups for c in group.columns}
+        plain = _fill_plan(c for c in columns if c.index not in grouped)
+        width = len(header)
+        for cells in _csv_rows(rows, file, lambda: lines.number):
+            line = rows.line_num
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue
+            row = _Row(file, line)
+            if len(cells) != width:
+                row.report(
+                    "", f"expected {width} cells as in the header, got {len(cells)}"
+                )
+                raise PopulationError(file, line, row.problems)
+            raw: dict[str, object] = {}
+            _fill(raw, cells, plain, row)
+            _build(raw, cells, groups, row, conv)
+            if row.problems:
+                raise PopulationError(file, line, row.problems)
+            name = cells[label].strip() or None if label is not None else None
+            when = cells[day].strip() or None if day is not None else None
+            yield row.case(
+                raw, name=name, on=when, default=on, reader=reader, conv=conv
+            )
+
+
+def _jsonl_cases(
+    path: Path, file: str, reader: FactReader, on: date | None
+) -> Iterator[Case]:
+    conv = _reading_converter()
+    labels = [key for key in _LABELS if key not in reader.types]
+    with path.open("rb") as stream:
+        lines = _Lines(stream, file)
+        for text in lines:
+            line = lines.number
+            if not text.strip():
+                continue
+            row = _Row(file, line)
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                row.report("", f"not valid JSON: {exc.msg} (column {exc.colno})")
+                raise PopulationError(file, line, row.problems) from None
+            if not isinstance(data, dict):
+                row.report(
+                    "", "expected a JSON object of the rule's facts (plus name and on)"
+                )
+                raise PopulationError(file, line, row.problems)
+            name = next((data.pop(k) for k in labels if k in data), None)
+            when = data.pop("on", None)
+            yield row.case(
+                data, name=name, on=when, default=on, reader=reader, conv=conv
+            )
+
+
+def read_population(
+    path: str | Path, rule: Rule | str, *, on: date | None = None
+) -> Iterator[Case]:
+    """Read the cases of a population file lazily, one at a time.
+
+    The file's suffix says its format:
+
+    ``.csv``
+        A header row of dotted paths into the rule's facts
+        (``enrolment.person.id``, ``enrolment.programme.start``), then one case
+        per row.  An empty cell means the value is absent (unknown, or the
+        model's default); ``true``/``false`` for flags; a list's items are
+        separated by ``;``; a cell whose path ends at a record or a list of
+        records holds JSON.  Optional columns ``name`` (or ``id``) label the case
+        and ``on`` gives its evaluation day.
+    ``.jsonl``
+        One JSON object per line: the rule's facts as in a case file's
+        ``[facts]``, plus optional ``name`` (or ``id``) and ``on``.  Blank lines
+        are skipped.
+
+    A case without a name is named ``line N``.  The file is checked (suffix,
+    existence, CSV header) when this is called; each row when it is reached.
+
+    Args:
+        path: The population file.
+        rule: The rule whose facts the rows hold, or its registered id.
+        on: The evaluation day of rows without their own ``on``.
+
+    Raises:
+        PopulationError: The file has another suffix, is missing, or has a bad
+            header (raised here); a row is malformed (raised while iterating,
+            naming the line and the field).
+        KeyError: No rule is registered under the id *rule*.
+
+    Example:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from skillchain.simulation import read_population
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = Path(folder, "settlements.csv")
+        ...     _ = path.write_text(
+        ...         "name,on,entitlement,prepaid,training_end\\n"
+        ...         "refund,2025-10-08,28000.00,56000.00,2025-09-01\\n", encoding="utf-8")
+        ...     (case,) = read_population(path, "apprenticeship.settlement")
+        >>> case.name, case.on, case.facts["prepaid"]
+        ('refund', datetime.date(2025, 10, 8), Decimal('56000.00'))
+    """
+    found = rule if isinstance(rule, Rule) else get_rule(rule)
+    file = str(path)
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise PopulationError(
+            file,
+            None,
+            [
+                InputProblem(
+                    path="",
+                    message=f"unknown population format {target.suffix or '(none)'!r}; "
+                    "expected a .csv or a .jsonl file",
+                )
+            ],
+        )
+    if not target.is_file():
+        raise PopulationError(
+            file, None, [InputProblem(path="", message="no such file")]
+        )
+    reader = fact_reader(found)
+    if suffix == ".jsonl":
+        return _jsonl_cases(target, file, reader, on)
+    with target.open("rb") as stream:
+        _header(csv.reader(_Lines(stream, file), strict=True), file, reader)
+    return _csv_cases(target, file, reader, on)
+
+
+# ---------------------------------------------------------------- a synthetic population
+
+_OCCUPATIONS: Final = (
+    "6-31-01-03",
+    "6-31-01-03",
+    "6-31-01-03",
+    "4-10-01-05",
+    "4-10-01-05",
+    "6-25-02-05",
+)
+"""The programmes' occupations in turn: half 电工, a third 养老护理员, a sixth
+半导体芯片制造工 (outside the example directory)."""
+_HIRES: Final = (70, 25, 5)
+"""Weights of new hires, transferees and in-service staff (in HireKind's order)."""
+
+
+def _resident_id(rng: random.Random) -> ResidentId:
+    """A made-up, well-formed identity number of a person registered in Futian."""
+    from stdnum.cn import ric
+
+    body = (
+        f"440304{rng.randint(1975, 2005)}{rng.randint(1, 12):02d}"
+        f"{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+    )
+    return ResidentId(body + ric.calc_check_digit(body + "0"))
+
+
+def synthetic_apprentices(count: int, *, seed: int = 20261127) -> Iterator[Case]:
+    """A seeded, made-up population of apprentices for rule ``apprenticeship.case``.
+
+    Lazily yields *count* cases named ``A00001``, ``A00002``, … ; the same *seed*
+    always gives the same cases.  Sixty programmes of one enterprise and one
+    technical school train 电工 (6-31-01-03), 养老护理员 (4-10-01-05) and
+    半导体芯片制造工 (6-25-02-05) at three levels for 12 to 30 months from 2024;
+    each case is judged on its programme's planned end, in 2025 or 2026.  The mix
+    exercises every outcome: some apprentices have not been assessed yet
+    (undetermined), some failed, some are students or not in a skill post, some
+    programmes run too long or teach too much online.  The people, numbers and
+    enterprise are invented; nothing here describes a real population.
+
+    Example:
+        >>> from skillchain.simulation import synthetic_apprentices
+        >>> first = next(synthetic_apprentices(3))
+        >>> first.name, sorted(first.facts)
+        ('A00001', ['enrolment', 'shortage_occupation'])
+    """
+    from skillchain.model import (
+        ApprenticeEnrolment,
+        ApprenticeshipProgramme,
+        HireKind,
+        InstitutionKind,
+        LabourContract,
+        Mentor,
+        MentorSide,
+        Person,
+        ProgrammeStatus,
+        TrainingInstitution,
+        TrainingMode,
+    )
+
+    rng = random.Random(seed)  # noqa: S311 - made-up data, not a secret
+    school = TrainingInstitution(
+        name="深圳市某技工学校", kind=InstitutionKind.TECHNICAL_SCHOOL
+    )
+    levels = (SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED, SkillLevel.TECHNICIAN)
+    programmes = []
+    for index in range(60):
+        months = rng.choice((12, 18, 24, 24, 30))
+        programmes.append(
+            ApprenticeshipProgramme(
+                enterprise=CreditCode("9144030400000000J0"),
+                institution=school,
+                occupation=OccupationCode(_OCCUPATIONS[index % len(_OCCUPATIONS)]),
+                target_level=rng.choice(levels),
+                start=date(2024, rng.randint(1, 12), 1),
+                planned_months=months,
+                special_case=months > 24 and rng.random() < 0.7,
+                modes=frozenset(TrainingMode),
+                status=ProgrammeStatus.COMPLETED,
+                enterprise_mentor=Mentor(name="企业导师", side=MentorSide.ENTERPRISE),
+                institution_mentor=Mentor(name="院校导师", side=MentorSide.INSTITUTION),
+                online_hours=Decimal(rng.randint(0, 55)),
+                professional_basics_hours=Decimal(100),
+            )
+        )
+    for number in range(1, count + 1):
+        programme = rng.choice(programmes)
+        enrolment = ApprenticeEnrolment(
+            person=Person(id=_resident_id(rng), full_time_student=rng.random() < 0.02),
+            programme=programme,
+            contract=LabourContract(
+                start=date(2024, 1, 1), end=date(2024 + rng.randint(0, 3), 12, 31)
+            ),
+            hire_kind=rng.choices(tuple(HireKind), weights=_HIRES)[0],
+            skill_post=rng.random() < 0.97,
+            in_plan_same_or_higher=False,
+            filed_elsewhere_in_training=rng.random() < 0.01,
+            covered_by_special_aid=False,
+            qualified=rng.choices((True, False, None), weights=(75, 12, 13))[0],
+        )
+        yield Case(
+            name=f"A{number:05d}",
+            on=programme.planned_end,
+            facts={"enrolment": enrolment, "shortage_occupation": False},
+        )
