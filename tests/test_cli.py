@@ -1,5 +1,6 @@
 """Tests for the command line (``skillchain params``)."""
 
+import argparse
 import io
 import subprocess
 import sys
@@ -380,3 +381,81 @@ def test_check_json_fact_file_bad_input_exits_2(
     )
     assert status == 2
     assert "[0]: expected an object of the rule's facts" in capsys.readouterr().err
+
+
+CLI_PAGE = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+
+
+def _subcommands() -> dict[str, argparse.ArgumentParser]:
+    from skillchain.__main__ import _parser
+
+    (action,) = (
+        a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    return dict(action.choices)
+
+
+def test_every_subcommand_and_option_is_documented() -> None:
+    """docs/cli.md has a section per subcommand naming each of its options."""
+    page = CLI_PAGE.read_text(encoding="utf-8")
+    commands = _subcommands()
+    assert sorted(commands) == ["check", "params", "rules", "schema", "simulate"]
+    for name, parser in commands.items():
+        section = page.split(f"## `skillchain {name}`", 1)[1].split("\n## ", 1)[0]
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option not in {"-h", "--help"}:
+                    assert option in section, (name, option)
+            if not action.option_strings:
+                assert action.metavar or action.dest.upper() in section, name
+
+
+@pytest.mark.parametrize("command", ["check", "params", "rules", "schema", "simulate"])
+def test_every_subcommand_has_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`skillchain COMMAND --help` describes the command and exits 0."""
+    with pytest.raises(SystemExit) as info:
+        run(command, "--help")
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"usage: skillchain {command}")
+    assert "--lang" in text or command == "schema"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["check", "nowhere.toml"], "nowhere.toml: no such file or directory"),
+        (["params", "apprenticeship", "--on", "2024-02-30"], "expected a date"),
+        (["rules", "--lang", "fr"], "invalid choice: 'fr'"),
+        (["schema", "NoSuchType"], "no public type named 'NoSuchType'"),
+        (
+            [
+                "simulate",
+                "nowhere.csv",
+                "--rule",
+                "apprenticeship.case",
+                "--reform",
+                "examples/overlays/illustrative-reform.toml",
+            ],
+            "nowhere.csv",
+        ),
+    ],
+    ids=["check", "params", "rules", "schema", "simulate"],
+)
+def test_every_subcommand_exits_2_on_bad_input_without_a_traceback(
+    argv: list[str], message: str
+) -> None:
+    """Through the installed entry point: status 2, a message, no traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "skillchain", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=EXAMPLES.parent.parent,
+    )
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
