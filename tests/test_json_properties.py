@@ -51,6 +51,10 @@ NOT_JSON: Final = {
     "SubsidyParameters",
     "SkillUpgradeParameters",
     "UnemploymentSkillParameters",
+    "ChainsParameters",  # issue 7, slice A
+    "InstitutionParameters",  # issue 7, slice C
+    "ExpertParameters",  # issue 7, slice B
+    "CarrierParameters",  # issue 7, slice D
     "Parameter",
     "Resolved",
     # Hold Python functions (a parameter kind's parse/dump, a rule's function).

@@ -21,7 +21,9 @@ __all__ = [
     "Finding",
     "Message",
     "Outcome",
+    "is_advisory",
     "message_for",
+    "register_advisory",
     "register_messages",
 ]
 
@@ -110,6 +112,7 @@ def format_value(value: FactValue, lang: Lang) -> str:
 
 
 _MESSAGES: dict[str, Message] = {}
+_MARKS: dict[bool | None, str] = {True: "✓", False: "✗", None: "?"}
 
 
 def register_messages(messages: Mapping[str, Message]) -> None:
@@ -133,6 +136,26 @@ def register_messages(messages: Mapping[str, Message]) -> None:
 def message_for(check: str) -> Message | None:
     """Return the registered message for *check*, or ``None``."""
     return _MESSAGES.get(check)
+
+
+_ADVISORY: set[str] = set()
+
+
+def register_advisory(checks: Iterable[str]) -> None:
+    """Mark *checks* as advisory: "in principle" or priority conditions.
+
+    An advisory finding is recorded and explained like any other, but it never
+    decides the outcome: a miss lowers the case's priority, it does not reject it,
+    and an unknown fact behind it does not leave the case undetermined.  The rule
+    registry calls this for every :class:`~skillchain.rules.Condition` registered
+    with ``advisory=True``; marking a check twice is harmless.
+    """
+    _ADVISORY.update(checks)
+
+
+def is_advisory(check: str) -> bool:
+    """Whether *check* is registered as advisory (see :func:`register_advisory`)."""
+    return check in _ADVISORY
 
 
 class Finding(NamedTuple):
@@ -164,6 +187,16 @@ class Finding(NamedTuple):
     """The documents the condition (or its figure) comes from."""
     missing: tuple[str, ...] = ()
     """Names of the facts or parameters whose absence left the condition undecided."""
+
+    @property
+    def advisory(self) -> bool:
+        """Whether the condition is advisory ("in principle", priority).
+
+        An advisory finding is explained but never decides the outcome: see
+        :attr:`Decision.advisories`.  It is a property of the check id (the rule
+        registers its advisory conditions), so it costs nothing to carry.
+        """
+        return self.check in _ADVISORY
 
     def value(self, name: str) -> FactValue:
         """Return the compared value called *name*.
@@ -242,12 +275,14 @@ class Decision:
 
         Any failed finding makes the case ineligible (a certain failure outweighs an
         unknown); otherwise any undecided finding makes it undetermined; otherwise it
-        is eligible.  An amount is kept only for an eligible decision.
+        is eligible.  Advisory findings (:attr:`Finding.advisory`) do not count.  An
+        amount is kept only for an eligible decision.
         """
         found = tuple(findings)
-        if any(f.held is False for f in found):
+        deciding = [f for f in found if f.check not in _ADVISORY]
+        if any(f.held is False for f in deciding):
             outcome = Outcome.INELIGIBLE
-        elif any(f.held is None for f in found):
+        elif any(f.held is None for f in deciding):
             outcome = Outcome.UNDETERMINED
         else:
             outcome = Outcome.ELIGIBLE
@@ -264,19 +299,59 @@ class Decision:
 
     @property
     def failed(self) -> tuple[Finding, ...]:
-        """The findings whose condition did not hold."""
-        return tuple(f for f in self.findings if f.held is False)
+        """The deciding findings whose condition did not hold (advisory ones aside)."""
+        return tuple(
+            f for f in self.findings if f.held is False and f.check not in _ADVISORY
+        )
 
     @property
     def undecided(self) -> tuple[Finding, ...]:
-        """The findings that could not be decided."""
-        return tuple(f for f in self.findings if f.held is None)
+        """The deciding findings that could not be decided (advisory ones aside)."""
+        return tuple(
+            f for f in self.findings if f.held is None and f.check not in _ADVISORY
+        )
+
+    @property
+    def advisories(self) -> tuple[Finding, ...]:
+        """The advisory findings: "in principle" and priority conditions.
+
+        They never change the outcome.  A case whose advisory findings did not all
+        hold is still eligible when its deciding conditions hold, but with lower
+        priority; :meth:`explain` lists them in a group of their own.
+
+        Example:
+            >>> from skillchain.rules import get_rule
+            >>> rule = get_rule("chains.leader")
+            >>> [c.check for c in rule.conditions if c.advisory]
+            ['chains.leader.priority_category', 'chains.leader.priority_results']
+        """
+        return tuple(f for f in self.findings if f.check in _ADVISORY)
+
+    @property
+    def priority_met(self) -> bool | None:
+        """Whether every advisory condition held (``None``: one is unknown).
+
+        ``True`` when the decision has no advisory findings.
+        """
+        helds = [f.held for f in self.advisories]
+        if False in helds:
+            return False
+        if None in helds:
+            return None
+        return True
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Every fact or parameter the decision lacked, each once, in finding order."""
+        """Every fact or parameter the deciding findings lacked, each once, in order.
+
+        Facts missing only from advisory findings are not listed (they cannot change
+        the outcome); each advisory finding still names them in its own
+        :attr:`Finding.missing`.
+        """
         seen: dict[str, None] = {}
         for finding in self.findings:
+            if finding.check in _ADVISORY:
+                continue
             for name in finding.missing:
                 seen.setdefault(name, None)
         return tuple(seen)
@@ -319,19 +394,29 @@ class Decision:
             else f"provenance: {self.provenance.value}; policy {fingerprint}"
         )
         groups = (
-            ("未满足条件：" if zh else "Not met:", "✗", self.failed),
-            ("无法判断：" if zh else "Undetermined:", "?", self.undecided),
+            ("未满足条件：" if zh else "Not met:", self.failed),
+            ("无法判断：" if zh else "Undetermined:", self.undecided),
             (
                 "已满足条件：" if zh else "Met:",
-                "✓",
-                tuple(f for f in self.findings if f.held is True),
+                tuple(
+                    f
+                    for f in self.findings
+                    if f.held is True and f.check not in _ADVISORY
+                ),
+            ),
+            (
+                "原则性条件（影响优先次序，不影响结果）："
+                if zh
+                else "In principle (affects priority, not the outcome):",
+                self.advisories,
             ),
         )
-        for title, mark, findings in groups:
+        for title, findings in groups:
             if not findings:
                 continue
             lines.append(title)
             for finding in findings:
+                mark = _MARKS[finding.held]
                 lines.append(f"  {mark} {finding.reason(lang)}")
                 if finding.missing:
                     names = (

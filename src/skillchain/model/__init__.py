@@ -52,7 +52,9 @@ from skillchain.model._people import (
 # --- chains, training and carriers, recognition (helper B) (begin) ---
 # isort: split
 from skillchain.model._chains import (
+    ChainLeaderApplication,
     ChainLeaderDesignation,
+    ChainPart,
     ChainPartner,
     ChainStatus,
     ExpertNomination,
@@ -76,6 +78,7 @@ from skillchain.model._recognition import (
 from skillchain.model._training import (
     CarrierAwardApplication,
     CarrierAwardCategory,
+    CarrierHostKind,
     CourseEnrolment,
     DeliveryMode,
     FilingStatus,
@@ -84,6 +87,7 @@ from skillchain.model._training import (
     PartnerRegion,
     PrivateInstitutionFiling,
     PublicTrainingCourse,
+    SetupProcedure,
 )
 
 
@@ -96,10 +100,13 @@ __all__ = [
     "ApprenticeshipProgramme",
     "CarrierAwardApplication",
     "CarrierAwardCategory",
+    "CarrierHostKind",
     "CarrierType",
     "Certificate",
     "CertificateKind",
+    "ChainLeaderApplication",
     "ChainLeaderDesignation",
+    "ChainPart",
     "ChainPartner",
     "ChainStatus",
     "Competition",
@@ -141,6 +148,7 @@ __all__ = [
     "RecognitionLevel",
     "RecommendationRound",
     "RegulatoryStatus",
+    "SetupProcedure",
     "SkillChain",
     "SkillEvaluationOrganisation",
     "SubsidyClaim",

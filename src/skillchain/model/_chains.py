@@ -39,11 +39,14 @@ from skillchain.model._checks import (
     year_from,
 )
 from skillchain.model._enums import InstitutionKind
+from skillchain.model._people import Enterprise
 from skillchain.model._recognition import ProfessionalTitleLevel
 
 
 __all__ = [
+    "ChainLeaderApplication",
     "ChainLeaderDesignation",
+    "ChainPart",
     "ChainPartner",
     "ChainStatus",
     "ExpertNomination",
@@ -379,9 +382,10 @@ class RecommendationRound:
     Holds the nominations a district received in one provincial call, and the
     quota if the province set one (none was found: ``None``).
 
-    Checks: every nomination belongs to this district and round; no expert is
-    nominated twice in a round.  More nominations than the quota is allowed here:
-    choosing among them is a rule.
+    Checks: every nomination belongs to this district and round; no nomination is
+    listed twice.  One person nominated by two enterprises (or twice with different
+    details) is allowed: the recommendation rule counts the person once.  More
+    nominations than the quota is allowed here: choosing among them is a rule.
 
     Example:
         >>> from skillchain import FUTIAN
@@ -405,8 +409,8 @@ class RecommendationRound:
     """The nominations received, in the order received."""
 
     def __attrs_post_init__(self) -> None:
-        """Check that the nominations belong to this round, once per expert."""
-        seen: set[ResidentId] = set()
+        """Check that the nominations belong to this round, each listed once."""
+        seen: set[ExpertNomination] = set()
         for index, nomination in enumerate(self.nominations):
             if nomination.district != self.district:
                 fail(
@@ -424,12 +428,108 @@ class RecommendationRound:
                     f"not {self.round_id!r}",
                     "nominations of this round",
                 )
-            person = nomination.expert.person
-            if person in seen:
+            if nomination in seen:
                 fail(
                     self,
                     "nominations",
-                    f"expert {person.masked} is nominated twice (nomination {index})",
-                    "each expert once per round",
+                    f"nomination {index} of expert "
+                    f"{nomination.expert.person.masked} repeats an earlier one",
+                    "each nomination once per round",
                 )
-            seen.add(person)
+            seen.add(nomination)
+
+
+# --- chain-leader application (issue 7, slice A) (begin) ---
+class ChainPart(LabelledEnum):
+    """A part a skill chain must have besides its leader (生态链组成部分).
+
+    Each names one list of :class:`SkillChain`; which parts a chain must have is a
+    policy parameter (``chains.required_parts``), read by the rule
+    ``chains.composition``.
+    """
+
+    MEMBERS = "members"
+    """链员企业: member enterprises (:attr:`SkillChain.members`)."""
+    COLLEGE_OR_TRAINING = "college_or_training"
+    """院校或培训机构: a college or training institution
+    (:attr:`SkillChain.colleges` or :attr:`SkillChain.training_institutions`)."""
+    EVALUATION = "evaluation"
+    """技能评价机构: a skill-evaluation body (:attr:`SkillChain.evaluation_bodies`)."""
+    HR_SERVICE = "hr_service"
+    """就业和人力资源服务机构: an employment or HR-service body."""
+    INDUSTRY_ASSOCIATION = "industry_association"
+    """行业协会: an industry association."""
+
+    def count(self, chain: SkillChain) -> int:
+        """How many bodies of this part *chain* lists."""
+        if self is ChainPart.MEMBERS:
+            return len(chain.members)
+        if self is ChainPart.COLLEGE_OR_TRAINING:
+            return len(chain.colleges) + len(chain.training_institutions)
+        if self is ChainPart.EVALUATION:
+            return len(chain.evaluation_bodies)
+        if self is ChainPart.HR_SERVICE:
+            return len(chain.hr_service_bodies)
+        return len(chain.industry_associations)
+
+
+set_labels(
+    ChainPart,
+    {
+        ChainPart.MEMBERS: ("链员企业", "member enterprises"),
+        ChainPart.COLLEGE_OR_TRAINING: (
+            "院校或培训机构",
+            "a college or training institution",
+        ),
+        ChainPart.EVALUATION: ("技能评价机构", "a skill-evaluation body"),
+        ChainPart.HR_SERVICE: (
+            "就业和人力资源服务机构",
+            "an employment or HR-service body",
+        ),
+        ChainPart.INDUSTRY_ASSOCIATION: ("行业协会", "an industry association"),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class ChainLeaderApplication:
+    """An enterprise's application for chain-leader incubation (链主企业培育孵化申报).
+
+    Shenzhen's notice (深圳市人社局, citing 粤人社规〔2022〕26号 and
+    粤人社规〔2025〕25号) asks about the enterprise itself (registration, record, size,
+    insured staff, cluster: on :class:`~skillchain.model.Enterprise`) and about what
+    it offers the chain: how many enterprises it can bring in, how many jobs the
+    chain can offer, whether its training system applies the new eight-rung ladder
+    (新"八级工") and whether it has a base of school cooperation.  Those offers are
+    declared in the application; the district judges them.  The rule
+    ``chains.leader`` decides on it.
+
+    Example:
+        >>> from skillchain import CreditCode, DivisionCode
+        >>> from skillchain.model import ChainLeaderApplication, Enterprise
+        >>> firm = Enterprise(credit_code=CreditCode("91350100M000100Y43"),
+        ...     name="深圳市某集团有限公司", registered_division=DivisionCode("440304"))
+        >>> application = ChainLeaderApplication(enterprise=firm, chain_enterprises=6,
+        ...     chain_jobs=320)
+        >>> application.chain_jobs, application.eight_level_ladder is None
+        (320, True)
+    """
+
+    enterprise: Enterprise = attrs.field(validator=is_a(Enterprise))
+    """申报企业: the applying enterprise, with the facts the notice asks about."""
+    chain_enterprises: int | None = attrs.field(default=None, validator=maybe(whole(0)))
+    """带动企业数: how many enterprises it can bring into the chain (not counting
+    itself); ``None`` if not declared."""
+    chain_jobs: int | None = attrs.field(default=None, validator=maybe(whole(0)))
+    """就业岗位数: how many jobs the chain can offer; ``None`` if not declared."""
+    eight_level_ladder: bool | None = attrs.field(default=None, validator=flag)
+    """新"八级工": whether its skill-talent system applies the new eight-rung
+    skill-level ladder."""
+    school_cooperation: bool | None = attrs.field(default=None, validator=flag)
+    """校企合作基础: whether it has a sound base of cooperation with schools."""
+    notable_results: bool | None = attrs.field(default=None, validator=flag)
+    """成效显著: strong results in skill evaluation or industry–education
+    integration (a priority, not a condition)."""
+
+
+# --- chain-leader application (issue 7, slice A) (end) ---

@@ -39,6 +39,7 @@ from skillchain.model._recognition import RecognitionLevel
 __all__ = [
     "CarrierAwardApplication",
     "CarrierAwardCategory",
+    "CarrierHostKind",
     "CourseEnrolment",
     "DeliveryMode",
     "FilingStatus",
@@ -47,6 +48,7 @@ __all__ = [
     "PartnerRegion",
     "PrivateInstitutionFiling",
     "PublicTrainingCourse",
+    "SetupProcedure",
 ]
 
 _SHENZHEN = DivisionCode("440300")
@@ -108,6 +110,40 @@ set_labels(
         FilingStatus.WITHDRAWN: ("已撤回", "withdrawn"),
     },
 )
+
+
+# --- setup procedure (issue 7, slice C) (begin) ---
+class SetupProcedure(LabelledEnum):
+    """How a city admits a new private vocational training institution (设立方式).
+
+    Which procedure a city uses is policy data, dated and keyed by city (parameter
+    ``institutions.procedure``), never a branch in a rule: Shenzhen files them
+    (深圳市民办职业培训机构备案, official service item), Guangzhou approves them with
+    notification and commitment (穗人社规字〔2025〕2号, 2025-07-30, secondary), and the
+    ordinary approval of the 民办教育促进法 applies where an organiser will not or
+    cannot commit.
+    """
+
+    FILING = "filing"
+    """备案: the institution is filed; a filing certificate (备案证) is issued."""
+    APPROVAL_WITH_COMMITMENT = "approval_with_commitment"
+    """告知承诺审批: approval on the organiser's written commitment."""
+    APPROVAL = "approval"
+    """审批: ordinary approval under the 民办教育促进法 and its regulations."""
+
+
+set_labels(
+    SetupProcedure,
+    {
+        SetupProcedure.FILING: ("备案", "filing"),
+        SetupProcedure.APPROVAL_WITH_COMMITMENT: (
+            "告知承诺审批",
+            "approval with notification and commitment",
+        ),
+        SetupProcedure.APPROVAL: ("审批", "approval"),
+    },
+)
+# --- setup procedure (issue 7, slice C) (end) ---
 
 
 @attrs.frozen(kw_only=True)
@@ -196,6 +232,16 @@ class PrivateInstitutionFiling:
         default=None, validator=maybe(whole(0))
     )
     """专职教师人数: the number of full-time teachers."""
+    # --- filing facts (issue 7, slice C) (begin) ---
+    premises_owned: bool | None = attrs.field(default=None, validator=flag)
+    """自有场地: whether the organiser owns the premises (no lease needed then);
+    ``None`` if unknown."""
+    start_up_funds: Decimal | None = attrs.field(
+        default=None, validator=maybe(decimal())
+    )
+    """开办资金: the start-up funds (or registered capital) in yuan; no vocational
+    figure was found in the setup standard."""
+    # --- filing facts (issue 7, slice C) (end) ---
     part_time_teachers: int | None = attrs.field(
         default=None, validator=maybe(whole(0))
     )
@@ -326,6 +372,44 @@ class PartnerRegion:
             )
 
 
+class CarrierHostKind(LabelledEnum):
+    """The kind of organisation hosting a lifelong training carrier (依托单位类型).
+
+    The 2022 measure's repost names enterprises, universities, 职业院校 and private
+    training institutions as hosts; the 2023 award notice's copy also mentions bases
+    run by an industry association's training department (both secondary).
+    """
+
+    ENTERPRISE = "enterprise"
+    """企业."""
+    UNIVERSITY = "university"
+    """高等院校."""
+    VOCATIONAL_COLLEGE = "vocational_college"
+    """职业院校 (including 技工院校)."""
+    PRIVATE_TRAINING_INSTITUTION = "private_training_institution"
+    """民办职业培训机构."""
+    INDUSTRY_ASSOCIATION = "industry_association"
+    """行业协会 (its training department)."""
+    OTHER = "other"
+    """Any other host (e.g. a public body); no source names one."""
+
+
+set_labels(
+    CarrierHostKind,
+    {
+        CarrierHostKind.ENTERPRISE: ("企业", "enterprise"),
+        CarrierHostKind.UNIVERSITY: ("高等院校", "university"),
+        CarrierHostKind.VOCATIONAL_COLLEGE: ("职业院校", "vocational college"),
+        CarrierHostKind.PRIVATE_TRAINING_INSTITUTION: (
+            "民办职业培训机构",
+            "private vocational training institution",
+        ),
+        CarrierHostKind.INDUSTRY_ASSOCIATION: ("行业协会", "industry association"),
+        CarrierHostKind.OTHER: ("其他单位", "other host"),
+    },
+)
+
+
 @attrs.frozen(kw_only=True)
 class LifelongTrainingCarrier:
     """A lifelong vocational training carrier (终身职业技能培训载体).
@@ -378,6 +462,11 @@ class LifelongTrainingCarrier:
     )
     """认定级别: the level that recognised it (city level under the 2022 measure;
     national and provincial bases and studios also exist)."""
+    host_kind: CarrierHostKind | None = attrs.field(
+        default=None, validator=maybe(is_a(CarrierHostKind))
+    )
+    """依托单位类型: the kind of host, where known (the 2023 award round's training
+    thresholds depend on it)."""
 
     def __attrs_post_init__(self) -> None:
         """Check that only a rural workstation has partner regions."""
@@ -507,6 +596,10 @@ class CarrierAwardApplication:
         default=None, validator=maybe(whole(0))
     )
     """带徒人数: apprentices taught (master studios)."""
+    review_score: Decimal | None = attrs.field(default=None, validator=maybe(decimal()))
+    """评审得分: the score the city's expert review gave the application (the city
+    picks the best of each item, 择优); ``None`` until reviewed.  No source gives the
+    scale; only the order matters."""
 
 
 # --- public-benefit training ------------------------------------------------------

@@ -11,6 +11,10 @@ from skillchain.policy._kinds import Kind
 from skillchain.policy._policy import BUNDLED_FILES, Policy, PolicySource
 from skillchain.policy._schema import (
     ApprenticeshipParameters,
+    CarrierParameters,
+    ChainsParameters,
+    ExpertParameters,
+    InstitutionParameters,  # issue 7, slice C
     Parameter,
     ParameterSpec,
     PolicySnapshot,
@@ -25,6 +29,10 @@ from skillchain.policy._schema import (
 __all__ = [
     "BUNDLED_FILES",
     "ApprenticeshipParameters",
+    "CarrierParameters",
+    "ChainsParameters",
+    "ExpertParameters",
+    "InstitutionParameters",
     "Kind",
     "Parameter",
     "ParameterSpec",

@@ -303,3 +303,41 @@ MONEY_BY_OCCUPATION_LEVEL: Final[
     dump=_dump_by_occupation_level,
 )
 """A catalogue: occupation code to a table of skill level to an amount in yuan."""
+
+
+# --- enum by city (issue 7, slice C) (begin) ---
+def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
+    """A kind whose values map city (prefecture-level) division codes to *cls* members.
+
+    Written as a TOML table of quoted 6-digit codes, e.g.
+    ``{ "440300" = "filing", "440100" = "approval_with_commitment" }``.
+    """
+    member = enum_kind(cls)
+
+    def parse(raw: object) -> Mapping[DivisionCode, E]:
+        if not isinstance(raw, dict) or not raw:
+            msg = (
+                f"expected a table of city division code to {cls.__name__} value, "
+                f'e.g. {{ "440300" = ... }}, got {raw!r}'
+            )
+            raise KindError(msg)
+        table: dict[DivisionCode, E] = {}
+        for key, item in raw.items():
+            city = _division(key)
+            if city.level != "prefecture":
+                msg = f"{key}: expected a city (prefecture-level) code such as 440300"
+                raise KindError(msg)
+            try:
+                table[city] = member.parse(item)
+            except KindError as exc:
+                raise KindError(f"{key}: {exc}") from None
+        return dict(sorted(table.items(), key=lambda kv: str(kv[0])))
+
+    def dump(value: object) -> object:
+        assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+        return {str(code): member.dump(item) for code, item in value.items()}
+
+    return Kind(name=f"{cls.__name__} by city", parse=parse, dump=dump)
+
+
+# --- enum by city (issue 7, slice C) (end) ---

@@ -38,6 +38,10 @@ BUNDLED_FILES: Final[tuple[str, ...]] = (
     "documents.toml",
     "apprenticeship.toml",
     "subsidies.toml",
+    "carriers.toml",
+    "institutions.toml",
+    "experts.toml",
+    "chains.toml",
 )
 """The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 

@@ -20,6 +20,13 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.model._apprenticeship import HireKind
+from skillchain.model._chains import ChainPart  # chains (slice A)
+from skillchain.model._enums import CarrierType  # carriers (slice D)
+from skillchain.model._recognition import ProfessionalTitleLevel  # experts (slice B)
+from skillchain.model._training import (
+    CarrierHostKind,  # carriers (slice D)
+    SetupProcedure,  # institutions (slice C)
+)
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
     COUNT,
@@ -33,6 +40,7 @@ from skillchain.policy._kinds import (
     RATIO,
     ROUNDING,
     Kind,
+    enum_by_city_kind,  # institutions (slice C)
     enum_kind,
     enum_set_kind,
 )
@@ -41,6 +49,10 @@ from skillchain.policy._kinds import (
 __all__ = [
     "GROUPS",
     "ApprenticeshipParameters",
+    "CarrierParameters",
+    "ChainsParameters",
+    "ExpertParameters",
+    "InstitutionParameters",
     "Parameter",
     "ParameterSpec",
     "PolicySnapshot",
@@ -323,11 +335,173 @@ class UnemploymentSkillParameters:
     """How amounts are rounded."""
 
 
+# --- experts (issue 7, slice B) (begin) ---
+@attrs.frozen(kw_only=True)
+class ExpertParameters:
+    """Guidance-expert recommendation (产教评技能生态链建设指导专家推荐).
+
+    No published criteria were found for who may be recommended (the province's call
+    is known only from the Futian reply letter, §五), so every criterion is
+    district-supplied: declared with no value, and a recommendation that needs it is
+    undetermined until the district supplies it through an overlay.
+    """
+
+    min_skill_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The least skill level that qualifies a candidate (one route; district-supplied)."""
+    min_professional_title: Resolved[ProfessionalTitleLevel] = parameter(
+        enum_kind(ProfessionalTitleLevel), "choice"
+    )
+    """The least professional title that qualifies a candidate (the other route;
+    district-supplied)."""
+    min_years_of_experience: Resolved[int] = parameter(COUNT, "years")
+    """The least number of years in the field (district-supplied)."""
+
+
+# --- experts (issue 7, slice B) (end) ---
+
+
+# --- institutions (issue 7, slice C) (begin) ---
+@attrs.frozen(kw_only=True)
+class InstitutionParameters:
+    """Private vocational training institutions (民办职业培训机构): procedure and setup standard.
+
+    Sources: Shenzhen's service item 深圳市民办职业培训机构备案 (official), the
+    Guangdong setup standard 《广东省民办培训机构设置标准》 (粤教监管〔2024〕5号, in force
+    2025-01-01 for five years; secondary) and Guangzhou's 穗人社规字〔2025〕2号
+    (secondary).  Only the lease term of the setup standard was found for vocational
+    institutions; the premises, teacher and funding figures are district-supplied
+    (declared with no value), so a check that needs them is undetermined until the
+    district supplies them through an overlay.
+    """
+
+    procedure: Resolved[Mapping[DivisionCode, SetupProcedure]] = parameter(
+        enum_by_city_kind(SetupProcedure), "procedure_by_city"
+    )
+    """Which procedure (filing, approval with commitment, approval) each city uses."""
+    lease_min_months: Resolved[int] = parameter(MONTHS, "months")
+    """The shortest premises lease a vocational institution may hold."""
+    premises_min_area: Resolved[int] = parameter(COUNT, "square_metres")
+    """The least floor area of the premises (district-supplied)."""
+    full_time_teachers_min: Resolved[int] = parameter(COUNT, "teachers")
+    """The least number of full-time teachers (district-supplied)."""
+    start_up_funds_min: Resolved[Decimal] = parameter(MONEY, "yuan")
+    """The least start-up funds or registered capital (district-supplied)."""
+
+
+# --- institutions (issue 7, slice C) (end) ---
+
+
+# --- carriers (issue 7, slice D) (begin) ---
+@attrs.frozen(kw_only=True)
+class CarrierParameters:
+    """Lifelong training carriers and their award rounds (终身职业技能培训载体认定和奖补).
+
+    Recognition: 深人社规〔2022〕13号 (2022-11-28, secondary); its criteria were not
+    found, so the thresholds are district-supplied (declared with no value).  Awards:
+    the figures of the 2023 round (南方+ 2023-12-14 and a copy of the award notice,
+    secondary), dated to that round only, since whether the measure fixes them or
+    each round sets them is unknown.  Rules resolve the round figures on 1 January of
+    the round's year.
+    """
+
+    carrier_types: Resolved[frozenset[CarrierType]] = parameter(
+        enum_set_kind(CarrierType), "set"
+    )
+    """The carrier types the measure recognises."""
+    host_kinds: Resolved[frozenset[CarrierHostKind]] = parameter(
+        enum_set_kind(CarrierHostKind), "set"
+    )
+    """The kinds of organisation that may host a carrier."""
+    base_min_annual_trainees: Resolved[int] = parameter(COUNT, "persons")
+    """Least trainees a year for a high-skill training base (district-supplied)."""
+    studio_leader_min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """Least skill level of a master studio's leader (district-supplied)."""
+    workstation_min_annual_trainees: Resolved[int] = parameter(COUNT, "persons")
+    """Least trainees a year for a rural workstation (district-supplied)."""
+    best_ten_amount: Resolved[Decimal] = parameter(MONEY, "yuan_per_item")
+    """The award for each "best ten" (十佳) winner."""
+    capacity_share: Resolved[Decimal] = parameter(RATIO, "ratio")
+    """The share of a quality-and-capacity project's total investment awarded."""
+    capacity_cap: Resolved[Decimal] = parameter(MONEY, "yuan_per_item")
+    """The most a quality-and-capacity project is awarded."""
+    winners_per_item: Resolved[int] = parameter(COUNT, "winners")
+    """The most winners of each award item in a round."""
+    best_ten_carrier_types: Resolved[frozenset[CarrierType]] = parameter(
+        enum_set_kind(CarrierType), "set"
+    )
+    """The carrier types that may apply for a "best ten" item."""
+    capacity_carrier_types: Resolved[frozenset[CarrierType]] = parameter(
+        enum_set_kind(CarrierType), "set"
+    )
+    """The carrier types that may apply for a quality-and-capacity project."""
+    recognition_lead_months: Resolved[int] = parameter(MONTHS, "months")
+    """A carrier must be recognised before this many months ahead of the round
+    year's first day (1 for the 2023 round: before December 2022)."""
+    institution_hosts: Resolved[frozenset[CarrierHostKind]] = parameter(
+        enum_set_kind(CarrierHostKind), "set"
+    )
+    """Hosts whose bases need :attr:`min_trainees_institution` trainees."""
+    min_trainees_institution: Resolved[int] = parameter(COUNT, "persons")
+    """Least trainees in the year before the round for a college's or training
+    institution's base."""
+    enterprise_hosts: Resolved[frozenset[CarrierHostKind]] = parameter(
+        enum_set_kind(CarrierHostKind), "set"
+    )
+    """Hosts whose bases need :attr:`min_trainees_enterprise` trainees."""
+    min_trainees_enterprise: Resolved[int] = parameter(COUNT, "persons")
+    """Least trainees in the year before the round for an enterprise's or
+    association's base."""
+    studio_apprentices_above: Resolved[int] = parameter(COUNT, "persons")
+    """A master studio must have taught more apprentices than this."""
+    rounding: Resolved[Rounding] = parameter(ROUNDING, "rounding")
+    """How award amounts are rounded."""
+
+
+# --- carriers (issue 7, slice D) (end) ---
+
+
+# --- chains (issue 7, slice A) (begin) ---
+@attrs.frozen(kw_only=True)
+class ChainsParameters:
+    """Skill chains (产教评技能生态链): chain-leader incubation and composition.
+
+    Sources: Shenzhen's notice on chain-leader incubation (深圳市人社局, citing
+    粤人社规〔2022〕26号 and 粤人社规〔2025〕25号; seen on reposts only, its own date
+    not found) and 粤人社规〔2025〕25号 art. 2 (who takes part in a chain).
+    """
+
+    leader_region: Resolved[DivisionCode] = parameter(DIVISION, "division")
+    """Where a chain-leader candidate must be registered (Shenzhen)."""
+    leader_clean_record_years: Resolved[int] = parameter(COUNT, "years")
+    """Years without an illegal or dishonest record a candidate must have."""
+    leader_min_size: Resolved[EnterpriseSize] = parameter(
+        enum_kind(EnterpriseSize), "enterprise_size"
+    )
+    """The smallest size class a candidate may have (medium: large or medium)."""
+    leader_min_insured_staff: Resolved[int] = parameter(COUNT, "persons")
+    """The least staff insured in Shenzhen (subsidiaries and branches counted)."""
+    leader_min_chain_enterprises: Resolved[int] = parameter(COUNT, "enterprises")
+    """The least number of enterprises a candidate must bring into the chain."""
+    leader_min_chain_jobs: Resolved[int] = parameter(COUNT, "jobs")
+    """The least number of jobs the candidate's chain must offer."""
+    required_parts: Resolved[frozenset[ChainPart]] = parameter(
+        enum_set_kind(ChainPart), "chain_parts"
+    )
+    """The parts a chain must have besides its leader (at least one body of each)."""
+
+
+# --- chains (issue 7, slice A) (end) ---
+
+
 GROUPS: Final[Mapping[str, type[Any]]] = {
     "apprenticeship": ApprenticeshipParameters,
     "subsidy": SubsidyParameters,
     "skill_upgrade": SkillUpgradeParameters,
     "ui_skill": UnemploymentSkillParameters,
+    "institutions": InstitutionParameters,  # issue 7, slice C
+    "experts": ExpertParameters,  # issue 7, slice B
+    "carriers": CarrierParameters,  # issue 7, slice D
+    "chains": ChainsParameters,  # issue 7, slice A
 }
 """Programme group name -> the snapshot class holding that group's parameters."""
 
@@ -388,6 +562,14 @@ class PolicySnapshot:
     """Skill-upgrade subsidy parameters."""
     ui_skill: UnemploymentSkillParameters
     """Unemployment-insurance skill-upgrade subsidy parameters."""
+    chains: ChainsParameters
+    """Skill-chain parameters: chain-leader incubation, composition (issue 7, slice A)."""
+    institutions: InstitutionParameters
+    """Private vocational training institution parameters (issue 7, slice C)."""
+    experts: ExpertParameters
+    """Guidance-expert recommendation parameters (issue 7, slice B)."""
+    carriers: CarrierParameters
+    """Lifelong training carrier parameters (issue 7, slice D)."""
     _memo: dict[Hashable, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )

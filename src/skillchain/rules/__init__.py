@@ -59,6 +59,50 @@ from skillchain.rules.apprenticeship_subsidy import (
 )
 
 # --- apprenticeship subsidy, prepayment, settlement, quota (helper R2) (end) ---
+# --- carriers (issue 7) (begin) ---
+from skillchain.rules.carriers import (
+    CARRIER_AWARD_RULE,
+    CARRIER_RECOGNITION_RULE,
+    CarrierAwardAllocation,
+    allocate_carrier_awards,
+    carrier_award,
+    carrier_recognition,
+    check_carrier_award,
+    check_recognition,
+)
+
+# --- annual cap, skill-upgrade, unemployment-insurance skill (helper R3) (end) ---
+# --- skill chains (issue 7, slice A) (begin) ---
+from skillchain.rules.chains import (
+    CHAIN_CLAIM_RULE,
+    CHAIN_COMPOSITION_RULE,
+    CHAIN_LEADER_RULE,
+    chain_claimant,
+    chain_composition,
+    chain_leader_incubation,
+    chain_subsidy_claim,
+    check_chain_leader,
+)
+
+# --- skill chains (issue 7, slice A) (end) ---
+# --- guidance-expert recommendation (issue 7, slice B) (begin) ---
+from skillchain.rules.experts import (
+    EXPERT_RULE,
+    ExpertRecommendation,
+    expert_recommendation,
+    recommend_experts,
+)
+
+# --- guidance-expert recommendation (issue 7, slice B) (end) ---
+# --- private training institutions (issue 7, slice C) (begin) ---
+from skillchain.rules.private_institutions import (
+    FILING_RULE,
+    check_filing,
+    filing_completeness,
+    setup_procedure,
+)
+
+# --- carriers (issue 7) (end) ---
 # --- annual cap, skill-upgrade, unemployment-insurance skill (helper R3) (begin) ---
 from skillchain.rules.skill_upgrade import (
     SKILL_UPGRADE_RULE,
@@ -69,14 +113,21 @@ from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap, check_annu
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
 
 
-# --- annual cap, skill-upgrade, unemployment-insurance skill (helper R3) (end) ---
+# --- private training institutions (issue 7, slice C) (end) ---
 
 
 __all__ = [
     "ANNUAL_CAP_RULE",
     "APPRENTICE_RULE",
+    "CARRIER_AWARD_RULE",  # issue 7, slice D
+    "CARRIER_RECOGNITION_RULE",  # issue 7, slice D
     "CASE_RULE",
+    "CHAIN_CLAIM_RULE",  # issue 7, slice A
+    "CHAIN_COMPOSITION_RULE",  # issue 7, slice A
+    "CHAIN_LEADER_RULE",  # issue 7, slice A
     "ENTERPRISE_RULE",
+    "EXPERT_RULE",  # issue 7, slice B
+    "FILING_RULE",  # issue 7, slice C
     "PREPAYMENT_RULE",
     "PROGRAMME_RULE",
     "QUOTA_RULE",
@@ -84,35 +135,52 @@ __all__ = [
     "SKILL_UPGRADE_RULE",
     "SUBSIDY_RULE",
     "UI_SKILL_RULE",
+    "CarrierAwardAllocation",  # issue 7, slice D
     "Condition",
+    "ExpertRecommendation",  # issue 7, slice B
     "Judge",
     "PrepaymentScheme",
     "QuotaAllocation",
     "QuotaApplication",
     "Rule",
     "RuleSource",
+    "allocate_carrier_awards",  # issue 7, slice D
     "allocate_quota",
     "annual_cap",
     "apprentice_case",
     "apprentice_eligibility",
+    "carrier_award",  # issue 7, slice D
+    "carrier_recognition",  # issue 7, slice D
+    "chain_claimant",  # issue 7, slice A
+    "chain_composition",  # issue 7, slice A
+    "chain_leader_incubation",  # issue 7, slice A
+    "chain_subsidy_claim",  # issue 7, slice A
     "check_annual_cap",
     "check_apprentice",
+    "check_carrier_award",  # issue 7, slice D
+    "check_chain_leader",  # issue 7, slice A
     "check_enterprise",
+    "check_filing",  # issue 7, slice C
     "check_prepayment",
     "check_programme",
+    "check_recognition",  # issue 7, slice D
     "check_settlement",
     "check_skill_upgrade",
     "check_subsidy",
     "check_ui_skill",
     "citations_of",
     "enterprise_eligibility",
+    "expert_recommendation",  # issue 7, slice B
+    "filing_completeness",  # issue 7, slice C
     "get_rule",
     "prepayment",
     "programme_validity",
     "quota_listing",
+    "recommend_experts",  # issue 7, slice B
     "register",
     "rules",
     "settlement",
+    "setup_procedure",  # issue 7, slice C
     "skill_upgrade_subsidy",
     "subsidy_entitlement",
     "ui_skill_subsidy",

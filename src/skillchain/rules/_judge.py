@@ -108,6 +108,26 @@ class Judge:
                 self.undecided = True
         return held
 
+    def advise(
+        self,
+        check: str,
+        held: bool | None,
+        values: tuple[tuple[str, FactValue], ...] = (),
+        citations: tuple[Citation, ...] = _NO_CITATIONS,
+        missing: tuple[str, ...] = (),
+    ) -> bool | None:
+        """Record an advisory finding ("in principle", priority) and return *held*.
+
+        Like :meth:`check`, but the finding never changes the outcome: a miss
+        (``False``) lowers the case's priority without rejecting it, and an unknown
+        (``None``, naming *missing*) does not leave the case undetermined.  The
+        check must be registered with an advisory
+        :class:`~skillchain.rules.Condition` (``advisory=True``), so a decision
+        rebuilt from its findings reaches the same outcome.
+        """
+        self._append(_new(Finding, (check, held, values, citations, missing)))
+        return held
+
     def missing(
         self,
         check: str,

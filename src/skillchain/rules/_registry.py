@@ -5,7 +5,12 @@ from collections.abc import Callable
 import attrs
 
 from skillchain._dates import DateRange
-from skillchain._decision import Decision, message_for
+from skillchain._decision import (
+    Decision,
+    is_advisory,
+    message_for,
+    register_advisory,
+)
 from skillchain._errors import closest
 from skillchain._sources import Citation, Lang
 from skillchain.policy import Policy, specs
@@ -48,6 +53,11 @@ class Condition:
     """The dotted names of the policy parameters the check reads."""
     sources: tuple[RuleSource, ...] = attrs.field(default=(), kw_only=True)
     """The documents (and articles) the condition rests on besides its parameters'."""
+    advisory: bool = attrs.field(default=False, kw_only=True)
+    """Whether the condition is advisory: an "in principle" or priority condition
+    whose miss lowers a case's priority but never rejects it (the rule records it
+    with :meth:`~skillchain.rules.Judge.advise`; see
+    :attr:`~skillchain.Decision.advisories`)."""
 
 
 def _check_ids(rule: "Rule") -> tuple[str, ...]:
@@ -223,6 +233,13 @@ def _structure_problems(rule: Rule) -> list[str]:
     unread = [name for name in rule.parameters if name not in read]
     if unread:
         problems.append(f"parameters no condition reads {unread}")
+    clashing = [
+        condition.check
+        for condition in rule.conditions
+        if not condition.advisory and is_advisory(condition.check)
+    ]
+    if clashing:
+        problems.append(f"checks registered as advisory elsewhere {clashing}")
     return problems
 
 
@@ -232,7 +249,9 @@ def register(rule: Rule) -> Rule:
     Every check must have exactly one :class:`Condition`, every parameter a condition
     reads must be among the rule's declared :attr:`~Rule.parameters` (and each
     declared parameter read by some condition), and every declared parameter must be
-    one the policy declares.  The documents the rule and its conditions cite are
+    one the policy declares.  The checks of advisory conditions are marked
+    advisory for every decision (see :attr:`~skillchain.Finding.advisory`).
+    The documents the rule and its conditions cite are
     checked against the bundled register when the registry is first listed or looked
     up (:func:`rules`, :func:`get_rule`), since the policy data is never read at
     import.
@@ -240,8 +259,10 @@ def register(rule: Rule) -> Rule:
     Raises:
         ValueError: The id is taken by another rule, a check has no registered
             message or no condition (or more than one), a condition names a check
-            the rule does not list, a parameter is not one the policy declares, or a
-            condition reads a parameter the rule does not declare (or the reverse).
+            the rule does not list, a parameter is not one the policy declares, a
+            condition reads a parameter the rule does not declare (or the reverse),
+            or a deciding condition's check is registered as advisory by another
+            rule.
     """
     known = _RULES.get(rule.id)
     if known is not None and known != rule:
@@ -251,6 +272,7 @@ def register(rule: Rule) -> Rule:
     if problems:
         msg = f"rule {rule.id!r}: {'; '.join(problems)}"
         raise ValueError(msg)
+    register_advisory(c.check for c in rule.conditions if c.advisory)
     if known is None:
         _UNCHECKED.append(rule)
     _RULES[rule.id] = rule

@@ -99,9 +99,11 @@ from skillchain.model import (
     ApprenticeshipProgramme,
     CarrierAwardApplication,
     CarrierAwardCategory,
+    CarrierHostKind,
     CarrierType,
     Certificate,
     CertificateKind,
+    ChainLeaderApplication,  # issue 7, slice A
     ChainLeaderDesignation,
     ChainPartner,
     ChainStatus,
@@ -154,6 +156,10 @@ from skillchain.model import (
     TrainingMode,
 )
 from skillchain.policy import (
+    CarrierParameters,
+    ChainsParameters,  # issue 7, slice A
+    ExpertParameters,  # issue 7, slice B
+    InstitutionParameters,  # issue 7, slice C
     Kind,
     ParameterSpec,
     SkillUpgradeParameters,
@@ -162,13 +168,16 @@ from skillchain.policy import (
     specs,
 )
 from skillchain.rules import (
+    CarrierAwardAllocation,
     Condition,
+    ExpertRecommendation,  # issue 7, slice B
     QuotaAllocation,
     QuotaApplication,
     Rule,
     RuleSource,
 )
 from skillchain.rules import rules as registered_rules
+from skillchain.simulation import SimulationSummary
 
 
 __all__ = [
@@ -176,14 +185,18 @@ __all__ = [
     "REGISTERED_TYPES",
     "amounts",
     "apprenticeship_parameters",
+    "carrier_award_allocations",
     "carrier_award_applications",
+    "carrier_parameters",
     "carrier_type_entries",
     "catalog_rows",
     "catalogs",
     "certificates",
+    "chain_leader_applications",  # issue 7, slice A
     "chain_leader_designations",
     "chain_leader_entries",
     "chain_partners",
+    "chains_parameters",  # issue 7, slice A
     "citations",
     "competition_categories",
     "competition_results",
@@ -201,6 +214,8 @@ __all__ = [
     "enterprises",
     "evaluation_qualifications",
     "expert_nominations",
+    "expert_parameters",  # issue 7, slice B
+    "expert_recommendations",  # issue 7, slice B
     "fact_values",
     "findings",
     "guidance_experts",
@@ -208,6 +223,7 @@ __all__ = [
     "honours",
     "industry_clusters",
     "input_problems",
+    "institution_parameters",  # issue 7, slice C
     "insurance_periods",
     "labour_contracts",
     "lifelong_training_carriers",
@@ -239,6 +255,7 @@ __all__ = [
     "rule_sources",
     "rules",
     "scope_entries",
+    "simulation_summaries",
     "skill_chains",
     "skill_evaluation_organisations",
     "skill_level_entries",
@@ -839,6 +856,21 @@ def subsidy_parameters(
     return policy_snapshots(on=on).map(lambda s: s.subsidy)
 
 
+# --- institutions (issue 7, slice C) (begin) ---
+def institution_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[InstitutionParameters]:
+    """Draw the bundled private-institution parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.institutions)
+
+
+# --- institutions (issue 7, slice C) (end) ---
+
+
 def skill_upgrade_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[SkillUpgradeParameters]:
@@ -859,6 +891,107 @@ def unemployment_skill_parameters(
         on: The days; 2019-2030 if None.
     """
     return policy_snapshots(on=on).map(lambda s: s.ui_skill)
+
+
+# --- carriers (issue 7, slice D) (begin) ---
+def carrier_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[CarrierParameters]:
+    """Draw the bundled lifelong-training-carrier parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.carriers)
+
+
+def carrier_award_allocations() -> st.SearchStrategy[CarrierAwardAllocation]:
+    """Draw carrier-award allocations: ranked applications with one decision each."""
+
+    @st.composite
+    def draw_allocation(draw: st.DrawFn) -> CarrierAwardAllocation:
+        ranked = tuple(
+            draw(st.lists(carrier_award_applications(), max_size=3, unique=True))
+        )
+        chosen = tuple(draw(decisions()) for _ in ranked)
+        return CarrierAwardAllocation(ranked=ranked, decisions=chosen)
+
+    return draw_allocation()
+
+
+# --- carriers (issue 7, slice D) (end) ---
+
+
+# --- chains (issue 7, slice A) (begin) ---
+def chains_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[ChainsParameters]:
+    """Draw the bundled skill-chain parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.chains)
+
+
+def chain_leader_applications(
+    *, firms: "st.SearchStrategy[Enterprise] | None" = None
+) -> st.SearchStrategy[ChainLeaderApplication]:
+    """Draw chain-leader incubation applications with any mix of known facts.
+
+    Args:
+        firms: The applying enterprises; any if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *firms* is not a strategy.
+    """
+    _check_strategy("firms", firms)
+
+    @st.composite
+    def draw_application(draw: st.DrawFn) -> ChainLeaderApplication:
+        return ChainLeaderApplication(
+            enterprise=draw(_or(firms, enterprises())),
+            chain_enterprises=draw(_optional(st.integers(0, 40))),
+            chain_jobs=draw(_optional(st.integers(0, 2000))),
+            eight_level_ladder=draw(_FLAGS),
+            school_cooperation=draw(_FLAGS),
+            notable_results=draw(_FLAGS),
+        )
+
+    return draw_application()
+
+
+# --- chains (issue 7, slice A) (end) ---
+
+
+# --- experts (issue 7, slice B) (begin) ---
+def expert_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[ExpertParameters]:
+    """Draw the bundled guidance-expert parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.experts)
+
+
+def expert_recommendations() -> st.SearchStrategy[ExpertRecommendation]:
+    """Draw recommendation results: ranked nominations with one decision each."""
+
+    @st.composite
+    def draw_result(draw: st.DrawFn) -> ExpertRecommendation:
+        ranked = tuple(draw(st.lists(expert_nominations(), max_size=3)))
+        return ExpertRecommendation(
+            quota=draw(_optional(st.integers(0, 50))),
+            ranked=ranked,
+            decisions=tuple(draw(decisions()) for _ in ranked),
+        )
+
+    return draw_result()
+
+
+# --- experts (issue 7, slice B) (end) ---
 
 
 def parameters() -> st.SearchStrategy[Parameter]:
@@ -1635,6 +1768,7 @@ def lifelong_training_carriers(
             partner_regions=regions,
             recognised_on=draw(_optional(_days(date(2022, 1, 1), _POLICY_LAST))),
             recognised_by=draw(_optional(st.sampled_from(RecognitionLevel))),
+            host_kind=draw(_optional(st.sampled_from(CarrierHostKind))),
         )
 
     return draw_carrier()
@@ -1651,6 +1785,7 @@ def carrier_award_applications() -> st.SearchStrategy[CarrierAwardApplication]:
         total_investment=_optional(amounts()),
         annual_trainees=_optional(st.integers(0, 100_000)),
         apprentices_taught=_optional(st.integers(0, 10_000)),
+        review_score=_optional(amounts(max_value=100, places=1)),
     )
 
 
@@ -1744,6 +1879,8 @@ def private_institution_filings(
             premises_area=draw(_optional(amounts(max_value=100_000))),
             full_time_teachers=draw(_optional(st.integers(0, 200))),
             part_time_teachers=draw(_optional(st.integers(0, 200))),
+            premises_owned=draw(_optional(st.booleans())),  # issue 7, slice C
+            start_up_funds=draw(_optional(amounts(max_value=10_000_000))),  # slice C
             occupations=tuple(
                 draw(st.lists(occupation_codes(detail=True), max_size=3, unique=True))
             ),
@@ -2277,7 +2414,71 @@ def _kind_for(_thing: object) -> st.SearchStrategy[Kind[object]]:
     return parameter_kinds()
 
 
+# A made-up reform for drawn simulation summaries: a shorter refund period changes the
+# settlement findings of cases that owe a refund.
+_SETTLEMENT_REFORM: Final = """
+[documents.strategies-settlement-reform]
+title = "模拟摘要策略用的虚构改革"
+issuers = ["skillchain.testing.strategies"]
+level = "internal"
+provenance = "unverified"
+[parameters."apprenticeship.settlement_refund_months"]
+description_zh = "预付超出应得时的退款期限（虚构）"
+description_en = "Months to refund an overpaid prepayment (made up)"
+unit = "months"
+[[parameters."apprenticeship.settlement_refund_months".values]]
+since = 2019-01-01
+value = 1
+document = "strategies-settlement-reform"
+"""
+
+
+@st.composite
+def _simulated(draw: st.DrawFn) -> SimulationSummary:
+    from skillchain.simulation import simulate
+
+    cases = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "on": _days(_POLICY_FIRST, _POLICY_LAST),
+                    "entitlement": _optional(amounts(max_value=200_000)),
+                    "prepaid": amounts(max_value=200_000),
+                    "training_end": _optional(_days(_POLICY_FIRST, _POLICY_LAST)),
+                }
+            ),
+            max_size=6,
+        )
+    )
+    baseline = Policy.default()
+    reform = draw(
+        st.sampled_from(
+            [
+                baseline,
+                baseline.overlay(
+                    Policy.loads(_SETTLEMENT_REFORM, name="strategies-reform.toml")
+                ),
+            ]
+        )
+    )
+    return simulate(
+        cases, rule="apprenticeship.settlement", baseline=baseline, reform=reform
+    )
+
+
+def simulation_summaries() -> st.SearchStrategy[SimulationSummary]:
+    """Draw real summaries: small populations of settlement cases, simulated.
+
+    Each is :func:`skillchain.simulation.simulate` over up to six drawn cases of
+    ``apprenticeship.settlement``, under the bundled policy and either the same
+    policy or a made-up reform with a shorter refund period, so its figures always
+    add up as a summary's must.
+    """
+    return _simulated()
+
+
 REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
+    SimulationSummary: simulation_summaries,
     ApprenticeEnrolment: enrolments,
     ApprenticeshipParameters: apprenticeship_parameters,
     ApprenticeshipProgramme: programmes,
@@ -2303,6 +2504,8 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Enterprise: enterprises,
     EvaluationQualification: evaluation_qualifications,
     ExpertNomination: expert_nominations,
+    ExpertParameters: expert_parameters,  # issue 7, slice B
+    ExpertRecommendation: expert_recommendations,  # issue 7, slice B
     Finding: findings,
     GuidanceExpert: guidance_experts,
     Honour: honours,
@@ -2339,15 +2542,20 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Condition: conditions,
     ScopeEntry: scope_entries,
     SkillChain: skill_chains,
+    ChainLeaderApplication: chain_leader_applications,  # issue 7, slice A
+    ChainsParameters: chains_parameters,  # issue 7, slice A
     SkillEvaluationOrganisation: skill_evaluation_organisations,
     SkillLevelEntry: skill_level_entries,
     SkillUpgradeParameters: skill_upgrade_parameters,
     SubsidyClaim: subsidy_claims,
     SubsidyParameters: subsidy_parameters,
+    InstitutionParameters: institution_parameters,  # issue 7, slice C
     TalentRewardClaim: talent_reward_claims,
     ThreeProjectEntry: three_project_entries,
     TrainingInstitution: training_institutions,
     UnemploymentSkillParameters: unemployment_skill_parameters,
+    CarrierParameters: carrier_parameters,  # carriers (slice D)
+    CarrierAwardAllocation: carrier_award_allocations,  # carriers (slice D)
 }
 """Every public non-generic type with its strategy, as the entry point registers them.
 

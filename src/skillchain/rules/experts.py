@@ -1,0 +1,463 @@
+"""Rule: which guidance-expert candidates a district recommends in a round.
+
+Futian gathered candidates for the province's call for 产教评技能生态链建设指导专家
+from its enterprises and put six forward (reply letter of 2024-09-02, §五).  No
+published criteria were found (the province's call itself was not found; searched
+again for this rule), so the criteria are district-supplied parameters
+(``experts.min_skill_level``, ``experts.min_professional_title``,
+``experts.min_years_of_experience``): with the bundled policy every candidate who
+is not already out is *undetermined* until the district supplies them.
+
+How a round is decided (choices no document fixes; see :func:`recommend_experts`):
+each person counts once however many nominations name them; a nomination is
+complete when it gives the field, a qualification (skill level or professional
+title) and the years of experience; a candidate qualifies through either route and
+the years; qualified candidates take the round's places in submission order.
+"""
+
+import enum
+
+from datetime import date
+
+import attrs
+
+from skillchain._decision import (
+    Decision,
+    FactValue,
+    Message,
+    Outcome,
+    register_messages,
+)
+from skillchain._errors import InvalidValueError
+from skillchain._identifiers import ResidentId
+from skillchain.model import (
+    ExpertNomination,
+    ProfessionalTitleLevel,
+    RecommendationRound,
+)
+from skillchain.model._checks import fail, maybe, tuple_of, whole
+from skillchain.policy import ExpertParameters, Policy
+from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
+
+
+__all__ = [
+    "EXPERT_RULE",
+    "ExpertRecommendation",
+    "expert_recommendation",
+    "recommend_experts",
+]
+
+_LETTER = "ft-hr-2024-reply-2024090"
+_LETTER_ARTICLE = "五"
+_ASSUMPTION = "skillchain-assumption"
+
+_NOMINATED = "experts.recommendation.nominated"
+_COMPLETE = "experts.recommendation.complete"
+_QUALIFIED = "experts.recommendation.qualification"
+_EXPERIENCE = "experts.recommendation.experience"
+_PLACE = "experts.recommendation.place"
+
+_TITLES: tuple[ProfessionalTitleLevel, ...] = tuple(ProfessionalTitleLevel)
+
+register_messages(
+    {
+        _NOMINATED: Message(
+            zh="候选人 {person} 被 {nominations} 份提名推荐（同一人只计一次），"
+            "采用 {nominated_by} 的提名",
+            en="Candidate {person} is named in {nominations} nomination(s) (one "
+            "person counts once); the nomination by {nominated_by} is used",
+        ),
+        _COMPLETE: Message(
+            zh="提名材料齐全（专业领域：{field}；技能等级：{skill_level}；"
+            "职称：{professional_title}；从业年限：{years}）",
+            en="The nomination is complete (field: {field}; skill level: "
+            "{skill_level}; professional title: {professional_title}; years in "
+            "the field: {years})",
+        ),
+        _QUALIFIED: Message(
+            zh="技能等级 {skill_level}（最低 {min_skill_level}）或职称 "
+            "{professional_title}（最低 {min_professional_title}）达到推荐条件",
+            en="Skill level {skill_level} (least {min_skill_level}) or professional "
+            "title {professional_title} (least {min_professional_title}) meets the "
+            "criteria",
+        ),
+        _EXPERIENCE: Message(
+            zh="从业 {years} 年，不少于 {min_years} 年",
+            en="{years} years in the field, at least {min_years}",
+        ),
+        _PLACE: Message(
+            zh="按报送先后排第 {position} 位：在先已推荐 {taken} 人、待定 {pending} 人，"
+            "推荐名额 {quota} 人",
+            en="Position {position} in submission order: {taken} recommended and "
+            "{pending} pending before it, of a quota of {quota}",
+        ),
+    }
+)
+
+
+def _qualification(
+    judge: Judge, nomination: ExpertNomination, params: ExpertParameters
+) -> None:
+    """Record whether either route (skill level or title) meets the criteria."""
+    expert = nomination.expert
+    min_level = judge.use(params.min_skill_level)
+    min_title = judge.use(params.min_professional_title)
+    level, title = expert.skill_level, expert.professional_title
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("skill_level", level),
+        ("min_skill_level", min_level),
+        ("professional_title", title),
+        ("min_professional_title", min_title),
+    )
+    cited = citations_of(params.min_skill_level, params.min_professional_title)
+    by_level = level is not None and min_level is not None and level >= min_level
+    by_title = (
+        title is not None
+        and min_title is not None
+        and _TITLES.index(title) >= _TITLES.index(min_title)
+    )
+    unsupplied = tuple(
+        param.name
+        for param in (params.min_skill_level, params.min_professional_title)
+        if param.value is None
+    )
+    undeclared = (
+        ("expert.skill_level", "expert.professional_title")
+        if level is None and title is None
+        else ()
+    )
+    if by_level or by_title:
+        judge.check(_QUALIFIED, True, values, cited)
+    elif unsupplied or undeclared:
+        judge.missing(_QUALIFIED, (*undeclared, *unsupplied), values, cited)
+    else:
+        judge.check(_QUALIFIED, False, values, cited)
+
+
+def _criteria(
+    judge: Judge, nomination: ExpertNomination, params: ExpertParameters
+) -> None:
+    """Record completeness, qualification and experience for one nomination."""
+    expert = nomination.expert
+    absent: list[str] = []
+    if expert.field is None:
+        absent.append("expert.field")
+    if expert.skill_level is None and expert.professional_title is None:
+        absent += ["expert.skill_level", "expert.professional_title"]
+    if expert.years_of_experience is None:
+        absent.append("expert.years_of_experience")
+    facts: tuple[tuple[str, FactValue], ...] = (
+        ("field", expert.field),
+        ("skill_level", expert.skill_level),
+        ("professional_title", expert.professional_title),
+        ("years", expert.years_of_experience),
+    )
+    assumption = (judge.policy.citation(_ASSUMPTION),)
+    if absent:
+        judge.missing(_COMPLETE, absent, facts, assumption)
+    else:
+        judge.check(_COMPLETE, True, facts, assumption)
+    _qualification(judge, nomination, params)
+    min_years = judge.use(params.min_years_of_experience)
+    years = expert.years_of_experience
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("years", years),
+        ("min_years", min_years),
+    )
+    cited = citations_of(params.min_years_of_experience)
+    if years is None or min_years is None:
+        unknown = [] if years is not None else ["expert.years_of_experience"]
+        if min_years is None:
+            unknown.append(params.min_years_of_experience.name)
+        judge.missing(_EXPERIENCE, unknown, values, cited)
+    else:
+        judge.check(_EXPERIENCE, years >= min_years, values, cited)
+
+
+class _Standing(enum.IntEnum):
+    """How a candidate fares on the criteria (smaller is better)."""
+
+    QUALIFIED = enum.auto()
+    UNSURE = enum.auto()
+    OUT = enum.auto()
+
+
+def _standing(judge: Judge) -> _Standing:
+    """Qualified, undetermined or out, from the findings recorded so far."""
+    if judge.failed:
+        return _Standing.OUT
+    return _Standing.UNSURE if judge.undecided else _Standing.QUALIFIED
+
+
+def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]:
+    """Submission order: dated first, earliest first; ties by enterprise, person, record."""
+    submitted = nomination.submitted_on
+    return (
+        submitted is None,
+        submitted or date.min,
+        nomination.nominated_by.code,
+        nomination.expert.person.reveal(),
+        repr(nomination),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ExpertRecommendation:
+    """How a round's candidates were decided: who is recommended, who is not, and why.
+
+    One decision per person under rule ``experts.recommendation``: *eligible* —
+    recommended within the quota; *ineligible* — a criterion fails, or the quota was
+    full at the person's turn; *undetermined* — a fact, a criterion or the quota is
+    not known, or candidates ahead are undetermined and the places left depend on
+    them (the decision names what is missing).
+    """
+
+    quota: int | None = attrs.field(validator=maybe(whole(0)))
+    """The round's quota, or ``None`` when none is known."""
+    ranked: tuple[ExpertNomination, ...] = attrs.field(
+        validator=tuple_of(ExpertNomination)
+    )
+    """One nomination per person (the one used), in submission order (undated last)."""
+    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
+    """The decision for each person, aligned with :attr:`ranked`."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that there is one decision per ranked nomination."""
+        if len(self.decisions) != len(self.ranked):
+            fail(
+                self,
+                "decisions",
+                f"got {len(self.decisions)} decisions for {len(self.ranked)} "
+                "candidates",
+                "one decision per ranked candidate, in the same order",
+            )
+
+    @property
+    def recommended(self) -> tuple[ExpertNomination, ...]:
+        """The candidates recommended, in submission order (never more than the quota)."""
+        return tuple(
+            nomination
+            for nomination, decision in zip(self.ranked, self.decisions, strict=True)
+            if decision.outcome is Outcome.ELIGIBLE
+        )
+
+    @property
+    def not_recommended(self) -> tuple[ExpertNomination, ...]:
+        """The candidates not (or not yet) recommended, in rank order."""
+        return tuple(
+            nomination
+            for nomination, decision in zip(self.ranked, self.decisions, strict=True)
+            if decision.outcome is not Outcome.ELIGIBLE
+        )
+
+    def decision_for(self, person: ResidentId) -> Decision:
+        """The decision for *person*.
+
+        Raises:
+            KeyError: No nomination in the round names *person* (the message shows
+                the masked number only).
+        """
+        for nomination, decision in zip(self.ranked, self.decisions, strict=True):
+            if nomination.expert.person == person:
+                return decision
+        msg = f"no nomination in the round names {person.masked}"
+        raise KeyError(msg)
+
+
+def recommend_experts(
+    recommendation_round: RecommendationRound,
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> ExpertRecommendation:
+    """Decide every candidate of *recommendation_round* under the policy in force on *on*.
+
+    Each person counts once: of several nominations naming them, the one that fares
+    best is used (qualified, then undetermined, then out; ties by submission order).
+    A nomination is complete when it gives the field, a skill level or professional
+    title, and the years in the field; a missing item leaves the person
+    *undetermined*, naming it.  A person qualifies when their skill level or their
+    title reaches the district-supplied least one, and their years reach the least
+    number.  Qualified persons are ranked by submission day (ties by nominating
+    enterprise, then identity number, never shown); each is recommended while the
+    quota has room even if every undetermined candidate ahead turned out qualified,
+    is out once the quota is full, and is undetermined in between.  A person with no
+    submission day could rank anywhere, so they count as undetermined ahead of all.
+    The documents found fix none of these choices: they are placeholders a district
+    can replace.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import FUTIAN, CreditCode, ResidentId, SkillLevel
+        >>> from skillchain.model import (ExpertNomination, GuidanceExpert,
+        ...     RecommendationRound)
+        >>> from skillchain.rules import recommend_experts
+        >>> expert = GuidanceExpert(person=ResidentId("11010519491231002X"),
+        ...     name="张三", field="服装设计与制作",
+        ...     skill_level=SkillLevel.SENIOR_TECHNICIAN, years_of_experience=20)
+        >>> nomination = ExpertNomination(nominated_by=CreditCode("91350100M000100Y43"),
+        ...     expert=expert, district=FUTIAN, round_id="2024",
+        ...     submitted_on=date(2024, 5, 20))
+        >>> result = recommend_experts(RecommendationRound(district=FUTIAN,
+        ...     round_id="2024", year=2024, quota=6, nominations=(nomination,)),
+        ...     on=date(2024, 6, 1))
+        >>> result.recommended, result.decisions[0].missing
+        ((), ('experts.min_skill_level', 'experts.min_professional_title', 'experts.min_years_of_experience'))
+    """
+    if not isinstance(recommendation_round, RecommendationRound):
+        raise InvalidValueError(
+            field="recommendation_round",
+            problem=f"got a value of type {type(recommendation_round).__name__}",
+            expected="a RecommendationRound",
+        )
+    chosen = policy if policy is not None else Policy.default()
+    params = chosen.at(on).experts
+    groups: dict[ResidentId, list[ExpertNomination]] = {}
+    for nomination in recommendation_round.nominations:
+        groups.setdefault(nomination.expert.person, []).append(nomination)
+
+    def fare(nomination: ExpertNomination) -> _Standing:
+        judge = Judge(chosen, on)
+        _criteria(judge, nomination, params)
+        return _standing(judge)
+
+    chosen_nominations = [
+        min(named, key=lambda n: (fare(n), _order_key(n))) for named in groups.values()
+    ]
+    ranked = sorted(chosen_nominations, key=_order_key)
+    quota = recommendation_round.quota
+    letter = (chosen.citation(_LETTER, _LETTER_ARTICLE),)
+    place_cited = (*letter, chosen.citation(_ASSUMPTION))
+    standings = [fare(nomination) for nomination in ranked]
+    pending = sum(
+        1
+        for nomination, standing in zip(ranked, standings, strict=True)
+        if nomination.submitted_on is None and standing is not _Standing.OUT
+    )
+    taken = 0
+    decisions: list[Decision] = []
+    for position, nomination in enumerate(ranked, start=1):
+        judge = Judge(chosen, on)
+        person = nomination.expert.person
+        judge.check(
+            _NOMINATED,
+            True,
+            (
+                ("person", person.masked),
+                ("nominations", len(groups[person])),
+                ("nominated_by", nomination.nominated_by),
+            ),
+            letter,
+        )
+        _criteria(judge, nomination, params)
+        standing = _standing(judge)
+        dated = nomination.submitted_on is not None
+        if standing is _Standing.QUALIFIED or (
+            standing is _Standing.UNSURE and not dated
+        ):
+            values: tuple[tuple[str, FactValue], ...] = (
+                ("position", position if dated else None),
+                ("taken", taken),
+                ("pending", pending),
+                ("quota", quota),
+            )
+            unknown = [] if dated else ["nomination.submitted_on"]
+            if quota is None:
+                unknown.append("round.quota")
+            if unknown or quota is None:
+                judge.missing(_PLACE, unknown, values, place_cited)
+            elif taken + pending < quota:
+                judge.check(_PLACE, True, values, place_cited)
+                taken += 1
+            elif taken >= quota:
+                judge.check(_PLACE, False, values, place_cited)
+            else:
+                judge.missing(_PLACE, ("candidates_ahead",), values, place_cited)
+                pending += 1
+        elif standing is _Standing.UNSURE:
+            pending += 1
+        decisions.append(judge.decide(EXPERT_RULE))
+    return ExpertRecommendation(
+        quota=quota, ranked=tuple(ranked), decisions=tuple(decisions)
+    )
+
+
+def expert_recommendation(
+    person: ResidentId,
+    recommendation_round: RecommendationRound,
+    *,
+    on: date,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide whether *person* is recommended in *recommendation_round*.
+
+    The decision :func:`recommend_experts` reaches for *person*.
+
+    Raises:
+        InvalidValueError: *recommendation_round* is not a round, or no nomination
+            in it names *person* (the message shows the masked number only).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import FUTIAN, CreditCode, ResidentId
+        >>> from skillchain.model import (ExpertNomination, GuidanceExpert,
+        ...     RecommendationRound)
+        >>> from skillchain.rules import expert_recommendation
+        >>> person = ResidentId("11010519491231002X")
+        >>> nomination = ExpertNomination(nominated_by=CreditCode("91350100M000100Y43"),
+        ...     expert=GuidanceExpert(person=person, name="张三"), district=FUTIAN,
+        ...     round_id="2024")
+        >>> expert_recommendation(person, RecommendationRound(district=FUTIAN,
+        ...     round_id="2024", year=2024, nominations=(nomination,)),
+        ...     on=date(2024, 6, 1)).outcome.value
+        'undetermined'
+    """
+    result = recommend_experts(recommendation_round, on=on, policy=policy)
+    try:
+        return result.decision_for(person)
+    except KeyError:
+        raise InvalidValueError(
+            field="person",
+            problem=f"no nomination in the round names {person.masked}",
+            expected="a person nominated in the round",
+        ) from None
+
+
+_PARAMETERS = (
+    "experts.min_skill_level",
+    "experts.min_professional_title",
+    "experts.min_years_of_experience",
+)
+
+EXPERT_RULE: Rule = register(
+    Rule(
+        id="experts.recommendation",
+        version="2024.1",
+        title_zh="产教评技能生态链建设指导专家推荐",
+        title_en="Recommendation of skill-chain building guidance experts",
+        function=expert_recommendation,
+        sources=(RuleSource(_LETTER, _LETTER_ARTICLE),),
+        parameters=_PARAMETERS,
+        conditions=(
+            Condition(_NOMINATED, sources=(RuleSource(_LETTER, _LETTER_ARTICLE),)),
+            Condition(_COMPLETE, sources=(RuleSource(_ASSUMPTION),)),
+            Condition(
+                _QUALIFIED,
+                parameters=(
+                    "experts.min_skill_level",
+                    "experts.min_professional_title",
+                ),
+            ),
+            Condition(_EXPERIENCE, parameters=("experts.min_years_of_experience",)),
+            Condition(
+                _PLACE,
+                sources=(
+                    RuleSource(_LETTER, _LETTER_ARTICLE),
+                    RuleSource(_ASSUMPTION),
+                ),
+            ),
+        ),
+    )
+)
+"""The registered guidance-expert recommendation rule (one decision per person)."""

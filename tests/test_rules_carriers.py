@@ -1,0 +1,315 @@
+"""Lifelong training carriers: recognition and the 2023 award round (issue 7, slice D)."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skillchain import CreditCode, Outcome, SkillLevel
+from skillchain.model import (
+    CarrierAwardApplication,
+    CarrierAwardCategory,
+    CarrierHostKind,
+    CarrierType,
+    LifelongTrainingCarrier,
+    PartnerRegion,
+)
+from skillchain.rules import (
+    CARRIER_AWARD_RULE,
+    allocate_carrier_awards,
+    carrier_award,
+    carrier_recognition,
+)
+from skillchain.testing import strategies as sk
+
+
+ROUND_DAY = date(2023, 11, 1)
+
+
+def _base(
+    host_kind: CarrierHostKind | None = CarrierHostKind.ENTERPRISE,
+    recognised_on: date | None = date(2021, 6, 1),
+    name: str = "某培训基地",
+    host: str = "91350100M000100Y43",
+) -> LifelongTrainingCarrier:
+    return LifelongTrainingCarrier(
+        carrier_type=CarrierType.HIGH_SKILL_TRAINING_BASE,
+        name=name,
+        host=CreditCode(host),
+        host_name="某公司",
+        host_kind=host_kind,
+        recognised_on=recognised_on,
+    )
+
+
+def _capacity(
+    investment: str | None = "1600000",
+    trainees: int | None = 250,
+    score: str | None = "80",
+    year: int = 2023,
+    carrier: LifelongTrainingCarrier | None = None,
+) -> CarrierAwardApplication:
+    return CarrierAwardApplication(
+        carrier=carrier if carrier is not None else _base(),
+        category=CarrierAwardCategory.QUALITY_CAPACITY,
+        year=year,
+        total_investment=None if investment is None else Decimal(investment),
+        annual_trainees=trainees,
+        review_score=None if score is None else Decimal(score),
+    )
+
+
+# --- recognition ------------------------------------------------------------------
+
+
+def test_recognition_is_undetermined_until_the_district_supplies_the_criterion() -> (
+    None
+):
+    # 深人社规〔2022〕13号's criteria were not found: the threshold has no value.
+    decision = carrier_recognition(_base(), annual_trainees=800, on=date(2024, 3, 1))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("carriers.base_min_annual_trainees",)
+    assert [f.check for f in decision.findings if f.held] == [
+        "carriers.recognition.type",
+        "carriers.recognition.host",
+    ]
+
+
+def test_recognition_before_the_measure_has_no_carrier_types() -> None:
+    decision = carrier_recognition(_base(), annual_trainees=800, on=date(2022, 11, 27))
+    assert "carriers.carrier_types" in decision.missing
+    day_of = carrier_recognition(_base(), annual_trainees=800, on=date(2022, 11, 28))
+    assert "carriers.carrier_types" not in day_of.missing
+
+
+def test_other_host_kind_is_ineligible() -> None:
+    decision = carrier_recognition(
+        _base(host_kind=CarrierHostKind.OTHER), on=date(2024, 3, 1)
+    )
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.findings if f.held is False] == [
+        "carriers.recognition.host"
+    ]
+
+
+def test_rural_workstation_needs_a_partner_region_on_record() -> None:
+    station = LifelongTrainingCarrier(
+        carrier_type=CarrierType.RURAL_WORKSTATION,
+        name="某乡村振兴技能工作站",
+        host=CreditCode("91350100M000100Y43"),
+        host_name="深圳报业电子商务有限公司",
+        host_kind=CarrierHostKind.ENTERPRISE,
+    )
+    bare = carrier_recognition(station, annual_trainees=300, on=date(2024, 3, 1))
+    assert "carrier.partner_regions" in bare.missing
+    sited = carrier_recognition(
+        attrs_evolve(station, partner_regions=(PartnerRegion(name="潮州市湘桥区"),)),
+        annual_trainees=300,
+        on=date(2024, 3, 1),
+    )
+    assert "carrier.partner_regions" not in sited.missing
+    assert sited.missing == ("carriers.workstation_min_annual_trainees",)
+
+
+def attrs_evolve(
+    carrier: LifelongTrainingCarrier, **changes: Any
+) -> LifelongTrainingCarrier:
+    import attrs
+
+    return attrs.evolve(carrier, **changes)
+
+
+def test_studio_leader_level_is_asked_for() -> None:
+    studio = LifelongTrainingCarrier(
+        carrier_type=CarrierType.MASTER_STUDIO,
+        name="某技能大师工作室",
+        host=CreditCode("91350100M000100Y43"),
+        host_name="某公司",
+        host_kind=CarrierHostKind.ENTERPRISE,
+    )
+    decision = carrier_recognition(studio, on=date(2024, 3, 1))
+    assert decision.missing == ("leader_level", "carriers.studio_leader_min_level")
+    with_level = carrier_recognition(
+        studio, leader_level=SkillLevel.TECHNICIAN, on=date(2024, 3, 1)
+    )
+    assert with_level.missing == ("carriers.studio_leader_min_level",)
+
+
+# --- award amounts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("investment", "expected"),
+    [
+        ("1600000", Decimal("800000.00")),  # 1 600 000 x 0.50 = 800 000 < cap
+        ("2000000", Decimal("1000000.00")),  # exactly at the cap
+        ("2000000.02", Decimal("1000000.00")),  # just above: capped
+        ("1999999.99", Decimal("999999.995").quantize(Decimal("0.01"))),
+    ],
+)
+def test_capacity_amount_is_half_the_investment_capped(
+    investment: str, expected: Decimal
+) -> None:
+    decision = carrier_award(_capacity(investment), on=ROUND_DAY)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == expected
+
+
+def test_best_ten_pays_200000() -> None:
+    studio = LifelongTrainingCarrier(
+        carrier_type=CarrierType.MASTER_STUDIO,
+        name="某技能大师工作室",
+        host=CreditCode("91350100M000100Y43"),
+        host_name="某公司",
+        recognised_on=date(2022, 11, 30),  # last day before the 2022-12-01 cut-off
+    )
+    application = CarrierAwardApplication(
+        carrier=studio,
+        category=CarrierAwardCategory.INNOVATIVE_COURSE,
+        year=2023,
+        apprentices_taught=6,  # more than 5
+        review_score=Decimal(70),
+    )
+    decision = carrier_award(application, on=ROUND_DAY)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal("200000.00")
+    late = attrs_evolve(studio, recognised_on=date(2022, 12, 1))
+    refused = carrier_award(
+        CarrierAwardApplication(
+            carrier=late,
+            category=CarrierAwardCategory.INNOVATIVE_COURSE,
+            year=2023,
+            apprentices_taught=6,
+            review_score=Decimal(70),
+        ),
+        on=ROUND_DAY,
+    )
+    assert refused.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in refused.failed] == ["carriers.award.recognised"]
+
+
+@pytest.mark.parametrize(
+    ("host_kind", "trainees", "outcome"),
+    [
+        (CarrierHostKind.ENTERPRISE, 200, Outcome.ELIGIBLE),
+        (CarrierHostKind.ENTERPRISE, 199, Outcome.INELIGIBLE),
+        (CarrierHostKind.INDUSTRY_ASSOCIATION, 200, Outcome.ELIGIBLE),
+        (CarrierHostKind.VOCATIONAL_COLLEGE, 1000, Outcome.ELIGIBLE),
+        (CarrierHostKind.VOCATIONAL_COLLEGE, 999, Outcome.INELIGIBLE),
+        (CarrierHostKind.OTHER, 5000, Outcome.UNDETERMINED),
+        (None, 5000, Outcome.UNDETERMINED),
+    ],
+)
+def test_base_volume_by_host(
+    host_kind: CarrierHostKind | None, trainees: int, outcome: Outcome
+) -> None:
+    application = _capacity(trainees=trainees, carrier=_base(host_kind=host_kind))
+    assert carrier_award(application, on=ROUND_DAY).outcome is outcome
+
+
+def test_master_studio_cannot_apply_for_capacity_and_stations_not_in_2023() -> None:
+    studio = attrs_evolve(_base(), carrier_type=CarrierType.MASTER_STUDIO)
+    decision = carrier_award(_capacity(carrier=studio), on=ROUND_DAY)
+    assert "carriers.award.item" in [f.check for f in decision.failed]
+
+
+def test_later_rounds_are_undetermined_not_the_2023_figures() -> None:
+    decision = carrier_award(_capacity(year=2024), on=date(2024, 11, 1))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert "carriers.capacity_share" in decision.missing
+    assert decision.amount is None
+
+
+def test_explanations_name_the_round_document() -> None:
+    decision = carrier_award(_capacity(), on=ROUND_DAY)
+    zh = decision.explain("zh")
+    en = decision.explain("en")
+    assert "2023年度深圳市终身职业技能培训载体奖补项目" in zh
+    assert "800000.00" in en
+
+
+# --- allocation ---------------------------------------------------------------------
+
+
+def _scored(index: int, score: str) -> CarrierAwardApplication:
+    return _capacity(score=score, carrier=_base(name=f"基地{index:02d}"))
+
+
+def test_at_most_ten_winners_ties_by_host_then_name() -> None:
+    applications = [_scored(i, "90" if i < 4 else "80") for i in range(12)]
+    allocation = allocate_carrier_awards(applications, on=ROUND_DAY)
+    winners = allocation.winners
+    assert len(winners) == 10
+    # The four scoring 90 first; then 80s by name (same host): 基地04 .. 基地09.
+    assert [w.carrier.name for w in winners] == [f"基地{i:02d}" for i in range(10)]
+    losers = [a for a in allocation.ranked if a not in winners]
+    assert [[f.check for f in allocation.decision_for(a).failed] for a in losers] == [
+        ["carriers.award.rank"],
+        ["carriers.award.rank"],
+    ]
+
+
+def test_duplicates_and_wrong_types_are_rejected() -> None:
+    one = _scored(1, "90")
+    with pytest.raises(ValueError, match=r"applications\[1\]"):
+        allocate_carrier_awards([one, one], on=ROUND_DAY)
+    with pytest.raises(ValueError, match="CarrierAwardApplication"):
+        allocate_carrier_awards(["x"], on=ROUND_DAY)  # type: ignore[list-item]
+
+
+def test_decision_for_an_unknown_application() -> None:
+    allocation = allocate_carrier_awards([], on=ROUND_DAY)
+    with pytest.raises(KeyError):
+        allocation.decision_for(_scored(1, "90"))
+
+
+_SETTINGS = settings(max_examples=40, deadline=None)
+
+
+@_SETTINGS
+@given(
+    st.lists(sk.carrier_award_applications(), max_size=14, unique=True), st.randoms()
+)
+def test_allocation_is_order_independent_and_within_limit(
+    applications: list[CarrierAwardApplication], shuffler: object
+) -> None:
+    first = allocate_carrier_awards(applications, on=ROUND_DAY)
+    shuffled = list(applications)
+    shuffler.shuffle(shuffled)  # type: ignore[attr-defined]
+    second = allocate_carrier_awards(shuffled, on=ROUND_DAY)
+    assert first == second
+    counts: dict[tuple[int, CarrierAwardCategory], int] = {}
+    for winner in first.winners:
+        key = (winner.year, winner.category)
+        counts[key] = counts.get(key, 0) + 1
+    assert all(count <= 10 for count in counts.values())
+    for decision in first.decisions:
+        assert decision.rule == CARRIER_AWARD_RULE.id
+
+
+@_SETTINGS
+@given(
+    st.decimals(min_value=0, max_value=10**7, places=2),
+    st.decimals(min_value=0, max_value=10**7, places=2),
+)
+def test_capacity_amount_is_monotone_and_capped(low: Decimal, high: Decimal) -> None:
+    low, high = min(low, high), max(low, high)
+    a = carrier_award(_capacity(str(low)), on=ROUND_DAY).amount
+    b = carrier_award(_capacity(str(high)), on=ROUND_DAY).amount
+    assert a is not None
+    assert b is not None
+    assert a <= b <= Decimal(1_000_000)
+
+
+@_SETTINGS
+@given(st.integers(0, 5000), st.integers(0, 5000))
+def test_more_trainees_never_hurt(low: int, high: int) -> None:
+    low, high = min(low, high), max(low, high)
+    order = [Outcome.INELIGIBLE, Outcome.UNDETERMINED, Outcome.ELIGIBLE]
+    a = carrier_award(_capacity(trainees=low), on=ROUND_DAY).outcome
+    b = carrier_award(_capacity(trainees=high), on=ROUND_DAY).outcome
+    assert order.index(a) <= order.index(b)

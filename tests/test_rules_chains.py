@@ -1,0 +1,552 @@
+"""Tests for the skill-chain rules: chains.leader, chains.composition, chains.subsidy_claim.
+
+Figures, from Shenzhen's chain-leader incubation notice (part 二, as reposted
+2026-01-09; dated values from that day): registered in Shenzhen (440300), no bad
+record for 3 years, large or medium size, at least 300 staff insured in Shenzhen,
+at least 5 enterprises and 300 jobs in the chain.  Composition (粤人社规〔2025〕25号
+art. 2, from 2025-07-05): members, a college or training institution, an evaluation
+body.  Subsidy: Shenzhen's 5 500 yuan a year for 中级工 (深人社规〔2019〕11号).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from skillchain import (
+    CreditCode,
+    Decision,
+    DivisionCode,
+    Finding,
+    OccupationCode,
+    Outcome,
+    Policy,
+    Provenance,
+    ResidentId,
+    SkillLevel,
+)
+from skillchain.model import (
+    ApprenticeEnrolment,
+    ApprenticeshipProgramme,
+    ChainLeaderApplication,
+    ChainPart,
+    ChainPartner,
+    ChainStatus,
+    Enterprise,
+    EnterpriseSize,
+    HireKind,
+    InstitutionKind,
+    Person,
+    ProgrammeStatus,
+    SkillChain,
+    TrainingInstitution,
+    TrainingMode,
+)
+from skillchain.rules import (
+    CHAIN_LEADER_RULE,
+    Condition,
+    Rule,
+    chain_claimant,
+    chain_composition,
+    chain_leader_incubation,
+    chain_subsidy_claim,
+    get_rule,
+    register,
+)
+from skillchain.testing import strategies as sc
+
+
+ON = date(2026, 3, 1)
+NOTICE_FIRST_DAY = date(2026, 1, 9)
+LEADER = CreditCode("91350100M000100Y43")
+MEMBER = CreditCode("9144030400000000J0")
+
+
+def firm(**changes: object) -> Enterprise:
+    """A Futian enterprise meeting every hard condition exactly at its threshold."""
+    base = Enterprise(
+        credit_code=LEADER,
+        name="深圳市某集团有限公司",
+        registered_division=DivisionCode("440304"),
+        independent_legal_person=True,
+        operating_normally=True,
+        on_dishonest_list=False,
+        clean_record_years=3,  # exactly the 3 years of 二（一）
+        size=EnterpriseSize.MEDIUM,  # the smallest size 二（二） allows
+        insured_headcount_city=300,  # exactly 300 (二（二）)
+        has_training_system=True,
+        cluster_tags=frozenset({"semiconductors"}),
+        above_designated_size=True,
+        listed=False,
+        group_company=False,
+        specialised=False,
+    )
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]
+
+
+def application(
+    enterprise: Enterprise | None = None, /, **changes: object
+) -> ChainLeaderApplication:
+    """An application at the thresholds: 5 enterprises, 300 jobs (二（三）)."""
+    base = ChainLeaderApplication(
+        enterprise=enterprise if enterprise is not None else firm(),
+        chain_enterprises=5,
+        chain_jobs=300,
+        eight_level_ladder=True,
+        school_cooperation=True,
+        notable_results=True,
+    )
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]
+
+
+def finding(decision: Decision, check: str) -> Finding:
+    """The one finding of *decision* for *check*."""
+    (found,) = [f for f in decision.findings if f.check == check]
+    return found
+
+
+# --- chains.leader ------------------------------------------------------------------
+
+
+def test_leader_at_every_threshold_is_eligible_with_priority() -> None:
+    """5 enterprises, 300 jobs, 300 insured staff, 3 clean years, medium: all held."""
+    decision = chain_leader_incubation(application(), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.priority_met is True
+    assert decision.provenance is Provenance.SECONDARY
+    assert [f.check for f in decision.advisories] == [
+        "chains.leader.priority_category",
+        "chains.leader.priority_results",
+    ]
+    assert finding(decision, "chains.leader.insured_staff").values == (
+        ("staff", 300),
+        ("minimum", 300),
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "check"),
+    [
+        ({"insured_headcount_city": 299}, "chains.leader.insured_staff"),
+        ({"clean_record_years": 2}, "chains.leader.clean_record"),
+        (
+            {"on_dishonest_list": True, "clean_record_years": 9},
+            "chains.leader.clean_record",
+        ),
+        ({"size": EnterpriseSize.SMALL}, "chains.leader.size"),
+        ({"registered_division": DivisionCode("440104")}, "chains.leader.region"),
+        ({"independent_legal_person": False}, "chains.leader.legal_person"),
+        ({"operating_normally": False}, "chains.leader.operating"),
+        ({"has_training_system": False}, "chains.leader.training_system"),
+    ],
+)
+def test_leader_enterprise_conditions_below_threshold_reject(
+    changes: dict[str, object], check: str
+) -> None:
+    """One below the threshold (299 staff, 2 years, small …): ineligible, that check only."""
+    decision = chain_leader_incubation(application(firm(**changes)), on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == [check]
+
+
+@pytest.mark.parametrize(
+    ("changes", "check"),
+    [
+        ({"chain_enterprises": 4}, "chains.leader.chain_enterprises"),
+        ({"chain_jobs": 299}, "chains.leader.chain_jobs"),
+        ({"eight_level_ladder": False}, "chains.leader.eight_level_ladder"),
+        ({"school_cooperation": False}, "chains.leader.school_cooperation"),
+    ],
+)
+def test_leader_chain_conditions_below_threshold_reject(
+    changes: dict[str, object], check: str
+) -> None:
+    """4 enterprises (< 5), 299 jobs (< 300), no ladder, no schools: ineligible."""
+    decision = chain_leader_incubation(application(**changes), on=ON)
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == [check]
+
+
+def test_large_enterprise_meets_the_size_condition() -> None:
+    """大型 is above 中型: held."""
+    decision = chain_leader_incubation(
+        application(firm(size=EnterpriseSize.LARGE)), on=ON
+    )
+    assert finding(decision, "chains.leader.size").held is True
+
+
+def test_in_principle_miss_lowers_priority_but_does_not_reject() -> None:
+    """No cluster, not 规上/集团/上市/专精特新, no notable results: still eligible."""
+    plain = firm(cluster_tags=frozenset(), above_designated_size=False)
+    decision = chain_leader_incubation(application(plain, notable_results=False), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.failed == ()
+    assert decision.priority_met is False
+    assert [f.held for f in decision.advisories] == [False, False]
+    assert decision.missing == ()
+
+
+def test_unknown_in_principle_facts_leave_priority_unknown_not_the_outcome() -> None:
+    """Category and results unknown: eligible, priority unknown, facts named per finding."""
+    unknown = firm(
+        cluster_tags=frozenset(),
+        above_designated_size=None,
+        listed=None,
+        group_company=None,
+        specialised=None,
+    )
+    decision = chain_leader_incubation(
+        application(unknown, notable_results=None), on=ON
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.priority_met is None
+    assert decision.missing == ()
+    category = finding(decision, "chains.leader.priority_category")
+    assert category.held is None
+    assert category.missing == (
+        "enterprise.above_designated_size",
+        "enterprise.group_company",
+        "enterprise.listed",
+        "enterprise.specialised",
+    )
+    assert finding(decision, "chains.leader.priority_results").missing == (
+        "application.notable_results",
+    )
+
+
+def test_any_one_category_is_enough_in_principle() -> None:
+    """Listed alone (no cluster, others unknown) meets the in-principle kind."""
+    listed = firm(cluster_tags=frozenset(), above_designated_size=None, listed=True)
+    decision = chain_leader_incubation(application(listed), on=ON)
+    assert finding(decision, "chains.leader.priority_category").held is True
+
+
+def test_unknown_hard_facts_are_undetermined_and_named() -> None:
+    """Unknown staff count and jobs: undetermined, naming both facts."""
+    decision = chain_leader_incubation(
+        application(firm(insured_headcount_city=None), chain_jobs=None), on=ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == (
+        "enterprise.insured_headcount_city",
+        "application.chain_jobs",
+    )
+
+
+def test_leader_before_the_notice_is_known_is_undetermined() -> None:
+    """2026-01-08, the day before the repost: every figure is missing."""
+    before = chain_leader_incubation(application(), on=date(2026, 1, 8))
+    assert before.outcome is Outcome.UNDETERMINED
+    assert "chains.leader_min_insured_staff" in before.missing
+    assert "chains.leader_region" in before.missing
+    on_first_day = chain_leader_incubation(application(), on=NOTICE_FIRST_DAY)
+    assert on_first_day.outcome is Outcome.ELIGIBLE
+
+
+def test_leader_explanations_show_the_advisory_group_and_the_notice() -> None:
+    """zh/en: a failed hard check under 'not met', the in-principle group apart."""
+    plain = firm(
+        cluster_tags=frozenset(),
+        above_designated_size=False,
+        insured_headcount_city=120,
+    )
+    decision = chain_leader_incubation(application(plain), on=ON)
+    zh = decision.explain("zh")
+    en = decision.explain("en")
+    assert "✗ 在深参保职工（含子公司、分公司、分支机构）120 人，须不少于 300 人" in zh
+    assert "原则性条件（影响优先次序，不影响结果）：" in zh
+    assert "链主企业培育孵化工作的通知" in zh
+    assert "In principle (affects priority, not the outcome):" in en
+    assert "✗ In principle a '20+8'" in en
+    assert "incubation of skills-ecosystem chain-leader enterprises" in en
+    # The in-principle miss is listed after the met group, not among the failures.
+    assert en.index("Not met:") < en.index("Met:") < en.index("In principle")
+
+
+@given(
+    sc.chain_leader_applications(),
+    st.integers(0, 5000),
+    st.integers(0, 5000),
+    st.dates(date(2025, 1, 1), date(2030, 12, 31)),
+)
+def test_more_insured_staff_never_makes_an_enterprise_ineligible(
+    app: ChainLeaderApplication, fewer: int, extra: int, on: date
+) -> None:
+    """Monotone in staff: if fewer staff is eligible, more staff is eligible too."""
+    low = attrs.evolve(
+        app, enterprise=attrs.evolve(app.enterprise, insured_headcount_city=fewer)
+    )
+    high = attrs.evolve(
+        app,
+        enterprise=attrs.evolve(app.enterprise, insured_headcount_city=fewer + extra),
+    )
+    low_outcome = chain_leader_incubation(low, on=on).outcome
+    high_outcome = chain_leader_incubation(high, on=on).outcome
+    if low_outcome is Outcome.ELIGIBLE:
+        assert high_outcome is Outcome.ELIGIBLE
+    if high_outcome is Outcome.INELIGIBLE:
+        assert low_outcome is Outcome.INELIGIBLE
+
+
+@given(sc.chain_leader_applications(), st.dates(date(2025, 1, 1), date(2030, 12, 31)))
+def test_advisory_findings_never_decide_the_outcome(
+    app: ChainLeaderApplication, on: date
+) -> None:
+    """Dropping the advisory findings leaves the outcome as it was."""
+    decision = chain_leader_incubation(app, on=on)
+    rebuilt = Decision.from_findings(
+        rule=decision.rule,
+        version=decision.version,
+        on=decision.on,
+        findings=[f for f in decision.findings if not f.advisory],
+        provenance=decision.provenance,
+        policy_fingerprint=decision.policy_fingerprint,
+    )
+    assert rebuilt.outcome is decision.outcome
+    assert (
+        decision.outcome
+        is Decision.from_findings(
+            rule=decision.rule,
+            version=decision.version,
+            on=decision.on,
+            findings=decision.findings,
+            provenance=decision.provenance,
+            policy_fingerprint=decision.policy_fingerprint,
+        ).outcome
+    )
+    assert not set(decision.missing) & {
+        name for f in decision.advisories for name in f.missing
+    } - {name for f in decision.undecided for name in f.missing}
+
+
+def test_advisory_conditions_are_registered_as_such() -> None:
+    """The rule's two in-principle checks are advisory; the rest decide."""
+    advisory = [c.check for c in CHAIN_LEADER_RULE.conditions if c.advisory]
+    assert advisory == [
+        "chains.leader.priority_category",
+        "chains.leader.priority_results",
+    ]
+    assert Finding(check="chains.leader.priority_results", held=False).advisory
+    assert not Finding(check="chains.leader.size", held=False).advisory
+
+
+def test_a_deciding_condition_cannot_reuse_an_advisory_check() -> None:
+    """Registering an advisory check id as deciding in another rule is refused."""
+    rule = Rule(
+        id="test.clash",
+        version="1",
+        title_zh="冲突",
+        title_en="clash",
+        function=chain_leader_incubation,
+        sources=(),
+        parameters=(),
+        conditions=(Condition("chains.leader.priority_results"),),
+    )
+    with pytest.raises(ValueError, match="advisory elsewhere"):
+        register(rule)
+
+
+# --- chains.composition -------------------------------------------------------------
+
+
+def chain(**changes: object) -> SkillChain:
+    """A chain with one member, one college and one evaluation body."""
+    base = SkillChain(
+        name="某产教评技能生态链",
+        leader=LEADER,
+        members=frozenset({MEMBER}),
+        colleges=(ChainPartner(name="某技师学院"),),
+        evaluation_bodies=(ChainPartner(name="某评价机构"),),
+        status=ChainStatus.INCUBATION,
+        year=2026,
+    )
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]
+
+
+def test_complete_chain_is_eligible() -> None:
+    """Leader, 1 member, 1 college, 1 evaluation body: every part held."""
+    decision = chain_composition(chain(), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert [f.check for f in decision.findings] == [
+        "chains.composition.leader",
+        "chains.composition.parts",
+        "chains.composition.members",
+        "chains.composition.college_or_training",
+        "chains.composition.evaluation",
+    ]
+    assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_training_institution_stands_in_for_a_college() -> None:
+    """No college but a training institution: the part is present."""
+    decision = chain_composition(
+        chain(colleges=(), training_institutions=(ChainPartner(name="某培训机构"),)),
+        on=ON,
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+
+
+def test_each_missing_part_has_its_own_finding() -> None:
+    """A bare chain (leader only): three failures, one per missing part."""
+    decision = chain_composition(
+        chain(members=frozenset(), colleges=(), evaluation_bodies=()), on=ON
+    )
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == [
+        "chains.composition.members",
+        "chains.composition.college_or_training",
+        "chains.composition.evaluation",
+    ]
+    en = decision.explain("en")
+    assert "✗ 0 skill-evaluation bodies; at least 1 needed" in en
+    zh = decision.explain("zh")
+    assert "✗ 链员企业 0 家，须至少 1 家" in zh
+    assert "广东省深化产教评技能生态链建设实施办法" in zh
+
+
+def test_composition_before_the_measures_is_undetermined() -> None:
+    """2025-07-04, the day before 25号: no required parts in force."""
+    decision = chain_composition(chain(), on=date(2025, 7, 4))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("chains.required_parts",)
+    assert chain_composition(chain(), on=date(2025, 7, 5)).outcome is Outcome.ELIGIBLE
+
+
+@given(sc.skill_chains(), st.dates(date(2025, 7, 5), date(2030, 12, 31)))
+def test_composition_fails_exactly_for_the_empty_parts(
+    drawn: SkillChain, on: date
+) -> None:
+    """The failed parts are exactly the required parts the chain has none of."""
+    decision = chain_composition(drawn, on=on)
+    required = Policy.default().at(on).chains.required_parts.value
+    assert required is not None
+    expected = [
+        f"chains.composition.{part.value}"
+        for part in ChainPart
+        if part in required and part.count(drawn) == 0
+    ]
+    assert [f.check for f in decision.failed] == expected
+    assert (decision.outcome is Outcome.ELIGIBLE) == (not expected)
+
+
+# --- chains.subsidy_claim -----------------------------------------------------------
+
+
+def enrolment(
+    employer: CreditCode = MEMBER, qualified: bool | None = True
+) -> ApprenticeEnrolment:
+    """A 中级工 apprentice, 12 planned months, of *employer*."""
+    plan = ApprenticeshipProgramme(
+        enterprise=employer,
+        institution=TrainingInstitution(
+            name="某技工学校", kind=InstitutionKind.TECHNICAL_SCHOOL
+        ),
+        occupation=OccupationCode("6-31-01-03"),
+        target_level=SkillLevel.INTERMEDIATE,
+        start=date(2024, 3, 1),
+        planned_months=12,
+        modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
+        status=ProgrammeStatus.COMPLETED,
+    )
+    return ApprenticeEnrolment(
+        person=Person(id=ResidentId("11010519491231002X")),
+        programme=plan,
+        hire_kind=HireKind.NEW_HIRE,
+        qualified=qualified,
+    )
+
+
+CLAIM_ON = date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("central", "signs", "claimant"),
+    [
+        (True, True, LEADER),
+        (True, False, MEMBER),
+        (False, True, MEMBER),
+        (False, None, MEMBER),
+    ],
+)
+def test_claimant_is_the_leader_only_when_it_trains_centrally_and_signs(
+    central: bool, signs: bool | None, claimant: CreditCode
+) -> None:
+    """5 500 yuan (中级工, 12 of 12 months) either way; the claimant follows the facts."""
+    decision = chain_subsidy_claim(
+        chain(),
+        enrolment(),
+        central_training=central,
+        leader_signs_agreements=signs,
+        on=CLAIM_ON,
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal("5500.00")
+    assert finding(decision, "chains.claim.claimant").value("claimant") == claimant
+    assert (
+        chain_claimant(
+            chain(), MEMBER, central_training=central, leader_signs_agreements=signs
+        )
+        == claimant
+    )
+
+
+def test_leader_claims_for_its_own_apprentices_without_further_facts() -> None:
+    """The leader's own trainee: the leader claims, nothing else needed."""
+    decision = chain_subsidy_claim(chain(), enrolment(LEADER), on=CLAIM_ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert finding(decision, "chains.claim.claimant").value("claimant") == LEADER
+
+
+def test_unknown_arrangement_is_undetermined() -> None:
+    """A member's apprentice, central training unknown: undetermined, facts named."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(), leader_signs_agreements=True, on=CLAIM_ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("central_training",)
+    assert decision.amount is None
+
+
+def test_enterprise_outside_the_chain_is_ineligible() -> None:
+    """An apprentice of a firm that is neither leader nor member: not a chain claim."""
+    outsider = CreditCode("91440300MA5F000007")
+    decision = chain_subsidy_claim(
+        chain(), enrolment(outsider), central_training=True, on=CLAIM_ON
+    )
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == ["chains.claim.chain_enterprise"]
+    assert (
+        chain_claimant(
+            chain(), outsider, central_training=True, leader_signs_agreements=True
+        )
+        is None
+    )
+
+
+def test_claim_reuses_the_apprenticeship_subsidy_findings() -> None:
+    """The subsidy part is the apprenticeship rule's own checks; unqualified: ineligible."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(qualified=False), central_training=False, on=CLAIM_ON
+    )
+    assert decision.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in decision.failed] == ["apprenticeship.subsidy.qualified"]
+    subsidy_checks = set(get_rule("apprenticeship.subsidy").checks)
+    claim_rule = get_rule("chains.subsidy_claim")
+    assert {f.check for f in decision.findings} - {
+        "chains.claim.chain_enterprise",
+        "chains.claim.claimant",
+    } <= subsidy_checks
+    assert (
+        set(claim_rule.checks)
+        - {
+            "chains.claim.chain_enterprise",
+            "chains.claim.claimant",
+        }
+        <= subsidy_checks
+    )
+    zh = decision.explain("zh")
+    assert "补贴申领单位：9144030400000000J0" in zh
