@@ -55,6 +55,10 @@ NOT_JSON: Final = {
     "InstitutionParameters",  # issue 7, slice C
     "ExpertParameters",  # issue 7, slice B
     "CarrierParameters",  # issue 7, slice D
+    "CompetitionParameters",  # issue 8, slice B
+    "LevelApplicationParameters",  # issue 8, slice D
+    "CraftsmanParameters",  # issue 8, slice C
+    "RewardParameters",  # issue 8, slice A
     "Parameter",
     "Resolved",
     # Hold Python functions (a parameter kind's parse/dump, a rule's function).

@@ -258,9 +258,12 @@ def test_leader_explanations_show_the_advisory_group_and_the_notice() -> None:
     zh = decision.explain("zh")
     en = decision.explain("en")
     assert "✗ 在深参保职工（含子公司、分公司、分支机构）120 人，须不少于 300 人" in zh
-    assert "原则性条件（影响优先次序，不影响结果）：" in zh
+    assert "参考条件（原则性条件或备选途径，本身不决定结果）：" in zh
     assert "链主企业培育孵化工作的通知" in zh
-    assert "In principle (affects priority, not the outcome):" in en
+    assert (
+        "Considered, not deciding on their own (in-principle conditions, alternative routes):"
+        in en
+    )
     assert "✗ In principle a '20+8'" in en
     assert "incubation of skills-ecosystem chain-leader enterprises" in en
     # The in-principle miss is listed after the met group, not among the failures.

@@ -142,7 +142,7 @@ _ADVISORY: set[str] = set()
 
 
 def register_advisory(checks: Iterable[str]) -> None:
-    """Mark *checks* as advisory: "in principle" or priority conditions.
+    """Mark *checks* as advisory: "in principle" or priority conditions, alternative routes.
 
     An advisory finding is recorded and explained like any other, but it never
     decides the outcome: a miss lowers the case's priority, it does not reject it,
@@ -405,9 +405,10 @@ class Decision:
                 ),
             ),
             (
-                "原则性条件（影响优先次序，不影响结果）："
+                "参考条件（原则性条件或备选途径，本身不决定结果）："
                 if zh
-                else "In principle (affects priority, not the outcome):",
+                else "Considered, not deciding on their own "
+                "(in-principle conditions, alternative routes):",
                 self.advisories,
             ),
         )

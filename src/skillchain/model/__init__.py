@@ -66,6 +66,7 @@ from skillchain.model._recognition import (
     Certificate,
     Competition,
     CompetitionAward,
+    CompetitionEntry,  # issue 8, slice B
     CompetitionFormat,
     CompetitionResult,
     Honour,
@@ -93,9 +94,31 @@ from skillchain.model._training import (
 
 # --- chains, training and carriers, recognition (helper B) (end) ---
 
+# --- craftsman (issue 8, slice C) (begin) ---
+# isort: split
+from skillchain.model._craftsman import CraftsmanApplication
+
+
+# --- craftsman (issue 8, slice C) (end) ---
+
+# --- level application (issue 8, slice D) (begin) ---
+# isort: split
+from skillchain.model._level_application import (
+    ApplicationRoute,
+    ApplicationStandard,
+    LevelApplication,
+    Schooling,
+    YearsCountedFrom,
+)
+
+
+# --- level application (issue 8, slice D) (end) ---
+
 
 # Every public name of the model, kept sorted (integrators add each module's __all__).
 __all__ = [
+    "ApplicationRoute",  # issue 8, slice D
+    "ApplicationStandard",  # issue 8, slice D
     "ApprenticeEnrolment",
     "ApprenticeshipProgramme",
     "CarrierAwardApplication",
@@ -112,10 +135,12 @@ __all__ = [
     "Competition",
     "CompetitionAward",
     "CompetitionClass",
+    "CompetitionEntry",  # issue 8, slice B
     "CompetitionFormat",
     "CompetitionResult",
     "CompetitionTier",
     "CourseEnrolment",
+    "CraftsmanApplication",  # issue 8, slice C
     "DeliveryMode",
     "Employment",
     "Enterprise",
@@ -132,6 +157,7 @@ __all__ = [
     "IssuerKind",
     "LabelledEnum",
     "LabourContract",
+    "LevelApplication",  # issue 8, slice D
     "LifelongTrainingCarrier",
     "Mentor",
     "MentorSide",
@@ -148,6 +174,7 @@ __all__ = [
     "RecognitionLevel",
     "RecommendationRound",
     "RegulatoryStatus",
+    "Schooling",  # issue 8, slice D
     "SetupProcedure",
     "SkillChain",
     "SkillEvaluationOrganisation",
@@ -158,4 +185,5 @@ __all__ = [
     "ThreeProject",
     "TrainingInstitution",
     "TrainingMode",
+    "YearsCountedFrom",  # issue 8, slice D
 ]

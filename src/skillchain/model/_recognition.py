@@ -42,6 +42,7 @@ __all__ = [
     "Certificate",
     "Competition",
     "CompetitionAward",
+    "CompetitionEntry",  # issue 8, slice B
     "CompetitionFormat",
     "CompetitionResult",
     "Honour",
@@ -478,6 +479,10 @@ class Competition:
     held_on: date | None = attrs.field(default=None, validator=maybe(day))
     """举办日期: the day of the final (e.g. 2024-09-01 for the letter's 服装制版师
     event); ``None`` if unknown."""
+    open_nationwide: bool = attrs.field(default=False, validator=is_a(bool))
+    """面向全国: ``True`` for an event open to entrants from anywhere, such as the
+    city's 工匠之星 events, whose entrants need not work or study in Shenzhen (2022
+    and 2025 city contest notices); issue 8, slice B."""
 
     def __attrs_post_init__(self) -> None:
         """Check the team size and the date against the format and the year."""
@@ -647,6 +652,10 @@ class Honour:
         default=None, validator=maybe(is_a(RecognitionLevel))
     )
     """级别: the level of the awarding authority, if recorded."""
+    event: str | None = attrs.field(default=None, validator=maybe(text))
+    """赛项: for a title conferred at a competition event (深圳市技术能手 is conferred
+    per 市级一类 event), the event's name as in :attr:`Competition.event`; a holder
+    may not re-enter the same event (issue 8, slice B)."""
 
 
 # --- talent rewards ---------------------------------------------------------------
@@ -743,6 +752,10 @@ class TalentRewardClaim:
     top_up: bool = attrs.field(default=False, validator=is_a(bool))
     """补差奖励: ``True`` for a top-up claim after a higher honour in the same year
     (high-skill reward only; form 附件3)."""
+    skill: str | None = attrs.field(default=None, validator=maybe(text))
+    """申报技能: the skill the claim is for (an occupation or competition event, as
+    the district records it); the high-skill guide allows one reward per person for
+    the same skill (同一人因同一技能限申请一项奖励).  ``None`` if not recorded."""
 
     def __attrs_post_init__(self) -> None:
         """Check the basis, the dates and the top-up against each other."""
@@ -779,3 +792,68 @@ class TalentRewardClaim:
                 f"a top-up is claimed under the {self.kind.en}",
                 "top_up=False except for the high-skill talent reward",
             )
+
+
+# --- competition entry (issue 8, slice B) (begin) ---
+@attrs.frozen(kw_only=True)
+class CompetitionEntry:
+    """One person's registration for a Shenzhen skills-competition event (竞赛报名).
+
+    The facts the city's and districts' contest notices set for entrants: age
+    (from 16 to the statutory retirement age, both read from the identity number
+    and, for a woman, whether her original retirement age is the cadre one), working
+    or studying in Shenzhen (unless the event is open nationwide), nomination by an
+    employer or school, and the titles the person already holds (a 深圳市技术能手 may
+    not re-enter the event it was won in).
+
+    Checks: every honour listed is the entrant's own.
+
+    Example:
+        >>> from skillchain import ResidentId
+        >>> from skillchain.model import (
+        ...     Competition, CompetitionEntry, CompetitionFormat, CompetitionTier)
+        >>> contest = Competition(
+        ...     name="2024年深圳技能大赛——服装制版师职业技能竞赛", year=2024,
+        ...     tier=CompetitionTier.MUNICIPAL, event="服装制版师",
+        ...     competition_format=CompetitionFormat.INDIVIDUAL)
+        >>> entry = CompetitionEntry(
+        ...     person=ResidentId("11010519491231002X"), competition=contest,
+        ...     works_or_studies_in_shenzhen=True, nominated=True)
+        >>> entry.person
+        ResidentId('110105********002X')
+    """
+
+    person: ResidentId = attrs.field(validator=is_a(ResidentId))
+    """报名人: the entrant (date of birth and sex are read from the number)."""
+    competition: Competition = attrs.field(validator=is_a(Competition))
+    """The event entered."""
+    works_or_studies_in_shenzhen: bool | None = attrs.field(
+        default=None, validator=flag
+    )
+    """在本市工作、学习: whether the entrant works or studies in Shenzhen; ``None``
+    if not known."""
+    nominated: bool | None = attrs.field(default=None, validator=flag)
+    """单位推荐: whether the entrant's employer or school nominates them; ``None``
+    if not known."""
+    cadre_post: bool | None = attrs.field(default=None, validator=flag)
+    """For a woman: ``True`` if her original statutory retirement age is 55 (a
+    cadre or management post, 女干部), ``False`` if 50 (a worker, 女工人);
+    ``None`` if not known.  Not used for men."""
+    honours: tuple[Honour, ...] = attrs.field(default=(), validator=tuple_of(Honour))
+    """荣誉称号: the titles the entrant already holds (with the event, for titles
+    conferred at an event)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that every honour is the entrant's."""
+        for honour in self.honours:
+            if honour.holder != self.person:
+                fail(
+                    self,
+                    "honours",
+                    f"an honour belongs to {honour.holder.masked}, not to the "
+                    f"entrant {self.person.masked}",
+                    "only the entrant's own honours",
+                )
+
+
+# --- competition entry (issue 8, slice B) (end) ---

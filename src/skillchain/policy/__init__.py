@@ -13,12 +13,16 @@ from skillchain.policy._schema import (
     ApprenticeshipParameters,
     CarrierParameters,
     ChainsParameters,
+    CompetitionParameters,  # issue 8, slice B
+    CraftsmanParameters,  # issue 8, slice C
     ExpertParameters,
     InstitutionParameters,  # issue 7, slice C
+    LevelApplicationParameters,  # issue 8, slice D
     Parameter,
     ParameterSpec,
     PolicySnapshot,
     Resolved,
+    RewardParameters,  # issue 8, slice A
     SkillUpgradeParameters,
     SubsidyParameters,
     UnemploymentSkillParameters,
@@ -31,9 +35,12 @@ __all__ = [
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
+    "CompetitionParameters",  # issue 8, slice B
+    "CraftsmanParameters",
     "ExpertParameters",
     "InstitutionParameters",
     "Kind",
+    "LevelApplicationParameters",  # issue 8, slice D
     "Parameter",
     "ParameterSpec",
     "PartYearRule",
@@ -42,6 +49,7 @@ __all__ = [
     "PolicySource",
     "QuotaOrder",
     "Resolved",
+    "RewardParameters",
     "SkillUpgradeParameters",
     "SubsidyParameters",
     "UnemploymentSkillParameters",

@@ -12,13 +12,17 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
+from skillchain.model._recognition import CompetitionAward  # craftsman (slice C)
 
 
 __all__ = [
     "COUNT",
+    "COUNT_TIERS",  # issue 8, slice B
     "DIVISION",
+    "KEYS",  # issue 8, slices A and C
     "LEVEL",
     "MONEY",
+    "MONEY_BY_KEY",  # issue 8, slice A
     "MONEY_BY_LEVEL",
     "MONEY_BY_OCCUPATION_LEVEL",
     "MONTHS",
@@ -341,3 +345,162 @@ def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
 
 
 # --- enum by city (issue 7, slice C) (end) ---
+
+
+# --- count tiers (issue 8, slice B) (begin) ---
+def _count_tiers(raw: object) -> Mapping[int, int]:
+    if not isinstance(raw, dict) or not raw:
+        msg = (
+            "expected a table of least count to a whole number, written with quoted "
+            'keys, e.g. { "50" = 8, "25" = 4 }'
+        )
+        raise KindError(msg)
+    table: dict[int, int] = {}
+    for key, count in raw.items():
+        if not isinstance(key, str) or not key.isdigit():
+            msg = f"{key!r}: expected a key that is a whole number of at least 0"
+            raise KindError(msg)
+        try:
+            table[int(key)] = _non_negative_int(count)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return dict(sorted(table.items(), reverse=True))
+
+
+def _dump_count_tiers(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {str(least): count for least, count in value.items()}
+
+
+COUNT_TIERS: Final[Kind[Mapping[int, int]]] = Kind(
+    name="count tiers", parse=_count_tiers, dump=_dump_count_tiers
+)
+"""Tiers of a count: the least count of each tier to a whole number, largest tier
+first (e.g. the least number of finalists to the places a contest confers)."""
+
+
+# --- count tiers (issue 8, slice B) (end) ---
+
+
+# --- craftsman kinds (issue 8, slice C) (begin) ---
+_award: Final = enum_kind(CompetitionAward)
+
+
+def _keys(raw: object) -> frozenset[str]:
+    if not isinstance(raw, list) or not all(
+        isinstance(item, str) and item.strip() for item in raw
+    ):
+        msg = f'expected a list of keys such as ["national-technical-expert"], got {raw!r}'
+        raise KindError(msg)
+    if len(set(raw)) != len(raw):
+        msg = f"a key appears twice in {raw!r}"
+        raise KindError(msg)
+    return frozenset(raw)
+
+
+def _dump_keys(value: object) -> object:
+    assert isinstance(value, frozenset)  # noqa: S101 - internal invariant
+    return sorted(str(item) for item in value)
+
+
+KEYS: Final[Kind[frozenset[str]]] = Kind(name="keys", parse=_keys, dump=_dump_keys)
+"""A set of catalog keys (e.g. honour keys of ``skillchain.catalog.honours``)."""
+
+PromotionTable = Mapping[
+    str, Mapping[CompetitionAward, tuple[SkillLevel, SkillLevel | None]]
+]
+"""Competition name -> award value -> (level granted, level for those already at it)."""
+
+
+def _promotion_row(raw: object) -> tuple[SkillLevel, SkillLevel | None]:
+    if not isinstance(raw, list) or len(raw) not in {1, 2}:
+        msg = (
+            'expected ["technician"] or ["technician", "senior_technician"] (the level '
+            f"granted, then the level for those already at it), got {raw!r}"
+        )
+        raise KindError(msg)
+    granted = _level(raw[0])
+    step = _level(raw[1]) if len(raw) == 2 else None
+    if step is not None and step.rank <= granted.rank:
+        msg = f"the second level {step.value!r} must be above {granted.value!r}"
+        raise KindError(msg)
+    return (granted, step)
+
+
+def _promotion_tables(raw: object) -> PromotionTable:
+    if not isinstance(raw, dict) or not raw:
+        msg = (
+            "expected a table of competition name to { award = [level, level] } tables"
+        )
+        raise KindError(msg)
+    tables: dict[str, Mapping[CompetitionAward, tuple[SkillLevel, SkillLevel | None]]]
+    tables = {}
+    for name, rows in raw.items():
+        if not isinstance(rows, dict) or not rows:
+            msg = f"{name}: expected a table of award to levels, got {rows!r}"
+            raise KindError(msg)
+        table: dict[CompetitionAward, tuple[SkillLevel, SkillLevel | None]] = {}
+        for award, row in rows.items():
+            try:
+                table[_award.parse(award)] = _promotion_row(row)
+            except KindError as exc:
+                raise KindError(f"{name}.{award}: {exc}") from None
+        tables[name] = table
+    return tables
+
+
+def _dump_promotion_tables(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {
+        name: {
+            award.value: [level.value for level in row if level is not None]
+            for award, row in rows.items()
+        }
+        for name, rows in sorted(value.items())
+    }
+
+
+PROMOTION_TABLES: Final[Kind[PromotionTable]] = Kind(
+    name="promotion tables",
+    parse=_promotion_tables,
+    dump=_dump_promotion_tables,
+)
+"""Per competition (by its name), the award -> level promotions of its notice."""
+
+
+# --- craftsman kinds (issue 8, slice C) (end) ---
+
+
+# --- keys (issue 8, slice A) (begin) ---
+def _money_key(raw: object) -> str:
+    if not isinstance(raw, str) or not raw.strip() or raw != raw.strip():
+        msg = f"expected a key without surrounding spaces, got {raw!r}"
+        raise KindError(msg)
+    return raw
+
+
+def _money_by_key(raw: object) -> Mapping[str, Decimal]:
+    if not isinstance(raw, dict) or not raw:
+        msg = 'expected a table of key to amount, e.g. { some-honour = "50000" }'
+        raise KindError(msg)
+    table: dict[str, Decimal] = {}
+    for key, amount in raw.items():
+        try:
+            table[_money_key(key)] = _money(amount)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return dict(sorted(table.items()))
+
+
+def _dump_by_key(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {str(k): str(v) for k, v in value.items()}
+
+
+MONEY_BY_KEY: Final[Kind[Mapping[str, Decimal]]] = Kind(
+    name="money by key", parse=_money_by_key, dump=_dump_by_key
+)
+"""A table from a key (e.g. an honour's catalog key) to an amount in yuan."""
+
+
+# --- keys (issue 8, slice A) (end) ---

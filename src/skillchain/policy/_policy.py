@@ -42,6 +42,10 @@ BUNDLED_FILES: Final[tuple[str, ...]] = (
     "institutions.toml",
     "experts.toml",
     "chains.toml",
+    "competitions.toml",  # issue 8, slice B
+    "rewards.toml",  # issue 8, slice A
+    "craftsman.toml",
+    "level_application.toml",  # issue 8, slice D
 )
 """The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 

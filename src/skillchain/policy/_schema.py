@@ -21,7 +21,13 @@ from skillchain.model import (
 )
 from skillchain.model._apprenticeship import HireKind
 from skillchain.model._chains import ChainPart  # chains (slice A)
-from skillchain.model._enums import CarrierType  # carriers (slice D)
+from skillchain.model._enums import (
+    CarrierType,  # carriers (slice D)
+    CompetitionClass,  # craftsman (slice C)
+    CompetitionTier,  # craftsman (slice C)
+    PostType,  # craftsman (slice C)
+)
+from skillchain.model._level_application import ApplicationStandard  # slice D
 from skillchain.model._recognition import ProfessionalTitleLevel  # experts (slice B)
 from skillchain.model._training import (
     CarrierHostKind,  # carriers (slice D)
@@ -30,20 +36,26 @@ from skillchain.model._training import (
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
     COUNT,
+    COUNT_TIERS,  # competitions (issue 8, slice B)
     DIVISION,
+    KEYS,  # craftsman (slice C)
     LEVEL,
     MONEY,
+    MONEY_BY_KEY,  # rewards (issue 8, slice A)
     MONEY_BY_LEVEL,
     MONEY_BY_OCCUPATION_LEVEL,
     MONTHS,
     OCCUPATIONS,
+    PROMOTION_TABLES,  # craftsman (slice C)
     RATIO,
     ROUNDING,
     Kind,
+    PromotionTable,  # craftsman (slice C)
     enum_by_city_kind,  # institutions (slice C)
     enum_kind,
     enum_set_kind,
 )
+from skillchain.policy._level_standards import LEVEL_STANDARDS  # levels (slice D)
 
 
 __all__ = [
@@ -51,12 +63,16 @@ __all__ = [
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
+    "CompetitionParameters",  # issue 8, slice B
+    "CraftsmanParameters",
     "ExpertParameters",
     "InstitutionParameters",
+    "LevelApplicationParameters",  # issue 8, slice D
     "Parameter",
     "ParameterSpec",
     "PolicySnapshot",
     "Resolved",
+    "RewardParameters",
     "SkillUpgradeParameters",
     "SubsidyParameters",
     "UnemploymentSkillParameters",
@@ -493,6 +509,180 @@ class ChainsParameters:
 # --- chains (issue 7, slice A) (end) ---
 
 
+# --- competitions (issue 8, slice B) (begin) ---
+@attrs.frozen(kw_only=True)
+class CompetitionParameters:
+    """Shenzhen skills competitions: who may enter, and 深圳市技术能手 from results.
+
+    Entry: the city's contest notices (2022, official page; 2025 event notices,
+    copies) admit entrants from 16 to the statutory retirement age.  The retirement
+    age is national law: the original ages (60 for men, 50 for women workers, 55 for
+    women cadres) and, from 2025-01-01, the gradual rise set by the 2024 decision of
+    the NPC Standing Committee (one month of delay for every 4 months of original
+    retirement dates, or every 2 for women workers, up to 63, 55 and 58).  Titles:
+    the 2022 notice's 深圳市技术能手 quota by the number of finalists of a
+    single-person 市级一类 event (read in a copy); no later year's quota was found,
+    so later years are undetermined until supplied.
+    """
+
+    entry_min_age: Resolved[int] = parameter(COUNT, "years")
+    """The least age (full years) of an entrant."""
+    retirement_age_male: Resolved[int] = parameter(COUNT, "years")
+    """The original statutory retirement age of men."""
+    retirement_age_female_worker: Resolved[int] = parameter(COUNT, "years")
+    """The original statutory retirement age of women workers (女工人)."""
+    retirement_age_female_cadre: Resolved[int] = parameter(COUNT, "years")
+    """The original statutory retirement age of women cadres (女干部)."""
+    retirement_delay_step_male: Resolved[int] = parameter(MONTHS, "months")
+    """Months of original retirement dates per month of delay, for men (resolve it
+    on the original retirement date; the delay counts from the value's first day)."""
+    retirement_delay_step_female_worker: Resolved[int] = parameter(MONTHS, "months")
+    """Months of original retirement dates per month of delay, for women workers."""
+    retirement_delay_step_female_cadre: Resolved[int] = parameter(MONTHS, "months")
+    """Months of original retirement dates per month of delay, for women cadres."""
+    retirement_target_age_male: Resolved[int] = parameter(COUNT, "years")
+    """The age the delay rises to for men."""
+    retirement_target_age_female_worker: Resolved[int] = parameter(COUNT, "years")
+    """The age the delay rises to for women workers."""
+    retirement_target_age_female_cadre: Resolved[int] = parameter(COUNT, "years")
+    """The age the delay rises to for women cadres."""
+    technical_expert_quota: Resolved[Mapping[int, int]] = parameter(
+        COUNT_TIERS, "places_by_finalists"
+    )
+    """深圳市技术能手 places of a single-person 市级一类 event by its number of
+    finalists (resolve it on 1 January of the contest year)."""
+    technical_expert_team_quota: Resolved[Mapping[int, int]] = parameter(
+        COUNT_TIERS, "places_by_finalists"
+    )
+    """深圳市技术能手 places of a team 市级一类 event (district-supplied: not found)."""
+
+
+# --- competitions (issue 8, slice B) (end) ---
+
+
+# --- rewards (issue 8, slice A) (begin) ---
+@attrs.frozen(kw_only=True)
+class RewardParameters:
+    """Futian's 福田英才荟 skills rewards: 高技能人才奖励 and 执(职)业人才奖励.
+
+    Sources: a fragmentary copy of the district's high-skill reward guide (year not
+    visible), a forum copy of the 2024 occupational-reward guide (in force to
+    2024-12-31) and the district's reply letter (2024-09-02), which widened the
+    occupational reward's scope from 31 to more than 400 types in 2024.  The lists
+    (qualifying honours, accepted types) are district-supplied; only the 50 000 yuan
+    of the 深圳市技能菁英 / 深圳市技术能手 item and the 2024 guide's figures were seen.
+    """
+
+    region: Resolved[DivisionCode] = parameter(DIVISION, "division")
+    """The district the employer must be registered in (辖区: Futian, 440304)."""
+    high_skill_posts: Resolved[frozenset[PostType]] = parameter(
+        enum_set_kind(PostType), "post_types"
+    )
+    """The posts the high-skill reward counts (技能技术岗位)."""
+    high_skill_tenure_months: Resolved[int] = parameter(MONTHS, "months")
+    """Least continuous months in such a post of a district legal-person enterprise."""
+    high_skill_honours: Resolved[frozenset[str]] = parameter(KEYS, "honour_keys")
+    """Every honour or result (honours-catalog key) the reward is paid for
+    (district-supplied: the guide's list was only partly seen)."""
+    high_skill_amounts: Resolved[Mapping[str, Decimal]] = parameter(
+        MONEY_BY_KEY, "yuan_by_honour"
+    )
+    """The reward for each honour (honours-catalog key -> yuan)."""
+    fraud_ban_months: Resolved[int] = parameter(MONTHS, "months")
+    """How long a fraud finding bars the person from Futian policy support."""
+    occupational_scope: Resolved[frozenset[str]] = parameter(KEYS, "scope_keys")
+    """The accepted types of the occupational reward (受理工种范围): occupation codes
+    or qualification names (district-supplied: 31 types, 400+ from 2024)."""
+    occupational_certificate_amount: Resolved[Decimal] = parameter(
+        MONEY, "yuan_per_person"
+    )
+    """The occupational reward for an accepted certificate."""
+    occupational_title_level: Resolved[ProfessionalTitleLevel] = parameter(
+        enum_kind(ProfessionalTitleLevel), "title_level"
+    )
+    """The professional title the occupational reward is paid for (正高)."""
+    occupational_title_amount: Resolved[Decimal] = parameter(MONEY, "yuan_per_person")
+    """The occupational reward for that title."""
+    occupational_tenure_months: Resolved[int] = parameter(MONTHS, "months")
+    """Least continuous months in the same district enterprise after obtaining it."""
+
+
+# --- rewards (issue 8, slice A) (end) ---
+
+
+# --- craftsman (issue 8, slice C) (begin) ---
+@attrs.frozen(kw_only=True)
+class CraftsmanParameters:
+    """鹏城工匠 selection and skill-level promotion from competition results.
+
+    Sources: 《深圳市鹏城工匠评选办法》 (深人社规〔2016〕16号, extended to 2026-10-25;
+    seen through copies) and its 2025 call; the promotion tables of competition
+    notices (the 2020 national competition, seen through news copies).  After
+    2026-10-25 no successor measure was found, so the selection figures end there.
+    """
+
+    annual_limit: Resolved[int] = parameter(COUNT, "persons")
+    """The most 鹏城工匠 selected in one year."""
+    award_amount: Resolved[Decimal] = parameter(MONEY, "yuan_per_person")
+    """The reward paid to each 鹏城工匠."""
+    min_frontline_years: Resolved[int] = parameter(COUNT, "years")
+    """Least years in front-line skill or technical posts in Shenzhen."""
+    frontline_post_types: Resolved[frozenset[PostType]] = parameter(
+        enum_set_kind(PostType), "post_types"
+    )
+    """The kinds of post that count as front-line skill or technical posts."""
+    min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
+    """The least skill level (高级技师), unless the review finds an equivalent."""
+    achievement_window_years: Resolved[int] = parameter(COUNT, "years")
+    """Achievements count from 1 January of the year this many years before the
+    round's year, to the deadline (2025 call: 2020-01-01 to the deadline)."""
+    qualifying_honours: Resolved[frozenset[str]] = parameter(KEYS, "honour_keys")
+    """The honours (keys of the honours catalog) that qualify within the window."""
+    result_tier: Resolved[CompetitionTier] = parameter(
+        enum_kind(CompetitionTier), "competition_tier"
+    )
+    """The tier of competition whose top results qualify (national)."""
+    result_class: Resolved[CompetitionClass] = parameter(
+        enum_kind(CompetitionClass), "competition_class"
+    )
+    """The class of competition whose top results qualify (一类)."""
+    result_max_rank: Resolved[int] = parameter(COUNT, "rank")
+    """A result qualifies at this rank or better (top 3), as competitor or coach."""
+    promotion_tables: Resolved[PromotionTable] = parameter(
+        PROMOTION_TABLES, "promotion_tables"
+    )
+    """Per competition (by its name): which award promotes to which skill level."""
+
+
+# --- craftsman (issue 8, slice C) (end) ---
+
+
+# --- level_application (issue 8, slice D) (begin) ---
+@attrs.frozen(kw_only=True)
+class LevelApplicationParameters:
+    """Conditions for applying for a skill level (职业技能等级认定 申报条件).
+
+    The conditions are set by each occupation's national standard and differ by
+    occupation and template edition.  :attr:`standards` holds the ones the research
+    found (seen through copies); :attr:`district_standards` is for the district to
+    load the standards of the occupations it evaluates (none bundled).  A standard
+    the district supplies wins over a bundled one with the same occupation and
+    edition.
+    """
+
+    standards: Resolved[tuple[ApplicationStandard, ...]] = parameter(
+        LEVEL_STANDARDS, "standards"
+    )
+    """The bundled application standards and templates (research patterns)."""
+    district_standards: Resolved[tuple[ApplicationStandard, ...]] = parameter(
+        LEVEL_STANDARDS, "standards"
+    )
+    """The standards the district loads (district-supplied; none bundled)."""
+
+
+# --- level_application (issue 8, slice D) (end) ---
+
+
 GROUPS: Final[Mapping[str, type[Any]]] = {
     "apprenticeship": ApprenticeshipParameters,
     "subsidy": SubsidyParameters,
@@ -502,6 +692,10 @@ GROUPS: Final[Mapping[str, type[Any]]] = {
     "experts": ExpertParameters,  # issue 7, slice B
     "carriers": CarrierParameters,  # issue 7, slice D
     "chains": ChainsParameters,  # issue 7, slice A
+    "competitions": CompetitionParameters,  # issue 8, slice B
+    "rewards": RewardParameters,  # issue 8, slice A
+    "craftsman": CraftsmanParameters,  # issue 8, slice C
+    "level_application": LevelApplicationParameters,  # issue 8, slice D
 }
 """Programme group name -> the snapshot class holding that group's parameters."""
 
@@ -570,6 +764,14 @@ class PolicySnapshot:
     """Guidance-expert recommendation parameters (issue 7, slice B)."""
     carriers: CarrierParameters
     """Lifelong training carrier parameters (issue 7, slice D)."""
+    competitions: CompetitionParameters
+    """Skills-competition parameters: entry, 深圳市技术能手 (issue 8, slice B)."""
+    rewards: RewardParameters
+    """Futian 福田英才荟 skills reward parameters (issue 8, slice A)."""
+    craftsman: CraftsmanParameters
+    """鹏城工匠 selection and competition promotion parameters (issue 8, slice C)."""
+    level_application: LevelApplicationParameters
+    """Skill-level application conditions (issue 8, slice D)."""
     _memo: dict[Hashable, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )

@@ -84,6 +84,7 @@ from skillchain.rules.chains import (
     check_chain_leader,
 )
 
+# --- private training institutions (issue 7, slice C) (end) ---
 # --- skill chains (issue 7, slice A) (end) ---
 # --- guidance-expert recommendation (issue 7, slice B) (begin) ---
 from skillchain.rules.experts import (
@@ -113,7 +114,56 @@ from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap, check_annu
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
 
 
-# --- private training institutions (issue 7, slice C) (end) ---
+# --- competitions (issue 8) (begin) ---
+# isort: split
+from skillchain.rules.competitions import (
+    ENTRY_RULE,
+    TECHNICAL_EXPERT_RULE,
+    TechnicalExpertAwards,
+    award_technical_experts,
+    competition_category,
+    competition_entry,
+    technical_expert,
+)
+
+
+# --- competitions (issue 8) (end) ---
+# --- craftsman (issue 8, slice C) (begin) ---
+# isort: split
+from skillchain.rules.craftsman import (
+    CRAFTSMAN_PROMOTION_RULE,
+    CRAFTSMAN_SELECTION_RULE,
+    check_craftsman,
+    competition_promotion,
+    pengcheng_craftsman,
+    promoted_level,
+    select_craftsmen,
+)
+
+
+# --- craftsman (issue 8, slice C) (end) ---
+# --- levels (issue 8, slice D) (begin) ---
+# isort: split
+from skillchain.rules.skill_levels import (
+    LEVEL_APPLICATION_RULE,
+    check_level_application,
+    level_application,
+    worked_months,
+)
+
+
+# --- levels (issue 8, slice D) (end) ---
+# --- talent rewards (issue 8, slice A) (begin) ---
+# isort: split
+from skillchain.rules.talent_rewards import (
+    HIGH_SKILL_REWARD_RULE,
+    OCCUPATIONAL_REWARD_RULE,
+    high_skill_reward,
+    occupational_reward,
+)
+
+
+# --- talent rewards (issue 8, slice A) (end) ---
 
 
 __all__ = [
@@ -125,15 +175,22 @@ __all__ = [
     "CHAIN_CLAIM_RULE",  # issue 7, slice A
     "CHAIN_COMPOSITION_RULE",  # issue 7, slice A
     "CHAIN_LEADER_RULE",  # issue 7, slice A
+    "CRAFTSMAN_PROMOTION_RULE",  # issue 8, slice C
+    "CRAFTSMAN_SELECTION_RULE",  # issue 8, slice C
     "ENTERPRISE_RULE",
+    "ENTRY_RULE",  # issue 8, slice B
     "EXPERT_RULE",  # issue 7, slice B
     "FILING_RULE",  # issue 7, slice C
+    "HIGH_SKILL_REWARD_RULE",  # issue 8, slice A
+    "LEVEL_APPLICATION_RULE",  # issue 8, slice D
+    "OCCUPATIONAL_REWARD_RULE",  # issue 8, slice A
     "PREPAYMENT_RULE",
     "PROGRAMME_RULE",
     "QUOTA_RULE",
     "SETTLEMENT_RULE",
     "SKILL_UPGRADE_RULE",
     "SUBSIDY_RULE",
+    "TECHNICAL_EXPERT_RULE",  # issue 8, slice B
     "UI_SKILL_RULE",
     "CarrierAwardAllocation",  # issue 7, slice D
     "Condition",
@@ -144,11 +201,13 @@ __all__ = [
     "QuotaApplication",
     "Rule",
     "RuleSource",
+    "TechnicalExpertAwards",  # issue 8, slice B
     "allocate_carrier_awards",  # issue 7, slice D
     "allocate_quota",
     "annual_cap",
     "apprentice_case",
     "apprentice_eligibility",
+    "award_technical_experts",  # issue 8, slice B
     "carrier_award",  # issue 7, slice D
     "carrier_recognition",  # issue 7, slice D
     "chain_claimant",  # issue 7, slice A
@@ -159,8 +218,10 @@ __all__ = [
     "check_apprentice",
     "check_carrier_award",  # issue 7, slice D
     "check_chain_leader",  # issue 7, slice A
+    "check_craftsman",  # issue 8, slice C
     "check_enterprise",
     "check_filing",  # issue 7, slice C
+    "check_level_application",  # issue 8, slice D
     "check_prepayment",
     "check_programme",
     "check_recognition",  # issue 7, slice D
@@ -169,19 +230,30 @@ __all__ = [
     "check_subsidy",
     "check_ui_skill",
     "citations_of",
+    "competition_category",  # issue 8, slice B
+    "competition_entry",  # issue 8, slice B
+    "competition_promotion",  # issue 8, slice C
     "enterprise_eligibility",
     "expert_recommendation",  # issue 7, slice B
     "filing_completeness",  # issue 7, slice C
     "get_rule",
+    "high_skill_reward",  # issue 8, slice A
+    "level_application",  # issue 8, slice D
+    "occupational_reward",  # issue 8, slice A
+    "pengcheng_craftsman",  # issue 8, slice C
     "prepayment",
     "programme_validity",
+    "promoted_level",  # issue 8, slice C
     "quota_listing",
     "recommend_experts",  # issue 7, slice B
     "register",
     "rules",
+    "select_craftsmen",  # issue 8, slice C
     "settlement",
     "setup_procedure",  # issue 7, slice C
     "skill_upgrade_subsidy",
     "subsidy_entitlement",
+    "technical_expert",  # issue 8, slice B
     "ui_skill_subsidy",
+    "worked_months",  # issue 8, slice D
 ]

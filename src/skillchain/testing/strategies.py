@@ -95,6 +95,8 @@ from skillchain.catalog import (
     ThreeProjectEntry,
 )
 from skillchain.model import (
+    ApplicationRoute,  # issue 8, slice D
+    ApplicationStandard,  # issue 8, slice D
     ApprenticeEnrolment,
     ApprenticeshipProgramme,
     CarrierAwardApplication,
@@ -110,10 +112,12 @@ from skillchain.model import (
     Competition,
     CompetitionAward,
     CompetitionClass,
+    CompetitionEntry,  # issue 8, slice B
     CompetitionFormat,
     CompetitionResult,
     CompetitionTier,
     CourseEnrolment,
+    CraftsmanApplication,  # issue 8, slice C
     DeliveryMode,
     Employment,
     Enterprise,
@@ -129,6 +133,7 @@ from skillchain.model import (
     InsurancePeriod,
     IssuerKind,
     LabourContract,
+    LevelApplication,  # issue 8, slice D
     LifelongTrainingCarrier,
     Mentor,
     MentorSide,
@@ -145,6 +150,7 @@ from skillchain.model import (
     RecognitionLevel,
     RecommendationRound,
     RegulatoryStatus,
+    Schooling,  # issue 8, slice D
     SkillChain,
     SkillEvaluationOrganisation,
     SubsidyClaim,
@@ -154,14 +160,19 @@ from skillchain.model import (
     ThreeProject,
     TrainingInstitution,
     TrainingMode,
+    YearsCountedFrom,  # issue 8, slice D
 )
 from skillchain.policy import (
     CarrierParameters,
     ChainsParameters,  # issue 7, slice A
+    CompetitionParameters,  # issue 8, slice B
+    CraftsmanParameters,  # issue 8, slice C
     ExpertParameters,  # issue 7, slice B
     InstitutionParameters,  # issue 7, slice C
     Kind,
+    LevelApplicationParameters,  # issue 8, slice D
     ParameterSpec,
+    RewardParameters,  # issue 8, slice A
     SkillUpgradeParameters,
     SubsidyParameters,
     UnemploymentSkillParameters,
@@ -175,6 +186,7 @@ from skillchain.rules import (
     QuotaApplication,
     Rule,
     RuleSource,
+    TechnicalExpertAwards,  # issue 8, slice B
 )
 from skillchain.rules import rules as registered_rules
 from skillchain.simulation import SimulationSummary
@@ -184,6 +196,8 @@ __all__ = [
     "GENERIC_TYPES",
     "REGISTERED_TYPES",
     "amounts",
+    "application_routes",  # issue 8, slice D
+    "application_standards",  # issue 8, slice D
     "apprenticeship_parameters",
     "carrier_award_allocations",
     "carrier_award_applications",
@@ -203,6 +217,8 @@ __all__ = [
     "competitions",
     "conditions",
     "course_enrolments",
+    "craftsman_applications",  # issue 8, slice C
+    "craftsman_parameters",  # issue 8, slice C
     "credit_codes",
     "date_ranges",
     "decisions",
@@ -226,6 +242,8 @@ __all__ = [
     "institution_parameters",  # issue 7, slice C
     "insurance_periods",
     "labour_contracts",
+    "level_application_parameters",  # issue 8, slice D
+    "level_applications",  # issue 8, slice D
     "lifelong_training_carriers",
     "mentors",
     "messages",
@@ -250,6 +268,7 @@ __all__ = [
     "recommendation_rounds",
     "resident_ids",
     "resolved_values",
+    "reward_parameters",  # issue 8, slice A
     "reward_scopes",
     "roundings",
     "rule_sources",
@@ -922,6 +941,100 @@ def carrier_award_allocations() -> st.SearchStrategy[CarrierAwardAllocation]:
 # --- carriers (issue 7, slice D) (end) ---
 
 
+# --- craftsman (issue 8, slice C) (begin) ---
+def craftsman_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[CraftsmanParameters]:
+    """Draw the bundled 鹏城工匠 and competition-promotion parameters on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.craftsman)
+
+
+_CRAFTSMAN_HONOUR_KEYS: Final = (
+    "zhonghua-skills-award",
+    "national-technical-expert",
+    "guangdong-technical-expert",
+    "shenzhen-skill-model",
+    "shenzhen-technical-expert",
+    "pengcheng-craftsman",
+)
+
+
+def craftsman_applications(
+    *,
+    persons: "st.SearchStrategy[ResidentId] | None" = None,
+    years: "st.SearchStrategy[int] | None" = None,
+) -> st.SearchStrategy[CraftsmanApplication]:
+    """Draw 鹏城工匠 applications: records all the candidate's, deadline in the year.
+
+    Honours are drawn with catalog keys (qualifying or not) as well as random ones.
+
+    Args:
+        persons: The candidates' identity numbers; any if None.
+        years: The round years; 2016-2030 if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: An option is not a strategy.
+    """
+    _check_strategy("persons", persons)
+    _check_strategy("years", years)
+    people = _or(persons, resident_ids(max_birth=date(2000, 12, 31)))
+    rounds = _or(years, st.integers(2016, 2030))
+
+    @st.composite
+    def draw_application(draw: st.DrawFn) -> CraftsmanApplication:
+        person = draw(people)
+        year = draw(rounds)
+        mine = st.just(person)
+        honour = st.builds(
+            Honour,
+            holder=mine,
+            key=st.sampled_from(_CRAFTSMAN_HONOUR_KEYS) | _IDS,
+            title=_NAMES,
+            awarded_on=_days(date(2000, 1, 1), _POLICY_LAST),
+        )
+        honour_list = draw(st.lists(honour, max_size=2))
+        return CraftsmanApplication(
+            person=person,
+            year=year,
+            deadline=draw(_days(date(year, 1, 1), date(year, 12, 31))),
+            frontline_posts=draw(
+                _optional(st.lists(employments(), max_size=3).map(tuple))
+            ),
+            certificates=tuple(draw(st.lists(certificates(holders=mine), max_size=2))),
+            equivalent_level=draw(_optional(st.booleans())),
+            honours=tuple(honour_list),
+            results=tuple(
+                draw(st.lists(competition_results(persons=mine), max_size=2))
+            ),
+            other_merit=draw(_optional(st.booleans())),
+            review_score=draw(_optional(amounts(max_value=100, places=1))),
+        )
+
+    return draw_application()
+
+
+# --- craftsman (issue 8, slice C) (end) ---
+
+
+# --- rewards (issue 8, slice A) (begin) ---
+def reward_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[RewardParameters]:
+    """Draw the bundled 福田英才荟 skills-reward parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.rewards)
+
+
+# --- rewards (issue 8, slice A) (end) ---
+
+
 # --- chains (issue 7, slice A) (begin) ---
 def chains_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
@@ -992,6 +1105,215 @@ def expert_recommendations() -> st.SearchStrategy[ExpertRecommendation]:
 
 
 # --- experts (issue 7, slice B) (end) ---
+
+
+# --- competitions (issue 8, slice B) (begin) ---
+def competition_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[CompetitionParameters]:
+    """Draw the bundled skills-competition parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.competitions)
+
+
+def competition_entries(
+    *,
+    persons: "st.SearchStrategy[ResidentId] | None" = None,
+    events: "st.SearchStrategy[Competition] | None" = None,
+) -> st.SearchStrategy[CompetitionEntry]:
+    """Draw registrations for a competition event, with the entrant's own honours.
+
+    Args:
+        persons: The entrants; any born 1940-2012 if None.
+        events: The events; any drawn competition if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: An option is not a strategy.
+    """
+    _check_strategy("persons", persons)
+    _check_strategy("events", events)
+
+    @st.composite
+    def draw_entry(draw: st.DrawFn) -> CompetitionEntry:
+        person = draw(_or(persons, resident_ids(max_birth=date(2012, 12, 31))))
+        return CompetitionEntry(
+            person=person,
+            competition=draw(_or(events, _all_competitions())),
+            works_or_studies_in_shenzhen=draw(_FLAGS),
+            nominated=draw(_FLAGS),
+            cadre_post=draw(_FLAGS),
+            honours=tuple(draw(st.lists(honours(holders=st.just(person)), max_size=2))),
+        )
+
+    return draw_entry()
+
+
+def technical_expert_awards() -> st.SearchStrategy[TechnicalExpertAwards]:
+    """Draw 深圳市技术能手 results: an event's results with one decision each."""
+
+    @st.composite
+    def draw_awards(draw: st.DrawFn) -> TechnicalExpertAwards:
+        event = draw(_all_competitions())
+        ranked = tuple(
+            draw(st.lists(competition_results(competitions=st.just(event)), max_size=3))
+        )
+        return TechnicalExpertAwards(
+            competition=event,
+            quota=draw(_optional(st.integers(0, 8))),
+            ranked=ranked,
+            decisions=tuple(draw(decisions()) for _ in ranked),
+        )
+
+    return draw_awards()
+
+
+# --- competitions (issue 8, slice B) (end) ---
+
+
+# --- level application (issue 8, slice D) (begin) ---
+#: The editions of the bundled templates (level_application.standards).
+_LEVEL_TEMPLATES: Final = ("template-a", "template-b", "template-c")
+
+
+def level_application_parameters(
+    *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[LevelApplicationParameters]:
+    """Draw the bundled skill-level application parameters as they stand on a day.
+
+    Args:
+        on: The days; 2019-2030 if None.
+    """
+    return policy_snapshots(on=on).map(lambda s: s.level_application)
+
+
+def application_routes(
+    *, levels: "st.SearchStrategy[SkillLevel] | None" = None
+) -> st.SearchStrategy[ApplicationRoute]:
+    """Draw routes to a skill level (one alternative of a standard's 申报条件).
+
+    The years are counted from a certificate or title only when the route needs one.
+
+    Args:
+        levels: The levels the routes lead to; any if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *levels* is not a strategy.
+    """
+    _check_strategy("levels", levels)
+    targets = _or(levels, st.sampled_from(SkillLevel))
+
+    @st.composite
+    def draw_route(draw: st.DrawFn) -> ApplicationRoute:
+        certificate = draw(_optional(st.sampled_from(SkillLevel)))
+        title = draw(_optional(st.sampled_from(ProfessionalTitleLevel)))
+        counts = [YearsCountedFrom.START]
+        if certificate is not None:
+            counts.append(YearsCountedFrom.CERTIFICATE)
+        if title is not None:
+            counts.append(YearsCountedFrom.TITLE)
+        return ApplicationRoute(
+            level=draw(targets),
+            certificate=certificate,
+            schooling=draw(st.frozensets(st.sampled_from(Schooling))),
+            title=title,
+            apprenticeship=draw(st.booleans()),
+            years=draw(st.integers(min_value=0, max_value=12)),
+            counted_from=draw(st.sampled_from(counts)),
+        )
+
+    return draw_route()
+
+
+def application_standards(
+    *, occupations: "st.SearchStrategy[OccupationCode | None] | None" = None
+) -> st.SearchStrategy[ApplicationStandard]:
+    """Draw application standards (or templates, with no occupation).
+
+    Args:
+        occupations: The occupations; a detailed code or None (a template) if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *occupations* is not a strategy.
+    """
+    _check_strategy("occupations", occupations)
+    return st.builds(
+        ApplicationStandard,
+        occupation=_or(occupations, _optional(occupation_codes(detail=True))),
+        edition=st.sampled_from(_LEVEL_TEMPLATES) | _IDS,
+        routes=st.lists(application_routes(), min_size=1, max_size=6).map(tuple),
+        document=_IDS,
+        provenance=st.sampled_from(Provenance),
+        note=_optional(_NAMES),
+    )
+
+
+def level_applications(
+    *,
+    targets: "st.SearchStrategy[SkillLevel] | None" = None,
+    editions: "st.SearchStrategy[str] | None" = None,
+) -> st.SearchStrategy[LevelApplication]:
+    """Draw applications for a skill level, with the applicant's own certificates.
+
+    Most certificates are of the occupation applied in; work periods, diplomas,
+    titles and the apprenticeship are sometimes unknown (``None``).
+
+    Args:
+        targets: The levels applied for; any if None.
+        editions: The editions; a bundled template's or another name if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: An option is not a strategy.
+    """
+    _check_strategy("targets", targets)
+    _check_strategy("editions", editions)
+    levels = _or(targets, st.sampled_from(SkillLevel))
+    names = _or(editions, st.sampled_from(_LEVEL_TEMPLATES) | _IDS)
+
+    from attrs import evolve
+
+    @st.composite
+    def draw_application(draw: st.DrawFn) -> LevelApplication:
+        applicant = draw(resident_ids(max_birth=date(2008, 12, 31)))
+        occupation = draw(occupation_codes(detail=True))
+        drawn = draw(
+            st.lists(
+                certificates(
+                    holders=st.just(applicant),
+                    kinds=st.just(CertificateKind.SKILL_LEVEL),
+                ),
+                max_size=3,
+            )
+        )
+        same = draw(st.lists(st.booleans(), min_size=len(drawn), max_size=len(drawn)))
+        held = tuple(
+            evolve(cert, occupation=occupation) if keep else cert
+            for cert, keep in zip(drawn, same, strict=True)
+        )
+        work = st.lists(
+            date_ranges(min_value=date(2000, 1, 1), max_value=_POLICY_LAST), max_size=3
+        ).map(tuple)
+        titles = st.lists(
+            professional_titles(holders=st.just(applicant)), max_size=2
+        ).map(tuple)
+        return LevelApplication(
+            applicant=applicant,
+            occupation=occupation,
+            edition=draw(names),
+            target=draw(levels),
+            certificates=held,
+            work=draw(_optional(work)),
+            schooling=draw(_optional(st.frozensets(st.sampled_from(Schooling)))),
+            titles=draw(_optional(titles)),
+            apprenticeship_completed=draw(_FLAGS),
+        )
+
+    return draw_application()
+
+
+# --- level application (issue 8, slice D) (end) ---
 
 
 def parameters() -> st.SearchStrategy[Parameter]:
@@ -1550,6 +1872,7 @@ def competitions(
             finalists=draw(_optional(st.integers(0, 200))),
             organisers=tuple(draw(st.lists(_NAMES, max_size=2))),
             held_on=draw(_optional(st.dates(date(year, 1, 1), date(year, 12, 31)))),
+            open_nationwide=draw(st.booleans()),  # issue 8, slice B
         )
 
     return draw_competition()
@@ -1631,6 +1954,7 @@ def honours(
         awarded_on=_days(date(2000, 1, 1), _POLICY_LAST),
         issuer=_optional(_NAMES),
         level=_optional(st.sampled_from(RecognitionLevel)),
+        event=_optional(_NAMES),  # issue 8, slice B
     )
 
 
@@ -1712,6 +2036,7 @@ def talent_reward_claims(
             top_up=draw(st.booleans())
             if kind is TalentRewardKind.HIGH_SKILL
             else False,
+            skill=draw(_optional(_NAMES)),  # issue 8, slice A
         )
 
     return draw_claim()
@@ -2505,6 +2830,13 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     EvaluationQualification: evaluation_qualifications,
     ExpertNomination: expert_nominations,
     ExpertParameters: expert_parameters,  # issue 7, slice B
+    CompetitionParameters: competition_parameters,  # issue 8, slice B
+    CompetitionEntry: competition_entries,  # issue 8, slice B
+    ApplicationRoute: application_routes,  # issue 8, slice D
+    ApplicationStandard: application_standards,  # issue 8, slice D
+    LevelApplication: level_applications,  # issue 8, slice D
+    LevelApplicationParameters: level_application_parameters,  # issue 8, slice D
+    TechnicalExpertAwards: technical_expert_awards,  # issue 8, slice B
     ExpertRecommendation: expert_recommendations,  # issue 7, slice B
     Finding: findings,
     GuidanceExpert: guidance_experts,
@@ -2555,6 +2887,9 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     TrainingInstitution: training_institutions,
     UnemploymentSkillParameters: unemployment_skill_parameters,
     CarrierParameters: carrier_parameters,  # carriers (slice D)
+    RewardParameters: reward_parameters,  # issue 8, slice A
+    CraftsmanApplication: craftsman_applications,  # issue 8, slice C
+    CraftsmanParameters: craftsman_parameters,  # issue 8, slice C
     CarrierAwardAllocation: carrier_award_allocations,  # carriers (slice D)
 }
 """Every public non-generic type with its strategy, as the entry point registers them.

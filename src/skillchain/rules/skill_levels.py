@@ -1,0 +1,393 @@
+"""Rule: may a person apply for a skill level (职业技能等级认定 申报条件)?
+
+Skill levels are recognised by employers and social training-evaluation
+organisations against each occupation's national standard (人社部发〔2019〕90号;
+the ladder of 人社部发〔2022〕14号).  The standard lists, for each level, the
+alternative conditions for applying ("具备以下条件之一者"): a certificate of the
+level below plus years of work, years of work alone, a relevant diploma, a
+professional title plus years, a completed apprenticeship.  The conditions differ by
+occupation and template edition, so they are data
+(:class:`~skillchain.model.ApplicationStandard`, parameters
+``level_application.standards`` and ``level_application.district_standards``).
+
+The rule looks the standard up by the application's occupation and edition (a
+district's standard first, then a bundled one; an exact occupation first, then a
+template of that edition), tries every route to the target level and records each
+as an advisory finding, and decides on the last finding: eligible if any route
+holds, undetermined if none holds but one depends on an unknown fact, ineligible if
+every route fails.
+"""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from skillchain._dates import DateRange, months_between
+from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain.model import (
+    ApplicationRoute,
+    ApplicationStandard,
+    LevelApplication,
+    ProfessionalTitleLevel,
+    YearsCountedFrom,
+)
+from skillchain.policy import Policy, Resolved
+from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._registry import Condition, Rule, RuleSource, register
+
+
+__all__ = [
+    "LEVEL_APPLICATION_RULE",
+    "check_level_application",
+    "level_application",
+    "worked_months",
+]
+
+_STANDARDS = "level_application.standards"
+_DISTRICT = "level_application.district_standards"
+_NONE = "—"
+_TITLE_RANK = {level: rank for rank, level in enumerate(ProfessionalTitleLevel)}
+_ONE_DAY = timedelta(days=1)
+
+register_messages(
+    {
+        "levels.application.standard": Message(
+            zh="{occupation}（标准版本 {edition}）{target}的申报条件：{routes} 项"
+            "（来源 {document}，{provenance}）",
+            en="Conditions for applying for {target} in {occupation} (standard edition "
+            "{edition}): {routes} routes (from {document}, {provenance})",
+        ),
+        "levels.application.route": Message(
+            zh="途径 {number}：证书 {certificate} 及以上（已取得：{held}）；"
+            "毕业证书（要求：{schooling}，符合：{schooled}）；"
+            "职称 {title} 及以上（已取得：{titled}）；"
+            "学徒期满（要求：{apprenticeship}，已满：{apprenticed}）；"
+            "{counted_from}从事本职业或相关职业满 {years} 年（已满 {worked} 年）",
+            en="Route {number}: a certificate at {certificate} or above (held: {held}); "
+            "a diploma (needed: {schooling}, held: {schooled}); "
+            "a title at {title} or above (held: {titled}); "
+            "an apprenticeship (needed: {apprenticeship}, completed: {apprenticed}); "
+            "{years} full years of work in this or a related occupation "
+            "{counted_from} (done: {worked})",
+        ),
+        "levels.application.any_route": Message(
+            zh="申报{target}须具备以下条件之一：共 {routes} 项，符合 {held} 项，"
+            "无法判断 {unknown} 项",
+            en="Applying for {target} needs any one of {routes} routes: {held} held, "
+            "{unknown} could not be decided",
+        ),
+    }
+)
+
+
+def worked_months(work: Sequence[DateRange], since: date | None, on: date) -> int:
+    """Whole calendar months of *work* from *since* (inclusive) to *on* (inclusive).
+
+    Periods are clipped to ``[since, on]`` (an open end runs to *on*), overlapping
+    or touching periods are merged, and each merged stretch counts its whole
+    calendar months (:func:`~skillchain.months_between` from its first day to the
+    day after its last), so 1 January to 31 December is twelve months.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import DateRange
+        >>> from skillchain.rules import worked_months
+        >>> worked_months((DateRange(date(2020, 1, 1), date(2020, 12, 31)),
+        ...     DateRange(date(2020, 6, 1), date(2021, 2, 28))), None, date(2024, 1, 1))
+        14
+    """
+    stretches: list[tuple[date, date]] = []
+    for period in sorted(work, key=lambda p: p.start):
+        start = period.start if since is None else max(period.start, since)
+        end = on if period.end is None else min(period.end, on)
+        if end < start:
+            continue
+        if stretches and start <= stretches[-1][1] + _ONE_DAY:
+            first, last = stretches[-1]
+            stretches[-1] = (first, max(last, end))
+        else:
+            stretches.append((start, end))
+    return sum(months_between(first, last + _ONE_DAY) for first, last in stretches)
+
+
+def _find(
+    standards: Sequence[tuple[ApplicationStandard, ...] | None],
+    application: LevelApplication,
+) -> tuple[int, ApplicationStandard] | None:
+    """The standard for the application (index of the list it came from)."""
+    for occupation in (application.occupation, None):
+        for index, found in enumerate(standards):
+            for standard in found or ():
+                if (
+                    standard.occupation == occupation
+                    and standard.edition == application.edition
+                ):
+                    return index, standard
+    return None
+
+
+def _certificate(
+    route: ApplicationRoute, application: LevelApplication, on: date
+) -> tuple[bool | None, date | None]:
+    """Whether a counting certificate at the route's level or above is held by *on*
+    (``None``: the route needs none), and the earliest such certificate's issue day."""
+    floor = route.certificate
+    if floor is None:
+        return None, None
+    issued = [
+        certificate.issued_on
+        for certificate in application.certificates
+        if application.counts(certificate)
+        and certificate.level is not None
+        and certificate.level >= floor
+        and certificate.issued_on <= on
+    ]
+    return bool(issued), (min(issued) if issued else None)
+
+
+def _title(
+    route: ApplicationRoute, application: LevelApplication, on: date
+) -> tuple[bool | None, date | None, bool]:
+    """Whether a title at the route's level or above is held by *on* (``None``:
+    unknown), the earliest dated one's day, and whether only undated ones qualify."""
+    if application.titles is None or route.title is None:
+        return None, None, False
+    floor = _TITLE_RANK[route.title]
+    qualifying = [
+        title
+        for title in application.titles
+        if _TITLE_RANK[title.level] >= floor
+        and (title.conferred_on is None or title.conferred_on <= on)
+    ]
+    dated = [t.conferred_on for t in qualifying if t.conferred_on is not None]
+    return (
+        bool(qualifying),
+        (min(dated) if dated else None),
+        bool(qualifying) and not dated,
+    )
+
+
+def _years(
+    route: ApplicationRoute,
+    application: LevelApplication,
+    on: date,
+    start: date | None,
+    title_undated: bool,
+) -> tuple[bool | None, int | None, str | None]:
+    """Whether the route's years are met, the whole years counted, what is missing.
+
+    *start* is the day the count starts from (for a count from a certificate or
+    title); ``(None, None, None)`` when the count cannot start because that
+    certificate or title is not held (the route already failed on it).
+    """
+    if application.work is None:
+        return None, None, "work"
+    if route.counted_from is YearsCountedFrom.START or start is not None:
+        worked = worked_months(application.work, start, on) // 12
+        return worked >= route.years, worked, None
+    if route.counted_from is YearsCountedFrom.TITLE and title_undated:
+        return None, None, "titles.conferred_on"
+    return None, None, None
+
+
+def _route(
+    judge: Judge, number: int, route: ApplicationRoute, application: LevelApplication
+) -> tuple[bool | None, tuple[str, ...]]:
+    """Record one route's advisory finding; return whether it held and what is missing."""
+    on = judge.on
+    parts: list[bool | None] = []
+    missing: list[str] = []
+
+    held, since = _certificate(route, application, on)
+    if route.certificate is not None:
+        parts.append(held)
+
+    schooled: bool | None = None
+    if route.schooling:
+        if application.schooling is None:
+            missing.append("schooling")
+        else:
+            schooled = bool(route.schooling & application.schooling)
+        parts.append(schooled)
+
+    titled, title_since, title_undated = _title(route, application, on)
+    if route.title is not None:
+        if application.titles is None:
+            missing.append("titles")
+        parts.append(titled)
+
+    apprenticed = application.apprenticeship_completed
+    if route.apprenticeship:
+        if apprenticed is None:
+            missing.append("apprenticeship_completed")
+        parts.append(apprenticed)
+
+    worked: int | None = None
+    if route.years:
+        start = (
+            since if route.counted_from is YearsCountedFrom.CERTIFICATE else title_since
+        )
+        met, worked, lacking = _years(route, application, on, start, title_undated)
+        if lacking is not None:
+            missing.append(lacking)
+        if met is not None or lacking is not None:
+            parts.append(met)
+        # Otherwise the certificate or title the count starts from is not held,
+        # and that part has already failed.
+
+    outcome: bool | None = False if False in parts else None if None in parts else True
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("number", number),
+        ("certificate", route.certificate or _NONE),
+        ("held", held if route.certificate is not None else _NONE),
+        ("schooling", bool(route.schooling)),
+        ("schooled", schooled if route.schooling else _NONE),
+        ("title", route.title or _NONE),
+        ("titled", titled if route.title is not None else _NONE),
+        ("apprenticeship", route.apprenticeship),
+        ("apprenticed", apprenticed if route.apprenticeship else _NONE),
+        ("counted_from", route.counted_from),
+        ("years", route.years),
+        ("worked", worked),
+    )
+    found = tuple(dict.fromkeys(missing)) if outcome is None else ()
+    judge.advise("levels.application.route", outcome, values, missing=found)
+    return outcome, found
+
+
+def check_level_application(judge: Judge, application: LevelApplication) -> None:
+    """Record the level-application findings for *application* on *judge*."""
+    params = judge.params.level_application
+    district_param, bundled_param = params.district_standards, params.standards
+    district = judge.use(district_param)
+    bundled = judge.use(bundled_param)
+    target = application.target
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("occupation", application.occupation),
+        ("edition", application.edition),
+        ("target", target),
+    )
+    found = _find((district, bundled), application)
+    if found is None:
+        judge.missing(
+            "levels.application.standard",
+            (_DISTRICT,),
+            (*values, ("routes", 0), ("document", None), ("provenance", None)),
+            citations_of(bundled_param),
+        )
+        return
+    index, standard = found
+    used: Resolved[object] = (district_param, bundled_param)[index]
+    # The standard's own provenance counts towards the decision's weakest one.
+    judge.use(Resolved(name=used.name, value=standard, provenance=standard.provenance))
+    routes = standard.routes_for(target)
+    cites = citations_of(used)
+    standard_values = (
+        *values,
+        ("routes", len(routes)),
+        ("document", standard.document),
+        ("provenance", standard.provenance),
+    )
+    if not routes:
+        judge.missing(
+            "levels.application.standard", (_DISTRICT,), standard_values, cites
+        )
+        return
+    judge.check("levels.application.standard", True, standard_values, cites)
+
+    results = [
+        _route(judge, number, route, application)
+        for number, route in enumerate(routes, start=1)
+    ]
+    outcomes = [outcome for outcome, _ in results]
+    held = outcomes.count(True)
+    unknown = outcomes.count(None)
+    decided: bool | None = True if held else None if unknown else False
+    missing = (
+        tuple(dict.fromkeys(name for _, names in results for name in names))
+        if decided is None
+        else ()
+    )
+    judge.check(
+        "levels.application.any_route",
+        decided,
+        (
+            ("target", target),
+            ("routes", len(routes)),
+            ("held", held),
+            ("unknown", unknown),
+        ),
+        cites,
+        missing,
+    )
+
+
+def level_application(
+    application: LevelApplication, *, on: date, policy: Policy | None = None
+) -> Decision:
+    """Decide whether *application*'s applicant may apply for its target level on *on*.
+
+    The standard is looked up by the application's occupation and edition: a
+    standard the district supplies (``level_application.district_standards``)
+    before a bundled one (``level_application.standards``), an occupation's own
+    standard before a template of the same edition.  No standard, or none stating
+    conditions for the target level, leaves the case *undetermined*, naming
+    ``level_application.district_standards``.  Each route to the target level is
+    recorded as an advisory finding (why it held, failed or could not be decided);
+    the case is eligible when any route holds, undetermined when none holds but
+    some route needs an unknown fact (named in ``missing``), ineligible otherwise.
+
+    Years of work are whole years (twelve whole calendar months) of the
+    application's work periods up to *on*, counted from the earliest qualifying
+    certificate or title when the route says so.  Certificates and titles obtained
+    after *on* do not count.
+
+    Effective: from 2019-01-01 for the bundled templates (assumed; see the
+    parameter's note); a district standard from the day the district's overlay
+    says.
+
+    References:
+        人社部发〔2019〕90号 (skill-level recognition against national standards);
+        copies of national occupational standards' 申报条件 (three templates).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import DateRange, OccupationCode, ResidentId, SkillLevel
+        >>> from skillchain.model import LevelApplication
+        >>> from skillchain.rules import level_application
+        >>> application = LevelApplication(applicant=ResidentId("11010519491231002X"),
+        ...     occupation=OccupationCode("4-10-01-06"), edition="template-b",
+        ...     target=SkillLevel.INTERMEDIATE,
+        ...     work=(DateRange(date(2018, 3, 1)),), schooling=frozenset())
+        >>> level_application(application, on=date(2024, 3, 1)).outcome
+        <Outcome.ELIGIBLE: 'eligible'>
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    check_level_application(judge, application)
+    return judge.decide(LEVEL_APPLICATION_RULE)
+
+
+LEVEL_APPLICATION_RULE: Rule = register(
+    Rule(
+        id="levels.application",
+        version="2025.1",
+        title_zh="职业技能等级认定申报条件",
+        title_en="Conditions for applying for a skill level",
+        function=level_application,
+        sources=(RuleSource("mohrss-2019-90"), RuleSource("mohrss-2022-14")),
+        parameters=(_STANDARDS, _DISTRICT),
+        conditions=(
+            Condition(
+                "levels.application.standard", parameters=(_STANDARDS, _DISTRICT)
+            ),
+            Condition(
+                "levels.application.route",
+                parameters=(_STANDARDS, _DISTRICT),
+                advisory=True,
+            ),
+            Condition(
+                "levels.application.any_route", parameters=(_STANDARDS, _DISTRICT)
+            ),
+        ),
+    )
+)
+"""The registered skill-level application rule."""
