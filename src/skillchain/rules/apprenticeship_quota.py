@@ -26,10 +26,10 @@ from skillchain._decision import (
     Outcome,
     register_messages,
 )
-from skillchain._errors import InvalidValueError
 from skillchain.model import ApprenticeshipProgramme
 from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain.policy import Policy
+from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
@@ -102,21 +102,6 @@ class QuotaApplication:
         return self.programme.filed_on
 
 
-def _canonical(value: object) -> str:
-    """A text that differs for any two unequal records (sets in sorted order)."""
-    fields = getattr(type(value), "__attrs_attrs__", None)
-    if fields is not None:
-        inner = ",".join(_canonical(getattr(value, field.name)) for field in fields)
-        return f"{type(value).__name__}({inner})"
-    if isinstance(value, frozenset):
-        items: frozenset[object] = value
-        return "{" + ",".join(sorted(_canonical(item) for item in items)) + "}"
-    if isinstance(value, tuple):
-        parts: tuple[object, ...] = value
-        return "(" + ",".join(_canonical(item) for item in parts) + ")"
-    return repr(value)
-
-
 def _filing_key(application: QuotaApplication) -> tuple[date, str, bool, str, str]:
     """Filing order; ties by credit code, then reference (none last), then content."""
     programme = application.programme
@@ -126,7 +111,7 @@ def _filing_key(application: QuotaApplication) -> tuple[date, str, bool, str, st
         str(programme.enterprise),
         reference is None,
         reference or "",
-        _canonical(application),
+        canonical(application),
     )
 
 
@@ -244,22 +229,7 @@ def allocate_quota(
         ((), ('apprenticeship.district_quota',))
     """
     chosen = policy if policy is not None else Policy.default()
-    given = tuple(applications)
-    seen: set[QuotaApplication] = set()
-    for index, application in enumerate(given):
-        if not isinstance(application, QuotaApplication):
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem=f"got a value of type {type(application).__name__}",
-                expected="a QuotaApplication",
-            )
-        if application in seen:
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem="the same application appears twice",
-                expected="each application once",
-            )
-        seen.add(application)
+    given = distinct(applications, QuotaApplication)
     ranked = sorted(given, key=_filing_key)
     dated = [app for app in ranked if app.filed_on is not None]
     undated = [app for app in ranked if app.filed_on is None]

@@ -35,7 +35,6 @@ from skillchain._decision import (
     Outcome,
     register_messages,
 )
-from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
 from skillchain.model import (
@@ -46,9 +45,9 @@ from skillchain.model import (
 )
 from skillchain.model._checks import fail, tuple_of
 from skillchain.policy import CarrierParameters, Policy, Resolved
+from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
-from skillchain.rules.apprenticeship_quota import _canonical
 
 
 __all__ = [
@@ -497,7 +496,7 @@ def _rank_key(
         -(score if score is not None else Decimal(0)),
         str(application.carrier.host),
         application.carrier.name,
-        _canonical(application),
+        canonical(application),
     )
 
 
@@ -553,28 +552,6 @@ class CarrierAwardAllocation:
         raise KeyError("the application was not part of this allocation")
 
 
-def _validated(
-    applications: Iterable[CarrierAwardApplication],
-) -> tuple[CarrierAwardApplication, ...]:
-    given = tuple(applications)
-    seen: set[CarrierAwardApplication] = set()
-    for index, application in enumerate(given):
-        if not isinstance(application, CarrierAwardApplication):
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem=f"got a value of type {type(application).__name__}",
-                expected="a CarrierAwardApplication",
-            )
-        if application in seen:
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem="the same application appears twice",
-                expected="each application once",
-            )
-        seen.add(application)
-    return given
-
-
 def allocate_carrier_awards(
     applications: Iterable[CarrierAwardApplication],
     *,
@@ -618,7 +595,7 @@ def allocate_carrier_awards(
         (<Outcome.ELIGIBLE: 'eligible'>, Decimal('800000.00'))
     """
     chosen = policy if policy is not None else Policy.default()
-    ranked = sorted(_validated(applications), key=_rank_key)
+    ranked = sorted(distinct(applications, CarrierAwardApplication), key=_rank_key)
     judges: list[Judge] = []
     amounts: list[Decimal | None] = []
     for application in ranked:

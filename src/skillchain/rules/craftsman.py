@@ -27,7 +27,6 @@ from skillchain._decision import (
     Outcome,
     register_messages,
 )
-from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain.model import (
     Certificate,
@@ -37,9 +36,9 @@ from skillchain.model import (
     PostType,
 )
 from skillchain.policy import Policy
+from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
-from skillchain.rules.apprenticeship_quota import _canonical
 
 
 __all__ = [
@@ -340,30 +339,8 @@ def _rank_key(application: CraftsmanApplication) -> tuple[int, bool, Decimal, st
         application.year,
         score is None,
         -(score if score is not None else Decimal(0)),
-        _canonical(application),
+        canonical(application),
     )
-
-
-def _validated(
-    applications: Iterable[CraftsmanApplication],
-) -> tuple[CraftsmanApplication, ...]:
-    given = tuple(applications)
-    seen: set[CraftsmanApplication] = set()
-    for index, application in enumerate(given):
-        if not isinstance(application, CraftsmanApplication):
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem=f"got a value of type {type(application).__name__}",
-                expected="a CraftsmanApplication",
-            )
-        if application in seen:
-            raise InvalidValueError(
-                field=f"applications[{index}]",
-                problem="the same application appears twice",
-                expected="each application once",
-            )
-        seen.add(application)
-    return given
 
 
 def select_craftsmen(
@@ -404,7 +381,7 @@ def select_craftsmen(
         ('undetermined', ('application.frontline_posts', 'application.equivalent_level', 'application.other_merit'))
     """
     chosen = policy if policy is not None else Policy.default()
-    ranked = sorted(_validated(applications), key=_rank_key)
+    ranked = sorted(distinct(applications, CraftsmanApplication), key=_rank_key)
     judges: list[Judge] = []
     amounts: list[Decimal | None] = []
     for application in ranked:
