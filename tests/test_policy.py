@@ -401,7 +401,7 @@ def test_rejects_unknown_key_in_a_value() -> None:
         (
             "bad.toml",
             'parameters."apprenticeship.contract_min_months".values[0].untill',
-            "unknown key; allowed keys are article, document, note, provenance, since, until, value",
+            "unknown key; allowed keys are article, document, note, period_provenance, provenance, since, until, value",
         )
     ]
 

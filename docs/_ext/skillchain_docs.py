@@ -128,7 +128,7 @@ def _format_period(value: Resolved[object]) -> str:
     return f"{period.start.isoformat()} – {end.isoformat() if end else 'open'}"
 
 
-# -- node helpers ------------------------------------------------------------------
+# -- node builders -----------------------------------------------------------------
 
 
 def _para(*children: nodes.Node | str) -> nodes.paragraph:

@@ -252,8 +252,14 @@ class Decision:
         validator=attrs.validators.instance_of(tuple)
     )
     """One finding per condition checked, in the order the rule checked them."""
-    provenance: Provenance
-    """The weakest provenance among the parameters used."""
+    provenance: Provenance | None
+    """The weakest provenance among the parameter values in force that the rule used.
+
+    ``None`` when the rule used no value in force at all (every figure it tried to
+    read was missing, or it reads none): such a decision rests on no dated figure,
+    so it claims no provenance.  A value whose period in force was inferred counts as
+    ``unverified`` whatever its document (its citation says the period is inferred).
+    """
     policy_fingerprint: str
     """The fingerprint of the policy the case was judged under."""
     amount: Decimal | None = None
@@ -267,7 +273,7 @@ class Decision:
         version: str,
         on: date,
         findings: Iterable[Finding],
-        provenance: Provenance,
+        provenance: Provenance | None,
         policy_fingerprint: str,
         amount: Decimal | None = None,
     ) -> "Decision":
@@ -388,10 +394,14 @@ class Decision:
                 f"金额：{self.amount} 元" if zh else f"amount: {self.amount} yuan"
             )
         fingerprint = self.policy_fingerprint[:12]
+        if self.provenance is None:
+            strength = "无（未使用任何有效参数）" if zh else "none (no figure in force used)"
+        else:
+            strength = self.provenance.zh if zh else self.provenance.value
         lines.append(
-            f"依据可信度：{self.provenance.zh}；政策指纹 {fingerprint}"
+            f"依据可信度：{strength}；政策指纹 {fingerprint}"
             if zh
-            else f"provenance: {self.provenance.value}; policy {fingerprint}"
+            else f"provenance: {strength}; policy {fingerprint}"
         )
         groups = (
             ("未满足条件：" if zh else "Not met:", self.failed),

@@ -199,8 +199,18 @@ class Citation:
     """The document cited."""
     article: str | None = None
     """The article, item or section, as the document numbers it."""
+    period_inferred: bool = False
+    """Whether the period the cited value is in force was inferred rather than read
+    in the document (the label then says so, and the value is no stronger than
+    ``unverified``)."""
 
     def label(self, lang: Lang = "zh") -> str:
-        """The document label followed by the article, if any."""
+        """The document label followed by the article, if any.
+
+        A citation of a value whose period was inferred ends with a note saying so.
+        """
         base = self.document.label(lang)
-        return f"{base} {self.article}" if self.article else base
+        text = f"{base} {self.article}" if self.article else base
+        if self.period_inferred:
+            text += "（施行期间系推断）" if lang == "zh" else " (period in force inferred)"
+        return text

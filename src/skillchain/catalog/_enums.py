@@ -9,8 +9,8 @@ __all__ = ["ClusterKind", "DivisionKind", "OccupationStatus"]
 class OccupationStatus(LabelledEnum):
     """How far an occupation row of the catalog is confirmed (代码核实状态).
 
-    No document fixes this list: it records what the research could and could not
-    confirm against 《中华人民共和国职业分类大典（2022年版）》, so a rule can tell a
+    No document fixes this list: it records what could and could not be
+    confirmed against 《中华人民共和国职业分类大典（2022年版）》, so a rule can tell a
     confirmed code from a name it must not guess a code for.
     """
 

@@ -75,7 +75,7 @@ class CatalogKeyError(SkillchainError, KeyError):
     catalog: str
     """The catalog's name."""
     edition: str
-    """The edition that was searched."""
+    """The edition that was looked up."""
     key: str
     """The key that was not found."""
     close: tuple[str, ...]

@@ -22,7 +22,7 @@ from skillchain.model._enums import (
 )
 
 
-# --- people and organisations, apprenticeship (helper A) (begin) ---
+# --- people and organisations, apprenticeship ---
 # isort: split
 from skillchain.model._apprenticeship import (
     ApprenticeEnrolment,
@@ -47,9 +47,7 @@ from skillchain.model._people import (
 )
 
 
-# --- people and organisations, apprenticeship (helper A) (end) ---
-
-# --- chains, training and carriers, recognition (helper B) (begin) ---
+# --- chains, training and carriers, recognition ---
 # isort: split
 from skillchain.model._chains import (
     ChainLeaderApplication,
@@ -66,7 +64,7 @@ from skillchain.model._recognition import (
     Certificate,
     Competition,
     CompetitionAward,
-    CompetitionEntry,  # issue 8, slice B
+    CompetitionEntry,
     CompetitionFormat,
     CompetitionResult,
     Honour,
@@ -92,16 +90,12 @@ from skillchain.model._training import (
 )
 
 
-# --- chains, training and carriers, recognition (helper B) (end) ---
-
-# --- craftsman (issue 8, slice C) (begin) ---
+# --- craftsman ---
 # isort: split
 from skillchain.model._craftsman import CraftsmanApplication
 
 
-# --- craftsman (issue 8, slice C) (end) ---
-
-# --- level application (issue 8, slice D) (begin) ---
+# --- level application ---
 # isort: split
 from skillchain.model._level_application import (
     ApplicationRoute,
@@ -112,13 +106,10 @@ from skillchain.model._level_application import (
 )
 
 
-# --- level application (issue 8, slice D) (end) ---
-
-
 # Every public name of the model, kept sorted (integrators add each module's __all__).
 __all__ = [
-    "ApplicationRoute",  # issue 8, slice D
-    "ApplicationStandard",  # issue 8, slice D
+    "ApplicationRoute",
+    "ApplicationStandard",
     "ApprenticeEnrolment",
     "ApprenticeshipProgramme",
     "CarrierAwardApplication",
@@ -135,12 +126,12 @@ __all__ = [
     "Competition",
     "CompetitionAward",
     "CompetitionClass",
-    "CompetitionEntry",  # issue 8, slice B
+    "CompetitionEntry",
     "CompetitionFormat",
     "CompetitionResult",
     "CompetitionTier",
     "CourseEnrolment",
-    "CraftsmanApplication",  # issue 8, slice C
+    "CraftsmanApplication",
     "DeliveryMode",
     "Employment",
     "Enterprise",
@@ -157,7 +148,7 @@ __all__ = [
     "IssuerKind",
     "LabelledEnum",
     "LabourContract",
-    "LevelApplication",  # issue 8, slice D
+    "LevelApplication",
     "LifelongTrainingCarrier",
     "Mentor",
     "MentorSide",
@@ -174,7 +165,7 @@ __all__ = [
     "RecognitionLevel",
     "RecommendationRound",
     "RegulatoryStatus",
-    "Schooling",  # issue 8, slice D
+    "Schooling",
     "SetupProcedure",
     "SkillChain",
     "SkillEvaluationOrganisation",
@@ -185,5 +176,5 @@ __all__ = [
     "ThreeProject",
     "TrainingInstitution",
     "TrainingMode",
-    "YearsCountedFrom",  # issue 8, slice D
+    "YearsCountedFrom",
 ]

@@ -298,10 +298,10 @@ class GuidanceExpert:
     The provincial HR department called for experts; Futian's enterprises put
     forward six for the district to recommend (reply letter, §五).
 
-    **No document fixes who may be such an expert.**  The research found no
-    criteria (skill level, professional title, years of experience, age limit), no
-    recommendation procedure and no term of service (addendum to the chains notes,
-    §2: "no source found"; do not borrow another expert pool's criteria).  The
+    **No document fixes who may be such an expert.**  No published source gives
+    criteria (skill level, professional title, years of experience, age limit), a
+    recommendation procedure or a term of service; do not borrow another expert
+    pool's criteria.  The
     fields below are what a district system records about a candidate anyway; no
     rule reads them until the criteria are supplied.
 
@@ -439,7 +439,7 @@ class RecommendationRound:
             seen.add(nomination)
 
 
-# --- chain-leader application (issue 7, slice A) (begin) ---
+# --- chain-leader application ---
 class ChainPart(LabelledEnum):
     """A part a skill chain must have besides its leader (生态链组成部分).
 
@@ -530,6 +530,3 @@ class ChainLeaderApplication:
     notable_results: bool | None = attrs.field(default=None, validator=flag)
     """成效显著: strong results in skill evaluation or industry–education
     integration (a priority, not a condition)."""
-
-
-# --- chain-leader application (issue 7, slice A) (end) ---

@@ -42,7 +42,7 @@ __all__ = [
     "Certificate",
     "Competition",
     "CompetitionAward",
-    "CompetitionEntry",  # issue 8, slice B
+    "CompetitionEntry",
     "CompetitionFormat",
     "CompetitionResult",
     "Honour",
@@ -91,12 +91,12 @@ set_labels(
 class ProfessionalTitleLevel(LabelledEnum):
     """The level of a professional title (职称级别).
 
-    The research notes name 初级 and 中级 titles (conditions for applying for a
+    The sources name 初级 and 中级 titles (conditions for applying for a
     skill level, e.g. "a relevant 初级职称 + 1 year"), the 2018 link between skills
     and engineering titles (助理工程师 < 工程师 < 高级工程师, i.e. 初级, 中级,
     副高级) and the 正高职称 that Futian's 执(职)业人才奖励 pays 30 000 yuan for (2024
     guide, secondary).  The four members are the national title ladder; no single
-    document in the notes lists them together.
+    source document lists them together.
     """
 
     JUNIOR = "junior"
@@ -482,7 +482,7 @@ class Competition:
     open_nationwide: bool = attrs.field(default=False, validator=is_a(bool))
     """面向全国: ``True`` for an event open to entrants from anywhere, such as the
     city's 工匠之星 events, whose entrants need not work or study in Shenzhen (2022
-    and 2025 city contest notices); issue 8, slice B."""
+    and 2025 city contest notices)."""
 
     def __attrs_post_init__(self) -> None:
         """Check the team size and the date against the format and the year."""
@@ -655,7 +655,7 @@ class Honour:
     event: str | None = attrs.field(default=None, validator=maybe(text))
     """赛项: for a title conferred at a competition event (深圳市技术能手 is conferred
     per 市级一类 event), the event's name as in :attr:`Competition.event`; a holder
-    may not re-enter the same event (issue 8, slice B)."""
+    may not re-enter the same event."""
 
 
 # --- talent rewards ---------------------------------------------------------------
@@ -794,7 +794,7 @@ class TalentRewardClaim:
             )
 
 
-# --- competition entry (issue 8, slice B) (begin) ---
+# --- competition entry ---
 @attrs.frozen(kw_only=True)
 class CompetitionEntry:
     """One person's registration for a Shenzhen skills-competition event (竞赛报名).
@@ -854,6 +854,3 @@ class CompetitionEntry:
                     f"entrant {self.person.masked}",
                     "only the entrant's own honours",
                 )
-
-
-# --- competition entry (issue 8, slice B) (end) ---

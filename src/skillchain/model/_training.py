@@ -112,7 +112,7 @@ set_labels(
 )
 
 
-# --- setup procedure (issue 7, slice C) (begin) ---
+# --- setup procedure ---
 class SetupProcedure(LabelledEnum):
     """How a city admits a new private vocational training institution (设立方式).
 
@@ -143,7 +143,6 @@ set_labels(
         SetupProcedure.APPROVAL: ("审批", "approval"),
     },
 )
-# --- setup procedure (issue 7, slice C) (end) ---
 
 
 @attrs.frozen(kw_only=True)
@@ -232,7 +231,7 @@ class PrivateInstitutionFiling:
         default=None, validator=maybe(whole(0))
     )
     """专职教师人数: the number of full-time teachers."""
-    # --- filing facts (issue 7, slice C) (begin) ---
+    # --- filing facts ---
     premises_owned: bool | None = attrs.field(default=None, validator=flag)
     """自有场地: whether the organiser owns the premises (no lease needed then);
     ``None`` if unknown."""
@@ -241,7 +240,6 @@ class PrivateInstitutionFiling:
     )
     """开办资金: the start-up funds (or registered capital) in yuan; no vocational
     figure was found in the setup standard."""
-    # --- filing facts (issue 7, slice C) (end) ---
     part_time_teachers: int | None = attrs.field(
         default=None, validator=maybe(whole(0))
     )
@@ -496,8 +494,8 @@ class CarrierAwardCategory(LabelledEnum):
     award notice; secondary) had two groups in six items: talent-training awards
     (人才培养奖补) for five "best ten" (十佳) lists, 10 winners each at 200 000 yuan,
     and quality-and-capacity awards (提质扩容奖补) for high-skill training bases at 50 %
-    of the project's total investment, capped at 1 000 000 yuan.  The research
-    notes give the five lists in English; the Chinese labels here describe them and
+    of the project's total investment, capped at 1 000 000 yuan.  The notice's own
+    names of the five lists were not read: the Chinese labels here describe them and
     may differ from the notice's wording.
     """
 

@@ -13,16 +13,16 @@ from skillchain.policy._schema import (
     ApprenticeshipParameters,
     CarrierParameters,
     ChainsParameters,
-    CompetitionParameters,  # issue 8, slice B
-    CraftsmanParameters,  # issue 8, slice C
+    CompetitionParameters,
+    CraftsmanParameters,
     ExpertParameters,
-    InstitutionParameters,  # issue 7, slice C
-    LevelApplicationParameters,  # issue 8, slice D
+    InstitutionParameters,
+    LevelApplicationParameters,
     Parameter,
     ParameterSpec,
     PolicySnapshot,
     Resolved,
-    RewardParameters,  # issue 8, slice A
+    RewardParameters,
     SkillUpgradeParameters,
     SubsidyParameters,
     UnemploymentSkillParameters,
@@ -35,12 +35,12 @@ __all__ = [
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
-    "CompetitionParameters",  # issue 8, slice B
+    "CompetitionParameters",
     "CraftsmanParameters",
     "ExpertParameters",
     "InstitutionParameters",
     "Kind",
-    "LevelApplicationParameters",  # issue 8, slice D
+    "LevelApplicationParameters",
     "Parameter",
     "ParameterSpec",
     "PartYearRule",

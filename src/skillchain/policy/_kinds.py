@@ -12,17 +12,17 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
-from skillchain.model._recognition import CompetitionAward  # craftsman (slice C)
+from skillchain.model._recognition import CompetitionAward
 
 
 __all__ = [
     "COUNT",
-    "COUNT_TIERS",  # issue 8, slice B
+    "COUNT_TIERS",
     "DIVISION",
-    "KEYS",  # issue 8, slices A and C
+    "KEYS",
     "LEVEL",
     "MONEY",
-    "MONEY_BY_KEY",  # issue 8, slice A
+    "MONEY_BY_KEY",
     "MONEY_BY_LEVEL",
     "MONEY_BY_OCCUPATION_LEVEL",
     "MONTHS",
@@ -309,7 +309,7 @@ MONEY_BY_OCCUPATION_LEVEL: Final[
 """A catalogue: occupation code to a table of skill level to an amount in yuan."""
 
 
-# --- enum by city (issue 7, slice C) (begin) ---
+# --- enum by city ---
 def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
     """A kind whose values map city (prefecture-level) division codes to *cls* members.
 
@@ -344,10 +344,7 @@ def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
     return Kind(name=f"{cls.__name__} by city", parse=parse, dump=dump)
 
 
-# --- enum by city (issue 7, slice C) (end) ---
-
-
-# --- count tiers (issue 8, slice B) (begin) ---
+# --- count tiers ---
 def _count_tiers(raw: object) -> Mapping[int, int]:
     if not isinstance(raw, dict) or not raw:
         msg = (
@@ -379,10 +376,7 @@ COUNT_TIERS: Final[Kind[Mapping[int, int]]] = Kind(
 first (e.g. the least number of finalists to the places a contest confers)."""
 
 
-# --- count tiers (issue 8, slice B) (end) ---
-
-
-# --- craftsman kinds (issue 8, slice C) (begin) ---
+# --- craftsman kinds ---
 _award: Final = enum_kind(CompetitionAward)
 
 
@@ -468,10 +462,7 @@ PROMOTION_TABLES: Final[Kind[PromotionTable]] = Kind(
 """Per competition (by its name), the award -> level promotions of its notice."""
 
 
-# --- craftsman kinds (issue 8, slice C) (end) ---
-
-
-# --- keys (issue 8, slice A) (begin) ---
+# --- keys ---
 def _money_key(raw: object) -> str:
     if not isinstance(raw, str) or not raw.strip() or raw != raw.strip():
         msg = f"expected a key without surrounding spaces, got {raw!r}"
@@ -501,6 +492,3 @@ MONEY_BY_KEY: Final[Kind[Mapping[str, Decimal]]] = Kind(
     name="money by key", parse=_money_by_key, dump=_dump_by_key
 )
 """A table from a key (e.g. an honour's catalog key) to an amount in yuan."""
-
-
-# --- keys (issue 8, slice A) (end) ---

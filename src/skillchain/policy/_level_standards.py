@@ -1,4 +1,4 @@
-"""The value kind of skill-level application standards (issue 8, slice D).
+"""The value kind of skill-level application standards.
 
 A value is a list of standards, each a TOML table::
 

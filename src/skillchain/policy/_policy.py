@@ -42,10 +42,10 @@ BUNDLED_FILES: Final[tuple[str, ...]] = (
     "institutions.toml",
     "experts.toml",
     "chains.toml",
-    "competitions.toml",  # issue 8, slice B
-    "rewards.toml",  # issue 8, slice A
+    "competitions.toml",
+    "rewards.toml",
     "craftsman.toml",
-    "level_application.toml",  # issue 8, slice D
+    "level_application.toml",
 )
 """The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 
@@ -64,7 +64,13 @@ _DOC_OPTIONAL: Final = (
 _PARAM_REQUIRED: Final = ("description_zh", "description_en", "unit")
 _PARAM_OPTIONAL: Final = ("note", "values")
 _VALUE_REQUIRED: Final = ("since", "value", "document")
-_VALUE_OPTIONAL: Final = ("until", "article", "provenance", "note")
+_VALUE_OPTIONAL: Final = (
+    "until",
+    "article",
+    "provenance",
+    "period_provenance",
+    "note",
+)
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -80,6 +86,7 @@ class _Value:
     document: str
     article: str | None
     provenance: Provenance | None
+    period_provenance: Provenance | None
     note: str | None
     path: str
 
@@ -177,17 +184,17 @@ class _Reader:
             return ()
         return tuple(value)
 
-    def provenance(self, table: Mapping[str, object], path: str) -> Provenance | None:
-        value = table.get("provenance")
+    def provenance(
+        self, table: Mapping[str, object], path: str, key: str = "provenance"
+    ) -> Provenance | None:
+        value = table.get(key)
         if value is None:
             return None
         try:
             return Provenance(value)
-        except ValueError:
+        except (ValueError, TypeError):
             allowed = ", ".join(p.value for p in Provenance)
-            self.problem(
-                f"{path}.provenance", f"expected one of {allowed}, got {value!r}"
-            )
+            self.problem(f"{path}.{key}", f"expected one of {allowed}, got {value!r}")
             return None
 
     def read(self, text: str) -> _File:
@@ -336,6 +343,7 @@ class _Reader:
         article = self.string(table, "article", path)
         note = self.string(table, "note", path)
         provenance = self.provenance(table, path)
+        period_provenance = self.provenance(table, path, "period_provenance")
         if since and until and until < since:
             self.problem(f"{path}.until", f"until {until} is before since {since}")
         typed: object = None
@@ -353,6 +361,7 @@ class _Reader:
             document=document,
             article=article,
             provenance=provenance,
+            period_provenance=period_provenance,
             note=note,
             path=path,
         )
@@ -432,13 +441,20 @@ def _build(
                     )
                 )
                 continue
+            own = value.provenance or cited.provenance
+            dating = value.period_provenance
+            inferred = dating is not None and dating.rank > own.rank
             resolved.append(
                 Resolved(
                     name=name,
                     value=value.value,
                     period=DateRange(start=value.since, end=value.until),
-                    citation=Citation(document=cited, article=value.article),
-                    provenance=value.provenance or cited.provenance,
+                    citation=Citation(
+                        document=cited,
+                        article=value.article,
+                        period_inferred=inferred,
+                    ),
+                    provenance=dating if inferred else own,
                     note=value.note,
                 )
             )

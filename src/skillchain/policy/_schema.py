@@ -20,42 +20,42 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.model._apprenticeship import HireKind
-from skillchain.model._chains import ChainPart  # chains (slice A)
+from skillchain.model._chains import ChainPart
 from skillchain.model._enums import (
-    CarrierType,  # carriers (slice D)
-    CompetitionClass,  # craftsman (slice C)
-    CompetitionTier,  # craftsman (slice C)
-    PostType,  # craftsman (slice C)
+    CarrierType,
+    CompetitionClass,
+    CompetitionTier,
+    PostType,
 )
-from skillchain.model._level_application import ApplicationStandard  # slice D
-from skillchain.model._recognition import ProfessionalTitleLevel  # experts (slice B)
+from skillchain.model._level_application import ApplicationStandard
+from skillchain.model._recognition import ProfessionalTitleLevel
 from skillchain.model._training import (
-    CarrierHostKind,  # carriers (slice D)
-    SetupProcedure,  # institutions (slice C)
+    CarrierHostKind,
+    SetupProcedure,
 )
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
     COUNT,
-    COUNT_TIERS,  # competitions (issue 8, slice B)
+    COUNT_TIERS,
     DIVISION,
-    KEYS,  # craftsman (slice C)
+    KEYS,
     LEVEL,
     MONEY,
-    MONEY_BY_KEY,  # rewards (issue 8, slice A)
+    MONEY_BY_KEY,
     MONEY_BY_LEVEL,
     MONEY_BY_OCCUPATION_LEVEL,
     MONTHS,
     OCCUPATIONS,
-    PROMOTION_TABLES,  # craftsman (slice C)
+    PROMOTION_TABLES,
     RATIO,
     ROUNDING,
     Kind,
-    PromotionTable,  # craftsman (slice C)
-    enum_by_city_kind,  # institutions (slice C)
+    PromotionTable,
+    enum_by_city_kind,
     enum_kind,
     enum_set_kind,
 )
-from skillchain.policy._level_standards import LEVEL_STANDARDS  # levels (slice D)
+from skillchain.policy._level_standards import LEVEL_STANDARDS
 
 
 __all__ = [
@@ -63,11 +63,11 @@ __all__ = [
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
-    "CompetitionParameters",  # issue 8, slice B
+    "CompetitionParameters",
     "CraftsmanParameters",
     "ExpertParameters",
     "InstitutionParameters",
-    "LevelApplicationParameters",  # issue 8, slice D
+    "LevelApplicationParameters",
     "Parameter",
     "ParameterSpec",
     "PolicySnapshot",
@@ -351,7 +351,7 @@ class UnemploymentSkillParameters:
     """How amounts are rounded."""
 
 
-# --- experts (issue 7, slice B) (begin) ---
+# --- experts ---
 @attrs.frozen(kw_only=True)
 class ExpertParameters:
     """Guidance-expert recommendation (产教评技能生态链建设指导专家推荐).
@@ -373,10 +373,7 @@ class ExpertParameters:
     """The least number of years in the field (district-supplied)."""
 
 
-# --- experts (issue 7, slice B) (end) ---
-
-
-# --- institutions (issue 7, slice C) (begin) ---
+# --- institutions ---
 @attrs.frozen(kw_only=True)
 class InstitutionParameters:
     """Private vocational training institutions (民办职业培训机构): procedure and setup standard.
@@ -404,10 +401,7 @@ class InstitutionParameters:
     """The least start-up funds or registered capital (district-supplied)."""
 
 
-# --- institutions (issue 7, slice C) (end) ---
-
-
-# --- carriers (issue 7, slice D) (begin) ---
+# --- carriers ---
 @attrs.frozen(kw_only=True)
 class CarrierParameters:
     """Lifelong training carriers and their award rounds (终身职业技能培训载体认定和奖补).
@@ -473,10 +467,7 @@ class CarrierParameters:
     """How award amounts are rounded."""
 
 
-# --- carriers (issue 7, slice D) (end) ---
-
-
-# --- chains (issue 7, slice A) (begin) ---
+# --- chains ---
 @attrs.frozen(kw_only=True)
 class ChainsParameters:
     """Skill chains (产教评技能生态链): chain-leader incubation and composition.
@@ -506,10 +497,7 @@ class ChainsParameters:
     """The parts a chain must have besides its leader (at least one body of each)."""
 
 
-# --- chains (issue 7, slice A) (end) ---
-
-
-# --- competitions (issue 8, slice B) (begin) ---
+# --- competitions ---
 @attrs.frozen(kw_only=True)
 class CompetitionParameters:
     """Shenzhen skills competitions: who may enter, and 深圳市技术能手 from results.
@@ -557,10 +545,7 @@ class CompetitionParameters:
     """深圳市技术能手 places of a team 市级一类 event (district-supplied: not found)."""
 
 
-# --- competitions (issue 8, slice B) (end) ---
-
-
-# --- rewards (issue 8, slice A) (begin) ---
+# --- rewards ---
 @attrs.frozen(kw_only=True)
 class RewardParameters:
     """Futian's 福田英才荟 skills rewards: 高技能人才奖励 and 执(职)业人才奖励.
@@ -607,10 +592,7 @@ class RewardParameters:
     """Least continuous months in the same district enterprise after obtaining it."""
 
 
-# --- rewards (issue 8, slice A) (end) ---
-
-
-# --- craftsman (issue 8, slice C) (begin) ---
+# --- craftsman ---
 @attrs.frozen(kw_only=True)
 class CraftsmanParameters:
     """鹏城工匠 selection and skill-level promotion from competition results.
@@ -654,33 +636,27 @@ class CraftsmanParameters:
     """Per competition (by its name): which award promotes to which skill level."""
 
 
-# --- craftsman (issue 8, slice C) (end) ---
-
-
-# --- level_application (issue 8, slice D) (begin) ---
+# --- level_application ---
 @attrs.frozen(kw_only=True)
 class LevelApplicationParameters:
     """Conditions for applying for a skill level (职业技能等级认定 申报条件).
 
     The conditions are set by each occupation's national standard and differ by
-    occupation and template edition.  :attr:`standards` holds the ones the research
-    found (seen through copies); :attr:`district_standards` is for the district to
-    load the standards of the occupations it evaluates (none bundled).  A standard
-    the district supplies wins over a bundled one with the same occupation and
+    occupation and template edition.  :attr:`standards` holds the ones seen in
+    copies of the standards (secondary); :attr:`district_standards` is for the
+    district to load the standards of the occupations it evaluates (none bundled).
+    A standard the district supplies wins over a bundled one with the same occupation and
     edition.
     """
 
     standards: Resolved[tuple[ApplicationStandard, ...]] = parameter(
         LEVEL_STANDARDS, "standards"
     )
-    """The bundled application standards and templates (research patterns)."""
+    """The bundled application standards and templates (patterns seen in copies)."""
     district_standards: Resolved[tuple[ApplicationStandard, ...]] = parameter(
         LEVEL_STANDARDS, "standards"
     )
     """The standards the district loads (district-supplied; none bundled)."""
-
-
-# --- level_application (issue 8, slice D) (end) ---
 
 
 GROUPS: Final[Mapping[str, type[Any]]] = {
@@ -688,14 +664,14 @@ GROUPS: Final[Mapping[str, type[Any]]] = {
     "subsidy": SubsidyParameters,
     "skill_upgrade": SkillUpgradeParameters,
     "ui_skill": UnemploymentSkillParameters,
-    "institutions": InstitutionParameters,  # issue 7, slice C
-    "experts": ExpertParameters,  # issue 7, slice B
-    "carriers": CarrierParameters,  # issue 7, slice D
-    "chains": ChainsParameters,  # issue 7, slice A
-    "competitions": CompetitionParameters,  # issue 8, slice B
-    "rewards": RewardParameters,  # issue 8, slice A
-    "craftsman": CraftsmanParameters,  # issue 8, slice C
-    "level_application": LevelApplicationParameters,  # issue 8, slice D
+    "institutions": InstitutionParameters,
+    "experts": ExpertParameters,
+    "carriers": CarrierParameters,
+    "chains": ChainsParameters,
+    "competitions": CompetitionParameters,
+    "rewards": RewardParameters,
+    "craftsman": CraftsmanParameters,
+    "level_application": LevelApplicationParameters,
 }
 """Programme group name -> the snapshot class holding that group's parameters."""
 
@@ -757,21 +733,21 @@ class PolicySnapshot:
     ui_skill: UnemploymentSkillParameters
     """Unemployment-insurance skill-upgrade subsidy parameters."""
     chains: ChainsParameters
-    """Skill-chain parameters: chain-leader incubation, composition (issue 7, slice A)."""
+    """Skill-chain parameters: chain-leader incubation, composition."""
     institutions: InstitutionParameters
-    """Private vocational training institution parameters (issue 7, slice C)."""
+    """Private vocational training institution parameters."""
     experts: ExpertParameters
-    """Guidance-expert recommendation parameters (issue 7, slice B)."""
+    """Guidance-expert recommendation parameters."""
     carriers: CarrierParameters
-    """Lifelong training carrier parameters (issue 7, slice D)."""
+    """Lifelong training carrier parameters."""
     competitions: CompetitionParameters
-    """Skills-competition parameters: entry, 深圳市技术能手 (issue 8, slice B)."""
+    """Skills-competition parameters: entry, 深圳市技术能手."""
     rewards: RewardParameters
-    """Futian 福田英才荟 skills reward parameters (issue 8, slice A)."""
+    """Futian 福田英才荟 skills reward parameters."""
     craftsman: CraftsmanParameters
-    """鹏城工匠 selection and competition promotion parameters (issue 8, slice C)."""
+    """鹏城工匠 selection and competition promotion parameters."""
     level_application: LevelApplicationParameters
-    """Skill-level application conditions (issue 8, slice D)."""
+    """Skill-level application conditions."""
     _memo: dict[Hashable, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )

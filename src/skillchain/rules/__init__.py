@@ -11,6 +11,7 @@ parameters it reads and the checks it may emit, each check with its
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import (
     Condition,
+    ReadOn,
     Rule,
     RuleSource,
     get_rule,
@@ -22,8 +23,6 @@ from skillchain.rules.apprenticeship_apprentice import (
     apprentice_eligibility,
     check_apprentice,
 )
-
-# --- apprenticeship eligibility: apprentice and programme (helper R1) (begin) ---
 from skillchain.rules.apprenticeship_case import CASE_RULE, apprentice_case
 from skillchain.rules.apprenticeship_enterprise import (
     ENTERPRISE_RULE,
@@ -35,9 +34,6 @@ from skillchain.rules.apprenticeship_programme import (
     check_programme,
     programme_validity,
 )
-
-# --- apprenticeship eligibility: apprentice and programme (helper R1) (end) ---
-# --- apprenticeship subsidy, prepayment, settlement, quota (helper R2) (begin) ---
 from skillchain.rules.apprenticeship_quota import (
     QUOTA_RULE,
     QuotaAllocation,
@@ -57,9 +53,6 @@ from skillchain.rules.apprenticeship_subsidy import (
     settlement,
     subsidy_entitlement,
 )
-
-# --- apprenticeship subsidy, prepayment, settlement, quota (helper R2) (end) ---
-# --- carriers (issue 7) (begin) ---
 from skillchain.rules.carriers import (
     CARRIER_AWARD_RULE,
     CARRIER_RECOGNITION_RULE,
@@ -70,9 +63,6 @@ from skillchain.rules.carriers import (
     check_carrier_award,
     check_recognition,
 )
-
-# --- annual cap, skill-upgrade, unemployment-insurance skill (helper R3) (end) ---
-# --- skill chains (issue 7, slice A) (begin) ---
 from skillchain.rules.chains import (
     CHAIN_CLAIM_RULE,
     CHAIN_COMPOSITION_RULE,
@@ -83,28 +73,18 @@ from skillchain.rules.chains import (
     chain_subsidy_claim,
     check_chain_leader,
 )
-
-# --- private training institutions (issue 7, slice C) (end) ---
-# --- skill chains (issue 7, slice A) (end) ---
-# --- guidance-expert recommendation (issue 7, slice B) (begin) ---
 from skillchain.rules.experts import (
     EXPERT_RULE,
     ExpertRecommendation,
     expert_recommendation,
     recommend_experts,
 )
-
-# --- guidance-expert recommendation (issue 7, slice B) (end) ---
-# --- private training institutions (issue 7, slice C) (begin) ---
 from skillchain.rules.private_institutions import (
     FILING_RULE,
     check_filing,
     filing_completeness,
     setup_procedure,
 )
-
-# --- carriers (issue 7) (end) ---
-# --- annual cap, skill-upgrade, unemployment-insurance skill (helper R3) (begin) ---
 from skillchain.rules.skill_upgrade import (
     SKILL_UPGRADE_RULE,
     check_skill_upgrade,
@@ -114,7 +94,6 @@ from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap, check_annu
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
 
 
-# --- competitions (issue 8) (begin) ---
 # isort: split
 from skillchain.rules.competitions import (
     ENTRY_RULE,
@@ -127,8 +106,6 @@ from skillchain.rules.competitions import (
 )
 
 
-# --- competitions (issue 8) (end) ---
-# --- craftsman (issue 8, slice C) (begin) ---
 # isort: split
 from skillchain.rules.craftsman import (
     CRAFTSMAN_PROMOTION_RULE,
@@ -141,8 +118,6 @@ from skillchain.rules.craftsman import (
 )
 
 
-# --- craftsman (issue 8, slice C) (end) ---
-# --- levels (issue 8, slice D) (begin) ---
 # isort: split
 from skillchain.rules.skill_levels import (
     LEVEL_APPLICATION_RULE,
@@ -152,8 +127,6 @@ from skillchain.rules.skill_levels import (
 )
 
 
-# --- levels (issue 8, slice D) (end) ---
-# --- talent rewards (issue 8, slice A) (begin) ---
 # isort: split
 from skillchain.rules.talent_rewards import (
     HIGH_SKILL_REWARD_RULE,
@@ -161,9 +134,6 @@ from skillchain.rules.talent_rewards import (
     high_skill_reward,
     occupational_reward,
 )
-
-
-# --- talent rewards (issue 8, slice A) (end) ---
 
 
 __all__ = [
@@ -199,6 +169,7 @@ __all__ = [
     "PrepaymentScheme",
     "QuotaAllocation",
     "QuotaApplication",
+    "ReadOn",
     "Rule",
     "RuleSource",
     "TechnicalExpertAwards",  # issue 8, slice B

@@ -22,7 +22,14 @@ _UNVERIFIED = Provenance.UNVERIFIED
 _SECONDARY_RANK = _SECONDARY.rank
 _UNVERIFIED_RANK = _UNVERIFIED.rank
 _new = tuple.__new__
-_BY_RANK = (Provenance.OFFICIAL, Provenance.SECONDARY, Provenance.UNVERIFIED)
+# Rank -1: no value in force used yet, so the decision claims no provenance.
+_BY_RANK: tuple[Provenance | None, ...] = (
+    Provenance.OFFICIAL,
+    Provenance.SECONDARY,
+    Provenance.UNVERIFIED,
+    None,
+)
+_NONE_RANK = -1
 _NO_CITATIONS: tuple[Citation, ...] = ()
 
 
@@ -74,7 +81,7 @@ class Judge:
         """The policy resolved on :attr:`on`."""
         self._findings: list[Finding] = []
         self._append = self._findings.append
-        self._rank = 0
+        self._rank = _NONE_RANK
         self.failed: bool = False
         """Whether any condition has failed so far."""
         self.undecided: bool = False
@@ -83,11 +90,15 @@ class Judge:
     def use(self, resolved: Resolved[T]) -> T | None:
         """Return a parameter's value (``None`` if not in force), noting its provenance."""
         provenance = resolved.provenance
-        # Identity tests: hashing an enum member costs more than comparing it.
+        # Identity tests: hashing an enum member costs more than comparing it.  A
+        # value not in force has no provenance and leaves the rank as it is.
         if provenance is _UNVERIFIED:
             self._rank = _UNVERIFIED_RANK
-        elif provenance is _SECONDARY and self._rank < _SECONDARY_RANK:
-            self._rank = _SECONDARY_RANK
+        elif provenance is _SECONDARY:
+            if self._rank < _SECONDARY_RANK:
+                self._rank = _SECONDARY_RANK
+        elif provenance is not None and self._rank < 0:
+            self._rank = 0
         return resolved.value
 
     def check(
@@ -207,8 +218,11 @@ class Judge:
         return tuple(self._findings)
 
     @property
-    def provenance(self) -> Provenance:
-        """The weakest provenance of the parameters used so far."""
+    def provenance(self) -> Provenance | None:
+        """The weakest provenance of the parameter values in force used so far.
+
+        ``None`` while no value in force has been used.
+        """
         return _BY_RANK[self._rank]
 
     @property

@@ -16,7 +16,15 @@ from skillchain._sources import Citation, Lang
 from skillchain.policy import Policy, specs
 
 
-__all__ = ["Condition", "Rule", "RuleSource", "get_rule", "register", "rules"]
+__all__ = [
+    "Condition",
+    "ReadOn",
+    "Rule",
+    "RuleSource",
+    "get_rule",
+    "register",
+    "rules",
+]
 
 
 @attrs.frozen
@@ -27,6 +35,29 @@ class RuleSource:
     """The register id of the document."""
     article: str | None = None
     """The article or item, where known."""
+
+
+@attrs.frozen
+class ReadOn:
+    """The day on which a condition's figures are read, when it is not the evaluation day.
+
+    Most figures are those in force on the day a case is judged (``on``).  Some
+    sources tie a figure to another day of the case instead: the contribution
+    requirement of the certificate's year, the rates of the day a claim was made.
+    Declaring it lets the rule page say which day resolves which figure, and why.
+
+    Example:
+        >>> from skillchain.rules import ReadOn
+        >>> ReadOn("certificate.issued_on",
+        ...     "the relaxation is for certificates obtained in that year").day
+        'certificate.issued_on'
+    """
+
+    day: str
+    """The fact (a dotted path to a date, e.g. ``"certificate.issued_on"``) whose day
+    resolves the condition's parameters."""
+    why: str
+    """Why that day, from the source (English, one clause)."""
 
 
 @attrs.frozen
@@ -58,6 +89,9 @@ class Condition:
     whose miss lowers a case's priority but never rejects it (the rule records it
     with :meth:`~skillchain.rules.Judge.advise`; see
     :attr:`~skillchain.Decision.advisories`)."""
+    read_on: ReadOn | None = attrs.field(default=None, kw_only=True)
+    """The day the condition's parameters are read on, when it is not the evaluation
+    day ``on`` (``None``: the evaluation day)."""
 
 
 def _check_ids(rule: "Rule") -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Helpers to test rules and policy changes, without Hypothesis.
+"""Functions to test rules and policy changes, without Hypothesis.
 
 :func:`compare` evaluates a rule on the same cases under two policies and returns
 the cases whose decision changed; the ``assert_…`` functions are ready-made

@@ -1,6 +1,6 @@
 """Compare two policies on a rule, and ready-made properties of a policy change.
 
-Nothing here imports Hypothesis: the helpers take any iterable of cases (written by
+Nothing here imports Hypothesis: the functions take any iterable of cases (written by
 hand, read from case files, or drawn by a strategy) and evaluate the rule on each.
 """
 
@@ -73,7 +73,7 @@ def _frozen_facts(value: Mapping[str, object]) -> Mapping[str, object]:
 class Case:
     """One case to evaluate a rule on: the rule's facts and the evaluation day.
 
-    A case holds no policy: the comparison helpers evaluate it under each policy
+    A case holds no policy: the comparison functions evaluate it under each policy
     they are given.  A plain mapping of the rule's keyword arguments plus ``on``
     may be passed wherever a case is expected; it becomes a case named by its
     position (``case 3``).

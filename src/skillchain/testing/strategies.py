@@ -95,8 +95,8 @@ from skillchain.catalog import (
     ThreeProjectEntry,
 )
 from skillchain.model import (
-    ApplicationRoute,  # issue 8, slice D
-    ApplicationStandard,  # issue 8, slice D
+    ApplicationRoute,
+    ApplicationStandard,
     ApprenticeEnrolment,
     ApprenticeshipProgramme,
     CarrierAwardApplication,
@@ -105,19 +105,19 @@ from skillchain.model import (
     CarrierType,
     Certificate,
     CertificateKind,
-    ChainLeaderApplication,  # issue 7, slice A
+    ChainLeaderApplication,
     ChainLeaderDesignation,
     ChainPartner,
     ChainStatus,
     Competition,
     CompetitionAward,
     CompetitionClass,
-    CompetitionEntry,  # issue 8, slice B
+    CompetitionEntry,
     CompetitionFormat,
     CompetitionResult,
     CompetitionTier,
     CourseEnrolment,
-    CraftsmanApplication,  # issue 8, slice C
+    CraftsmanApplication,
     DeliveryMode,
     Employment,
     Enterprise,
@@ -133,7 +133,7 @@ from skillchain.model import (
     InsurancePeriod,
     IssuerKind,
     LabourContract,
-    LevelApplication,  # issue 8, slice D
+    LevelApplication,
     LifelongTrainingCarrier,
     Mentor,
     MentorSide,
@@ -150,7 +150,7 @@ from skillchain.model import (
     RecognitionLevel,
     RecommendationRound,
     RegulatoryStatus,
-    Schooling,  # issue 8, slice D
+    Schooling,
     SkillChain,
     SkillEvaluationOrganisation,
     SubsidyClaim,
@@ -160,19 +160,19 @@ from skillchain.model import (
     ThreeProject,
     TrainingInstitution,
     TrainingMode,
-    YearsCountedFrom,  # issue 8, slice D
+    YearsCountedFrom,
 )
 from skillchain.policy import (
     CarrierParameters,
-    ChainsParameters,  # issue 7, slice A
-    CompetitionParameters,  # issue 8, slice B
-    CraftsmanParameters,  # issue 8, slice C
-    ExpertParameters,  # issue 7, slice B
-    InstitutionParameters,  # issue 7, slice C
+    ChainsParameters,
+    CompetitionParameters,
+    CraftsmanParameters,
+    ExpertParameters,
+    InstitutionParameters,
     Kind,
-    LevelApplicationParameters,  # issue 8, slice D
+    LevelApplicationParameters,
     ParameterSpec,
-    RewardParameters,  # issue 8, slice A
+    RewardParameters,
     SkillUpgradeParameters,
     SubsidyParameters,
     UnemploymentSkillParameters,
@@ -181,12 +181,12 @@ from skillchain.policy import (
 from skillchain.rules import (
     CarrierAwardAllocation,
     Condition,
-    ExpertRecommendation,  # issue 7, slice B
+    ExpertRecommendation,
     QuotaAllocation,
     QuotaApplication,
     Rule,
     RuleSource,
-    TechnicalExpertAwards,  # issue 8, slice B
+    TechnicalExpertAwards,
 )
 from skillchain.rules import rules as registered_rules
 from skillchain.simulation import SimulationSummary
@@ -196,8 +196,8 @@ __all__ = [
     "GENERIC_TYPES",
     "REGISTERED_TYPES",
     "amounts",
-    "application_routes",  # issue 8, slice D
-    "application_standards",  # issue 8, slice D
+    "application_routes",
+    "application_standards",
     "apprenticeship_parameters",
     "carrier_award_allocations",
     "carrier_award_applications",
@@ -206,19 +206,19 @@ __all__ = [
     "catalog_rows",
     "catalogs",
     "certificates",
-    "chain_leader_applications",  # issue 7, slice A
+    "chain_leader_applications",
     "chain_leader_designations",
     "chain_leader_entries",
     "chain_partners",
-    "chains_parameters",  # issue 7, slice A
+    "chains_parameters",
     "citations",
     "competition_categories",
     "competition_results",
     "competitions",
     "conditions",
     "course_enrolments",
-    "craftsman_applications",  # issue 8, slice C
-    "craftsman_parameters",  # issue 8, slice C
+    "craftsman_applications",
+    "craftsman_parameters",
     "credit_codes",
     "date_ranges",
     "decisions",
@@ -230,8 +230,8 @@ __all__ = [
     "enterprises",
     "evaluation_qualifications",
     "expert_nominations",
-    "expert_parameters",  # issue 7, slice B
-    "expert_recommendations",  # issue 7, slice B
+    "expert_parameters",
+    "expert_recommendations",
     "fact_values",
     "findings",
     "guidance_experts",
@@ -239,11 +239,11 @@ __all__ = [
     "honours",
     "industry_clusters",
     "input_problems",
-    "institution_parameters",  # issue 7, slice C
+    "institution_parameters",
     "insurance_periods",
     "labour_contracts",
-    "level_application_parameters",  # issue 8, slice D
-    "level_applications",  # issue 8, slice D
+    "level_application_parameters",
+    "level_applications",
     "lifelong_training_carriers",
     "mentors",
     "messages",
@@ -268,7 +268,7 @@ __all__ = [
     "recommendation_rounds",
     "resident_ids",
     "resolved_values",
-    "reward_parameters",  # issue 8, slice A
+    "reward_parameters",
     "reward_scopes",
     "roundings",
     "rule_sources",
@@ -749,7 +749,7 @@ def decisions(
     *,
     outcomes: "st.SearchStrategy[Outcome] | None" = None,
     on: "st.SearchStrategy[date] | None" = None,
-    provenance: "st.SearchStrategy[Provenance] | None" = None,
+    provenance: "st.SearchStrategy[Provenance | None] | None" = None,
 ) -> st.SearchStrategy[Decision]:
     """Draw decisions whose outcome follows from their findings.
 
@@ -760,7 +760,8 @@ def decisions(
     Args:
         outcomes: The outcomes to draw; any if None.
         on: The evaluation days; 2019-2030 if None.
-        provenance: The provenances to draw; any if None.
+        provenance: The provenances to draw; any if None (including ``None``, a
+            decision that used no figure in force).
 
     Raises:
         hypothesis.errors.InvalidArgument: An option is not a strategy.
@@ -769,7 +770,7 @@ def decisions(
         _check_strategy(name, value)
     chosen = _or(outcomes, st.sampled_from(Outcome))
     days = _or(on, st.dates(_POLICY_FIRST, _POLICY_LAST))
-    provenances = _or(provenance, st.sampled_from(Provenance))
+    provenances = _or(provenance, _optional(st.sampled_from(Provenance)))
 
     @st.composite
     def draw_decision(draw: st.DrawFn) -> Decision:
@@ -875,7 +876,7 @@ def subsidy_parameters(
     return policy_snapshots(on=on).map(lambda s: s.subsidy)
 
 
-# --- institutions (issue 7, slice C) (begin) ---
+# --- institutions ---
 def institution_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[InstitutionParameters]:
@@ -885,9 +886,6 @@ def institution_parameters(
         on: The days; 2019-2030 if None.
     """
     return policy_snapshots(on=on).map(lambda s: s.institutions)
-
-
-# --- institutions (issue 7, slice C) (end) ---
 
 
 def skill_upgrade_parameters(
@@ -912,7 +910,7 @@ def unemployment_skill_parameters(
     return policy_snapshots(on=on).map(lambda s: s.ui_skill)
 
 
-# --- carriers (issue 7, slice D) (begin) ---
+# --- carriers ---
 def carrier_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[CarrierParameters]:
@@ -938,10 +936,7 @@ def carrier_award_allocations() -> st.SearchStrategy[CarrierAwardAllocation]:
     return draw_allocation()
 
 
-# --- carriers (issue 7, slice D) (end) ---
-
-
-# --- craftsman (issue 8, slice C) (begin) ---
+# --- craftsman ---
 def craftsman_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[CraftsmanParameters]:
@@ -1017,10 +1012,7 @@ def craftsman_applications(
     return draw_application()
 
 
-# --- craftsman (issue 8, slice C) (end) ---
-
-
-# --- rewards (issue 8, slice A) (begin) ---
+# --- rewards ---
 def reward_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[RewardParameters]:
@@ -1032,10 +1024,7 @@ def reward_parameters(
     return policy_snapshots(on=on).map(lambda s: s.rewards)
 
 
-# --- rewards (issue 8, slice A) (end) ---
-
-
-# --- chains (issue 7, slice A) (begin) ---
+# --- chains ---
 def chains_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[ChainsParameters]:
@@ -1074,10 +1063,7 @@ def chain_leader_applications(
     return draw_application()
 
 
-# --- chains (issue 7, slice A) (end) ---
-
-
-# --- experts (issue 7, slice B) (begin) ---
+# --- experts ---
 def expert_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[ExpertParameters]:
@@ -1104,10 +1090,7 @@ def expert_recommendations() -> st.SearchStrategy[ExpertRecommendation]:
     return draw_result()
 
 
-# --- experts (issue 7, slice B) (end) ---
-
-
-# --- competitions (issue 8, slice B) (begin) ---
+# --- competitions ---
 def competition_parameters(
     *, on: "st.SearchStrategy[date] | None" = None
 ) -> st.SearchStrategy[CompetitionParameters]:
@@ -1170,10 +1153,7 @@ def technical_expert_awards() -> st.SearchStrategy[TechnicalExpertAwards]:
     return draw_awards()
 
 
-# --- competitions (issue 8, slice B) (end) ---
-
-
-# --- level application (issue 8, slice D) (begin) ---
+# --- level application ---
 #: The editions of the bundled templates (level_application.standards).
 _LEVEL_TEMPLATES: Final = ("template-a", "template-b", "template-c")
 
@@ -1311,9 +1291,6 @@ def level_applications(
         )
 
     return draw_application()
-
-
-# --- level application (issue 8, slice D) (end) ---
 
 
 def parameters() -> st.SearchStrategy[Parameter]:
@@ -1872,7 +1849,7 @@ def competitions(
             finalists=draw(_optional(st.integers(0, 200))),
             organisers=tuple(draw(st.lists(_NAMES, max_size=2))),
             held_on=draw(_optional(st.dates(date(year, 1, 1), date(year, 12, 31)))),
-            open_nationwide=draw(st.booleans()),  # issue 8, slice B
+            open_nationwide=draw(st.booleans()),
         )
 
     return draw_competition()
@@ -1954,7 +1931,7 @@ def honours(
         awarded_on=_days(date(2000, 1, 1), _POLICY_LAST),
         issuer=_optional(_NAMES),
         level=_optional(st.sampled_from(RecognitionLevel)),
-        event=_optional(_NAMES),  # issue 8, slice B
+        event=_optional(_NAMES),
     )
 
 
@@ -2036,7 +2013,7 @@ def talent_reward_claims(
             top_up=draw(st.booleans())
             if kind is TalentRewardKind.HIGH_SKILL
             else False,
-            skill=draw(_optional(_NAMES)),  # issue 8, slice A
+            skill=draw(_optional(_NAMES)),
         )
 
     return draw_claim()
@@ -2204,8 +2181,8 @@ def private_institution_filings(
             premises_area=draw(_optional(amounts(max_value=100_000))),
             full_time_teachers=draw(_optional(st.integers(0, 200))),
             part_time_teachers=draw(_optional(st.integers(0, 200))),
-            premises_owned=draw(_optional(st.booleans())),  # issue 7, slice C
-            start_up_funds=draw(_optional(amounts(max_value=10_000_000))),  # slice C
+            premises_owned=draw(_optional(st.booleans())),
+            start_up_funds=draw(_optional(amounts(max_value=10_000_000))),
             occupations=tuple(
                 draw(st.lists(occupation_codes(detail=True), max_size=3, unique=True))
             ),
@@ -2829,15 +2806,15 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Enterprise: enterprises,
     EvaluationQualification: evaluation_qualifications,
     ExpertNomination: expert_nominations,
-    ExpertParameters: expert_parameters,  # issue 7, slice B
-    CompetitionParameters: competition_parameters,  # issue 8, slice B
-    CompetitionEntry: competition_entries,  # issue 8, slice B
-    ApplicationRoute: application_routes,  # issue 8, slice D
-    ApplicationStandard: application_standards,  # issue 8, slice D
-    LevelApplication: level_applications,  # issue 8, slice D
-    LevelApplicationParameters: level_application_parameters,  # issue 8, slice D
-    TechnicalExpertAwards: technical_expert_awards,  # issue 8, slice B
-    ExpertRecommendation: expert_recommendations,  # issue 7, slice B
+    ExpertParameters: expert_parameters,
+    CompetitionParameters: competition_parameters,
+    CompetitionEntry: competition_entries,
+    ApplicationRoute: application_routes,
+    ApplicationStandard: application_standards,
+    LevelApplication: level_applications,
+    LevelApplicationParameters: level_application_parameters,
+    TechnicalExpertAwards: technical_expert_awards,
+    ExpertRecommendation: expert_recommendations,
     Finding: findings,
     GuidanceExpert: guidance_experts,
     Honour: honours,
@@ -2874,23 +2851,23 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Condition: conditions,
     ScopeEntry: scope_entries,
     SkillChain: skill_chains,
-    ChainLeaderApplication: chain_leader_applications,  # issue 7, slice A
-    ChainsParameters: chains_parameters,  # issue 7, slice A
+    ChainLeaderApplication: chain_leader_applications,
+    ChainsParameters: chains_parameters,
     SkillEvaluationOrganisation: skill_evaluation_organisations,
     SkillLevelEntry: skill_level_entries,
     SkillUpgradeParameters: skill_upgrade_parameters,
     SubsidyClaim: subsidy_claims,
     SubsidyParameters: subsidy_parameters,
-    InstitutionParameters: institution_parameters,  # issue 7, slice C
+    InstitutionParameters: institution_parameters,
     TalentRewardClaim: talent_reward_claims,
     ThreeProjectEntry: three_project_entries,
     TrainingInstitution: training_institutions,
     UnemploymentSkillParameters: unemployment_skill_parameters,
-    CarrierParameters: carrier_parameters,  # carriers (slice D)
-    RewardParameters: reward_parameters,  # issue 8, slice A
-    CraftsmanApplication: craftsman_applications,  # issue 8, slice C
-    CraftsmanParameters: craftsman_parameters,  # issue 8, slice C
-    CarrierAwardAllocation: carrier_award_allocations,  # carriers (slice D)
+    CarrierParameters: carrier_parameters,
+    RewardParameters: reward_parameters,
+    CraftsmanApplication: craftsman_applications,
+    CraftsmanParameters: craftsman_parameters,
+    CarrierAwardAllocation: carrier_award_allocations,
 }
 """Every public non-generic type with its strategy, as the entry point registers them.
 

@@ -1,0 +1,180 @@
+"""Cases for every registered rule, and ways to take their facts and figures away.
+
+The example case files reach every outcome of every rule (a test keeps it so), so they
+are the seeds: a case is varied by making some of its facts unknown (``None``, where
+the fact's type allows it), by taking parameters out of force, and by moving its day.
+A fact is named by the path a decision uses in ``missing``: ``certificate.level``,
+``history[2].occupation``, ``contribution_months``.
+"""
+
+import functools
+import types
+import typing
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from skillchain import Decision, Policy
+from skillchain.cases import CaseFile, load_directory
+from skillchain.rules import Judge, Rule
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "cases"
+CASES: tuple[CaseFile, ...] = load_directory(EXAMPLES)
+
+
+def _allows_none(hint: object) -> bool:
+    if hint is None or hint is type(None):
+        return True
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return type(None) in typing.get_args(hint)
+    return False
+
+
+@functools.cache
+def _hints(owner: Callable[..., object] | type) -> dict[str, object]:
+    return typing.get_type_hints(owner)
+
+
+def _walk(value: object, path: str) -> Iterator[str]:
+    """The paths under *value* (at *path*) whose fields may be ``None`` and are not."""
+    if attrs.has(type(value)):
+        hints = _hints(type(value))
+        for field in attrs.fields(type(value)):
+            child = getattr(value, field.name)
+            name = field.name.lstrip("_")
+            child_path = f"{path}.{name}"
+            if child is not None and _allows_none(hints.get(field.name)):
+                yield child_path
+            yield from _walk(child, child_path)
+    elif isinstance(value, (tuple, list)):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}[{index}]")
+
+
+def nullable_facts(rule: Rule, facts: Mapping[str, object]) -> tuple[str, ...]:
+    """Every fact path of *facts* that is known and whose type allows ``None``."""
+    hints = _hints(rule.function)
+    found: list[str] = []
+    for name, value in facts.items():
+        if value is not None and _allows_none(hints.get(name)):
+            found.append(name)
+        found.extend(_walk(value, name))
+    return tuple(found)
+
+
+def _steps(path: str) -> list[str | int]:
+    steps: list[str | int] = []
+    for part in path.split("."):
+        head, _, rest = part.partition("[")
+        steps.append(head)
+        while rest:
+            index, _, rest = rest.partition("]")
+            steps.append(int(index))
+            rest = rest.removeprefix("[")
+    return steps
+
+
+def _field(owner: type, name: str) -> "attrs.Attribute[Any]":
+    for field in attrs.fields(owner):
+        if field.name.lstrip("_") == name:
+            return field
+    msg = f"{owner.__name__} has no field {name!r}"
+    raise KeyError(msg)
+
+
+def _replace(value: object, steps: list[str | int], new: object) -> object:
+    if not steps:
+        return new
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        assert isinstance(value, (tuple, list))
+        items = list(value)
+        items[step] = _replace(items[step], rest, new)
+        return type(value)(items)
+    field = _field(type(value), step)
+    child = _replace(getattr(value, field.name), rest, new)
+    return attrs.evolve(value, **{field.alias: child})  # type: ignore[misc]
+
+
+def with_unknown(
+    facts: Mapping[str, object], paths: tuple[str, ...]
+) -> dict[str, object]:
+    """*facts* with every fact at *paths* made unknown (``None``).
+
+    Raises whatever the types raise when a combination is not constructible.
+    """
+    result = dict(facts)
+    for path in paths:
+        steps = _steps(path)
+        head = steps[0]
+        assert isinstance(head, str)
+        result[head] = _replace(result[head], steps[1:], None)
+    return result
+
+
+def lookup(facts: Mapping[str, object], path: str) -> tuple[bool, object]:
+    """Whether *path* names a fact of *facts*, and its value if so."""
+    steps = _steps(path)
+    head = steps[0]
+    if not isinstance(head, str) or head not in facts:
+        return False, None
+    value: object = facts[head]
+    for step in steps[1:]:
+        if isinstance(step, int):
+            if not isinstance(value, (tuple, list)) or step >= len(value):
+                return False, None
+            value = value[step]
+        else:
+            if not attrs.has(type(value)):
+                return False, None
+            try:
+                value = getattr(value, _field(type(value), step).name)
+            except KeyError:
+                return False, None
+    return True, value
+
+
+def without(policy: Policy, names: tuple[str, ...] = ()) -> Policy:
+    """A fresh copy of *policy* (its own caches) with the parameters *names* taken out."""
+    return Policy(
+        documents=policy.documents,
+        parameters={k: v for k, v in policy.parameters.items() if k not in names},
+        sources=policy.sources,
+    )
+
+
+def decide(
+    case: CaseFile, facts: Mapping[str, object], policy: Policy, on: date
+) -> Decision:
+    """Decide *case*'s rule on *facts* under *policy* on *on*."""
+    return case.rule.function(**facts, on=on, policy=policy)
+
+
+class ReadTrace:
+    """Records the parameters a decision read with a value in force (via ``Judge.use``)."""
+
+    def __init__(self) -> None:
+        self.read: set[str] = set()
+        self._original = Judge.use
+
+    def __enter__(self) -> typing.Self:
+        original = self._original
+        read = self.read
+
+        def use(judge: Judge, resolved: Any) -> Any:
+            value = original(judge, resolved)
+            if value is not None:
+                read.add(resolved.name)
+            return value
+
+        Judge.use = use  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        Judge.use = self._original  # type: ignore[method-assign]
