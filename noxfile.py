@@ -42,10 +42,11 @@ def typing(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def lint(session: nox.Session) -> None:
-    """ruff check and ruff format --check."""
+    """ruff check, ruff format --check, and the pending changelog renders."""
     session.install(*_group("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("towncrier", "build", "--draft", "--version", "next", silent=True)
 
 
 @nox.session(python=PYTHON, tags=["ci"])

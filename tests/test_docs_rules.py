@@ -163,3 +163,43 @@ def test_a_parameter_the_policy_lacks_is_still_listed() -> None:
     text = text_of(EXT.render_rule_page(page))
     assert "none bundled" in text
     assert "no parameter it reads has a value" in text
+
+
+def test_a_rule_page_says_which_day_resolves_each_figure() -> None:
+    """A condition's parameters are read on the evaluation day unless it declares a day."""
+    import attrs
+
+    from skillchain.rules import Condition, ReadOn
+
+    rule = SETTLEMENT_RULE
+    index, first = next(
+        (i, c)
+        for i, c in enumerate(rule.conditions)
+        if c.parameters and c.read_on is None
+    )
+    changed = attrs.evolve(
+        first, read_on=ReadOn("training_end", "the source counts from it")
+    )
+    declared = attrs.evolve(
+        rule,
+        conditions=(
+            *rule.conditions[:index],
+            changed,
+            *rule.conditions[index + 1 :],
+        ),
+    )
+    plain = text_of(EXT.render_rule_page(EXT.rule_page(rule, BUNDLED)))
+    shown = text_of(EXT.render_rule_page(EXT.rule_page(declared, BUNDLED)))
+    reading = sum(1 for c in rule.conditions if c.parameters and c.read_on is None)
+    assert plain.count("read on the evaluation day") == reading
+    assert shown.count("read on the evaluation day") == reading - 1
+    assert "read on training_end: the source counts from it" in shown
+    assert isinstance(first, Condition)
+
+
+def test_every_declared_reading_day_is_on_its_rule_page() -> None:
+    for rule in rules():
+        text = text_of(EXT.render_rule_page(EXT.rule_page(rule, BUNDLED)))
+        for condition in rule.conditions:
+            if condition.read_on is not None and condition.parameters:
+                assert f"read on {condition.read_on.day}: " in text, condition.check

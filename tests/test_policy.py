@@ -401,7 +401,10 @@ def test_rejects_unknown_key_in_a_value() -> None:
         (
             "bad.toml",
             'parameters."apprenticeship.contract_min_months".values[0].untill',
-            "unknown key; allowed keys are article, document, note, period_provenance, provenance, since, until, value",
+            (
+                "unknown key; allowed keys are article, document, note, "
+                "period_provenance, provenance, since, until, value"
+            ),
         )
     ]
 
@@ -698,3 +701,69 @@ def test_overlay_takes_the_overlay_value_where_it_reaches_and_the_base_elsewhere
     for earlier, later in itertools.pairwise(periods):
         assert earlier.end is not None
         assert earlier.end < later.start
+
+
+# --- values whose period in force is inferred ----------------------------------------
+
+
+def test_an_inferred_period_makes_the_value_unverified_and_says_so() -> None:
+    """An official figure with an inferred period is no stronger than the inference."""
+    text = months_param(
+        value_table("2021-09-01", "12", until="2024-12-31")
+        + 'period_provenance = "unverified"\n'
+    )
+    resolved = (
+        Policy.loads(text).at(date(2023, 1, 1)).apprenticeship.contract_min_months
+    )
+    assert resolved.citation is not None
+    assert resolved.citation.document.provenance is Provenance.OFFICIAL
+    assert resolved.provenance is Provenance.UNVERIFIED
+    assert resolved.citation.period_inferred
+    assert resolved.citation.label("en").endswith("(period in force inferred)")
+    assert resolved.citation.label("zh").endswith("（施行期间系推断）")
+
+
+def test_a_period_as_well_known_as_its_value_changes_nothing() -> None:
+    text = months_param(
+        value_table("2021-09-01", "12", extra='provenance = "secondary"')
+        + 'period_provenance = "official"\n'
+    )
+    resolved = (
+        Policy.loads(text).at(date(2023, 1, 1)).apprenticeship.contract_min_months
+    )
+    assert resolved.provenance is Provenance.SECONDARY
+    assert resolved.citation is not None
+    assert not resolved.citation.period_inferred
+    assert "inferred" not in resolved.citation.label("en")
+
+
+def test_rejects_an_unknown_period_provenance() -> None:
+    text = months_param(
+        value_table("2021-09-01", "12", extra='period_provenance = "guess"')
+    )
+    ((_, path, message),) = problems_of(text)
+    assert (
+        path
+        == 'parameters."apprenticeship.contract_min_months".values[0].period_provenance'
+    )
+    assert message.startswith("expected one of official, secondary, unverified")
+
+
+def test_a_decision_that_used_no_figure_in_force_claims_no_provenance() -> None:
+    """Rank starts at 'nothing used'; the first value in force sets it."""
+    from skillchain.rules import UI_SKILL_RULE, Judge
+
+    policy = Policy.loads(
+        months_param(value_table("2021-09-01", "12", until="2024-12-31"))
+    )
+    later = Judge(policy, date(2025, 1, 1))
+    assert later.use(later.params.apprenticeship.contract_min_months) is None
+    assert later.provenance is None
+    decision = later.decide(UI_SKILL_RULE)
+    assert decision.provenance is None
+    assert "provenance: none (no figure in force used)" in decision.explain("en")
+    assert "依据可信度：无（未使用任何有效参数）" in decision.explain("zh")
+    during = Judge(policy, date(2022, 1, 1))
+    assert during.use(during.params.apprenticeship.contract_min_months) == 12
+    assert during.provenance is Provenance.OFFICIAL
+    assert during.decide(UI_SKILL_RULE).provenance is Provenance.OFFICIAL

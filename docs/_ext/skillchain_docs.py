@@ -93,7 +93,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from skillchain import Citation, DateRange, Document, Parameter, Policy, Resolved
-    from skillchain.rules import Rule
+    from skillchain.rules import ReadOn, Rule
 
 
 _LOGGER = logging.getLogger(__name__)
@@ -595,6 +595,10 @@ class ConditionEntry:
     """The parameters the check reads."""
     citations: tuple[Citation, ...]
     """The documents (with article) it rests on: :meth:`Rule.citations_for`."""
+    read_on: ReadOn | None = None
+    """The day its parameters are read on, when not the evaluation day."""
+    advisory: bool = False
+    """Whether the condition is advisory (priority only, never a refusal)."""
 
 
 @attrs.frozen
@@ -648,6 +652,8 @@ def rule_page(rule: Rule, policy: Policy) -> RulePage:
                 en=message.en if message else "",
                 parameters=condition.parameters,
                 citations=rule.citations_for(condition.check, policy),
+                read_on=condition.read_on,
+                advisory=condition.advisory,
             )
         )
     parameters = []
@@ -703,6 +709,50 @@ def _format_in_force(span: DateRange | None) -> str:
     return f"from {start} to {span.end.isoformat()}"
 
 
+def _conditions_table(page: RulePage) -> nodes.table:
+    """The conditions table: check, templates, what it reads and on which day, documents."""
+    rows = []
+    for entry in page.conditions:
+        row = nodes.row()
+        check = nodes.entry()
+        check += _para(nodes.literal(text=entry.check))
+        if entry.advisory:
+            check += _para(
+                nodes.emphasis(text="advisory: priority only, never a refusal")
+            )
+        row += check
+        text = nodes.entry()
+        text += _para(entry.zh)
+        text += _para(nodes.emphasis(text=entry.en))
+        row += text
+        reads = nodes.entry()
+        for name in entry.parameters:
+            reads += _para(nodes.literal(text=name))
+        if entry.parameters and entry.read_on is not None:
+            reads += _para(
+                nodes.emphasis(text="read on "),
+                nodes.literal(text=entry.read_on.day),
+                nodes.emphasis(text=f": {entry.read_on.why}"),
+            )
+        elif entry.parameters:
+            reads += _para(nodes.emphasis(text="read on the evaluation day"))
+        row += reads
+        documents = nodes.entry()
+        for citation in entry.citations:
+            documents += _document_ref(citation.document, citation.article)
+        if not entry.citations:
+            documents += _para(
+                nodes.emphasis(text="none bundled: from the supplied parameter")
+            )
+        row += documents
+        rows.append(row)
+    return _table(
+        ("Check", "Condition (zh / en)", "Reads", "Documents"),
+        (22, 40, 18, 20),
+        rows,
+    )
+
+
 def render_rule_page(page: RulePage) -> list[nodes.Node]:
     """The nodes of a rule page: heading facts, sources, conditions, parameters."""
     rule = page.rule
@@ -756,34 +806,7 @@ def render_rule_page(page: RulePage) -> list[nodes.Node]:
             "the templates' {fields} are the values the finding compares.",
         )
     )
-    rows = []
-    for entry in page.conditions:
-        row = nodes.row()
-        row += _cell(nodes.literal(text=entry.check))
-        text = nodes.entry()
-        text += _para(entry.zh)
-        text += _para(nodes.emphasis(text=entry.en))
-        row += text
-        reads = nodes.entry()
-        for name in entry.parameters:
-            reads += _para(nodes.literal(text=name))
-        row += reads
-        documents = nodes.entry()
-        for citation in entry.citations:
-            documents += _document_ref(citation.document, citation.article)
-        if not entry.citations:
-            documents += _para(
-                nodes.emphasis(text="none bundled: from the supplied parameter")
-            )
-        row += documents
-        rows.append(row)
-    out.append(
-        _table(
-            ("Check", "Condition (zh / en)", "Reads", "Documents"),
-            (22, 40, 18, 20),
-            rows,
-        )
-    )
+    out.append(_conditions_table(page))
 
     out.append(
         _para(

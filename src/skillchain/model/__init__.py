@@ -50,6 +50,7 @@ from skillchain.model._people import (
 # --- chains, training and carriers, recognition ---
 # isort: split
 from skillchain.model._chains import (
+    ChainClaimCondition,
     ChainLeaderApplication,
     ChainLeaderDesignation,
     ChainPart,
@@ -106,7 +107,7 @@ from skillchain.model._level_application import (
 )
 
 
-# Every public name of the model, kept sorted (integrators add each module's __all__).
+# Every public name of the model, kept sorted.
 __all__ = [
     "ApplicationRoute",
     "ApplicationStandard",
@@ -118,6 +119,7 @@ __all__ = [
     "CarrierType",
     "Certificate",
     "CertificateKind",
+    "ChainClaimCondition",
     "ChainLeaderApplication",
     "ChainLeaderDesignation",
     "ChainPart",

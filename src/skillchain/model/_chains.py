@@ -44,6 +44,7 @@ from skillchain.model._recognition import ProfessionalTitleLevel
 
 
 __all__ = [
+    "ChainClaimCondition",
     "ChainLeaderApplication",
     "ChainLeaderDesignation",
     "ChainPart",
@@ -487,6 +488,38 @@ set_labels(
             "an employment or HR-service body",
         ),
         ChainPart.INDUSTRY_ASSOCIATION: ("行业协会", "an industry association"),
+    },
+)
+
+
+class ChainClaimCondition(LabelledEnum):
+    """A fact that must hold for a chain leader to claim a chain enterprise's subsidy.
+
+    Inside a skill chain each chain enterprise claims the apprenticeship subsidy for
+    its own trainees; the leader claims instead when the measure's conditions all
+    hold.  Under 粤人社规〔2023〕13号 (2023-08-15 to 2025-12-31, secondary) they are
+    that the leader trains centrally and signs the apprentice agreements.  Which
+    conditions apply on a day is the policy parameter ``chains.leader_claims_when``,
+    read by the rule ``chains.subsidy_claim``.
+    """
+
+    CENTRAL_TRAINING = "central_training"
+    """链主集中培训: the leader runs the training centrally."""
+    LEADER_SIGNS_AGREEMENTS = "leader_signs_agreements"
+    """链主签订学徒培养协议: the leader signs the apprentice (training) agreements."""
+
+
+set_labels(
+    ChainClaimCondition,
+    {
+        ChainClaimCondition.CENTRAL_TRAINING: (
+            "链主集中培训",
+            "the leader trains centrally",
+        ),
+        ChainClaimCondition.LEADER_SIGNS_AGREEMENTS: (
+            "链主签订学徒培养协议",
+            "the leader signs the apprentice agreements",
+        ),
     },
 )
 

@@ -20,7 +20,7 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.model._apprenticeship import HireKind
-from skillchain.model._chains import ChainPart
+from skillchain.model._chains import ChainClaimCondition, ChainPart
 from skillchain.model._enums import (
     CarrierType,
     CompetitionClass,
@@ -474,7 +474,9 @@ class ChainsParameters:
 
     Sources: Shenzhen's notice on chain-leader incubation (深圳市人社局, citing
     粤人社规〔2022〕26号 and 粤人社规〔2025〕25号; seen on reposts only, its own date
-    not found) and 粤人社规〔2025〕25号 art. 2 (who takes part in a chain).
+    not found), 粤人社规〔2025〕25号 art. 2 (who takes part in a chain; what chapter 2
+    requires of a chain was not found) and 粤人社规〔2023〕13号 (who claims the
+    apprenticeship subsidy inside a chain, 2023-08-15 to 2025-12-31).
     """
 
     leader_region: Resolved[DivisionCode] = parameter(DIVISION, "division")
@@ -494,7 +496,18 @@ class ChainsParameters:
     required_parts: Resolved[frozenset[ChainPart]] = parameter(
         enum_set_kind(ChainPart), "chain_parts"
     )
-    """The parts a chain must have besides its leader (at least one body of each)."""
+    """The parts a chain must have besides its leader (at least one body of each;
+    district-supplied: chapter 2 of 粤人社规〔2025〕25号 was not found)."""
+    participant_parts: Resolved[frozenset[ChainPart]] = parameter(
+        enum_set_kind(ChainPart), "chain_parts"
+    )
+    """The parts a chain is expected to have besides its leader, as 25号 art. 2
+    describes the chain (an advisory reading, ``unverified``)."""
+    leader_claims_when: Resolved[frozenset[ChainClaimCondition]] = parameter(
+        enum_set_kind(ChainClaimCondition), "claim_conditions"
+    )
+    """What must all hold for the chain leader, rather than the employing chain
+    enterprise, to claim an apprentice's subsidy."""
 
 
 # --- competitions ---
