@@ -437,12 +437,23 @@ def test_composition_fails_exactly_for_the_empty_parts(
 
 
 # --- chains.subsidy_claim -----------------------------------------------------------
+#
+# 粤人社规〔2023〕13号 (in force 2023-08-15 to 2025-12-31), as the Zhanjiang guide
+# restates it: "each chain enterprise claims for its own trainees; where the chain
+# leader trains centrally and signs the apprentice agreements, the chain leader
+# claims".  It is a filing provision: the measure in force on the filing day decides.
+# The amount: a 中级工 apprentice over 12 planned months, 5 500 × 12 ÷ 12 = 5 500 yuan
+# (深人社规〔2019〕11号 rate), on 2025-03-01.
+
+FILED = date(2024, 2, 20)
 
 
 def enrolment(
-    employer: CreditCode = MEMBER, qualified: bool | None = True
+    employer: CreditCode = MEMBER,
+    qualified: bool | None = True,
+    filed_on: date | None = FILED,
 ) -> ApprenticeEnrolment:
-    """A 中级工 apprentice, 12 planned months, of *employer*."""
+    """A 中级工 apprentice, 12 planned months, of *employer*, filed on *filed_on*."""
     plan = ApprenticeshipProgramme(
         enterprise=employer,
         institution=TrainingInstitution(
@@ -454,6 +465,7 @@ def enrolment(
         planned_months=12,
         modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
         status=ProgrammeStatus.COMPLETED,
+        filed_on=filed_on,
     )
     return ApprenticeEnrolment(
         person=Person(id=ResidentId("11010519491231002X")),
@@ -491,9 +503,136 @@ def test_claimant_is_the_leader_only_when_it_trains_centrally_and_signs(
     assert finding(decision, "chains.claim.claimant").value("claimant") == claimant
     assert (
         chain_claimant(
-            chain(), MEMBER, central_training=central, leader_signs_agreements=signs
+            chain(),
+            MEMBER,
+            central_training=central,
+            leader_signs_agreements=signs,
+            filed_on=FILED,
         )
         == claimant
+    )
+
+
+def test_the_claimant_test_cites_13号() -> None:
+    """The claimant finding rests on 粤人社规〔2023〕13号, not on the library's reading."""
+    decision = chain_subsidy_claim(
+        chain(),
+        enrolment(),
+        central_training=True,
+        leader_signs_agreements=True,
+        on=CLAIM_ON,
+    )
+    cited = finding(decision, "chains.claim.claimant").citations
+    assert [c.document.id for c in cited] == ["gd-2023-13"]
+    assert "粤人社规〔2023〕13号" in decision.explain("zh")
+
+
+@pytest.mark.parametrize(
+    ("filed_on", "in_force"),
+    [
+        (date(2023, 8, 14), False),  # the day before 13号 took effect
+        (date(2023, 8, 15), True),  # its first day
+        (date(2025, 12, 31), True),  # its last day
+        (date(2026, 1, 1), False),  # the day after it expired, no successor known
+    ],
+)
+def test_the_claimant_test_is_bounded_to_13号(filed_on: date, in_force: bool) -> None:
+    """Inside 13号's period the leader that trains centrally and signs claims; outside
+    it the claimant is undetermined, naming the parameter that says who claims."""
+    decision = chain_subsidy_claim(
+        chain(),
+        enrolment(filed_on=filed_on),
+        central_training=True,
+        leader_signs_agreements=True,
+        on=CLAIM_ON,
+    )
+    found = finding(decision, "chains.claim.claimant")
+    if in_force:
+        assert decision.outcome is Outcome.ELIGIBLE
+        assert found.held is True
+        assert found.value("claimant") == LEADER
+    else:
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert found.held is None
+        assert found.missing == ("chains.leader_claims_when",)
+        assert decision.missing == ("chains.leader_claims_when",)
+        assert decision.amount is None
+    assert (
+        chain_claimant(
+            chain(),
+            MEMBER,
+            central_training=True,
+            leader_signs_agreements=True,
+            filed_on=filed_on,
+        )
+        == (LEADER if in_force else None)
+    )
+
+
+def test_the_leaders_own_trainee_outside_13号_is_undetermined() -> None:
+    """No rule saying who claims inside a chain after 2025-12-31: even the leader's own
+    apprentice is undetermined (only the parameter is named; no fact is needed)."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(LEADER, filed_on=date(2026, 1, 1)), on=CLAIM_ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("chains.leader_claims_when",)
+
+
+def test_a_2024_filing_decided_in_2026_uses_13号() -> None:
+    """Filed 2024-02-20 (13号 in force), decided 2026-03-01 (13号 expired): the claimant
+    is read on the filing day, so the leader that trains centrally and signs claims."""
+    decision = chain_subsidy_claim(
+        chain(),
+        enrolment(),
+        central_training=True,
+        leader_signs_agreements=True,
+        on=date(2026, 3, 1),
+    )
+    found = finding(decision, "chains.claim.claimant")
+    assert found.held is True
+    assert found.value("claimant") == LEADER
+    assert found.value("filed_on") == FILED
+    assert "chains.leader_claims_when" not in decision.missing
+
+
+def test_the_claimant_declares_the_filing_day_as_its_reading_day() -> None:
+    """The condition says which day resolves its figure: the programme's filing day."""
+    condition = get_rule("chains.subsidy_claim").condition("chains.claim.claimant")
+    assert condition.parameters == ("chains.leader_claims_when",)
+    assert condition.read_on is not None
+    assert condition.read_on.day == "enrolment.programme.filed_on"
+
+
+def test_unknown_filing_day_is_undetermined_and_named() -> None:
+    """No filing day: which measure applies is unknown; the day is named, and so is any
+    fact the test would need."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(filed_on=None), leader_signs_agreements=True, on=CLAIM_ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("enrolment.programme.filed_on", "central_training")
+    assert (
+        chain_claimant(
+            chain(),
+            MEMBER,
+            central_training=True,
+            leader_signs_agreements=True,
+            filed_on=None,
+        )
+        is None
+    )
+
+
+def test_outside_13号_every_unknown_fact_is_named_too() -> None:
+    """Filed 2026-01-01 with both facts unknown: the parameter and both facts are named."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(filed_on=date(2026, 1, 1)), on=CLAIM_ON
+    )
+    assert decision.missing == (
+        "chains.leader_claims_when",
+        "central_training",
+        "leader_signs_agreements",
     )
 
 
@@ -514,6 +653,42 @@ def test_unknown_arrangement_is_undetermined() -> None:
     assert decision.amount is None
 
 
+def test_a_district_can_supply_a_successor_test() -> None:
+    """An overlay giving a 2026 test (only central training) decides 2026 filings."""
+    overlay = Policy.default().overlay(
+        Policy.loads(
+            """
+[documents.demo-2026-chain-claims]
+title = "示例：2026年技能生态链补贴申领规定"
+issuers = ["示例"]
+level = "provincial"
+provenance = "official"
+
+[parameters."chains.leader_claims_when"]
+description_zh = "链主申领条件"
+description_en = "When the leader claims"
+unit = "claim_conditions"
+
+[[parameters."chains.leader_claims_when".values]]
+since = 2026-01-01
+value = ["central_training"]
+document = "demo-2026-chain-claims"
+""",
+            name="demo.toml",
+        )
+    )
+    decision = chain_subsidy_claim(
+        chain(),
+        enrolment(filed_on=date(2026, 1, 1)),
+        central_training=True,
+        on=CLAIM_ON,
+        policy=overlay,
+    )
+    found = finding(decision, "chains.claim.claimant")
+    assert found.held is True
+    assert found.value("claimant") == LEADER
+
+
 def test_enterprise_outside_the_chain_is_ineligible() -> None:
     """An apprentice of a firm that is neither leader nor member: not a chain claim."""
     outsider = CreditCode("91440300MA5F000007")
@@ -524,7 +699,11 @@ def test_enterprise_outside_the_chain_is_ineligible() -> None:
     assert [f.check for f in decision.failed] == ["chains.claim.chain_enterprise"]
     assert (
         chain_claimant(
-            chain(), outsider, central_training=True, leader_signs_agreements=True
+            chain(),
+            outsider,
+            central_training=True,
+            leader_signs_agreements=True,
+            filed_on=FILED,
         )
         is None
     )

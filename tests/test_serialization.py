@@ -204,7 +204,7 @@ def test_unknown_keys_are_refused_with_a_suggestion() -> None:
     assert path == "nmae"
     assert message == (
         'unknown key (did you mean "name"?); a Person has no such key '
-        "(its JSON Schema lists the 9 keys it takes)"
+        "(its JSON Schema lists the 10 keys it takes)"
     )
 
 

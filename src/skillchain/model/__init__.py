@@ -26,6 +26,7 @@ from skillchain.model._enums import (
 # isort: split
 from skillchain.model._apprenticeship import (
     ApprenticeEnrolment,
+    ApprenticeExclusion,
     ApprenticeshipProgramme,
     HireKind,
     LabourContract,
@@ -42,6 +43,7 @@ from skillchain.model._people import (
     EvaluationQualification,
     InsurancePeriod,
     Person,
+    SchoolKind,
     SkillEvaluationOrganisation,
     TrainingInstitution,
 )
@@ -112,6 +114,7 @@ __all__ = [
     "ApplicationRoute",
     "ApplicationStandard",
     "ApprenticeEnrolment",
+    "ApprenticeExclusion",
     "ApprenticeshipProgramme",
     "CarrierAwardApplication",
     "CarrierAwardCategory",
@@ -167,6 +170,7 @@ __all__ = [
     "RecognitionLevel",
     "RecommendationRound",
     "RegulatoryStatus",
+    "SchoolKind",
     "Schooling",
     "SetupProcedure",
     "SkillChain",

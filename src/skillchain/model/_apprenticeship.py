@@ -45,6 +45,7 @@ _ONE_DAY = timedelta(days=1)
 
 __all__ = [
     "ApprenticeEnrolment",
+    "ApprenticeExclusion",
     "ApprenticeshipProgramme",
     "HireKind",
     "LabourContract",
@@ -362,10 +363,12 @@ class ApprenticeshipProgramme:
 class HireKind(LabelledEnum):
     """How an apprentice came to the post (学徒来源).
 
-    The apprentices are new hires and transferees in skill posts (人社部发〔2021〕39号,
-    as restated by Liaoning); during the three-year skills-upgrading action
-    (职业技能提升行动, 2019-2021) in-service staff, including those on probation,
-    could also be taken.  The action's dates belong in a rule's parameters.
+    Apprentices are *mainly* (为主) new hires and transferees in skill posts, and an
+    enterprise may choose its own trainees (人社部发〔2021〕39号, as restated by
+    Liaoning); during the three-year skills-upgrading action (职业技能提升行动,
+    2019-2021) in-service staff, including those on probation, were named too.  The
+    kind is a priority, never a bar; the action's dates belong in a rule's
+    parameters.
     """
 
     NEW_HIRE = "new_hire"
@@ -373,7 +376,8 @@ class HireKind(LabelledEnum):
     TRANSFEREE = "transferee"
     """转岗: transferred to the post from another post in the enterprise."""
     IN_SERVICE = "in_service"
-    """在岗职工: already in the post (allowed only during the three-year action)."""
+    """在岗职工: already in the post (named among the trainees during the three-year
+    action; not among the main ones after it)."""
 
 
 set_labels(
@@ -382,6 +386,57 @@ set_labels(
         HireKind.NEW_HIRE: ("新招用", "new hire"),
         HireKind.TRANSFEREE: ("转岗", "transferee"),
         HireKind.IN_SERVICE: ("在岗职工", "in-service employee"),
+    },
+)
+
+
+class ApprenticeExclusion(LabelledEnum):
+    """One of Shenzhen's five groups who cannot be apprentices (不得作为学徒的人员).
+
+    深人社规〔2019〕11号, as a passage seen without an address reports it; the policy
+    lists the exclusions in force (``apprenticeship.apprentice_exclusions``), so a
+    decision that rests on them carries that passage's provenance.
+    """
+
+    SUBSIDISED = "subsidised"
+    """Already paid a Shenzhen training subsidy for the same occupation at the same
+    or a higher level."""
+    IN_PLAN = "in_plan"
+    """Already in a Shenzhen apprenticeship plan for the same occupation at the same
+    or a higher level."""
+    FILED_ELSEWHERE = "filed_elsewhere"
+    """Filed as an apprentice by a Shenzhen district and still within that training
+    period."""
+    VOCATIONAL_STUDENT = "vocational_student"
+    """A full-time student of a 技工院校 or 职业院校."""
+    SPECIAL_AID = "special_aid"
+    """Covered by the one-off special training aid for enterprises in difficulty
+    (困难企业一次性特别培训补助), or in its training plan."""
+
+
+set_labels(
+    ApprenticeExclusion,
+    {
+        ApprenticeExclusion.SUBSIDISED: (
+            "已享受深圳市同职业（工种）同等级或更高等级职业培训补贴",
+            "already subsidised in Shenzhen for the occupation at that level or higher",
+        ),
+        ApprenticeExclusion.IN_PLAN: (
+            "已列入深圳市同职业（工种）同等级或更高等级学徒培养计划",
+            "already in a Shenzhen plan for the occupation at that level or higher",
+        ),
+        ApprenticeExclusion.FILED_ELSEWHERE: (
+            "已在深圳市任一区备案且仍在培训期内",
+            "filed by a Shenzhen district and still in training",
+        ),
+        ApprenticeExclusion.VOCATIONAL_STUDENT: (
+            "技工院校、职业院校全日制在校学生",
+            "full-time student of a technical school or vocational college",
+        ),
+        ApprenticeExclusion.SPECIAL_AID: (
+            "享受困难企业一次性特别培训补助或已列入其培训计划",
+            "covered by the special training aid for enterprises in difficulty",
+        ),
     },
 )
 
@@ -510,9 +565,9 @@ class SubsidyClaim:
 class ApprenticeEnrolment:
     """An apprentice (学徒) enrolled in a programme: the facts eligibility needs.
 
-    National conditions (人社部发〔2021〕39号, as restated): a new hire or transferee
-    (``hire_kind``) in a skill post (``skill_post``) with a labour contract of at
-    least a year (``contract``).  Shenzhen's five exclusions (深人社规〔2019〕11号, as
+    National conditions (人社部发〔2021〕39号, as restated): apprentices are mainly
+    new hires and transferees (``hire_kind``, a priority) in a skill post
+    (``skill_post``) with a labour contract of at least a year (``contract``).  Shenzhen's five exclusions (深人社规〔2019〕11号, as
     reported, no address seen) map to these facts:
 
     1. a Shenzhen training subsidy already paid for the same occupation at the same
@@ -522,7 +577,8 @@ class ApprenticeEnrolment:
     3. filed by any Shenzhen district and still within that training period:
        ``filed_elsewhere_in_training``;
     4. a full-time student of a 技工院校 or 职业院校:
-       :attr:`Person.full_time_student` of ``person``;
+       :attr:`Person.full_time_student` and :attr:`Person.school_kind` of
+       ``person``;
     5. covered by the one-off special training aid for enterprises in difficulty
        (困难企业一次性特别培训补助), or in its plan: ``covered_by_special_aid``.
 

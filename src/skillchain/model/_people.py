@@ -48,6 +48,7 @@ __all__ = [
     "EvaluationQualification",
     "InsurancePeriod",
     "Person",
+    "SchoolKind",
     "SkillEvaluationOrganisation",
     "TrainingInstitution",
 ]
@@ -148,6 +149,32 @@ class Employment:
     """岗位类型: the kind of post held (skill, technical, …), if known."""
 
 
+class SchoolKind(LabelledEnum):
+    """The kind of school a full-time student attends (全日制在校学生所在学校).
+
+    Shenzhen's apprenticeship exclusion names full-time students of 技工院校 and
+    职业院校 only (深人社规〔2019〕11号, as reported); any other school (a
+    university, a general secondary school) is ``OTHER``.
+    """
+
+    TECHNICAL_SCHOOL = "technical_school"
+    """技工院校: a technician college or technical school."""
+    VOCATIONAL_COLLEGE = "vocational_college"
+    """职业院校: a secondary or higher vocational school."""
+    OTHER = "other"
+    """Any other school: a university, a general secondary school, …"""
+
+
+set_labels(
+    SchoolKind,
+    {
+        SchoolKind.TECHNICAL_SCHOOL: ("技工院校", "technical school"),
+        SchoolKind.VOCATIONAL_COLLEGE: ("职业院校", "vocational college"),
+        SchoolKind.OTHER: ("其他学校", "other school"),
+    },
+)
+
+
 @attrs.frozen(kw_only=True)
 class Person:
     """A worker (劳动者): identity, household registration, insurance, employment.
@@ -231,8 +258,16 @@ class Person:
 
     Excluded from the skill-upgrade subsidy (粤人社规〔2023〕13号); full-time
     students of 技工院校 or 职业院校 cannot be apprentices (深人社规〔2019〕11号, as
-    reported).  No document read says whether other full-time students count for
-    the apprenticeship exclusion; a rule that needs the school kind must ask.
+    reported), which is why :attr:`school_kind` is recorded too.
+    """
+    school_kind: SchoolKind | None = attrs.field(
+        default=None, validator=maybe(is_a(SchoolKind))
+    )
+    """For a full-time student, the kind of school attended, if known.
+
+    Only full-time students of a 技工院校 or 职业院校 are excluded from being
+    apprentices (深人社规〔2019〕11号, as reported); a rule that needs to tell them
+    from other students names this fact when it is unknown.
     """
     drawing_pension: bool | None = attrs.field(default=None, validator=flag)
     """已领取养老金: already drawing a (basic) pension.

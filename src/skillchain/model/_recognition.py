@@ -756,6 +756,25 @@ class TalentRewardClaim:
     """申报技能: the skill the claim is for (an occupation or competition event, as
     the district records it); the high-skill guide allows one reward per person for
     the same skill (同一人因同一技能限申请一项奖励).  ``None`` if not recorded."""
+    employer_taxed_in_district: bool | None = attrs.field(default=None, validator=flag)
+    """在本区纳税: whether the employer pays its taxes in the district (the 2024
+    occupational-reward guide asks for an enterprise registered *and* paying tax in
+    Futian, 福田区注册及纳税); ``None`` if not checked."""
+    employer_sector: str | None = attrs.field(default=None, validator=maybe(text))
+    """所在行业/机构类型: the kind of organisation the claimant works in, as a key the
+    district uses (e.g. ``accounting_firm``, ``drug_manufacturer``,
+    ``medical_institution``); some licences are rewarded only in their sector (a
+    注册会计师 in an accounting firm, a 执业药师 in a drug manufacturer or medical
+    institution).  ``None`` if not recorded."""
+    post_matches_basis: bool | None = attrs.field(default=None, validator=flag)
+    """从事对应岗位/相关工作: whether the claimant's post matches the certificate or
+    title claimed for (the occupational reward counts years "in the corresponding
+    post", and a 正高 title with related work), as the district finds; ``None`` if
+    not checked."""
+    licence_valid_on_claim: bool | None = attrs.field(default=None, validator=flag)
+    """执业注册在申请时有效: for a licence (a practising qualification), whether its
+    registration is valid (neither expired nor cancelled) on the claim day;
+    ``None`` if not checked."""
 
     def __attrs_post_init__(self) -> None:
         """Check the basis, the dates and the top-up against each other."""

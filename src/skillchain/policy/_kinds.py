@@ -3,6 +3,7 @@
 import enum
 
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Final, Generic, TypeVar
 
@@ -18,9 +19,12 @@ from skillchain.model._recognition import CompetitionAward
 __all__ = [
     "COUNT",
     "COUNT_TIERS",
+    "DAY",
     "DIVISION",
     "KEYS",
+    "KEYS_BY_KEY",
     "LEVEL",
+    "LEVEL_BY_KEY",
     "MONEY",
     "MONEY_BY_KEY",
     "MONEY_BY_LEVEL",
@@ -492,3 +496,74 @@ MONEY_BY_KEY: Final[Kind[Mapping[str, Decimal]]] = Kind(
     name="money by key", parse=_money_by_key, dump=_dump_by_key
 )
 """A table from a key (e.g. an honour's catalog key) to an amount in yuan."""
+
+
+# --- days, levels by key, keys by key ---
+def _day(raw: object) -> date:
+    if isinstance(raw, datetime) or not isinstance(raw, date):
+        msg = f"expected a date written as a TOML date such as 2016-09-01, got {raw!r}"
+        raise KindError(msg)
+    return raw
+
+
+def _dump_day(value: object) -> object:
+    assert isinstance(value, date)  # noqa: S101 - internal invariant
+    return value.isoformat()
+
+
+DAY: Final[Kind[date]] = Kind(name="day", parse=_day, dump=_dump_day)
+"""A calendar day (a TOML date, e.g. ``2016-09-01``): a date floor or a deadline."""
+
+
+def _level_by_key(raw: object) -> Mapping[str, SkillLevel]:
+    if not isinstance(raw, dict) or not raw:
+        msg = (
+            "expected a table of key to skill level, written with quoted keys, e.g. "
+            '{ "4-10-01-05" = "senior_technician" }'
+        )
+        raise KindError(msg)
+    table: dict[str, SkillLevel] = {}
+    for key, level in raw.items():
+        try:
+            table[_money_key(key)] = _level(level)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return dict(sorted(table.items()))
+
+
+def _dump_level_by_key(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {str(k): v.value for k, v in value.items()}
+
+
+LEVEL_BY_KEY: Final[Kind[Mapping[str, SkillLevel]]] = Kind(
+    name="level by key", parse=_level_by_key, dump=_dump_level_by_key
+)
+"""A table from a key (an occupation code or a qualification name) to a skill level."""
+
+
+def _keys_by_key(raw: object) -> Mapping[str, frozenset[str]]:
+    if not isinstance(raw, dict) or not raw:
+        msg = (
+            "expected a table of key to a list of keys, e.g. "
+            '{ 注册会计师 = ["accounting_firm"] }'
+        )
+        raise KindError(msg)
+    table: dict[str, frozenset[str]] = {}
+    for key, keys in raw.items():
+        try:
+            table[_money_key(key)] = _keys(keys)
+        except KindError as exc:
+            raise KindError(f"{key}: {exc}") from None
+    return dict(sorted(table.items()))
+
+
+def _dump_keys_by_key(value: object) -> object:
+    assert isinstance(value, Mapping)  # noqa: S101 - internal invariant
+    return {str(k): sorted(v) for k, v in value.items()}
+
+
+KEYS_BY_KEY: Final[Kind[Mapping[str, frozenset[str]]]] = Kind(
+    name="keys by key", parse=_keys_by_key, dump=_dump_keys_by_key
+)
+"""A table from a key (e.g. a qualification name) to a set of keys (e.g. sectors)."""

@@ -19,7 +19,7 @@ from skillchain.model import (
     IssuerKind,
     SubsidyKind,
 )
-from skillchain.model._apprenticeship import HireKind
+from skillchain.model._apprenticeship import ApprenticeExclusion, HireKind
 from skillchain.model._chains import ChainClaimCondition, ChainPart
 from skillchain.model._enums import (
     CarrierType,
@@ -37,9 +37,12 @@ from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (
     COUNT,
     COUNT_TIERS,
+    DAY,
     DIVISION,
     KEYS,
+    KEYS_BY_KEY,
     LEVEL,
+    LEVEL_BY_KEY,
     MONEY,
     MONEY_BY_KEY,
     MONEY_BY_LEVEL,
@@ -242,7 +245,12 @@ class ApprenticeshipParameters:
     eligible_hire_kinds: Resolved[frozenset[HireKind]] = parameter(
         enum_set_kind(HireKind), "hire_kinds"
     )
-    """Who may be an apprentice: new hires, transferees (and, for a time, in-service staff)."""
+    """Whom apprentices are mainly drawn from (为主, a priority): new hires and
+    transferees (and, during the three-year action, in-service staff)."""
+    apprentice_exclusions: Resolved[frozenset[ApprenticeExclusion]] = parameter(
+        enum_set_kind(ApprenticeExclusion), "apprentice_exclusions"
+    )
+    """The groups who cannot be apprentices (Shenzhen's five exclusions)."""
     part_year_rule: Resolved[PartYearRule] = parameter(
         enum_kind(PartYearRule), "choice"
     )
@@ -329,18 +337,25 @@ class SkillUpgradeParameters:
 class UnemploymentSkillParameters:
     """The unemployment-insurance skill-upgrade subsidy (失业保险技能提升补贴).
 
-    Source: a Guangdong city government FAQ (zhanjiang.gov.cn) for the amounts, the
-    12-month window and the uplift; the contribution months come from a page outside
-    Guangdong.  The dates of the scheme were not found: see each value's note.
+    Sources: the national notices continuing the scheme to 2024-12-31 (maxima,
+    contribution months, claims a year), as reproduced and restated; a Guangdong city
+    government FAQ (zhanjiang.gov.cn) for Guangdong's fixed amounts, the 12-month
+    window and the uplift.  See each value's note.
     """
 
     rates: Resolved[Mapping[SkillLevel, Decimal]] = parameter(
         MONEY_BY_LEVEL, "yuan_per_certificate"
     )
-    """The amount per certificate by level (初级 / 中级 / 高级)."""
+    """Guangdong's amount per certificate by level (初级 / 中级 / 高级)."""
+    national_maximum: Resolved[Mapping[SkillLevel, Decimal]] = parameter(
+        MONEY_BY_LEVEL, "yuan_per_certificate"
+    )
+    """The national scheme's maximum per certificate by level (不超过)."""
     contribution_months: Resolved[int] = parameter(MONTHS, "months")
     """Months of unemployment-insurance contributions required (resolve it on the
-    certificate's issue date: certificates of 2022 needed 12)."""
+    certificate's issue date: certificates of 2022, 2023 and 2024 needed 12)."""
+    claims_per_year: Resolved[int] = parameter(COUNT, "claims")
+    """How many times one person may receive the subsidy in a calendar year."""
     claim_window_months: Resolved[int] = parameter(MONTHS, "months")
     """Months after the certificate's issue within which the claim must be made."""
     shortage_uplift: Resolved[Decimal] = parameter(RATIO, "ratio")
@@ -551,7 +566,12 @@ class CompetitionParameters:
         COUNT_TIERS, "places_by_finalists"
     )
     """深圳市技术能手 places of a single-person 市级一类 event by its number of
-    finalists (resolve it on 1 January of the contest year)."""
+    finalists, for the top tier (resolve it on 1 January of the contest year)."""
+    technical_expert_quota_lower: Resolved[Mapping[int, int]] = parameter(
+        COUNT_TIERS, "places_by_finalists"
+    )
+    """The places of the tiers below :attr:`technical_expert_quota`'s smallest tier
+    (fewer finalists), kept apart because they rest on weaker evidence."""
     technical_expert_team_quota: Resolved[Mapping[int, int]] = parameter(
         COUNT_TIERS, "places_by_finalists"
     )
@@ -603,6 +623,36 @@ class RewardParameters:
     """The occupational reward for that title."""
     occupational_tenure_months: Resolved[int] = parameter(MONTHS, "months")
     """Least continuous months in the same district enterprise after obtaining it."""
+    occupational_region: Resolved[DivisionCode] = parameter(DIVISION, "division")
+    """The district the occupational reward's employer must be registered and pay
+    tax in (福田区注册及纳税: Futian, 440304)."""
+    occupational_top_levels: Resolved[Mapping[str, SkillLevel]] = parameter(
+        LEVEL_BY_KEY, "levels_by_key"
+    )
+    """The top level the district recognises for each occupation (occupation code or
+    qualification name -> level); only a certificate of that level is rewarded
+    (district-supplied: it depends on each occupation's standard)."""
+    occupational_qualification_issuer_region: Resolved[DivisionCode] = parameter(
+        DIVISION, "division"
+    )
+    """The region whose HR departments must have issued a vocational qualification
+    certificate (Guangdong, 440000, which includes Shenzhen)."""
+    occupational_evaluator_region: Resolved[DivisionCode] = parameter(
+        DIVISION, "division"
+    )
+    """The region whose HR bureau the evaluator of a skill-level certificate must be
+    filed with (Shenzhen, 440300)."""
+    occupational_title_floor: Resolved[date] = parameter(DAY, "day")
+    """The earliest day a rewarded title may have been conferred (2016-09-01)."""
+    occupational_licence_floor: Resolved[date] = parameter(DAY, "day")
+    """The earliest day a rewarded licence may have been first registered or
+    approved (2018-09-01)."""
+    occupational_licence_sectors: Resolved[Mapping[str, frozenset[str]]] = parameter(
+        KEYS_BY_KEY, "sectors_by_qualification"
+    )
+    """The sectors some licences are rewarded in (qualification name -> sector
+    keys, e.g. 注册会计师 -> an accounting firm); a licence not listed is not limited
+    (district-supplied)."""
 
 
 # --- craftsman ---

@@ -139,32 +139,32 @@ from skillchain.rules.talent_rewards import (
 __all__ = [
     "ANNUAL_CAP_RULE",
     "APPRENTICE_RULE",
-    "CARRIER_AWARD_RULE",  # issue 7, slice D
-    "CARRIER_RECOGNITION_RULE",  # issue 7, slice D
+    "CARRIER_AWARD_RULE",
+    "CARRIER_RECOGNITION_RULE",
     "CASE_RULE",
-    "CHAIN_CLAIM_RULE",  # issue 7, slice A
-    "CHAIN_COMPOSITION_RULE",  # issue 7, slice A
-    "CHAIN_LEADER_RULE",  # issue 7, slice A
-    "CRAFTSMAN_PROMOTION_RULE",  # issue 8, slice C
-    "CRAFTSMAN_SELECTION_RULE",  # issue 8, slice C
+    "CHAIN_CLAIM_RULE",
+    "CHAIN_COMPOSITION_RULE",
+    "CHAIN_LEADER_RULE",
+    "CRAFTSMAN_PROMOTION_RULE",
+    "CRAFTSMAN_SELECTION_RULE",
     "ENTERPRISE_RULE",
-    "ENTRY_RULE",  # issue 8, slice B
-    "EXPERT_RULE",  # issue 7, slice B
-    "FILING_RULE",  # issue 7, slice C
-    "HIGH_SKILL_REWARD_RULE",  # issue 8, slice A
-    "LEVEL_APPLICATION_RULE",  # issue 8, slice D
-    "OCCUPATIONAL_REWARD_RULE",  # issue 8, slice A
+    "ENTRY_RULE",
+    "EXPERT_RULE",
+    "FILING_RULE",
+    "HIGH_SKILL_REWARD_RULE",
+    "LEVEL_APPLICATION_RULE",
+    "OCCUPATIONAL_REWARD_RULE",
     "PREPAYMENT_RULE",
     "PROGRAMME_RULE",
     "QUOTA_RULE",
     "SETTLEMENT_RULE",
     "SKILL_UPGRADE_RULE",
     "SUBSIDY_RULE",
-    "TECHNICAL_EXPERT_RULE",  # issue 8, slice B
+    "TECHNICAL_EXPERT_RULE",
     "UI_SKILL_RULE",
-    "CarrierAwardAllocation",  # issue 7, slice D
+    "CarrierAwardAllocation",
     "Condition",
-    "ExpertRecommendation",  # issue 7, slice B
+    "ExpertRecommendation",
     "Judge",
     "PrepaymentScheme",
     "QuotaAllocation",
@@ -172,59 +172,59 @@ __all__ = [
     "ReadOn",
     "Rule",
     "RuleSource",
-    "TechnicalExpertAwards",  # issue 8, slice B
-    "allocate_carrier_awards",  # issue 7, slice D
+    "TechnicalExpertAwards",
+    "allocate_carrier_awards",
     "allocate_quota",
     "annual_cap",
     "apprentice_case",
     "apprentice_eligibility",
-    "award_technical_experts",  # issue 8, slice B
-    "carrier_award",  # issue 7, slice D
-    "carrier_recognition",  # issue 7, slice D
-    "chain_claimant",  # issue 7, slice A
-    "chain_composition",  # issue 7, slice A
-    "chain_leader_incubation",  # issue 7, slice A
-    "chain_subsidy_claim",  # issue 7, slice A
+    "award_technical_experts",
+    "carrier_award",
+    "carrier_recognition",
+    "chain_claimant",
+    "chain_composition",
+    "chain_leader_incubation",
+    "chain_subsidy_claim",
     "check_annual_cap",
     "check_apprentice",
-    "check_carrier_award",  # issue 7, slice D
-    "check_chain_leader",  # issue 7, slice A
-    "check_craftsman",  # issue 8, slice C
+    "check_carrier_award",
+    "check_chain_leader",
+    "check_craftsman",
     "check_enterprise",
-    "check_filing",  # issue 7, slice C
-    "check_level_application",  # issue 8, slice D
+    "check_filing",
+    "check_level_application",
     "check_prepayment",
     "check_programme",
-    "check_recognition",  # issue 7, slice D
+    "check_recognition",
     "check_settlement",
     "check_skill_upgrade",
     "check_subsidy",
     "check_ui_skill",
     "citations_of",
-    "competition_category",  # issue 8, slice B
-    "competition_entry",  # issue 8, slice B
-    "competition_promotion",  # issue 8, slice C
+    "competition_category",
+    "competition_entry",
+    "competition_promotion",
     "enterprise_eligibility",
-    "expert_recommendation",  # issue 7, slice B
-    "filing_completeness",  # issue 7, slice C
+    "expert_recommendation",
+    "filing_completeness",
     "get_rule",
-    "high_skill_reward",  # issue 8, slice A
-    "level_application",  # issue 8, slice D
-    "occupational_reward",  # issue 8, slice A
-    "pengcheng_craftsman",  # issue 8, slice C
+    "high_skill_reward",
+    "level_application",
+    "occupational_reward",
+    "pengcheng_craftsman",
     "prepayment",
     "programme_validity",
-    "promoted_level",  # issue 8, slice C
+    "promoted_level",
     "quota_listing",
-    "recommend_experts",  # issue 7, slice B
+    "recommend_experts",
     "register",
     "rules",
-    "select_craftsmen",  # issue 8, slice C
+    "select_craftsmen",
     "settlement",
-    "setup_procedure",  # issue 7, slice C
+    "setup_procedure",
     "skill_upgrade_subsidy",
     "subsidy_entitlement",
-    "technical_expert",  # issue 8, slice B
+    "technical_expert",
     "ui_skill_subsidy",
-    "worked_months",  # issue 8, slice D
+    "worked_months",
 ]

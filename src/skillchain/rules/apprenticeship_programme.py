@@ -13,10 +13,16 @@ The conditions on the programme itself, each a finding:
   frame).  Whether an enterprise's *own* centre may deliver depends on the
   enterprise's size: that is the enterprise rule's
   ``apprenticeship.enterprise.own_centre_size``, not repeated here;
-* the target level lies from 中级工 to 高级技师 (人社部发〔2021〕39号);
-* online hours are at most half the professional-basics hours (Luohu 2023 call);
+* the target level: programmes *mainly* (为主) train for 中级工 to 高级技师
+  (人社部发〔2021〕39号), an advisory finding (a priority, never a bar);
+* online hours are at most the district's share of the professional-basics hours
+  (``apprenticeship.online_share_max``, district-supplied: Luohu's 2023 call set
+  50 % for Luohu; Futian's figure is not published);
 * the occupation is in the district's directory (学徒培养职业（工种）指导目录) — a
   district-supplied parameter: until the district supplies it, undetermined.
+
+The figures are those in force on the day the programme's training starts: a
+programme is filed and reviewed before its training starts.
 """
 
 from datetime import date

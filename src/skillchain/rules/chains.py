@@ -9,13 +9,18 @@ Three rules:
   principle" ones (the kind of enterprise) plus a priority (strong results).  The
   latter are *advisory*: a miss lowers the applicant's priority but never rejects
   it (:meth:`~skillchain.rules.Judge.advise`).
-* ``chains.composition``: does a chain have the parts it needs besides its leader
-  (members, a college or training institution, an evaluation body)?  One finding
-  per part, so the decision names each missing part.
+* ``chains.composition``: does a chain have the parts it needs besides its leader?
+  What chapter 2 of 粤人社规〔2025〕25号 (组链建链) requires is not known, so the
+  required parts are district-supplied and, until supplied, the decision is
+  undetermined; the library's reading of art. 2 (members, a college or training
+  institution, an evaluation body; ``unverified``) is advisory only and never
+  refuses a chain.
 * ``chains.subsidy_claim``: who claims an apprentice's subsidy inside a chain, and
-  how much?  The employing chain enterprise claims for its own trainees; the leader
-  claims when it trains centrally and signs the training agreements.  The amount is
-  the apprenticeship subsidy rule's own (:func:`~skillchain.rules.check_subsidy`).
+  how much?  Under 粤人社规〔2023〕13号 (filings from 2023-08-15 to 2025-12-31) each
+  chain enterprise claims for its own trainees and the leader claims when it trains
+  centrally and signs the apprentice agreements; outside that period the claimant
+  is undetermined.  The amount is the apprenticeship subsidy rule's own
+  (:func:`~skillchain.rules.check_subsidy`).
 """
 
 from datetime import date
@@ -25,6 +30,7 @@ from skillchain._identifiers import CreditCode
 from skillchain._sources import Citation
 from skillchain.model import (
     ApprenticeEnrolment,
+    ChainClaimCondition,
     ChainLeaderApplication,
     ChainPart,
     EnterpriseSize,
@@ -32,7 +38,7 @@ from skillchain.model import (
 )
 from skillchain.policy import Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 from skillchain.rules.apprenticeship_subsidy import (
     _AMOUNT_CONDITION,
     _QUALIFIED,
@@ -55,6 +61,8 @@ __all__ = [
 ]
 
 _NOTICE = "sz-chain-leader-incubation"
+_NEWS = "sz-chain-leader-incubation-news"
+_CLAIMS = "gd-2023-13"
 _MEASURES = "gd-2025-25"
 _FOUNDING = "gd-2022-26"
 
@@ -177,10 +185,11 @@ register_messages(
             "member: {value}",
         ),
         _CLAIMANT: Message(
-            zh="链主集中培训：{central}；链主签订培养协议：{leader_signs}；"
-            "补贴申领单位：{claimant}",
-            en="The leader trains centrally: {central}; the leader signs the training "
-            "agreements: {leader_signs}; the subsidy is claimed by {claimant}",
+            zh="培养计划备案日期 {filed_on}；链主集中培训：{central}；"
+            "链主签订学徒培养协议：{leader_signs}；补贴申领单位：{claimant}",
+            en="Programme filed on {filed_on}; the leader trains centrally: {central}; "
+            "the leader signs the apprentice agreements: {leader_signs}; the subsidy "
+            "is claimed by {claimant}",
         ),
     }
 )
@@ -611,6 +620,56 @@ CHAIN_COMPOSITION_RULE: Rule = register(
 
 # --- rule: who claims the apprenticeship subsidy inside a chain ---------------------------
 
+_CLAIM_FACTS = {
+    ChainClaimCondition.CENTRAL_TRAINING: "central_training",
+    ChainClaimCondition.LEADER_SIGNS_AGREEMENTS: "leader_signs_agreements",
+}
+"""Each claim condition and the fact (keyword argument) that says whether it holds."""
+
+_CLAIM_READ_ON = ReadOn(
+    "enrolment.programme.filed_on",
+    "粤人社规〔2023〕13号 says who claims in its filing provisions: the chain "
+    "enterprise that files the programme, before training starts, is the one that "
+    "claims, so the measure in force on the filing day decides",
+)
+
+
+def _claimant(
+    chain: SkillChain,
+    employer: CreditCode,
+    conditions: frozenset[ChainClaimCondition],
+    facts: dict[ChainClaimCondition, bool | None],
+) -> tuple[CreditCode | None, tuple[str, ...]]:
+    """The claimant under *conditions*, and the facts whose being unknown leaves it open.
+
+    The leader claims for its own trainees; for a member's trainee, the leader claims
+    when every condition holds, the member when any is known to fail.
+    """
+    if employer == chain.leader:
+        return chain.leader, ()
+    needed = [
+        facts[condition] for condition in ChainClaimCondition if condition in conditions
+    ]
+    if False in needed:
+        return employer, ()
+    unknown = tuple(
+        _CLAIM_FACTS[condition]
+        for condition in ChainClaimCondition
+        if condition in conditions and facts[condition] is None
+    )
+    if unknown:
+        return None, unknown
+    return chain.leader, ()
+
+
+def _claim_facts(
+    central_training: bool | None, leader_signs_agreements: bool | None
+) -> dict[ChainClaimCondition, bool | None]:
+    return {
+        ChainClaimCondition.CENTRAL_TRAINING: central_training,
+        ChainClaimCondition.LEADER_SIGNS_AGREEMENTS: leader_signs_agreements,
+    }
+
 
 def chain_claimant(
     chain: SkillChain,
@@ -618,44 +677,93 @@ def chain_claimant(
     *,
     central_training: bool | None,
     leader_signs_agreements: bool | None,
+    filed_on: date | None,
+    policy: Policy | None = None,
 ) -> CreditCode | None:
     """The enterprise that claims the subsidy for an apprentice of *employer*.
 
-    The leader when it trains centrally and signs the training agreements (or when
-    it is the employer); otherwise the employer itself.  ``None`` when *employer* is
-    not in *chain*, or when it depends on a fact that is unknown.
+    Read under the measure in force on *filed_on*, the day the programme was filed
+    (``chains.leader_claims_when``; 粤人社规〔2023〕13号 for filings from 2023-08-15
+    to 2025-12-31): each chain enterprise claims for its own trainees, and the
+    leader claims for a member's trainees when it trains centrally and signs the
+    apprentice agreements.  ``None`` when *employer* is not in *chain*, when the
+    filing day is unknown or no measure saying who claims is in force on it, or when
+    the answer depends on a fact that is unknown.
 
     Example:
+        >>> from datetime import date
         >>> from skillchain import CreditCode
         >>> from skillchain.model import ChainStatus, SkillChain
         >>> from skillchain.rules import chain_claimant
         >>> leader, member = CreditCode("91350100M000100Y43"), CreditCode("9144030400000000J0")
         >>> chain = SkillChain(name="某链", leader=leader, members=frozenset({member}),
-        ...     status=ChainStatus.RECOGNISED, year=2026)
+        ...     status=ChainStatus.RECOGNISED, year=2024)
         >>> chain_claimant(chain, member, central_training=True,
-        ...     leader_signs_agreements=True) == leader
+        ...     leader_signs_agreements=True, filed_on=date(2024, 2, 20)) == leader
         True
         >>> chain_claimant(chain, member, central_training=False,
-        ...     leader_signs_agreements=None) == member
+        ...     leader_signs_agreements=None, filed_on=date(2024, 2, 20)) == member
+        True
+        >>> chain_claimant(chain, member, central_training=True,
+        ...     leader_signs_agreements=True, filed_on=date(2026, 1, 1)) is None
         True
     """
-    if employer not in chain.enterprises:
+    if employer not in chain.enterprises or filed_on is None:
         return None
-    if employer == chain.leader:
-        return chain.leader
-    central = _all_known(central_training, leader_signs_agreements)
-    if central is None:
+    register = policy if policy is not None else Policy.default()
+    conditions = register.at(filed_on).chains.leader_claims_when.value
+    if conditions is None:
         return None
-    return chain.leader if central else employer
+    claimant, _ = _claimant(
+        chain,
+        employer,
+        conditions,
+        _claim_facts(central_training, leader_signs_agreements),
+    )
+    return claimant
 
 
-def _all_known(*facts: bool | None) -> bool | None:
-    """``False`` if any fact fails, ``True`` if all hold, else ``None``."""
-    if False in facts:
-        return False
-    if None in facts:
-        return None
-    return True
+def _check_claimant(
+    judge: Judge,
+    chain: SkillChain,
+    employer: CreditCode,
+    filed_on: date | None,
+    facts: dict[ChainClaimCondition, bool | None],
+) -> None:
+    """Record who claims, read on the filing day; undetermined, naming every unknown."""
+    name = "chains.leader_claims_when"
+    param = (
+        None
+        if filed_on is None
+        else judge.policy.at(filed_on).chains.leader_claims_when
+    )
+    conditions = None if param is None else judge.use(param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("filed_on", filed_on),
+        ("central", facts[ChainClaimCondition.CENTRAL_TRAINING]),
+        ("leader_signs", facts[ChainClaimCondition.LEADER_SIGNS_AGREEMENTS]),
+    )
+    cited = () if param is None else citations_of(param)
+    if conditions is not None:
+        claimant, unknown = _claimant(chain, employer, conditions, facts)
+        values = (*values, ("claimant", claimant))
+        if claimant is None:
+            judge.missing(_CLAIMANT, unknown, values, cited)
+        else:
+            judge.check(_CLAIMANT, True, values, cited)
+        return
+    # No filing day, or no measure saying who claims in force on it: the claimant is
+    # unknown.  Name the day or the parameter, and every fact the test could need.
+    missing: list[str] = []
+    if filed_on is None:
+        missing.append("enrolment.programme.filed_on")
+    else:
+        missing.append(name)
+    if employer != chain.leader:
+        missing.extend(
+            fact for condition, fact in _CLAIM_FACTS.items() if facts[condition] is None
+        )
+    judge.missing(_CLAIMANT, missing, (*values, ("claimant", None)))
 
 
 def chain_subsidy_claim(
@@ -672,24 +780,28 @@ def chain_subsidy_claim(
     """Decide who in *chain* claims *enrolment*'s apprenticeship subsidy, and how much.
 
     The apprentice's enterprise (``enrolment.programme.enterprise``) must be the
-    chain's leader or a member.  The claimant (the ``claimant`` value of the
-    ``chains.claim.claimant`` finding; :func:`chain_claimant` computes the same) is
-    the leader when it trains centrally and signs the training agreements, else the
-    employing enterprise, which claims for its own trainees.  The amount and its
-    findings are the apprenticeship subsidy's own, recorded by
-    :func:`~skillchain.rules.check_subsidy` for one apprentice (the rate, the band,
-    the months, the uplift, whether the apprentice qualified, the amount).
+    chain's leader or a member.  Who claims is read under the measure in force on
+    the day the programme was filed (``enrolment.programme.filed_on``), through
+    ``chains.leader_claims_when``: under 粤人社规〔2023〕13号 (filings from
+    2023-08-15 to 2025-12-31) each chain enterprise claims for its own trainees, and
+    the leader claims for a member's trainees when it trains centrally and signs the
+    apprentice agreements.  The claimant is the ``claimant`` value of the
+    ``chains.claim.claimant`` finding (:func:`chain_claimant` computes the same).
+    The amount and its findings are the apprenticeship subsidy's own, recorded by
+    :func:`~skillchain.rules.check_subsidy` for one apprentice.
 
-    Undetermined when the claimant depends on an unknown ``central_training`` or
-    ``leader_signs_agreements`` (not when the employer is the leader), or when the
-    subsidy is undetermined.
+    Undetermined when the filing day is unknown, when no measure saying who claims
+    is in force on it (before 2023-08-15 and from 2026-01-01: none is known), when
+    the claimant depends on an unknown ``central_training`` or
+    ``leader_signs_agreements``, or when the subsidy is undetermined; the decision
+    names each of them.
 
     References:
-        深圳市人社局 chain-leader incubation notice, part 三 (leaders may train and
-        evaluate up- and downstream staff with apprenticeship subsidies as
-        provided); 深人社规〔2019〕11号 and the apprenticeship subsidy rule.  No
-        document found fixes the claimant when the leader trains centrally; the
-        test (trains centrally *and* signs the agreements) is this library's.
+        《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号), as the Zhanjiang
+        guide restates it (who files and who claims inside a chain); the Shenzhen
+        chain-leader incubation notice, part 三 (leaders may train up- and downstream
+        staff with apprenticeship subsidies as provided); 深人社规〔2019〕11号 and the
+        apprenticeship subsidy rule (the amount).
 
     Example:
         >>> from datetime import date
@@ -700,14 +812,14 @@ def chain_subsidy_claim(
         >>> from skillchain.rules import chain_subsidy_claim
         >>> leader, member = CreditCode("91350100M000100Y43"), CreditCode("9144030400000000J0")
         >>> chain = SkillChain(name="某链", leader=leader, members=frozenset({member}),
-        ...     status=ChainStatus.RECOGNISED, year=2025)
+        ...     status=ChainStatus.RECOGNISED, year=2024)
         >>> plan = ApprenticeshipProgramme(enterprise=member,
         ...     institution=TrainingInstitution(name="某技工学校",
         ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
         ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.INTERMEDIATE,
         ...     start=date(2024, 3, 1), planned_months=12,
         ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
-        ...     status=ProgrammeStatus.COMPLETED)
+        ...     status=ProgrammeStatus.COMPLETED, filed_on=date(2024, 2, 20))
         >>> enrolment = ApprenticeEnrolment(person=Person(id=ResidentId("11010519491231002X")),
         ...     programme=plan, hire_kind=HireKind.NEW_HIRE, qualified=True)
         >>> decision = chain_subsidy_claim(chain, enrolment, central_training=True,
@@ -720,40 +832,20 @@ def chain_subsidy_claim(
     judge = Judge(policy if policy is not None else Policy.default(), on)
     employer = enrolment.programme.enterprise
     in_chain = employer in chain.enterprises
-    notice = (judge.policy.citation(_NOTICE, "三"),)
     judge.check(
         _IN_CHAIN,
         in_chain,
         (("enterprise", employer), ("value", in_chain)),
-        notice,
+        (judge.policy.citation(_CLAIMS), judge.policy.citation(_NOTICE, "三")),
     )
-    claimant = chain_claimant(
-        chain,
-        employer,
-        central_training=central_training,
-        leader_signs_agreements=leader_signs_agreements,
-    )
-    claim_values: tuple[tuple[str, FactValue], ...] = (
-        ("central", central_training),
-        ("leader_signs", leader_signs_agreements),
-        ("claimant", claimant),
-    )
-    if in_chain and claimant is None:
-        judge.missing(
-            _CLAIMANT,
-            tuple(
-                name
-                for name, known in (
-                    ("central_training", central_training),
-                    ("leader_signs_agreements", leader_signs_agreements),
-                )
-                if known is None
-            ),
-            claim_values,
-            notice,
+    if in_chain:
+        _check_claimant(
+            judge,
+            chain,
+            employer,
+            enrolment.programme.filed_on,
+            _claim_facts(central_training, leader_signs_agreements),
         )
-    elif in_chain:
-        judge.check(_CLAIMANT, True, claim_values, notice)
     amount = check_subsidy(
         judge, enrolment, shortage_occupation=shortage_occupation, student=student
     )
@@ -763,15 +855,26 @@ def chain_subsidy_claim(
 CHAIN_CLAIM_RULE: Rule = register(
     Rule(
         id="chains.subsidy_claim",
-        version="2026.1",
+        version="2026.2",
         title_zh="技能生态链内学徒制培训补贴的申领单位与金额",
         title_en="Who claims an apprentice's subsidy inside a skill chain, and how much",
         function=chain_subsidy_claim,
-        sources=(RuleSource(_NOTICE, "三"), RuleSource(_SHENZHEN)),
-        parameters=_SUBSIDY_PARAMETERS,
+        sources=(
+            RuleSource(_CLAIMS),
+            RuleSource(_NOTICE, "三"),
+            RuleSource(_SHENZHEN),
+        ),
+        parameters=("chains.leader_claims_when", *_SUBSIDY_PARAMETERS),
         conditions=(
-            Condition(_IN_CHAIN, sources=(RuleSource(_NOTICE, "三"),)),
-            Condition(_CLAIMANT, sources=(RuleSource(_NOTICE, "三"),)),
+            Condition(
+                _IN_CHAIN, sources=(RuleSource(_CLAIMS), RuleSource(_NOTICE, "三"))
+            ),
+            Condition(
+                _CLAIMANT,
+                parameters=("chains.leader_claims_when",),
+                sources=(RuleSource(_CLAIMS),),
+                read_on=_CLAIM_READ_ON,
+            ),
             *_RATE_CONDITIONS,
             Condition(_QUALIFIED, sources=(RuleSource(_SHENZHEN),)),
             _AMOUNT_CONDITION,

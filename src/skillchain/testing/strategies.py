@@ -184,6 +184,7 @@ from skillchain.rules import (
     ExpertRecommendation,
     QuotaAllocation,
     QuotaApplication,
+    ReadOn,
     Rule,
     RuleSource,
     TechnicalExpertAwards,
@@ -265,6 +266,7 @@ __all__ = [
     "public_training_courses",
     "quota_allocations",
     "quota_applications",
+    "read_ons",
     "recommendation_rounds",
     "resident_ids",
     "resolved_values",
@@ -2014,6 +2016,16 @@ def talent_reward_claims(
             if kind is TalentRewardKind.HIGH_SKILL
             else False,
             skill=draw(_optional(_NAMES)),
+            employer_taxed_in_district=draw(_FLAGS),
+            employer_sector=draw(
+                _optional(
+                    st.sampled_from(
+                        ("accounting_firm", "drug_manufacturer", "medical_institution")
+                    )
+                )
+            ),
+            post_matches_basis=draw(_FLAGS),
+            licence_valid_on_claim=draw(_FLAGS),
         )
 
     return draw_claim()
@@ -2678,8 +2690,20 @@ def rule_sources() -> st.SearchStrategy[RuleSource]:
     return st.builds(RuleSource, document=_IDS, article=_optional(_NAMES))
 
 
+def read_ons() -> st.SearchStrategy[ReadOn]:
+    """Draw reading days: a dotted fact path of a date and a reason."""
+    return st.builds(
+        ReadOn,
+        day=st.sampled_from(
+            ["certificate.issued_on", "claim.applied_on", "training_end", "on"]
+        ),
+        why=_NAMES,
+    )
+
+
 def conditions() -> st.SearchStrategy[Condition]:
-    """Draw rule conditions: a check id, declared parameter names and rule sources."""
+    """Draw rule conditions: a check id, declared parameter names, rule sources and,
+    sometimes, the day its parameters are read on."""
     return st.builds(
         Condition,
         check=_CHECK_IDS,
@@ -2687,6 +2711,7 @@ def conditions() -> st.SearchStrategy[Condition]:
             st.sampled_from(sorted(specs())), max_size=3, unique=True
         ).map(tuple),
         sources=st.lists(rule_sources(), max_size=2).map(tuple),
+        read_on=_optional(read_ons()),
     )
 
 
@@ -2848,6 +2873,7 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Rounding: roundings,
     Rule: rules,
     RuleSource: rule_sources,
+    ReadOn: read_ons,
     Condition: conditions,
     ScopeEntry: scope_entries,
     SkillChain: skill_chains,
