@@ -373,7 +373,10 @@ def test_shenzhen_20_plus_8_and_its_2024_adjustment() -> None:
     later = industry_clusters("shenzhen-2024")
     assert not later.complete
     assert later.keys() == ("low-altitude-aerospace",)
-    assert later["low-altitude-aerospace"].provenance is Provenance.UNVERIFIED
+    row = later["low-altitude-aerospace"]
+    # The name is the title of the city's action plan for the cluster, seen in a repost.
+    assert row.provenance is Provenance.SECONDARY
+    assert row.zh == "低空经济与空天"
 
 
 def test_futians_three_leading_industries_and_no_invented_8_plus_3() -> None:

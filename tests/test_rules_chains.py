@@ -117,7 +117,9 @@ def test_leader_at_every_threshold_is_eligible_with_priority() -> None:
     decision = chain_leader_incubation(application(), on=ON)
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.priority_met is True
-    assert decision.provenance is Provenance.SECONDARY
+    # Secondary figures whose start (the repost day, 2026-01-09) is inferred: the
+    # notice is older than its repost, so the decision is no stronger than unverified.
+    assert decision.provenance is Provenance.UNVERIFIED
     assert [f.check for f in decision.advisories] == [
         "chains.leader.priority_category",
         "chains.leader.priority_results",
@@ -208,10 +210,10 @@ def test_unknown_in_principle_facts_leave_priority_unknown_not_the_outcome() -> 
     category = finding(decision, "chains.leader.priority_category")
     assert category.held is None
     assert category.missing == (
-        "enterprise.above_designated_size",
-        "enterprise.group_company",
-        "enterprise.listed",
-        "enterprise.specialised",
+        "application.enterprise.above_designated_size",
+        "application.enterprise.group_company",
+        "application.enterprise.listed",
+        "application.enterprise.specialised",
     )
     assert finding(decision, "chains.leader.priority_results").missing == (
         "application.notable_results",
@@ -232,7 +234,7 @@ def test_unknown_hard_facts_are_undetermined_and_named() -> None:
     )
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == (
-        "enterprise.insured_headcount_city",
+        "application.enterprise.insured_headcount_city",
         "application.chain_jobs",
     )
 
@@ -245,6 +247,32 @@ def test_leader_before_the_notice_is_known_is_undetermined() -> None:
     assert "chains.leader_region" in before.missing
     on_first_day = chain_leader_incubation(application(), on=NOTICE_FIRST_DAY)
     assert on_first_day.outcome is Outcome.ELIGIBLE
+
+
+def test_the_news_report_confirms_the_figures_and_the_start_is_inferred() -> None:
+    """The news item (chinashenzhen.com.cn) is cited where it firms up a figure; every
+    figure's citation says its period is inferred (the notice predates its repost)."""
+    decision = chain_leader_incubation(application(), on=ON)
+    news = "sz-chain-leader-incubation-news"
+    for check in (
+        "chains.leader.region",
+        "chains.leader.clean_record",
+        "chains.leader.size",
+        "chains.leader.insured_staff",
+        "chains.leader.chain_enterprises",
+        "chains.leader.chain_jobs",
+        "chains.leader.eight_level_ladder",
+        "chains.leader.priority_results",
+    ):
+        cited = [c.document.id for c in finding(decision, check).citations]
+        assert news in cited, check
+    for check in ("chains.leader.legal_person", "chains.leader.school_cooperation"):
+        cited = [c.document.id for c in finding(decision, check).citations]
+        assert news not in cited, check
+    staff = finding(decision, "chains.leader.insured_staff").citations[0]
+    assert staff.period_inferred
+    assert staff.label("en").endswith("(period in force inferred)")
+    assert get_rule("chains.leader").version == "2026.2"
 
 
 def test_leader_explanations_show_the_advisory_group_and_the_notice() -> None:
@@ -370,9 +398,84 @@ def chain(**changes: object) -> SkillChain:
     return attrs.evolve(base, **changes)  # type: ignore[arg-type]
 
 
-def test_complete_chain_is_eligible() -> None:
-    """Leader, 1 member, 1 college, 1 evaluation body: every part held."""
+# What chapter 2 (组链建链) of 粤人社规〔2025〕25号 requires is not known: the bundled
+# policy leaves chains.required_parts for the district, and the library's reading of
+# art. 2 (members, a college or training institution, an evaluation body, from
+# 2025-07-05, unverified) is advisory.  PARTS supplies required parts as a district
+# would (made up here: the same three parts).
+
+PARTS = Policy.default().overlay(
+    Policy.loads(
+        """
+[documents.demo-chain-parts]
+title = "示例：技能生态链须具备的组成部分"
+issuers = ["示例"]
+level = "district"
+provenance = "official"
+
+[parameters."chains.required_parts"]
+description_zh = "须具备的组成部分"
+description_en = "Required parts"
+unit = "chain_parts"
+
+[[parameters."chains.required_parts".values]]
+since = 2025-07-05
+value = ["members", "college_or_training", "evaluation"]
+document = "demo-chain-parts"
+""",
+        name="demo-parts.toml",
+    )
+)
+
+
+def test_bundled_policy_never_refuses_a_chain_on_the_librarys_reading() -> None:
+    """A bare chain (leader only) under the bundled policy: undetermined, naming the
+    district-supplied parts; the missing parts of the art. 2 reading are only advice."""
+    decision = chain_composition(
+        chain(members=frozenset(), colleges=(), evaluation_bodies=()), on=ON
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.failed == ()
+    assert decision.missing == ("chains.required_parts",)
+    (advice,) = decision.advisories
+    assert advice.check == "chains.composition.participants"
+    assert advice.held is False
+    assert advice.value("lacking") == "链员企业、院校或培训机构、技能评价机构"
+    assert decision.priority_met is False
+    assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_complete_chain_is_still_undetermined_under_the_bundled_policy() -> None:
+    """Every part of the reading present: the advice holds, the outcome stays open."""
     decision = chain_composition(chain(), on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("chains.required_parts",)
+    (advice,) = decision.advisories
+    assert advice.held is True
+    assert advice.value("lacking") == "—"
+    assert [f.check for f in decision.findings] == [
+        "chains.composition.leader",
+        "chains.composition.parts",
+        "chains.composition.participants",
+    ]
+
+
+def test_participant_reading_is_unverified_and_advisory() -> None:
+    """The reading of art. 2 is `unverified` and registered as advisory."""
+    value = Policy.default().at(ON).chains.participant_parts
+    assert value.provenance is Provenance.UNVERIFIED
+    assert value.value == frozenset(
+        {ChainPart.MEMBERS, ChainPart.COLLEGE_OR_TRAINING, ChainPart.EVALUATION}
+    )
+    assert Policy.default().at(ON).chains.required_parts.value is None
+    rule = get_rule("chains.composition")
+    assert rule.condition("chains.composition.participants").advisory
+    assert not rule.condition("chains.composition.evaluation").advisory
+
+
+def test_complete_chain_is_eligible_once_the_district_supplies_the_parts() -> None:
+    """Leader, 1 member, 1 college, 1 evaluation body against supplied parts."""
+    decision = chain_composition(chain(), on=ON, policy=PARTS)
     assert decision.outcome is Outcome.ELIGIBLE
     assert [f.check for f in decision.findings] == [
         "chains.composition.leader",
@@ -381,7 +484,7 @@ def test_complete_chain_is_eligible() -> None:
         "chains.composition.college_or_training",
         "chains.composition.evaluation",
     ]
-    assert decision.provenance is Provenance.UNVERIFIED
+    assert decision.advisories == ()
 
 
 def test_training_institution_stands_in_for_a_college() -> None:
@@ -389,14 +492,17 @@ def test_training_institution_stands_in_for_a_college() -> None:
     decision = chain_composition(
         chain(colleges=(), training_institutions=(ChainPartner(name="某培训机构"),)),
         on=ON,
+        policy=PARTS,
     )
     assert decision.outcome is Outcome.ELIGIBLE
 
 
 def test_each_missing_part_has_its_own_finding() -> None:
-    """A bare chain (leader only): three failures, one per missing part."""
+    """A bare chain (leader only) against supplied parts: one failure per part."""
     decision = chain_composition(
-        chain(members=frozenset(), colleges=(), evaluation_bodies=()), on=ON
+        chain(members=frozenset(), colleges=(), evaluation_bodies=()),
+        on=ON,
+        policy=PARTS,
     )
     assert decision.outcome is Outcome.INELIGIBLE
     assert [f.check for f in decision.failed] == [
@@ -408,24 +514,39 @@ def test_each_missing_part_has_its_own_finding() -> None:
     assert "✗ 0 skill-evaluation bodies; at least 1 needed" in en
     zh = decision.explain("zh")
     assert "✗ 链员企业 0 家，须至少 1 家" in zh
-    assert "广东省深化产教评技能生态链建设实施办法" in zh
 
 
-def test_composition_before_the_measures_is_undetermined() -> None:
-    """2025-07-04, the day before 25号: no required parts in force."""
+def test_reading_before_the_measures_is_not_in_force() -> None:
+    """2025-07-04, the day before 25号: the reading has no value either; still only the
+    required parts decide (undetermined), the advice names its own parameter."""
     decision = chain_composition(chain(), on=date(2025, 7, 4))
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("chains.required_parts",)
-    assert chain_composition(chain(), on=date(2025, 7, 5)).outcome is Outcome.ELIGIBLE
+    (advice,) = decision.advisories
+    assert advice.held is None
+    assert advice.missing == ("chains.participant_parts",)
+    assert decision.provenance is None
+    on_the_day = chain_composition(chain(), on=date(2025, 7, 5))
+    assert on_the_day.advisories[0].held is True
+
+
+@given(sc.skill_chains(), st.dates(date(2025, 7, 5), date(2030, 12, 31)))
+def test_composition_is_never_refused_under_the_bundled_policy(
+    drawn: SkillChain, on: date
+) -> None:
+    """Whatever the chain, the bundled policy never makes it ineligible."""
+    decision = chain_composition(drawn, on=on)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.failed == ()
 
 
 @given(sc.skill_chains(), st.dates(date(2025, 7, 5), date(2030, 12, 31)))
 def test_composition_fails_exactly_for_the_empty_parts(
     drawn: SkillChain, on: date
 ) -> None:
-    """The failed parts are exactly the required parts the chain has none of."""
-    decision = chain_composition(drawn, on=on)
-    required = Policy.default().at(on).chains.required_parts.value
+    """With supplied parts, the failed parts are exactly those the chain has none of."""
+    decision = chain_composition(drawn, on=on, policy=PARTS)
+    required = PARTS.at(on).chains.required_parts.value
     assert required is not None
     expected = [
         f"chains.composition.{part.value}"

@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillchain import OccupationCode, Outcome, Policy, Provenance, SkillLevel
+from skillchain import (
+    InvalidValueError,
+    OccupationCode,
+    Outcome,
+    Policy,
+    Provenance,
+    SkillLevel,
+)
 from skillchain.model import SubsidyClaim, SubsidyKind
 from skillchain.rules import get_rule
 from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap
@@ -168,16 +175,58 @@ def test_uncapped_claims_in_the_history_do_not_count() -> None:
 
 
 def test_an_unknown_occupation_or_level_of_the_claim_is_undetermined() -> None:
-    """Without the claim's occupation and level the per-level checks cannot be decided."""
+    """Without the claim's occupation and level, an earlier capped claim might be the same."""
+    history = (claim(SubsidyKind.SKILL_UPGRADE, year=2023),)
     decision = annual_cap(
-        claim(SubsidyKind.SKILL_UPGRADE, occupation=None, level=None), (), on=ON
+        claim(SubsidyKind.APPRENTICESHIP, occupation=None, level=None), history, on=ON
     )
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("claim.occupation", "claim.level")
-    assert {f.check for f in decision.undecided} == {
-        "subsidy.cap.per_level",
-        "subsidy.cap.ui_exclusive",
-    }
+    # The earlier claim is a skill-upgrade one: it could break the one-payment rule,
+    # not the exclusion with the unemployment-insurance subsidy (no such claim).
+    assert {f.check for f in decision.undecided} == {"subsidy.cap.per_level"}
+
+
+def test_with_no_earlier_claim_an_unknown_occupation_does_not_matter() -> None:
+    """Nothing was claimed before: no earlier payment can stand in the way."""
+    decision = annual_cap(
+        claim(SubsidyKind.SKILL_UPGRADE, occupation=None, level=None), (), on=ON
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert checks_of(claim(SubsidyKind.SKILL_UPGRADE, occupation=None), ())[
+        "subsidy.cap.per_level"
+    ]
+
+
+def test_every_unknown_is_named_together() -> None:
+    """Claim and history both partly unknown: every field that could matter is named."""
+    history = (
+        claim(SubsidyKind.SKILL_UPGRADE, year=2022, level=None),
+        claim(SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, year=2022, occupation=None),
+    )
+    new = claim(SubsidyKind.APPRENTICESHIP, occupation=None)
+    decision = annual_cap(new, history, on=ON)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == (
+        "claim.occupation",
+        "history[0].level",
+        "history[1].occupation",
+    )
+
+
+def test_a_kinds_list_out_of_force_is_named_with_the_history_unknowns() -> None:
+    """Without the capped kinds, any earlier claim could count: its unknowns are named too."""
+    lacking = restricted(
+        Policy.default(), lambda name, _value: name != "subsidy.capped_kinds"
+    )
+    history = (claim(SubsidyKind.PROJECT_TRAINING, year=2022, level=None),)
+    decision = annual_cap(
+        claim(SubsidyKind.APPRENTICESHIP), history, on=ON, policy=lacking
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("subsidy.capped_kinds", "history[0].level")
+    per_level = next(f for f in decision.findings if f.check == "subsidy.cap.per_level")
+    assert per_level.missing == ("subsidy.capped_kinds", "history[0].level")
 
 
 def test_a_history_claim_that_could_match_leaves_the_check_undecided() -> None:
@@ -237,6 +286,40 @@ def test_the_cap_is_in_force_from_2023_11_15_to_2025_12_31(
         assert set(decision.missing) == set(PARAMETERS)
 
 
+@pytest.mark.parametrize(
+    ("claimed_on", "outcome"),
+    [(date(2025, 12, 31), Outcome.ELIGIBLE), (date(2026, 1, 1), Outcome.UNDETERMINED)],
+)
+def test_a_claim_decided_later_keeps_the_limits_of_its_day(
+    claimed_on: date, outcome: Outcome
+) -> None:
+    """Decided on 2026-02-01: a claim made on 2025-12-31 is judged under 深人社规〔2023〕8号."""
+    new = claim(SubsidyKind.SKILL_UPGRADE, year=claimed_on.year)
+    decision = annual_cap(new, (), on=date(2026, 2, 1), claimed_on=claimed_on)
+    assert decision.outcome is outcome
+    assert decision.on == date(2026, 2, 1)
+    if outcome is Outcome.UNDETERMINED:
+        assert set(decision.missing) == set(PARAMETERS)
+
+
+def test_a_claim_made_after_it_is_decided_is_malformed() -> None:
+    """claimed_on after on cannot be: InvalidValueError names the argument."""
+    with pytest.raises(InvalidValueError, match="claimed_on"):
+        annual_cap(
+            claim(SubsidyKind.SKILL_UPGRADE),
+            (),
+            on=date(2024, 6, 1),
+            claimed_on=date(2024, 6, 2),
+        )
+
+
+def test_every_limit_is_read_on_the_claim_day() -> None:
+    """Each condition with figures declares the claim day as the day they are read on."""
+    for condition in ANNUAL_CAP_RULE.conditions:
+        assert condition.read_on is not None, condition.check
+        assert condition.read_on.day == "claimed_on"
+
+
 def test_an_overlay_changes_the_limit_and_the_fingerprint() -> None:
     """A district draft of two claims a year refuses the third and is a different policy."""
     draft = Policy.loads(
@@ -278,7 +361,7 @@ def test_the_explanation_reads_what_failed_first_with_its_documents() -> None:
     history = (claim(SubsidyKind.APPRENTICESHIP, occupation=ELECTRICIAN),)
     decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
     zh = decision.explain("zh").splitlines()
-    assert zh[0] == "subsidy.cap（版本 2024.1）2024-06-01：不符合"
+    assert zh[0] == "subsidy.cap（版本 2026.1）2024-06-01：不符合"
     assert zh[2] == "未满足条件："
     assert (
         zh[3]

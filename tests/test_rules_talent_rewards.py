@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from hypothesis import given, settings
@@ -487,12 +488,27 @@ def test_any_high_skill_claim_is_decided_within_the_table(
 
 
 # --- occupational reward ---------------------------------------------------------------
+# Worked from the 2024 guide's copy (rewards.toml): registered and paying tax in
+# Futian; the top level of a skills certificate (the illustrative overlay: 养老护理员
+# and 电工 run to 一级, i.e. senior_technician); skill-level certificates from an
+# evaluator filed in Shenzhen (440300); qualifications from Guangdong HR departments
+# (440000) and in the national query system; titles conferred from 2016-09-01,
+# licences obtained from 2018-09-01; 注册会计师 only in an accounting firm, 执业药师 only
+# in a drug manufacturer or medical institution; a licence valid on the claim day; the
+# matching post; 36 months in the same enterprise; 20 000 / 30 000 yuan; figures of
+# 2024-01-01 to 2024-12-31 read on the claim day.
 
 
 def _certificate(
     occupation: str | None = "4-10-01-05",
     issued: date = date(2020, 4, 30),
     qualification: str | None = None,
+    *,
+    level: SkillLevel = SkillLevel.SENIOR_TECHNICIAN,
+    kind: CertificateKind = CertificateKind.SKILL_LEVEL,
+    issuer: IssuerKind = IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+    filed_with: str | None = "440300",
+    valid_until: date | None = None,
 ) -> Certificate:
     if occupation is None:
         return Certificate(
@@ -500,21 +516,43 @@ def _certificate(
             kind=CertificateKind.PRACTISING_QUALIFICATION,
             qualification=qualification,
             issued_on=issued,
-            issuer_kind=IssuerKind.HR_DEPARTMENT,
+            issuer_kind=IssuerKind.OTHER_AUTHORITY,
+            valid_until=valid_until,
         )
+    evaluator = issuer in {
+        IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+        IssuerKind.EMPLOYER_SELF_EVALUATION,
+    }
     return Certificate(
         holder=PERSON,
-        kind=CertificateKind.SKILL_LEVEL,
+        kind=kind,
         occupation=OccupationCode(occupation),
-        level=SkillLevel.ADVANCED,
+        qualification=qualification,
+        level=level,
         issued_on=issued,
-        issuer_kind=IssuerKind.HR_DEPARTMENT,
+        issuer_kind=issuer,
+        evaluator_filed_with=None
+        if filed_with is None or not evaluator
+        else DivisionCode(filed_with),
     )
 
 
-def _occ_claim(
+def _licence(
+    name: str = "注册会计师",
+    issued: date = date(2019, 10, 8),
+    valid_until: date | None = None,
+) -> Certificate:
+    return _certificate(None, issued, name, valid_until=valid_until)
+
+
+def _occ_claim(  # noqa: PLR0913 - one keyword per fact of the claim
     basis: Certificate | ProfessionalTitle | Honour | None = None,
     claimed: date = CLAIM_DAY,
+    *,
+    taxed: bool | None = True,
+    matches: bool | None = True,
+    sector: str | None = "accounting_firm",
+    valid: bool | None = True,
 ) -> TalentRewardClaim:
     return TalentRewardClaim(
         person=PERSON,
@@ -522,6 +560,10 @@ def _occ_claim(
         basis=basis if basis is not None else _certificate(),
         claimed_on=claimed,
         year=claimed.year,
+        employer_taxed_in_district=taxed,
+        post_matches_basis=matches,
+        employer_sector=sector,
+        licence_valid_on_claim=valid,
     )
 
 
@@ -543,48 +585,249 @@ def _occ(
     )
 
 
-def test_bundled_policy_waits_for_the_district_scope() -> None:
+def _finding(decision: Decision, check: str) -> bool | None:
+    return next(f.held for f in decision.findings if f.check == check)
+
+
+def test_bundled_policy_waits_for_the_district_lists() -> None:
+    """The accepted types and the top levels are district-supplied: undetermined."""
     decision = _occ(policy=None)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("rewards.occupational_scope",)
+    assert decision.missing == (
+        "rewards.occupational_scope",
+        "rewards.occupational_top_levels",
+    )
 
 
-def test_accepted_certificate_after_three_years_pays_20000() -> None:
-    """养老护理员 in the 2024 list; tenure from 2020-04-30 (later than the 2019 start)
-    to 2024-05-06 is 48 months >= 36: 20 000 yuan (2024 guide)."""
+def test_top_level_certificate_after_three_years_pays_20000() -> None:
+    """养老护理员 一级 in the 2024 list, from an evaluator filed in Shenzhen; tenure
+    from 2020-04-30 (later than the 2019 start) to 2024-05-06 is 48 months >= 36:
+    20 000 yuan (2024 guide)."""
     decision = _occ()
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.amount == Decimal(20000)
+    assert decision.provenance is not None
     assert decision.provenance.value == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("level", "held"),
+    [
+        # The standard of 养老护理员 runs to 一级 (高级技师): only that level counts.
+        (SkillLevel.ADVANCED, False),
+        (SkillLevel.TECHNICIAN, False),
+        (SkillLevel.SENIOR_TECHNICIAN, True),
+    ],
+)
+def test_only_the_top_level_counts(level: SkillLevel, held: bool) -> None:
+    """A 三级 or 二级 养老护理员 certificate is not the top level the district lists."""
+    decision = _occ(_occ_claim(_certificate(level=level)))
+    assert _finding(decision, "rewards.occupational.top_level") is held
+    assert decision.outcome is (Outcome.ELIGIBLE if held else Outcome.INELIGIBLE)
+    if not held:
+        assert _failed(decision) == ["rewards.occupational.top_level"]
+
+
+def test_an_occupation_without_a_listed_top_level_waits() -> None:
+    """家政服务员 is accepted in 2024 (illustrative), but the table gives no top level."""
+    decision = _occ(_occ_claim(_certificate("4-10-01-06")))
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == ("rewards.occupational_top_levels",)
+
+
+def test_the_top_level_may_be_keyed_by_the_qualification_name() -> None:
+    """育婴员 has no confirmed code: the illustrative table keys it by name (三级)."""
+    nanny = Certificate(
+        holder=PERSON,
+        kind=CertificateKind.VOCATIONAL_QUALIFICATION,
+        qualification="育婴员",
+        level=SkillLevel.ADVANCED,
+        issued_on=date(2020, 1, 10),
+        issuer_kind=IssuerKind.HR_DEPARTMENT,
+        issuer_division=DivisionCode("440300"),
+        in_national_query_system=True,
+    )
+    policy = FUTIAN.overlay(_scope_overlay(frozenset({"育婴员"})))
+    decision = _occ(_occ_claim(nanny), policy=policy)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal(20000)
+
+
+@pytest.mark.parametrize(
+    ("taxed", "outcome"),
+    [(True, Outcome.ELIGIBLE), (False, Outcome.INELIGIBLE), (None, Outcome.UNDETERMINED)],
+)
+def test_the_employer_must_pay_tax_in_futian(
+    taxed: bool | None, outcome: Outcome
+) -> None:
+    """福田区注册及纳税: registered in Futian is not enough."""
+    decision = _occ(_occ_claim(taxed=taxed))
+    assert decision.outcome is outcome
+    if outcome is Outcome.INELIGIBLE:
+        assert _failed(decision) == ["rewards.occupational.taxpayer"]
+    if outcome is Outcome.UNDETERMINED:
+        assert decision.missing == ("claim.employer_taxed_in_district",)
+
+
+@pytest.mark.parametrize(
+    ("matches", "outcome"),
+    [(True, Outcome.ELIGIBLE), (False, Outcome.INELIGIBLE), (None, Outcome.UNDETERMINED)],
+)
+def test_the_years_must_be_in_the_matching_post(
+    matches: bool | None, outcome: Outcome
+) -> None:
+    decision = _occ(_occ_claim(matches=matches))
+    assert decision.outcome is outcome
+    if outcome is Outcome.UNDETERMINED:
+        assert decision.missing == ("claim.post_matches_basis",)
+
+
+def test_who_issued_a_skills_certificate() -> None:
+    """Skill-level: an evaluator filed with the Shenzhen HR bureau (not an HR
+    department, not one filed in Guangzhou); qualification: Guangdong HR departments
+    and the national query system."""
+    by_hr = _certificate(issuer=IssuerKind.HR_DEPARTMENT)
+    assert _failed(_occ(_occ_claim(by_hr))) == ["rewards.occupational.issuer"]
+    guangzhou = _certificate(filed_with="440100")
+    assert _failed(_occ(_occ_claim(guangzhou))) == ["rewards.occupational.issuer"]
+    unfiled = _certificate(filed_with=None)
+    assert _occ(_occ_claim(unfiled)).missing == ("claim.basis.evaluator_filed_with",)
+    qualification = Certificate(
+        holder=PERSON,
+        kind=CertificateKind.VOCATIONAL_QUALIFICATION,
+        occupation=OccupationCode("4-10-01-05"),
+        level=SkillLevel.SENIOR_TECHNICIAN,
+        issued_on=date(2017, 3, 1),
+        issuer_kind=IssuerKind.HR_DEPARTMENT,
+        issuer_division=DivisionCode("440000"),
+        in_national_query_system=True,
+    )
+    assert _occ(_occ_claim(qualification)).outcome is Outcome.ELIGIBLE
+    beijing = attrs.evolve(qualification, issuer_division=DivisionCode("110000"))
+    assert _failed(_occ(_occ_claim(beijing))) == ["rewards.occupational.issuer"]
+    not_found = attrs.evolve(qualification, in_national_query_system=False)
+    assert _failed(_occ(_occ_claim(not_found))) == ["rewards.occupational.issuer"]
+    unchecked = attrs.evolve(
+        qualification, in_national_query_system=None, issuer_division=None
+    )
+    assert _occ(_occ_claim(unchecked)).missing == (
+        "claim.basis.issuer_division",
+        "claim.basis.in_national_query_system",
+    )
+
+
+def test_other_certificate_kinds_are_not_rewarded() -> None:
+    """The guide pays for qualifications, skill-level certificates and licences."""
+    special = Certificate(
+        holder=PERSON,
+        kind=CertificateKind.SPECIAL_ABILITY,
+        occupation=OccupationCode("4-10-01-05"),
+        issued_on=date(2020, 4, 30),
+        issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+    )
+    assert _failed(_occ(_occ_claim(special))) == ["rewards.occupational.basis"]
 
 
 def test_scope_by_code_or_by_qualification_name() -> None:
     assert _failed(_occ(_occ_claim(_certificate("4-10-03-01")))) == [
         "rewards.occupational.scope"
     ]
-    cpa = _occ_claim(_certificate(None, qualification="注册会计师"))
-    assert _occ(cpa).outcome is Outcome.ELIGIBLE
+    assert _occ(_occ_claim(_licence())).outcome is Outcome.ELIGIBLE
+
+
+@pytest.mark.parametrize(
+    ("issued", "held"),
+    # Licences first registered or approved from 2018-09-01 (the day counts).
+    [(date(2018, 8, 31), False), (date(2018, 9, 1), True)],
+)
+def test_the_licence_date_floor(issued: date, held: bool) -> None:
+    decision = _occ(_occ_claim(_licence(issued=issued)))
+    assert _finding(decision, "rewards.occupational.date_floor") is held
+    assert decision.outcome is (Outcome.ELIGIBLE if held else Outcome.INELIGIBLE)
+
+
+@pytest.mark.parametrize(
+    ("name", "sector", "outcome"),
+    [
+        ("注册会计师", "accounting_firm", Outcome.ELIGIBLE),
+        ("注册会计师", "consulting_firm", Outcome.INELIGIBLE),
+        ("注册会计师", None, Outcome.UNDETERMINED),
+        ("执业药师", "medical_institution", Outcome.ELIGIBLE),
+        ("执业药师", "drug_manufacturer", Outcome.ELIGIBLE),
+        ("执业药师", "accounting_firm", Outcome.INELIGIBLE),
+    ],
+)
+def test_some_licences_only_in_their_sector(
+    name: str, sector: str | None, outcome: Outcome
+) -> None:
+    """A CPA in an accounting firm; a pharmacist in a drug maker or medical institution."""
+    decision = _occ(_occ_claim(_licence(name), sector=sector))
+    assert decision.outcome is outcome
+    if outcome is Outcome.INELIGIBLE:
+        assert _failed(decision) == ["rewards.occupational.sector"]
+    if outcome is Outcome.UNDETERMINED:
+        assert decision.missing == ("claim.employer_sector",)
+
+
+def test_a_licence_the_sector_table_does_not_list_is_not_limited() -> None:
+    """一级注册造价工程师 is not in the table: any sector; without the table: undetermined."""
+    policy = FUTIAN.overlay(_scope_overlay(frozenset({"一级注册造价工程师"})))
+    engineer = _occ_claim(_licence("一级注册造价工程师"), sector=None)
+    assert _occ(engineer, policy=policy).outcome is Outcome.ELIGIBLE
+    bundled = _scope_overlay(frozenset({"一级注册造价工程师"}))
+    assert _occ(engineer, policy=bundled).missing == (
+        "rewards.occupational_licence_sectors",
+        "claim.employer_sector",
+    )
+
+
+@pytest.mark.parametrize(
+    ("valid", "valid_until", "outcome"),
+    [
+        (True, None, Outcome.ELIGIBLE),
+        (False, None, Outcome.INELIGIBLE),
+        (None, None, Outcome.UNDETERMINED),
+        # Valid through the claim day itself, 2024-05-06.
+        (True, date(2024, 5, 6), Outcome.ELIGIBLE),
+        # Expired the day before the claim: refused whatever the flag says.
+        (True, date(2024, 5, 5), Outcome.INELIGIBLE),
+    ],
+)
+def test_the_licence_must_be_valid_on_the_claim_day(
+    valid: bool | None, valid_until: date | None, outcome: Outcome
+) -> None:
+    claim = _occ_claim(_licence(valid_until=valid_until), valid=valid)
+    decision = _occ(claim)
+    assert decision.outcome is outcome
+    if outcome is Outcome.INELIGIBLE:
+        assert _failed(decision) == ["rewards.occupational.licence_valid"]
+    if outcome is Outcome.UNDETERMINED:
+        assert decision.missing == ("claim.licence_valid_on_claim",)
 
 
 def test_the_2023_scope_is_narrower() -> None:
     """On 2023-06-01 the 31-type list is in force: 养老护理员 is not in it (illustrative);
-    电工 is, but the 2023 amounts and tenure were not found."""
+    电工 is, but the 2023 district, evaluator rule, tenure and amount were not found."""
     day = date(2023, 6, 1)
     assert _failed(_occ(_occ_claim(claimed=day), on=day)) == [
         "rewards.occupational.scope"
     ]
     electrician = _occ(_occ_claim(_certificate("6-31-01-03"), claimed=day), on=day)
     assert electrician.missing == (
+        "rewards.occupational_region",
+        "rewards.occupational_evaluator_region",
         "rewards.occupational_tenure_months",
         "rewards.occupational_certificate_amount",
     )
 
 
-TITLE = ProfessionalTitle(
-    holder=PERSON,
-    level=ProfessionalTitleLevel.FULL_SENIOR,
-    conferred_on=date(2021, 5, 7),
-)
+def _title(conferred: date | None = date(2021, 5, 7)) -> ProfessionalTitle:
+    return ProfessionalTitle(
+        holder=PERSON, level=ProfessionalTitleLevel.FULL_SENIOR, conferred_on=conferred
+    )
+
+
+TITLE = _title()
 
 
 @pytest.mark.parametrize(
@@ -602,19 +845,40 @@ def test_full_senior_title_after_36_months(claimed: date, outcome: Outcome) -> N
         assert decision.amount == Decimal(30000)
 
 
+@pytest.mark.parametrize(
+    ("conferred", "outcome"),
+    [
+        # Titles conferred from 2016-09-01 (the day counts).
+        (date(2016, 8, 31), Outcome.INELIGIBLE),
+        (date(2016, 9, 1), Outcome.ELIGIBLE),
+        # The case the guide rules out: a 2012 title is not paid 30 000.
+        (date(2012, 12, 1), Outcome.INELIGIBLE),
+    ],
+)
+def test_the_title_date_floor(conferred: date, outcome: Outcome) -> None:
+    """Employed since 2010; tenure counts from the title (36 months well before)."""
+    claim = _occ_claim(_title(conferred))
+    decision = _occ(claim, employment=_job(date(2010, 7, 1)), policy=None)
+    assert decision.outcome is outcome
+    if outcome is Outcome.INELIGIBLE:
+        assert _failed(decision) == ["rewards.occupational.date_floor"]
+    else:
+        assert decision.amount == Decimal(30000)
+
+
 def test_tenure_counts_from_the_later_day_and_needs_the_person_in_post() -> None:
     """Joined 2022-01-01 after the 2020 certificate: 36 months reached 2025-01-01."""
-    late = _occ(employment=_job(date(2022, 1, 1)), on=date(2024, 12, 31))
+    late = _occ(
+        _occ_claim(claimed=date(2024, 12, 31)),
+        employment=_job(date(2022, 1, 1)),
+        on=date(2024, 12, 31),
+    )
     assert _failed(late) == ["rewards.occupational.tenure"]
     left = _occ(employment=_job(date(2019, 1, 1), date(2024, 5, 1)))
     assert _failed(left) == ["rewards.occupational.tenure"]
     assert _occ(no_job=True).missing == ("employment",)
-    unknown_day = ProfessionalTitle(
-        holder=PERSON, level=ProfessionalTitleLevel.FULL_SENIOR
-    )
-    assert _occ(_occ_claim(unknown_day), policy=None).missing == (
-        "claim.basis.conferred_on",
-    )
+    unknown_day = _occ(_occ_claim(_title(None)), policy=None)
+    assert unknown_day.missing == ("claim.basis.conferred_on",)
 
 
 def test_other_titles_and_bases_are_refused() -> None:
@@ -623,7 +887,9 @@ def test_other_titles_and_bases_are_refused() -> None:
         level=ProfessionalTitleLevel.DEPUTY_SENIOR,
         conferred_on=date(2019, 1, 1),
     )
-    assert _failed(_occ(_occ_claim(deputy))) == ["rewards.occupational.title"]
+    refused = _occ(_occ_claim(deputy))
+    assert _failed(refused) == ["rewards.occupational.title"]
+    assert "rewards.occupational.amount" not in [f.check for f in refused.findings]
     assert _failed(_occ(_occ_claim(_honour()))) == ["rewards.occupational.basis"]
     outside = Enterprise(
         credit_code=FIRM_CODE, name="某公司", registered_division=DivisionCode("440303")
@@ -634,12 +900,40 @@ def test_other_titles_and_bases_are_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    ("on", "outcome"),
+    ("claimed", "outcome"),
     [(date(2024, 12, 31), Outcome.ELIGIBLE), (date(2025, 1, 1), Outcome.UNDETERMINED)],
 )
-def test_the_2024_guide_ends_on_2024_12_31(on: date, outcome: Outcome) -> None:
-    decision = _occ(_occ_claim(TITLE, on), on=on, policy=None)
+def test_the_2024_guide_ends_on_2024_12_31(claimed: date, outcome: Outcome) -> None:
+    """A claim made on the guide's last day is paid; one made the day after waits."""
+    decision = _occ(_occ_claim(TITLE, claimed), on=date(2025, 6, 1), policy=None)
     assert decision.outcome is outcome
+
+
+def test_a_2024_claim_decided_in_2026_uses_the_2024_figures() -> None:
+    """The figures are the claim day's: decided on 2026-03-02, the 2024 guide still
+    pays a claim made on 2024-05-06 (20 000 yuan); the decision keeps its own day."""
+    decision = _occ(on=date(2026, 3, 2))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal(20000)
+    assert decision.on == date(2026, 3, 2)
+    rule = OCCUPATIONAL_REWARD_RULE
+    with_figures = [c for c in rule.conditions if c.parameters]
+    assert with_figures
+    assert all(c.read_on is not None for c in with_figures)
+    assert {c.read_on.day for c in with_figures if c.read_on} == {"claim.claimed_on"}
+
+
+def test_every_unknown_is_named_at_once() -> None:
+    """No early stop: unknown tax, post match and district lists are all named."""
+    claim = _occ_claim(taxed=None, matches=None)
+    decision = _occ(claim, policy=None, no_job=True)
+    assert decision.missing == (
+        "claim.employer_taxed_in_district",
+        "rewards.occupational_scope",
+        "rewards.occupational_top_levels",
+        "claim.post_matches_basis",
+        "employment",
+    )
 
 
 def test_occupational_explanation_names_the_documents() -> None:
@@ -649,6 +943,7 @@ def test_occupational_explanation_names_the_documents() -> None:
     assert "occupational-talent reward application guide (2024; copy)" in en
     assert "福田区执(职)业人才奖励申请指南" in zh
     assert "受理工种范围内" in zh
+    assert "仅奖励最高等级" in zh
 
 
 _POOL = ("4-10-01-05", "6-31-01-03", "4-12-01-01", "4-10-03-01", "注册会计师")
@@ -671,9 +966,7 @@ def test_a_wider_scope_never_rejects_what_a_narrower_accepted(
             on=CLAIM_DAY,
             facts={
                 "claim": _occ_claim(
-                    _certificate(None, qualification=key)
-                    if key == "注册会计师"
-                    else _certificate(key)
+                    _licence() if key == "注册会计师" else _certificate(key)
                 ),
                 "employment": _job(date(2019, 1, 1)),
                 "enterprise": FIRM,
@@ -683,8 +976,8 @@ def test_a_wider_scope_never_rejects_what_a_narrower_accepted(
     ]
     comparison = assert_relaxes(
         OCCUPATIONAL_REWARD_RULE,
-        _scope_overlay(narrow),
-        _scope_overlay(narrow | extra),
+        FUTIAN.overlay(_scope_overlay(narrow)),
+        FUTIAN.overlay(_scope_overlay(narrow | extra)),
         cases,
     )
     assert len(comparison.changes) <= len(cases)

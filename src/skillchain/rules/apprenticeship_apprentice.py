@@ -136,7 +136,9 @@ _SKILL_POST_MISSING = ("enrolment.skill_post",)
 _FULL_TIME = "enrolment.person.full_time_student"
 _SCHOOL_KIND = "enrolment.person.school_kind"
 # The schools whose full-time students exclusion 4 names.
-_EXCLUDED_SCHOOLS = frozenset({SchoolKind.TECHNICAL_SCHOOL, SchoolKind.VOCATIONAL_COLLEGE})
+_EXCLUDED_SCHOOLS = frozenset(
+    {SchoolKind.TECHNICAL_SCHOOL, SchoolKind.VOCATIONAL_COLLEGE}
+)
 _NO_CLAIM: tuple[tuple[str, FactValue], ...] = (
     ("claim_kind", None),
     ("claim_level", None),
@@ -256,6 +258,7 @@ def _check_flag(
     check: str,
     in_force: bool | None,
     excluded: bool | None,
+    *,
     fact: str,
     shenzhen: tuple[Citation, ...],
 ) -> None:
@@ -311,7 +314,7 @@ def _check_student(
     if excluded is True and in_force:
         judge.check(_NOT_STUDENT, False, _FAILED, shenzhen)
     elif missing:
-        judge.check(_NOT_STUDENT, None, _UNKNOWN_VALUE, shenzhen, missing)
+        judge.check(_NOT_STUDENT, None, _UNKNOWN_VALUE, shenzhen, tuple(missing))
     else:
         judge.check(_NOT_STUDENT, True, _HELD, shenzhen)
 
@@ -331,7 +334,10 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     shenzhen = (policy.citation(_SHENZHEN),)
 
     kinds_param = params.eligible_hire_kinds
-    kinds = judge.use(kinds_param)
+    # An advisory finding never decides, so its figure is not one the decision
+    # rests on: read without counting towards the decision's provenance (the
+    # finding's own citation says where it comes from).
+    kinds = kinds_param.value
     hire_kind = enrolment.hire_kind
     kinds_cite = (kinds_param.citation,) if kinds_param.citation else national
     if kinds is None or hire_kind is None:
@@ -408,16 +414,16 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         _NOT_IN_PLAN,
         _exclusion_in_force(exclusions, ApprenticeExclusion.IN_PLAN),
         enrolment.in_plan_same_or_higher,
-        "enrolment.in_plan_same_or_higher",
-        shenzhen,
+        fact="enrolment.in_plan_same_or_higher",
+        shenzhen=shenzhen,
     )
     _check_flag(
         judge,
         _NOT_FILED,
         _exclusion_in_force(exclusions, ApprenticeExclusion.FILED_ELSEWHERE),
         enrolment.filed_elsewhere_in_training,
-        "enrolment.filed_elsewhere_in_training",
-        shenzhen,
+        fact="enrolment.filed_elsewhere_in_training",
+        shenzhen=shenzhen,
     )
     _check_student(
         judge,
@@ -430,8 +436,8 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         _NOT_AID,
         _exclusion_in_force(exclusions, ApprenticeExclusion.SPECIAL_AID),
         enrolment.covered_by_special_aid,
-        "enrolment.covered_by_special_aid",
-        shenzhen,
+        fact="enrolment.covered_by_special_aid",
+        shenzhen=shenzhen,
     )
 
 

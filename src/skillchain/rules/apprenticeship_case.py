@@ -10,12 +10,16 @@ rules in that order.  It reuses their checks; it adds no condition of its own.
 from datetime import date
 
 from skillchain._decision import Decision
-from skillchain.model import ApprenticeEnrolment
+from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
 from skillchain.rules.apprenticeship_apprentice import APPRENTICE_RULE, check_apprentice
-from skillchain.rules.apprenticeship_programme import PROGRAMME_RULE, check_programme
+from skillchain.rules.apprenticeship_programme import (
+    PROGRAMME_RULE,
+    _programme_conditions,
+    check_programme,
+)
 from skillchain.rules.apprenticeship_subsidy import SUBSIDY_RULE, check_subsidy
 
 
@@ -32,9 +36,12 @@ def apprentice_case(
 ) -> Decision:
     """Decide one apprentice's case: may they be subsidised, and how much?
 
-    The decision is eligible, with the apprentice's amount, only when every condition
-    of the three rules holds; its findings list them all, failed ones first in the
-    explanation.
+    The decision is eligible, with the apprentice's amount, only when every deciding
+    condition of the three rules holds; its findings list them all, failed ones
+    first in the explanation.  The apprentice's and the programme's figures are
+    those in force on the day the programme's training starts
+    (``enrolment.programme.start``: both are filed before training starts); the
+    subsidy's are those in force on *on*, the day the claim is decided.
 
     Effective: as its three rules (from 2019-12-19, 深人社规〔2019〕11号).
 
@@ -44,18 +51,23 @@ def apprentice_case(
 
     Args:
         enrolment: The apprentice, with their programme and claim history.
-        on: The evaluation day.
+        on: The evaluation day: the day the claim is decided.
         policy: The policy to judge under (default: the bundled one).
         shortage_occupation: Whether the occupation is on the city's shortage list.
         student: Whether the flat student-apprentice rate applies.
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_apprentice(judge, enrolment)
-    judge.reuse(check_programme, enrolment.programme)
+    judge.reuse(_check_enrolled_programme, enrolment.programme)
     amount = check_subsidy(
         judge, enrolment, shortage_occupation=shortage_occupation, student=student
     )
     return judge.decide(CASE_RULE, amount)
+
+
+def _check_enrolled_programme(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+    """The programme's findings, its unknown facts named under ``enrolment.programme``."""
+    check_programme(judge, programme, "enrolment.programme")
 
 
 def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
@@ -71,7 +83,7 @@ _PARTS = (APPRENTICE_RULE, PROGRAMME_RULE, SUBSIDY_RULE)
 CASE_RULE: Rule = register(
     Rule(
         id="apprenticeship.case",
-        version="2024.1",
+        version="2026.1",
         title_zh="学徒个案审核（资格、培养计划与补贴）",
         title_en="One apprentice's case: eligibility, programme and subsidy",
         function=apprentice_case,
@@ -79,7 +91,11 @@ CASE_RULE: Rule = register(
             dict.fromkeys(source for rule in _PARTS for source in rule.sources)
         ),
         parameters=_union(*(rule.parameters for rule in _PARTS)),
-        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
+        conditions=(
+            *APPRENTICE_RULE.conditions,
+            *_programme_conditions("enrolment.programme.start"),
+            *SUBSIDY_RULE.conditions,
+        ),
     )
 )
 """The registered combined rule."""

@@ -5,8 +5,14 @@ them (深人社规〔2019〕11号 is the city measure): registered in Shenzhen a
 independent legal person, operating normally, not on the dishonest-enterprise list,
 a sound staff-training system, mentors, premises and equipment matching the training,
 and the skill-level recognition qualification (职业技能等级认定) for the occupation and
-target level held by the enterprise or its partner institution.  A large enterprise's
-own training centre may deliver the training.
+target level held by the enterprise or its partner institution.  Whether the
+enterprise's own training centre may deliver depends on its size: Luohu's 2023 call
+allowed large enterprises' centres in Luohu; Futian's rule is not published, so the
+size is district-supplied (``apprenticeship.own_centre_min_size``) and such a
+programme is undetermined until the district supplies it.
+
+The figures are those in force on the day the programme's training starts: the
+enterprise files the programme before its training starts.
 """
 
 from datetime import date
@@ -20,8 +26,8 @@ from skillchain.model import (
     InstitutionKind,
 )
 from skillchain.policy import Policy
-from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["ENTERPRISE_RULE", "check_enterprise", "enterprise_eligibility"]
@@ -67,6 +73,12 @@ register_messages(
     }
 )
 
+_READ_ON = ReadOn(
+    "programme.start",
+    "the enterprise files the programme before its training starts, so the "
+    "conditions in force when training starts apply",
+)
+
 # EnterpriseSize lists its members from large to micro: a larger size ranks higher.
 _SIZE_RANK = {size: rank for rank, size in enumerate(reversed(EnterpriseSize))}
 
@@ -85,8 +97,8 @@ def check_enterprise(
     judge: Judge, enterprise: Enterprise, programme: ApprenticeshipProgramme
 ) -> None:
     """Record the enterprise conditions as findings on *judge* (shared by combined rules)."""
-    params = judge.params.apprenticeship
     policy = judge.policy
+    params = policy.at(programme.start).apprenticeship
     guide = (policy.citation(_GUIDE, "申请条件"),)
 
     region_param = params.enterprise_region
@@ -97,6 +109,7 @@ def check_enterprise(
             "apprenticeship.enterprise.region",
             (region_param.name,),
             (("division", enterprise.registered_division), ("region", None)),
+            guide,
         )
     else:
         judge.check(
@@ -179,13 +192,18 @@ def check_enterprise(
                 )
                 if value is None
             )
-            judge.missing("apprenticeship.enterprise.own_centre_size", missing, values)
+            judge.missing(
+                "apprenticeship.enterprise.own_centre_size",
+                missing,
+                values,
+                citations_of(minimum_param),
+            )
         else:
             judge.check(
                 "apprenticeship.enterprise.own_centre_size",
                 _SIZE_RANK[size] >= _SIZE_RANK[minimum],
                 values,
-                (minimum_param.citation,) if minimum_param.citation else (),
+                citations_of(minimum_param),
             )
 
 
@@ -198,8 +216,12 @@ def enterprise_eligibility(
 ) -> Decision:
     """Decide whether *enterprise* may run *programme* (企业新型学徒制 enterprise conditions).
 
-    Effective: from 2019-12-19 (深人社规〔2019〕11号); the own-centre condition from the
-    Luohu 2023 call.
+    The figures are those in force on the day the programme's training starts
+    (``programme.start``).  A programme delivered by the enterprise's own training
+    centre needs the district's size rule (``apprenticeship.own_centre_min_size``,
+    not in the bundled policy): undetermined until the district supplies it.
+
+    Effective: from 2019-12-19 (深人社规〔2019〕11号).
 
     References:
         《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号);
@@ -236,7 +258,7 @@ def enterprise_eligibility(
 ENTERPRISE_RULE: Rule = register(
     Rule(
         id="apprenticeship.enterprise",
-        version="2024.1",
+        version="2026.1",
         title_zh="企业开展企业新型学徒制的条件",
         title_en="Enterprise conditions for running an apprenticeship programme",
         function=enterprise_eligibility,
@@ -254,6 +276,7 @@ ENTERPRISE_RULE: Rule = register(
                 "apprenticeship.enterprise.region",
                 parameters=("apprenticeship.enterprise_region",),
                 sources=(RuleSource(_GUIDE, "申请条件"),),
+                read_on=_READ_ON,
             ),
             *(
                 Condition(check, sources=(RuleSource(_GUIDE, "申请条件"),))
@@ -272,6 +295,7 @@ ENTERPRISE_RULE: Rule = register(
             Condition(
                 "apprenticeship.enterprise.own_centre_size",
                 parameters=("apprenticeship.own_centre_min_size",),
+                read_on=_READ_ON,
             ),
         ),
     )

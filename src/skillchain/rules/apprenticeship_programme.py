@@ -30,9 +30,9 @@ from decimal import Decimal
 
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import ApprenticeshipProgramme, TrainingMode
-from skillchain.policy import Policy
+from skillchain.policy import ApprenticeshipParameters, Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["PROGRAMME_RULE", "check_programme", "programme_validity"]
@@ -45,8 +45,12 @@ _PLANNED_MONTHS = "apprenticeship.programme.planned_months"
 _DUAL_MENTORS = "apprenticeship.programme.dual_mentors"
 _WORK_STUDY = "apprenticeship.programme.work_study"
 _PARTNER_KIND = "apprenticeship.programme.partner_kind"
+# Version 2024.1 refused a level outside the bounds; kept registered so decisions
+# stored under it still explain.
 _TARGET_LEVEL = "apprenticeship.programme.target_level"
+_TARGET_PRIORITY = "apprenticeship.programme.target_level_priority"
 _ONLINE_SHARE = "apprenticeship.programme.online_share"
+_NO_ONLINE = "apprenticeship.programme.no_online_hours"
 _DIRECTORY = "apprenticeship.programme.occupation_directory"
 
 register_messages(
@@ -76,11 +80,22 @@ register_messages(
             zh="培养目标等级为{level}，须在{minimum}至{maximum}之间",
             en="The target level is {level}; it must be from {minimum} to {maximum}",
         ),
+        _TARGET_PRIORITY: Message(
+            zh="培养目标等级为{level}，培养目标以{minimum}至{maximum}为主"
+            "（仅影响优先次序）：{value}",
+            en="The target level is {level}; programmes mainly train for {minimum} "
+            "to {maximum} (priority only): {value}",
+        ),
         _ONLINE_SHARE: Message(
             zh="线上学时 {online_hours}，不得超过专业基础课学时 {basics_hours} × "
             "{share} = {limit}",
             en="Online hours {online_hours} must not exceed the professional-basics "
             "hours {basics_hours} × {share} = {limit}",
+        ),
+        _NO_ONLINE: Message(
+            zh="无线上学时（线上学时 {online_hours}），任何线上学时比例上限均满足",
+            en="No hours are taught online ({online_hours}), so any limit on online "
+            "hours is met",
         ),
         _DIRECTORY: Message(
             zh="培训职业（工种）{occupation}在区学徒培养职业（工种）指导目录内：{value}",
@@ -100,10 +115,19 @@ _MODES = (
     (_DUAL_MENTORS, TrainingMode.DUAL_MENTORS),
     (_WORK_STUDY, TrainingMode.WORK_STUDY_ALTERNATION),
 )
+_WHY = (
+    "a programme is filed and reviewed before its training starts, so the "
+    "conditions in force when training starts apply"
+)
+_READ_ON = ReadOn("programme.start", _WHY)
 
 
-def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> None:
-    params = judge.params.apprenticeship
+def _check_planned_months(
+    judge: Judge,
+    programme: ApprenticeshipProgramme,
+    params: ApprenticeshipParameters,
+    path: str,
+) -> None:
     low_param = params.planned_months_min
     high_param = params.planned_months_max
     special_param = params.planned_months_max_special
@@ -141,7 +165,7 @@ def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> N
             )
             if value is None
         )
-        missing.append("programme.special_case")
+        missing.append(f"{path}.special_case")
     values: tuple[tuple[str, FactValue], ...] = (
         ("months", months),
         ("minimum", low),
@@ -158,50 +182,65 @@ def _check_planned_months(judge: Judge, programme: ApprenticeshipProgramme) -> N
         judge.check(_PLANNED_MONTHS, True, values, citations)
 
 
-def _check_target_level(judge: Judge, programme: ApprenticeshipProgramme) -> None:
-    params = judge.params.apprenticeship
+def _check_target_level(
+    judge: Judge, programme: ApprenticeshipProgramme, params: ApprenticeshipParameters
+) -> None:
+    """The target level among the main ones (为主): advisory, never a bar."""
     low_param = params.target_level_min
     high_param = params.target_level_max
-    low = judge.use(low_param)
-    high = judge.use(high_param)
+    # An advisory finding never decides, so its figures are not ones the decision
+    # rests on: read without counting towards the decision's provenance (the
+    # finding's own citations say where they come from).
+    low = low_param.value
+    high = high_param.value
     level = programme.target_level
-    values: tuple[tuple[str, FactValue], ...] = (
+    citations = citations_of(low_param, high_param)
+    head: tuple[tuple[str, FactValue], ...] = (
         ("level", level),
         ("minimum", low),
         ("maximum", high),
     )
-    citations = citations_of(low_param, high_param)
     if (low is not None and level < low) or (high is not None and level > high):
-        judge.check(_TARGET_LEVEL, False, values, citations)
+        judge.advise(_TARGET_PRIORITY, False, (*head, _NO), citations)
     elif low is None or high is None:
-        judge.missing(
-            _TARGET_LEVEL,
+        judge.advise(
+            _TARGET_PRIORITY,
+            None,
+            (*head, _UNKNOWN),
+            citations,
             tuple(
                 name
                 for name, value in ((low_param.name, low), (high_param.name, high))
                 if value is None
             ),
-            values,
-            citations,
         )
     else:
-        judge.check(_TARGET_LEVEL, True, values, citations)
+        judge.advise(_TARGET_PRIORITY, True, (*head, _YES), citations)
 
 
-def _check_online_share(judge: Judge, programme: ApprenticeshipProgramme) -> None:
-    share_param = judge.params.apprenticeship.online_share_max
-    share = judge.use(share_param)
+def _check_online_share(
+    judge: Judge,
+    programme: ApprenticeshipProgramme,
+    params: ApprenticeshipParameters,
+    path: str,
+) -> None:
     online = programme.online_hours
     basics = programme.professional_basics_hours
-    citations = (share_param.citation,) if share_param.citation else ()
+    if online is not None and online == 0:
+        # Nothing taught online: no limit can be broken, so none is read.
+        judge.check(_NO_ONLINE, True, (("online_hours", online),))
+        return
+    share_param = params.online_share_max
+    share = judge.use(share_param)
+    citations = citations_of(share_param)
     if share is None or online is None or basics is None:
         judge.missing(
             _ONLINE_SHARE,
             tuple(
                 name
                 for name, value in (
-                    ("programme.online_hours", online),
-                    ("programme.professional_basics_hours", basics),
+                    (f"{path}.online_hours", online),
+                    (f"{path}.professional_basics_hours", basics),
                     (share_param.name, share),
                 )
                 if value is None
@@ -229,14 +268,19 @@ def _check_online_share(judge: Judge, programme: ApprenticeshipProgramme) -> Non
     )
 
 
-def check_programme(judge: Judge, programme: ApprenticeshipProgramme) -> None:
+def check_programme(
+    judge: Judge, programme: ApprenticeshipProgramme, path: str = "programme"
+) -> None:
     """Record the programme conditions as findings on *judge* (shared by combined rules).
 
     The findings, in order: planned period, dual mentors, work-study alternation,
-    partner kind, target level, online share, occupation directory.
+    partner kind, target level (advisory), online share (or no online hours),
+    occupation directory.  The figures are those in force on the programme's
+    start; *path* is where the programme sits among the decision's facts (its
+    unknown facts are named under it, e.g. ``programme.special_case``).
     """
-    params = judge.params.apprenticeship
-    _check_planned_months(judge, programme)
+    params = judge.policy.at(programme.start).apprenticeship
+    _check_planned_months(judge, programme, params, path)
 
     policy = judge.policy
     check = judge.check
@@ -268,8 +312,8 @@ def check_programme(judge: Judge, programme: ApprenticeshipProgramme) -> None:
             (kinds_param.citation,) if kinds_param.citation else article_2,
         )
 
-    _check_target_level(judge, programme)
-    _check_online_share(judge, programme)
+    _check_target_level(judge, programme, params)
+    _check_online_share(judge, programme, params, path)
 
     directory_param = params.occupation_directory
     directory = judge.use(directory_param)
@@ -304,19 +348,23 @@ def programme_validity(
     (or ``planned_months_max_special`` when ``programme.special_case`` is true; a
     period in the special band with ``special_case`` unknown is undetermined);
     企校双师带徒 and 工学交替 are both used; the partner institution's kind is in
-    ``apprenticeship.partner_institution_kinds``; the target level lies between
-    ``target_level_min`` and ``target_level_max``; online hours are at most
-    ``online_share_max`` × the professional-basics hours; the occupation is in
-    ``occupation_directory``.  The bundled policy has no directory (the district
-    supplies it), so with it the decision is at best *undetermined*.
+    ``apprenticeship.partner_institution_kinds``; the target level is among the
+    main ones, ``target_level_min`` to ``target_level_max`` (advisory: a priority,
+    never a bar); online hours are at most ``online_share_max`` × the
+    professional-basics hours (a programme with no online hours meets any limit);
+    the occupation is in ``occupation_directory``.  The bundled policy has neither
+    the online share nor the directory (the district supplies both), so with it the
+    decision is at best *undetermined*.
+
+    The figures are those in force on the day the programme's training starts
+    (``programme.start``), whatever the evaluation day *on*.
 
     Effective: the partner kinds from 2019-12-19 (enterprise training centres from
-    2021-06-08); the period and level bounds from 2021-06-08; the online share from
-    2023-01-01 (the Luohu 2023 call, day assumed).
+    2021-06-08); the period bounds and the main target levels from 2021-06-08.
 
     References:
         深人社规〔2019〕11号 art. 2; 人社部发〔2021〕39号 (as restated and summarised);
-        罗湖区 2023 call.
+        Futian's 2024 reply letter (the district directory).
 
     Example:
         >>> from datetime import date
@@ -336,24 +384,80 @@ def programme_validity(
         ...     status=ProgrammeStatus.APPLIED)
         >>> decision = programme_validity(plan, on=date(2024, 3, 1))
         >>> decision.outcome, decision.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('apprenticeship.occupation_directory',))
+        (<Outcome.UNDETERMINED: 'undetermined'>, ('apprenticeship.online_share_max', 'apprenticeship.occupation_directory'))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_programme(judge, programme)
     return judge.decide(PROGRAMME_RULE)
 
 
+def _programme_conditions(day: str) -> tuple[Condition, ...]:
+    """The programme rule's conditions, their figures read on the fact at *day*.
+
+    A combined rule whose programme sits elsewhere among its facts (e.g.
+    ``enrolment.programme.start``) declares the same conditions with its own path.
+    """
+    read_on = ReadOn(day, _WHY)
+    return (
+        Condition(
+            _PLANNED_MONTHS,
+            parameters=(
+                "apprenticeship.planned_months_min",
+                "apprenticeship.planned_months_max",
+                "apprenticeship.planned_months_max_special",
+            ),
+            sources=(RuleSource("mohrss-2021-39"),),
+            read_on=read_on,
+        ),
+        Condition(
+            _DUAL_MENTORS,
+            sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
+        ),
+        Condition(
+            _WORK_STUDY,
+            sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
+        ),
+        Condition(
+            _PARTNER_KIND,
+            parameters=("apprenticeship.partner_institution_kinds",),
+            sources=(RuleSource(_SHENZHEN, _ARTICLE_2),),
+            read_on=read_on,
+        ),
+        Condition(
+            _TARGET_PRIORITY,
+            parameters=(
+                "apprenticeship.target_level_min",
+                "apprenticeship.target_level_max",
+            ),
+            sources=(RuleSource("mohrss-2021-39"),),
+            advisory=True,
+            read_on=read_on,
+        ),
+        Condition(
+            _ONLINE_SHARE,
+            parameters=("apprenticeship.online_share_max",),
+            read_on=read_on,
+        ),
+        Condition(_NO_ONLINE),
+        Condition(
+            _DIRECTORY,
+            parameters=("apprenticeship.occupation_directory",),
+            sources=(RuleSource(_FUTIAN_LETTER),),
+            read_on=read_on,
+        ),
+    )
+
+
 PROGRAMME_RULE: Rule = register(
     Rule(
         id="apprenticeship.programme",
-        version="2024.1",
+        version="2026.1",
         title_zh="企业新型学徒制培养计划条件",
         title_en="Validity of an enterprise new-type apprenticeship programme",
         function=programme_validity,
         sources=(
             RuleSource(_SHENZHEN, _ARTICLE_2),
             RuleSource("mohrss-2021-39"),
-            RuleSource("lh-2023-apprenticeship-call"),
             RuleSource(_FUTIAN_LETTER),
         ),
         parameters=(
@@ -366,42 +470,7 @@ PROGRAMME_RULE: Rule = register(
             "apprenticeship.online_share_max",
             "apprenticeship.occupation_directory",
         ),
-        conditions=(
-            Condition(
-                _PLANNED_MONTHS,
-                parameters=(
-                    "apprenticeship.planned_months_min",
-                    "apprenticeship.planned_months_max",
-                    "apprenticeship.planned_months_max_special",
-                ),
-            ),
-            Condition(
-                _DUAL_MENTORS,
-                sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
-            ),
-            Condition(
-                _WORK_STUDY,
-                sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
-            ),
-            Condition(
-                _PARTNER_KIND,
-                parameters=("apprenticeship.partner_institution_kinds",),
-                sources=(RuleSource(_SHENZHEN, _ARTICLE_2),),
-            ),
-            Condition(
-                _TARGET_LEVEL,
-                parameters=(
-                    "apprenticeship.target_level_min",
-                    "apprenticeship.target_level_max",
-                ),
-            ),
-            Condition(_ONLINE_SHARE, parameters=("apprenticeship.online_share_max",)),
-            Condition(
-                _DIRECTORY,
-                parameters=("apprenticeship.occupation_directory",),
-                sources=(RuleSource(_FUTIAN_LETTER),),
-            ),
-        ),
+        conditions=_programme_conditions("programme.start"),
     )
 )
 """The registered programme-validity rule."""

@@ -5,20 +5,24 @@ module, because each builds on the amount the first one computes:
 
 - **subsidy entitlement** (``apprenticeship.subsidy``): Shenzhen's annual rate for the
   target level (5 500 / 7 000 / 8 500 yuan for 中级工 / 高级工 / 技师, as the Longgang
-  FAQ restates 深人社规〔2019〕11号), checked against Guangdong's band while
-  粤人社规〔2023〕13号 is in force, per qualifying apprentice per year of training, with
-  the shortage-occupation uplift for 高级工 and above where the city supplies its
-  figure, or the flat student-apprentice rate;
+  FAQ restates 深人社规〔2019〕11号; a level without a rate is undetermined), per
+  qualifying apprentice per year of training, with the shortage-occupation uplift
+  for 高级工 and above under 粤人社规〔2023〕13号 where the city supplies its figure,
+  or the flat student-apprentice rate of that measure;
 - **prepayment** (``apprenticeship.prepayment``): the share of the planned entitlement
-  that may be prepaid, and the window for asking, by date (the 2020 Guangdong
-  practice, then 粤人社规〔2023〕13号 until 2025-12-31);
+  that may be prepaid, and the window for asking, by date (粤人社规〔2023〕13号 until
+  2025-12-31; the Guangdong 2020 FAQ's "up to 50 %" before it, a reference figure
+  that is not Shenzhen's own);
 - **settlement** (``apprenticeship.settlement``): the balance payable after training,
   or the refund of an over-prepayment and its deadline (3 months after the training
-  period, 深人社规〔2019〕11号 as reported).
+  period, 深人社规〔2019〕11号 as a passage without an address reports it).
 
-Every figure comes from the policy; how a part year counts is an explicit,
-unverified policy choice (:class:`~skillchain.policy.PartYearRule`) and every amount's
-explanation names the choice applied.
+Every figure comes from the policy, read on the evaluation day (the day the claim or
+the request is decided), except the refund window, read on the day the training
+period ends.  A figure that is not in force leaves its finding undetermined, naming
+it: an expired uplift is never "no uplift".  How a part year counts is an explicit,
+unverified policy choice (:class:`~skillchain.policy.PartYearRule`) and every
+amount's explanation names the choice applied.
 """
 
 from collections.abc import Sequence
@@ -31,12 +35,12 @@ from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain._money import EXACT, Rounding
+from skillchain._money import EXACT
 from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -54,11 +58,17 @@ __all__ = [
 
 _NATIONAL = "mohrss-2021-39"
 _SHENZHEN = "sz-2019-11"
+_LONGGANG = "lg-apprenticeship-faq"
+_GUANGDONG = "gd-2023-13"
 
 _RATE = "apprenticeship.subsidy.rate"
 _STUDENT_RATE = "apprenticeship.subsidy.student_rate"
+# Version 2024.1 checked the city's rate against Guangdong's band; kept registered so
+# decisions stored under it still explain.
 _BAND = "apprenticeship.subsidy.provincial_band"
 _YEARS = "apprenticeship.subsidy.years"
+_NOT_SHORTAGE = "apprenticeship.subsidy.not_shortage"
+_UPLIFT_LEVEL = "apprenticeship.subsidy.uplift_level"
 _UPLIFT = "apprenticeship.subsidy.shortage_uplift"
 _QUALIFIED = "apprenticeship.subsidy.qualified"
 _QUALIFIED_COUNT = "apprenticeship.subsidy.qualified_count"
@@ -99,6 +109,15 @@ register_messages(
             "可上浮；上浮比例 {uplift}（上限 {maximum}）",
             en="Shortage occupation: {shortage}; target level {level}, uplift from "
             "{min_level} up; uplift {uplift} (at most {maximum})",
+        ),
+        _NOT_SHORTAGE: Message(
+            zh="紧缺急需职业（工种）：{shortage}；不上浮",
+            en="Shortage occupation: {shortage}; no uplift",
+        ),
+        _UPLIFT_LEVEL: Message(
+            zh="培养目标 {level} 低于可上浮的最低等级 {min_level}：不上浮",
+            en="The target level {level} is below {min_level}, the lowest level the "
+            "shortage uplift applies to: no uplift",
         ),
         _QUALIFIED: Message(
             zh="学徒完成培训并取得 {level} 证书（合格）：{value}",
@@ -225,11 +244,15 @@ def _count_argument(value: object, field: str) -> int:
 
 
 class _Terms(NamedTuple):
-    """The per-apprentice terms of the subsidy, once every one is known."""
+    """The per-apprentice terms of the subsidy, each ``None`` where unknown."""
 
-    rate: Decimal
-    counted: int
-    uplift: Decimal
+    rate: Decimal | None
+    counted: int | None
+    uplift: Decimal | None
+    missing: tuple[str, ...]
+    """The unknown facts and the parameters not in force the terms would need."""
+    failed: bool
+    """Whether a condition on a term failed (the case is then ineligible)."""
 
 
 _ZERO = Decimal(0)
@@ -246,46 +269,36 @@ def _counted_months(rule: PartYearRule, months: int) -> int:
     return years * 12
 
 
-def _check_rate(judge: Judge, level: SkillLevel, student: bool) -> Decimal | None:
-    """Record the rate (and the band) findings; the rate, or ``None`` if unusable."""
+def _check_rate(
+    judge: Judge, level: SkillLevel, student: bool
+) -> tuple[Decimal | None, tuple[str, ...]]:
+    """Record the rate finding; the rate and what is missing for it.
+
+    A level the table gives no rate (高级技师, 初级工 …) is undetermined, naming the
+    table: no source says such a programme is not paid.
+    """
     params = judge.params.apprenticeship
     if student:
         student_param = params.student_apprentice_rate
         rate = judge.use(student_param)
         if rate is None:
             judge.missing(_STUDENT_RATE, (student_param.name,), (("rate", None),))
-        else:
-            judge.check(
-                _STUDENT_RATE, True, (("rate", rate),), citations_of(student_param)
-            )
-        return rate
+            return None, (student_param.name,)
+        judge.check(_STUDENT_RATE, True, (("rate", rate),), citations_of(student_param))
+        return rate, ()
     table_param = params.annual_subsidy
     table = judge.use(table_param)
     rate = table.get(level) if table is not None else None
     values: tuple[tuple[str, FactValue], ...] = (("level", level), ("rate", rate))
     if rate is None:
         judge.missing(_RATE, (table_param.name,), values, citations_of(table_param))
-        return None
+        return None, (table_param.name,)
     judge.check(_RATE, True, values, citations_of(table_param))
-    # Guangdong's band, while it is in force: a finding, never a silent clamp.
-    low_param = params.provincial_rate_min
-    high_param = params.provincial_rate_max
-    low = judge.use(low_param)
-    high = judge.use(high_param)
-    if low is None and high is None:
-        return rate
-    held = (low is None or low <= rate) and (high is None or rate <= high)
-    judge.check(
-        _BAND,
-        held,
-        (("rate", rate), ("minimum", low), ("maximum", high)),
-        citations_of(low_param, high_param),
-    )
-    return rate if held else None
+    return rate, ()
 
 
-def _check_counted(judge: Judge, months: int) -> int | None:
-    """Record the months that count under the part-year rule; ``None`` if unknown."""
+def _check_counted(judge: Judge, months: int) -> tuple[int | None, tuple[str, ...]]:
+    """Record the months that count under the part-year rule, and what is missing."""
     rule_param = judge.params.apprenticeship.part_year_rule
     rule = judge.use(rule_param)
     if rule is None:
@@ -294,7 +307,7 @@ def _check_counted(judge: Judge, months: int) -> int | None:
             (rule_param.name,),
             (("months", months), ("rule", None), ("counted", None)),
         )
-        return None
+        return None, (rule_param.name,)
     counted = _counted_months(rule, months)
     judge.check(
         _YEARS,
@@ -302,54 +315,61 @@ def _check_counted(judge: Judge, months: int) -> int | None:
         (("months", months), ("rule", rule), ("counted", counted)),
         citations_of(rule_param),
     )
-    return counted
+    return counted, ()
 
 
 def _check_uplift(
     judge: Judge, level: SkillLevel, shortage_occupation: bool | None
-) -> Decimal | None:
-    """Record the shortage-uplift finding; the uplift, or ``None`` if unusable.
+) -> tuple[Decimal | None, tuple[str, ...], bool]:
+    """Record the shortage-uplift finding: the uplift, what is missing, and a failure.
 
-    No finding and no uplift while Guangdong's uplift is not in force.
+    Not a shortage occupation: no uplift, and no figure is read.  Otherwise the
+    uplift needs Guangdong's lowest level and ceiling (粤人社规〔2023〕13号) and the
+    city's figure: any of them not in force leaves it undetermined, naming it (after
+    2025-12-31 none is), except that a level below the lowest one takes none.
     """
+    if shortage_occupation is False:
+        judge.check(_NOT_SHORTAGE, True, (("shortage", False),))
+        return _ZERO, (), False
     params = judge.params.apprenticeship
     min_param = params.shortage_uplift_min_level
     min_level = judge.use(min_param)
-    if min_level is None:
-        return _ZERO
+    if min_level is not None and level < min_level:
+        judge.check(
+            _UPLIFT_LEVEL,
+            True,
+            (("level", level), ("min_level", min_level), ("uplift", _ZERO)),
+            citations_of(min_param),
+        )
+        return _ZERO, (), False
     max_param = params.shortage_uplift_max
+    city_param = params.shortage_uplift
     maximum = judge.use(max_param)
+    uplift = judge.use(city_param)
+    missing = tuple(
+        name
+        for name, value in (
+            ("shortage_occupation", shortage_occupation),
+            (min_param.name, min_level),
+            (max_param.name, maximum),
+            (city_param.name, uplift),
+        )
+        if value is None
+    )
     values: tuple[tuple[str, FactValue], ...] = (
         ("shortage", shortage_occupation),
         ("level", level),
         ("min_level", min_level),
+        ("uplift", uplift),
+        ("maximum", maximum),
     )
-    if level < min_level or shortage_occupation is False:
-        judge.check(
-            _UPLIFT,
-            True,
-            (*values, ("uplift", _ZERO), ("maximum", maximum)),
-            citations_of(min_param, max_param),
-        )
-        return _ZERO
-    if shortage_occupation is None:
-        judge.missing(
-            _UPLIFT,
-            ("shortage_occupation",),
-            (*values, ("uplift", None), ("maximum", maximum)),
-            citations_of(min_param, max_param),
-        )
-        return None
-    city_param = params.shortage_uplift
-    uplift = judge.use(city_param)
     cited = citations_of(min_param, max_param, city_param)
-    values = (*values, ("uplift", uplift), ("maximum", maximum))
-    if uplift is None:
-        judge.missing(_UPLIFT, (city_param.name,), values, cited)
-        return None
-    held = maximum is None or uplift <= maximum
+    if uplift is None or maximum is None or missing:
+        judge.missing(_UPLIFT, missing, values, cited)
+        return None, missing, False
+    held = uplift <= maximum
     judge.check(_UPLIFT, held, values, cited)
-    return uplift if held else None
+    return (uplift, (), False) if held else (None, (), True)
 
 
 def _check_terms(
@@ -357,24 +377,44 @@ def _check_terms(
     programme: ApprenticeshipProgramme,
     shortage_occupation: bool | None,
     student: bool,
-) -> _Terms | None:
-    """Record the rate, band, months and uplift findings; the terms if all are usable.
+) -> _Terms:
+    """Record the rate, months and uplift findings; the terms, with what is missing.
 
-    ``None`` when a term is unknown or a condition on it failed (every finding is
-    recorded either way, so an undetermined decision names everything missing).
-    The flat student-apprentice rate takes no uplift.
+    Every finding is recorded whatever the others give, so an undetermined decision
+    names everything missing.  The flat student-apprentice rate takes no uplift
+    (粤人社规〔2023〕13号 sets it flat).
     """
     level = programme.target_level
-    rate = _check_rate(judge, level, student)
-    counted = _check_counted(judge, programme.planned_months)
-    uplift = _ZERO if student else _check_uplift(judge, level, shortage_occupation)
-    if rate is None or counted is None or uplift is None:
-        return None
-    return _Terms(rate=rate, counted=counted, uplift=uplift)
+    rate, rate_missing = _check_rate(judge, level, student)
+    counted, counted_missing = _check_counted(judge, programme.planned_months)
+    if student:
+        uplift: Decimal | None = _ZERO
+        uplift_missing: tuple[str, ...] = ()
+        failed = False
+    else:
+        uplift, uplift_missing, failed = _check_uplift(
+            judge, level, shortage_occupation
+        )
+    return _Terms(
+        rate=rate,
+        counted=counted,
+        uplift=uplift,
+        missing=(*rate_missing, *counted_missing, *uplift_missing),
+        failed=failed,
+    )
 
 
-def _check_amount(judge: Judge, terms: _Terms, persons: int) -> Decimal | None:
-    """Record the amount finding: rate × (1 + uplift) × persons × months ÷ 12, rounded."""
+def _check_amount(
+    judge: Judge,
+    terms: _Terms,
+    persons: int | None,
+    missing: tuple[str, ...] = (),
+) -> Decimal | None:
+    """Record the amount finding: rate × (1 + uplift) × persons × months ÷ 12, rounded.
+
+    When a term, the number of persons (*missing* names why) or the rounding rule is
+    unknown, the finding is recorded undetermined and names every one of them.
+    """
     rounding_param = judge.params.apprenticeship.rounding
     rounding = judge.use(rounding_param)
     values: tuple[tuple[str, FactValue], ...] = (
@@ -383,11 +423,22 @@ def _check_amount(judge: Judge, terms: _Terms, persons: int) -> Decimal | None:
         ("persons", persons),
         ("counted", terms.counted),
     )
+    unknown = [*terms.missing, *missing]
     if rounding is None:
+        unknown.append(rounding_param.name)
+    if (
+        unknown
+        or rounding is None
+        or terms.rate is None
+        or terms.uplift is None
+        or terms.counted is None
+        or persons is None
+    ):
         judge.missing(
             _AMOUNT,
-            (rounding_param.name,),
+            tuple(dict.fromkeys(unknown)),
             (*values, ("amount", None), ("mode", None), ("quantum", None)),
+            citations_of(rounding_param),
         )
         return None
     rate = terms.rate
@@ -418,20 +469,20 @@ def check_subsidy(
 ) -> Decimal | None:
     """Record one apprentice's subsidy findings on *judge* and return the amount.
 
-    The findings, in order: the rate (or the student rate), the Guangdong band while
-    it is in force, the months that count under the part-year rule, the shortage
-    uplift while Guangdong's uplift is in force, whether the apprentice qualified
-    (``enrolment.qualified``), and the amount with its arithmetic (for one person).
-    A combined decision (eligibility, programme and amount for one apprentice)
-    shares the judge and passes the returned amount to ``judge.decide``.
+    The findings, in order: the rate (or the student rate), the months that count
+    under the part-year rule, the shortage uplift (or why none applies), whether the
+    apprentice qualified (``enrolment.qualified``), and the amount with its
+    arithmetic (for one person; recorded undetermined, naming every unknown input,
+    when one is unknown).  A combined decision (eligibility, programme and amount for
+    one apprentice) shares the judge and passes the returned amount to
+    ``judge.decide``.  The figures are those in force on the judge's day.
 
     Args:
         judge: The judge collecting the decision's findings.
         enrolment: The apprentice; its programme gives the target level and months.
         shortage_occupation: Whether the programme's occupation is on the city's
             shortage list (紧缺急需职业目录); ``None`` if not known (undetermined
-            only where the uplift could apply: 高级工 and above while the uplift is
-            in force).
+            unless the level is below the uplift's lowest level).
         student: Whether the flat student-apprentice rate (学生学徒制) applies
             instead of the rate by level (no uplift then).
 
@@ -452,9 +503,14 @@ def check_subsidy(
         judge.missing(_QUALIFIED, ("enrolment.qualified",), values, cited)
     else:
         judge.check(_QUALIFIED, qualified, values, cited)
-    if terms is None or qualified is not True:
+    if terms.failed or qualified is False:
         return None
-    return _check_amount(judge, terms, 1)
+    return _check_amount(
+        judge,
+        terms,
+        1 if qualified else None,
+        () if qualified else ("enrolment.qualified",),
+    )
 
 
 def subsidy_entitlement(
@@ -473,20 +529,22 @@ def subsidy_entitlement(
     rate for the programme's target level (or the flat student-apprentice rate),
     the qualifying apprentices are the enrolments whose ``qualified`` is ``True``,
     and the counted months come from the programme's planned months through
-    ``apprenticeship.part_year_rule``.  The parameters are those in force on *on*
-    (pass the day the entitlement is settled, or the programme's start if the
-    district pays at the rates in force when training began).
+    ``apprenticeship.part_year_rule``.  The figures are those in force on *on*, the
+    day the claim is decided (the prepayment and the settlement reconcile a planned
+    entitlement with the final one).
 
     The decision is *eligible* with the amount when at least one apprentice
-    qualified; *ineligible* when none did, when the city's rate lies outside
-    Guangdong's band, or when the city's shortage uplift exceeds Guangdong's
-    ceiling; *undetermined* when an apprentice's ``qualified`` is ``None`` (named
-    ``enrolments[i].qualified``), the level has no rate (e.g. 高级技师), the uplift
-    could apply but ``shortage_occupation`` is ``None`` or the city has not supplied
-    its uplift, or a parameter is not in force on *on*.
+    qualified; *ineligible* when none did, or when the city's shortage uplift
+    exceeds Guangdong's ceiling; *undetermined* when an apprentice's ``qualified``
+    is ``None`` (named ``enrolments[i].qualified``), the level has no rate (e.g.
+    高级技师), the uplift could apply but ``shortage_occupation`` is ``None`` or a
+    figure of the uplift is not in force (the city's is not bundled, and
+    Guangdong's ended on 2025-12-31), or another parameter is not in force on *on*.
+    The amount's finding then names every unknown input.
 
-    Effective: the Shenzhen rates from 2019-12-19 (深人社规〔2019〕11号); the band, the
-    uplift ceiling and the student rate 2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号).
+    Effective: the Shenzhen rates from 2019-12-19 (深人社规〔2019〕11号; the start
+    day is inferred); the uplift's level and ceiling and the student rate
+    2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号).
 
     References:
         《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号), as the Longgang FAQ
@@ -518,6 +576,10 @@ def subsidy_entitlement(
         ...     shortage_occupation=False)
         >>> decision.outcome, decision.amount
         (<Outcome.ELIGIBLE: 'eligible'>, Decimal('28000.00'))
+        >>> subsidy_entitlement(plan, apprentices, on=date(2026, 3, 2),
+        ...     shortage_occupation=True).missing  # doctest: +NORMALIZE_WHITESPACE
+        ('apprenticeship.shortage_uplift_min_level', 'apprenticeship.shortage_uplift_max',
+         'apprenticeship.shortage_uplift')
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     qualified = failed = 0
@@ -557,16 +619,16 @@ def subsidy_entitlement(
     else:
         judge.check(_QUALIFIED_COUNT, qualified > 0, values, cited)
     amount = None
-    if terms is not None and not unknown and qualified > 0:
-        amount = _check_amount(judge, terms, qualified)
+    if not terms.failed and (unknown or qualified > 0):
+        amount = _check_amount(
+            judge, terms, None if unknown else qualified, tuple(unknown)
+        )
     return judge.decide(SUBSIDY_RULE, amount)
 
 
 _SUBSIDY_PARAMETERS = (
     "apprenticeship.annual_subsidy",
     "apprenticeship.student_apprentice_rate",
-    "apprenticeship.provincial_rate_min",
-    "apprenticeship.provincial_rate_max",
     "apprenticeship.part_year_rule",
     "apprenticeship.shortage_uplift_min_level",
     "apprenticeship.shortage_uplift_max",
@@ -576,16 +638,23 @@ _SUBSIDY_PARAMETERS = (
 
 # The conditions the subsidy's terms share with the prepayment, in emission order.
 _RATE_CONDITIONS = (
-    Condition(_RATE, parameters=("apprenticeship.annual_subsidy",)),
-    Condition(_STUDENT_RATE, parameters=("apprenticeship.student_apprentice_rate",)),
     Condition(
-        _BAND,
-        parameters=(
-            "apprenticeship.provincial_rate_min",
-            "apprenticeship.provincial_rate_max",
-        ),
+        _RATE,
+        parameters=("apprenticeship.annual_subsidy",),
+        sources=(RuleSource(_LONGGANG),),
+    ),
+    Condition(
+        _STUDENT_RATE,
+        parameters=("apprenticeship.student_apprentice_rate",),
+        sources=(RuleSource(_GUANGDONG),),
     ),
     Condition(_YEARS, parameters=("apprenticeship.part_year_rule",)),
+    Condition(_NOT_SHORTAGE, sources=(RuleSource(_GUANGDONG),)),
+    Condition(
+        _UPLIFT_LEVEL,
+        parameters=("apprenticeship.shortage_uplift_min_level",),
+        sources=(RuleSource(_GUANGDONG),),
+    ),
     Condition(
         _UPLIFT,
         parameters=(
@@ -593,6 +662,7 @@ _RATE_CONDITIONS = (
             "apprenticeship.shortage_uplift_max",
             "apprenticeship.shortage_uplift",
         ),
+        sources=(RuleSource(_GUANGDONG),),
     ),
 )
 _AMOUNT_CONDITION = Condition(_AMOUNT, parameters=("apprenticeship.rounding",))
@@ -600,14 +670,14 @@ _AMOUNT_CONDITION = Condition(_AMOUNT, parameters=("apprenticeship.rounding",))
 SUBSIDY_RULE: Rule = register(
     Rule(
         id="apprenticeship.subsidy",
-        version="2024.1",
+        version="2026.1",
         title_zh="企业新型学徒制培训补贴金额",
         title_en="Apprenticeship training subsidy entitlement",
         function=subsidy_entitlement,
         sources=(
             RuleSource(_SHENZHEN),
-            RuleSource("lg-apprenticeship-faq"),
-            RuleSource("gd-2023-13"),
+            RuleSource(_LONGGANG),
+            RuleSource(_GUANGDONG),
             RuleSource(_NATIONAL),
         ),
         parameters=_SUBSIDY_PARAMETERS,
@@ -632,11 +702,19 @@ def _check_prepayment(
     planned: Decimal | None,
     scheme: PrepaymentScheme,
     listed_on: date | None,
+    *,
+    planned_missing: tuple[str, ...] = (),
+    failed: bool = False,
 ) -> Decimal | None:
-    """Record the share, window and amount findings; the prepayment if all are known."""
+    """Record the share, window and amount findings; the prepayment if all are known.
+
+    *planned_missing* names why the planned entitlement is unknown, and *failed*
+    says a condition on it failed; the amount's finding is then recorded
+    undetermined naming every unknown input, or skipped when something failed.
+    """
     params = judge.params.apprenticeship
     requested_on = judge.on
-    ok = True
+    missing: list[str] = list(planned_missing)
 
     if scheme is PrepaymentScheme.FILED:
         share_param = params.prepayment_share_filed
@@ -645,59 +723,75 @@ def _check_prepayment(
     share = judge.use(share_param)
     values: tuple[tuple[str, FactValue], ...] = (("scheme", scheme), ("share", share))
     if share is None:
+        missing.append(share_param.name)
         judge.missing(_SHARE, (share_param.name,), values)
     else:
         judge.check(_SHARE, True, values, citations_of(share_param))
 
-    # The window: absent before 2023-08-15 (the 2020 practice fixed none).
     if scheme is PrepaymentScheme.FILED:
         window_param = params.prepayment_request_months
         months = judge.use(window_param)
-        if months is not None:
-            last_day = add_months(programme.start, months)
+        last_day = add_months(programme.start, months) if months is not None else None
+        values = (
+            ("classes_start", programme.start),
+            ("requested_on", requested_on),
+            ("months", months),
+            ("last_day", last_day),
+        )
+        if last_day is None:
+            # No window known (none is before 2023-08-15 or after 2025-12-31): it
+            # is never taken as "no window".
+            missing.append(window_param.name)
+            judge.missing(_WINDOW, (window_param.name,), values)
+        else:
             held = programme.start <= requested_on <= last_day
-            ok = held
-            judge.check(
-                _WINDOW,
-                held,
-                (
-                    ("classes_start", programme.start),
-                    ("requested_on", requested_on),
-                    ("months", months),
-                    ("last_day", last_day),
-                ),
-                citations_of(window_param),
-            )
+            failed = failed or not held
+            judge.check(_WINDOW, held, values, citations_of(window_param))
     else:
         wait_param = params.prepayment_chain_wait_months
         months = judge.use(wait_param)
-        if months is not None:
-            first_day = add_months(listed_on, months) if listed_on is not None else None
-            values = (
-                ("listed_on", listed_on),
-                ("requested_on", requested_on),
-                ("months", months),
-                ("first_day", first_day),
+        first_day = (
+            add_months(listed_on, months)
+            if listed_on is not None and months is not None
+            else None
+        )
+        values = (
+            ("listed_on", listed_on),
+            ("requested_on", requested_on),
+            ("months", months),
+            ("first_day", first_day),
+        )
+        if first_day is None:
+            unknown = tuple(
+                name
+                for name, value in (("listed_on", listed_on), (wait_param.name, months))
+                if value is None
             )
-            if first_day is None:
-                ok = False
-                judge.missing(
-                    _CHAIN_WAIT, ("listed_on",), values, citations_of(wait_param)
-                )
-            else:
-                held = requested_on >= first_day
-                ok = held
-                judge.check(_CHAIN_WAIT, held, values, citations_of(wait_param))
+            missing.extend(unknown)
+            judge.missing(_CHAIN_WAIT, unknown, values, citations_of(wait_param))
+        else:
+            held = requested_on >= first_day
+            failed = failed or not held
+            judge.check(_CHAIN_WAIT, held, values, citations_of(wait_param))
 
-    if share is None or planned is None or not ok:
+    if failed:
         return None
     rounding_param = params.rounding
-    rounding: Rounding | None = judge.use(rounding_param)
+    rounding = judge.use(rounding_param)
     if rounding is None:
+        missing.append(rounding_param.name)
+    if missing or planned is None or share is None or rounding is None:
         judge.missing(
             _PREPAID,
-            (rounding_param.name,),
-            (("entitlement", planned), ("share", share), ("amount", None)),
+            tuple(dict.fromkeys(missing)),
+            (
+                ("entitlement", planned),
+                ("share", share),
+                ("amount", None),
+                ("mode", None),
+                ("quantum", None),
+            ),
+            citations_of(share_param, rounding_param),
         )
         return None
     amount = rounding.apply(_EXACT.multiply(planned, share))
@@ -738,8 +832,8 @@ def check_prepayment(
             apprentices were listed in the plan (``None`` if not known).
 
     Returns:
-        The prepayment in yuan, or ``None`` when no share is in force, the request
-        is outside its window, or a fact or parameter is unknown.
+        The prepayment in yuan, or ``None`` when no share or window is in force,
+        the request is outside its window, or a fact or parameter is unknown.
 
     Raises:
         InvalidValueError: *planned_entitlement* is not a finite ``Decimal`` of at
@@ -764,16 +858,19 @@ def prepayment(
 
     The planned entitlement is the subsidy rule's amount for *apprentices* planned
     apprentices (every one counted as if they qualify), with the same findings
-    (rate, band, months, uplift, amount); the prepayment is the share in force on
-    *on* times that amount, rounded once with ``apprenticeship.rounding``.
+    (rate, months, uplift, amount); the prepayment is the share in force on *on*
+    times that amount, rounded once with ``apprenticeship.rounding``.  Every figure
+    is the one in force on the request day.
 
-    Shares and windows by date: up to 50 % from 2020-10-23 to 2023-08-14 (the
-    Guangdong 2020 FAQ; no window then); from 2023-08-15 to 2025-12-31, 40 % for a
-    filed enterprise asking within ``prepayment_request_months`` after classes
-    start (the last day is :func:`~skillchain.add_months` of the start, as for the
-    training period), and 30 % for a skill-chain enterprise asking from
-    ``prepayment_chain_wait_months`` after its apprentices were listed.  No share
-    is known after 2025-12-31: the decision is undetermined, never the old share.
+    Shares and windows by date: from 2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号),
+    40 % for a filed enterprise asking within ``prepayment_request_months`` after
+    classes start (the last day is :func:`~skillchain.add_months` of the start, as
+    for the training period), and 30 % for a skill-chain enterprise asking from
+    ``prepayment_chain_wait_months`` after its apprentices were listed.  From
+    2020-10-23 to 2023-08-14 only Guangdong's 2020 FAQ figure ("up to 50 %", for
+    reference, not Shenzhen's own: ``unverified``) is known, and no window: such a
+    request is undetermined, naming the window.  No share is known after
+    2025-12-31: the decision is undetermined, never the old share.
 
     Raises:
         InvalidValueError: *apprentices* is not an ``int`` of at least zero.
@@ -793,8 +890,10 @@ def prepayment(
         ...     status=ProgrammeStatus.IN_TRAINING)
         >>> prepayment(plan, 10, on=date(2024, 5, 1), shortage_occupation=False).amount
         Decimal('56000.00')
-        >>> prepayment(plan, 10, on=date(2026, 1, 1), shortage_occupation=False).missing
-        ('apprenticeship.prepayment_share_filed',)
+        >>> prepayment(plan, 10, on=date(2026, 1, 1),
+        ...     shortage_occupation=False).missing  # doctest: +NORMALIZE_WHITESPACE
+        ('apprenticeship.prepayment_share_filed',
+         'apprenticeship.prepayment_request_months')
     """
     count = _count_argument(apprentices, "apprentices")
     judge = Judge(policy if policy is not None else Policy.default(), on)
@@ -805,21 +904,30 @@ def prepayment(
         (("apprentices", count),),
         (judge.policy.citation(_SHENZHEN),),
     )
-    planned = _check_amount(judge, terms, count) if terms and count > 0 else None
-    amount = _check_prepayment(judge, programme, planned, scheme, listed_on)
+    failed = terms.failed or count == 0
+    planned = None if failed else _check_amount(judge, terms, count)
+    amount = _check_prepayment(
+        judge,
+        programme,
+        planned,
+        scheme,
+        listed_on,
+        planned_missing=terms.missing if planned is None else (),
+        failed=failed,
+    )
     return judge.decide(PREPAYMENT_RULE, amount)
 
 
 PREPAYMENT_RULE: Rule = register(
     Rule(
         id="apprenticeship.prepayment",
-        version="2024.1",
+        version="2026.1",
         title_zh="企业新型学徒制培训补贴预支",
         title_en="Apprenticeship subsidy prepayment",
         function=prepayment,
         sources=(
             RuleSource("gd-2020-apprenticeship-faq"),
-            RuleSource("gd-2023-13"),
+            RuleSource(_GUANGDONG),
             RuleSource(_NATIONAL),
         ),
         parameters=(
@@ -863,6 +971,12 @@ PREPAYMENT_RULE: Rule = register(
 
 # --- rule 6: settlement -------------------------------------------------------------
 
+_REFUND_READ_ON = ReadOn(
+    "training_end",
+    "the over-prepayment is refunded within a number of months after the training "
+    "period ends, so the figure in force when it ends applies",
+)
+
 
 def _check_settlement(
     judge: Judge,
@@ -871,12 +985,13 @@ def _check_settlement(
     training_end: date | None,
 ) -> Decimal | None:
     """Record the balance or refund finding; the balance payable if there is one."""
-    months_param = judge.params.apprenticeship.settlement_refund_months
+    shenzhen = (judge.policy.citation(_SHENZHEN),)
     if entitlement is None:
         judge.missing(
             _BALANCE,
             ("entitlement",),
             (("entitlement", None), ("prepaid", prepaid), ("balance", None)),
+            shenzhen,
         )
         return None
     if prepaid <= entitlement:
@@ -885,19 +1000,24 @@ def _check_settlement(
             _BALANCE,
             True,
             (("entitlement", entitlement), ("prepaid", prepaid), ("balance", balance)),
-            citations_of(months_param),
+            shenzhen,
         )
         return balance
-    months = judge.use(months_param)
+    if training_end is None:
+        months: int | None = None
+        cited: tuple[Citation, ...] = shenzhen
+        missing: tuple[str, ...] = ("training_end",)
+    else:
+        months_param = judge.policy.at(
+            training_end
+        ).apprenticeship.settlement_refund_months
+        months = judge.use(months_param)
+        cited = citations_of(months_param) or shenzhen
+        missing = () if months is not None else (months_param.name,)
     deadline = (
         add_months(training_end, months)
         if training_end is not None and months is not None
         else None
-    )
-    missing = tuple(
-        name
-        for name, value in (("training_end", training_end), (months_param.name, months))
-        if value is None
     )
     judge.check(
         _REFUND,
@@ -910,7 +1030,7 @@ def _check_settlement(
             ("months", months),
             ("deadline", deadline),
         ),
-        citations_of(months_param),
+        cited,
         missing,
     )
     return None
@@ -963,12 +1083,14 @@ def settlement(
 
     - prepayment at most the entitlement: *eligible*, ``amount`` is the balance
       (zero when they are equal), one finding ``apprenticeship.settlement.balance``;
+      no figure is read, so the decision claims no provenance;
     - prepayment above the entitlement: *ineligible* (nothing more is paid), no
       amount, and the failed finding ``apprenticeship.settlement.refund`` carries
       the ``refund`` and its ``deadline``: ``settlement_refund_months`` after
-      *training_end* (:func:`~skillchain.add_months`), which the explanation
-      states; if *training_end* or the parameter is unknown, the finding names it
-      as missing and the deadline is ``None``;
+      *training_end* (:func:`~skillchain.add_months`), the figure in force on
+      *training_end* (``unverified``: it was seen only without an address); if
+      *training_end* or the figure is unknown, the finding names it as missing and
+      the deadline is ``None``;
     - entitlement ``None``: *undetermined*, missing ``entitlement``.
 
     Pass ``Decimal(0)`` as the entitlement when no apprentice qualified (the
@@ -983,8 +1105,8 @@ def settlement(
         >>> from skillchain.rules import settlement
         >>> decision = settlement(Decimal(28000), Decimal(56000), date(2026, 3, 1),
         ...     on=date(2026, 3, 2))
-        >>> decision.outcome, decision.amount
-        (<Outcome.INELIGIBLE: 'ineligible'>, None)
+        >>> decision.outcome, decision.amount, decision.provenance
+        (<Outcome.INELIGIBLE: 'ineligible'>, None, <Provenance.UNVERIFIED: 'unverified'>)
         >>> refund = decision.failed[0]
         >>> refund.value("refund"), refund.value("deadline")
         (Decimal('28000'), datetime.date(2026, 6, 1))
@@ -997,17 +1119,20 @@ def settlement(
 SETTLEMENT_RULE: Rule = register(
     Rule(
         id="apprenticeship.settlement",
-        version="2024.1",
+        version="2026.1",
         title_zh="企业新型学徒制培训补贴清算",
         title_en="Apprenticeship subsidy settlement",
         function=settlement,
         sources=(RuleSource(_SHENZHEN),),
         parameters=("apprenticeship.settlement_refund_months",),
         conditions=(
+            Condition(_BALANCE, sources=(RuleSource(_SHENZHEN),)),
             Condition(
-                _BALANCE, parameters=("apprenticeship.settlement_refund_months",)
+                _REFUND,
+                parameters=("apprenticeship.settlement_refund_months",),
+                sources=(RuleSource(_SHENZHEN),),
+                read_on=_REFUND_READ_ON,
             ),
-            Condition(_REFUND, parameters=("apprenticeship.settlement_refund_months",)),
         ),
     )
 )

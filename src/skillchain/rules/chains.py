@@ -82,6 +82,7 @@ _RESULTS = "chains.leader.priority_results"
 
 _PARTS = "chains.composition.parts"
 _LEADER = "chains.composition.leader"
+_PARTICIPANTS = "chains.composition.participants"
 _PART_CHECKS = {part: f"chains.composition.{part.value}" for part in ChainPart}
 
 _IN_CHAIN = "chains.claim.chain_enterprise"
@@ -152,12 +153,19 @@ register_messages(
             "(priority): {value}",
         ),
         _PARTS: Message(
-            zh="技能生态链须具备的组成部分：{parts}",
-            en="The parts a skill chain must have: {parts}",
+            zh="技能生态链须具备的组成部分（第二章“组链建链”，由区提供）：{parts}",
+            en="The parts a skill chain must have (chapter 2, supplied by the "
+            "district): {parts}",
         ),
         _LEADER: Message(
             zh="链主企业：{leader}",
             en="Chain leader: {leader}",
+        ),
+        _PARTICIPANTS: Message(
+            zh="据第二条理解应有的参与单位：{expected}；生态链缺少：{lacking}"
+            "（仅作提示，不影响结论）",
+            en="Parts expected from art. 2 as this library reads it: {expected}; the "
+            "chain has none of: {lacking} (advisory only, never a refusal)",
         ),
         _PART_CHECKS[ChainPart.MEMBERS]: Message(
             zh="链员企业 {count} 家，须至少 1 家",
@@ -203,16 +211,18 @@ def _at_least(
     check: str,
     fact: tuple[str, str, int | None],
     param: Resolved[int],
+    also: tuple[Citation, ...] = (),
 ) -> None:
     """Record ``fact >= param``; undecided, naming what is missing, if either is unknown.
 
     *fact* is ``(name, label, value)``: the fact's dotted name (for ``missing``), the
-    name its value has in the finding, and the value.
+    name its value has in the finding, and the value; *also* are documents that
+    confirm the figure besides the parameter's own.
     """
     name, label, value = fact
     minimum = judge.use(param)
     values: tuple[tuple[str, FactValue], ...] = ((label, value), ("minimum", minimum))
-    cited = citations_of(param)
+    cited = (*citations_of(param), *also)
     if value is None or minimum is None:
         missing = tuple(
             missing_name
@@ -263,6 +273,7 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
     item1 = (policy.citation(_NOTICE, "二（一）"),)
     item3 = (policy.citation(_NOTICE, "二（三）"),)
     item4 = (policy.citation(_NOTICE, "二（四）"),)
+    news = (policy.citation(_NEWS),)
 
     region_param = params.leader_region
     region = judge.use(region_param)
@@ -271,24 +282,27 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
         ("region", region),
     )
     if region is None:
-        judge.missing(_REGION, (region_param.name,), region_values, item1)
+        judge.missing(_REGION, (region_param.name,), region_values, (*item1, *news))
     else:
         judge.check(
             _REGION,
             region.contains(firm.registered_division),
             region_values,
-            citations_of(region_param),
+            (*citations_of(region_param), *news),
         )
     _flag(
         judge,
         _LEGAL_PERSON,
-        ("enterprise.independent_legal_person", firm.independent_legal_person),
+        (
+            "application.enterprise.independent_legal_person",
+            firm.independent_legal_person,
+        ),
         item1,
     )
     _flag(
         judge,
         _OPERATING,
-        ("enterprise.operating_normally", firm.operating_normally),
+        ("application.enterprise.operating_normally", firm.operating_normally),
         item1,
     )
 
@@ -299,25 +313,26 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
         ("on_list", firm.on_dishonest_list),
         ("minimum", minimum_years),
     )
+    record_cited = (*citations_of(years_param), *news)
     if firm.on_dishonest_list is True:
         # On the dishonest list now: the record is not clean, whatever the years say.
-        judge.check(_CLEAN_RECORD, False, record_values, citations_of(years_param))
+        judge.check(_CLEAN_RECORD, False, record_values, record_cited)
     elif firm.clean_record_years is None or minimum_years is None:
         missing = tuple(
             name
             for name, known in (
-                ("enterprise.clean_record_years", firm.clean_record_years),
+                ("application.enterprise.clean_record_years", firm.clean_record_years),
                 (years_param.name, minimum_years),
             )
             if known is None
         )
-        judge.missing(_CLEAN_RECORD, missing, record_values, citations_of(years_param))
+        judge.missing(_CLEAN_RECORD, missing, record_values, record_cited)
     else:
         judge.check(
             _CLEAN_RECORD,
             firm.clean_record_years >= minimum_years,
             record_values,
-            citations_of(years_param),
+            record_cited,
         )
 
     size_param = params.leader_min_size
@@ -330,49 +345,56 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
         missing = tuple(
             name
             for name, known in (
-                ("enterprise.size", firm.size),
+                ("application.enterprise.size", firm.size),
                 (size_param.name, minimum_size),
             )
             if known is None
         )
-        judge.missing(_SIZE, missing, size_values, citations_of(size_param))
+        judge.missing(_SIZE, missing, size_values, (*citations_of(size_param), *news))
     else:
         judge.check(
             _SIZE,
             _SIZE_RANK[firm.size] >= _SIZE_RANK[minimum_size],
             size_values,
-            citations_of(size_param),
+            (*citations_of(size_param), *news),
         )
 
     _at_least(
         judge,
         _INSURED,
-        ("enterprise.insured_headcount_city", "staff", firm.insured_headcount_city),
+        (
+            "application.enterprise.insured_headcount_city",
+            "staff",
+            firm.insured_headcount_city,
+        ),
         params.leader_min_insured_staff,
+        news,
     )
     _at_least(
         judge,
         _CHAIN_ENTERPRISES,
         ("application.chain_enterprises", "count", application.chain_enterprises),
         params.leader_min_chain_enterprises,
+        news,
     )
     _at_least(
         judge,
         _CHAIN_JOBS,
         ("application.chain_jobs", "count", application.chain_jobs),
         params.leader_min_chain_jobs,
+        news,
     )
     _flag(
         judge,
         _TRAINING_SYSTEM,
-        ("enterprise.has_training_system", firm.has_training_system),
+        ("application.enterprise.has_training_system", firm.has_training_system),
         item4,
     )
     _flag(
         judge,
         _LADDER,
         ("application.eight_level_ladder", application.eight_level_ladder),
-        item4,
+        (*item4, *news),
     )
     _flag(
         judge,
@@ -418,7 +440,7 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
         ()
         if category is not None
         else tuple(
-            f"enterprise.{name}"
+            f"application.enterprise.{name}"
             for name, known in (
                 ("above_designated_size", firm.above_designated_size),
                 ("group_company", firm.group_company),
@@ -433,7 +455,7 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
         _RESULTS,
         results,
         (("value", results),),
-        (policy.citation(_NOTICE),),
+        (policy.citation(_NOTICE), *news),
         () if results is not None else ("application.notable_results",),
     )
 
@@ -494,16 +516,18 @@ def chain_leader_incubation(
 
 _NOTICE_ITEM_1 = (RuleSource(_NOTICE, "二（一）"),)
 _NOTICE_ITEM_4 = (RuleSource(_NOTICE, "二（四）"),)
+_NEWS_SOURCE = RuleSource(_NEWS)
 
 CHAIN_LEADER_RULE: Rule = register(
     Rule(
         id="chains.leader",
-        version="2026.1",
+        version="2026.2",
         title_zh="产教评技能生态链链主企业培育孵化条件",
         title_en="Chain-leader incubation conditions (skills-ecosystem chains)",
         function=chain_leader_incubation,
         sources=(
             RuleSource(_NOTICE, "二"),
+            RuleSource(_NEWS),
             RuleSource(_FOUNDING),
             RuleSource(_MEASURES),
         ),
@@ -517,24 +541,46 @@ CHAIN_LEADER_RULE: Rule = register(
         ),
         conditions=(
             Condition(
-                _REGION, parameters=("chains.leader_region",), sources=_NOTICE_ITEM_1
+                _REGION,
+                parameters=("chains.leader_region",),
+                sources=(*_NOTICE_ITEM_1, _NEWS_SOURCE),
             ),
             Condition(_LEGAL_PERSON, sources=_NOTICE_ITEM_1),
             Condition(_OPERATING, sources=_NOTICE_ITEM_1),
-            Condition(_CLEAN_RECORD, parameters=("chains.leader_clean_record_years",)),
-            Condition(_SIZE, parameters=("chains.leader_min_size",)),
-            Condition(_INSURED, parameters=("chains.leader_min_insured_staff",)),
             Condition(
-                _CHAIN_ENTERPRISES, parameters=("chains.leader_min_chain_enterprises",)
+                _CLEAN_RECORD,
+                parameters=("chains.leader_clean_record_years",),
+                sources=(_NEWS_SOURCE,),
             ),
-            Condition(_CHAIN_JOBS, parameters=("chains.leader_min_chain_jobs",)),
+            Condition(
+                _SIZE, parameters=("chains.leader_min_size",), sources=(_NEWS_SOURCE,)
+            ),
+            Condition(
+                _INSURED,
+                parameters=("chains.leader_min_insured_staff",),
+                sources=(_NEWS_SOURCE,),
+            ),
+            Condition(
+                _CHAIN_ENTERPRISES,
+                parameters=("chains.leader_min_chain_enterprises",),
+                sources=(_NEWS_SOURCE,),
+            ),
+            Condition(
+                _CHAIN_JOBS,
+                parameters=("chains.leader_min_chain_jobs",),
+                sources=(_NEWS_SOURCE,),
+            ),
             Condition(_TRAINING_SYSTEM, sources=_NOTICE_ITEM_4),
-            Condition(_LADDER, sources=_NOTICE_ITEM_4),
+            Condition(_LADDER, sources=(*_NOTICE_ITEM_4, _NEWS_SOURCE)),
             Condition(_SCHOOLS, sources=_NOTICE_ITEM_4),
             Condition(
                 _CATEGORY, sources=(RuleSource(_NOTICE, "二（三）"),), advisory=True
             ),
-            Condition(_RESULTS, sources=(RuleSource(_NOTICE),), advisory=True),
+            Condition(
+                _RESULTS,
+                sources=(RuleSource(_NOTICE), _NEWS_SOURCE),
+                advisory=True,
+            ),
         ),
     )
 )
@@ -542,6 +588,11 @@ CHAIN_LEADER_RULE: Rule = register(
 
 
 # --- rule: chain composition -------------------------------------------------------------
+
+
+def _parts_text(parts: frozenset[ChainPart]) -> str:
+    """The parts, in :class:`ChainPart` order, as a list in Chinese."""
+    return "、".join(part.zh for part in ChainPart if part in parts) or "—"
 
 
 def chain_composition(
@@ -552,14 +603,16 @@ def chain_composition(
 ) -> Decision:
     """Decide whether *chain* has the parts a skill chain needs besides its leader.
 
-    One finding names the leader; then one finding per part in
-    ``chains.required_parts`` (in the order of :class:`~skillchain.model.ChainPart`),
-    each holding when the chain lists at least one body of that part, so an
-    *ineligible* decision names every missing part.  With no required parts in
-    force on *on* the decision is *undetermined* and names the parameter.
-
-    Effective: from 2025-07-05 (粤人社规〔2025〕25号; that each part is required is
-    this library's reading of its art. 2, provenance ``unverified``).
+    What a chain must have is set by chapter 2 (组链建链) of 粤人社规〔2025〕25号,
+    whose text is not known, so the parts are district-supplied
+    (``chains.required_parts``).  Once the district supplies them, one finding per
+    required part (in the order of :class:`~skillchain.model.ChainPart`) holds when
+    the chain lists at least one body of that part, so an *ineligible* decision
+    names every missing part.  Until then the decision is *undetermined* and names
+    the parameter, and an advisory finding (``chains.composition.participants``)
+    shows which of the parts this library reads into art. 2 (members, a college or
+    training institution, an evaluation body: ``chains.participant_parts``,
+    ``unverified``) the chain has none of.  That reading never refuses a chain.
 
     Example:
         >>> from datetime import date
@@ -572,23 +625,22 @@ def chain_composition(
         ...     colleges=(ChainPartner(name="某技师学院"),),
         ...     status=ChainStatus.INCUBATION, year=2026)
         >>> decision = chain_composition(chain, on=date(2026, 3, 1))
-        >>> decision.outcome, [f.check for f in decision.failed]
-        (<Outcome.INELIGIBLE: 'ineligible'>, ['chains.composition.evaluation'])
+        >>> decision.outcome, decision.missing
+        (<Outcome.UNDETERMINED: 'undetermined'>, ('chains.required_parts',))
+        >>> [(f.check, f.held, f.value("lacking")) for f in decision.advisories]
+        [('chains.composition.participants', False, '技能评价机构')]
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     judge.check(_LEADER, True, (("leader", chain.leader),))
-    parts_param = judge.params.chains.required_parts
+    params = judge.params.chains
+    parts_param = params.required_parts
     parts = judge.use(parts_param)
-    cited = citations_of(parts_param)
     if parts is None:
         judge.missing(_PARTS, (parts_param.name,), (("parts", None),))
+        _advise_participants(judge, chain, params.participant_parts)
         return judge.decide(CHAIN_COMPOSITION_RULE)
-    judge.check(
-        _PARTS,
-        True,
-        (("parts", "、".join(part.zh for part in ChainPart if part in parts)),),
-        cited,
-    )
+    cited = citations_of(parts_param)
+    judge.check(_PARTS, True, (("parts", _parts_text(parts)),), cited)
     for part in ChainPart:
         if part in parts:
             count = part.count(chain)
@@ -596,21 +648,48 @@ def chain_composition(
     return judge.decide(CHAIN_COMPOSITION_RULE)
 
 
+def _advise_participants(
+    judge: Judge, chain: SkillChain, param: Resolved[frozenset[ChainPart]]
+) -> None:
+    """Advise which parts of the library's art. 2 reading the chain has none of."""
+    expected = judge.use(param)
+    if expected is None:
+        judge.advise(
+            _PARTICIPANTS,
+            None,
+            (("expected", None), ("lacking", None)),
+            missing=(param.name,),
+        )
+        return
+    lacking = frozenset(part for part in expected if part.count(chain) == 0)
+    judge.advise(
+        _PARTICIPANTS,
+        not lacking,
+        (("expected", _parts_text(expected)), ("lacking", _parts_text(lacking))),
+        citations_of(param),
+    )
+
+
 CHAIN_COMPOSITION_RULE: Rule = register(
     Rule(
         id="chains.composition",
-        version="2026.1",
+        version="2026.2",
         title_zh="产教评技能生态链的组成",
         title_en="Composition of a skills-ecosystem chain",
         function=chain_composition,
-        sources=(RuleSource(_MEASURES, "第二条"),),
-        parameters=("chains.required_parts",),
+        sources=(RuleSource(_MEASURES, "第二条"), RuleSource(_MEASURES, "第二章")),
+        parameters=("chains.required_parts", "chains.participant_parts"),
         conditions=(
             Condition(_LEADER, sources=(RuleSource(_MEASURES, "第二条"),)),
             Condition(_PARTS, parameters=("chains.required_parts",)),
             *(
                 Condition(_PART_CHECKS[part], parameters=("chains.required_parts",))
                 for part in ChainPart
+            ),
+            Condition(
+                _PARTICIPANTS,
+                parameters=("chains.participant_parts",),
+                advisory=True,
             ),
         ),
     )
@@ -757,6 +836,10 @@ def _check_claimant(
     missing: list[str] = []
     if filed_on is None:
         missing.append("enrolment.programme.filed_on")
+        # Whatever the filing day, no test is in force if the policy has none at all.
+        known = judge.policy.parameters.get(name)
+        if known is None or not known.values:
+            missing.append(name)
     else:
         missing.append(name)
     if employer != chain.leader:

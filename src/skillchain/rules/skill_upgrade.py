@@ -22,11 +22,15 @@ for 高级工 and above in an occupation its 技能人才供需及培训指导�
 Neither catalogue ships row by row: the amount is undetermined until a province or
 city overlay supplies the row.
 
-The conditions about the person (residence, statuses, age) are judged on the claim
-day ``on``, the day the application is decided; the documents read do not say which
-day the age is taken on.  The claim day is the only day every person condition can
-be known for together (insurance and statuses are recorded as of the application),
-and the 12-month window keeps it close to the certificate's date.
+Every figure is the one in force on the day the claim is made (``claimed_on``, by
+default the evaluation day ``on``): the measure sets who may claim (申领) and within
+what time, so a claim decided later keeps the figures of its day.  The conditions
+about the person (residence, statuses, age) are judged on that day too; the
+documents read do not say which day the age is taken on, and the claim day is the
+only day every person condition can be known for together (insurance and statuses
+are recorded as of the application).  The annual cap and the exclusion with the
+unemployment-insurance subsidy are :func:`~skillchain.rules.annual_cap`'s; the rule
+``skill_upgrade.case`` decides both together.
 """
 
 from collections.abc import Sequence
@@ -39,10 +43,10 @@ from skillchain._errors import InvalidValueError
 from skillchain._identifiers import Sex
 from skillchain._levels import SkillLevel
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
-from skillchain.policy import Policy
+from skillchain.policy import Policy, SkillUpgradeParameters
+from skillchain.rules._claims import claim_day, earlier_claim
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
-from skillchain.rules.subsidy_cap import _conflict
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["SKILL_UPGRADE_RULE", "check_skill_upgrade", "skill_upgrade_subsidy"]
@@ -123,22 +127,36 @@ register_messages(
 )
 
 
-def _unknown(names: tuple[str, ...], facts: tuple[bool | None, ...]) -> tuple[str, ...]:
+_Values = tuple[tuple[str, FactValue], ...]
+
+
+def _unknown(names: tuple[str, ...], facts: tuple[object, ...]) -> tuple[str, ...]:
     return tuple(name for name, fact in zip(names, facts, strict=True) if fact is None)
 
 
-def _check_person(judge: Judge, person: Person) -> None:
-    params = judge.params.skill_upgrade
-    values: tuple[tuple[str, FactValue], ...]
+def _check_person(
+    judge: Judge, params: SkillUpgradeParameters, person: Person, claimed: date
+) -> None:
+    values: _Values
     measure = (judge.policy.citation(_MEASURE),)
-    on = judge.on
 
     region_param = params.region
     region = judge.use(region_param)
     if region is None:
+        # Which facts decide is unknown without the region: name every unknown one.
         judge.missing(
             "skill_upgrade.residence",
-            (region_param.name,),
+            (
+                region_param.name,
+                *_unknown(
+                    _RESIDENCE_FACTS,
+                    (
+                        person.hukou_division,
+                        person.insurance,
+                        person.registered_unemployed,
+                    ),
+                ),
+            ),
             (
                 ("region", None),
                 ("hukou", None),
@@ -148,7 +166,7 @@ def _check_person(judge: Judge, person: Person) -> None:
         )
     else:
         hukou = person.hukou_in(region)
-        insured = person.insured_in(region, on=on)
+        insured = person.insured_in(region, on=claimed)
         unemployed = person.registered_unemployed
         values = (
             ("region", region),
@@ -190,9 +208,9 @@ def _check_person(judge: Judge, person: Person) -> None:
     max_param = params.max_age_men if sex is Sex.MALE else params.max_age_women
     minimum = judge.use(min_param)
     maximum = judge.use(max_param)
-    age = person.age_on(on)
+    age = person.age_on(claimed)
     values = (
-        ("on", on),
+        ("on", claimed),
         ("age", age),
         ("sex", sex),
         ("minimum", minimum),
@@ -217,12 +235,17 @@ def _check_person(judge: Judge, person: Person) -> None:
         )
 
 
-def _check_certificate(
-    judge: Judge, certificate: Certificate, history: Sequence[SubsidyClaim]
-) -> None:
-    params = judge.params.skill_upgrade
-    on = judge.on
+def _higher(past: SkillLevel, level: SkillLevel) -> bool:
+    return past > level
 
+
+def _check_certificate(
+    judge: Judge,
+    params: SkillUpgradeParameters,
+    certificate: Certificate,
+    history: Sequence[SubsidyClaim],
+    claimed: date,
+) -> None:
     kinds_param = params.certificate_kinds
     kinds = judge.use(kinds_param)
     kind = certificate.kind
@@ -266,150 +289,176 @@ def _check_certificate(
         judge.missing(
             "skill_upgrade.claim_window",
             (window_param.name,),
-            (("issued", issued), ("deadline", None), ("on", on)),
+            (("issued", issued), ("deadline", None), ("on", claimed)),
         )
     else:
         deadline = add_months(issued, window)
         judge.check(
             "skill_upgrade.claim_window",
-            issued <= on <= deadline,
-            (("issued", issued), ("deadline", deadline), ("on", on)),
+            issued <= claimed <= deadline,
+            (("issued", issued), ("deadline", deadline), ("on", claimed)),
             citations_of(window_param),
         )
 
     occupation, level = certificate.occupation, certificate.level
     measure = (judge.policy.citation(_MEASURE),)
-    if occupation is None or level is None:
+    paid, unknown = earlier_claim(
+        history, _UPGRADE_KINDS, occupation, level, matches=_higher
+    )
+    values = (("occupation", occupation), ("level", level), ("paid", paid))
+    if paid is None:
         judge.missing(
             "skill_upgrade.higher_level",
-            _unknown_certificate_fields(occupation, level),
-            (("occupation", occupation), ("level", level), ("paid", None)),
+            (*_unknown_certificate_fields(occupation, level), *unknown),
+            values,
             measure,
         )
     else:
-        paid, unknown = _conflict(
-            history, _UPGRADE_KINDS, occupation, lambda other: other > level
-        )
-        values = (("occupation", occupation), ("level", level), ("paid", paid))
-        if paid is None:
-            judge.missing("skill_upgrade.higher_level", unknown, values, measure)
-        else:
-            judge.check("skill_upgrade.higher_level", not paid, values, measure)
+        judge.check("skill_upgrade.higher_level", not paid, values, measure)
 
 
 def _unknown_certificate_fields(
     occupation: object | None, level: object | None
 ) -> tuple[str, ...]:
-    return tuple(
-        name
-        for name, value in (
-            ("certificate.occupation", occupation),
-            ("certificate.level", level),
-        )
-        if value is None
+    return _unknown(
+        ("certificate.occupation", "certificate.level"), (occupation, level)
     )
 
 
-def _amount(
-    judge: Judge, certificate: Certificate, shortage_occupation: bool | None
-) -> Decimal | None:
-    params = judge.params.skill_upgrade
+def _rate(
+    judge: Judge, params: SkillUpgradeParameters, certificate: Certificate
+) -> tuple[Decimal | None, tuple[str, ...]]:
+    """Record the catalogue rate; return it, or ``None`` and what it lacks."""
     occupation, level = certificate.occupation, certificate.level
-
     catalogue_param = params.catalogue
     catalogue = judge.use(catalogue_param)
     rate: Decimal | None = None
-    if occupation is None or level is None:
-        judge.missing(
-            "skill_upgrade.rate",
-            _unknown_certificate_fields(occupation, level),
-            (("occupation", occupation), ("level", level), ("rate", None)),
-        )
-    else:
-        if catalogue is not None:
-            row = catalogue.get(occupation)
-            rate = None if row is None else row.get(level)
-        values = (("occupation", occupation), ("level", level), ("rate", rate))
-        if rate is None:
-            judge.missing("skill_upgrade.rate", (catalogue_param.name,), values)
-        else:
-            judge.check(
-                "skill_upgrade.rate",
-                True,
-                values,
-                citations_of(catalogue_param),
-            )
-    if rate is None or level is None:
-        return None
+    if occupation is not None and level is not None and catalogue is not None:
+        row = catalogue.get(occupation)
+        rate = None if row is None else row.get(level)
+    values = (("occupation", occupation), ("level", level), ("rate", rate))
+    if rate is not None:
+        judge.check("skill_upgrade.rate", True, values, citations_of(catalogue_param))
+        return rate, ()
+    lacking = _unknown_certificate_fields(occupation, level)
+    if catalogue is None or (occupation is not None and level is not None):
+        # Not in force, or in force without the row for this occupation and level.
+        lacking = (*lacking, catalogue_param.name)
+    judge.missing("skill_upgrade.rate", lacking, values)
+    return None, lacking
 
+
+def _check_city_range(
+    judge: Judge,
+    params: SkillUpgradeParameters,
+    rate: Decimal | None,
+    rate_lacking: tuple[str, ...],
+) -> None:
+    """The catalogue rate lies within Shenzhen's range (undetermined without it)."""
     low_param, high_param = params.city_rate_min, params.city_rate_max
     low, high = judge.use(low_param), judge.use(high_param)
-    if low is not None and high is not None:
-        judge.check(
+    values = (("rate", rate), ("minimum", low), ("maximum", high))
+    if rate is None or low is None or high is None:
+        judge.missing(
             "skill_upgrade.city_range",
-            low <= rate <= high,
-            (("rate", rate), ("minimum", low), ("maximum", high)),
+            (
+                *rate_lacking,
+                *(
+                    p.name
+                    for p, v in ((low_param, low), (high_param, high))
+                    if v is None
+                ),
+            ),
+            values,
             citations_of(low_param, high_param),
         )
-
-    uplift = _uplift(judge, level, shortage_occupation)
-    if uplift is None:
-        return None
-
-    return judge.amount(
-        "skill_upgrade.amount",
-        params.rounding,
-        rate * (_ONE + uplift),
-        (("rate", rate), ("uplift", uplift)),
+        return
+    judge.check(
+        "skill_upgrade.city_range",
+        low <= rate <= high,
+        values,
+        citations_of(low_param, high_param),
     )
 
 
 def _uplift(
-    judge: Judge, level: SkillLevel, shortage_occupation: bool | None
-) -> Decimal | None:
-    params = judge.params.skill_upgrade
+    judge: Judge,
+    params: SkillUpgradeParameters,
+    level: SkillLevel | None,
+    shortage_occupation: bool | None,
+) -> tuple[Decimal | None, tuple[str, ...]]:
+    """Record the shortage uplift; return it, or ``None`` and what it lacks."""
     min_param, uplift_param = params.uplift_min_level, params.shortage_uplift
     min_level = judge.use(min_param)
-    values: tuple[tuple[str, SkillLevel | bool | Decimal | None], ...]
-    if min_level is None:
-        values = (
-            ("level", level),
-            ("min_level", None),
-            ("shortage", shortage_occupation),
-            ("uplift", None),
-        )
-        judge.missing("skill_upgrade.uplift", (min_param.name,), values)
-        return None
+    uplift: Decimal | None
     cites = citations_of(min_param)
-    if level < min_level or shortage_occupation is False:
-        values = (
-            ("level", level),
-            ("min_level", min_level),
-            ("shortage", shortage_occupation),
-            ("uplift", _ZERO),
+    if (
+        min_level is not None
+        and level is not None
+        and (level < min_level or shortage_occupation is False)
+    ):
+        uplift, lacking = _ZERO, ()
+    else:
+        # The uplift may apply: its figure is read only for a possible shortage.
+        figure = judge.use(uplift_param) if shortage_occupation is not False else _ZERO
+        known_level = min_level is not None and level is not None
+        uplift = figure if shortage_occupation and known_level else None
+        lacking = (
+            *((min_param.name,) if min_level is None else ()),
+            *(("certificate.level",) if level is None else ()),
+            *(("shortage_occupation",) if shortage_occupation is None else ()),
+            *((uplift_param.name,) if figure is None else ()),
         )
-        judge.check("skill_upgrade.uplift", True, values, cites)
-        return _ZERO
-    uplift = judge.use(uplift_param) if shortage_occupation else None
-    values = (
+        if figure is not None and shortage_occupation is not False:
+            cites = citations_of(min_param, uplift_param)
+    values: _Values = (
         ("level", level),
         ("min_level", min_level),
         ("shortage", shortage_occupation),
         ("uplift", uplift),
     )
-    if shortage_occupation is None:
-        judge.missing("skill_upgrade.uplift", ("shortage_occupation",), values, cites)
-        return None
     if uplift is None:
-        judge.missing("skill_upgrade.uplift", (uplift_param.name,), values, cites)
-        return None
-    judge.check(
-        "skill_upgrade.uplift",
-        True,
-        values,
-        citations_of(min_param, uplift_param),
+        judge.missing("skill_upgrade.uplift", lacking, values, cites)
+    else:
+        judge.check("skill_upgrade.uplift", True, values, cites)
+    return uplift, lacking
+
+
+def _amount(
+    judge: Judge,
+    params: SkillUpgradeParameters,
+    certificate: Certificate,
+    shortage_occupation: bool | None,
+) -> Decimal | None:
+    """Record rate, range, uplift and amount; every one, whatever is unknown."""
+    rate, rate_lacking = _rate(judge, params, certificate)
+    _check_city_range(judge, params, rate, rate_lacking)
+    uplift, uplift_lacking = _uplift(
+        judge, params, certificate.level, shortage_occupation
     )
-    return uplift
+    rounding_param = params.rounding
+    if rate is None or uplift is None:
+        rounding = judge.use(rounding_param)
+        judge.missing(
+            "skill_upgrade.amount",
+            tuple(
+                dict.fromkeys(
+                    (
+                        *rate_lacking,
+                        *uplift_lacking,
+                        *((rounding_param.name,) if rounding is None else ()),
+                    )
+                )
+            ),
+            (("rate", rate), ("uplift", uplift), ("amount", None)),
+        )
+        return None
+    return judge.amount(
+        "skill_upgrade.amount",
+        rounding_param,
+        rate * (_ONE + uplift),
+        (("rate", rate), ("uplift", uplift)),
+    )
 
 
 def check_skill_upgrade(
@@ -418,10 +467,15 @@ def check_skill_upgrade(
     certificate: Certificate,
     history: Sequence[SubsidyClaim],
     shortage_occupation: bool | None = None,
+    *,
+    claimed_on: date | None = None,
 ) -> Decimal | None:
     """Record the skill-upgrade conditions and amount as findings on *judge*.
 
-    Returns the amount (rounded) when every figure it needs is known, else ``None``;
+    Every condition is recorded, known or not: an undetermined decision names every
+    unknown fact and every figure not in force.  The figures are those in force on
+    *claimed_on*, the day the claim was made (default: the judge's day).  Returns
+    the amount (rounded) when every figure it needs is known, else ``None``;
     whether it is payable follows from the judge's outcome.
 
     Raises:
@@ -434,9 +488,11 @@ def check_skill_upgrade(
             f"not to {person.id.masked}",
             expected="a certificate held by the person",
         )
-    _check_person(judge, person)
-    _check_certificate(judge, certificate, history)
-    return _amount(judge, certificate, shortage_occupation)
+    claimed = claimed_on if claimed_on is not None else judge.on
+    params = judge.policy.at(claimed).skill_upgrade
+    _check_person(judge, params, person, claimed)
+    _check_certificate(judge, params, certificate, history, claimed)
+    return _amount(judge, params, certificate, shortage_occupation)
 
 
 def skill_upgrade_subsidy(
@@ -445,29 +501,35 @@ def skill_upgrade_subsidy(
     history: Sequence[SubsidyClaim],
     *,
     on: date,
+    claimed_on: date | None = None,
     shortage_occupation: bool | None = None,
     policy: Policy | None = None,
 ) -> Decision:
-    """Decide the skill-upgrade subsidy (职业技能提升补贴) for *certificate*, claimed on *on*.
+    """Decide the skill-upgrade subsidy (职业技能提升补贴) for *certificate*.
 
     *history* is the person's earlier claims (kind ``SKILL_UPGRADE`` ones matter:
-    no lower level after a higher one of the same occupation).
-    *shortage_occupation* says whether the certificate's occupation is marked short
-    (Shenzhen's 技能人才供需及培训指导目录) for the claim; ``None`` when not known,
-    which leaves the amount undetermined for levels that could earn the uplift.
-    The annual cap and the one-payment-per-level rule are
-    :func:`~skillchain.rules.annual_cap`'s.
+    no lower level after a higher one of the same occupation).  *claimed_on* is the
+    day the claim was made (default: *on*, a claim decided the day it is made): the
+    window, the person's age and insurance, and every figure are that day's, so a
+    claim decided later keeps them.  *shortage_occupation* says whether the
+    certificate's occupation is marked short (Shenzhen's 技能人才供需及培训指导目录) for
+    the claim; ``None`` when not known, which leaves the amount undetermined for
+    levels that could earn the uplift.  The annual cap and the one-payment-per-level
+    rule are :func:`~skillchain.rules.annual_cap`'s (``skill_upgrade.case`` decides
+    both together).
 
-    Effective: 2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号); Shenzhen's range and
-    uplift from 2023-11-15 (深人社规〔2023〕8号).  The catalogue is province- or
-    city-supplied: without its row the decision is undetermined.
+    Effective: claims made from 2023-11-15 to 2025-12-31: 粤人社规〔2023〕13号 runs from
+    2023-08-15, but Shenzhen's range and uplift (深人社规〔2023〕8号) only from
+    2023-11-15, and a claim made before then is undetermined.  The catalogue is
+    province- or city-supplied: without its row the decision is undetermined.
 
     References:
         《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
         《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号).
 
     Raises:
-        InvalidValueError: The certificate is not the person's (malformed input).
+        InvalidValueError: The certificate is not the person's (malformed input), or
+            *claimed_on* is after *on*.
 
     Example:
         >>> from datetime import date
@@ -489,15 +551,27 @@ def skill_upgrade_subsidy(
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     amount = check_skill_upgrade(
-        judge, person, certificate, history, shortage_occupation
+        judge,
+        person,
+        certificate,
+        history,
+        shortage_occupation,
+        claimed_on=claim_day(on, claimed_on),
     )
     return judge.decide(SKILL_UPGRADE_RULE, amount)
+
+
+_ON_CLAIM_DAY = ReadOn(
+    "claimed_on",
+    "粤人社规〔2023〕13号 and 深人社规〔2023〕8号 set who may claim (申领), within what "
+    "time and for how much: a claim keeps the figures of the day it was made",
+)
 
 
 SKILL_UPGRADE_RULE: Rule = register(
     Rule(
         id="skill_upgrade",
-        version="2024.1",
+        version="2026.1",
         title_zh="职业技能提升补贴（广东省2023—2025年，深圳市标准）",
         title_en="Skill-upgrade subsidy (Guangdong 2023–2025, Shenzhen's figures)",
         function=skill_upgrade_subsidy,
@@ -522,6 +596,7 @@ SKILL_UPGRADE_RULE: Rule = register(
                 "skill_upgrade.residence",
                 parameters=("skill_upgrade.region",),
                 sources=(RuleSource(_MEASURE),),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition("skill_upgrade.status", sources=(RuleSource(_MEASURE),)),
             Condition(
@@ -531,26 +606,36 @@ SKILL_UPGRADE_RULE: Rule = register(
                     "skill_upgrade.max_age_men",
                     "skill_upgrade.max_age_women",
                 ),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
                 "skill_upgrade.certificate_kind",
                 parameters=("skill_upgrade.certificate_kinds",),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
-                "skill_upgrade.issuer", parameters=("skill_upgrade.excluded_issuers",)
+                "skill_upgrade.issuer",
+                parameters=("skill_upgrade.excluded_issuers",),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
                 "skill_upgrade.claim_window",
                 parameters=("skill_upgrade.claim_window_months",),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition("skill_upgrade.higher_level", sources=(RuleSource(_MEASURE),)),
-            Condition("skill_upgrade.rate", parameters=("skill_upgrade.catalogue",)),
+            Condition(
+                "skill_upgrade.rate",
+                parameters=("skill_upgrade.catalogue",),
+                read_on=_ON_CLAIM_DAY,
+            ),
             Condition(
                 "skill_upgrade.city_range",
                 parameters=(
                     "skill_upgrade.city_rate_min",
                     "skill_upgrade.city_rate_max",
                 ),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
                 "skill_upgrade.uplift",
@@ -558,8 +643,13 @@ SKILL_UPGRADE_RULE: Rule = register(
                     "skill_upgrade.uplift_min_level",
                     "skill_upgrade.shortage_uplift",
                 ),
+                read_on=_ON_CLAIM_DAY,
             ),
-            Condition("skill_upgrade.amount", parameters=("skill_upgrade.rounding",)),
+            Condition(
+                "skill_upgrade.amount",
+                parameters=("skill_upgrade.rounding",),
+                read_on=_ON_CLAIM_DAY,
+            ),
         ),
     )
 )

@@ -17,17 +17,17 @@ history counts, paid or still pending: a district leaves refused and withdrawn
 claims out, and claims paid outside Guangdong (the claim's division is not checked).
 """
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 
-from skillchain._codes import OccupationCode
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
 from skillchain.model import SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
+from skillchain.rules._claims import claim_day, earlier_claim
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["ANNUAL_CAP_RULE", "annual_cap", "check_annual_cap"]
@@ -74,54 +74,28 @@ register_messages(
 )
 
 
-def _same_level(level: SkillLevel) -> Callable[[SkillLevel], bool]:
-    return lambda other: other is level
-
-
-def _conflict(
-    history: Sequence[SubsidyClaim],
-    kinds: Collection[SubsidyKind],
-    occupation: OccupationCode,
-    matches: Callable[[SkillLevel], bool],
-    path: str = "history",
-) -> tuple[bool | None, tuple[str, ...]]:
-    """Whether *history* holds a claim of *kinds* for *occupation* at a matching level.
-
-    Returns ``(True, ())`` when a claim certainly conflicts, ``(False, ())`` when
-    none can, and ``(None, names)`` when only claims with an unknown occupation or
-    level could; *names* are their unknown fields, as ``history[i].level``.
-    """
-    unknown: list[str] = []
-    for index, past in enumerate(history):
-        if past.kind not in kinds:
-            continue
-        occ, level = past.occupation, past.level
-        if occ is not None and occ != occupation:
-            continue
-        if level is not None and not matches(level):
-            continue
-        if occ is not None and level is not None:
-            return True, ()
-        if occ is None:
-            unknown.append(f"{path}[{index}].occupation")
-        if level is None:
-            unknown.append(f"{path}[{index}].level")
-    if unknown:
-        return None, tuple(unknown)
-    return False, ()
+def _same_level(past: SkillLevel, level: SkillLevel) -> bool:
+    return past is level
 
 
 def check_annual_cap(
-    judge: Judge, claim: SubsidyClaim, history: Sequence[SubsidyClaim]
+    judge: Judge,
+    claim: SubsidyClaim,
+    history: Sequence[SubsidyClaim],
+    *,
+    claimed_on: date | None = None,
+    claim_path: str = "claim",
 ) -> None:
     """Record the annual-cap conditions for *claim* as findings on *judge*.
 
-    *history* holds the person's earlier claims (any year, any kind).  Combined
-    rules (an apprenticeship or skill-upgrade decision that also checks the cap)
-    share the judge.
+    *history* holds the person's earlier claims (any year, any kind).  The limits
+    are those in force on *claimed_on*, the day the claim was made (default: the
+    judge's day).  Combined rules (a skill-upgrade or unemployment-insurance decision
+    that also checks the cap) share the judge; they pass the fact path the claim's
+    occupation and level come from as *claim_path* (e.g. ``"certificate"``), so an
+    unknown one is named where the caller can supply it.
     """
-    params = judge.params.subsidy
-    policy = judge.policy
+    params = judge.policy.at(claimed_on if claimed_on is not None else judge.on).subsidy
     kind, year = claim.kind, claim.year
 
     capped_param = params.capped_kinds
@@ -204,7 +178,7 @@ def check_annual_cap(
                 citations_of(total_param),
             )
 
-    if capped is not False:
+        policy = judge.policy
         _check_once(
             judge,
             "subsidy.cap.per_level",
@@ -212,6 +186,7 @@ def check_annual_cap(
             kinds=capped_kinds,
             kinds_name=capped_param.name,
             claim=claim,
+            claim_path=claim_path,
             citations=(
                 policy.citation(_FAQ),
                 policy.citation(_MEASURE, _MEASURE_ARTICLE),
@@ -232,6 +207,7 @@ def check_annual_cap(
             kinds=counterparts,
             kinds_name=exclusive_param.name,
             claim=claim,
+            claim_path=claim_path,
             citations=citations_of(exclusive_param),
         )
 
@@ -244,35 +220,40 @@ def _check_once(
     kinds: Collection[SubsidyKind] | None,
     kinds_name: str,
     claim: SubsidyClaim,
+    claim_path: str,
     citations: tuple[Citation, ...],
 ) -> None:
-    """One payment per occupation and level among *kinds* (shared by two checks)."""
+    """One payment per occupation and level among *kinds* (shared by two checks).
+
+    Every unknown that could matter is named together: the kinds (a parameter not
+    in force), the claim's occupation or level, and the fields of earlier claims
+    that could match.
+    """
     occupation, level = claim.occupation, claim.level
-    missing: list[str] = []
-    if kinds is None:
-        missing.append(kinds_name)
-    if occupation is None:
-        missing.append("claim.occupation")
-    if level is None:
-        missing.append("claim.level")
-    if kinds is None or occupation is None or level is None:
-        judge.missing(
-            check,
-            missing,
-            (("occupation", occupation), ("level", level), ("paid", None)),
-            citations,
-        )
-        return
-    paid, unknown = _conflict(history, kinds, occupation, _same_level(level))
+    paid, unknown = earlier_claim(
+        history, kinds, occupation, level, matches=_same_level
+    )
     values: tuple[tuple[str, FactValue], ...] = (
         ("occupation", occupation),
         ("level", level),
         ("paid", paid),
     )
+    if paid is True:
+        judge.check(check, False, values, citations)
+        return
+    missing: list[str] = []
+    if kinds is None:
+        missing.append(kinds_name)
     if paid is None:
-        judge.missing(check, unknown, values, citations)
+        if occupation is None:
+            missing.append(f"{claim_path}.occupation")
+        if level is None:
+            missing.append(f"{claim_path}.level")
+        missing.extend(unknown)
+    if missing:
+        judge.missing(check, missing, values, citations)
     else:
-        judge.check(check, not paid, values, citations)
+        judge.check(check, True, values, citations)
 
 
 def annual_cap(
@@ -280,6 +261,7 @@ def annual_cap(
     history: Sequence[SubsidyClaim],
     *,
     on: date,
+    claimed_on: date | None = None,
     policy: Policy | None = None,
 ) -> Decision:
     """Decide whether *claim* stays within Shenzhen's annual subsidy cap.
@@ -288,10 +270,12 @@ def annual_cap(
     (:attr:`~skillchain.model.SubsidyClaim.year`) and, for the one-payment and the
     unemployment-insurance exclusions, in any year.  An unknown occupation or level,
     of the claim or of a history claim that could match, leaves those checks
-    undecided.
+    undecided, and every such unknown is named.  The limits are those in force on
+    *claimed_on*, the day the claim was made (default: *on*, a claim decided the
+    day it is made), so a claim decided later keeps the limits of its day.
 
-    Effective: 2023-11-15 to 2025-12-31 (深人社规〔2023〕8号); on any other day the
-    parameters have no value and the decision is undetermined.
+    Effective: 2023-11-15 to 2025-12-31 (深人社规〔2023〕8号); a claim made on any
+    other day finds no limit in force and the decision is undetermined.
 
     References:
         深圳市人社局 FAQ republished by 盐田区 (2024-11-27); 《深圳市职业技能培训补贴办法》
@@ -317,14 +301,21 @@ def annual_cap(
         <Outcome.ELIGIBLE: 'eligible'>
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    check_annual_cap(judge, claim, history)
+    check_annual_cap(judge, claim, history, claimed_on=claim_day(on, claimed_on))
     return judge.decide(ANNUAL_CAP_RULE)
+
+
+_ON_CLAIM_DAY = ReadOn(
+    "claimed_on",
+    "the FAQ and 深人社规〔2023〕8号 limit the subsidies a person claims (申领) in a "
+    "calendar year: the limits in force when the claim is made apply",
+)
 
 
 ANNUAL_CAP_RULE: Rule = register(
     Rule(
         id="subsidy.cap",
-        version="2024.1",
+        version="2026.1",
         title_zh="深圳市职业技能培训补贴年度次数上限与互斥",
         title_en="Shenzhen annual cap and exclusions across training subsidies",
         function=annual_cap,
@@ -339,20 +330,28 @@ ANNUAL_CAP_RULE: Rule = register(
             Condition(
                 "subsidy.cap.scope",
                 parameters=("subsidy.capped_kinds", "subsidy.ui_exclusive_kinds"),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
-                "subsidy.cap.per_kind", parameters=("subsidy.claims_per_kind_per_year",)
+                "subsidy.cap.per_kind",
+                parameters=("subsidy.claims_per_kind_per_year",),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
-                "subsidy.cap.total", parameters=("subsidy.claims_per_year_total",)
+                "subsidy.cap.total",
+                parameters=("subsidy.claims_per_year_total",),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
                 "subsidy.cap.per_level",
                 parameters=("subsidy.capped_kinds",),
                 sources=(RuleSource(_FAQ), RuleSource(_MEASURE, _MEASURE_ARTICLE)),
+                read_on=_ON_CLAIM_DAY,
             ),
             Condition(
-                "subsidy.cap.ui_exclusive", parameters=("subsidy.ui_exclusive_kinds",)
+                "subsidy.cap.ui_exclusive",
+                parameters=("subsidy.ui_exclusive_kinds",),
+                read_on=_ON_CLAIM_DAY,
             ),
         ),
     )

@@ -9,40 +9,49 @@ reply letter of 2024-09-02, §三):
   district and is in post when applying; one reward per person per skill; a
   same-year top-up (补差奖励) when a higher honour follows; refused during a
   five-year ban after fraud.  Source: a fragmentary copy of the district's guide
-  (year not visible).  Only the 50 000 yuan of the 深圳市技能菁英 / 深圳市技术能手 item
-  was seen; the list of honours and every other amount are district-supplied.
+  (year not visible, so its period is inferred).  Only the 50 000 yuan of the
+  深圳市技能菁英 / 深圳市技术能手 item was seen; the list of honours and every other
+  amount are district-supplied.
 * :func:`occupational_reward` (rule ``rewards.occupational``), 执(职)业人才奖励: paid
-  for a certificate in the district's list of accepted types (受理工种范围, 31 types,
-  more than 400 from 2024) or for a 正高 professional title, after three continuous
-  years in the same district enterprise.  The lists are district-supplied, so with
-  the bundled policy a certificate claim is undetermined and names
-  ``rewards.occupational_scope``; the amounts are those of the 2024 guide (a copy,
-  in force to 2024-12-31).
+  for the top level of a skills certificate or a listed licence among the
+  district's accepted types (受理工种范围, 31 types, more than 400 from 2024), or
+  for a 正高 professional title, after three continuous years in the matching post
+  of the same enterprise registered and paying tax in the district.  The 2024
+  guide (a copy, in force to 2024-12-31) adds date floors (titles from
+  2016-09-01, licences from 2018-09-01), rules on who issued a certificate, sector
+  limits for some licences and a licence valid on the claim day.  The accepted
+  types, each occupation's top level and the licences' sectors are
+  district-supplied.
 
-Figures are resolved on the evaluation day; the facts (tenure, in post, bans) are
-measured on the claim's date.
+Both guides set the conditions and amounts of the claims made while they are in
+force: every figure is read on the claim day (``claim.claimed_on``), whatever day
+the claim is decided on; the facts (tenure, in post, bans) are measured on that day
+too.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from skillchain._codes import DivisionCode
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
 from skillchain._sources import Citation
 from skillchain.model import (
     Certificate,
+    CertificateKind,
     CompetitionResult,
     Employment,
     Enterprise,
     Honour,
+    IssuerKind,
     ProfessionalTitle,
     TalentRewardClaim,
     TalentRewardKind,
 )
 from skillchain.policy import Policy, Resolved, RewardParameters
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -56,6 +65,12 @@ _HIGH_GUIDE = "ft-high-skill-reward-guide"
 _OCC_GUIDE = "ft-occupational-reward-guide-2024"
 _LETTER = "ft-hr-2024-reply-2024090"
 
+_ON_CLAIM = ReadOn(
+    "claim.claimed_on",
+    "the district's guide in force when the claim is made sets its conditions and "
+    "amounts (each guide covers the claims of its period)",
+)
+
 _H_ENTERPRISE = "rewards.high_skill.enterprise"
 _H_POST = "rewards.high_skill.post"
 _H_IN_POST = "rewards.high_skill.in_post"
@@ -67,9 +82,16 @@ _H_TOP_UP = "rewards.high_skill.top_up"
 _H_AMOUNT = "rewards.high_skill.amount"
 
 _O_ENTERPRISE = "rewards.occupational.enterprise"
+_O_TAXPAYER = "rewards.occupational.taxpayer"
 _O_BASIS = "rewards.occupational.basis"
 _O_SCOPE = "rewards.occupational.scope"
+_O_TOP_LEVEL = "rewards.occupational.top_level"
+_O_ISSUER = "rewards.occupational.issuer"
 _O_TITLE = "rewards.occupational.title"
+_O_FLOOR = "rewards.occupational.date_floor"
+_O_SECTOR = "rewards.occupational.sector"
+_O_VALID = "rewards.occupational.licence_valid"
+_O_POST = "rewards.occupational.matching_post"
 _O_TENURE = "rewards.occupational.tenure"
 _O_AMOUNT = "rewards.occupational.amount"
 
@@ -128,20 +150,60 @@ register_messages(
             en="The employer is registered in {division}; it must be registered in "
             "{region}",
         ),
+        _O_TAXPAYER: Message(
+            zh="用人单位在本区纳税：{taxed}",
+            en="The employer pays tax in the district: {taxed}",
+        ),
         _O_BASIS: Message(
-            zh="申报依据为{basis}，须为证书或职称",
-            en="The basis is a(n) {basis}; it must be a certificate or a professional "
-            "title",
+            zh="申报依据为{basis}，须为技能类职业资格证书、职业技能等级证书、执业资格证书或职称",
+            en="The basis is a(n) {basis}; the reward is paid for a skills vocational "
+            "qualification, a skill-level certificate, a practising qualification or "
+            "a professional title",
         ),
         _O_SCOPE: Message(
             zh="证书（职业编码 {occupation}，资格名称 {qualification}）在受理工种范围内：{listed}",
             en="The certificate (occupation {occupation}, qualification "
             "{qualification}) is among the accepted types: {listed}",
         ),
+        _O_TOP_LEVEL: Message(
+            zh="证书等级为{level}，该职业（工种）认可的最高等级为{top}（仅奖励最高等级）",
+            en="The certificate is at {level}; the top level recognised for its "
+            "occupation is {top} (only the top level is rewarded)",
+        ),
+        _O_ISSUER: Message(
+            zh="{kind}由{issuer}颁发（发证地区 {division}，评价机构备案地 {filed_with}，"
+            "全国联网可查：{in_query_system}）；须由 {region} 人社部门核发（职业资格证书，"
+            "且全国联网可查）或由在 {region} 人社部门备案的评价机构颁发（职业技能等级证书）",
+            en="The {kind} was issued by a(n) {issuer} (issuing division {division}, "
+            "evaluator filed with {filed_with}, in the national query system: "
+            "{in_query_system}); it must come from the HR departments of {region} "
+            "(a vocational qualification, also in the national query system) or from "
+            "an evaluator filed with the HR bureau of {region} (a skill-level "
+            "certificate)",
+        ),
         _O_TITLE: Message(
             zh="职称级别为{level}，奖励的职称级别为{required}",
             en="The professional title is a {level}; the reward is paid for a "
             "{required}",
+        ),
+        _O_FLOOR: Message(
+            zh="{basis}取得日期 {obtained_on}，须不早于 {floor}",
+            en="The {basis} was obtained on {obtained_on}; it must be on or after "
+            "{floor}",
+        ),
+        _O_SECTOR: Message(
+            zh="{qualification}限定从业机构：{limited}（限于 {allowed}）；申请人所在机构：{sector}",
+            en="{qualification} is rewarded only in certain sectors: {limited} (only "
+            "in: {allowed}); the claimant works in: {sector}",
+        ),
+        _O_VALID: Message(
+            zh="执业注册在申请日 {claimed_on} 有效：{valid}（有效期至 {valid_until}）",
+            en="The registration is valid on the claim day {claimed_on}: {valid} "
+            "(valid until {valid_until})",
+        ),
+        _O_POST: Message(
+            zh="从事与证书或职称对应的岗位（相关工作）：{matches}",
+            en="The post matches the certificate or title (related work): {matches}",
         ),
         _O_TENURE: Message(
             zh="取得证书或职称后自 {counted_from} 起在同一企业连续任职，须满 {months} 个月"
@@ -183,6 +245,18 @@ def _matching_employer(
         )
 
 
+def _cites(params: tuple[Citation, ...], *sources: Citation) -> tuple[Citation, ...]:
+    """*params*' citations followed by each of *sources* not already among them."""
+    found = list(params)
+    for source in sources:
+        if not any(
+            known.document is source.document and known.article == source.article
+            for known in found
+        ):
+            found.append(source)
+    return tuple(found)
+
+
 def _check_kind(claim: TalentRewardClaim, kind: TalentRewardKind) -> None:
     if claim.kind is not kind:
         raise InvalidValueError(
@@ -192,16 +266,20 @@ def _check_kind(claim: TalentRewardClaim, kind: TalentRewardKind) -> None:
         )
 
 
+def _on_claim_day(judge: Judge, claim: TalentRewardClaim) -> RewardParameters:
+    """The reward figures in force on the claim day (see :data:`_ON_CLAIM`)."""
+    return judge.policy.at(claim.claimed_on).rewards
+
+
 def _check_enterprise(
     judge: Judge,
     check: str,
     enterprise: Enterprise | None,
-    params: RewardParameters,
+    region_param: Resolved[DivisionCode],
     *,
     legal_person: bool,
     guide: Citation,
 ) -> None:
-    region_param = params.region
     region = judge.use(region_param)
     division = None if enterprise is None else enterprise.registered_division
     is_legal = None if enterprise is None else enterprise.independent_legal_person
@@ -211,19 +289,19 @@ def _check_enterprise(
     )
     if legal_person:
         values = (*values, ("legal_person", is_legal))
-    cites = (*citations_of(region_param), guide)
+    cites = _cites(citations_of(region_param), guide)
     unknown = [
         name
         for name, known in (("enterprise", enterprise), (region_param.name, region))
         if known is None
     ]
-    if region is not None and division is not None and not region.contains(division):
+    outside = (
+        region is not None and division is not None and not region.contains(division)
+    )
+    if outside or (legal_person and is_legal is False):
         judge.check(check, False, values, cites)
         return
-    if legal_person and enterprise is not None and is_legal is not True:
-        if is_legal is False:
-            judge.check(check, False, values, cites)
-            return
+    if legal_person and enterprise is not None and is_legal is None:
         unknown.append("enterprise.independent_legal_person")
     if unknown:
         judge.missing(check, unknown, values, cites)
@@ -232,10 +310,6 @@ def _check_enterprise(
 
 
 # --- high-skill reward --------------------------------------------------------------
-
-
-def _honour_key(basis: object) -> str | None:
-    return basis.key if isinstance(basis, Honour) else None
 
 
 def _check_employment(
@@ -313,43 +387,60 @@ def _check_employment(
         judge.check(_H_TENURE, needed_by <= claimed, values, citations_of(months_param))
 
 
+_RESULT = "claim.basis"
+"""What a competition-result basis leaves unknown: the listed item it counts as."""
+
+
 def _check_honour(
     judge: Judge, claim: TalentRewardClaim, params: RewardParameters
 ) -> str | None:
-    """Record whether the basis is a listed honour; its key unless it is not one."""
+    """Record whether the basis is a listed honour.
+
+    Returns the honour's key when it is listed or may be (undetermined), ``None``
+    when it is not one, and :data:`_RESULT` for a competition result.
+
+    An honour the amount table pays for is one of the guide's items: the list is
+    read only for an honour the table does not name.
+    """
     basis = claim.basis
     honours_param, amounts_param = params.high_skill_honours, params.high_skill_amounts
-    cites = citations_of(honours_param, amounts_param)
     if isinstance(basis, CompetitionResult):
         # A result counts through the honour or place it corresponds to (e.g. first
         # place at the Futian staff contest); which results count is district data.
         judge.missing(
             _H_HONOUR,
-            ("claim.basis",),
+            (_RESULT,),
             (("honour", basis.competition.event), ("listed", None)),
-            cites,
+            (judge.policy.citation(_HIGH_GUIDE),),
         )
-        return None
-    key = _honour_key(basis)
-    if key is None:
+        return _RESULT
+    if not isinstance(basis, Honour):
         judge.check(
             _H_HONOUR,
             False,
             (("honour", type(basis).__name__), ("listed", False)),
-            cites,
+            (judge.policy.citation(_HIGH_GUIDE),),
         )
         return None
-    honours = judge.use(honours_param)
+    key = basis.key
     amounts = judge.use(amounts_param)
-    if honours is not None:
-        listed = key in honours
-    elif amounts is not None and key in amounts:
-        listed = True
-    else:
-        judge.missing(
-            _H_HONOUR, (honours_param.name,), (("honour", key), ("listed", None)), cites
+    if amounts is not None and key in amounts:
+        judge.check(
+            _H_HONOUR,
+            True,
+            (("honour", key), ("listed", True)),
+            citations_of(amounts_param),
         )
         return key
+    honours = judge.use(honours_param)
+    cites = citations_of(honours_param, amounts_param)
+    if honours is None:
+        unknown = [honours_param.name]
+        if amounts is None:
+            unknown.append(amounts_param.name)
+        judge.missing(_H_HONOUR, unknown, (("honour", key), ("listed", None)), cites)
+        return key
+    listed = key in honours
     judge.check(_H_HONOUR, listed, (("honour", key), ("listed", listed)), cites)
     return key if listed else None
 
@@ -361,7 +452,6 @@ def _check_ban(
     params: RewardParameters,
 ) -> None:
     param = params.fraud_ban_months
-    months = judge.use(param)
     claimed = claim.claimed_on
     earlier = (
         None
@@ -369,14 +459,21 @@ def _check_ban(
         else tuple(found for found in fraud_findings if found <= claimed)
     )
     latest = max(earlier) if earlier else None
+    # The ban's length matters only when a fraud finding may lie before the claim.
+    months = None if earlier == () else judge.use(param)
     values: tuple[tuple[str, FactValue], ...] = (
         ("findings", None if earlier is None else len(earlier)),
         ("found_on", latest),
         ("claimed_on", claimed),
         ("months", months),
     )
-    cites = citations_of(param)
-    if earlier is None or (earlier and months is None):
+    cites = (
+        (judge.policy.citation(_HIGH_GUIDE),) if earlier == () else citations_of(param)
+    )
+    if earlier == ():
+        judge.check(_H_BAN, True, values, cites)
+        return
+    if earlier is None or months is None:
         unknown = [
             name
             for name, known in (("fraud_findings", earlier), (param.name, months))
@@ -384,28 +481,22 @@ def _check_ban(
         ]
         judge.missing(_H_BAN, unknown, values, cites)
         return
-    barred = (
-        latest is not None
-        and months is not None
-        and claimed < add_months(latest, months)
-    )
+    barred = latest is not None and claimed < add_months(latest, months)
     judge.check(_H_BAN, not barred, values, cites)
 
 
 def _same_skill_rewards(
-    judge: Judge,
     claim: TalentRewardClaim,
     prior_rewards: tuple[TalentRewardClaim, ...],
-    check: str,
-) -> tuple[TalentRewardClaim, ...] | None:
-    """The earlier high-skill rewards for the claim's skill; ``None`` if undecidable."""
+) -> tuple[tuple[TalentRewardClaim, ...] | None, list[str]]:
+    """The earlier high-skill rewards for the claim's skill, or the unknown skills."""
     earlier = tuple(
         prior
         for prior in prior_rewards
         if prior.kind is TalentRewardKind.HIGH_SKILL and prior != claim
     )
     if not earlier:
-        return ()
+        return (), []
     unknown = []
     if claim.skill is None:
         unknown.append("claim.skill")
@@ -415,16 +506,8 @@ def _same_skill_rewards(
         if prior in earlier and prior.skill is None
     )
     if unknown:
-        judge.missing(
-            check,
-            unknown,
-            (("skill", claim.skill), ("earlier", None))
-            if check == _H_ONE_PER_SKILL
-            else _top_up_values(claim, None),
-            (judge.policy.citation(_HIGH_GUIDE, "3.3-3.4"),),
-        )
-        return None
-    return tuple(prior for prior in earlier if prior.skill == claim.skill)
+        return None, unknown
+    return tuple(prior for prior in earlier if prior.skill == claim.skill), []
 
 
 def _top_up_values(
@@ -444,71 +527,87 @@ def _check_repeat(
     judge: Judge,
     claim: TalentRewardClaim,
     prior_rewards: tuple[TalentRewardClaim, ...] | None,
-) -> Decimal | None:
-    """Record the one-per-skill or top-up check; return the amount already paid."""
+) -> tuple[Decimal | None, tuple[str, ...]]:
+    """Record the one-per-skill or top-up check.
+
+    Returns the amount already paid for the skill this year (``0`` for a first
+    claim), or ``None`` with the names of the facts that leave it unknown (no names:
+    a top-up with no reward to top up, which the finding refuses).
+    """
     guide = (judge.policy.citation(_HIGH_GUIDE, "3.3-3.4"),)
-    check = _H_TOP_UP if claim.top_up else _H_ONE_PER_SKILL
-    if prior_rewards is None:
-        values = (
-            _top_up_values(claim, None)
-            if claim.top_up
-            else (("skill", claim.skill), ("earlier", None))
-        )
-        judge.missing(check, ("prior_rewards",), values, guide)
-        return None
-    same = _same_skill_rewards(judge, claim, prior_rewards, check)
-    if same is None:
-        return None
     if not claim.top_up:
-        judge.check(
-            _H_ONE_PER_SKILL,
-            not same,
-            (("skill", claim.skill), ("earlier", len(same))),
-            guide,
+        values: tuple[tuple[str, FactValue], ...] = (
+            ("skill", claim.skill),
+            ("earlier", None),
         )
-        return Decimal(0)
+        if prior_rewards is None:
+            judge.missing(_H_ONE_PER_SKILL, ("prior_rewards",), values, guide)
+            return Decimal(0), ()
+        same, unknown = _same_skill_rewards(claim, prior_rewards)
+        if same is None:
+            judge.missing(_H_ONE_PER_SKILL, unknown, values, guide)
+        else:
+            judge.check(
+                _H_ONE_PER_SKILL,
+                not same,
+                (("skill", claim.skill), ("earlier", len(same))),
+                guide,
+            )
+        # A first claim pays the whole award, whatever the finding above.
+        return Decimal(0), ()
+    if prior_rewards is None:
+        judge.missing(_H_TOP_UP, ("prior_rewards",), _top_up_values(claim, None), guide)
+        return None, ("prior_rewards",)
+    same, unknown = _same_skill_rewards(claim, prior_rewards)
+    if same is None:
+        judge.missing(_H_TOP_UP, unknown, _top_up_values(claim, None), guide)
+        return None, tuple(unknown)
     this_year = [prior for prior in same if prior.year == claim.year]
     previous = max(this_year, key=lambda p: p.claimed_on) if this_year else None
     values = _top_up_values(claim, previous)
-    if previous is None:
-        judge.check(_H_TOP_UP, False, values, guide)
-        return None
-    if previous.amount_claimed is None:
-        index = prior_rewards.index(previous)
-        judge.missing(
-            _H_TOP_UP, (f"prior_rewards[{index}].amount_claimed",), values, guide
-        )
-        return None
     awarded = claim.basis.awarded_on if isinstance(claim.basis, Honour) else None
-    after = awarded is not None and awarded > previous.claimed_on
-    judge.check(_H_TOP_UP, after, values, guide)
-    return previous.amount_claimed
+    if previous is None or awarded is None or awarded <= previous.claimed_on:
+        # Nothing to top up this year, or the higher honour came before the reward.
+        judge.check(_H_TOP_UP, False, values, guide)
+        return None, ()
+    if previous.amount_claimed is None:
+        name = f"prior_rewards[{prior_rewards.index(previous)}].amount_claimed"
+        judge.missing(_H_TOP_UP, (name,), values, guide)
+        return None, (name,)
+    judge.check(_H_TOP_UP, True, values, guide)
+    return previous.amount_claimed, ()
 
 
 def _high_skill_amount(
     judge: Judge,
     key: str | None,
-    previous: Decimal | None,
+    paid: tuple[Decimal | None, tuple[str, ...]],
     params: RewardParameters,
 ) -> Decimal | None:
+    previous, previous_unknown = paid
+    if key is None or (previous is None and not previous_unknown):
+        # Not a listed honour, or a top-up with nothing to top up: the outcome is
+        # already decided by that finding.
+        return None
     param = params.high_skill_amounts
     amounts = judge.use(param)
-    award = None if amounts is None or key is None else amounts.get(key)
-    values: tuple[tuple[str, FactValue], ...] = (("honour", key), ("award", award))
+    award = None if amounts is None or key == _RESULT else amounts.get(key)
+    shown = None if key == _RESULT else key
+    values: tuple[tuple[str, FactValue], ...] = (("honour", shown), ("award", award))
     cites = citations_of(param)
-    if key is None:
-        # Not a listed honour: the outcome is already decided by that finding.
-        return None
-    if award is None:
+    if award is None or previous is None:
+        unknown: list[str] = []
+        if key == _RESULT:
+            unknown.append(_RESULT)
+        if award is None and (amounts is None or key != _RESULT):
+            unknown.append(param.name)
+        unknown.extend(previous_unknown)
         judge.missing(
             _H_AMOUNT,
-            (param.name,),
+            unknown,
             (*values, ("previous", previous), ("amount", None)),
             cites,
         )
-        return None
-    if previous is None:
-        # The earlier reward is not settled (that finding says what is missing).
         return None
     amount = award - previous
     judge.check(
@@ -537,19 +636,21 @@ def high_skill_reward(
     already paid to the claimant (``()`` for none; ``None`` if not checked), with
     their ``skill`` and ``amount_claimed`` (the amount paid); *fraud_findings* the
     days on which fraud by the claimant was found (``()`` for none; ``None`` if not
-    checked).  Figures are those in force on *on*; tenure, being in post and bans
-    are measured on ``claim.claimed_on``.
+    checked).  Figures are those in force on the claim day ``claim.claimed_on``
+    (the guide of the claim's period), whatever day *on* the claim is decided;
+    tenure, being in post and bans are measured on the claim day too.
 
     Checked: the employer is a legal-person enterprise registered in the district;
     the post is a skill or technical post; in post on the claim day; at least
     ``high_skill_tenure_months`` of continuous employment by then; the basis is a
-    listed honour (an :class:`~skillchain.model.Honour` whose catalog key the
-    district lists, or that has an amount in the table; a competition result is
-    undetermined until recorded as the honour or place it counts as); no fraud
-    finding within the ban; then either one reward per skill (a first claim) or,
-    for a top-up (``claim.top_up``), a reward for the same skill in the same year
-    before the higher honour was obtained.  The amount is the table's figure for
-    the honour, less the amount already paid for a top-up, and must be positive.
+    listed honour (an :class:`~skillchain.model.Honour` the amount table pays for,
+    or, failing that, one whose catalog key the district lists; a competition
+    result is undetermined until recorded as the honour or place it counts as); no
+    fraud finding within the ban; then either one reward per skill (a first claim)
+    or, for a top-up (``claim.top_up``), a reward for the same skill in the same
+    year before the higher honour was obtained.  The amount is the table's figure
+    for the honour, less the amount already paid for a top-up, and must be
+    positive.
 
     Raises:
         InvalidValueError: The claim is not for the high-skill reward, a prior
@@ -572,9 +673,9 @@ def high_skill_reward(
         >>> claim = TalentRewardClaim(person=person, kind=TalentRewardKind.HIGH_SKILL,
         ...     basis=honour, claimed_on=date(2024, 5, 6), year=2024, skill="电工")
         >>> d = high_skill_reward(claim, employment=job, enterprise=firm,
-        ...     prior_rewards=(), fraud_findings=(), on=date(2024, 5, 6))
-        >>> d.outcome, d.amount
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('50000'))
+        ...     prior_rewards=(), fraud_findings=(), on=date(2026, 3, 2))
+        >>> d.outcome, d.amount, d.provenance
+        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('50000'), <Provenance.UNVERIFIED: 'unverified'>)
     """
     _check_kind(claim, TalentRewardKind.HIGH_SKILL)
     _matching_employer(claim, employment, enterprise)
@@ -587,28 +688,60 @@ def high_skill_reward(
                 expected="the claimant's own earlier rewards",
             )
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    params = judge.params.rewards
+    params = _on_claim_day(judge, claim)
     _check_enterprise(
         judge,
         _H_ENTERPRISE,
         enterprise,
-        params,
+        params.region,
         legal_person=True,
         guide=judge.policy.citation(_HIGH_GUIDE, "3.2"),
     )
     _check_employment(judge, claim, employment, params)
     key = _check_honour(judge, claim, params)
     _check_ban(judge, claim, fraud_findings, params)
-    previous = _check_repeat(judge, claim, prior_rewards)
-    amount = _high_skill_amount(judge, key, previous, params)
+    paid = _check_repeat(judge, claim, prior_rewards)
+    amount = _high_skill_amount(judge, key, paid, params)
     return judge.decide(HIGH_SKILL_REWARD_RULE, amount)
 
 
 # --- occupational reward --------------------------------------------------------------
 
+_SKILL_KINDS = frozenset(
+    {CertificateKind.VOCATIONAL_QUALIFICATION, CertificateKind.SKILL_LEVEL}
+)
+"""Skills certificates: only the top level of the occupation is rewarded."""
+_LICENCE = CertificateKind.PRACTISING_QUALIFICATION
+"""Licences (注册会计师, 执业药师, 一级注册造价工程师 …)."""
+_EVALUATORS = frozenset(
+    {IssuerKind.SOCIAL_EVALUATION_ORGANISATION, IssuerKind.EMPLOYER_SELF_EVALUATION}
+)
+"""The evaluation bodies a skill-level certificate may come from (enterprises,
+colleges, associations and other social training-evaluation organisations)."""
 
-def _basis_day(basis: Certificate | ProfessionalTitle) -> date | None:
-    return basis.issued_on if isinstance(basis, Certificate) else basis.conferred_on
+
+def _basis_label(basis: object) -> FactValue:
+    if isinstance(basis, Certificate):
+        return basis.kind
+    if isinstance(basis, ProfessionalTitle):
+        return basis.level
+    return type(basis).__name__
+
+
+def _check_basis(judge: Judge, claim: TalentRewardClaim) -> bool:
+    """Record whether the basis is of a kind the reward pays for."""
+    basis = claim.basis
+    rewarded = isinstance(basis, ProfessionalTitle) or (
+        isinstance(basis, Certificate)
+        and (basis.kind in _SKILL_KINDS or basis.kind is _LICENCE)
+    )
+    judge.check(
+        _O_BASIS,
+        rewarded,
+        (("basis", _basis_label(basis)),),
+        (judge.policy.citation(_OCC_GUIDE, "3.1-3.2"),),
+    )
+    return rewarded
 
 
 def _scope_keys(certificate: Certificate) -> tuple[str, ...]:
@@ -618,61 +751,226 @@ def _scope_keys(certificate: Certificate) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _check_occupational_basis(
-    judge: Judge, claim: TalentRewardClaim, params: RewardParameters
-) -> Resolved[Decimal] | None:
-    """Record the scope or title check; return the amount parameter if it held."""
-    basis = claim.basis
-    if isinstance(basis, Certificate):
-        scope_param = params.occupational_scope
-        scope = judge.use(scope_param)
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("occupation", basis.occupation),
-            ("qualification", basis.qualification),
-        )
-        cites = citations_of(scope_param)
-        if scope is None:
-            judge.missing(
-                _O_SCOPE, (scope_param.name,), (*values, ("listed", None)), cites
-            )
-            return None
-        listed = any(key in scope for key in _scope_keys(basis))
-        judge.check(_O_SCOPE, listed, (*values, ("listed", listed)), cites)
-        return params.occupational_certificate_amount if listed else None
-    if isinstance(basis, ProfessionalTitle):
-        level_param = params.occupational_title_level
-        required = judge.use(level_param)
-        values = (("level", basis.level), ("required", required))
-        cites = citations_of(level_param)
-        if required is None:
-            judge.missing(_O_TITLE, (level_param.name,), values, cites)
-            return None
-        held = basis.level is required
-        judge.check(_O_TITLE, held, values, cites)
-        return params.occupational_title_amount if held else None
-    judge.check(
-        _O_BASIS,
-        False,
-        (("basis", type(basis).__name__),),
-        (judge.policy.citation(_OCC_GUIDE, "3"),),
+def _check_scope(
+    judge: Judge, certificate: Certificate, params: RewardParameters
+) -> None:
+    scope_param = params.occupational_scope
+    scope = judge.use(scope_param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("occupation", certificate.occupation),
+        ("qualification", certificate.qualification),
     )
-    return None
+    cites = citations_of(scope_param)
+    if scope is None:
+        judge.missing(_O_SCOPE, (scope_param.name,), (*values, ("listed", None)), cites)
+        return
+    listed = any(key in scope for key in _scope_keys(certificate))
+    judge.check(_O_SCOPE, listed, (*values, ("listed", listed)), cites)
+
+
+def _check_top_level(
+    judge: Judge, certificate: Certificate, params: RewardParameters
+) -> None:
+    param = params.occupational_top_levels
+    table = judge.use(param)
+    level = certificate.level
+    top = (
+        None
+        if table is None
+        else next(
+            (table[key] for key in _scope_keys(certificate) if key in table), None
+        )
+    )
+    values: tuple[tuple[str, FactValue], ...] = (("level", level), ("top", top))
+    cites = _cites(citations_of(param), judge.policy.citation(_OCC_GUIDE, "3.2"))
+    if level is None or top is None:
+        unknown = [] if top is not None else [param.name]
+        if level is None:
+            unknown.append("claim.basis.level")
+        judge.missing(_O_TOP_LEVEL, unknown, values, cites)
+        return
+    judge.check(_O_TOP_LEVEL, level >= top, values, cites)
+
+
+def _check_issuer(
+    judge: Judge, certificate: Certificate, params: RewardParameters
+) -> None:
+    """Who issued a skills certificate: an HR department of the region, in the
+    national query system (a qualification), or an evaluator filed there (a
+    skill-level certificate)."""
+    qualification = certificate.kind is CertificateKind.VOCATIONAL_QUALIFICATION
+    param = (
+        params.occupational_qualification_issuer_region
+        if qualification
+        else params.occupational_evaluator_region
+    )
+    region = judge.use(param)
+    issuer = certificate.issuer_kind
+    if qualification:
+        place, place_name = certificate.issuer_division, "claim.basis.issuer_division"
+        kind_ok = issuer is IssuerKind.HR_DEPARTMENT
+        query = certificate.in_national_query_system
+    else:
+        place, place_name = (
+            certificate.evaluator_filed_with,
+            "claim.basis.evaluator_filed_with",
+        )
+        kind_ok = issuer in _EVALUATORS
+        query = True
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("kind", certificate.kind),
+        ("issuer", issuer),
+        ("division", certificate.issuer_division),
+        ("filed_with", certificate.evaluator_filed_with),
+        ("in_query_system", certificate.in_national_query_system),
+        ("region", region),
+    )
+    cites = _cites(citations_of(param), judge.policy.citation(_OCC_GUIDE, "3.2"))
+    outside = region is not None and place is not None and not region.contains(place)
+    if not kind_ok or outside or query is False:
+        judge.check(_O_ISSUER, False, values, cites)
+        return
+    unknown = [
+        name
+        for name, known in (
+            (param.name, region),
+            (place_name, place),
+            ("claim.basis.in_national_query_system", query),
+        )
+        if known is None
+    ]
+    if unknown:
+        judge.missing(_O_ISSUER, unknown, values, cites)
+        return
+    judge.check(_O_ISSUER, True, values, cites)
+
+
+def _check_title(
+    judge: Judge, title: ProfessionalTitle, params: RewardParameters
+) -> bool | None:
+    """Record whether the title is of the rewarded level (``None``: not known)."""
+    level_param = params.occupational_title_level
+    required = judge.use(level_param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("level", title.level),
+        ("required", required),
+    )
+    cites = citations_of(level_param)
+    if required is None:
+        judge.missing(_O_TITLE, (level_param.name,), values, cites)
+        return None
+    held = title.level is required
+    judge.check(_O_TITLE, held, values, cites)
+    return held
+
+
+def _check_floor(
+    judge: Judge, basis: Certificate | ProfessionalTitle, params: RewardParameters
+) -> None:
+    """Titles conferred, licences first registered or approved, on or after a day."""
+    if isinstance(basis, ProfessionalTitle):
+        param = params.occupational_title_floor
+        obtained, name = basis.conferred_on, "claim.basis.conferred_on"
+        shown: FactValue = basis.level
+    else:
+        param = params.occupational_licence_floor
+        obtained, name = basis.issued_on, "claim.basis.issued_on"
+        shown = basis.qualification
+    floor = judge.use(param)
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("basis", shown),
+        ("obtained_on", obtained),
+        ("floor", floor),
+    )
+    cites = citations_of(param)
+    if obtained is None or floor is None:
+        unknown = [
+            unknown_name
+            for unknown_name, known in ((name, obtained), (param.name, floor))
+            if known is None
+        ]
+        judge.missing(_O_FLOOR, unknown, values, cites)
+        return
+    judge.check(_O_FLOOR, obtained >= floor, values, cites)
+
+
+def _check_sector(
+    judge: Judge,
+    claim: TalentRewardClaim,
+    licence: Certificate,
+    params: RewardParameters,
+) -> None:
+    param = params.occupational_licence_sectors
+    table = judge.use(param)
+    sector = claim.employer_sector
+    allowed = (
+        None
+        if table is None or licence.qualification is None
+        else table.get(licence.qualification)
+    )
+    limited = None if table is None else allowed is not None
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("qualification", licence.qualification),
+        ("limited", limited),
+        ("allowed", None if allowed is None else ", ".join(sorted(allowed))),
+        ("sector", sector),
+    )
+    cites = _cites(citations_of(param), judge.policy.citation(_OCC_GUIDE, "3.2"))
+    if table is None:
+        unknown = [param.name]
+        if sector is None:
+            unknown.append("claim.employer_sector")
+        judge.missing(_O_SECTOR, unknown, values, cites)
+        return
+    if allowed is None:
+        judge.check(_O_SECTOR, True, values, cites)
+        return
+    if sector is None:
+        judge.missing(_O_SECTOR, ("claim.employer_sector",), values, cites)
+        return
+    judge.check(_O_SECTOR, sector in allowed, values, cites)
+
+
+def _check_licence_valid(
+    judge: Judge, claim: TalentRewardClaim, licence: Certificate
+) -> None:
+    claimed = claim.claimed_on
+    valid = claim.licence_valid_on_claim
+    expired = licence.valid_until is not None and licence.valid_until < claimed
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("claimed_on", claimed),
+        ("valid", False if expired else valid),
+        ("valid_until", licence.valid_until),
+    )
+    cites = (judge.policy.citation(_OCC_GUIDE, "3.2"),)
+    if expired or valid is False:
+        judge.check(_O_VALID, False, values, cites)
+    elif valid is None:
+        judge.missing(_O_VALID, ("claim.licence_valid_on_claim",), values, cites)
+    else:
+        judge.check(_O_VALID, True, values, cites)
+
+
+def _check_matching_post(judge: Judge, claim: TalentRewardClaim) -> None:
+    matches = claim.post_matches_basis
+    values: tuple[tuple[str, FactValue], ...] = (("matches", matches),)
+    cites = (judge.policy.citation(_OCC_GUIDE, "3.1-3.2"),)
+    if matches is None:
+        judge.missing(_O_POST, ("claim.post_matches_basis",), values, cites)
+    else:
+        judge.check(_O_POST, matches, values, cites)
 
 
 def _check_occupational_tenure(
     judge: Judge,
     claim: TalentRewardClaim,
+    basis: Certificate | ProfessionalTitle,
     employment: Employment | None,
     params: RewardParameters,
 ) -> None:
     param = params.occupational_tenure_months
     months = judge.use(param)
-    basis = claim.basis
-    obtained = (
-        _basis_day(basis)
-        if isinstance(basis, Certificate | ProfessionalTitle)
-        else None
-    )
+    obtained = basis.issued_on if isinstance(basis, Certificate) else basis.conferred_on
     start = None if employment is None else employment.period.start
     counted_from = None if start is None or obtained is None else max(start, obtained)
     needed_by = (
@@ -708,6 +1006,30 @@ def _check_occupational_tenure(
     judge.check(_O_TENURE, needed_by <= claimed, values, cites)
 
 
+def _occupational_amount(
+    judge: Judge,
+    basis: Certificate | ProfessionalTitle,
+    title_held: bool | None,
+    params: RewardParameters,
+) -> Decimal | None:
+    if isinstance(basis, ProfessionalTitle) and title_held is False:
+        return None  # not the rewarded title: the title finding refuses it
+    param = (
+        params.occupational_certificate_amount
+        if isinstance(basis, Certificate)
+        else params.occupational_title_amount
+    )
+    amount = judge.use(param)
+    unknown = [] if amount is not None else [param.name]
+    if title_held is None and isinstance(basis, ProfessionalTitle):
+        unknown.insert(0, params.occupational_title_level.name)
+    if unknown:
+        judge.missing(_O_AMOUNT, unknown, (("amount", None),), citations_of(param))
+        return None
+    judge.check(_O_AMOUNT, True, (("amount", amount),), citations_of(param))
+    return amount
+
+
 def occupational_reward(
     claim: TalentRewardClaim,
     *,
@@ -719,19 +1041,31 @@ def occupational_reward(
     """Decide a claim for Futian's occupational-talent reward (执(职)业人才奖励).
 
     *employment* is the claimant's continuous employment with *enterprise*, the
-    enterprise the claim relies on.  Figures and the list of accepted types are
-    those in force on *on*; tenure is measured on ``claim.claimed_on``.
+    enterprise the claim relies on.  Figures and lists are those in force on the
+    claim day ``claim.claimed_on`` (the guide of the claim's period), whatever day
+    *on* the claim is decided; tenure and the licence's validity are measured on
+    the claim day too.
 
-    Checked: the enterprise is registered in the district; the basis is a
-    certificate among the district's accepted types (its occupation code or its
-    qualification name is in ``rewards.occupational_scope``) or a professional
-    title of the rewarded level (正高); at least ``occupational_tenure_months`` in
-    the same enterprise, counted from the later of the employment's start and the
-    day the certificate or title was obtained, and in post on the claim day.  The
-    amount is the figure for a certificate or for the title.
-
-    The accepted types are district-supplied: with the bundled policy a certificate
-    claim is undetermined and names ``rewards.occupational_scope``.
+    Checked, after the 2024 guide: the enterprise is registered in the district and
+    pays tax there (``claim.employer_taxed_in_district``); the basis is a skills
+    certificate (职业资格证书 or 职业技能等级证书), a licence (执业资格证书) or a
+    professional title.  A certificate must be among the district's accepted types
+    (its occupation code or qualification name in ``rewards.occupational_scope``).
+    A skills certificate must be at the top level the district recognises for its
+    occupation (``rewards.occupational_top_levels``) and come from an HR department
+    of Guangdong and be in the national query system (a qualification), or from an
+    evaluator filed with the Shenzhen HR bureau (a skill-level certificate).  A
+    licence must have been obtained on or after the licence floor (2018-09-01; its
+    ``issued_on`` is read as the day of first registration or approval), be held
+    in a sector its licence is limited to (``rewards.occupational_licence_sectors``,
+    ``claim.employer_sector``), and be valid on the claim day
+    (``claim.licence_valid_on_claim``; a ``valid_until`` before the claim day
+    refuses it).  A title must be of the rewarded level (正高) and conferred on or
+    after the title floor (2016-09-01).  The post matches the basis
+    (``claim.post_matches_basis``); at least ``occupational_tenure_months`` in the
+    same enterprise, counted from the later of the employment's start and the day
+    the basis was obtained, and in post on the claim day.  The amount is the figure
+    for a certificate or for the title.
 
     Raises:
         InvalidValueError: The claim is not for the occupational reward, or the
@@ -748,44 +1082,69 @@ def occupational_reward(
         >>> firm = Enterprise(credit_code=CreditCode("91350100M000100Y43"),
         ...     name="深圳市某物业公司", registered_division=DivisionCode("440304"))
         >>> cert = Certificate(holder=person, kind=CertificateKind.SKILL_LEVEL,
-        ...     occupation=OccupationCode("4-10-01-05"), level=SkillLevel.ADVANCED,
-        ...     issued_on=date(2020, 6, 30), issuer_kind=IssuerKind.HR_DEPARTMENT)
+        ...     occupation=OccupationCode("4-10-01-05"),
+        ...     level=SkillLevel.SENIOR_TECHNICIAN, issued_on=date(2020, 6, 30),
+        ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+        ...     evaluator_filed_with=DivisionCode("440300"))
         >>> claim = TalentRewardClaim(person=person, kind=TalentRewardKind.OCCUPATIONAL,
-        ...     basis=cert, claimed_on=date(2024, 5, 6), year=2024)
+        ...     basis=cert, claimed_on=date(2024, 5, 6), year=2024,
+        ...     employer_taxed_in_district=True, post_matches_basis=True)
         >>> job = Employment(employer=firm.credit_code, period=DateRange(date(2019, 1, 1)))
         >>> d = occupational_reward(claim, employment=job, enterprise=firm,
         ...     on=date(2024, 5, 6))
         >>> d.outcome, d.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('rewards.occupational_scope',))
+        (<Outcome.UNDETERMINED: 'undetermined'>, ('rewards.occupational_scope', 'rewards.occupational_top_levels'))
     """
     _check_kind(claim, TalentRewardKind.OCCUPATIONAL)
     _matching_employer(claim, employment, enterprise)
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    params = judge.params.rewards
+    params = _on_claim_day(judge, claim)
+    guide = judge.policy.citation(_OCC_GUIDE, "3")
     _check_enterprise(
         judge,
         _O_ENTERPRISE,
         enterprise,
-        params,
+        params.occupational_region,
         legal_person=False,
-        guide=judge.policy.citation(_OCC_GUIDE, "3"),
+        guide=guide,
     )
-    param = _check_occupational_basis(judge, claim, params)
-    _check_occupational_tenure(judge, claim, employment, params)
-    if param is None:
+    taxed = claim.employer_taxed_in_district
+    if taxed is None:
+        judge.missing(
+            _O_TAXPAYER,
+            ("claim.employer_taxed_in_district",),
+            (("taxed", None),),
+            (guide,),
+        )
+    else:
+        judge.check(_O_TAXPAYER, taxed, (("taxed", taxed),), (guide,))
+    if not _check_basis(judge, claim):
         return judge.decide(OCCUPATIONAL_REWARD_RULE)
-    amount = judge.use(param)
-    if amount is None:
-        judge.missing(_O_AMOUNT, (param.name,), (("amount", None),))
-        return judge.decide(OCCUPATIONAL_REWARD_RULE)
-    judge.check(_O_AMOUNT, True, (("amount", amount),), citations_of(param))
+    basis = claim.basis
+    assert isinstance(basis, Certificate | ProfessionalTitle)  # noqa: S101 - checked
+    title_held: bool | None = None
+    if isinstance(basis, Certificate):
+        _check_scope(judge, basis, params)
+        if basis.kind in _SKILL_KINDS:
+            _check_top_level(judge, basis, params)
+            _check_issuer(judge, basis, params)
+        else:
+            _check_floor(judge, basis, params)
+            _check_sector(judge, claim, basis, params)
+            _check_licence_valid(judge, claim, basis)
+    else:
+        title_held = _check_title(judge, basis, params)
+        _check_floor(judge, basis, params)
+    _check_matching_post(judge, claim)
+    _check_occupational_tenure(judge, claim, basis, employment, params)
+    amount = _occupational_amount(judge, basis, title_held, params)
     return judge.decide(OCCUPATIONAL_REWARD_RULE, amount)
 
 
 HIGH_SKILL_REWARD_RULE: Rule = register(
     Rule(
         id="rewards.high_skill",
-        version="2025.1",
+        version="2026.1",
         title_zh="福田英才荟高技能人才奖励",
         title_en="Futian high-skill talent reward",
         function=high_skill_reward,
@@ -803,18 +1162,36 @@ HIGH_SKILL_REWARD_RULE: Rule = register(
                 _H_ENTERPRISE,
                 parameters=("rewards.region",),
                 sources=(RuleSource(_HIGH_GUIDE, "3.2"),),
+                read_on=_ON_CLAIM,
             ),
-            Condition(_H_POST, parameters=("rewards.high_skill_posts",)),
+            Condition(
+                _H_POST, parameters=("rewards.high_skill_posts",), read_on=_ON_CLAIM
+            ),
             Condition(_H_IN_POST, sources=(RuleSource(_HIGH_GUIDE, "3.2"),)),
-            Condition(_H_TENURE, parameters=("rewards.high_skill_tenure_months",)),
+            Condition(
+                _H_TENURE,
+                parameters=("rewards.high_skill_tenure_months",),
+                read_on=_ON_CLAIM,
+            ),
             Condition(
                 _H_HONOUR,
                 parameters=("rewards.high_skill_honours", "rewards.high_skill_amounts"),
+                sources=(RuleSource(_HIGH_GUIDE),),
+                read_on=_ON_CLAIM,
             ),
-            Condition(_H_BAN, parameters=("rewards.fraud_ban_months",)),
+            Condition(
+                _H_BAN,
+                parameters=("rewards.fraud_ban_months",),
+                sources=(RuleSource(_HIGH_GUIDE),),
+                read_on=_ON_CLAIM,
+            ),
             Condition(_H_ONE_PER_SKILL, sources=(RuleSource(_HIGH_GUIDE, "3.3-3.4"),)),
             Condition(_H_TOP_UP, sources=(RuleSource(_HIGH_GUIDE, "3.3-3.4"),)),
-            Condition(_H_AMOUNT, parameters=("rewards.high_skill_amounts",)),
+            Condition(
+                _H_AMOUNT,
+                parameters=("rewards.high_skill_amounts",),
+                read_on=_ON_CLAIM,
+            ),
         ),
     )
 )
@@ -823,15 +1200,21 @@ HIGH_SKILL_REWARD_RULE: Rule = register(
 OCCUPATIONAL_REWARD_RULE: Rule = register(
     Rule(
         id="rewards.occupational",
-        version="2025.1",
+        version="2026.1",
         title_zh="福田英才荟执(职)业人才奖励",
         title_en="Futian occupational-talent reward",
         function=occupational_reward,
         sources=(RuleSource(_OCC_GUIDE), RuleSource(_LETTER, "三")),
         parameters=(
-            "rewards.region",
+            "rewards.occupational_region",
             "rewards.occupational_scope",
+            "rewards.occupational_top_levels",
+            "rewards.occupational_qualification_issuer_region",
+            "rewards.occupational_evaluator_region",
             "rewards.occupational_title_level",
+            "rewards.occupational_title_floor",
+            "rewards.occupational_licence_floor",
+            "rewards.occupational_licence_sectors",
             "rewards.occupational_tenure_months",
             "rewards.occupational_certificate_amount",
             "rewards.occupational_title_amount",
@@ -839,19 +1222,65 @@ OCCUPATIONAL_REWARD_RULE: Rule = register(
         conditions=(
             Condition(
                 _O_ENTERPRISE,
-                parameters=("rewards.region",),
+                parameters=("rewards.occupational_region",),
                 sources=(RuleSource(_OCC_GUIDE, "3"),),
+                read_on=_ON_CLAIM,
             ),
-            Condition(_O_BASIS, sources=(RuleSource(_OCC_GUIDE, "3"),)),
-            Condition(_O_SCOPE, parameters=("rewards.occupational_scope",)),
-            Condition(_O_TITLE, parameters=("rewards.occupational_title_level",)),
-            Condition(_O_TENURE, parameters=("rewards.occupational_tenure_months",)),
+            Condition(_O_TAXPAYER, sources=(RuleSource(_OCC_GUIDE, "3"),)),
+            Condition(_O_BASIS, sources=(RuleSource(_OCC_GUIDE, "3.1-3.2"),)),
+            Condition(
+                _O_SCOPE,
+                parameters=("rewards.occupational_scope",),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(
+                _O_TOP_LEVEL,
+                parameters=("rewards.occupational_top_levels",),
+                sources=(RuleSource(_OCC_GUIDE, "3.2"),),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(
+                _O_ISSUER,
+                parameters=(
+                    "rewards.occupational_qualification_issuer_region",
+                    "rewards.occupational_evaluator_region",
+                ),
+                sources=(RuleSource(_OCC_GUIDE, "3.2"),),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(
+                _O_TITLE,
+                parameters=("rewards.occupational_title_level",),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(
+                _O_FLOOR,
+                parameters=(
+                    "rewards.occupational_title_floor",
+                    "rewards.occupational_licence_floor",
+                ),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(
+                _O_SECTOR,
+                parameters=("rewards.occupational_licence_sectors",),
+                sources=(RuleSource(_OCC_GUIDE, "3.2"),),
+                read_on=_ON_CLAIM,
+            ),
+            Condition(_O_VALID, sources=(RuleSource(_OCC_GUIDE, "3.2"),)),
+            Condition(_O_POST, sources=(RuleSource(_OCC_GUIDE, "3.1-3.2"),)),
+            Condition(
+                _O_TENURE,
+                parameters=("rewards.occupational_tenure_months",),
+                read_on=_ON_CLAIM,
+            ),
             Condition(
                 _O_AMOUNT,
                 parameters=(
                     "rewards.occupational_certificate_amount",
                     "rewards.occupational_title_amount",
                 ),
+                read_on=_ON_CLAIM,
             ),
         ),
     )
