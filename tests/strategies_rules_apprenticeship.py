@@ -4,8 +4,9 @@ The generic generators (``strategies_people``) rarely draw a claim for the
 programme's own occupation or a programme that passes every condition, so the
 strategies here aim at the conditions the rules decide: claims for the enrolment's
 occupation with Shenzhen, non-Shenzhen, wider and unknown divisions; programmes
-near the period, level and online-share bounds; evaluation days on both sides of
-every parameter's boundary.
+near the period, level and online-share bounds; evaluation days and programme
+starts on both sides of every parameter's boundary (the two rules read their
+figures on the programme's start).
 """
 
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from skillchain.model import (
     ApprenticeshipProgramme,
     InstitutionKind,
     MentorSide,
+    SchoolKind,
     SubsidyClaim,
     SubsidyKind,
     TrainingMode,
@@ -32,7 +34,9 @@ __all__ = [
     "BOUNDARY_DAYS",
     "DIRECTORY_OCCUPATION",
     "WITH_DIRECTORY",
+    "WITH_DISTRICT",
     "directory_overlay",
+    "district_figures_overlay",
     "evaluation_days",
     "in_force_only",
     "judged_enrolments",
@@ -46,7 +50,6 @@ BOUNDARY_DAYS: tuple[date, ...] = (
     date(2019, 12, 19),
     date(2021, 6, 8),
     date(2022, 1, 1),
-    date(2023, 1, 1),
     date(2024, 1, 1),
 )
 
@@ -88,15 +91,59 @@ document = "test-district-directory"
     )
 
 
+def district_figures_overlay(
+    share: str = "0.50", size: str = "large", since: str = "2019-12-19"
+) -> Policy:
+    """A district overlay supplying the online share and the own-centre size.
+
+    Test figures (Futian's are not published): by default those of Luohu's 2023
+    call, at most half the professional-basics hours online and large enterprises'
+    own centres.
+    """
+    return Policy.loads(
+        f"""
+[documents.test-district-figures]
+title = "测试用区学徒制线上学时与自有培训中心规定"
+issuers = ["测试区人力资源局"]
+level = "district"
+provenance = "unverified"
+
+[parameters."apprenticeship.online_share_max"]
+description_zh = "线上培训学时占专业基础课学时的最高比例"
+description_en = "Largest online share of professional-basics hours"
+unit = "ratio"
+
+[[parameters."apprenticeship.online_share_max".values]]
+since = {since}
+value = "{share}"
+document = "test-district-figures"
+
+[parameters."apprenticeship.own_centre_min_size"]
+description_zh = "可由企业自有培训中心承担培训的企业规模"
+description_en = "Size for an enterprise's own training centre"
+unit = "enterprise_size"
+
+[[parameters."apprenticeship.own_centre_min_size".values]]
+since = {since}
+value = "{size}"
+document = "test-district-figures"
+""",
+        name="test-district-figures.toml",
+    )
+
+
 #: The bundled policy with a directory listing :data:`DIRECTORY_OCCUPATION` from 2024.
 WITH_DIRECTORY: Policy = Policy.default().overlay(
     directory_overlay(str(DIRECTORY_OCCUPATION))
 )
 
+#: :data:`WITH_DIRECTORY` with the district's online share (0.50) and own-centre size.
+WITH_DISTRICT: Policy = WITH_DIRECTORY.overlay(district_figures_overlay())
+
 
 def policies() -> st.SearchStrategy[Policy]:
-    """Draw the bundled policy or the one with a district directory."""
-    return st.sampled_from([Policy.default(), WITH_DIRECTORY])
+    """Draw the bundled policy, or it with the district's directory and figures."""
+    return st.sampled_from([Policy.default(), WITH_DIRECTORY, WITH_DISTRICT])
 
 
 def in_force_only(policy: Policy, day: date) -> Policy:
@@ -126,6 +173,15 @@ def evaluation_days(draw: st.DrawFn) -> date:
         boundary = draw(st.sampled_from(BOUNDARY_DAYS))
         return boundary - timedelta(days=draw(st.integers(0, 1)))
     return draw(calendar_dates(min_year=2019, max_year=2030))
+
+
+@st.composite
+def _starts(draw: st.DrawFn, start: date) -> date:
+    """A programme start: *start*, or a boundary day or the day before."""
+    if draw(st.booleans()):
+        boundary = draw(st.sampled_from(BOUNDARY_DAYS))
+        return boundary - timedelta(days=draw(st.integers(0, 1)))
+    return start
 
 
 @st.composite
@@ -179,6 +235,7 @@ def judged_programmes(draw: st.DrawFn) -> ApprenticeshipProgramme:
     )
     return attrs.evolve(
         base,
+        start=draw(_starts(base.start)),
         occupation=draw(st.just(DIRECTORY_OCCUPATION) | st.just(base.occupation)),
         planned_months=draw(
             st.sampled_from([11, 12, 24, 25, 36, 37]) | st.integers(1, 48)
@@ -197,9 +254,19 @@ def judged_programmes(draw: st.DrawFn) -> ApprenticeshipProgramme:
 
 @st.composite
 def judged_enrolments(draw: st.DrawFn) -> ApprenticeEnrolment:
-    """Draw enrolments whose claims are often for the programme's own occupation."""
+    """Draw enrolments whose claims are often for the programme's own occupation.
+
+    The programme often starts on a boundary day (or the day before), and the
+    person's school kind is drawn too.
+    """
     base = draw(enrolments())
     claims = draw(
         st.lists(targeted_claims(base.programme.occupation), max_size=3).map(tuple)
     )
-    return attrs.evolve(base, claims=(*base.claims, *claims))
+    programme = attrs.evolve(base.programme, start=draw(_starts(base.programme.start)))
+    person = attrs.evolve(
+        base.person, school_kind=draw(st.none() | st.sampled_from(SchoolKind))
+    )
+    return attrs.evolve(
+        base, person=person, programme=programme, claims=(*base.claims, *claims)
+    )

@@ -223,9 +223,9 @@ def test_rules_lists_every_registered_rule() -> None:
     assert "source: " in text
     blocks = {block.split()[0]: block for block in text.strip().split("\n\n")}
     # Worked from the bundled data: the UI skill subsidy's figures run through
-    # 2022-2023, the annual cap's from 粤人社规〔2023〕13号's window, and the
+    # 2022-2024, the annual cap's from 粤人社规〔2023〕13号's window, and the
     # apprenticeship rates from 2019-12-19 with no end.
-    assert "  in force: 2022-01-01 – 2023-12-31" in blocks["ui_skill"]
+    assert "  in force: 2022-01-01 – 2024-12-31" in blocks["ui_skill"]
     assert "  in force: 2023-11-15 – 2025-12-31" in blocks["subsidy.cap"]
     assert "  in force: 2019-12-19 – open" in blocks["apprenticeship.apprentice"]
     status, text = run("rules")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from skillchain import Parameter, Policy
-from skillchain.rules import SETTLEMENT_RULE, Rule, rules
+from skillchain.rules import QUOTA_RULE, SETTLEMENT_RULE, Rule, rules
 
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -127,7 +127,7 @@ def test_the_summary_is_the_first_paragraph_of_the_rule_function() -> None:
 @pytest.mark.parametrize(
     ("rule_id", "wording"),
     [
-        ("ui_skill", "from 2022-01-01 to 2023-12-31"),
+        ("ui_skill", "from 2022-01-01 to 2024-12-31"),
         ("subsidy.cap", "from 2023-11-15 to 2025-12-31"),
         ("apprenticeship.apprentice", "from 2019-12-19, open-ended"),
     ],
@@ -171,7 +171,7 @@ def test_a_rule_page_says_which_day_resolves_each_figure() -> None:
 
     from skillchain.rules import Condition, ReadOn
 
-    rule = SETTLEMENT_RULE
+    rule = QUOTA_RULE
     index, first = next(
         (i, c)
         for i, c in enumerate(rule.conditions)

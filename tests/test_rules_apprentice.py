@@ -1,9 +1,12 @@
 """Tests for the apprentice-eligibility rule (apprenticeship.apprentice).
 
 Hand-worked cases from 人社部发〔2021〕39号 as Liaoning restates it (new hires and
-transferees in skill posts, a contract of at least a year; in-service staff during
-the three-year action) and Shenzhen's five exclusions (深人社规〔2019〕11号, seen
-without an address), each boundary day tested on both sides.
+transferees in skill posts are the *main* trainees and the enterprise may choose its
+own, so the hire kind is a priority; in-service staff were named too during the
+2019-2021 three-year action; a contract of at least a year) and Shenzhen's five
+exclusions (深人社规〔2019〕11号, seen without an address: ``unverified``; the fourth
+names full-time students of 技工院校 and 职业院校 only).  The figures are read on the
+programme's start, so boundary days are tested as programme starts, on both sides.
 """
 
 import string
@@ -30,12 +33,14 @@ from skillchain import (
 from skillchain._decision import Decision, message_for
 from skillchain.model import (
     ApprenticeEnrolment,
+    ApprenticeExclusion,
     ApprenticeshipProgramme,
     HireKind,
     InstitutionKind,
     LabourContract,
     Person,
     ProgrammeStatus,
+    SchoolKind,
     SubsidyClaim,
     SubsidyKind,
     TrainingInstitution,
@@ -106,6 +111,64 @@ def claim(**changes: Any) -> SubsidyClaim:
     return attrs.evolve(base, **changes)
 
 
+def starting(day: date, **changes: Any) -> ApprenticeEnrolment:
+    """:func:`enrolment` in a programme whose training starts on *day*."""
+    return enrolment(programme=attrs.evolve(PROGRAMME, start=day), **changes)
+
+
+def student(
+    full_time: bool | None, school: SchoolKind | None = None
+) -> ApprenticeEnrolment:
+    """:func:`enrolment` of a person with the given student facts."""
+    person = Person(
+        id=ResidentId("11010519491231002X"),
+        full_time_student=full_time,
+        school_kind=school,
+    )
+    return enrolment(person=person)
+
+
+def exclusions_overlay(*kinds: str) -> Policy:
+    """The bundled policy with only *kinds* listed as exclusions from 2019-12-19."""
+    listed = ", ".join(f'"{kind}"' for kind in kinds)
+    return Policy.default().overlay(
+        Policy.loads(
+            f"""
+[documents.test-exclusions]
+title = "测试用学徒排除情形"
+issuers = ["测试"]
+level = "municipal"
+provenance = "official"
+
+[parameters."apprenticeship.apprentice_exclusions"]
+description_zh = "不得作为学徒的人员类别"
+description_en = "Groups who cannot be apprentices"
+unit = "apprentice_exclusions"
+
+[[parameters."apprenticeship.apprentice_exclusions".values]]
+since = 2019-12-19
+value = [{listed}]
+document = "test-exclusions"
+""",
+            name="test-exclusions.toml",
+        )
+    )
+
+
+def without_exclusions() -> Policy:
+    """The bundled policy with no list of exclusions in force on any day."""
+    bundled = Policy.default()
+    return Policy(
+        documents=bundled.documents,
+        parameters={
+            name: param
+            for name, param in bundled.parameters.items()
+            if name != "apprenticeship.apprentice_exclusions"
+        },
+        sources=bundled.sources,
+    )
+
+
 def finding(decision: Decision, check: str) -> tuple[bool | None, tuple[str, ...]]:
     """Whether the finding *check* held, and what it lacked."""
     found = [f for f in decision.findings if f.check == check]
@@ -122,62 +185,108 @@ def only_failure(decision: Decision) -> str:
 
 # --- hand-worked cases -----------------------------------------------------------------
 
+PRIORITY = "apprenticeship.apprentice.hire_kind_priority"
+STUDENT = "apprenticeship.apprentice.not_vocational_student"
+EXCLUSIONS = "apprenticeship.apprentice_exclusions"
+
 
 def test_new_hire_in_a_skill_post_with_a_three_year_contract_is_eligible() -> None:
-    """A 2024 new hire, skill post, 36-month contract, no exclusion: eligible, all held."""
+    """A 2024 new hire, skill post, 36-month contract, no exclusion: eligible, all held.
+
+    The exclusions rest on a passage seen without an address, so the decision is
+    ``unverified``.
+    """
     decision = apprentice_eligibility(enrolment(), on=ON)
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.rule == "apprenticeship.apprentice"
+    assert decision.version == "2026.1"
     assert [f.check for f in decision.findings] == [
         c for c in APPRENTICE_RULE.checks if not c.endswith("contract_open_ended")
     ]
     assert all(f.held is True for f in decision.findings)
-    assert decision.provenance is Provenance.OFFICIAL
+    assert decision.priority_met is True
+    assert decision.provenance is Provenance.UNVERIFIED
     assert decision.policy_fingerprint == Policy.default().fingerprint
     assert decision.amount is None
 
 
-def test_transferee_is_eligible() -> None:
-    """转岗 staff are one of the two kinds allowed from 2022."""
+def test_transferee_is_eligible_with_priority() -> None:
+    """转岗 staff are one of the two main kinds from 2022."""
     decision = apprentice_eligibility(enrolment(hire_kind=HireKind.TRANSFEREE), on=ON)
     assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.priority_met is True
 
 
-def test_in_service_apprentice_on_2021_03_01_is_eligible_in_the_unverified_window() -> (
-    None
-):
-    """In-service staff could be apprentices in 2019-2021 (unverified): eligible then.
+def test_in_service_employee_in_2024_is_eligible_with_lower_priority() -> None:
+    """人社部发〔2021〕39号: new hires and transferees are the *main* trainees and the
+    enterprise may choose its own, so an in-service employee is never refused on the
+    hire kind: the advisory finding fails, the decision is eligible."""
+    decision = apprentice_eligibility(enrolment(hire_kind=HireKind.IN_SERVICE), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.failed == ()
+    assert finding(decision, PRIORITY) == (False, ())
+    assert decision.priority_met is False
+    (advisory,) = decision.advisories
+    assert advisory.value("hire_kind") is HireKind.IN_SERVICE
 
-    With an open-ended contract no contract minimum is needed (the figure is only in
-    force from 2021-06-08); the decision carries the window's unverified provenance.
+
+@pytest.mark.parametrize(
+    ("start", "main"),
+    [
+        (date(2021, 3, 1), True),  # during the three-year action
+        (date(2021, 12, 31), True),  # its last day
+        (date(2022, 1, 1), False),  # the day after: not a main kind
+        (date(2022, 3, 1), False),
+    ],
+)
+def test_in_service_staff_on_both_sides_of_2022_01_01(start: date, main: bool) -> None:
+    """In-service staff were named during the 2019-2021 action; from 2022 they are
+    not among the main kinds: eligible on both sides, priority only differs.
+
+    The open-ended contract needs no minimum (the figure starts 2021-06-08).
     """
-    case = enrolment(
+    case = starting(
+        start,
         hire_kind=HireKind.IN_SERVICE,
         contract=LabourContract(start=date(2018, 5, 1)),
     )
-    decision = apprentice_eligibility(case, on=date(2021, 3, 1))
+    decision = apprentice_eligibility(case, on=start)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert finding(decision, "apprenticeship.apprentice.hire_kind") == (True, ())
-    assert finding(decision, "apprenticeship.apprentice.contract_open_ended") == (
-        True,
-        (),
+    assert finding(decision, PRIORITY) == (main, ())
+    assert decision.priority_met is main
+    # The dates of the action are inferred: the finding's citation says so.
+    (advisory,) = decision.advisories
+    assert all(c.period_inferred for c in advisory.citations)
+
+
+def test_the_hire_kinds_of_the_programme_start_apply_when_decided_later() -> None:
+    """A programme that started on 2021-12-31, decided on 2022-06-01: the kinds in
+    force when training started (in-service staff among them) apply."""
+    case = starting(
+        date(2021, 12, 31),
+        hire_kind=HireKind.IN_SERVICE,
+        contract=LabourContract(start=date(2018, 5, 1)),
     )
-    assert decision.provenance is Provenance.UNVERIFIED
+    decision = apprentice_eligibility(case, on=date(2022, 6, 1))
+    assert finding(decision, PRIORITY) == (True, ())
 
 
-def test_in_service_apprentice_on_2022_01_01_is_ineligible() -> None:
-    """From 2022 only new hires and transferees: in-service staff fail the hire kind."""
-    case = enrolment(hire_kind=HireKind.IN_SERVICE)
-    decision = apprentice_eligibility(case, on=date(2022, 1, 1))
-    assert only_failure(decision) == "apprenticeship.apprentice.hire_kind"
-    assert decision.failed[0].value("hire_kind") is HireKind.IN_SERVICE
+def test_an_unknown_hire_kind_is_named_but_never_decides() -> None:
+    """An unknown hire kind leaves only the advisory finding open: still eligible."""
+    decision = apprentice_eligibility(enrolment(hire_kind=None), on=ON)
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert finding(decision, PRIORITY) == (None, ("enrolment.hire_kind",))
+    assert decision.missing == ()
+    assert decision.priority_met is None
 
 
-def test_fixed_term_contract_before_the_contract_minimum_is_undetermined() -> None:
-    """On 2021-03-01 no contract minimum is in force: a fixed term cannot be judged."""
-    decision = apprentice_eligibility(
-        enrolment(hire_kind=HireKind.IN_SERVICE), on=date(2021, 3, 1)
-    )
+def test_a_fixed_term_contract_of_a_programme_started_before_the_minimum_is_undetermined() -> (
+    None
+):
+    """A programme that started on 2021-03-01 (before 2021-06-08) decided in 2024: no
+    contract minimum was in force when training started, so a fixed term cannot be
+    judged."""
+    decision = apprentice_eligibility(starting(date(2021, 3, 1)), on=ON)
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("apprenticeship.contract_min_months",)
 
@@ -224,28 +333,27 @@ def test_open_ended_contract_qualifies() -> None:
 @pytest.mark.parametrize(
     ("changes", "missing"),
     [
-        ({"contract": None}, "enrolment.contract"),
-        ({"hire_kind": None}, "enrolment.hire_kind"),
-        ({"skill_post": None}, "enrolment.skill_post"),
-        ({"in_plan_same_or_higher": None}, "enrolment.in_plan_same_or_higher"),
+        ({"contract": None}, ("enrolment.contract",)),
+        ({"skill_post": None}, ("enrolment.skill_post",)),
+        ({"in_plan_same_or_higher": None}, ("enrolment.in_plan_same_or_higher",)),
         (
             {"filed_elsewhere_in_training": None},
-            "enrolment.filed_elsewhere_in_training",
+            ("enrolment.filed_elsewhere_in_training",),
         ),
-        ({"covered_by_special_aid": None}, "enrolment.covered_by_special_aid"),
+        ({"covered_by_special_aid": None}, ("enrolment.covered_by_special_aid",)),
         (
             {"person": Person(id=ResidentId("11010519491231002X"))},
-            "enrolment.person.full_time_student",
+            ("enrolment.person.full_time_student", "enrolment.person.school_kind"),
         ),
     ],
 )
 def test_an_unknown_fact_makes_the_decision_undetermined_and_is_named(
-    changes: dict[str, Any], missing: str
+    changes: dict[str, Any], missing: tuple[str, ...]
 ) -> None:
-    """Each unknown fact leaves exactly its condition undecided, naming the fact."""
+    """Each unknown fact leaves exactly its condition undecided, naming the facts."""
     decision = apprentice_eligibility(enrolment(**changes), on=ON)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == (missing,)
+    assert decision.missing == missing
     assert len(decision.undecided) == 1
 
 
@@ -266,23 +374,92 @@ def test_a_post_that_is_not_a_skill_post_fails() -> None:
             {"filed_elsewhere_in_training": True},
             "apprenticeship.apprentice.not_filed_elsewhere",
         ),
-        (
-            {
-                "person": Person(
-                    id=ResidentId("11010519491231002X"), full_time_student=True
-                )
-            },
-            "apprenticeship.apprentice.not_full_time_student",
-        ),
         ({"covered_by_special_aid": True}, "apprenticeship.apprentice.not_special_aid"),
     ],
 )
-def test_exclusions_two_to_five_each_fail_their_own_finding(
+def test_exclusions_two_three_and_five_each_fail_their_own_finding(
     changes: dict[str, Any], check: str
 ) -> None:
-    """Exclusions 2-5: each is its own finding, and only it fails."""
+    """Exclusions 2, 3 and 5: each is its own finding, and only it fails."""
     decision = apprentice_eligibility(enrolment(**changes), on=ON)
     assert only_failure(decision) == check
+
+
+@pytest.mark.parametrize(
+    ("full_time", "school", "held", "missing"),
+    [
+        (True, SchoolKind.TECHNICAL_SCHOOL, False, ()),  # 技工院校: excluded
+        (True, SchoolKind.VOCATIONAL_COLLEGE, False, ()),  # 职业院校: excluded
+        (True, SchoolKind.OTHER, True, ()),  # a university: not named
+        (True, None, None, ("enrolment.person.school_kind",)),
+        (False, None, True, ()),  # not a student: the school does not matter
+        (None, SchoolKind.OTHER, True, ()),  # no such school: cannot apply
+        (
+            None,
+            SchoolKind.TECHNICAL_SCHOOL,
+            None,
+            ("enrolment.person.full_time_student",),
+        ),
+    ],
+)
+def test_exclusion_four_names_full_time_students_of_technical_and_vocational_schools(
+    full_time: bool | None,
+    school: SchoolKind | None,
+    held: bool | None,
+    missing: tuple[str, ...],
+) -> None:
+    """Only full-time students of 技工院校 or 职业院校 are excluded, not every student."""
+    decision = apprentice_eligibility(student(full_time, school), on=ON)
+    assert finding(decision, STUDENT) == (held, missing)
+    expected = {
+        True: Outcome.ELIGIBLE,
+        False: Outcome.INELIGIBLE,
+        None: Outcome.UNDETERMINED,
+    }[held]
+    assert decision.outcome is expected
+
+
+def test_the_exclusions_rest_on_an_unverified_value_of_the_shenzhen_measure() -> None:
+    """The five exclusions come from a passage seen without an address: the value
+    listing them is ``unverified``, cites 深人社规〔2019〕11号, and so does every
+    exclusion finding."""
+    resolved = Policy.default().at(ON).apprenticeship.apprentice_exclusions
+    assert resolved.value == frozenset(ApprenticeExclusion)
+    assert resolved.provenance is Provenance.UNVERIFIED
+    decision = apprentice_eligibility(enrolment(in_plan_same_or_higher=True), on=ON)
+    assert decision.provenance is Provenance.UNVERIFIED
+    failed = decision.failed[0]
+    assert [c.document.number for c in failed.citations] == ["深人社规〔2019〕11号"]
+
+
+def test_without_a_list_of_exclusions_each_is_undetermined_and_named() -> None:
+    """No list in force: every exclusion is undetermined, naming the parameter, even
+    when its fact clears it (another list might hold other groups)."""
+    decision = apprentice_eligibility(enrolment(), on=ON, policy=without_exclusions())
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == (EXCLUSIONS,)
+    assert len(decision.undecided) == 5
+    flagged = apprentice_eligibility(
+        enrolment(in_plan_same_or_higher=True), on=ON, policy=without_exclusions()
+    )
+    assert flagged.outcome is Outcome.UNDETERMINED
+    assert finding(flagged, "apprenticeship.apprentice.not_in_plan") == (
+        None,
+        (EXCLUSIONS,),
+    )
+
+
+def test_an_exclusion_the_policy_does_not_list_records_no_finding() -> None:
+    """A district list without the plan exclusion: that flag no longer excludes."""
+    policy = exclusions_overlay("subsidised", "filed_elsewhere", "vocational_student")
+    decision = apprentice_eligibility(
+        enrolment(in_plan_same_or_higher=True), on=ON, policy=policy
+    )
+    checks = [f.check for f in decision.findings]
+    assert "apprenticeship.apprentice.not_in_plan" not in checks
+    assert "apprenticeship.apprentice.not_special_aid" not in checks
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.provenance is Provenance.OFFICIAL
 
 
 def test_exclusion_one_a_shenzhen_subsidy_at_the_same_level_excludes() -> None:
@@ -303,9 +480,10 @@ def test_exclusion_one_a_shenzhen_subsidy_at_the_same_level_excludes() -> None:
         ({"occupation": WELDER}, True),  # another occupation
         ({"division": DivisionCode("440300")}, False),  # recorded for the city
         ({"division": GUANGZHOU}, True),  # paid outside Shenzhen
-        ({"occupation": None}, True),  # not for an occupation
-        ({"level": None}, True),  # not for a level
         ({"kind": SubsidyKind.APPRENTICESHIP}, False),  # any training subsidy kind
+        # A living allowance is for no occupation: one without it cannot match.
+        ({"kind": SubsidyKind.LIVING_ALLOWANCE, "occupation": None}, True),
+        ({"kind": SubsidyKind.LIVING_ALLOWANCE, "level": None}, True),
     ],
 )
 def test_exclusion_one_same_occupation_same_or_higher_level_in_shenzhen(
@@ -325,6 +503,14 @@ def test_exclusion_one_same_occupation_same_or_higher_level_in_shenzhen(
         (
             {"paid_on": None, "division": None},
             ("enrolment.claims[1].division", "enrolment.claims[1].paid_on"),
+        ),
+        # A skill-upgrade subsidy is for an occupation and a level: unrecorded ones
+        # are unknown, and named together with any other unknown field.
+        ({"occupation": None}, ("enrolment.claims[1].occupation",)),
+        ({"level": None}, ("enrolment.claims[1].level",)),
+        (
+            {"occupation": None, "paid_on": None},
+            ("enrolment.claims[1].occupation", "enrolment.claims[1].paid_on"),
         ),
     ],
 )
@@ -366,51 +552,52 @@ def test_exclusion_one_counts_a_payment_on_the_evaluation_day_but_not_after() ->
     assert finding(day_before, check) == (True, ())
 
 
-# --- boundary days (D-1, D) -------------------------------------------------------------
+# --- boundary days (D-1, D), as programme starts ------------------------------------------
 
 
-def test_hire_kinds_boundary_2021_12_31_and_2022_01_01() -> None:
-    """In-service staff: allowed on 2021-12-31 (unverified window), not on 2022-01-01."""
-    case = enrolment(hire_kind=HireKind.IN_SERVICE)
-    check = "apprenticeship.apprentice.hire_kind"
-    last = apprentice_eligibility(case, on=date(2021, 12, 31))
-    first = apprentice_eligibility(case, on=date(2022, 1, 1))
-    assert finding(last, check) == (True, ())
-    assert last.outcome is Outcome.ELIGIBLE
-    assert last.provenance is Provenance.UNVERIFIED
-    assert finding(first, check) == (False, ())
-    # New hires are allowed on both sides.
-    for day in (date(2021, 12, 31), date(2022, 1, 1)):
-        assert apprentice_eligibility(enrolment(), on=day).outcome is Outcome.ELIGIBLE
+def test_programmes_starting_2019_12_18_and_2019_12_19() -> None:
+    """Before 2019-12-19 neither the main kinds nor the exclusions are in force: the
+    exclusions are undecided, naming the list (the hire kind, advisory, too)."""
+    open_ended = LabourContract(start=date(2018, 5, 1))
+    before = apprentice_eligibility(
+        starting(date(2019, 12, 18), contract=open_ended), on=date(2019, 12, 18)
+    )
+    first = apprentice_eligibility(
+        starting(date(2019, 12, 19), contract=open_ended), on=date(2019, 12, 19)
+    )
+    assert finding(before, PRIORITY) == (None, ("apprenticeship.eligible_hire_kinds",))
+    assert before.outcome is Outcome.UNDETERMINED
+    assert before.missing == (EXCLUSIONS,)
+    assert finding(first, PRIORITY) == (True, ())
+    assert first.outcome is Outcome.ELIGIBLE
 
 
-def test_hire_kinds_boundary_2019_12_18_and_2019_12_19() -> None:
-    """Before 2019-12-19 no hire kinds are in force: undecided, naming the parameter."""
-    check = "apprenticeship.apprentice.hire_kind"
-    before = apprentice_eligibility(enrolment(), on=date(2019, 12, 18))
-    first = apprentice_eligibility(enrolment(), on=date(2019, 12, 19))
-    assert finding(before, check) == (None, ("apprenticeship.eligible_hire_kinds",))
-    assert finding(first, check) == (True, ())
-
-
-def test_contract_minimum_boundary_2021_06_07_and_2021_06_08() -> None:
-    """The one-year minimum is in force from 2021-06-08 (人社部发〔2021〕39号)."""
+def test_contract_minimum_for_programmes_starting_2021_06_07_and_2021_06_08() -> None:
+    """The one-year minimum is in force from 2021-06-08 (人社部发〔2021〕39号), read on
+    the programme's start whatever the day of decision."""
     check = "apprenticeship.apprentice.contract_term"
-    before = apprentice_eligibility(enrolment(), on=date(2021, 6, 7))
-    first = apprentice_eligibility(enrolment(), on=date(2021, 6, 8))
+    before = apprentice_eligibility(starting(date(2021, 6, 7)), on=ON)
+    first = apprentice_eligibility(starting(date(2021, 6, 8)), on=ON)
     assert finding(before, check) == (None, ("apprenticeship.contract_min_months",))
     assert before.outcome is Outcome.UNDETERMINED
     assert finding(first, check) == (True, ())
     assert first.outcome is Outcome.ELIGIBLE
 
 
-def test_shenzhen_region_boundary_2019_12_18_and_2019_12_19() -> None:
+def test_shenzhen_region_for_programmes_starting_2019_12_18_and_2019_12_19() -> None:
     """A matching claim needs the region (from 2019-12-19) to tell if it was Shenzhen's."""
     check = "apprenticeship.apprentice.not_subsidised"
-    case = enrolment(claims=(claim(paid_on=date(2019, 12, 1)),))
-    before = apprentice_eligibility(case, on=date(2019, 12, 18))
-    first = apprentice_eligibility(case, on=date(2019, 12, 19))
-    assert finding(before, check) == (None, ("apprenticeship.enterprise_region",))
+    claims = (claim(paid_on=date(2019, 12, 1)),)
+    before = apprentice_eligibility(
+        starting(date(2019, 12, 18), claims=claims), on=date(2019, 12, 18)
+    )
+    first = apprentice_eligibility(
+        starting(date(2019, 12, 19), claims=claims), on=date(2019, 12, 19)
+    )
+    assert finding(before, check) == (
+        None,
+        (EXCLUSIONS, "apprenticeship.enterprise_region"),
+    )
     assert finding(first, check) == (False, ())
 
 
@@ -425,7 +612,7 @@ def test_explanation_in_chinese_lists_the_failure_first_with_its_document() -> N
         skill_post=None,
     )
     lines = apprentice_eligibility(case, on=ON).explain("zh").splitlines()
-    assert lines[0] == "apprenticeship.apprentice（版本 2024.1）2024-03-01：不符合"
+    assert lines[0] == "apprenticeship.apprentice（版本 2026.1）2024-03-01：不符合"
     assert lines[2:11] == [
         "未满足条件：",
         "  ✗ 劳动合同期限 11 个月，须不少于 12 个月",
@@ -443,7 +630,12 @@ def test_explanation_in_chinese_lists_the_failure_first_with_its_document() -> N
             "（人社部发〔2021〕39号）"
         ),
     ]
-    assert "  ✓ 学徒来源为新招用，属于当日可招收为学徒的人员类别：是" in lines
+    assert lines[1].startswith("依据可信度：未核实；")
+    advisory = lines.index("参考条件（原则性条件或备选途径，本身不决定结果）：")
+    assert lines[advisory + 1] == (
+        "  ✓ 学徒来源为新招用，属于培养对象中为主的人员类别"
+        "（企业可自主确定培养对象，仅影响优先次序）：是"
+    )
 
 
 def test_explanation_in_english_names_the_claim_field_it_lacks() -> None:
@@ -458,7 +650,7 @@ def test_explanation_in_english_names_the_claim_field_it_lacks() -> None:
         "apprenticeship (深人社规〔2019〕11号)\n"
     ) in text
     assert text.splitlines()[0] == (
-        "apprenticeship.apprentice (version 2024.1) on 2024-03-01: undetermined"
+        "apprenticeship.apprentice (version 2026.1) on 2024-03-01: undetermined"
     )
 
 
@@ -490,7 +682,7 @@ def test_check_apprentice_shares_a_judge_with_other_rules() -> None:
 
 
 def _outcome_of(decision: Decision) -> Outcome:
-    held = [f.held for f in decision.findings]
+    held = [f.held for f in decision.findings if not f.advisory]
     if False in held:
         return Outcome.INELIGIBLE
     if None in held:
@@ -512,13 +704,15 @@ def test_same_arguments_give_equal_decisions(
 def test_no_parameter_value_is_used_outside_its_effective_period(
     case: ApprenticeEnrolment, on: date, policy: Policy
 ) -> None:
-    """Removing every value not in force on the day changes nothing but the fingerprint."""
+    """The figures are those of the programme's start: removing every value not in
+    force on that day changes nothing but the fingerprint."""
+    start = case.programme.start
     full = apprentice_eligibility(case, on=on, policy=policy)
-    narrow = apprentice_eligibility(case, on=on, policy=in_force_only(policy, on))
+    narrow = apprentice_eligibility(case, on=on, policy=in_force_only(policy, start))
     assert attrs.evolve(full, policy_fingerprint="") == attrs.evolve(
         narrow, policy_fingerprint=""
     )
-    snapshot = policy.at(on)
+    snapshot = policy.at(start)
     for name in full.missing:
         if not name.startswith("enrolment."):
             assert not snapshot.get(name).known
@@ -548,16 +742,36 @@ def test_findings_follow_the_registered_checks_and_decide_the_outcome(
 def test_any_exclusion_flag_makes_the_apprentice_ineligible(
     case: ApprenticeEnrolment, on: date
 ) -> None:
-    """If any of exclusions 2-5 is recorded as applying, the apprentice is ineligible."""
+    """If any of exclusions 2-5 is recorded as applying, the apprentice is ineligible
+    (while the exclusions are in force: from programmes starting 2019-12-19)."""
+    vocational = case.person.school_kind in {
+        SchoolKind.TECHNICAL_SCHOOL,
+        SchoolKind.VOCATIONAL_COLLEGE,
+    }
     flagged = (
         case.in_plan_same_or_higher,
         case.filed_elsewhere_in_training,
-        case.person.full_time_student,
+        case.person.full_time_student is True and vocational,
         case.covered_by_special_aid,
     )
     decision = apprentice_eligibility(case, on=on)
-    if True in flagged:
+    if True in flagged and case.programme.start >= date(2019, 12, 19):
         assert decision.outcome is Outcome.INELIGIBLE
+
+
+@given(judged_enrolments(), evaluation_days(), policies())
+def test_the_hire_kind_never_decides(
+    case: ApprenticeEnrolment, on: date, policy: Policy
+) -> None:
+    """Any hire kind, or none known, reaches the same outcome (人社部发〔2021〕39号:
+    the enterprise may choose its own trainees)."""
+    outcomes = {
+        apprentice_eligibility(
+            attrs.evolve(case, hire_kind=kind), on=on, policy=policy
+        ).outcome
+        for kind in (*HireKind, None)
+    }
+    assert len(outcomes) == 1
 
 
 _RANK = {False: 0, None: 1, True: 2}

@@ -1,7 +1,19 @@
-"""Lifelong training carriers: recognition and the 2023 award round (issue 7, slice D)."""
+"""Lifelong training carriers: recognition and the 2023 award round.
+
+Hand-worked from the sources: 深人社规〔2022〕13号 (2022-11-28) names enterprises,
+universities, 职业院校 and private training institutions as hosts; an industry
+association is an inference from the 2023 round (unverified); whether the list is
+exhaustive is not known, so any other host is undetermined until the district says
+what else it accepts.  The 2023 round (南方+ 2023-12-14 and a copy of the notice):
+200 000 yuan per "best ten" winner; 50 % of a 提质扩容 project's investment, capped at
+1 000 000; recognised before 2022-12-01; a base run by a college or training
+institution trains at least 1 000 a year, by an enterprise or association at least
+200; a studio teaches more than 5 apprentices; 10 winners per item.
+"""
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +21,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillchain import CreditCode, Outcome, SkillLevel
+from skillchain import (
+    CreditCode,
+    Decision,
+    Finding,
+    Outcome,
+    Policy,
+    Provenance,
+    SkillLevel,
+)
 from skillchain.model import (
     CarrierAwardApplication,
     CarrierAwardCategory,
@@ -63,6 +83,23 @@ def _capacity(
     )
 
 
+CRITERIA = Policy.default().overlay(
+    Policy.from_files(
+        Path(__file__).parent.parent
+        / "examples"
+        / "overlays"
+        / "carrier-criteria-illustrative.toml"
+    )
+)
+"""The bundled policy with illustrative recognition thresholds (base 500 a year,
+studio leader 高级技师, workstation 100 a year)."""
+
+
+def _finding(decision: Decision, check: str) -> Finding:
+    (found,) = [f for f in decision.findings if f.check == check]
+    return found
+
+
 # --- recognition ------------------------------------------------------------------
 
 
@@ -86,17 +123,118 @@ def test_recognition_before_the_measure_has_no_carrier_types() -> None:
     assert "carriers.carrier_types" not in day_of.missing
 
 
-def test_other_host_kind_is_ineligible() -> None:
+@pytest.mark.parametrize(
+    "host_kind",
+    [
+        CarrierHostKind.ENTERPRISE,
+        CarrierHostKind.UNIVERSITY,
+        CarrierHostKind.VOCATIONAL_COLLEGE,
+        CarrierHostKind.PRIVATE_TRAINING_INSTITUTION,
+    ],
+)
+def test_the_four_hosts_the_measure_names_are_accepted(
+    host_kind: CarrierHostKind,
+) -> None:
     decision = carrier_recognition(
-        _base(host_kind=CarrierHostKind.OTHER), on=date(2024, 3, 1)
+        _base(host_kind=host_kind), annual_trainees=800, on=date(2024, 3, 1)
     )
-    assert decision.outcome is Outcome.INELIGIBLE
-    assert [f.check for f in decision.findings if f.held is False] == [
-        "carriers.recognition.host"
-    ]
+    host = _finding(decision, "carriers.recognition.host")
+    assert host.held is True
+    assert [c.document.id for c in host.citations] == ["sz-2022-13"]
 
 
-def test_rural_workstation_needs_a_partner_region_on_record() -> None:
+@pytest.mark.parametrize(
+    "host_kind", [CarrierHostKind.PUBLIC_TRAINING_BASE, CarrierHostKind.OTHER]
+)
+def test_a_host_outside_the_list_is_undetermined_not_refused(
+    host_kind: CarrierHostKind,
+) -> None:
+    """Whether the measure's list is exhaustive is not known (the earlier scheme also
+    admitted public training bases): undetermined, naming the district's list."""
+    decision = carrier_recognition(
+        _base(host_kind=host_kind), annual_trainees=800, on=date(2024, 3, 1)
+    )
+    assert decision.failed == ()
+    host = _finding(decision, "carriers.recognition.host")
+    assert host.held is None
+    assert host.missing == ("carriers.other_host_kinds",)
+    assert {c.document.id for c in host.citations} == {"sz-2022-13", "sz-2016-15"}
+
+
+def test_an_industry_association_is_an_unverified_inference() -> None:
+    decision = carrier_recognition(
+        _base(host_kind=CarrierHostKind.INDUSTRY_ASSOCIATION),
+        annual_trainees=800,
+        on=date(2024, 3, 1),
+        policy=CRITERIA,
+    )
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.provenance is Provenance.UNVERIFIED
+    host = _finding(decision, "carriers.recognition.host")
+    assert [c.document.id for c in host.citations] == ["sz-2023-carrier-award-round"]
+    enterprise = carrier_recognition(
+        _base(), annual_trainees=800, on=date(2024, 3, 1), policy=CRITERIA
+    )
+    # An enterprise host rests on the measure's own list, not on the inference.
+    assert "sz-2023-carrier-award-round" not in {
+        c.document.id
+        for c in _finding(enterprise, "carriers.recognition.host").citations
+    }
+
+
+def test_once_the_district_supplies_its_list_other_hosts_are_decided() -> None:
+    """The district accepts public training bases: they hold; any other kind fails."""
+    district = CRITERIA.overlay(
+        Policy.loads(
+            """
+[documents.demo-hosts]
+title = "示例：区认可的其他依托单位"
+issuers = ["示例"]
+level = "district"
+provenance = "official"
+
+[parameters."carriers.other_host_kinds"]
+description_zh = "其他依托单位"
+description_en = "Other hosts"
+unit = "set"
+
+[[parameters."carriers.other_host_kinds".values]]
+since = 2022-11-28
+value = ["public_training_base"]
+document = "demo-hosts"
+""",
+            name="demo-hosts.toml",
+        )
+    )
+    public = carrier_recognition(
+        _base(host_kind=CarrierHostKind.PUBLIC_TRAINING_BASE),
+        annual_trainees=800,
+        on=date(2024, 3, 1),
+        policy=district,
+    )
+    assert public.outcome is Outcome.ELIGIBLE
+    other = carrier_recognition(
+        _base(host_kind=CarrierHostKind.OTHER),
+        annual_trainees=800,
+        on=date(2024, 3, 1),
+        policy=district,
+    )
+    assert other.outcome is Outcome.INELIGIBLE
+    assert [f.check for f in other.failed] == ["carriers.recognition.host"]
+
+
+def test_unknown_host_names_the_fact_and_the_lists_not_in_force() -> None:
+    decision = carrier_recognition(
+        _base(host_kind=None), annual_trainees=800, on=date(2024, 3, 1)
+    )
+    assert _finding(decision, "carriers.recognition.host").missing == (
+        "carrier.host_kind",
+        "carriers.other_host_kinds",
+    )
+
+
+def test_rural_workstation_partner_region_is_advice_only() -> None:
+    """A site in a partner region is the practice, not a criterion found: advisory."""
     station = LifelongTrainingCarrier(
         carrier_type=CarrierType.RURAL_WORKSTATION,
         name="某乡村振兴技能工作站",
@@ -104,14 +242,20 @@ def test_rural_workstation_needs_a_partner_region_on_record() -> None:
         host_name="深圳报业电子商务有限公司",
         host_kind=CarrierHostKind.ENTERPRISE,
     )
-    bare = carrier_recognition(station, annual_trainees=300, on=date(2024, 3, 1))
-    assert "carrier.partner_regions" in bare.missing
+    bare = carrier_recognition(
+        station, annual_trainees=300, on=date(2024, 3, 1), policy=CRITERIA
+    )
+    assert bare.outcome is Outcome.ELIGIBLE  # 300 >= the illustrative 100
+    assert bare.priority_met is False
+    assert [f.check for f in bare.advisories] == [
+        "carriers.recognition.partner_regions"
+    ]
     sited = carrier_recognition(
         attrs_evolve(station, partner_regions=(PartnerRegion(name="潮州市湘桥区"),)),
         annual_trainees=300,
         on=date(2024, 3, 1),
     )
-    assert "carrier.partner_regions" not in sited.missing
+    assert sited.priority_met is True
     assert sited.missing == ("carriers.workstation_min_annual_trainees",)
 
 
@@ -217,11 +361,82 @@ def test_master_studio_cannot_apply_for_capacity_and_stations_not_in_2023() -> N
     assert "carriers.award.item" in [f.check for f in decision.failed]
 
 
-def test_later_rounds_are_undetermined_not_the_2023_figures() -> None:
-    decision = carrier_award(_capacity(year=2024), on=date(2024, 11, 1))
+@pytest.mark.parametrize("year", [2022, 2024, 2025])
+def test_other_rounds_are_undetermined_not_the_2023_figures(year: int) -> None:
+    """The 2023 figures are the 2023 round's: 2022 and later rounds (2025's report
+    states no amounts) are undetermined, naming every figure they lack."""
+    decision = carrier_award(_capacity(year=year), on=date(year, 11, 1))
     assert decision.outcome is Outcome.UNDETERMINED
     assert "carriers.capacity_share" in decision.missing
+    assert "carriers.capacity_cap" in decision.missing
+    # The rounding placeholder is in force from the measure's date (2022-11-28), so
+    # only the 2022 round, read on 2022-01-01, lacks it too.
+    assert ("carriers.rounding" in decision.missing) == (year == 2022)
     assert decision.amount is None
+
+
+def test_a_2023_round_application_judged_in_2026_uses_the_2023_figures() -> None:
+    """Round figures are read on 1 January of the round's year, not on the day judged:
+    the 2023 round's 1 600 000 × 0.50 = 800 000 still holds in 2026."""
+    decision = carrier_award(_capacity(), on=date(2026, 3, 1))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal("800000.00")
+    for condition in CARRIER_AWARD_RULE.conditions:
+        assert condition.read_on is not None
+        assert condition.read_on.day == "application.year"
+
+
+def test_a_best_ten_amount_missing_names_the_rounding_too() -> None:
+    """Taking both the amount and the rounding out of force names both."""
+    bare = Policy(
+        documents=Policy.default().documents,
+        parameters={
+            name: param
+            for name, param in Policy.default().parameters.items()
+            if name not in ("carriers.best_ten_amount", "carriers.rounding")
+        },
+        sources=Policy.default().sources,
+    )
+    studio = attrs_evolve(
+        _base(recognised_on=date(2022, 5, 1)), carrier_type=CarrierType.MASTER_STUDIO
+    )
+    decision = carrier_award(
+        CarrierAwardApplication(
+            carrier=studio,
+            category=CarrierAwardCategory.INNOVATIVE_COURSE,
+            year=2023,
+            apprentices_taught=8,
+            review_score=Decimal(70),
+        ),
+        on=ROUND_DAY,
+        policy=bare,
+    )
+    assert decision.missing == ("carriers.best_ten_amount", "carriers.rounding")
+
+
+def test_a_host_the_round_sets_no_figure_for_names_the_host_lists() -> None:
+    """A public training base: the 2023 round gives no volume for it; the district
+    must place the host kind in one of the round's two host lists."""
+    decision = carrier_award(
+        _capacity(carrier=_base(host_kind=CarrierHostKind.PUBLIC_TRAINING_BASE)),
+        on=ROUND_DAY,
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert decision.missing == (
+        "carriers.institution_hosts",
+        "carriers.enterprise_hosts",
+    )
+    unknown = carrier_award(_capacity(carrier=_base(host_kind=None)), on=ROUND_DAY)
+    assert unknown.missing == ("application.carrier.host_kind",)
+
+
+def test_an_undetermined_application_still_names_a_missing_review_score() -> None:
+    """Trainees and score both unknown: both are named, not only the first."""
+    decision = carrier_award(_capacity(trainees=None, score=None), on=ROUND_DAY)
+    assert decision.missing == (
+        "application.annual_trainees",
+        "application.review_score",
+    )
 
 
 def test_explanations_name_the_round_document() -> None:

@@ -46,7 +46,9 @@ from skillchain.rules import (
 from strategies_rules_apprenticeship import (
     DIRECTORY_OCCUPATION,
     WITH_DIRECTORY,
+    WITH_DISTRICT,
     directory_overlay,
+    district_figures_overlay,
     evaluation_days,
     judged_enrolments,
 )
@@ -97,22 +99,77 @@ DAY = date(2026, 3, 1)
 
 
 def test_a_qualified_apprentice_earns_two_years_at_the_shenzhen_rate() -> None:
-    """高级工, 24 months, certified: 7 000 × 2 = 14 000 yuan, with the district directory."""
+    """高级工, 24 months, certified: 7 000 × 2 = 14 000 yuan, with the district's
+    directory and online share."""
     case = apprentice_case(
-        enrolment(), on=DAY, policy=WITH_DIRECTORY, shortage_occupation=False
+        enrolment(), on=DAY, policy=WITH_DISTRICT, shortage_occupation=False
     )
     assert case.outcome is Outcome.ELIGIBLE, case.explain("en")
     assert case.amount == Decimal("14000.00")
     assert case.rule == "apprenticeship.case"
-    assert case.policy_fingerprint == WITH_DIRECTORY.fingerprint
+    assert case.version == "2026.1"
+    assert case.policy_fingerprint == WITH_DISTRICT.fingerprint
 
 
-def test_without_the_district_directory_the_case_is_undetermined() -> None:
-    """The bundled policy has no directory: the case names the missing parameter."""
+def test_without_the_district_figures_the_case_is_undetermined() -> None:
+    """The bundled policy has neither the online share nor the directory: the case
+    names both."""
     case = apprentice_case(enrolment(), on=DAY, shortage_occupation=False)
     assert case.outcome is Outcome.UNDETERMINED
-    assert "apprenticeship.occupation_directory" in case.missing
+    assert case.missing == (
+        "apprenticeship.online_share_max",
+        "apprenticeship.occupation_directory",
+    )
     assert case.amount is None
+
+
+def test_an_in_service_apprentice_is_paid_with_a_lower_priority() -> None:
+    """人社部发〔2021〕39号: new hires and transferees are the main trainees, the
+    enterprise chooses its own: an in-service employee's case is paid the same
+    14 000 yuan, only its priority is lower."""
+    case = apprentice_case(
+        attrs.evolve(enrolment(), hire_kind=HireKind.IN_SERVICE),
+        on=DAY,
+        policy=WITH_DISTRICT,
+        shortage_occupation=False,
+    )
+    assert case.amount == Decimal("14000.00")
+    assert case.priority_met is False
+
+
+def test_a_shortage_case_decided_in_2026_is_undetermined() -> None:
+    """粤人社规〔2023〕13号 ended on 2025-12-31 with no successor: a shortage case
+    decided in 2026 names the uplift's figures instead of paying no uplift."""
+    case = apprentice_case(
+        enrolment(), on=DAY, policy=WITH_DISTRICT, shortage_occupation=True
+    )
+    assert case.outcome is Outcome.UNDETERMINED
+    assert case.missing == (
+        "apprenticeship.shortage_uplift_min_level",
+        "apprenticeship.shortage_uplift_max",
+        "apprenticeship.shortage_uplift",
+    )
+
+
+def test_the_programme_is_judged_on_its_start_and_the_claim_on_its_day() -> None:
+    """A 2024 programme decided in 2026: the programme's figures are those of
+    2024-03-01 (a district share from 2025 does not reach it), the subsidy's those of
+    the claim day; its unknown facts are named under ``enrolment.programme``."""
+    late_share = WITH_DIRECTORY.overlay(district_figures_overlay(since="2025-01-01"))
+    case = apprentice_case(
+        enrolment(), on=DAY, policy=late_share, shortage_occupation=False
+    )
+    assert case.missing == ("apprenticeship.online_share_max",)
+    unknown = apprentice_case(
+        attrs.evolve(
+            enrolment(),
+            programme=attrs.evolve(enrolment().programme, planned_months=30),
+        ),
+        on=DAY,
+        policy=WITH_DISTRICT,
+        shortage_occupation=False,
+    )
+    assert unknown.missing == ("enrolment.programme.special_case",)
 
 
 def test_a_failed_condition_makes_the_case_ineligible_and_explains_it_first() -> None:
@@ -120,7 +177,7 @@ def test_a_failed_condition_makes_the_case_ineligible_and_explains_it_first() ->
     case = apprentice_case(
         enrolment(qualified=False),
         on=DAY,
-        policy=WITH_DIRECTORY,
+        policy=WITH_DISTRICT,
         shortage_occupation=False,
     )
     assert case.outcome is Outcome.INELIGIBLE
@@ -132,7 +189,7 @@ def test_a_failed_condition_makes_the_case_ineligible_and_explains_it_first() ->
 @given(
     judged_enrolments(),
     evaluation_days(),
-    st.sampled_from([Policy.default(), WITH_DIRECTORY]),
+    st.sampled_from([Policy.default(), WITH_DIRECTORY, WITH_DISTRICT]),
 )
 def test_the_case_is_exactly_its_three_rules(
     enrolment: ApprenticeEnrolment, on: date, policy: Policy
@@ -148,7 +205,17 @@ def test_the_case_is_exactly_its_three_rules(
         policy=policy,
         shortage_occupation=False,
     )
-    parts = (*apprentice.findings, *programme.findings)
+    # The programme's unknown facts are named under ``enrolment`` in the case.
+    named = tuple(
+        f._replace(
+            missing=tuple(
+                f"enrolment.{name}" if name.startswith("programme.") else name
+                for name in f.missing
+            ),
+        )
+        for f in programme.findings
+    )
+    parts = (*apprentice.findings, *named)
     assert case.findings[: len(parts)] == parts
     if case.outcome is Outcome.ELIGIBLE:
         assert (
@@ -160,7 +227,10 @@ def test_the_case_is_exactly_its_three_rules(
         assert case.amount == subsidy.amount
     if Outcome.INELIGIBLE in (apprentice.outcome, programme.outcome):
         assert case.outcome is Outcome.INELIGIBLE
-    assert case.provenance >= max(apprentice.provenance, programme.provenance)
+    known = [p for p in (apprentice.provenance, programme.provenance) if p]
+    if known:
+        assert case.provenance is not None
+        assert case.provenance >= max(known)
 
 
 @given(judged_enrolments(), evaluation_days())
@@ -169,27 +239,27 @@ def test_same_arguments_give_equal_decisions(
 ) -> None:
     """A rule depends only on its arguments."""
     first = apprentice_case(
-        enrolment, on=on, policy=WITH_DIRECTORY, shortage_occupation=False
+        enrolment, on=on, policy=WITH_DISTRICT, shortage_occupation=False
     )
     again = apprentice_case(
-        attrs.evolve(enrolment), on=on, policy=WITH_DIRECTORY, shortage_occupation=False
+        attrs.evolve(enrolment), on=on, policy=WITH_DISTRICT, shortage_occupation=False
     )
     assert first == again
 
 
 def test_an_overlay_changes_the_fingerprint_the_decision_records() -> None:
     """Judged under a reform, a decision carries the reform's fingerprint."""
-    reform = WITH_DIRECTORY.overlay(
+    reform = WITH_DISTRICT.overlay(
         directory_overlay(str(DIRECTORY_OCCUPATION), "4-10-01-05", since="2026-01-01")
     )
     base = apprentice_case(
-        enrolment(), on=DAY, policy=WITH_DIRECTORY, shortage_occupation=False
+        enrolment(), on=DAY, policy=WITH_DISTRICT, shortage_occupation=False
     )
     other = apprentice_case(
         enrolment(), on=DAY, policy=reform, shortage_occupation=False
     )
-    assert reform.fingerprint != WITH_DIRECTORY.fingerprint
-    assert base.policy_fingerprint == WITH_DIRECTORY.fingerprint
+    assert reform.fingerprint != WITH_DISTRICT.fingerprint
+    assert base.policy_fingerprint == WITH_DISTRICT.fingerprint
     assert other.policy_fingerprint == reform.fingerprint
     # The directory overlay is unverified: the decision's weakest provenance says so.
     assert base.provenance is Provenance.UNVERIFIED
@@ -282,8 +352,10 @@ def test_every_rule_is_registered_and_documented() -> None:
         "apprenticeship.settlement",
         "apprenticeship.subsidy",
         "skill_upgrade",
+        "skill_upgrade.case",
         "subsidy.cap",
         "ui_skill",
+        "ui_skill.case",
     } <= {r.id for r in registered}
     modules = {r.function.__module__ for r in registered}
     assert modules == {

@@ -1,10 +1,10 @@
-"""Rules of issue 8, slice B: competition classification, entry and 深圳市技术能手.
+"""Competition classification, entry and 深圳市技术能手.
 
 Figures: the 2022 city contest notice (entry from 16; 深圳市技术能手 places by
-finalists: 50 or more -> 8, 25-49 -> 4, 10-24 -> 2) and the NPC Standing
-Committee's 2024 retirement decision (from 2025-01-01 one month of delay per 4
-months of original retirement dates for men and women cadres, per 2 months for
-women workers; up to 63, 58 and 55).
+finalists: 50 or more -> 8, seen in a copy; 25-49 -> 4 and 10-24 -> 2, from notes no
+copy confirms) and the NPC Standing Committee's 2024 retirement decision (from
+2025-01-01 one month of delay per 4 months of original retirement dates for men and
+women cadres, per 2 months for women workers; up to 63, 58 and 55).
 """
 
 import random
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillchain import Outcome, ResidentId
+from skillchain import Outcome, Policy, Provenance, ResidentId
 from skillchain._errors import InvalidValueError
 from skillchain.model import (
     Competition,
@@ -146,6 +146,23 @@ def test_man_born_september_1976_reaches_63() -> None:
     assert competition_entry(entry(person), on=date(2039, 9, 10)).outcome is (
         Outcome.INELIGIBLE
     )
+
+
+def test_a_missing_delay_step_is_never_read_as_no_delay() -> None:
+    """Without the men's delay step in the policy, neither a retirement in 2039 nor
+    one in 2024 can be dated: the figure is named, not taken as "no delay"."""
+    no_step = _without("competitions.retirement_delay_step_male")
+    for person, on in (
+        (rid(date(1976, 9, 10)), date(2039, 9, 9)),
+        (rid(date(1964, 12, 15)), date(2024, 12, 14)),
+    ):
+        decision = competition_entry(entry(person), on=on, policy=no_step)
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert decision.missing == ("competitions.retirement_delay_step_male",)
+    # With the bundled history, a 2024 original date is before the delay began.
+    assert competition_entry(
+        entry(rid(date(1964, 12, 15))), on=date(2024, 12, 14)
+    ).outcome is (Outcome.ELIGIBLE)
 
 
 def test_woman_category_asked_only_when_it_matters() -> None:
@@ -403,3 +420,115 @@ def test_more_finalists_never_fewer_places(a: int, b: int) -> None:
         for n in (low, high)
     ]
     assert places[0] <= places[1]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("finalists", "places", "provenance"),
+    [
+        # 50 or more: the top tier alone, seen in a copy of the notice.
+        (50, 8, Provenance.SECONDARY),
+        (120, 8, Provenance.SECONDARY),
+        # Below 50 the lower tiers are read too: from notes no copy confirms.
+        (49, 4, Provenance.UNVERIFIED),
+        (25, 4, Provenance.UNVERIFIED),
+        (24, 2, Provenance.UNVERIFIED),
+        (10, 2, Provenance.UNVERIFIED),
+        (9, 0, Provenance.UNVERIFIED),
+    ],
+)
+def test_the_provenance_follows_the_tier_used(
+    finalists: int, places: int, provenance: Provenance
+) -> None:
+    event = city_event(finalists=finalists)
+    awards = award_technical_experts(results_of(event, 1), on=ON)
+    assert awards.quota == places
+    assert awards.decisions[0].provenance is provenance
+
+
+def _without(name: str) -> Policy:
+    policy = Policy.default()
+    return Policy(
+        documents=policy.documents,
+        parameters={k: v for k, v in policy.parameters.items() if k != name},
+        sources=policy.sources,
+    )
+
+
+def test_the_lower_tiers_are_read_only_below_the_top_tier() -> None:
+    """Without the lower tiers a 50-finalist event is still decided; a 30-finalist
+    event waits and names them; without the top tier both wait."""
+    no_lower = _without("competitions.technical_expert_quota_lower")
+    top = award_technical_experts(results_of(city_event(finalists=50), 1), on=ON)
+    assert top.decisions[0].outcome is Outcome.ELIGIBLE
+    kept = award_technical_experts(
+        results_of(city_event(finalists=50), 1), on=ON, policy=no_lower
+    )
+    assert kept.decisions[0].outcome is Outcome.ELIGIBLE
+    waiting = award_technical_experts(
+        results_of(city_event(finalists=30), 1), on=ON, policy=no_lower
+    )
+    assert waiting.decisions[0].missing == (
+        "competitions.technical_expert_quota_lower",
+    )
+    no_top = _without("competitions.technical_expert_quota")
+    blind = award_technical_experts(
+        results_of(city_event(finalists=50), 1), on=ON, policy=no_top
+    )
+    assert blind.decisions[0].missing == ("competitions.technical_expert_quota",)
+
+
+def test_a_published_rank_counts_those_ahead_even_when_they_are_not_given() -> None:
+    """Rank 3 of 12 finalists (2 places): two people are ahead, given or not."""
+    event = city_event(finalists=12)
+    third = CompetitionResult(
+        person=rid(date(1990, 1, 1), sequence=3),
+        competition=event,
+        rank=3,
+        passed_all_parts=True,
+    )
+    decision = technical_expert(third.person, (third,), on=ON)
+    assert checks(decision.failed) == ("competitions.technical_expert.place",)
+    assert finding(decision, "competitions.technical_expert.place").value("ahead") == 2  # type: ignore[attr-defined]
+    second = CompetitionResult(
+        person=third.person, competition=event, rank=2, passed_all_parts=True
+    )
+    assert technical_expert(second.person, (second,), on=ON).outcome is (
+        Outcome.ELIGIBLE
+    )
+
+
+def test_the_places_are_those_of_the_contest_year() -> None:
+    """A 2022 event decided on 2026-03-02 is judged under the 2022 quota."""
+    event = city_event(finalists=12)
+    late = award_technical_experts(results_of(event, 3), on=date(2026, 3, 2))
+    assert late.quota == 2
+    assert [d.outcome for d in late.decisions] == [
+        Outcome.ELIGIBLE,
+        Outcome.ELIGIBLE,
+        Outcome.INELIGIBLE,
+    ]
+    assert late.decisions[0].on == date(2026, 3, 2)
+    read_on = {c.read_on.day for c in TECHNICAL_EXPERT_RULE.conditions if c.read_on}
+    assert read_on == {"results[0].competition.year"}
+
+
+def test_unknown_facts_are_named_by_their_path_in_the_results() -> None:
+    event = city_event(finalists=None, competition_class=None)
+    first = CompetitionResult(
+        person=rid(date(1990, 1, 1), sequence=1), competition=event, rank=1
+    )
+    second = CompetitionResult(
+        person=rid(date(1990, 1, 1), sequence=2), competition=event
+    )
+    awards = award_technical_experts([second, first], on=ON)
+    assert awards.decision_for(first.person).missing == (
+        "results[1].competition.competition_class",
+        "results[1].passed_all_parts",
+        "results[1].competition.finalists",
+    )
+    assert awards.decision_for(second.person).missing == (
+        "results[0].competition.competition_class",
+        "results[0].passed_all_parts",
+        "results[0].competition.finalists",
+        "results[0].rank",
+    )

@@ -11,6 +11,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from hypothesis import given, settings
@@ -22,6 +23,7 @@ from skillchain import (
     OccupationCode,
     Outcome,
     Policy,
+    Provenance,
     ResidentId,
     SkillLevel,
 )
@@ -146,7 +148,7 @@ def test_a_qualifying_candidate_is_selected_with_500000() -> None:
 
     assert decision.outcome == Outcome.ELIGIBLE
     assert Decimal(500000) == decision.amount
-    assert decision.provenance.value == "secondary"
+    assert decision.provenance is Provenance.SECONDARY
     assert "深人社规〔2016〕16号" in decision.explain("zh")
     assert "Pengcheng" in decision.explain("en")
 
@@ -307,7 +309,7 @@ def test_an_undated_result_in_the_deadline_year_asks_for_its_date() -> None:
     )
 
     assert pengcheng_craftsman(app, on=JUDGED).missing == (
-        "results.competition.held_on",
+        "application.results[0].competition.held_on",
     )
 
 
@@ -324,21 +326,80 @@ def test_no_repeat_winners() -> None:
 
 
 @pytest.mark.parametrize(
-    ("on", "outcome"),
+    ("deadline", "outcome"),
     [
         (date(2026, 10, 25), Outcome.ELIGIBLE),  # last day of the extended measure
         (date(2026, 10, 26), Outcome.UNDETERMINED),  # no successor found
     ],
 )
-def test_the_measure_ends_on_2026_10_25(on: date, outcome: Outcome) -> None:
-    """After 2026-10-25 the figures are not in force: undetermined, naming them."""
-    app = _application(year=2026, deadline=date(2026, 8, 1))
-    decision = pengcheng_craftsman(app, on=on)
+def test_the_measure_ends_on_2026_10_25(deadline: date, outcome: Outcome) -> None:
+    """A round whose applications close after 2026-10-25 has no figures in force:
+    undetermined, naming them; the day it is decided does not matter."""
+    app = _application(year=2026, deadline=deadline)
+    decision = pengcheng_craftsman(app, on=date(2026, 12, 1))
 
     assert outcome == decision.outcome
     if outcome is Outcome.UNDETERMINED:
         assert "craftsman.award_amount" in decision.missing
         assert "craftsman.min_frontline_years" in decision.missing
+
+
+def test_a_2025_round_decided_in_2027_uses_the_2025_figures() -> None:
+    """The figures are those of the round's deadline (2025-08-01), though none is in
+    force on 2027-03-01: still 500 000 yuan, and the decision keeps its own day."""
+    decision = pengcheng_craftsman(_application(), on=date(2027, 3, 1))
+
+    assert decision.outcome == Outcome.ELIGIBLE
+    assert decision.amount == Decimal(500000)
+    assert decision.on == date(2027, 3, 1)
+    days = {c.read_on.day for c in CRAFTSMAN_SELECTION_RULE.conditions if c.read_on}
+    assert days == {"application.deadline"}
+
+
+@pytest.mark.parametrize(
+    ("year", "deadline", "inferred"),
+    [
+        # The measure's first term: its start (2016-10-26) is inferred.
+        (2021, date(2021, 8, 1), True),
+        # The extended term, with the 2025 call's reading of the window.
+        (2025, date(2025, 8, 1), False),
+        # No 2026 call was seen: the window's reading is assumed for 2026.
+        (2026, date(2026, 8, 1), True),
+    ],
+)
+def test_a_round_on_inferred_dates_says_so(
+    year: int, deadline: date, inferred: bool
+) -> None:
+    """Honour of 2021-06-01 inside every window here (from 2016, 2020 and 2021-01-01
+    to each deadline); 高级技师 since 2019; front line
+    since 2015 (more than 60 months by each deadline)."""
+    honours = (_honour("guangdong-technical-expert", date(2021, 6, 1)),)
+    app = _application(year=year, deadline=deadline, honours=honours)
+    decision = pengcheng_craftsman(app, on=date(2026, 12, 1))
+
+    assert decision.outcome == Outcome.ELIGIBLE
+    expected = "unverified" if inferred else "secondary"
+    assert decision.provenance is not None
+    assert decision.provenance.value == expected
+    assert ("(period in force inferred)" in decision.explain("en")) is inferred
+
+
+def test_an_equivalent_level_needs_no_least_level() -> None:
+    """With the review's finding of an equivalent level, the least level is shown but
+    not relied on; without the finding and the figure, both are named."""
+    bare = Policy(
+        documents=Policy.default().documents,
+        parameters={
+            k: v
+            for k, v in Policy.default().parameters.items()
+            if k != "craftsman.min_level"
+        },
+        sources=Policy.default().sources,
+    )
+    found = pengcheng_craftsman(_application(equivalent=True), on=JUDGED, policy=bare)
+    assert found.outcome == Outcome.ELIGIBLE
+    unknown = pengcheng_craftsman(_application(certificates=()), on=JUDGED, policy=bare)
+    assert unknown.missing == ("craftsman.min_level", "application.equivalent_level")
 
 
 def test_an_unscored_candidate_takes_no_place() -> None:
@@ -571,15 +632,18 @@ first_prize = ["senior_technician"]
         name="test-contest.toml",
     )
     policy = Policy.default().overlay(overlay)
+    contest = attrs.evolve(
+        _result().competition, name=name, year=2024, held_on=date(2024, 9, 1)
+    )
+    result = CompetitionResult(
+        person=ME, competition=contest, award=CompetitionAward.FIRST_PRIZE
+    )
     decision = competition_promotion(
-        _result(CompetitionAward.FIRST_PRIZE, name=name),
-        certificates=(),
-        on=date(2024, 10, 1),
-        policy=policy,
+        result, certificates=(), on=date(2024, 10, 1), policy=policy
     )
 
     assert promoted_level(decision) == SkillLevel.SENIOR_TECHNICIAN
-    assert decision.provenance.value == "unverified"
+    assert decision.provenance is Provenance.UNVERIFIED
 
 
 @pytest.mark.parametrize(
@@ -612,12 +676,33 @@ def test_no_occupation_and_no_levels_means_no_level_held() -> None:
 
 
 @pytest.mark.parametrize(
-    ("on", "outcome"),
+    ("held_on", "outcome"),
     [(date(2020, 7, 4), Outcome.UNDETERMINED), (date(2020, 7, 5), Outcome.ELIGIBLE)],
 )
-def test_the_2020_table_starts_with_its_notice(on: date, outcome: Outcome) -> None:
-    """The 2020 table is in force from the 2020-07-05 report."""
-    assert outcome == competition_promotion(_result(), certificates=(), on=on).outcome
+def test_the_2020_table_starts_with_its_notice(held_on: date, outcome: Outcome) -> None:
+    """The 2020 table is in force from the 2020-07-05 report: it is read on the day
+    the competition was held, whatever day the promotion is decided."""
+    contest = attrs.evolve(_result().competition, held_on=held_on)
+    result = CompetitionResult(
+        person=ME, competition=contest, award=CompetitionAward.EXCELLENCE
+    )
+    decision = competition_promotion(result, certificates=(), on=date(2026, 3, 2))
+    assert outcome == decision.outcome
+    if outcome is Outcome.UNDETERMINED:
+        assert decision.missing == ("craftsman.promotion_tables",)
+        awarded = [
+            f for f in decision.findings if f.check == "craftsman.promotion.award"
+        ]
+        assert awarded[0].missing == ("craftsman.promotion_tables",)
+
+
+def test_an_undated_competition_is_read_at_the_end_of_its_year() -> None:
+    contest = attrs.evolve(_result().competition, held_on=None)
+    result = CompetitionResult(
+        person=ME, competition=contest, award=CompetitionAward.EXCELLENCE
+    )
+    decision = competition_promotion(result, certificates=(), on=date(2021, 1, 15))
+    assert promoted_level(decision) == SkillLevel.TECHNICIAN
 
 
 @settings(max_examples=80, deadline=None)

@@ -15,7 +15,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skillchain import FUTIAN, CreditCode, Outcome, Policy, ResidentId, SkillLevel
+from skillchain import (
+    FUTIAN,
+    CreditCode,
+    Outcome,
+    Policy,
+    ResidentId,
+    SkillLevel,
+)
 from skillchain._errors import InvalidValueError
 from skillchain.model import (
     ExpertNomination,
@@ -237,7 +244,7 @@ def test_missing_field_leaves_the_candidate_undetermined() -> None:
     """A nomination with no field is incomplete: undetermined, naming the field."""
     decision = judged(nominate(field=None)).decision_for(A)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("expert.field",)
+    assert decision.missing == ("recommendation_round.nominations[0].expert.field",)
 
 
 def test_missing_qualification_and_years_are_named() -> None:
@@ -245,9 +252,9 @@ def test_missing_qualification_and_years_are_named() -> None:
     decision = judged(nominate(level=None, years=None)).decision_for(A)
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == (
-        "expert.skill_level",
-        "expert.professional_title",
-        "expert.years_of_experience",
+        "recommendation_round.nominations[0].expert.skill_level",
+        "recommendation_round.nominations[0].expert.professional_title",
+        "recommendation_round.nominations[0].expert.years_of_experience",
     )
 
 
@@ -303,7 +310,8 @@ def test_bundled_policy_is_undetermined_until_criteria_are_supplied() -> None:
     """No criterion is published: the bundled policy decides nobody in or out on them."""
     result = recommend_experts(round_of(A_FIRST, B_NOM, C_NOM), on=ON)
     assert all(d.outcome is Outcome.UNDETERMINED for d in result.decisions)
-    assert result.decisions[0].provenance.value == "official"
+    # No figure in force was used: the decision claims no provenance.
+    assert result.decisions[0].provenance is None
 
 
 def test_one_route_supplied() -> None:
@@ -317,6 +325,15 @@ def test_one_route_supplied() -> None:
     assert other.decisions[0].missing == ("experts.min_professional_title",)
 
 
+def test_no_quota_and_an_unsure_candidate_ahead_are_both_named() -> None:
+    """B behind an incomplete A in a round with no quota: both gaps are named."""
+    result = judged(nominate(field=None), B_NOM, quota=None)
+    assert result.decision_for(B).missing == (
+        "recommendation_round.quota",
+        "recommendation_round.nominations[0].expert.field",
+    )
+
+
 # --- the quota -----------------------------------------------------------------------
 
 
@@ -324,7 +341,7 @@ def test_no_quota_leaves_qualified_candidates_undetermined() -> None:
     """A round with no quota cannot place anyone: undetermined, naming round.quota."""
     decision = judged(nominate(), quota=None).decision_for(A)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("round.quota",)
+    assert decision.missing == ("recommendation_round.quota",)
 
 
 def test_quota_of_zero_recommends_nobody() -> None:
@@ -337,7 +354,8 @@ def test_undetermined_candidate_ahead_makes_the_place_uncertain() -> None:
     incomplete_a = nominate(field=None)  # 05-06, ahead of B (05-07)
     tight = judged(incomplete_a, B_NOM, quota=1).decision_for(B)
     assert tight.outcome is Outcome.UNDETERMINED
-    assert tight.missing == ("candidates_ahead",)
+    # B waits on what A lacks, named by its path in the round.
+    assert tight.missing == ("recommendation_round.nominations[0].expert.field",)
     assert judged(incomplete_a, B_NOM, quota=2).decision_for(B).outcome is (
         Outcome.ELIGIBLE
     )
@@ -347,8 +365,12 @@ def test_undated_candidate_could_rank_anywhere() -> None:
     """A with no submission day is undetermined and counts as pending ahead of B."""
     undated = nominate(day=None)
     result = judged(B_NOM, undated, quota=1)
-    assert result.decision_for(A).missing == ("nomination.submitted_on",)
-    assert result.decision_for(B).missing == ("candidates_ahead",)
+    assert result.decision_for(A).missing == (
+        "recommendation_round.nominations[1].submitted_on",
+    )
+    assert result.decision_for(B).missing == (
+        "recommendation_round.nominations[1].submitted_on",
+    )
     assert [n.expert.person for n in result.ranked] == [B, A]
 
 

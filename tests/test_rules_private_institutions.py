@@ -1,4 +1,13 @@
-"""Private vocational training institution filing (institutions.filing), issue 7 slice C."""
+"""Private vocational training institution filing (institutions.filing).
+
+Hand-worked from the sources: Shenzhen files private vocational training institutions
+(public-service item, official; the start of the filing regime is not known, so the
+value is dated from the Futian reply letter of 2024-09-02); the Guangdong setup
+standard (粤教监管〔2024〕5号, in force 2025-01-01 for five years, secondary, re-confirmed
+by press reports) asks for a lease of generally not less than three years (36 months);
+floor area, teachers and funds are district-supplied.  A filing is judged against the
+figures in force on the day it was submitted.
+"""
 
 from datetime import date
 from decimal import Decimal
@@ -117,6 +126,7 @@ def test_missing_facts_and_figures_are_all_named() -> None:
     assert decision.missing == (
         "filing.political_rights_and_full_capacity",
         "filing.lease_months",
+        "filing.premises_owned",
         "filing.premises_area",
         "institutions.premises_min_area",
         "institutions.full_time_teachers_min",
@@ -130,13 +140,88 @@ def test_owned_premises_need_no_lease() -> None:
     assert _failed(_filing(lease_months=None, premises_owned=True)) == []
 
 
-def test_lease_minimum_starts_with_the_2024_standard() -> None:
-    """The 36-month minimum is in force from 2025-01-01; the day before it is unknown."""
-    filing = _filing(lease_months=12)
-    assert "institutions.filing.lease_term" in _failed(filing, on=date(2025, 1, 1))
-    before = filing_completeness(filing, on=date(2024, 12, 31), policy=FIGURES)
-    assert "institutions.lease_min_months" in before.missing
-    assert "institutions.filing.lease_term" not in [f.check for f in before.failed]
+def test_owned_premises_do_not_rest_on_the_lease_figure() -> None:
+    """Submitted 2024-12-31, before the 36 months apply: owned premises still hold."""
+    decision = filing_completeness(
+        _filing(
+            lease_months=None, premises_owned=True, submitted_on=date(2024, 12, 31)
+        ),
+        on=DAY,
+        policy=FIGURES,
+    )
+    lease = next(
+        f for f in decision.findings if f.check == "institutions.filing.lease_term"
+    )
+    assert lease.held is True
+    assert "institutions.lease_min_months" not in decision.missing
+
+
+def test_leased_premises_known_not_owned_name_only_the_lease() -> None:
+    """Not owned and no lease term: only the lease term is missing."""
+    decision = filing_completeness(
+        _filing(lease_months=None, premises_owned=False), on=DAY, policy=FIGURES
+    )
+    assert decision.missing == ("filing.lease_months",)
+
+
+@pytest.mark.parametrize(
+    ("submitted_on", "in_force"),
+    [(date(2024, 12, 31), False), (date(2025, 1, 1), True)],
+)
+def test_lease_minimum_starts_with_the_2024_standard(
+    submitted_on: date, in_force: bool
+) -> None:
+    """The 36 months apply to filings submitted from 2025-01-01, the standard's first
+    day; a 12-month lease filed the day before is undetermined on the lease, not
+    refused, even when judged in September 2025."""
+    decision = filing_completeness(
+        _filing(lease_months=12, submitted_on=submitted_on), on=DAY, policy=FIGURES
+    )
+    failed = [f.check for f in decision.failed]
+    if in_force:
+        assert "institutions.filing.lease_term" in failed
+    else:
+        assert "institutions.filing.lease_term" not in failed
+        assert "institutions.lease_min_months" in decision.missing
+
+
+def test_a_filing_is_judged_on_its_submission_day() -> None:
+    """Every figure of the rule is read on filing.submitted_on, not on the day judged."""
+    for condition in FILING_RULE.conditions:
+        if condition.parameters:
+            assert condition.read_on is not None
+            assert condition.read_on.day == "filing.submitted_on"
+    # Submitted 2024-09-01, the day before Shenzhen's filing is evidenced: the
+    # procedure is unknown even when the filing is judged in 2025.
+    early = filing_completeness(
+        _filing(submitted_on=date(2024, 9, 1)), on=DAY, policy=FIGURES
+    )
+    assert "institutions.procedure" in early.missing
+    on_the_day = filing_completeness(
+        _filing(submitted_on=date(2024, 9, 2)), on=DAY, policy=FIGURES
+    )
+    assert "institutions.procedure" not in on_the_day.missing
+
+
+def test_the_press_reports_are_cited_for_the_lease() -> None:
+    """The lease figure cites the standard and the press reports that re-confirm it."""
+    decision = filing_completeness(_filing(lease_months=24), on=DAY, policy=FIGURES)
+    lease = next(
+        f for f in decision.findings if f.check == "institutions.filing.lease_term"
+    )
+    assert [c.document.id for c in lease.citations] == [
+        "gd-2024-private-training-standard",
+        "gd-2024-private-training-standard-press",
+    ]
+
+
+def test_the_inferred_start_of_filing_makes_the_decision_unverified() -> None:
+    """The filing regime's start is inferred (the reply letter's date): unverified."""
+    decision = filing_completeness(_filing(), on=DAY, policy=FIGURES)
+    procedure = decision.findings[0]
+    assert procedure.citations[0].period_inferred
+    assert decision.provenance is not None
+    assert decision.provenance.value == "unverified"
 
 
 def test_standard_ends_after_five_years() -> None:
@@ -191,12 +276,13 @@ def test_explanations_name_documents_in_both_languages() -> None:
 
 
 def test_rule_is_registered_with_its_sources() -> None:
-    """The rule is registered under its id and cites the three documents."""
+    """The rule is registered under its id and cites its four documents."""
     rule = get_rule("institutions.filing")
     assert rule is FILING_RULE
     assert {
         "sz-private-institution-filing-item",
         "gd-2024-private-training-standard",
+        "gd-2024-private-training-standard-press",
         "gz-2025-2",
     } == {source.document for source in rule.sources}
 

@@ -144,7 +144,7 @@ def test_an_application_without_a_filing_date_waits_as_undetermined() -> None:
     assert allocation.waiting == (undated,)
     decision = allocation.decision_for(undated)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("programme.filed_on",)
+    assert decision.missing == ("application.programme.filed_on",)
 
 
 @pytest.mark.parametrize(

@@ -295,7 +295,7 @@ def test_template_c_undated_title_is_undetermined() -> None:
     )
     decision = level_application(application, on=date(2024, 6, 30))
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("titles.conferred_on",)
+    assert decision.missing == ("application.titles[0].conferred_on",)
 
 
 def test_template_c_unknown_titles_and_schooling() -> None:
@@ -309,7 +309,7 @@ def test_template_c_unknown_titles_and_schooling() -> None:
     )
     decision = level_application(application, on=date(2024, 6, 30))
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("titles", "schooling")
+    assert decision.missing == ("application.titles", "application.schooling")
 
 
 def test_unknown_fact_does_not_matter_when_another_route_holds() -> None:
@@ -321,11 +321,11 @@ def test_unknown_fact_does_not_matter_when_another_route_holds() -> None:
 
 
 def test_unknown_work_is_undetermined() -> None:
-    """Work not known (None): the years routes are undetermined, naming ``work``."""
+    """Work not known (None): the years routes are undetermined, naming it in full."""
     application = attrs.evolve(apply(SkillLevel.INTERMEDIATE), work=None)
     decision = level_application(application, on=date(2024, 1, 1))
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("work",)
+    assert decision.missing == ("application.work",)
 
 
 # --- the standard --------------------------------------------------------------------
@@ -356,6 +356,29 @@ def test_levels_without_conditions_are_undetermined(
     decision = level_application(apply(target, edition=edition), on=date(2024, 1, 1))
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("level_application.district_standards",)
+
+
+def test_no_standard_names_every_unknown_fact_a_route_may_read() -> None:
+    """No standard, work and diplomas unknown: the routes are not known, so the
+    parameter and both facts are named."""
+    application = attrs.evolve(
+        apply(SkillLevel.INTERMEDIATE, edition="2018", schooling=None), work=None
+    )
+    decision = level_application(application, on=date(2024, 1, 1))
+    assert decision.missing == (
+        "level_application.district_standards",
+        "application.work",
+        "application.schooling",
+    )
+
+
+def test_before_the_templates_start_both_lists_are_named() -> None:
+    """2018-12-31: neither list holds a standard in force; both are named."""
+    application = apply(SkillLevel.ELEMENTARY, apprenticeship=True)
+    assert level_application(application, on=date(2018, 12, 31)).missing == (
+        "level_application.district_standards",
+        "level_application.standards",
+    )
 
 
 def test_before_the_templates_start() -> None:
@@ -399,6 +422,10 @@ def test_district_standard_wins_over_the_template() -> None:
     assert district.outcome is Outcome.ELIGIBLE
     assert district.provenance is Provenance.UNVERIFIED
     assert ("document", "test-district-standard") in district.findings[0].values
+    # The decision rests on the district's list alone: the bundled one is not cited.
+    assert [c.document.id for c in district.findings[0].citations] == [
+        "test-district-standard"
+    ]
     # Before the overlay starts, and for another occupation, template B applies.
     before = level_application(application, on=date(2023, 12, 31), policy=policy)
     assert before.outcome is Outcome.INELIGIBLE
@@ -408,12 +435,16 @@ def test_district_standard_wins_over_the_template() -> None:
     )
 
 
-def test_bundled_provenance_is_secondary() -> None:
-    """The bundled templates are seen through copies: secondary."""
+def test_bundled_provenance_is_unverified_because_the_start_is_inferred() -> None:
+    """The bundled templates are seen through copies (secondary), but the day they
+    apply from (2019-01-01) is an assumption: the decision is no stronger than
+    unverified, and the citation says the period is inferred."""
     decision = level_application(
         apply(SkillLevel.ELEMENTARY, apprenticeship=True), on=date(2024, 1, 1)
     )
-    assert decision.provenance is Provenance.SECONDARY
+    assert decision.provenance is Provenance.UNVERIFIED
+    (citation,) = decision.findings[0].citations
+    assert citation.period_inferred
 
 
 def test_explanations_name_the_document() -> None:

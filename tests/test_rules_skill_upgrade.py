@@ -178,8 +178,12 @@ value = { "4-02-07-08" = { advanced = "3600" } }
     before_city = decide(
         cert=certificate(issued_on=date(2023, 9, 1)), on=date(2023, 11, 14), policy=high
     )
-    assert before_city.outcome is Outcome.ELIGIBLE
-    assert "skill_upgrade.city_range" not in [f.check for f in before_city.findings]
+    # Shenzhen's range is not known before 深人社规〔2023〕8号: undetermined, not waved through.
+    assert before_city.outcome is Outcome.UNDETERMINED
+    assert before_city.missing == (
+        "skill_upgrade.city_rate_min",
+        "skill_upgrade.city_rate_max",
+    )
     decision = decide(
         cert=certificate(issued_on=date(2023, 9, 1)), on=date(2023, 11, 15), policy=high
     )
@@ -366,25 +370,33 @@ def test_no_lower_level_after_a_higher_one_of_the_same_occupation() -> None:
     ("on", "outcome"),
     [
         (date(2023, 8, 14), Outcome.UNDETERMINED),
-        (date(2023, 8, 15), Outcome.ELIGIBLE),
+        (date(2023, 8, 15), Outcome.UNDETERMINED),
+        (date(2023, 11, 14), Outcome.UNDETERMINED),
+        (date(2023, 11, 15), Outcome.ELIGIBLE),
         (date(2025, 12, 31), Outcome.ELIGIBLE),
         (date(2026, 1, 1), Outcome.UNDETERMINED),
     ],
 )
-def test_the_measure_is_in_force_from_2023_08_15_to_2025_12_31(
+def test_the_measures_are_in_force_from_2023_11_15_to_2025_12_31(
     on: date, outcome: Outcome
 ) -> None:
-    """粤人社规〔2023〕13号's period, both ends, each side: no figure outside it."""
+    """13号 runs from 2023-08-15, 8号 (Shenzhen's range) from 2023-11-15; both to 2025-12-31."""
     issued = date(2023, 8, 1) if on.year == 2023 else date(2025, 6, 1)
     decision = decide(
         cert=certificate(SkillLevel.INTERMEDIATE, issued_on=issued), on=on
     )
     assert decision.outcome is outcome
-    if outcome is Outcome.UNDETERMINED:
+    if outcome is Outcome.ELIGIBLE:
+        assert decision.amount == Decimal("1500.00")
+    elif date(2023, 8, 15) <= on < date(2023, 11, 15):
+        # 13号 in force, Shenzhen's range not yet: only the range is missing.
+        assert decision.missing == (
+            "skill_upgrade.city_rate_min",
+            "skill_upgrade.city_rate_max",
+        )
+    else:
         assert "skill_upgrade.min_age" in decision.missing
         assert "skill_upgrade.catalogue" in decision.missing
-    else:
-        assert decision.amount == Decimal("1500.00")
 
 
 @pytest.mark.parametrize(
@@ -398,17 +410,141 @@ def test_shenzhen_uplift_from_2023_11_15(on: date, amount: Decimal | None) -> No
     )
     assert decision.amount == amount
     if amount is None:
-        assert decision.missing == ("skill_upgrade.shortage_uplift",)
+        assert decision.missing == (
+            "skill_upgrade.city_rate_min",
+            "skill_upgrade.city_rate_max",
+            "skill_upgrade.shortage_uplift",
+        )
+
+
+def test_a_shortage_case_is_never_paid_without_the_uplift_figure() -> None:
+    """The +30 % not in force: a shortage case is undetermined; a non-shortage one is not affected."""
+    lacking = restricted(
+        POLICY, lambda param, _value: param != "skill_upgrade.shortage_uplift"
+    )
+    shortage = decide(shortage=True, policy=lacking)
+    assert shortage.outcome is Outcome.UNDETERMINED
+    assert shortage.missing == ("skill_upgrade.shortage_uplift",)
+    assert shortage.amount is None
+    assert decide(shortage=False, policy=lacking).amount == Decimal("2000.00")
+
+
+def extended_past_2025(policy: Policy, keep: str) -> Policy:
+    """*policy* with every skill-upgrade value ending 2025-12-31 left open, except *keep*'s."""
+    end = date(2025, 12, 31)
+    parameters = {
+        name: attrs.evolve(
+            param,
+            values=tuple(
+                attrs.evolve(value, period=DateRange(value.period.start))
+                if name.startswith("skill_upgrade.")
+                and name != keep
+                and value.period is not None
+                and value.period.end == end
+                else value
+                for value in param.values
+            ),
+        )
+        for name, param in policy.parameters.items()
+    }
+    return Policy(
+        documents=policy.documents, parameters=parameters, sources=policy.sources
+    )
+
+
+def test_after_the_shenzhen_uplift_ends_a_shortage_case_is_undetermined() -> None:
+    """深人社规〔2023〕8号's +30 % ends 2025-12-31: a 2026 shortage case is not paid without it."""
+    policy = extended_past_2025(POLICY, keep="skill_upgrade.shortage_uplift")
+    cert = certificate(issued_on=date(2026, 1, 5))
+    shortage = decide(cert=cert, on=date(2026, 3, 1), shortage=True, policy=policy)
+    assert shortage.outcome is Outcome.UNDETERMINED
+    assert shortage.missing == ("skill_upgrade.shortage_uplift",)
+    assert shortage.amount is None
+    plain = decide(cert=cert, on=date(2026, 3, 1), shortage=False, policy=policy)
+    assert plain.amount == Decimal("2000.00")
+
+
+# --- the claim day ------------------------------------------------------------------------
+
+
+def test_a_claim_decided_later_keeps_the_figures_of_its_day() -> None:
+    """Made on 2025-12-20, decided on 2026-02-01: judged under 13号 and 8号 (1 500 yuan)."""
+    cert = certificate(SkillLevel.INTERMEDIATE, issued_on=date(2025, 6, 1))
+    later = skill_upgrade_subsidy(
+        WORKER,
+        cert,
+        (),
+        on=date(2026, 2, 1),
+        claimed_on=date(2025, 12, 20),
+        shortage_occupation=False,
+        policy=POLICY,
+    )
+    assert later.outcome is Outcome.ELIGIBLE
+    assert later.amount == Decimal("1500.00")
+    assert later.on == date(2026, 2, 1)
+    # Judged as a claim made on 2026-02-01: no measure is in force.
+    same_day = decide(cert=cert, on=date(2026, 2, 1))
+    assert same_day.outcome is Outcome.UNDETERMINED
+    assert "skill_upgrade.catalogue" in same_day.missing
+
+
+def test_the_window_and_the_age_are_those_of_the_claim_day() -> None:
+    """Claimed on the last day of the window, at 60; decided weeks later, at 61."""
+    man = worker(date(1964, 3, 5))
+    cert = certificate(issued_on=date(2024, 3, 1))
+    made = skill_upgrade_subsidy(
+        man,
+        attrs.evolve(cert, holder=man.id),
+        (),
+        on=date(2025, 4, 15),
+        claimed_on=date(2025, 3, 1),
+        shortage_occupation=False,
+        policy=POLICY,
+    )
+    assert made.outcome is Outcome.ELIGIBLE
+    age = next(f for f in made.findings if f.check == "skill_upgrade.age")
+    assert (age.value("on"), age.value("age")) == (date(2025, 3, 1), 60)
+    decided = decide(man, cert, on=date(2025, 4, 15))
+    assert failed(decided) == ["skill_upgrade.age", "skill_upgrade.claim_window"]
+
+
+def test_a_claim_made_after_it_is_decided_is_malformed() -> None:
+    """claimed_on after on cannot be: InvalidValueError names the argument."""
+    with pytest.raises(InvalidValueError, match="claimed_on"):
+        skill_upgrade_subsidy(
+            WORKER,
+            certificate(),
+            (),
+            on=ON,
+            claimed_on=date(2024, 6, 2),
+            policy=POLICY,
+        )
+
+
+def test_every_figure_is_read_on_the_claim_day() -> None:
+    """Each condition with figures declares the claim day as the day they are read on."""
+    for condition in SKILL_UPGRADE_RULE.conditions:
+        if condition.parameters:
+            assert condition.read_on is not None, condition.check
+            assert condition.read_on.day == "claimed_on"
+        else:
+            assert condition.read_on is None
 
 
 @pytest.mark.parametrize(
     "name",
     [
+        "skill_upgrade.min_age",
+        "skill_upgrade.max_age_men",
+        "skill_upgrade.certificate_kinds",
+        "skill_upgrade.excluded_issuers",
+        "skill_upgrade.claim_window_months",
+        "skill_upgrade.catalogue",
+        "skill_upgrade.city_rate_min",
+        "skill_upgrade.city_rate_max",
         "skill_upgrade.uplift_min_level",
         "skill_upgrade.shortage_uplift",
         "skill_upgrade.rounding",
-        "skill_upgrade.region",
-        "skill_upgrade.excluded_issuers",
     ],
 )
 def test_a_parameter_without_a_value_is_named_as_missing(name: str) -> None:
@@ -418,6 +554,54 @@ def test_a_parameter_without_a_value_is_named_as_missing(name: str) -> None:
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == (name,)
     assert decision.amount is None
+
+
+def test_without_the_region_every_unknown_residence_fact_is_named() -> None:
+    """With the region not in force, which fact decides is unknown: each unknown one is named."""
+    lacking = restricted(POLICY, lambda param, _value: param != "skill_upgrade.region")
+    decision = decide(shortage=True, policy=lacking)
+    assert decision.outcome is Outcome.UNDETERMINED
+    # The worker's hukou is known; insurance and unemployment registration are not.
+    assert decision.missing == (
+        "skill_upgrade.region",
+        "person.insurance",
+        "person.registered_unemployed",
+    )
+
+
+ALL_PARAMETERS = SKILL_UPGRADE_RULE.parameters
+
+
+def test_every_unknown_is_named_at_once() -> None:
+    """No figure in force and every person fact unknown: all are named, none dropped."""
+    nothing = restricted(POLICY, lambda param, _value: param not in ALL_PARAMETERS)
+    person = Person(id=WORKER.id)
+    decision = decide(person, shortage=None, policy=nothing)
+    assert decision.outcome is Outcome.UNDETERMINED
+    assert set(decision.missing) == {
+        *(p for p in ALL_PARAMETERS if p != "skill_upgrade.max_age_women"),  # a man
+        "person.hukou_division",
+        "person.insurance",
+        "person.registered_unemployed",
+        "person.civil_service_establishment",
+        "person.full_time_student",
+        "person.drawing_pension",
+        "shortage_occupation",
+    }
+    assert [f.check for f in decision.findings] == list(SKILL_UPGRADE_RULE.checks)
+
+
+def test_an_unknown_rate_still_records_the_range_the_uplift_and_the_amount() -> None:
+    """No catalogue row: the range, uplift and amount are still recorded, naming what lacks."""
+    decision = decide(shortage=None, policy=Policy.default())
+    assert decision.missing == ("skill_upgrade.catalogue", "shortage_occupation")
+    findings = {f.check: f for f in decision.findings}
+    assert findings["skill_upgrade.city_range"].missing == ("skill_upgrade.catalogue",)
+    assert findings["skill_upgrade.uplift"].missing == ("shortage_occupation",)
+    assert findings["skill_upgrade.amount"].missing == (
+        "skill_upgrade.catalogue",
+        "shortage_occupation",
+    )
 
 
 # --- explanation and registration --------------------------------------------------------

@@ -1,4 +1,13 @@
-"""Tests for the apprenticeship subsidy entitlement, prepayment and settlement rules."""
+"""Tests for the apprenticeship subsidy entitlement, prepayment and settlement rules.
+
+Hand-worked from the Shenzhen rates (5 500 / 7 000 / 8 500 yuan, the Longgang FAQ
+restating 深人社规〔2019〕11号), 粤人社规〔2023〕13号 (2023-08-15 to 2025-12-31: the
+uplift's lowest level and 30 % ceiling, the student rate, the 40 % / 30 % prepayment
+shares and their windows; no successor after it, so a shortage case is then
+undetermined), Guangdong's 2020 FAQ ("up to 50 %", for reference, unverified for
+Shenzhen) and the refund of an over-prepayment within 3 months of the training's end
+(seen without an address: unverified).
+"""
 
 import decimal
 import functools
@@ -54,7 +63,13 @@ DAY = timedelta(days=1)
 IN_BAND = date(2024, 6, 1)
 """A day inside 粤人社规〔2023〕13号's period (2023-08-15 to 2025-12-31)."""
 AFTER_BAND = date(2026, 3, 2)
-"""A day after it: the Shenzhen rates still stand, the band and uplift do not."""
+"""A day after it: the Shenzhen rates still stand, the uplift's figures do not."""
+UPLIFT_FIGURES = (
+    "apprenticeship.shortage_uplift_min_level",
+    "apprenticeship.shortage_uplift_max",
+    "apprenticeship.shortage_uplift",
+)
+"""Guangdong's lowest level and ceiling, then the city's uplift."""
 
 
 def uplift_policy(value: str = '"0.20"') -> Policy:
@@ -97,12 +112,12 @@ def test_ten_certified_advanced_apprentices_over_two_years_earn_140000() -> None
     }
     assert checks(decision) == [
         "apprenticeship.subsidy.rate",
-        "apprenticeship.subsidy.provincial_band",
         "apprenticeship.subsidy.years",
-        "apprenticeship.subsidy.shortage_uplift",
+        "apprenticeship.subsidy.not_shortage",
         "apprenticeship.subsidy.qualified_count",
         "apprenticeship.subsidy.amount",
     ]
+    assert decision.version == "2026.1"
 
 
 def test_eighteen_months_count_one_and_a_half_years_under_whole_months() -> None:
@@ -218,15 +233,23 @@ def test_no_uplift_below_advanced_even_in_a_shortage_occupation() -> None:
         shortage_occupation=True,
     )
     assert decision.amount == Decimal("110000.00")
-    assert values(decision, "apprenticeship.subsidy.shortage_uplift")["uplift"] == 0
+    assert values(decision, "apprenticeship.subsidy.uplift_level") == {
+        "level": SkillLevel.INTERMEDIATE,
+        "min_level": SkillLevel.ADVANCED,
+        "uplift": 0,
+    }
 
 
 def test_an_unknown_shortage_status_is_undetermined_only_where_it_matters() -> None:
-    """高级工 with shortage unknown: undetermined; 中级工: the uplift cannot apply."""
+    """高级工 with shortage unknown: undetermined, naming the status and the city's
+    missing figure together; 中级工: the uplift cannot apply."""
     advanced = make_programme()
     decision = subsidy_entitlement(advanced, enrol(advanced, [True]), on=IN_BAND)
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("shortage_occupation",)
+    assert decision.missing == (
+        "shortage_occupation",
+        "apprenticeship.shortage_uplift",
+    )
     intermediate = make_programme(level=SkillLevel.INTERMEDIATE)
     decision = subsidy_entitlement(
         intermediate, enrol(intermediate, [True]), on=IN_BAND
@@ -235,68 +258,109 @@ def test_an_unknown_shortage_status_is_undetermined_only_where_it_matters() -> N
 
 
 @pytest.mark.parametrize(
-    ("day", "uplift_checked"),
+    ("day", "amount"),
     [
-        (date(2023, 8, 14), False),
-        (date(2023, 8, 15), True),
-        (date(2025, 12, 31), True),
-        (date(2026, 1, 1), False),
+        (date(2023, 8, 14), None),
+        (date(2023, 8, 15), Decimal("168000.00")),
+        (date(2025, 12, 31), Decimal("168000.00")),
+        (date(2026, 1, 1), None),
     ],
 )
-def test_the_uplift_and_band_apply_only_while_guangdongs_measure_is_in_force(
-    day: date, uplift_checked: bool
+def test_a_shortage_case_outside_guangdongs_measure_is_undetermined_not_unraised(
+    day: date, amount: Decimal | None
 ) -> None:
-    """The band and uplift findings appear from 2023-08-15 to 2025-12-31 only."""
+    """粤人社规〔2023〕13号 ran 2023-08-15 to 2025-12-31 with no successor: outside it a
+    shortage 高级工 case is undetermined, naming the uplift's figures, never paid at
+    7 000 × 10 × 2 = 140 000 with no uplift.  Inside it, with the city's 0.20:
+    140 000 × 1.2 = 168 000."""
     plan = make_programme()
-    decision = subsidy_entitlement(plan, enrol(plan, [True] * 10), on=day)
-    found = checks(decision)
-    assert ("apprenticeship.subsidy.shortage_uplift" in found) is uplift_checked
-    assert ("apprenticeship.subsidy.provincial_band" in found) is uplift_checked
-    if uplift_checked:
-        assert decision.missing == ("shortage_occupation",)
-    else:
-        assert decision.amount == Decimal("140000.00")
+    decision = subsidy_entitlement(
+        plan,
+        enrol(plan, [True] * 10),
+        on=day,
+        policy=uplift_policy(),
+        shortage_occupation=True,
+    )
+    assert decision.amount == amount
+    if amount is None:
+        assert decision.outcome is Outcome.UNDETERMINED
+        assert decision.missing == UPLIFT_FIGURES
 
 
-def test_senior_technician_has_no_shenzhen_rate() -> None:
-    """高级技师 has no rate in the table: undetermined, naming the parameter."""
-    plan = make_programme(level=SkillLevel.SENIOR_TECHNICIAN)
+def test_a_city_uplift_without_end_still_needs_guangdongs_ceiling_after_2025() -> None:
+    """Even an open-ended city figure cannot be checked against the expired 30 %
+    ceiling: on 2026-01-01 Guangdong's lowest level and ceiling are named."""
+    policy = overlay(
+        {"apprenticeship.shortage_uplift": [("2023-08-15", None, '"0.20"')]}
+    )
+    plan = make_programme()
+    decision = subsidy_entitlement(
+        plan,
+        enrol(plan, [True]),
+        on=date(2026, 1, 1),
+        policy=policy,
+        shortage_occupation=True,
+    )
+    assert decision.missing == UPLIFT_FIGURES[:2]
+
+
+@pytest.mark.parametrize("day", [date(2023, 8, 14), date(2026, 1, 1), AFTER_BAND])
+def test_a_case_outside_the_shortage_list_reads_no_uplift_figure(day: date) -> None:
+    """Not a shortage occupation: no uplift whatever the day, and none is read, so the
+    Shenzhen rate stands: 7 000 × 10 × 2 = 140 000."""
+    plan = make_programme()
+    decision = subsidy_entitlement(
+        plan, enrol(plan, [True] * 10), on=day, shortage_occupation=False
+    )
+    assert decision.amount == Decimal("140000.00")
+    assert values(decision, "apprenticeship.subsidy.not_shortage") == {
+        "shortage": False
+    }
+    assert "apprenticeship.subsidy.shortage_uplift" not in checks(decision)
+
+
+@pytest.mark.parametrize("level", [SkillLevel.SENIOR_TECHNICIAN, SkillLevel.ELEMENTARY])
+def test_a_level_without_a_shenzhen_rate_is_undetermined(level: SkillLevel) -> None:
+    """高级技师 and 初级工 have no rate in the table (no source says they are not
+    paid): undetermined, naming the table, and the amount's finding names it too."""
+    plan = make_programme(level=level)
     decision = subsidy_entitlement(
         plan, enrol(plan, [True]), on=IN_BAND, shortage_occupation=False
     )
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("apprenticeship.annual_subsidy",)
     assert values(decision, "apprenticeship.subsidy.rate")["rate"] is None
+    (amount,) = [
+        f for f in decision.findings if f.check == "apprenticeship.subsidy.amount"
+    ]
+    assert amount.missing == ("apprenticeship.annual_subsidy",)
 
 
-def test_a_city_rate_outside_the_provincial_band_fails_while_the_band_is_in_force() -> (
-    None
-):
-    """A technician rate of 9 000 breaks the 8 500 ceiling in 2024, not in 2026."""
-    policy = overlay(
-        {
-            "apprenticeship.annual_subsidy": [
-                (
-                    "2024-01-01",
-                    None,
-                    '{ intermediate = "5500", advanced = "7000", technician = "9000" }',
-                )
-            ]
-        }
+def test_the_amount_names_every_unknown_input_together() -> None:
+    """No early stop: a level without a rate and an apprentice not yet assessed are
+    both named by the amount's finding."""
+    plan = make_programme(level=SkillLevel.SENIOR_TECHNICIAN)
+    decision = subsidy_entitlement(
+        plan, enrol(plan, [True, None]), on=IN_BAND, shortage_occupation=False
     )
-    plan = make_programme(level=SkillLevel.TECHNICIAN)
-    apprentices = enrol(plan, [True])
-    during = subsidy_entitlement(
-        plan, apprentices, on=IN_BAND, policy=policy, shortage_occupation=False
+    (amount,) = [
+        f for f in decision.findings if f.check == "apprenticeship.subsidy.amount"
+    ]
+    assert amount.missing == (
+        "apprenticeship.annual_subsidy",
+        "enrolments[1].qualified",
     )
-    assert during.outcome is Outcome.INELIGIBLE
-    assert values(during, "apprenticeship.subsidy.provincial_band") == {
-        "rate": Decimal(9000),
-        "minimum": Decimal(5000),
-        "maximum": Decimal(8500),
-    }
-    after = subsidy_entitlement(plan, apprentices, on=AFTER_BAND, policy=policy)
-    assert after.amount == Decimal("18000.00")
+    assert decision.missing == amount.missing
+
+
+def test_the_shenzhen_rates_lie_within_guangdongs_2023_band() -> None:
+    """粤人社规〔2023〕13号: 5 000-8 500 yuan per person per year.  The band bounds the
+    rates a city sets; the rule pays the city's rate and reads no band."""
+    for day in (date(2023, 8, 15), IN_BAND, date(2025, 12, 31)):
+        rates = Policy.default().at(day).apprenticeship.annual_subsidy.value
+        assert rates is not None
+        assert all(Decimal(5000) <= rate <= Decimal(8500) for rate in rates.values())
+    assert not any("provincial_rate" in name for name in SUBSIDY_RULE.parameters)
 
 
 @pytest.mark.parametrize(
@@ -309,12 +373,15 @@ def test_a_city_rate_outside_the_provincial_band_fails_while_the_band_is_in_forc
 def test_the_shenzhen_rates_start_on_2019_12_19(day: date, outcome: Outcome) -> None:
     """Before 深人社规〔2019〕11号 no rate, part-year rule or rounding is in force."""
     plan = make_programme(level=SkillLevel.INTERMEDIATE, start=date(2019, 12, 1))
-    decision = subsidy_entitlement(plan, enrol(plan, [True]), on=day)
+    decision = subsidy_entitlement(
+        plan, enrol(plan, [True]), on=day, shortage_occupation=False
+    )
     assert decision.outcome is outcome
     if outcome is Outcome.UNDETERMINED:
         assert decision.missing == (
             "apprenticeship.annual_subsidy",
             "apprenticeship.part_year_rule",
+            "apprenticeship.rounding",
         )
 
 
@@ -481,12 +548,15 @@ def test_an_unknown_rounding_rule_leaves_the_amount_undetermined() -> None:
             ],
             "apprenticeship.part_year_rule": [("2019-12-19", None, '"whole_months"')],
             "apprenticeship.prepayment_share_filed": [("2019-12-19", None, '"0.40"')],
+            "apprenticeship.prepayment_request_months": [("2019-12-19", None, "3")],
         },
         base=Policy.from_files(
             resources.files("skillchain.policy") / "data/documents.toml"
         ),
     )
-    decision = subsidy_entitlement(plan, enrol(plan, [True]), on=IN_BAND, policy=cut)
+    decision = subsidy_entitlement(
+        plan, enrol(plan, [True]), on=IN_BAND, policy=cut, shortage_occupation=False
+    )
     assert decision.missing == ("apprenticeship.rounding",)
     (apprentice,) = enrol(plan, [True])
     judge = Judge(cut, IN_BAND)
@@ -546,7 +616,10 @@ def test_no_share_is_in_force_after_2025(day: date, amount: Decimal | None) -> N
     assert decision.amount == amount
     if amount is None:
         assert decision.outcome is Outcome.UNDETERMINED
-        assert decision.missing == ("apprenticeship.prepayment_share_filed",)
+        assert decision.missing == (
+            "apprenticeship.prepayment_share_filed",
+            "apprenticeship.prepayment_request_months",
+        )
 
 
 def test_the_same_request_on_2026_01_01_is_undetermined() -> None:
@@ -555,32 +628,78 @@ def test_the_same_request_on_2026_01_01_is_undetermined() -> None:
         make_programme(), 10, on=date(2026, 1, 1), shortage_occupation=False
     )
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("apprenticeship.prepayment_share_filed",)
+    assert decision.missing == (
+        "apprenticeship.prepayment_share_filed",
+        "apprenticeship.prepayment_request_months",
+    )
 
 
 @pytest.mark.parametrize(
-    ("day", "share", "windowed"),
+    ("day", "share", "missing"),
     [
-        (date(2020, 10, 22), None, False),
-        (date(2020, 10, 23), Decimal("0.50"), False),
-        (date(2023, 8, 14), Decimal("0.50"), False),
-        (date(2023, 8, 15), Decimal("0.40"), True),
+        (
+            date(2020, 10, 22),
+            None,
+            (
+                "apprenticeship.prepayment_share_filed",
+                "apprenticeship.prepayment_request_months",
+            ),
+        ),
+        (
+            date(2020, 10, 23),
+            Decimal("0.50"),
+            ("apprenticeship.prepayment_request_months",),
+        ),
+        (
+            date(2023, 8, 14),
+            Decimal("0.50"),
+            ("apprenticeship.prepayment_request_months",),
+        ),
+        (date(2023, 8, 15), Decimal("0.40"), ()),
     ],
 )
-def test_the_2020_practice_prepays_half_with_no_window(
-    day: date, share: Decimal | None, windowed: bool
+def test_the_2020_faq_share_is_shown_but_no_window_is_known_before_2023_08_15(
+    day: date, share: Decimal | None, missing: tuple[str, ...]
 ) -> None:
-    """Up to 50 % from 2020-10-23 to 2023-08-14 with no window; then 40 % in one."""
+    """Guangdong's 2020 FAQ said "up to 50 %" (for reference, not Shenzhen's own) and
+    fixed no window we know of: from 2020-10-23 to 2023-08-14 the request is
+    undetermined, naming the window, never paid without one.  From 2023-08-15 the
+    40 % share has a window, which a 2020 programme has long missed."""
     plan = make_programme(level=SkillLevel.INTERMEDIATE, start=date(2020, 1, 1))
-    decision = prepayment(plan, 10, on=day)
+    decision = prepayment(plan, 10, on=day, shortage_occupation=False)
     assert values(decision, "apprenticeship.prepayment.share")["share"] == share
-    assert ("apprenticeship.prepayment.window" in checks(decision)) is windowed
-    if share is None:
+    assert decision.missing == missing
+    if missing:
         assert decision.outcome is Outcome.UNDETERMINED
-    elif windowed:
-        assert decision.outcome is Outcome.INELIGIBLE
     else:
-        assert decision.amount == Decimal(110000) * share
+        assert decision.outcome is Outcome.INELIGIBLE
+        assert [f.check for f in decision.failed] == [
+            "apprenticeship.prepayment.window"
+        ]
+
+
+def test_the_2020_faq_share_is_unverified_for_shenzhen() -> None:
+    """The 50 % is a Guangdong FAQ figure "for reference only", not Shenzhen's: its
+    value is ``unverified``, so is a decision that shows it."""
+    share = Policy.default().at(date(2022, 1, 1)).apprenticeship.prepayment_share_filed
+    assert share.value == Decimal("0.50")
+    assert share.provenance is Provenance.UNVERIFIED
+    plan = make_programme(level=SkillLevel.INTERMEDIATE, start=date(2021, 12, 1))
+    decision = prepayment(plan, 10, on=date(2022, 1, 1), shortage_occupation=False)
+    assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_the_prepaid_amount_names_every_unknown_input() -> None:
+    """A shortage case waiting for the city's uplift: the planned entitlement and the
+    prepayment's amount both name it, on a request inside the window."""
+    decision = prepayment(
+        make_programme(), 10, on=date(2024, 5, 1), shortage_occupation=True
+    )
+    assert decision.outcome is Outcome.UNDETERMINED
+    (prepaid,) = [
+        f for f in decision.findings if f.check == "apprenticeship.prepayment.amount"
+    ]
+    assert prepaid.missing == ("apprenticeship.shortage_uplift",)
 
 
 @pytest.mark.parametrize(
@@ -623,7 +742,13 @@ def test_a_chain_request_without_its_listing_day_is_undetermined() -> None:
 @pytest.mark.parametrize(
     ("day", "missing"),
     [
-        (date(2023, 8, 14), ("apprenticeship.prepayment_share_chain",)),
+        (
+            date(2023, 8, 14),
+            (
+                "apprenticeship.prepayment_share_chain",
+                "apprenticeship.prepayment_chain_wait_months",
+            ),
+        ),
         (date(2023, 8, 15), ()),
     ],
 )
@@ -633,7 +758,12 @@ def test_the_chain_scheme_starts_with_guangdongs_2023_measure(
     """No chain share existed before 2023-08-15."""
     plan = make_programme(level=SkillLevel.INTERMEDIATE, start=date(2023, 1, 1))
     decision = prepayment(
-        plan, 5, on=day, scheme=PrepaymentScheme.CHAIN, listed_on=date(2023, 1, 1)
+        plan,
+        5,
+        on=day,
+        scheme=PrepaymentScheme.CHAIN,
+        listed_on=date(2023, 1, 1),
+        shortage_occupation=False,
     )
     assert decision.missing == missing
 
@@ -703,15 +833,19 @@ def test_an_over_prepayment_is_refunded_within_three_months() -> None:
     assert refund.value("deadline") == date(2025, 6, 1)
     assert "最迟于 2025-06-01 退回 28000.00 元" in decision.explain("zh")
     assert "by 2025-06-01 at the latest" in decision.explain("en")
+    # The 3 months were seen only in a passage without an address.
+    assert decision.provenance is Provenance.UNVERIFIED
 
 
 def test_the_balance_is_the_entitlement_less_the_prepayment() -> None:
-    """Entitled 140 000, prepaid 56 000: 84 000 payable."""
+    """Entitled 140 000, prepaid 56 000: 84 000 payable.  No figure is read, so the
+    decision claims no provenance."""
     decision = settlement(
         Decimal("140000.00"), Decimal("56000.00"), date(2026, 3, 1), on=AFTER_BAND
     )
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.amount == Decimal("84000.00")
+    assert decision.provenance is None
     assert "应得补贴 140000.00 元 − 已预支 56000.00 元 = 应付余额 84000.00 元" in (
         decision.explain("zh")
     )
@@ -727,10 +861,15 @@ def test_a_prepayment_equal_to_the_entitlement_leaves_nothing_to_pay_or_refund()
 
 
 def test_settlement_needs_the_entitlement() -> None:
-    """An unknown entitlement is undetermined."""
+    """An unknown entitlement is undetermined; with the training's end unknown too, a
+    refund's deadline could not be set either, so both are named."""
     decision = settlement(None, Decimal(1000), date(2025, 1, 1), on=IN_BAND)
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("entitlement",)
+    both = settlement(None, Decimal(1000), None, on=IN_BAND)
+    assert both.missing == ("entitlement", "training_end")
+    nothing_prepaid = settlement(None, Decimal(0), None, on=IN_BAND)
+    assert nothing_prepaid.missing == ("entitlement",)
 
 
 def test_a_refund_without_the_training_end_names_it() -> None:
@@ -742,17 +881,42 @@ def test_a_refund_without_the_training_end_names_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "deadline"),
-    [(date(2019, 12, 18), None), (date(2019, 12, 19), date(2020, 2, 29))],
+    ("end", "deadline"),
+    [(date(2019, 12, 18), None), (date(2019, 12, 19), date(2020, 3, 19))],
 )
-def test_the_refund_window_is_known_from_2019_12_19(
-    day: date, deadline: date | None
+def test_the_refund_window_is_known_for_training_ending_from_2019_12_19(
+    end: date, deadline: date | None
 ) -> None:
-    """Before 深人社规〔2019〕11号 the refund deadline is unknown; a month end clamps."""
-    decision = settlement(Decimal(0), Decimal(10), date(2019, 11, 30), on=day)
+    """The window in force when the training ends applies: none before
+    深人社规〔2019〕11号, 3 months from 2019-12-19 (settled in 2024 either way)."""
+    decision = settlement(Decimal(0), Decimal(10), end, on=IN_BAND)
     assert decision.failed[0].value("deadline") == deadline
     if deadline is None:
         assert decision.missing == ("apprenticeship.settlement_refund_months",)
+
+
+def test_a_refund_clamps_to_the_end_of_a_shorter_month() -> None:
+    """Training ending 2024-11-30: three months later is 2025-02-28."""
+    decision = settlement(Decimal(0), Decimal(10), date(2024, 11, 30), on=AFTER_BAND)
+    assert decision.failed[0].value("deadline") == date(2025, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("end", "deadline"),
+    [(date(2025, 12, 31), date(2026, 3, 31)), (date(2026, 1, 1), date(2026, 7, 1))],
+)
+def test_the_refund_window_of_the_training_end_applies_when_settled_later(
+    end: date, deadline: date
+) -> None:
+    """A district window of 6 months from 2026-01-01: a training that ended on
+    2025-12-31 and is settled in 2026 keeps the 3 months in force when it ended."""
+    policy = overlay(
+        {"apprenticeship.settlement_refund_months": [("2026-01-01", None, "6")]}
+    )
+    decision = settlement(
+        Decimal(0), Decimal(10), end, on=date(2026, 6, 1), policy=policy
+    )
+    assert decision.failed[0].value("deadline") == deadline
 
 
 def test_check_settlement_rejects_malformed_amounts() -> None:
@@ -893,18 +1057,24 @@ def test_the_same_arguments_give_equal_decisions(
     )
 
 
-def _assert_in_force_only(decision: Decision, rule: Rule, policy: Policy) -> None:
-    """Every parameter citation in *decision* belongs to a value in force on its day."""
+def _assert_in_force_only(
+    decision: Decision, rule: Rule, policy: Policy, day: date | None = None
+) -> None:
+    """Every parameter citation in *decision* belongs to a value in force on *day*
+    (by default the decision's own day)."""
+    day = day if day is not None else decision.on
     periods: dict[Citation | None, list[DateRange | None]] = {}
     for name in rule.parameters:
         for value in policy.parameter(name).values if name in policy.parameters else ():
             periods.setdefault(value.citation, []).append(value.period)
     for finding in decision.findings:
+        if set(finding.missing) & set(rule.parameters):
+            # No value was in force: the finding cites the condition's own source.
+            continue
         for citation in finding.citations:
             if citation in periods:
                 assert any(
-                    period is not None and decision.on in period
-                    for period in periods[citation]
+                    period is not None and day in period for period in periods[citation]
                 ), (finding.check, citation)
 
 
@@ -914,7 +1084,11 @@ def test_no_parameter_value_is_used_outside_its_period(
     student: bool,
     count: int,
 ) -> None:
-    """Changing every value except the one in force on the day changes no decision."""
+    """Changing every value except the one in force on the day changes no decision.
+
+    The day is the evaluation day for the subsidy and the prepayment, and the day
+    the training ends for the settlement's refund window.
+    """
     plan, apprentices, day, uplift, shortage = case
     policy = _uplift_policy(uplift)
     names = sorted(
@@ -923,8 +1097,9 @@ def test_no_parameter_value_is_used_outside_its_period(
         | set(SETTLEMENT_RULE.parameters)
     )
     poison = poisoned(policy, names, day)
+    end = plan.planned_end
 
-    def same(make: object) -> None:
+    def same(make: object, poison: Policy = poison) -> None:
         here = make(policy)  # type: ignore[operator]
         there = make(poison)  # type: ignore[operator]
         assert attrs.evolve(there, policy_fingerprint="") == attrs.evolve(
@@ -954,9 +1129,8 @@ def test_no_parameter_value_is_used_outside_its_period(
         )
     )
     same(
-        lambda p: settlement(
-            Decimal(10), Decimal(20), plan.planned_end, on=day, policy=p
-        )
+        lambda p: settlement(Decimal(10), Decimal(20), end, on=day, policy=p),
+        poisoned(policy, names, end),
     )
     for rule, decision in (
         (
@@ -966,14 +1140,10 @@ def test_no_parameter_value_is_used_outside_its_period(
             ),
         ),
         (PREPAYMENT_RULE, prepayment(plan, count, on=day, policy=policy)),
-        (
-            SETTLEMENT_RULE,
-            settlement(
-                Decimal(10), Decimal(20), plan.planned_end, on=day, policy=policy
-            ),
-        ),
     ):
         _assert_in_force_only(decision, rule, policy)
+    refund = settlement(Decimal(10), Decimal(20), end, on=day, policy=policy)
+    _assert_in_force_only(refund, SETTLEMENT_RULE, policy, end)
 
 
 def test_the_poisoned_policy_differs_on_every_other_day() -> None:
@@ -995,12 +1165,12 @@ def test_the_poisoned_policy_differs_on_every_other_day() -> None:
         assert there.part_year_rule.value is PartYearRule.STARTED_YEARS
     plan = make_programme()
     apprentices = enrol(plan, [True])
-    assert (
-        subsidy_entitlement(
-            plan, apprentices, on=day + DAY, policy=poison, shortage_occupation=False
-        ).outcome
-        is Outcome.INELIGIBLE
-    )
+    assert subsidy_entitlement(
+        plan, apprentices, on=day, policy=poison, shortage_occupation=False
+    ).amount == Decimal("14000.00")
+    assert subsidy_entitlement(
+        plan, apprentices, on=day + DAY, policy=poison, shortage_occupation=False
+    ).amount not in {None, Decimal("14000.00")}
 
 
 def test_the_callers_decimal_context_does_not_change_an_amount() -> None:

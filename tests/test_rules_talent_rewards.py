@@ -28,6 +28,7 @@ from skillchain import (
     OccupationCode,
     Outcome,
     Policy,
+    Provenance,
     ResidentId,
     SkillLevel,
 )
@@ -436,7 +437,103 @@ def test_explanations_name_the_guide_in_both_languages() -> None:
     assert "福田区高技能人才奖励申请指南" in zh
     assert "50000 元" in zh
     assert "high-skill talent reward application guide" in en
-    assert decision.provenance.value == "secondary"
+
+
+def test_the_50000_rests_on_an_inferred_period_and_says_so() -> None:
+    """The guide's copy shows no year: its 2021-09-01 to 2024-12-31 dating is
+    inferred, so the decision is no stronger than unverified and every citation of
+    a value says its period is inferred."""
+    decision = _high()
+    assert decision.provenance is Provenance.UNVERIFIED
+    amount = next(
+        f for f in decision.findings if f.check == "rewards.high_skill.amount"
+    )
+    (citation,) = amount.citations
+    assert citation.period_inferred
+    assert citation.article == "4.5"
+    assert citation.label("en").endswith("4.5 (period in force inferred)")
+    assert "(period in force inferred)" in decision.explain("en")
+    assert "（施行期间系推断）" in decision.explain("zh")
+
+
+def test_a_2024_high_skill_claim_decided_in_2026_uses_the_2024_figures() -> None:
+    """Figures are read on the claim day: a claim of 2024-05-06 decided on 2026-03-02
+    is paid 50 000 (no figure is in force in 2026); one made on 2025-01-01 waits."""
+    decision = _high(on=date(2026, 3, 2))
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.amount == Decimal(50000)
+    assert decision.on == date(2026, 3, 2)
+    late = _high(_claim(claimed=date(2025, 1, 1)), on=date(2025, 1, 2))
+    assert late.outcome is Outcome.UNDETERMINED
+    assert "rewards.high_skill_amounts" in late.missing
+    assert {c.read_on.day for c in HIGH_SKILL_REWARD_RULE.conditions if c.read_on} == {
+        "claim.claimed_on"
+    }
+
+
+def _without(policy: Policy, name: str) -> Policy:
+    return Policy(
+        documents=policy.documents,
+        parameters={k: v for k, v in policy.parameters.items() if k != name},
+        sources=policy.sources,
+    )
+
+
+def test_the_ban_length_is_read_only_when_there_is_a_finding() -> None:
+    """No fraud finding: no ban, whatever its length; a finding with no ban length
+    in force: undetermined, naming the figure."""
+    bare = _without(Policy.default(), "rewards.fraud_ban_months")
+    assert _high(policy=bare).outcome is Outcome.ELIGIBLE
+    barred = _high(fraud=(date(2020, 6, 1),), policy=bare)
+    assert barred.missing == ("rewards.fraud_ban_months",)
+
+
+def test_an_honour_the_table_pays_for_needs_no_list() -> None:
+    """The 深圳市技术能手 item is in the guide with its amount: the district's list is
+    not read (and a list that leaves it out does not refuse it); without the amount
+    table the list is needed."""
+    assert _high(policy=FUTIAN).outcome is Outcome.ELIGIBLE
+    short_list = Policy.default().overlay(
+        Policy.loads(
+            """
+[documents.test-honours]
+title = "测试荣誉名单（非真实文件）"
+issuers = ["测试"]
+level = "district"
+provenance = "unverified"
+[parameters."rewards.high_skill_honours"]
+description_zh = "高技能人才奖励：可申请奖励的荣誉称号"
+description_en = "High-skill reward: the honours it is paid for"
+unit = "honour_keys"
+[[parameters."rewards.high_skill_honours".values]]
+since = 2024-01-01
+value = ["futian-staff-contest-first"]
+document = "test-honours"
+""",
+            name="test-honours.toml",
+        )
+    )
+    assert _high(policy=short_list).amount == Decimal(50000)
+    no_amounts = _without(Policy.default(), "rewards.high_skill_amounts")
+    assert _high(policy=no_amounts).missing == (
+        "rewards.high_skill_honours",
+        "rewards.high_skill_amounts",
+    )
+
+
+def test_an_unchecked_earlier_reward_leaves_a_top_up_amount_unknown() -> None:
+    """The amount's finding names what it lacks, like the top-up finding."""
+    higher = _claim(
+        _honour("national-technical-expert", date(2024, 6, 20)),
+        claimed=date(2024, 7, 1),
+        top_up=True,
+    )
+    decision = _high(higher, prior=None, on=date(2024, 7, 1), policy=TABLE)
+    amount = next(
+        f for f in decision.findings if f.check == "rewards.high_skill.amount"
+    )
+    assert amount.held is None
+    assert amount.missing == ("prior_rewards",)
 
 
 # --- high-skill reward: properties ------------------------------------------------------
@@ -545,7 +642,7 @@ def _licence(
     return _certificate(None, issued, name, valid_until=valid_until)
 
 
-def _occ_claim(  # noqa: PLR0913 - one keyword per fact of the claim
+def _occ_claim(
     basis: Certificate | ProfessionalTitle | Honour | None = None,
     claimed: date = CLAIM_DAY,
     *,
@@ -655,7 +752,11 @@ def test_the_top_level_may_be_keyed_by_the_qualification_name() -> None:
 
 @pytest.mark.parametrize(
     ("taxed", "outcome"),
-    [(True, Outcome.ELIGIBLE), (False, Outcome.INELIGIBLE), (None, Outcome.UNDETERMINED)],
+    [
+        (True, Outcome.ELIGIBLE),
+        (False, Outcome.INELIGIBLE),
+        (None, Outcome.UNDETERMINED),
+    ],
 )
 def test_the_employer_must_pay_tax_in_futian(
     taxed: bool | None, outcome: Outcome
@@ -671,7 +772,11 @@ def test_the_employer_must_pay_tax_in_futian(
 
 @pytest.mark.parametrize(
     ("matches", "outcome"),
-    [(True, Outcome.ELIGIBLE), (False, Outcome.INELIGIBLE), (None, Outcome.UNDETERMINED)],
+    [
+        (True, Outcome.ELIGIBLE),
+        (False, Outcome.INELIGIBLE),
+        (None, Outcome.UNDETERMINED),
+    ],
 )
 def test_the_years_must_be_in_the_matching_post(
     matches: bool | None, outcome: Outcome
@@ -909,7 +1014,7 @@ def test_the_2024_guide_ends_on_2024_12_31(claimed: date, outcome: Outcome) -> N
     assert decision.outcome is outcome
 
 
-def test_a_2024_claim_decided_in_2026_uses_the_2024_figures() -> None:
+def test_a_2024_occupational_claim_decided_in_2026_uses_the_2024_figures() -> None:
     """The figures are the claim day's: decided on 2026-03-02, the 2024 guide still
     pays a claim made on 2024-05-06 (20 000 yuan); the decision keeps its own day."""
     decision = _occ(on=date(2026, 3, 2))

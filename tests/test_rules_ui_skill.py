@@ -262,10 +262,11 @@ def test_a_claim_decided_later_keeps_the_figures_of_its_day() -> None:
     assert later.on == date(2026, 3, 1)
     window = next(f for f in later.findings if f.check == "ui_skill.claim_window")
     assert window.value("on") == date(2024, 12, 20)
-    # Without the claim day, the claim would be judged as made on 2026-03-01.
+    # Without the claim day, the claim is judged as made on 2026-03-01, when no
+    # figure of the scheme is known.
     same_day = decide(cert, months=12, on=date(2026, 3, 1))
-    assert same_day.outcome is Outcome.INELIGIBLE  # outside the 12-month window
-    assert "ui_skill.rates" in same_day.missing
+    assert same_day.outcome is Outcome.UNDETERMINED
+    assert {"ui_skill.rates", "ui_skill.claim_window_months"} <= set(same_day.missing)
 
 
 def test_a_claim_made_after_it_is_decided_is_malformed() -> None:
@@ -382,6 +383,23 @@ def test_the_year_counted_is_the_claim_day_s(on: date, outcome: Outcome) -> None
     cert = certificate(issued_on=date(2023, 6, 1))
     decision = decide(cert, ui_claims(2023, 3), months=12, on=on)
     assert decision.outcome is outcome
+
+
+@pytest.mark.parametrize(
+    ("on", "outcome"),
+    [(date(2022, 12, 31), Outcome.INELIGIBLE), (date(2023, 1, 1), Outcome.ELIGIBLE)],
+)
+def test_both_sides_of_2023_01_01_as_claim_days(on: date, outcome: Outcome) -> None:
+    """A 2022 certificate, three claims in 2022: claimed on 2022-12-31 a fourth, on 2023-01-01 a first."""
+    cert = certificate(issued_on=date(2022, 6, 1))
+    decision = decide(cert, ui_claims(2022, 3), months=12, on=on)
+    assert decision.outcome is outcome
+    if outcome is Outcome.INELIGIBLE:
+        assert failed(decision) == ["ui_skill.per_year"]
+    contributions = next(
+        f for f in decision.findings if f.check == "ui_skill.contributions"
+    )
+    assert contributions.value("minimum") == 12  # the certificate's, 2022
 
 
 # --- missing figures and facts -----------------------------------------------------------

@@ -375,7 +375,9 @@ class CarrierHostKind(LabelledEnum):
 
     The 2022 measure's repost names enterprises, universities, 职业院校 and private
     training institutions as hosts; the 2023 award notice's copy also mentions bases
-    run by an industry association's training department (both secondary).
+    run by an industry association's training department (both secondary), and the
+    earlier Shenzhen scheme (深人社规〔2016〕15号) also admitted public training bases.
+    Whether the measure's list is exhaustive is not known.
     """
 
     ENTERPRISE = "enterprise"
@@ -388,8 +390,11 @@ class CarrierHostKind(LabelledEnum):
     """民办职业培训机构."""
     INDUSTRY_ASSOCIATION = "industry_association"
     """行业协会 (its training department)."""
+    PUBLIC_TRAINING_BASE = "public_training_base"
+    """公共实训基地: a public training base (admitted by the earlier scheme; the
+    2022 measure's list does not name it)."""
     OTHER = "other"
-    """Any other host (e.g. a public body); no source names one."""
+    """Any other host (e.g. another public body)."""
 
 
 set_labels(
@@ -403,6 +408,7 @@ set_labels(
             "private vocational training institution",
         ),
         CarrierHostKind.INDUSTRY_ASSOCIATION: ("行业协会", "industry association"),
+        CarrierHostKind.PUBLIC_TRAINING_BASE: ("公共实训基地", "public training base"),
         CarrierHostKind.OTHER: ("其他单位", "other host"),
     },
 )

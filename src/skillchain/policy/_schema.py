@@ -190,10 +190,8 @@ class ApprenticeshipParameters:
         MONEY_BY_LEVEL, "yuan_per_person_year"
     )
     """Shenzhen's subsidy per qualifying apprentice per year, by target level."""
-    national_rate_floor: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
-    """The national "in principle at least" rate per person per year."""
     provincial_rate_min: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
-    """The lower bound of Guangdong's rate band, which a city rate must respect."""
+    """The lower bound of Guangdong's rate band for the rates a city sets."""
     provincial_rate_max: Resolved[Decimal] = parameter(MONEY, "yuan_per_person_year")
     """The upper bound of Guangdong's rate band."""
     shortage_uplift_max: Resolved[Decimal] = parameter(RATIO, "ratio")
@@ -214,8 +212,6 @@ class ApprenticeshipParameters:
     """Months after listing before a skill-chain enterprise may request prepayment."""
     settlement_refund_months: Resolved[int] = parameter(MONTHS, "months")
     """Months after the training period within which an over-prepayment is refunded."""
-    min_training_videos_per_class: Resolved[int] = parameter(COUNT, "videos_per_class")
-    """The least number of training videos a class must submit with its claim."""
     contract_min_months: Resolved[int] = parameter(MONTHS, "months")
     """The shortest labour contract an apprentice may hold."""
     planned_months_min: Resolved[int] = parameter(MONTHS, "months")
@@ -436,7 +432,16 @@ class CarrierParameters:
     host_kinds: Resolved[frozenset[CarrierHostKind]] = parameter(
         enum_set_kind(CarrierHostKind), "set"
     )
-    """The kinds of organisation that may host a carrier."""
+    """The kinds of organisation the measure names as hosts of a carrier."""
+    inferred_host_kinds: Resolved[frozenset[CarrierHostKind]] = parameter(
+        enum_set_kind(CarrierHostKind), "set"
+    )
+    """Host kinds inferred rather than named in the measure (``unverified``)."""
+    other_host_kinds: Resolved[frozenset[CarrierHostKind]] = parameter(
+        enum_set_kind(CarrierHostKind), "set"
+    )
+    """Host kinds the district accepts beyond the measure's list (district-supplied:
+    whether the measure's list is exhaustive is not known)."""
     base_min_annual_trainees: Resolved[int] = parameter(COUNT, "persons")
     """Least trainees a year for a high-skill training base (district-supplied)."""
     studio_leader_min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")

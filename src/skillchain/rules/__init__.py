@@ -90,8 +90,13 @@ from skillchain.rules.skill_upgrade import (
     check_skill_upgrade,
     skill_upgrade_subsidy,
 )
+from skillchain.rules.skill_upgrade_case import (
+    SKILL_UPGRADE_CASE_RULE,
+    skill_upgrade_claim,
+)
 from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap, check_annual_cap
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
+from skillchain.rules.ui_skill_case import UI_SKILL_CASE_RULE, ui_skill_claim
 
 
 # isort: split
@@ -158,9 +163,11 @@ __all__ = [
     "PROGRAMME_RULE",
     "QUOTA_RULE",
     "SETTLEMENT_RULE",
+    "SKILL_UPGRADE_CASE_RULE",
     "SKILL_UPGRADE_RULE",
     "SUBSIDY_RULE",
     "TECHNICAL_EXPERT_RULE",
+    "UI_SKILL_CASE_RULE",
     "UI_SKILL_RULE",
     "CarrierAwardAllocation",
     "Condition",
@@ -222,9 +229,11 @@ __all__ = [
     "select_craftsmen",
     "settlement",
     "setup_procedure",
+    "skill_upgrade_claim",
     "skill_upgrade_subsidy",
     "subsidy_entitlement",
     "technical_expert",
+    "ui_skill_claim",
     "ui_skill_subsidy",
     "worked_months",
 ]

@@ -26,14 +26,16 @@ apprentice is filed with the programme before its training starts.
 
 from datetime import date
 
-from skillchain._codes import DivisionCode
+from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
 from skillchain.model import (
     ApprenticeEnrolment,
     ApprenticeExclusion,
     SchoolKind,
     SubsidyClaim,
+    SubsidyKind,
 )
 from skillchain.policy import Policy, Resolved
 from skillchain.rules._judge import Judge
@@ -139,6 +141,14 @@ _SCHOOL_KIND = "enrolment.person.school_kind"
 _EXCLUDED_SCHOOLS = frozenset(
     {SchoolKind.TECHNICAL_SCHOOL, SchoolKind.VOCATIONAL_COLLEGE}
 )
+# Subsidy kinds that need not be for an occupation and a level.
+_NOT_PER_LEVEL = frozenset(
+    {
+        SubsidyKind.LIVING_ALLOWANCE,
+        SubsidyKind.ENTREPRENEURSHIP_TRAINING,
+        SubsidyKind.SPECIAL_ABILITY_ASSESSMENT,
+    }
+)
 _NO_CLAIM: tuple[tuple[str, FactValue], ...] = (
     ("claim_kind", None),
     ("claim_level", None),
@@ -158,6 +168,29 @@ def _claim_values(claim: SubsidyClaim) -> tuple[tuple[str, FactValue], ...]:
         ("claim_level", claim.level),
         ("claim_year", claim.year),
     )
+
+
+def _claim_subject(
+    claim: SubsidyClaim, occupation: OccupationCode, level: SkillLevel
+) -> bool | None:
+    """Whether *claim* was for *occupation* at *level* or higher (``None``: unknown).
+
+    A living allowance, an entrepreneurship-training subsidy or a special-ability
+    assessment subsidy is for no occupation and level: one without them cannot
+    match.  Any other kind is for an occupation and a level, so a missing one is
+    unknown, not absent.
+    """
+    if claim.kind in _NOT_PER_LEVEL and (
+        claim.occupation is None or claim.level is None
+    ):
+        return False
+    if claim.occupation is not None and claim.occupation != occupation:
+        return False
+    if claim.level is not None and claim.level < level:
+        return False
+    if claim.occupation is None or claim.level is None:
+        return None
+    return True
 
 
 def _exclusion_in_force(
@@ -183,8 +216,9 @@ def _check_not_subsidised(
     day.  A claim paid after that day was not yet paid then.  A matching claim whose
     division or payment day is unknown, or whose division is recorded at a coarser
     level that contains Shenzhen (``440000``), leaves the exclusion undecided and
-    names the claim's field: it may be the Shenzhen subsidy that excludes.  A claim
-    with no occupation or no level was not for one and cannot match.  With no list
+    names the claim's field: it may be the Shenzhen subsidy that excludes.  So does a
+    claim whose occupation or level is not recorded, unless its kind is one that
+    need not have them (a living allowance, say), which cannot match.  With no list
     of exclusions in force the finding is undecided and names it too; an exclusion
     the list leaves out records no finding.
     """
@@ -204,12 +238,8 @@ def _check_not_subsidised(
     excluding: SubsidyClaim | None = None
     for index, claim in enumerate(enrolment.claims):
         paid_on = claim.paid_on
-        if (
-            claim.occupation != occupation
-            or claim.level is None
-            or claim.level < level
-            or (paid_on is not None and paid_on > on)
-        ):
+        subject = _claim_subject(claim, occupation, level)
+        if subject is False or (paid_on is not None and paid_on > on):
             continue
         if not looked_up:
             region = judge.use(region_param)
@@ -228,9 +258,18 @@ def _check_not_subsidised(
             in_region = None
         else:
             continue
-        if in_region is True and paid_on is not None:
+        if in_region is True and paid_on is not None and subject is True:
             excluding = claim
             break
+        if subject is None:
+            missing.extend(
+                f"enrolment.claims[{index}].{field}"
+                for field, value in (
+                    ("occupation", claim.occupation),
+                    ("level", claim.level),
+                )
+                if value is None
+            )
         if in_region is None and (region is not None or division is None):
             missing.append(f"enrolment.claims[{index}].division")
         if paid_on is None:

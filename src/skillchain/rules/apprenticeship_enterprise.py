@@ -24,6 +24,7 @@ from skillchain.model import (
     EnterpriseSize,
     EvaluationQualification,
     InstitutionKind,
+    TrainingInstitution,
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge, citations_of
@@ -171,40 +172,51 @@ def check_enterprise(
         (policy.citation(_CALL, "申报条件（五）"),),
     )
 
-    own_centre = partner.kind is InstitutionKind.ENTERPRISE_TRAINING_CENTRE and (
-        partner.credit_code == enterprise.credit_code
-        or (
-            enterprise.training_centre is not None
-            and enterprise.training_centre == partner
-        )
-    )
-    if own_centre:
+    own_centre = _own_centre(enterprise, partner)
+    if own_centre is not False:
         minimum_param = params.own_centre_min_size
         minimum = judge.use(minimum_param)
         size = enterprise.size
         values = (("size", size), ("minimum", minimum))
-        if minimum is None or size is None:
-            missing = tuple(
-                name
-                for name, value in (
-                    (minimum_param.name, minimum),
-                    ("enterprise.size", size),
-                )
-                if value is None
+        missing = tuple(
+            name
+            for name, value in (
+                ("programme.institution.credit_code", own_centre),
+                (minimum_param.name, minimum),
+                ("enterprise.size", size),
             )
-            judge.missing(
-                "apprenticeship.enterprise.own_centre_size",
-                missing,
-                values,
-                citations_of(minimum_param),
-            )
-        else:
+            if value is None
+        )
+        if own_centre and minimum is not None and size is not None:
             judge.check(
                 "apprenticeship.enterprise.own_centre_size",
                 _SIZE_RANK[size] >= _SIZE_RANK[minimum],
                 values,
                 citations_of(minimum_param),
             )
+        else:
+            judge.missing(
+                "apprenticeship.enterprise.own_centre_size",
+                missing,
+                values,
+                citations_of(minimum_param),
+            )
+
+
+def _own_centre(enterprise: Enterprise, partner: TrainingInstitution) -> bool | None:
+    """Whether *partner* is *enterprise*'s own training centre (``None``: not known).
+
+    An enterprise training centre is the enterprise's own when it carries the
+    enterprise's credit code or is the centre recorded on the enterprise; one with
+    no credit code may be.
+    """
+    if partner.kind is not InstitutionKind.ENTERPRISE_TRAINING_CENTRE:
+        return False
+    if partner.credit_code == enterprise.credit_code or (
+        enterprise.training_centre is not None and enterprise.training_centre == partner
+    ):
+        return True
+    return None if partner.credit_code is None else False
 
 
 def enterprise_eligibility(

@@ -128,49 +128,64 @@ def _check_planned_months(
     params: ApprenticeshipParameters,
     path: str,
 ) -> None:
+    """The planned period against the bounds, reading only the bounds it needs.
+
+    The ordinary maximum settles a period within it; only a longer one (or an
+    unknown ordinary maximum) needs the special maximum and whether the programme
+    is a special case.
+    """
     low_param = params.planned_months_min
     high_param = params.planned_months_max
     special_param = params.planned_months_max_special
-    low = judge.use(low_param)
-    high = judge.use(high_param)
-    special_max = judge.use(special_param)
     months = programme.planned_months
     special = programme.special_case
+    low = judge.use(low_param)
+    high: int | None = None
+    special_max: int | None = None
     missing: list[str] = []
     if low is None:
         missing.append(low_param.name)
     too_short = low is not None and months < low
     too_long: bool | None
     if special is True:
+        special_max = judge.use(special_param)
         too_long = None if special_max is None else months > special_max
         if special_max is None:
             missing.append(special_param.name)
-    elif special is False:
-        too_long = None if high is None else months > high
-        if high is None:
-            missing.append(high_param.name)
-    elif high is not None and months <= high:
-        too_long = False
-    elif special_max is not None and months > special_max:
-        too_long = True
     else:
-        # Longer than the ordinary maximum (or it is unknown) but not beyond the
-        # special one: only whether this is a special case can settle it.
-        too_long = None
-        missing.extend(
-            name
-            for name, value in (
-                (high_param.name, high),
-                (special_param.name, special_max),
-            )
-            if value is None
-        )
-        missing.append(f"{path}.special_case")
+        high = judge.use(high_param)
+        if high is not None and months <= high:
+            too_long = False
+        elif special is False:
+            too_long = None if high is None else True
+            if high is None:
+                missing.append(high_param.name)
+        else:
+            special_max = judge.use(special_param)
+            if special_max is not None and months > special_max:
+                too_long = True
+            else:
+                # Longer than the ordinary maximum (or it is unknown) but not beyond
+                # the special one: only whether this is a special case can settle it.
+                too_long = None
+                missing.extend(
+                    name
+                    for name, value in (
+                        (high_param.name, high),
+                        (special_param.name, special_max),
+                    )
+                    if value is None
+                )
+                missing.append(f"{path}.special_case")
+    # The explanation shows both maxima; one not needed is shown, not relied on.
     values: tuple[tuple[str, FactValue], ...] = (
         ("months", months),
         ("minimum", low),
-        ("maximum", high),
-        ("maximum_special", special_max),
+        ("maximum", high if high is not None else high_param.value),
+        (
+            "maximum_special",
+            special_max if special_max is not None else special_param.value,
+        ),
         ("special_case", special),
     )
     citations = citations_of(low_param, high_param, special_param)

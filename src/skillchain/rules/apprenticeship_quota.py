@@ -45,6 +45,8 @@ __all__ = [
 _GUIDE = "lh-apprenticeship-service-guide"
 
 _FILED = "apprenticeship.quota.filed"
+# Each decision is about one application: its unknown filing date is named under it.
+_FILED_ON = "application.programme.filed_on"
 _PLACES = "apprenticeship.quota.places"
 
 register_messages(
@@ -283,10 +285,10 @@ def allocate_quota(
         judge = Judge(chosen, on)
         quota = judge.use(quota_param)
         order = judge.use(order_param)
-        judge.missing(_FILED, ("programme.filed_on",), (("filed_on", None),), guide)
+        judge.missing(_FILED, (_FILED_ON,), (("filed_on", None),), guide)
         judge.missing(
             _PLACES,
-            ("programme.filed_on", *unknown),
+            (_FILED_ON, *unknown),
             (
                 ("order", order),
                 ("position", None),
@@ -335,7 +337,7 @@ def quota_listing(
         ...     status=ProgrammeStatus.APPLIED)
         >>> quota_listing(QuotaApplication(programme=plan, apprentices=10), [],
         ...     on=date(2024, 2, 1)).missing
-        ('programme.filed_on', 'apprenticeship.district_quota')
+        ('application.programme.filed_on', 'apprenticeship.district_quota')
     """
     pool = tuple(applications)
     if application not in pool:

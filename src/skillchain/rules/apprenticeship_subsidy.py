@@ -978,6 +978,30 @@ _REFUND_READ_ON = ReadOn(
 )
 
 
+def _refund_terms(
+    judge: Judge, training_end: date | None
+) -> tuple[int | None, tuple[Citation, ...], tuple[str, ...]]:
+    """The refund window in force when training ends, its citations, what is missing.
+
+    With the end unknown, the window is named too when no value of it is in force
+    on any day up to the evaluation day (the training has ended by then).
+    """
+    if training_end is None:
+        name = "apprenticeship.settlement_refund_months"
+        param = judge.policy.parameters.get(name)
+        known = param is not None and any(
+            value.period is not None and value.period.start <= judge.on
+            for value in param.values
+        )
+        unknown = ("training_end",) if known else ("training_end", name)
+        return None, (judge.policy.citation(_SHENZHEN),), unknown
+    months_param = judge.policy.at(training_end).apprenticeship
+    window = months_param.settlement_refund_months
+    months = judge.use(window)
+    cited = citations_of(window) or (judge.policy.citation(_SHENZHEN),)
+    return months, cited, (() if months is not None else (window.name,))
+
+
 def _check_settlement(
     judge: Judge,
     entitlement: Decimal | None,
@@ -987,9 +1011,14 @@ def _check_settlement(
     """Record the balance or refund finding; the balance payable if there is one."""
     shenzhen = (judge.policy.citation(_SHENZHEN),)
     if entitlement is None:
+        # A refund may be due (anything was prepaid): name what its deadline needs.
+        unknown: tuple[str, ...] = ("entitlement",)
+        if prepaid > 0:
+            _, _, refund_unknown = _refund_terms(judge, training_end)
+            unknown += refund_unknown
         judge.missing(
             _BALANCE,
-            ("entitlement",),
+            unknown,
             (("entitlement", None), ("prepaid", prepaid), ("balance", None)),
             shenzhen,
         )
@@ -1003,17 +1032,7 @@ def _check_settlement(
             shenzhen,
         )
         return balance
-    if training_end is None:
-        months: int | None = None
-        cited: tuple[Citation, ...] = shenzhen
-        missing: tuple[str, ...] = ("training_end",)
-    else:
-        months_param = judge.policy.at(
-            training_end
-        ).apprenticeship.settlement_refund_months
-        months = judge.use(months_param)
-        cited = citations_of(months_param) or shenzhen
-        missing = () if months is not None else (months_param.name,)
+    months, cited, missing = _refund_terms(judge, training_end)
     deadline = (
         add_months(training_end, months)
         if training_end is not None and months is not None

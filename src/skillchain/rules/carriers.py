@@ -7,18 +7,24 @@ rural-revitalisation skill workstations (乡村振兴技能工作站), and rewar
 yearly rounds.
 
 * :func:`carrier_recognition` (rule ``carriers.recognition``): does a carrier meet
-  the recognition criteria?  The measure's criteria were not found, so the
+  the recognition criteria?  The measure's criteria are not known, so the
   thresholds (a base's and a workstation's yearly trainees, a studio leader's skill
   level) are district-supplied: until supplied, the decision is undetermined and
-  names the parameter.  A rural workstation brings training to partner regions
-  (对口帮扶 / 协作地区); a station with no partner region recorded is undetermined.
+  names the parameter.  The measure names enterprises, universities, 职业院校 and
+  private training institutions as hosts; whether that list is exhaustive is not
+  known (the earlier scheme also admitted public training bases), so a host of
+  another kind is undetermined, not refused, and an industry association is
+  accepted only as an inference (``unverified``).  That a rural workstation brings
+  training to partner regions (对口帮扶 / 协作地区) is the practice, recorded as
+  advice.
 * :func:`carrier_award` and :func:`allocate_carrier_awards` (rule
   ``carriers.award``): is an application in an award round eligible, what does it
   pay, and is it among the item's winners?  The 2023 round's figures (200 000 yuan
   per "best ten" winner; 50 % of a quality-and-capacity project's investment,
   capped at 1 000 000 yuan; 10 winners per item) are dated to that round only,
-  because whether the measure fixes them or each round sets them is unknown.  Round
-  figures are resolved on 1 January of the application's round year.
+  because whether the measure fixes them or each round sets them is not known (the
+  2025 round's report names the same items but no amounts).  Round figures are
+  resolved on 1 January of the application's round year.
 """
 
 from collections.abc import Iterable
@@ -40,6 +46,7 @@ from skillchain._sources import Citation
 from skillchain.model import (
     CarrierAwardApplication,
     CarrierAwardCategory,
+    CarrierHostKind,
     CarrierType,
     LifelongTrainingCarrier,
 )
@@ -47,7 +54,7 @@ from skillchain.model._checks import fail, tuple_of
 from skillchain.policy import CarrierParameters, Policy, Resolved
 from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -62,14 +69,16 @@ __all__ = [
 ]
 
 _MEASURE = "sz-2022-13"
+_EARLIER = "sz-2016-15"
 _ROUND = "sz-2023-carrier-award-round"
+_ROUND_2025 = "sz-2025-carrier-award-round"
 
 _R_TYPE = "carriers.recognition.type"
 _R_HOST = "carriers.recognition.host"
 _R_BASE = "carriers.recognition.base_volume"
 _R_STUDIO = "carriers.recognition.studio_leader"
 _R_STATION = "carriers.recognition.station_volume"
-_R_PARTNER = "carriers.recognition.partner_region"
+_R_PARTNERS = "carriers.recognition.partner_regions"
 
 _A_ITEM = "carriers.award.item"
 _A_RECOGNISED = "carriers.award.recognised"
@@ -104,9 +113,10 @@ register_messages(
             en="The rural workstation trains {trainees} a year; recognition needs at "
             "least {minimum}",
         ),
-        _R_PARTNER: Message(
-            zh="工作站在对口帮扶（协作）地区设有 {regions} 个站点",
-            en="The workstation has {regions} site(s) in partner (对口帮扶 / 协作) regions",
+        _R_PARTNERS: Message(
+            zh="工作站在对口帮扶（协作）地区设有 {regions} 个站点（实践做法，仅作提示）",
+            en="The workstation has {regions} site(s) in partner (对口帮扶 / 协作) "
+            "regions (the practice, advisory only)",
         ),
         _A_ITEM: Message(
             zh="{year}年度{category}：{carrier_type}可以申报：{allowed}",
@@ -182,24 +192,7 @@ def check_recognition(
             citations_of(types_param),
         )
 
-    hosts_param = params.host_kinds
-    hosts = judge.use(hosts_param)
-    host = carrier.host_kind
-    if hosts is None or host is None:
-        unknown = tuple(
-            name
-            for name, value in (("carrier.host_kind", host), (hosts_param.name, hosts))
-            if value is None
-        )
-        judge.missing(_R_HOST, unknown, (("host_kind", host), ("listed", None)))
-    else:
-        allowed = host in hosts
-        judge.check(
-            _R_HOST,
-            allowed,
-            (("host_kind", host), ("listed", allowed)),
-            citations_of(hosts_param),
-        )
+    _check_host(judge, carrier.host_kind, params)
 
     if kind is CarrierType.HIGH_SKILL_TRAINING_BASE:
         param = params.base_min_annual_trainees
@@ -228,13 +221,57 @@ def check_recognition(
             ("minimum", judge.use(station_param), station_param.name),
             citations_of(station_param),
         )
+        # Practice, not a criterion found in the measure: a station that brings
+        # training to a partner region; advisory (a station may work in Shenzhen).
         regions = len(carrier.partner_regions)
-        if regions:
-            judge.check(_R_PARTNER, True, (("regions", regions),), measure)
-        else:
-            judge.missing(
-                _R_PARTNER, ("carrier.partner_regions",), (("regions", 0),), measure
-            )
+        judge.advise(_R_PARTNERS, regions > 0, (("regions", regions),), measure)
+
+
+def _check_host(
+    judge: Judge, host: CarrierHostKind | None, params: CarrierParameters
+) -> None:
+    """Record whether *host* is a kind that may host a carrier.
+
+    The measure names four kinds (``carriers.host_kinds``); an industry association
+    is an inference (``carriers.inferred_host_kinds``, unverified); other kinds are
+    for the district to accept (``carriers.other_host_kinds``).  Whether the
+    measure's list is exhaustive is not known, so a host of no listed kind is
+    undetermined until the district supplies its own list; only then is it refused.
+    Only the list that holds the host is read (the finding rests on it alone).
+    """
+    lists = (params.host_kinds, params.inferred_host_kinds, params.other_host_kinds)
+    if host is None:
+        judge.missing(
+            _R_HOST,
+            ("carrier.host_kind", *(p.name for p in lists if p.value is None)),
+            (("host_kind", None), ("listed", None)),
+        )
+        return
+    holding = next((p for p in lists if p.value is not None and host in p.value), None)
+    if holding is not None:
+        judge.use(holding)
+        judge.check(
+            _R_HOST,
+            True,
+            (("host_kind", host), ("listed", True)),
+            citations_of(holding),
+        )
+        return
+    unknown = tuple(p.name for p in lists if p.value is None)
+    measure = (judge.policy.citation(_MEASURE), judge.policy.citation(_EARLIER))
+    if unknown:
+        judge.missing(
+            _R_HOST, unknown, (("host_kind", host), ("listed", None)), measure
+        )
+        return
+    for param in lists:
+        judge.use(param)
+    judge.check(
+        _R_HOST,
+        False,
+        (("host_kind", host), ("listed", False)),
+        citations_of(*lists),
+    )
 
 
 def _record_minimum(
@@ -274,9 +311,12 @@ def carrier_recognition(
     *annual_trainees* is the people the base or workstation trains a year
     (``None`` if not known); *leader_level* the skill level of a master studio's
     leader.  Checked: the carrier's type is one the measure recognises; its host is
-    a kind that may host one; the criterion of its type (a base's or workstation's
-    yearly trainees, a studio leader's level), each a district-supplied threshold;
-    and, for a rural workstation, at least one site in a partner region.
+    a kind that may host one (named in the measure, inferred, or accepted by the
+    district; a host of no listed kind is undetermined until the district supplies
+    ``carriers.other_host_kinds``); the criterion of its type (a base's or
+    workstation's yearly trainees, a studio leader's level), each a
+    district-supplied threshold; and, as advice only, for a rural workstation, a
+    site in a partner region.
 
     With the bundled policy the thresholds have no value, so a decision is at best
     undetermined and names the threshold to supply.  Before 2022-11-28 (the
@@ -348,7 +388,7 @@ def _check_recognised(
         unknown = tuple(
             name
             for name, known in (
-                ("carrier.recognised_on", recognised),
+                ("application.carrier.recognised_on", recognised),
                 (param.name, before),
             )
             if known is None
@@ -387,40 +427,58 @@ def _check_volume(
         return
     host = carrier.host_kind
     trainees = application.annual_trainees
-    institutions = judge.use(params.institution_hosts)
-    enterprises = judge.use(params.enterprise_hosts)
-    used: list[Resolved[object]] = [params.institution_hosts, params.enterprise_hosts]
-    minimum_param = None
-    if host is not None and institutions is not None and host in institutions:
-        minimum_param = params.min_trainees_institution
-    elif host is not None and enterprises is not None and host in enterprises:
-        minimum_param = params.min_trainees_enterprise
-    minimum = None if minimum_param is None else judge.use(minimum_param)
-    if minimum_param is not None:
-        used.append(minimum_param)
-    cites = citations_of(*used)
-    values = (("host_kind", host), ("trainees", trainees), ("minimum", minimum))
-    if trainees is None or minimum is None:
-        lacking: list[str] = []
-        if host is None:
-            lacking.append("carrier.host_kind")
-        elif institutions is None or enterprises is None:
-            lacking.extend(
-                p.name
-                for p in (params.institution_hosts, params.enterprise_hosts)
-                if p.value is None
-            )
-        elif minimum_param is None:
-            # A host kind the round sets no figure for (e.g. "other"): the district
-            # must say which figure applies.
-            lacking.append("carrier.host_kind")
-        elif minimum is None:
+    pairs = (
+        (params.institution_hosts, params.min_trainees_institution),
+        (params.enterprise_hosts, params.min_trainees_enterprise),
+    )
+    # The figure that applies is the one of the host list holding the host; only
+    # that list and its figure are read (they are what the finding rests on).
+    chosen = next(
+        (
+            pair
+            for pair in pairs
+            if host is not None and pair[0].value is not None and host in pair[0].value
+        ),
+        None,
+    )
+    lacking: list[str] = []
+    minimum: int | None = None
+    cites: tuple[Citation, ...] = ()
+    if chosen is not None:
+        hosts_param, minimum_param = chosen
+        judge.use(hosts_param)
+        minimum = judge.use(minimum_param)
+        cites = citations_of(hosts_param, minimum_param)
+        if minimum is None:
             lacking.append(minimum_param.name)
-        if trainees is None:
-            lacking.append("application.annual_trainees")
+    elif host is None:
+        lacking.append("application.carrier.host_kind")
+        lacking.extend(p.name for pair in pairs for p in pair if p.value is None)
+    elif any(hosts.value is None for hosts, _ in pairs):
+        # A list not in force might hold the host: name it and its figure.
+        lacking.extend(
+            p.name
+            for hosts, figure in pairs
+            if hosts.value is None
+            for p in (hosts, figure)
+            if p.value is None
+        )
+    else:
+        # The round sets no figure for this kind of host (e.g. a public training
+        # base): the district must place the host kind in one of the two lists.
+        lacking.extend(hosts.name for hosts, _ in pairs)
+    values = (("host_kind", host), ("trainees", trainees), ("minimum", minimum))
+    if trainees is None:
+        lacking.append("application.annual_trainees")
+    if lacking or trainees is None or minimum is None:
         judge.missing(_A_BASE, tuple(lacking), values, cites)
         return
     judge.check(_A_BASE, trainees >= minimum, values, cites)
+
+
+def _unset(param: Resolved[object]) -> tuple[str, ...]:
+    """The parameter's name if it has no value in force (it would be read too)."""
+    return () if param.value is not None else (param.name,)
 
 
 def _award_amount(
@@ -432,7 +490,7 @@ def _award_amount(
         if award is None:
             judge.missing(
                 _A_BEST_TEN,
-                (award_param.name,),
+                (award_param.name, *_unset(params.rounding)),
                 (("award", None), ("quantum", None), ("mode", None), ("amount", None)),
             )
             return None
@@ -457,7 +515,7 @@ def _award_amount(
         )
         judge.missing(
             _A_CAPACITY,
-            unknown,
+            (*unknown, *_unset(params.rounding)),
             (*values, ("quantum", None), ("mode", None), ("amount", None)),
             citations_of(share_param, cap_param),
         )
@@ -604,11 +662,14 @@ def allocate_carrier_awards(
         judges.append(judge)
     positions: dict[tuple[int, CarrierAwardCategory], int] = {}
     for application, judge in zip(ranked, judges, strict=True):
-        if judge.failed or judge.undecided:
+        if judge.failed:
             continue
         limit_param = _round(judge, application.year).winners_per_item
-        limit = judge.use(limit_param)
         score = application.review_score
+        if judge.undecided and score is not None and limit_param.value is not None:
+            # Its place waits for its own missing facts, named by its findings.
+            continue
+        limit = judge.use(limit_param)
         values: tuple[tuple[str, FactValue], ...] = (
             ("year", application.year),
             ("category", application.category),
@@ -686,6 +747,8 @@ def carrier_award(
 _RECOGNITION_PARAMS = (
     "carriers.carrier_types",
     "carriers.host_kinds",
+    "carriers.inferred_host_kinds",
+    "carriers.other_host_kinds",
     "carriers.base_min_annual_trainees",
     "carriers.studio_leader_min_level",
     "carriers.workstation_min_annual_trainees",
@@ -694,7 +757,7 @@ _RECOGNITION_PARAMS = (
 CARRIER_RECOGNITION_RULE: Rule = register(
     Rule(
         id="carriers.recognition",
-        version="2025.1",
+        version="2026.1",
         title_zh="终身职业技能培训载体认定条件",
         title_en="Recognition of a lifelong vocational training carrier",
         function=carrier_recognition,
@@ -702,26 +765,41 @@ CARRIER_RECOGNITION_RULE: Rule = register(
         parameters=_RECOGNITION_PARAMS,
         conditions=(
             Condition(_R_TYPE, parameters=("carriers.carrier_types",)),
-            Condition(_R_HOST, parameters=("carriers.host_kinds",)),
+            Condition(
+                _R_HOST,
+                parameters=(
+                    "carriers.host_kinds",
+                    "carriers.inferred_host_kinds",
+                    "carriers.other_host_kinds",
+                ),
+                sources=(RuleSource(_MEASURE), RuleSource(_EARLIER)),
+            ),
             Condition(_R_BASE, parameters=("carriers.base_min_annual_trainees",)),
             Condition(_R_STUDIO, parameters=("carriers.studio_leader_min_level",)),
             Condition(
                 _R_STATION, parameters=("carriers.workstation_min_annual_trainees",)
             ),
-            Condition(_R_PARTNER, sources=(RuleSource(_MEASURE),)),
+            Condition(_R_PARTNERS, sources=(RuleSource(_MEASURE),), advisory=True),
         ),
     )
 )
 """The registered carrier-recognition rule."""
 
+_ROUND_DAY = ReadOn(
+    "application.year",
+    "the figures seen belong to one award round (the 2023 round's notice and report), "
+    "so a round's figures are those in force on 1 January of its year, whatever day "
+    "the application is judged",
+)
+
 CARRIER_AWARD_RULE: Rule = register(
     Rule(
         id="carriers.award",
-        version="2025.1",
+        version="2026.1",
         title_zh="终身职业技能培训载体奖补",
         title_en="Lifelong training carrier awards",
         function=carrier_award,
-        sources=(RuleSource(_MEASURE), RuleSource(_ROUND)),
+        sources=(RuleSource(_MEASURE), RuleSource(_ROUND), RuleSource(_ROUND_2025)),
         parameters=(
             "carriers.best_ten_carrier_types",
             "carriers.capacity_carrier_types",
@@ -744,8 +822,13 @@ CARRIER_AWARD_RULE: Rule = register(
                     "carriers.best_ten_carrier_types",
                     "carriers.capacity_carrier_types",
                 ),
+                read_on=_ROUND_DAY,
             ),
-            Condition(_A_RECOGNISED, parameters=("carriers.recognition_lead_months",)),
+            Condition(
+                _A_RECOGNISED,
+                parameters=("carriers.recognition_lead_months",),
+                read_on=_ROUND_DAY,
+            ),
             Condition(
                 _A_BASE,
                 parameters=(
@@ -754,11 +837,17 @@ CARRIER_AWARD_RULE: Rule = register(
                     "carriers.min_trainees_institution",
                     "carriers.min_trainees_enterprise",
                 ),
+                read_on=_ROUND_DAY,
             ),
-            Condition(_A_STUDIO, parameters=("carriers.studio_apprentices_above",)),
+            Condition(
+                _A_STUDIO,
+                parameters=("carriers.studio_apprentices_above",),
+                read_on=_ROUND_DAY,
+            ),
             Condition(
                 _A_BEST_TEN,
                 parameters=("carriers.best_ten_amount", "carriers.rounding"),
+                read_on=_ROUND_DAY,
             ),
             Condition(
                 _A_CAPACITY,
@@ -767,8 +856,13 @@ CARRIER_AWARD_RULE: Rule = register(
                     "carriers.capacity_cap",
                     "carriers.rounding",
                 ),
+                read_on=_ROUND_DAY,
             ),
-            Condition(_A_RANK, parameters=("carriers.winners_per_item",)),
+            Condition(
+                _A_RANK,
+                parameters=("carriers.winners_per_item",),
+                read_on=_ROUND_DAY,
+            ),
         ),
     )
 )

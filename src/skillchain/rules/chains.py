@@ -483,8 +483,10 @@ def chain_leader_incubation(
     above-designated-size, group, listed or 专精特新 enterprise; priority for strong
     results in skill evaluation or industry–education integration.
 
-    Effective: from 2026-01-09, the first day the notice is known to exist (its own
-    date was not found).
+    Effective: from 2026-01-09, the first day the notice is known to exist; its own
+    date is not known and is earlier, so that start is inferred and a decision using
+    the figures is at best ``unverified``.  Every figure is read on the evaluation
+    day.
 
     References:
         深圳市人社局《关于开展产教评技能生态链链主企业培育孵化工作的通知》

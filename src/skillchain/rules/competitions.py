@@ -12,12 +12,13 @@
   retirement decision of 2024 (gradual delay from 2025-01-01).
 * ``competitions.technical_expert`` (:func:`award_technical_experts`,
   :func:`technical_expert`): who of a single-person 市级一类 event's finalists
-  earns 深圳市技术能手 (2022 notice: 50 or more finalists, top 8; 25-49, top 4;
-  10-24, top 2; every score passing).  Later years' quotas were not found, so
-  those events are undetermined until the district supplies them.
+  earns 深圳市技术能手 (2022 notice: 50 or more finalists, top 8, seen in a copy;
+  25-49, top 4 and 10-24, top 2, from notes no copy confirms; every score
+  passing).  The places are those of the contest's year; later years' quotas were
+  not found, so those events are undetermined until the district supplies them.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import attrs
@@ -46,7 +47,7 @@ from skillchain.model import (
 from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain.policy import CompetitionParameters, Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -199,10 +200,16 @@ def _retirement_day(
     months from the step's first day (2025-01-01) to the original date, up to the
     target age.
     """
-    base_param = _schedule(judge.params.competitions, category)[0]
-    base = judge.use(base_param)
+    schedule = _schedule(judge.params.competitions, category)
+    base_name, step_name, target_name = (param.name for param in schedule)
+    base = judge.use(schedule[0])
     if base is None:
-        missing.append(base_param.name)
+        # The original date is unknown, so is the day the delay is read on: name
+        # the delay figures too when the policy has no value of them at all.
+        missing.append(base_name)
+        missing.extend(
+            name for name in (step_name, target_name) if _never(judge.policy, name)
+        )
         return None
     original = birth + relativedelta(years=base)
     _, step_param, target_param = _schedule(
@@ -210,7 +217,12 @@ def _retirement_day(
     )
     step = judge.use(step_param)
     if step is None or step_param.period is None:
-        return original
+        if _delay_not_started(judge.policy, step_name, original):
+            return original
+        missing.append(step_name)
+        if _never(judge.policy, target_name):
+            missing.append(target_name)
+        return None
     target = judge.use(target_param)
     if target is None or step == 0:
         missing.append(target_param.name if target is None else step_param.name)
@@ -219,6 +231,27 @@ def _retirement_day(
     months = (original.year - start.year) * 12 + original.month - start.month
     delay = min(months // step + 1, (target - base) * 12)
     return original + relativedelta(months=delay)
+
+
+def _never(policy: Policy, name: str) -> bool:
+    """Whether *policy* gives the parameter *name* no value on any day."""
+    param = policy.parameters.get(name)
+    return param is None or not param.values
+
+
+def _delay_not_started(policy: Policy, name: str, original: date) -> bool:
+    """Whether *original* is before the first dated delay step: no delay yet.
+
+    Only the parameter's own history says so; a parameter with no value at all,
+    or one that ended before *original*, leaves the date unknown.
+    """
+    param = policy.parameters.get(name)
+    starts = [
+        value.period.start
+        for value in (param.values if param is not None else ())
+        if value.period is not None
+    ]
+    return bool(starts) and original < min(starts)
 
 
 def _categories(entry: CompetitionEntry) -> tuple[str, ...]:
@@ -378,12 +411,56 @@ def _titles(judge: Judge, entry: CompetitionEntry) -> None:
 # --- 深圳市技术能手 ------------------------------------------------------------------
 
 
-def _places(tiers: dict[int, int] | None, finalists: int) -> int:
+def _places(tiers: Mapping[int, int], finalists: int) -> int:
     """The places for *finalists* under *tiers* (largest least count first)."""
-    for least, places in (tiers or {}).items():
+    for least, places in tiers.items():
         if finalists >= least:
             return places
     return 0
+
+
+@attrs.frozen
+class _Quota:
+    """An event's places, the figures they were read from, and what is missing."""
+
+    places: int | None
+    used: tuple[Resolved[Mapping[int, int]], ...]
+    missing_params: tuple[str, ...]
+    finalists_known: bool
+
+
+def _quota(competition: Competition, chosen: Policy) -> _Quota:
+    """The places of *competition* under the quota of its contest year.
+
+    A single-person event reads the top tier (``technical_expert_quota``) and, only
+    when its finalists fall below that tier, the lower tiers, which rest on weaker
+    evidence; a team event reads the team quota.
+    """
+    year = chosen.at(date(competition.year, 1, 1)).competitions
+    finalists = competition.finalists
+    if competition.competition_format is CompetitionFormat.TEAM:
+        team = year.technical_expert_team_quota
+        places = (
+            None
+            if team.value is None or finalists is None
+            else _places(team.value, finalists)
+        )
+        lacking: tuple[str, ...] = () if team.value is not None else (team.name,)
+        return _Quota(places, (team,), lacking, finalists is not None)
+    top, lower = year.technical_expert_quota, year.technical_expert_quota_lower
+    tiers = top.value
+    if tiers is not None and finalists is not None and finalists >= min(tiers):
+        return _Quota(_places(tiers, finalists), (top,), (), True)
+    # Below the top tier, or not known to be above it: the lower tiers are needed.
+    missing: tuple[str, ...] = tuple(
+        param.name for param in (top, lower) if param.value is None
+    )
+    places = (
+        None
+        if missing or finalists is None or lower.value is None
+        else _places(lower.value, finalists)
+    )
+    return _Quota(places, (top, lower), missing, finalists is not None)
 
 
 @attrs.frozen(kw_only=True)
@@ -487,15 +564,20 @@ def award_technical_experts(
 ) -> TechnicalExpertAwards:
     """Decide who of one event's *results* earns 深圳市技术能手.
 
-    The quota is resolved on 1 January of the event's year from the number of
-    finalists (``competitions.technical_expert_quota`` for single-person events,
-    the district-supplied ``competitions.technical_expert_team_quota`` for team
-    events).  A competitor earns the title when the event is 市级一类, every score
-    passed, and their rank falls within the places: the people ranked ahead of
-    them plus those tied with them (coaches and unranked results not counted)
-    number no more than the places.  A tie that straddles the last place leaves
-    the tied people undetermined, so the titles never exceed the quota and the
-    outcome does not depend on the order of *results*.
+    The places are those of the event's contest year (its quota resolved on 1
+    January of ``competition.year``), by the number of finalists: for a
+    single-person event the top tier (``competitions.technical_expert_quota``: 50
+    or more finalists, top 8) and, below it, the lower tiers
+    (``competitions.technical_expert_quota_lower``); for a team event the
+    district-supplied ``competitions.technical_expert_team_quota``.  A decision's
+    provenance follows the tiers it used.  A competitor earns the title when the
+    event is 市级一类, every score passed, and their rank falls within the places:
+    the people ranked ahead of them plus those tied with them (coaches and
+    unranked results not counted) number no more than the places.  Ranks are read
+    as published (standard competition ranking): a rank *r* has at least *r* − 1
+    people ahead even when not all results are given.  A tie that straddles the
+    last place leaves the tied people undetermined, so the titles never exceed the
+    quota and the outcome does not depend on the order of *results*.
 
     Raises:
         InvalidValueError: *results* is empty, holds results of more than one
@@ -516,34 +598,24 @@ def award_technical_experts(
         >>> results = [CompetitionResult(person=p, competition=event, rank=r,
         ...     passed_all_parts=True) for r, p in enumerate(people, start=1)]
         >>> awards = award_technical_experts(results, on=date(2022, 10, 1))
-        >>> awards.quota, len(awards.awarded)
-        (2, 2)
+        >>> awards.quota, len(awards.awarded), awards.decisions[0].provenance.value
+        (2, 2, 'unverified')
     """
     competition = _check_results(results)
     chosen = policy if policy is not None else Policy.default()
-    year_params = chosen.at(date(competition.year, 1, 1)).competitions
-    team = competition.competition_format is CompetitionFormat.TEAM
-    quota_param = (
-        year_params.technical_expert_team_quota
-        if team
-        else year_params.technical_expert_quota
-    )
-    finalists = competition.finalists
-    tiers = quota_param.value
-    quota = (
-        _places(dict(tiers), finalists)
-        if tiers is not None and finalists is not None
-        else None
-    )
+    quota = _quota(competition, chosen)
+    positions = {id(result): index for index, result in enumerate(results)}
     ranked = sorted(results, key=_order)
     competing = [r for r in ranked if not r.as_coach and r.rank is not None]
     decisions = [
-        _decide_one(result, competing, quota_param, quota, chosen=chosen, on=on)
+        _decide_one(
+            result, positions[id(result)], competing, quota, chosen=chosen, on=on
+        )
         for result in ranked
     ]
     return TechnicalExpertAwards(
         competition=competition,
-        quota=quota,
+        quota=quota.places,
         ranked=tuple(ranked),
         decisions=tuple(decisions),
     )
@@ -551,15 +623,16 @@ def award_technical_experts(
 
 def _decide_one(
     result: CompetitionResult,
+    index: int,
     competing: list[CompetitionResult],
-    quota_param: Resolved[object],
-    quota: int | None,
+    quota: _Quota,
     *,
     chosen: Policy,
     on: date,
 ) -> Decision:
     judge = Judge(chosen, on)
     competition = result.competition
+    path = f"results[{index}]"
     city = (chosen.citation(_CITY_2022),)
     klass = competition.competition_class
     category_values: tuple[tuple[str, FactValue], ...] = (
@@ -570,7 +643,10 @@ def _decide_one(
     cited = (*city, chosen.citation(_TIERS_DOC))
     if municipal and klass is None:
         judge.missing(
-            _T_CATEGORY, ("competition.competition_class",), category_values, cited
+            _T_CATEGORY,
+            (f"{path}.competition.competition_class",),
+            category_values,
+            cited,
         )
     else:
         judge.check(
@@ -586,36 +662,46 @@ def _decide_one(
         ("passed", result.passed_all_parts),
     )
     if result.passed_all_parts is None:
-        judge.missing(_T_PASSED, ("result.passed_all_parts",), passed_values, city)
+        judge.missing(_T_PASSED, (f"{path}.passed_all_parts",), passed_values, city)
     else:
         judge.check(_T_PASSED, result.passed_all_parts, passed_values, city)
-    judge.use(quota_param)
+    for param in quota.used:
+        judge.use(param)
     quota_values: tuple[tuple[str, FactValue], ...] = (
         ("format", competition.competition_format),
         ("finalists", competition.finalists),
-        ("quota", quota),
+        ("quota", quota.places),
         ("year", competition.year),
     )
-    quota_cited = citations_of(quota_param)
-    if quota is None:
-        unknown = [] if competition.finalists is not None else ["competition.finalists"]
-        if quota_param.value is None:
-            unknown.append(quota_param.name)
+    unknown = (
+        () if quota.finalists_known else (f"{path}.competition.finalists",)
+    ) + quota.missing_params
+    quota_cited = citations_of(*quota.used)
+    if quota.places is None:
         judge.missing(_T_QUOTA, unknown, quota_values, quota_cited)
     else:
-        judge.check(_T_QUOTA, quota > 0, quota_values, quota_cited)
-    _place(judge, result, competing, (quota, quota_param.name), city)
+        judge.check(_T_QUOTA, quota.places > 0, quota_values, quota_cited)
+    _place(
+        judge,
+        result,
+        path,
+        competing,
+        places=(quota.places, unknown),
+        citations=city,
+    )
     return judge.decide(TECHNICAL_EXPERT_RULE)
 
 
 def _place(
     judge: Judge,
     result: CompetitionResult,
+    path: str,
     competing: list[CompetitionResult],
-    places: tuple[int | None, str],
+    *,
+    places: tuple[int | None, tuple[str, ...]],
     citations: tuple[Citation, ...],
 ) -> None:
-    quota, quota_name = places
+    quota, quota_unknown = places
     rank = result.rank
     if rank is None or result.as_coach:
         values: tuple[tuple[str, FactValue], ...] = (
@@ -627,15 +713,18 @@ def _place(
         if result.as_coach:
             judge.check(_T_PLACE, False, values, citations)
         else:
-            judge.missing(_T_PLACE, ("result.rank",), values, citations)
+            judge.missing(_T_PLACE, (f"{path}.rank", *quota_unknown), values, citations)
         return
-    ahead = sum(
-        1 for other in competing if other.rank is not None and other.rank < rank
+    # Ranks as published: a rank r has at least r - 1 people ahead, whether or not
+    # every result is given.
+    ahead = max(
+        rank - 1,
+        sum(1 for other in competing if other.rank is not None and other.rank < rank),
     )
     tied = sum(1 for other in competing if other.rank == rank)
     values = (("rank", rank), ("ahead", ahead), ("tied", tied), ("quota", quota))
     if quota is None:
-        judge.missing(_T_PLACE, (quota_name,), values, citations)
+        judge.missing(_T_PLACE, quota_unknown, values, citations)
     elif ahead + tied <= quota:
         judge.check(_T_PLACE, True, values, citations)
     elif ahead >= quota:
@@ -685,7 +774,7 @@ _RETIREMENT_PARAMETERS = (
 ENTRY_RULE: Rule = register(
     Rule(
         id="competitions.entry",
-        version="2025.1",
+        version="2026.1",
         title_zh="深圳职业技能竞赛参赛资格",
         title_en="Entry to a Shenzhen skills-competition event",
         function=competition_entry,
@@ -698,7 +787,17 @@ ENTRY_RULE: Rule = register(
         conditions=(
             Condition(_E_SCOPE, sources=(RuleSource(_CITY_2022),)),
             Condition(_E_MIN_AGE, parameters=("competitions.entry_min_age",)),
-            Condition(_E_RETIREMENT, parameters=_RETIREMENT_PARAMETERS),
+            Condition(
+                _E_RETIREMENT,
+                parameters=_RETIREMENT_PARAMETERS,
+                read_on=ReadOn(
+                    "entry.person.birth_date",
+                    "the 2024 decision delays a retirement by the original retirement "
+                    "date (birth date plus the original age, the age in force on the "
+                    "registration day): the delay step and target age in force on that "
+                    "date apply",
+                ),
+            ),
             Condition(
                 _E_SHENZHEN, sources=(RuleSource(_CITY_2022), RuleSource(_CITY_2025))
             ),
@@ -711,18 +810,26 @@ ENTRY_RULE: Rule = register(
 )
 """The registered entry rule for Shenzhen contest events."""
 
+_QUOTA_PARAMETERS = (
+    "competitions.technical_expert_quota",
+    "competitions.technical_expert_quota_lower",
+    "competitions.technical_expert_team_quota",
+)
+_CONTEST_YEAR = ReadOn(
+    "results[0].competition.year",
+    "each year's contest notice sets the places of that year's events; they are "
+    "read on 1 January of the contest year, whenever the title is decided",
+)
+
 TECHNICAL_EXPERT_RULE: Rule = register(
     Rule(
         id="competitions.technical_expert",
-        version="2025.1",
+        version="2026.1",
         title_zh="市级一类竞赛授予深圳市技术能手",
         title_en="深圳市技术能手 from a municipal class-one event",
         function=technical_expert,
         sources=(RuleSource(_CITY_2022),),
-        parameters=(
-            "competitions.technical_expert_quota",
-            "competitions.technical_expert_team_quota",
-        ),
+        parameters=_QUOTA_PARAMETERS,
         conditions=(
             Condition(
                 _T_CATEGORY,
@@ -730,14 +837,13 @@ TECHNICAL_EXPERT_RULE: Rule = register(
             ),
             Condition(_T_COMPETITOR, sources=(RuleSource(_CITY_2022),)),
             Condition(_T_PASSED, sources=(RuleSource(_CITY_2022),)),
+            Condition(_T_QUOTA, parameters=_QUOTA_PARAMETERS, read_on=_CONTEST_YEAR),
             Condition(
-                _T_QUOTA,
-                parameters=(
-                    "competitions.technical_expert_quota",
-                    "competitions.technical_expert_team_quota",
-                ),
+                _T_PLACE,
+                parameters=_QUOTA_PARAMETERS,
+                sources=(RuleSource(_CITY_2022),),
+                read_on=_CONTEST_YEAR,
             ),
-            Condition(_T_PLACE, sources=(RuleSource(_CITY_2022),)),
         ),
     )
 )

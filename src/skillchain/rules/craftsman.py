@@ -7,12 +7,14 @@
   level, one listed achievement since 1 January five years before the round's year
   (the 2025 call's reading of 近5年), and no earlier 鹏城工匠 title; at most ten are
   selected a year, 500 000 yuan each.  The figures are those in force on the
-  evaluation day: after 2026-10-25 no successor measure was found, so a decision
-  is undetermined and names the figures to supply.
+  round's application deadline: for a round whose deadline is after 2026-10-25 no
+  successor measure was found, so a decision is undetermined and names the
+  figures to supply.
 * :func:`competition_promotion` (rule ``craftsman.promotion``): which skill level a
   competition result promotes its winner to, from the competition's own promotion
   table in the policy (keyed by the competition's name; the 2020 national
-  competition's is bundled).  A competition with no table is undetermined.
+  competition's is bundled), as in force when the competition was held.  A
+  competition with no table is undetermined.
 """
 
 from collections.abc import Iterable
@@ -30,15 +32,17 @@ from skillchain._decision import (
 from skillchain._levels import SkillLevel
 from skillchain.model import (
     Certificate,
+    CompetitionClass,
     CompetitionResult,
+    CompetitionTier,
     CraftsmanApplication,
     Employment,
     PostType,
 )
-from skillchain.policy import Policy
+from skillchain.policy import CraftsmanParameters, Policy, Resolved
 from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -146,8 +150,15 @@ def _frontline_months(
     return months
 
 
+def _round_figures(
+    judge: Judge, application: CraftsmanApplication
+) -> CraftsmanParameters:
+    """The selection figures in force on the round's deadline (see :data:`_ON_DEADLINE`)."""
+    return judge.policy.at(application.deadline).craftsman
+
+
 def _check_frontline(judge: Judge, application: CraftsmanApplication) -> None:
-    params = judge.params.craftsman
+    params = _round_figures(judge, application)
     years_param, kinds_param = params.min_frontline_years, params.frontline_post_types
     years, kinds = judge.use(years_param), judge.use(kinds_param)
     posts = application.frontline_posts
@@ -187,20 +198,28 @@ def _highest_level(certificates: Iterable[Certificate], by: date) -> SkillLevel 
 
 
 def _check_level(judge: Judge, application: CraftsmanApplication) -> None:
-    param = judge.params.craftsman.min_level
-    minimum = judge.use(param)
+    param = _round_figures(judge, application).min_level
     level = _highest_level(application.certificates, application.deadline)
     equivalent = application.equivalent_level
+    # An equivalent level found by the review settles the condition whatever the
+    # least level: the figure is then shown, not relied on.
+    minimum = param.value if equivalent is True else judge.use(param)
     values: tuple[tuple[str, FactValue], ...] = (
         ("level", level),
         ("minimum", minimum),
         ("equivalent", equivalent),
     )
     cites = citations_of(param)
-    if minimum is None:
-        judge.missing(_S_LEVEL, (param.name,), values, cites)
-        return
-    if (level is not None and level >= minimum) or equivalent is True:
+    if equivalent is True:
+        judge.check(_S_LEVEL, True, values, cites)
+    elif minimum is None:
+        # Unless the level is the top of the ladder, the review's finding may be
+        # needed too.
+        unknown = [param.name]
+        if equivalent is None and (level is None or level < max(SkillLevel)):
+            unknown.append("application.equivalent_level")
+        judge.missing(_S_LEVEL, unknown, values, cites)
+    elif level is not None and level >= minimum:
         judge.check(_S_LEVEL, True, values, cites)
     elif equivalent is None:
         judge.missing(_S_LEVEL, ("application.equivalent_level",), values, cites)
@@ -208,22 +227,25 @@ def _check_level(judge: Judge, application: CraftsmanApplication) -> None:
         judge.check(_S_LEVEL, False, values, cites)
 
 
-def _window_start(judge: Judge, application: CraftsmanApplication) -> date | None:
-    years = judge.use(judge.params.craftsman.achievement_window_years)
-    return None if years is None else date(application.year - years, 1, 1)
+def _found_honour(
+    application: CraftsmanApplication, start: date, keys: frozenset[str]
+) -> str | None:
+    """The first listed honour within the window, as text."""
+    for honour in application.honours:
+        if honour.key in keys and start <= honour.awarded_on <= application.deadline:
+            return f"{honour.title} ({honour.awarded_on.isoformat()})"
+    return None
 
 
 def _found_result(
-    judge: Judge, application: CraftsmanApplication, start: date
-) -> tuple[str | None, bool]:
-    """The first qualifying result (as text), and whether an undated one may qualify."""
-    params = judge.params.craftsman
-    tier, klass = judge.use(params.result_tier), judge.use(params.result_class)
-    max_rank = judge.use(params.result_max_rank)
-    if tier is None or klass is None or max_rank is None:
-        return None, False
-    undated = False
-    for result in application.results:
+    application: CraftsmanApplication,
+    start: date,
+    rule: tuple[CompetitionTier, CompetitionClass, int],
+) -> tuple[str | None, list[str]]:
+    """The first qualifying result (as text), or the undated ones that may qualify."""
+    tier, klass, max_rank = rule
+    undated: list[str] = []
+    for index, result in enumerate(application.results):
         contest = result.competition
         if (
             contest.tier is not tier
@@ -237,62 +259,75 @@ def _found_result(
         found = f"{contest.name} ({contest.event}), rank {result.rank}, {role}"
         if held is not None:
             if start <= held <= application.deadline:
-                return found, False
+                return found, []
         elif start.year < contest.year < application.deadline.year:
-            return found, False
+            return found, []
         elif start.year <= contest.year <= application.deadline.year:
-            undated = True
+            undated.append(f"application.results[{index}].competition.held_on")
     return None, undated
 
 
 def _check_achievement(judge: Judge, application: CraftsmanApplication) -> None:
-    params = judge.params.craftsman
-    honours_param = params.qualifying_honours
-    keys = judge.use(honours_param)
-    start = _window_start(judge, application)
-    cites = (
-        *citations_of(
-            honours_param,
-            params.achievement_window_years,
-            params.result_tier,
-            params.result_class,
-            params.result_max_rank,
-        ),
+    """One listed honour or result within the window, or other merit.
+
+    Each way is worked out from the figures' values first; the decision then rests
+    on (and its provenance counts) only the figures of the way that held, or all of
+    them when none did.
+    """
+    params = _round_figures(judge, application)
+    window_param, keys_param = (
+        params.achievement_window_years,
+        params.qualifying_honours,
     )
+    result_params = (params.result_tier, params.result_class, params.result_max_rank)
+    years = window_param.value
+    start = None if years is None else date(application.year - years, 1, 1)
+    keys = keys_param.value
+    tier = params.result_tier.value
+    klass = params.result_class.value
+    max_rank = params.result_max_rank.value
+    honour = (
+        None
+        if start is None or keys is None
+        else _found_honour(application, start, keys)
+    )
+    result: str | None = None
+    undated: list[str] = []
+    if (
+        start is not None
+        and tier is not None
+        and klass is not None
+        and max_rank is not None
+    ):
+        result, undated = _found_result(application, start, (tier, klass, max_rank))
+    merit = application.other_merit
+    everything = (window_param, keys_param, *result_params)
+    if merit is True:
+        rests: tuple[Resolved[object], ...] = ()
+    elif honour is not None:
+        rests = (window_param, keys_param)
+    elif result is not None:
+        rests = (window_param, *result_params)
+    else:
+        rests = everything
+    for param in rests:
+        judge.use(param)
+    cites = citations_of(*everything)
     deadline = application.deadline
-    found: str | None = None
-    undated = False
-    if start is not None and keys is not None:
-        for honour in application.honours:
-            if honour.key in keys and start <= honour.awarded_on <= deadline:
-                found = f"{honour.title} ({honour.awarded_on.isoformat()})"
-                break
-        if found is None:
-            found, undated = _found_result(judge, application, start)
     window: tuple[tuple[str, FactValue], ...] = (
         ("window_start", start),
         ("deadline", deadline),
     )
-    values = (*window, ("found", found))
-    if found is not None or application.other_merit is True:
+    found = honour if honour is not None else result
+    if found is not None or merit is True:
         shown = found if found is not None else "other_merit"
         judge.check(_S_ACHIEVEMENT, True, (*window, ("found", shown)), cites)
         return
-    unknown = [
-        name
-        for name, known in (
-            (params.achievement_window_years.name, start),
-            (honours_param.name, keys),
-            (params.result_tier.name, judge.use(params.result_tier)),
-            (params.result_class.name, judge.use(params.result_class)),
-            (params.result_max_rank.name, judge.use(params.result_max_rank)),
-        )
-        if known is None
-    ]
-    if undated:
-        unknown.append("results.competition.held_on")
-    if not unknown and application.other_merit is None:
+    unknown = [param.name for param in everything if param.value is None]
+    unknown.extend(undated)
+    if merit is None:
         unknown.append("application.other_merit")
+    values = (*window, ("found", None))
     if unknown:
         judge.missing(_S_ACHIEVEMENT, unknown, values, cites)
         return
@@ -315,15 +350,16 @@ def _check_repeat(judge: Judge, application: CraftsmanApplication) -> None:
 def check_craftsman(judge: Judge, application: CraftsmanApplication) -> Decimal | None:
     """Record the selection conditions and the reward of *application* on *judge*.
 
-    The figures are those in force on the judge's day.  Returns the reward when it
-    is known, else ``None``; whether the candidate is selected also depends on the
-    ranking (:func:`select_craftsmen`).
+    The figures are those in force on the round's deadline
+    (``application.deadline``), whatever the judge's day.  Returns the reward when
+    it is known, else ``None``; whether the candidate is selected also depends on
+    the ranking (:func:`select_craftsmen`).
     """
     _check_frontline(judge, application)
     _check_level(judge, application)
     _check_achievement(judge, application)
     _check_repeat(judge, application)
-    param = judge.params.craftsman.award_amount
+    param = _round_figures(judge, application).award_amount
     amount = judge.use(param)
     if amount is None:
         judge.missing(_S_AMOUNT, (param.name,), (("amount", None),))
@@ -358,7 +394,9 @@ def select_craftsmen(
     ``craftsman.annual_limit`` are selected: a year never has more.  An application
     without a review score is undetermined and takes no place.  The measure leaves
     the choice to an expert review and publishes no scoring rule, so the score is a
-    fact the caller supplies.
+    fact the caller supplies.  Every figure, the yearly limit included, is the one
+    in force on the round's application deadline; *on* is the day the decisions are
+    made.
 
     Returns:
         Each application with its decision, in rank order.  *eligible* means
@@ -390,17 +428,19 @@ def select_craftsmen(
         judges.append(judge)
     positions: dict[int, int] = {}
     for application, judge in zip(ranked, judges, strict=True):
-        if judge.failed or judge.undecided:
-            continue
-        limit_param = judge.params.craftsman.annual_limit
-        limit = judge.use(limit_param)
+        if judge.failed:
+            continue  # refused on a condition: no place to give
+        limit_param = _round_figures(judge, application).annual_limit
         score = application.review_score
         values: tuple[tuple[str, FactValue], ...] = (
             ("year", application.year),
             ("score", score),
         )
         cites = citations_of(limit_param)
-        if score is None or limit is None:
+        limit = judge.use(limit_param)
+        if judge.undecided or score is None or limit is None:
+            # No place while a condition or the score is open; name what the
+            # ranking itself lacks.
             unknown = tuple(
                 name
                 for name, known in (
@@ -464,8 +504,8 @@ def pengcheng_craftsman(
         >>> decision = pengcheng_craftsman(app, on=date(2025, 9, 1))
         >>> decision.outcome.value, decision.amount
         ('eligible', Decimal('500000'))
-        >>> pengcheng_craftsman(app, on=date(2026, 10, 26)).outcome.value
-        'undetermined'
+        >>> pengcheng_craftsman(app, on=date(2027, 3, 1)).amount  # the 2025 round's figures
+        Decimal('500000')
     """
     pool = tuple(applications)
     if application not in pool:
@@ -512,14 +552,18 @@ def competition_promotion(
     """Decide which skill level *result* promotes its winner to, if any.
 
     The competition's promotion table is looked up by its name in
-    ``craftsman.promotion_tables`` (each notice sets its own): each listed award
+    ``craftsman.promotion_tables`` as in force on the day the competition was held
+    (``competition.held_on``, or 31 December of its year when the day is not
+    recorded; each notice sets its own promotions): each listed award
     grants a level, and a second level for those who already hold the first (the
     2020 national competition: 优胜奖 or better -> 技师, and 技师 -> 高级技师).  The
     level held is the highest level of *certificates* in the event's occupation
     issued by *on* (``None``: not looked up).  Checked: the competition has a table
     (undetermined if not); the result is a competitor's (coaches are not
-    promoted); the award is listed; the promotion lifts the level held.  An
-    eligible decision's new level is read with :func:`promoted_level`.
+    promoted); the award is listed (a result without an award never is); the
+    promotion lifts the level held.  Without the table the award and the level are
+    undetermined too.  An eligible decision's new level is read with
+    :func:`promoted_level`.
 
     Example:
         >>> from datetime import date
@@ -540,10 +584,14 @@ def competition_promotion(
         ('eligible', '技师')
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    param = judge.params.craftsman.promotion_tables
+    contest = result.competition
+    held = (
+        contest.held_on if contest.held_on is not None else date(contest.year, 12, 31)
+    )
+    param = judge.policy.at(held).craftsman.promotion_tables
     tables = judge.use(param)
     cites = citations_of(param)
-    name = result.competition.name
+    name = contest.name
     table = None if tables is None else tables.get(name)
     judge.check(
         _P_TABLE,
@@ -562,29 +610,34 @@ def competition_promotion(
     )
     award = result.award
     row = None if table is None or award is None else table.get(award)
-    if table is not None:
+    award_values: tuple[tuple[str, FactValue], ...] = (
+        ("award", award),
+        ("listed", None if table is None and award is not None else row is not None),
+    )
+    if table is None and award is not None:
+        judge.missing(_P_AWARD, (param.name,), award_values, cites)
+    else:
+        judge.check(_P_AWARD, row is not None, award_values, cites)
+    held_level, lacking = _held_level(judge, result, certificates)
+    shown: FactValue = "—" if held_level is None and lacking is None else held_level
+    values: tuple[tuple[str, FactValue], ...] = (("held", shown),)
+    if row is None:
+        if table is None and award is not None:
+            unknown = (param.name,) if lacking is None else (param.name, lacking)
+            judge.missing(_P_LEVEL, unknown, (*values, ("promoted", None)), cites)
+        return judge.decide(CRAFTSMAN_PROMOTION_RULE)
+    granted, step = row
+    if lacking is not None:
+        judge.missing(_P_LEVEL, (lacking,), (*values, ("promoted", None)), cites)
+    else:
+        promoted: SkillLevel | None = None
+        if held_level is None or held_level < granted:
+            promoted = granted
+        elif held_level == granted and step is not None:
+            promoted = step
         judge.check(
-            _P_AWARD,
-            row is not None,
-            (("award", award), ("listed", row is not None)),
-            cites,
+            _P_LEVEL, promoted is not None, (*values, ("promoted", promoted)), cites
         )
-    held, lacking = _held_level(judge, result, certificates)
-    if row is not None:
-        granted, step = row
-        shown: FactValue = "—" if held is None and lacking is None else held
-        values: tuple[tuple[str, FactValue], ...] = (("held", shown),)
-        if lacking is not None:
-            judge.missing(_P_LEVEL, (lacking,), (*values, ("promoted", None)), cites)
-        else:
-            promoted: SkillLevel | None = None
-            if held is None or held < granted:
-                promoted = granted
-            elif held == granted and step is not None:
-                promoted = step
-            judge.check(
-                _P_LEVEL, promoted is not None, (*values, ("promoted", promoted)), cites
-            )
     return judge.decide(CRAFTSMAN_PROMOTION_RULE)
 
 
@@ -602,10 +655,23 @@ def promoted_level(decision: Decision) -> SkillLevel | None:
     return None  # pragma: no cover - an eligible decision has the finding
 
 
+_ON_DEADLINE = ReadOn(
+    "application.deadline",
+    "the measure in force when the round's applications close sets the round's "
+    "conditions, limit and reward; the years and achievements are counted to that "
+    "day too",
+)
+_ON_CONTEST = ReadOn(
+    "result.competition.held_on",
+    "each competition's notice sets the promotions of its own winners: the table in "
+    "force when the competition was held (31 December of its year if the day is "
+    "not recorded)",
+)
+
 CRAFTSMAN_SELECTION_RULE: Rule = register(
     Rule(
         id="craftsman.selection",
-        version="2025.1",
+        version="2026.1",
         title_zh="鹏城工匠评选",
         title_en="Pengcheng Craftsman selection",
         function=pengcheng_craftsman,
@@ -629,8 +695,11 @@ CRAFTSMAN_SELECTION_RULE: Rule = register(
                     "craftsman.min_frontline_years",
                     "craftsman.frontline_post_types",
                 ),
+                read_on=_ON_DEADLINE,
             ),
-            Condition(_S_LEVEL, parameters=("craftsman.min_level",)),
+            Condition(
+                _S_LEVEL, parameters=("craftsman.min_level",), read_on=_ON_DEADLINE
+            ),
             Condition(
                 _S_ACHIEVEMENT,
                 parameters=(
@@ -640,10 +709,19 @@ CRAFTSMAN_SELECTION_RULE: Rule = register(
                     "craftsman.result_class",
                     "craftsman.result_max_rank",
                 ),
+                read_on=_ON_DEADLINE,
             ),
             Condition(_S_REPEAT, sources=(RuleSource(_MEASURE),)),
-            Condition(_S_AMOUNT, parameters=("craftsman.award_amount",)),
-            Condition(_S_RANK, parameters=("craftsman.annual_limit",)),
+            Condition(
+                _S_AMOUNT,
+                parameters=("craftsman.award_amount",),
+                read_on=_ON_DEADLINE,
+            ),
+            Condition(
+                _S_RANK,
+                parameters=("craftsman.annual_limit",),
+                read_on=_ON_DEADLINE,
+            ),
         ),
     )
 )
@@ -652,17 +730,33 @@ CRAFTSMAN_SELECTION_RULE: Rule = register(
 CRAFTSMAN_PROMOTION_RULE: Rule = register(
     Rule(
         id="craftsman.promotion",
-        version="2025.1",
+        version="2026.1",
         title_zh="竞赛获奖晋升职业技能等级",
         title_en="Skill-level promotion from a competition result",
         function=competition_promotion,
         sources=(RuleSource("national-2020-skills-competition"),),
         parameters=("craftsman.promotion_tables",),
         conditions=(
-            Condition(_P_TABLE, parameters=("craftsman.promotion_tables",)),
-            Condition(_P_COMPETITOR, parameters=("craftsman.promotion_tables",)),
-            Condition(_P_AWARD, parameters=("craftsman.promotion_tables",)),
-            Condition(_P_LEVEL, parameters=("craftsman.promotion_tables",)),
+            Condition(
+                _P_TABLE,
+                parameters=("craftsman.promotion_tables",),
+                read_on=_ON_CONTEST,
+            ),
+            Condition(
+                _P_COMPETITOR,
+                parameters=("craftsman.promotion_tables",),
+                read_on=_ON_CONTEST,
+            ),
+            Condition(
+                _P_AWARD,
+                parameters=("craftsman.promotion_tables",),
+                read_on=_ON_CONTEST,
+            ),
+            Condition(
+                _P_LEVEL,
+                parameters=("craftsman.promotion_tables",),
+                read_on=_ON_CONTEST,
+            ),
         ),
     )
 )

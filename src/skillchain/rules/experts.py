@@ -2,8 +2,8 @@
 
 Futian gathered candidates for the province's call for 产教评技能生态链建设指导专家
 from its enterprises and put six forward (reply letter of 2024-09-02, §五).  No
-published criteria were found (the province's call itself was not found; searched
-again for this rule), so the criteria are district-supplied parameters
+published criteria are known (the province's call itself is known only from the
+letter), so the criteria are district-supplied parameters
 (``experts.min_skill_level``, ``experts.min_professional_title``,
 ``experts.min_years_of_experience``): with the bundled policy every candidate who
 is not already out is *undetermined* until the district supplies them.
@@ -13,11 +13,15 @@ each person counts once however many nominations name them; a nomination is
 complete when it gives the field, a qualification (skill level or professional
 title) and the years of experience; a candidate qualifies through either route and
 the years; qualified candidates take the round's places in submission order.
+Every figure is read on the evaluation day (the day the district decides the
+round): no source ties the criteria to another day.  A missing fact is named by its
+full path in the round (``recommendation_round.nominations[2].expert.field``).
 """
 
 import enum
 
 from datetime import date
+from typing import TypeVar
 
 import attrs
 
@@ -30,13 +34,14 @@ from skillchain._decision import (
 )
 from skillchain._errors import InvalidValueError
 from skillchain._identifiers import ResidentId
+from skillchain._sources import Citation
 from skillchain.model import (
     ExpertNomination,
     ProfessionalTitleLevel,
     RecommendationRound,
 )
 from skillchain.model._checks import fail, maybe, tuple_of, whole
-from skillchain.policy import ExpertParameters, Policy
+from skillchain.policy import ExpertParameters, Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
@@ -59,6 +64,8 @@ _EXPERIENCE = "experts.recommendation.experience"
 _PLACE = "experts.recommendation.place"
 
 _TITLES: tuple[ProfessionalTitleLevel, ...] = tuple(ProfessionalTitleLevel)
+
+T = TypeVar("T")
 
 register_messages(
     {
@@ -97,12 +104,17 @@ register_messages(
 
 
 def _qualification(
-    judge: Judge, nomination: ExpertNomination, params: ExpertParameters
+    judge: Judge, nomination: ExpertNomination, params: ExpertParameters, at: str
 ) -> None:
-    """Record whether either route (skill level or title) meets the criteria."""
+    """Record whether either route (skill level or title) meets the criteria.
+
+    A route that holds is the only one the finding rests on: its threshold alone is
+    read (the other route's threshold is shown, not relied on).  When neither holds,
+    both are read, and the finding names every unknown fact and unsupplied threshold.
+    """
     expert = nomination.expert
-    min_level = judge.use(params.min_skill_level)
-    min_title = judge.use(params.min_professional_title)
+    level_param, title_param = params.min_skill_level, params.min_professional_title
+    min_level, min_title = level_param.value, title_param.value
     level, title = expert.skill_level, expert.professional_title
     values: tuple[tuple[str, FactValue], ...] = (
         ("skill_level", level),
@@ -110,43 +122,50 @@ def _qualification(
         ("professional_title", title),
         ("min_professional_title", min_title),
     )
-    cited = citations_of(params.min_skill_level, params.min_professional_title)
     by_level = level is not None and min_level is not None and level >= min_level
     by_title = (
         title is not None
         and min_title is not None
         and _TITLES.index(title) >= _TITLES.index(min_title)
     )
+    if by_level or by_title:
+        route = level_param if by_level else title_param
+        judge.use(route)
+        judge.check(_QUALIFIED, True, values, citations_of(route))
+        return
+    judge.use(level_param)
+    judge.use(title_param)
+    cited = citations_of(level_param, title_param)
     unsupplied = tuple(
-        param.name
-        for param in (params.min_skill_level, params.min_professional_title)
-        if param.value is None
+        param.name for param in (level_param, title_param) if param.value is None
     )
     undeclared = (
-        ("expert.skill_level", "expert.professional_title")
+        (f"{at}.expert.skill_level", f"{at}.expert.professional_title")
         if level is None and title is None
         else ()
     )
-    if by_level or by_title:
-        judge.check(_QUALIFIED, True, values, cited)
-    elif unsupplied or undeclared:
+    if unsupplied or undeclared:
         judge.missing(_QUALIFIED, (*undeclared, *unsupplied), values, cited)
     else:
         judge.check(_QUALIFIED, False, values, cited)
 
 
 def _criteria(
-    judge: Judge, nomination: ExpertNomination, params: ExpertParameters
+    judge: Judge, nomination: ExpertNomination, params: ExpertParameters, at: str
 ) -> None:
-    """Record completeness, qualification and experience for one nomination."""
+    """Record completeness, qualification and experience for one nomination.
+
+    *at* is the nomination's path among the rule's facts (e.g.
+    ``recommendation_round.nominations[2]``), so each missing fact is named in full.
+    """
     expert = nomination.expert
     absent: list[str] = []
     if expert.field is None:
-        absent.append("expert.field")
+        absent.append(f"{at}.expert.field")
     if expert.skill_level is None and expert.professional_title is None:
-        absent += ["expert.skill_level", "expert.professional_title"]
+        absent += [f"{at}.expert.skill_level", f"{at}.expert.professional_title"]
     if expert.years_of_experience is None:
-        absent.append("expert.years_of_experience")
+        absent.append(f"{at}.expert.years_of_experience")
     facts: tuple[tuple[str, FactValue], ...] = (
         ("field", expert.field),
         ("skill_level", expert.skill_level),
@@ -158,7 +177,7 @@ def _criteria(
         judge.missing(_COMPLETE, absent, facts, assumption)
     else:
         judge.check(_COMPLETE, True, facts, assumption)
-    _qualification(judge, nomination, params)
+    _qualification(judge, nomination, params, at)
     min_years = judge.use(params.min_years_of_experience)
     years = expert.years_of_experience
     values: tuple[tuple[str, FactValue], ...] = (
@@ -167,12 +186,26 @@ def _criteria(
     )
     cited = citations_of(params.min_years_of_experience)
     if years is None or min_years is None:
-        unknown = [] if years is not None else ["expert.years_of_experience"]
+        unknown = [] if years is not None else [f"{at}.expert.years_of_experience"]
         if min_years is None:
             unknown.append(params.min_years_of_experience.name)
         judge.missing(_EXPERIENCE, unknown, values, cited)
     else:
         judge.check(_EXPERIENCE, years >= min_years, values, cited)
+
+
+class _Probe(Judge):
+    """A judge that weighs another candidate's criteria for the ranking.
+
+    The figures it reads are that candidate's, not the decision's: it notes none of
+    them as used (a decision's provenance and reads are its own candidate's).
+    """
+
+    __slots__ = ()
+
+    def use(self, resolved: Resolved[T]) -> T | None:
+        """Return a parameter's value without noting it as used."""
+        return resolved.value
 
 
 class _Standing(enum.IntEnum):
@@ -188,6 +221,65 @@ def _standing(judge: Judge) -> _Standing:
     if judge.failed:
         return _Standing.OUT
     return _Standing.UNSURE if judge.undecided else _Standing.QUALIFIED
+
+
+def _unknowns(judge: Judge) -> tuple[str, ...]:
+    """Every name the findings recorded so far lack, each once."""
+    return tuple(
+        dict.fromkeys(name for finding in judge.findings for name in finding.missing)
+    )
+
+
+@attrs.define
+class _Queue:
+    """The round's places as candidates are met in submission order."""
+
+    quota: int | None
+    pending: int
+    waiting: list[str]
+    cited: tuple[Citation, ...]
+    taken: int = 0
+
+    def place(
+        self, judge: Judge, nomination: ExpertNomination, at: str, position: int
+    ) -> None:
+        """Record the candidate's place after its criteria (none if it is out).
+
+        A qualified candidate is recommended while the quota has room even if every
+        candidate pending ahead turned out qualified, is out once the quota is full,
+        and waits on the pending candidates (naming what they lack) in between.
+        """
+        standing = _standing(judge)
+        dated = nomination.submitted_on is not None
+        if standing is _Standing.UNSURE and dated:
+            self.pending += 1
+            self.waiting += _unknowns(judge)
+            return
+        if standing is _Standing.OUT:
+            return
+        quota = self.quota
+        values: tuple[tuple[str, FactValue], ...] = (
+            ("position", position if dated else None),
+            ("taken", self.taken),
+            ("pending", self.pending),
+            ("quota", quota),
+        )
+        unknown = [] if dated else [f"{at}.submitted_on"]
+        if quota is None:
+            unknown.append("recommendation_round.quota")
+        if unknown or quota is None:
+            # The place also waits on the candidates pending ahead, if any.
+            names = [*unknown, *(self.waiting if self.pending else ())]
+            judge.missing(_PLACE, tuple(dict.fromkeys(names)), values, self.cited)
+        elif self.taken + self.pending < quota:
+            judge.check(_PLACE, True, values, self.cited)
+            self.taken += 1
+        elif self.taken >= quota:
+            judge.check(_PLACE, False, values, self.cited)
+        else:
+            ahead = tuple(dict.fromkeys(self.waiting))
+            judge.missing(_PLACE, ahead, values, self.cited)
+            self.pending += 1
 
 
 def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]:
@@ -305,6 +397,21 @@ def recommend_experts(
         >>> result.recommended, result.decisions[0].missing
         ((), ('experts.min_skill_level', 'experts.min_professional_title', 'experts.min_years_of_experience'))
     """
+    return _recommend(recommendation_round, on, policy, None)
+
+
+def _recommend(
+    recommendation_round: RecommendationRound,
+    on: date,
+    policy: Policy | None,
+    person: ResidentId | None,
+) -> ExpertRecommendation:
+    """Decide the round; with *person*, only that person's decision is their own.
+
+    The other candidates are still weighed (their standings fix the places), but
+    with judges that note no figure as used: *person*'s decision rests only on the
+    figures its own findings read.
+    """
     if not isinstance(recommendation_round, RecommendationRound):
         raise InvalidValueError(
             field="recommendation_round",
@@ -317,10 +424,18 @@ def recommend_experts(
     for nomination in recommendation_round.nominations:
         groups.setdefault(nomination.expert.person, []).append(nomination)
 
+    paths = {
+        id(nomination): f"recommendation_round.nominations[{index}]"
+        for index, nomination in enumerate(recommendation_round.nominations)
+    }
+
+    def probe(nomination: ExpertNomination) -> tuple[_Standing, tuple[str, ...]]:
+        judge = _Probe(chosen, on)
+        _criteria(judge, nomination, params, paths[id(nomination)])
+        return _standing(judge), _unknowns(judge)
+
     def fare(nomination: ExpertNomination) -> _Standing:
-        judge = Judge(chosen, on)
-        _criteria(judge, nomination, params)
-        return _standing(judge)
+        return probe(nomination)[0]
 
     chosen_nominations = [
         min(named, key=lambda n: (fare(n), _order_key(n))) for named in groups.values()
@@ -329,54 +444,35 @@ def recommend_experts(
     quota = recommendation_round.quota
     letter = (chosen.citation(_LETTER, _LETTER_ARTICLE),)
     place_cited = (*letter, chosen.citation(_ASSUMPTION))
-    standings = [fare(nomination) for nomination in ranked]
-    pending = sum(
-        1
-        for nomination, standing in zip(ranked, standings, strict=True)
-        if nomination.submitted_on is None and standing is not _Standing.OUT
-    )
-    taken = 0
+    # Candidates with no submission day could rank anywhere: they count as pending
+    # ahead of everyone, and what they lack (their day first) is what a place
+    # behind them waits for.
+    pending = 0
+    waiting: list[str] = []
+    for nomination in ranked:
+        standing, unknown = probe(nomination)
+        if nomination.submitted_on is None and standing is not _Standing.OUT:
+            pending += 1
+            waiting += [f"{paths[id(nomination)]}.submitted_on", *unknown]
+    queue = _Queue(quota=quota, pending=pending, waiting=waiting, cited=place_cited)
     decisions: list[Decision] = []
     for position, nomination in enumerate(ranked, start=1):
-        judge = Judge(chosen, on)
-        person = nomination.expert.person
+        candidate = nomination.expert.person
+        own = person is None or candidate == person
+        judge = Judge(chosen, on) if own else _Probe(chosen, on)
+        at = paths[id(nomination)]
         judge.check(
             _NOMINATED,
             True,
             (
-                ("person", person.masked),
-                ("nominations", len(groups[person])),
+                ("person", candidate.masked),
+                ("nominations", len(groups[candidate])),
                 ("nominated_by", nomination.nominated_by),
             ),
             letter,
         )
-        _criteria(judge, nomination, params)
-        standing = _standing(judge)
-        dated = nomination.submitted_on is not None
-        if standing is _Standing.QUALIFIED or (
-            standing is _Standing.UNSURE and not dated
-        ):
-            values: tuple[tuple[str, FactValue], ...] = (
-                ("position", position if dated else None),
-                ("taken", taken),
-                ("pending", pending),
-                ("quota", quota),
-            )
-            unknown = [] if dated else ["nomination.submitted_on"]
-            if quota is None:
-                unknown.append("round.quota")
-            if unknown or quota is None:
-                judge.missing(_PLACE, unknown, values, place_cited)
-            elif taken + pending < quota:
-                judge.check(_PLACE, True, values, place_cited)
-                taken += 1
-            elif taken >= quota:
-                judge.check(_PLACE, False, values, place_cited)
-            else:
-                judge.missing(_PLACE, ("candidates_ahead",), values, place_cited)
-                pending += 1
-        elif standing is _Standing.UNSURE:
-            pending += 1
+        _criteria(judge, nomination, params, at)
+        queue.place(judge, nomination, at, position)
         decisions.append(judge.decide(EXPERT_RULE))
     return ExpertRecommendation(
         quota=quota, ranked=tuple(ranked), decisions=tuple(decisions)
@@ -413,7 +509,7 @@ def expert_recommendation(
         ...     on=date(2024, 6, 1)).outcome.value
         'undetermined'
     """
-    result = recommend_experts(recommendation_round, on=on, policy=policy)
+    result = _recommend(recommendation_round, on, policy, person)
     try:
         return result.decision_for(person)
     except KeyError:
@@ -433,7 +529,7 @@ _PARAMETERS = (
 EXPERT_RULE: Rule = register(
     Rule(
         id="experts.recommendation",
-        version="2024.1",
+        version="2026.1",
         title_zh="产教评技能生态链建设指导专家推荐",
         title_en="Recommendation of skill-chain building guidance experts",
         function=expert_recommendation,

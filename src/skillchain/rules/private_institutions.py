@@ -25,9 +25,9 @@ from decimal import Decimal
 from skillchain._codes import DivisionCode
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import OrganiserKind, PrivateInstitutionFiling, SetupProcedure
-from skillchain.policy import Policy, Resolved
+from skillchain.policy import InstitutionParameters, Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
 
 _ITEM = "sz-private-institution-filing-item"
 _ITEM_ARTICLE = "设定依据及条件"
+_STANDARD = "gd-2024-private-training-standard"
+_PRESS = "gd-2024-private-training-standard-press"
 
 register_messages(
     {
@@ -123,8 +125,10 @@ def _at_least(
     judge.check(check, fact >= minimum, values, citations_of(param))
 
 
-def _procedure(judge: Judge, filing: PrivateInstitutionFiling) -> None:
-    param = judge.params.institutions.procedure
+def _procedure(
+    judge: Judge, filing: PrivateInstitutionFiling, params: InstitutionParameters
+) -> None:
+    param = params.procedure
     table: Mapping[DivisionCode, SetupProcedure] | None = judge.use(param)
     city = filing.division.prefecture
     procedure = None if table is None else table.get(city)
@@ -148,11 +152,53 @@ def _procedure(judge: Judge, filing: PrivateInstitutionFiling) -> None:
     )
 
 
+def _lease(
+    judge: Judge, filing: PrivateInstitutionFiling, lease: Resolved[int]
+) -> None:
+    """Owned premises need no lease; leased ones a lease of at least the minimum.
+
+    The lease figure is read only for leased premises (owned ones do not rest on
+    it).  Neither the lease term nor whether the premises are owned known: both are
+    named, with the figure if it is not in force.
+    """
+    check = "institutions.filing.lease_term"
+    owned = filing.premises_owned
+    if owned is True:
+        judge.check(
+            check,
+            True,  # owned premises need no lease
+            (("lease_months", filing.lease_months), ("owned", True), ("minimum", None)),
+            (judge.policy.citation(_STANDARD),),
+        )
+        return
+    minimum = judge.use(lease)
+    months = filing.lease_months
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("lease_months", months),
+        ("owned", owned),
+        ("minimum", minimum),
+    )
+    cited = (*citations_of(lease), judge.policy.citation(_PRESS))
+    if months is None or minimum is None:
+        missing = [] if months is not None else ["filing.lease_months"]
+        if months is None and owned is None:
+            missing.append("filing.premises_owned")
+        if minimum is None:
+            missing.append(lease.name)
+        judge.missing(check, missing, values, cited)
+        return
+    judge.check(check, months >= minimum, values, cited)
+
+
 def check_filing(judge: Judge, filing: PrivateInstitutionFiling) -> None:
-    """Record every filing condition as a finding on *judge*, none skipped."""
-    params = judge.params.institutions
+    """Record every filing condition as a finding on *judge*, none skipped.
+
+    The procedure and the setup standard are those in force on the day the filing
+    was submitted (``filing.submitted_on``), whatever day it is judged.
+    """
+    params = judge.policy.at(filing.submitted_on).institutions
     item = (judge.policy.citation(_ITEM, _ITEM_ARTICLE),)
-    _procedure(judge, filing)
+    _procedure(judge, filing, params)
 
     kind = filing.organiser_kind
     if kind is OrganiserKind.LEGAL_PERSON:
@@ -178,28 +224,7 @@ def check_filing(judge: Judge, filing: PrivateInstitutionFiling) -> None:
         else:
             judge.check("institutions.filing.organiser", capable, values, item)
 
-    lease = params.lease_min_months
-    if filing.premises_owned is True:
-        minimum = judge.use(lease)
-        judge.check(
-            "institutions.filing.lease_term",
-            True,  # owned premises need no lease
-            (
-                ("lease_months", filing.lease_months),
-                ("owned", True),
-                ("minimum", minimum),
-            ),
-            citations_of(lease),
-        )
-    else:
-        _at_least(
-            judge,
-            "institutions.filing.lease_term",
-            param=lease,
-            fact=filing.lease_months,
-            fact_name="filing.lease_months",
-            label="lease_months",
-        )
+    _lease(judge, filing, params.lease_min_months)
     _at_least(
         judge,
         "institutions.filing.premises_area",
@@ -270,16 +295,23 @@ def filing_completeness(
     return judge.decide(FILING_RULE)
 
 
+_FILING_DAY = ReadOn(
+    "filing.submitted_on",
+    "a filing is made under the procedure and the setup standard in force when it "
+    "is submitted, so the figures of that day apply whatever day it is judged",
+)
+
 FILING_RULE: Rule = register(
     Rule(
         id="institutions.filing",
-        version="2025.1",
+        version="2026.1",
         title_zh="民办职业培训机构备案条件",
         title_en="Filing conditions for a private vocational training institution",
         function=filing_completeness,
         sources=(
             RuleSource(_ITEM, _ITEM_ARTICLE),
-            RuleSource("gd-2024-private-training-standard"),
+            RuleSource(_STANDARD),
+            RuleSource(_PRESS),
             RuleSource("gz-2025-2", "第四条"),
         ),
         parameters=(
@@ -293,6 +325,7 @@ FILING_RULE: Rule = register(
             Condition(
                 "institutions.filing.procedure",
                 parameters=("institutions.procedure",),
+                read_on=_FILING_DAY,
             ),
             Condition(
                 "institutions.filing.organiser",
@@ -301,18 +334,23 @@ FILING_RULE: Rule = register(
             Condition(
                 "institutions.filing.lease_term",
                 parameters=("institutions.lease_min_months",),
+                sources=(RuleSource(_STANDARD), RuleSource(_PRESS)),
+                read_on=_FILING_DAY,
             ),
             Condition(
                 "institutions.filing.premises_area",
                 parameters=("institutions.premises_min_area",),
+                read_on=_FILING_DAY,
             ),
             Condition(
                 "institutions.filing.full_time_teachers",
                 parameters=("institutions.full_time_teachers_min",),
+                read_on=_FILING_DAY,
             ),
             Condition(
                 "institutions.filing.start_up_funds",
                 parameters=("institutions.start_up_funds_min",),
+                read_on=_FILING_DAY,
             ),
         ),
     )

@@ -146,24 +146,26 @@ def _certificate(
 
 def _title(
     route: ApplicationRoute, application: LevelApplication, on: date
-) -> tuple[bool | None, date | None, bool]:
+) -> tuple[bool | None, date | None, tuple[str, ...]]:
     """Whether a title at the route's level or above is held by *on* (``None``:
-    unknown), the earliest dated one's day, and whether only undated ones qualify."""
+    unknown), the earliest dated one's day, and, when only undated ones qualify,
+    the paths of their unknown days (``application.titles[1].conferred_on``)."""
     if application.titles is None or route.title is None:
-        return None, None, False
+        return None, None, ()
     floor = _TITLE_RANK[route.title]
     qualifying = [
-        title
-        for title in application.titles
+        (index, title)
+        for index, title in enumerate(application.titles)
         if _TITLE_RANK[title.level] >= floor
         and (title.conferred_on is None or title.conferred_on <= on)
     ]
-    dated = [t.conferred_on for t in qualifying if t.conferred_on is not None]
-    return (
-        bool(qualifying),
-        (min(dated) if dated else None),
-        bool(qualifying) and not dated,
+    dated = [t.conferred_on for _, t in qualifying if t.conferred_on is not None]
+    undated = (
+        tuple(f"application.titles[{index}].conferred_on" for index, _ in qualifying)
+        if qualifying and not dated
+        else ()
     )
+    return bool(qualifying), (min(dated) if dated else None), undated
 
 
 def _years(
@@ -171,21 +173,28 @@ def _years(
     application: LevelApplication,
     on: date,
     start: date | None,
-    title_undated: bool,
-) -> tuple[bool | None, int | None, str | None]:
+    title_undated: tuple[str, ...],
+) -> tuple[bool | None, int | None, tuple[str, ...] | None]:
     """Whether the route's years are met, the whole years counted, what is missing.
 
     *start* is the day the count starts from (for a count from a certificate or
     title); ``(None, None, None)`` when the count cannot start because that
-    certificate or title is not held (the route already failed on it).
+    certificate or title is not held (the route already failed on it).  Missing
+    facts are named by their full path; work periods that are unknown and the days
+    of undated titles the count starts from are both named.
     """
+    lacking: list[str] = []
     if application.work is None:
-        return None, None, "work"
-    if route.counted_from is YearsCountedFrom.START or start is not None:
+        lacking.append("application.work")
+    if route.counted_from is YearsCountedFrom.TITLE and start is None:
+        lacking.extend(title_undated)
+    if lacking:
+        return None, None, tuple(lacking)
+    if application.work is not None and (
+        route.counted_from is YearsCountedFrom.START or start is not None
+    ):
         worked = worked_months(application.work, start, on) // 12
         return worked >= route.years, worked, None
-    if route.counted_from is YearsCountedFrom.TITLE and title_undated:
-        return None, None, "titles.conferred_on"
     return None, None, None
 
 
@@ -204,7 +213,7 @@ def _route(
     schooled: bool | None = None
     if route.schooling:
         if application.schooling is None:
-            missing.append("schooling")
+            missing.append("application.schooling")
         else:
             schooled = bool(route.schooling & application.schooling)
         parts.append(schooled)
@@ -212,13 +221,13 @@ def _route(
     titled, title_since, title_undated = _title(route, application, on)
     if route.title is not None:
         if application.titles is None:
-            missing.append("titles")
+            missing.append("application.titles")
         parts.append(titled)
 
     apprenticed = application.apprenticeship_completed
     if route.apprenticeship:
         if apprenticed is None:
-            missing.append("apprenticeship_completed")
+            missing.append("application.apprenticeship_completed")
         parts.append(apprenticed)
 
     worked: int | None = None
@@ -228,7 +237,7 @@ def _route(
         )
         met, worked, lacking = _years(route, application, on, start, title_undated)
         if lacking is not None:
-            missing.append(lacking)
+            missing.extend(lacking)
         if met is not None or lacking is not None:
             parts.append(met)
         # Otherwise the certificate or title the count starts from is not held,
@@ -254,29 +263,54 @@ def _route(
     return outcome, found
 
 
+def _unknown_facts(application: LevelApplication) -> tuple[str, ...]:
+    """The application's unknown facts that a standard's routes may read.
+
+    Without the standard the routes are not known, so each of them may be needed.
+    """
+    return tuple(
+        f"application.{name}"
+        for name, value in (
+            ("work", application.work),
+            ("schooling", application.schooling),
+            ("titles", application.titles),
+            ("apprenticeship_completed", application.apprenticeship_completed),
+        )
+        if value is None
+    )
+
+
 def check_level_application(judge: Judge, application: LevelApplication) -> None:
     """Record the level-application findings for *application* on *judge*."""
     params = judge.params.level_application
     district_param, bundled_param = params.district_standards, params.standards
-    district = judge.use(district_param)
-    bundled = judge.use(bundled_param)
     target = application.target
     values: tuple[tuple[str, FactValue], ...] = (
         ("occupation", application.occupation),
         ("edition", application.edition),
         ("target", target),
     )
-    found = _find((district, bundled), application)
+    found = _find((district_param.value, bundled_param.value), application)
     if found is None:
+        # Neither list holds the standard: the district is to load it; a bundled
+        # list not in force is named too.
+        missing = (
+            _DISTRICT,
+            *((_STANDARDS,) if bundled_param.value is None else ()),
+            *_unknown_facts(application),
+        )
+        judge.use(bundled_param)
         judge.missing(
             "levels.application.standard",
-            (_DISTRICT,),
+            missing,
             (*values, ("routes", 0), ("document", None), ("provenance", None)),
             citations_of(bundled_param),
         )
         return
     index, standard = found
+    # Only the list the standard comes from is read (the decision rests on it).
     used: Resolved[object] = (district_param, bundled_param)[index]
+    judge.use(used)
     # The standard's own provenance counts towards the decision's weakest one.
     judge.use(Resolved(name=used.name, value=standard, provenance=standard.provenance))
     routes = standard.routes_for(target)
@@ -289,7 +323,10 @@ def check_level_application(judge: Judge, application: LevelApplication) -> None
     )
     if not routes:
         judge.missing(
-            "levels.application.standard", (_DISTRICT,), standard_values, cites
+            "levels.application.standard",
+            (_DISTRICT, *_unknown_facts(application)),
+            standard_values,
+            cites,
         )
         return
     judge.check("levels.application.standard", True, standard_values, cites)
@@ -369,7 +406,7 @@ def level_application(
 LEVEL_APPLICATION_RULE: Rule = register(
     Rule(
         id="levels.application",
-        version="2025.1",
+        version="2026.1",
         title_zh="职业技能等级认定申报条件",
         title_en="Conditions for applying for a skill level",
         function=level_application,

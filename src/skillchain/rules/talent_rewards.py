@@ -535,13 +535,15 @@ def _check_repeat(
     a top-up with no reward to top up, which the finding refuses).
     """
     guide = (judge.policy.citation(_HIGH_GUIDE, "3.3-3.4"),)
+    # Unchecked earlier rewards: the claim's skill is needed as soon as there is one.
+    unchecked = ("prior_rewards", *(("claim.skill",) if claim.skill is None else ()))
     if not claim.top_up:
         values: tuple[tuple[str, FactValue], ...] = (
             ("skill", claim.skill),
             ("earlier", None),
         )
         if prior_rewards is None:
-            judge.missing(_H_ONE_PER_SKILL, ("prior_rewards",), values, guide)
+            judge.missing(_H_ONE_PER_SKILL, unchecked, values, guide)
             return Decimal(0), ()
         same, unknown = _same_skill_rewards(claim, prior_rewards)
         if same is None:
@@ -556,8 +558,8 @@ def _check_repeat(
         # A first claim pays the whole award, whatever the finding above.
         return Decimal(0), ()
     if prior_rewards is None:
-        judge.missing(_H_TOP_UP, ("prior_rewards",), _top_up_values(claim, None), guide)
-        return None, ("prior_rewards",)
+        judge.missing(_H_TOP_UP, unchecked, _top_up_values(claim, None), guide)
+        return None, unchecked
     same, unknown = _same_skill_rewards(claim, prior_rewards)
     if same is None:
         judge.missing(_H_TOP_UP, unknown, _top_up_values(claim, None), guide)
@@ -808,7 +810,8 @@ def _check_issuer(
     issuer = certificate.issuer_kind
     if qualification:
         place, place_name = certificate.issuer_division, "claim.basis.issuer_division"
-        kind_ok = issuer is IssuerKind.HR_DEPARTMENT
+        # An HR department issues it, directly or for a competition it runs.
+        kind_ok = issuer in {IssuerKind.HR_DEPARTMENT, IssuerKind.COMPETITION}
         query = certificate.in_national_query_system
     else:
         place, place_name = (

@@ -150,6 +150,7 @@ from skillchain.model import (
     RecognitionLevel,
     RecommendationRound,
     RegulatoryStatus,
+    SchoolKind,
     Schooling,
     SkillChain,
     SkillEvaluationOrganisation,
@@ -1410,6 +1411,7 @@ def persons(
         employment=_optional(st.lists(employments(), max_size=3).map(tuple)),
         civil_service_establishment=_FLAGS,
         full_time_student=_FLAGS,
+        school_kind=_optional(st.sampled_from(SchoolKind)),
         drawing_pension=_FLAGS,
         registered_unemployed=_FLAGS,
     )

@@ -1,0 +1,123 @@
+"""Rule: one skill-upgrade claim, decided whole: the subsidy, the annual cap and the exclusion.
+
+A portal that pays the skill-upgrade subsidy (职业技能提升补贴) needs one decision
+that cannot pay what Shenzhen's limits forbid.  This rule records the subsidy's own
+conditions (rule ``skill_upgrade``: 粤人社规〔2023〕13号 with Shenzhen's figures of
+深人社规〔2023〕8号) and then the annual cap and the exclusion with the
+unemployment-insurance skill subsidy (rule ``subsidy.cap``: the Shenzhen HR bureau's
+FAQ and 8号 art. 4), in that order, on one judge.  It adds no condition of its own.
+
+The claim the cap counts is the one being decided: a skill-upgrade claim for the
+certificate's occupation and level, counted in the calendar year of the day it is
+made (``claimed_on``, by default the evaluation day).
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from skillchain._decision import Decision
+from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
+from skillchain.policy import Policy
+from skillchain.rules._claims import claim_day
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, register
+from skillchain.rules.skill_upgrade import SKILL_UPGRADE_RULE, check_skill_upgrade
+from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, check_annual_cap
+
+
+__all__ = ["SKILL_UPGRADE_CASE_RULE", "skill_upgrade_claim"]
+
+
+def skill_upgrade_claim(
+    person: Person,
+    certificate: Certificate,
+    history: Sequence[SubsidyClaim],
+    *,
+    on: date,
+    claimed_on: date | None = None,
+    shortage_occupation: bool | None = None,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide one skill-upgrade claim: is it owed, within the annual cap, and how much?
+
+    The decision is eligible, with the amount, only when every condition of the
+    subsidy and of the cap holds; a claim the cap or the exclusion forbids is
+    ineligible and carries no amount.  Its findings are the subsidy's, then the
+    cap's, each named by the check id of its own rule.  *history* is the person's
+    earlier claims of every kind; *claimed_on* the day the claim was made (default:
+    *on*): every figure, and the year the cap counts, are that day's.
+
+    Effective: claims made from 2023-11-15 to 2025-12-31 (深人社规〔2023〕8号, within
+    粤人社规〔2023〕13号); on other claim days the decision is undetermined.
+
+    References:
+        《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
+        《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号); 深圳市人社局 FAQ
+        republished by 盐田区 (2024-11-27).
+
+    Raises:
+        InvalidValueError: The certificate is not the person's, or *claimed_on* is
+            after *on* (malformed input).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import DivisionCode, OccupationCode, ResidentId, SkillLevel
+        >>> from skillchain.model import (Certificate, CertificateKind, IssuerKind,
+        ...     Person, SubsidyClaim, SubsidyKind)
+        >>> from skillchain.rules import skill_upgrade_claim
+        >>> worker = Person(id=ResidentId("440304199007150015"),
+        ...     hukou_division=DivisionCode("440304"), civil_service_establishment=False,
+        ...     full_time_student=False, drawing_pension=False)
+        >>> cert = Certificate(holder=worker.id, kind=CertificateKind.SKILL_LEVEL,
+        ...     occupation=OccupationCode("6-18-02-04"), level=SkillLevel.ADVANCED,
+        ...     issued_on=date(2024, 3, 1),
+        ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
+        >>> paid = (SubsidyClaim(kind=SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL,
+        ...     year=2023, occupation=cert.occupation, level=cert.level),)
+        >>> decision = skill_upgrade_claim(worker, cert, paid, on=date(2024, 6, 1))
+        >>> decision.outcome, decision.amount
+        (<Outcome.INELIGIBLE: 'ineligible'>, None)
+        >>> [f.check for f in decision.failed]
+        ['subsidy.cap.ui_exclusive']
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    claimed = claim_day(on, claimed_on)
+    amount = check_skill_upgrade(
+        judge,
+        person,
+        certificate,
+        history,
+        shortage_occupation,
+        claimed_on=claimed,
+    )
+    claim = SubsidyClaim(
+        kind=SubsidyKind.SKILL_UPGRADE,
+        year=claimed.year,
+        occupation=certificate.occupation,
+        level=certificate.level,
+    )
+    check_annual_cap(
+        judge, claim, history, claimed_on=claimed, claim_path="certificate"
+    )
+    return judge.decide(SKILL_UPGRADE_CASE_RULE, amount)
+
+
+_PARTS = (SKILL_UPGRADE_RULE, ANNUAL_CAP_RULE)
+
+SKILL_UPGRADE_CASE_RULE: Rule = register(
+    Rule(
+        id="skill_upgrade.case",
+        version="2026.1",
+        title_zh="职业技能提升补贴个案审核（补贴条件、年度次数上限与互斥）",
+        title_en="One skill-upgrade claim: the subsidy, the annual cap and the exclusion",
+        function=skill_upgrade_claim,
+        sources=tuple(
+            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
+        ),
+        parameters=tuple(
+            dict.fromkeys(name for rule in _PARTS for name in rule.parameters)
+        ),
+        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
+    )
+)
+"""The registered combined rule for one skill-upgrade claim."""

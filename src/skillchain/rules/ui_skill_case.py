@@ -1,0 +1,125 @@
+"""Rule: one unemployment-insurance skill claim, decided whole: the subsidy and the exclusion.
+
+A portal that pays the unemployment-insurance skill-upgrade subsidy (失业保险技能提升
+补贴) in Shenzhen needs one decision that cannot pay what the exclusion with the
+other training subsidies forbids.  This rule records the subsidy's own conditions
+(rule ``ui_skill``: the national scheme to 2024-12-31, Guangdong's amounts) and then
+Shenzhen's limits across subsidy kinds (rule ``subsidy.cap``: the Shenzhen HR
+bureau's FAQ and 深人社规〔2023〕8号), in that order, on one judge.  It adds no
+condition of its own.
+
+The unemployment-insurance subsidy is not one of the kinds the annual cap counts, so
+of the cap's checks only the scope and the exclusion apply to it: no earlier
+skill-upgrade, graduate, apprenticeship or project-based subsidy for the
+certificate's occupation and level.  Its own limit of three a year is ``ui_skill``'s.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from skillchain._decision import Decision
+from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
+from skillchain.policy import Policy
+from skillchain.rules._claims import claim_day
+from skillchain.rules._judge import Judge
+from skillchain.rules._registry import Rule, register
+from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, check_annual_cap
+from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill
+
+
+__all__ = ["UI_SKILL_CASE_RULE", "ui_skill_claim"]
+
+
+def ui_skill_claim(
+    certificate: Certificate,
+    history: Sequence[SubsidyClaim],
+    *,
+    contribution_months: int | None,
+    on: date,
+    claimed_on: date | None = None,
+    shortage_occupation: bool | None = None,
+    policy: Policy | None = None,
+) -> Decision:
+    """Decide one unemployment-insurance skill claim, with Shenzhen's exclusion.
+
+    The decision is eligible, with the amount, only when every condition of the
+    subsidy and of the exclusion holds; a claim the exclusion forbids is ineligible
+    and carries no amount.  Its findings are the subsidy's, then the cap's, each
+    named by the check id of its own rule.  *history* is the person's earlier claims
+    of every kind; *claimed_on* the day the claim was made (default: *on*).  The
+    contribution requirement is that of the certificate's issue date; every other
+    figure is that of the claim day.
+
+    Effective: claims made from 2023-11-15 (the exclusion, 深人社规〔2023〕8号 and the
+    FAQ) to 2024-12-31 (the scheme, as the national notices continue it); on other
+    claim days the decision is undetermined.
+
+    References:
+        《关于延续实施失业保险援企稳岗政策的通知》 (2024, as reproduced); 湛江市 FAQ on
+        the 失业保险技能提升补贴; 深圳市人社局 FAQ republished by 盐田区 (2024-11-27);
+        《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号).
+
+    Raises:
+        InvalidValueError: *claimed_on* is after *on* (malformed input).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import OccupationCode, ResidentId, SkillLevel
+        >>> from skillchain.model import (Certificate, CertificateKind, IssuerKind,
+        ...     SubsidyClaim, SubsidyKind)
+        >>> from skillchain.rules import ui_skill_claim
+        >>> cert = Certificate(holder=ResidentId("440304199007150015"),
+        ...     kind=CertificateKind.SKILL_LEVEL, occupation=OccupationCode("6-18-02-04"),
+        ...     level=SkillLevel.ADVANCED, issued_on=date(2024, 3, 1),
+        ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
+        >>> ui_skill_claim(cert, (), contribution_months=14, shortage_occupation=False,
+        ...     on=date(2024, 6, 1)).amount
+        Decimal('2000.00')
+        >>> apprenticed = (SubsidyClaim(kind=SubsidyKind.APPRENTICESHIP, year=2023,
+        ...     occupation=cert.occupation, level=cert.level),)
+        >>> refused = ui_skill_claim(cert, apprenticed, contribution_months=14,
+        ...     shortage_occupation=False, on=date(2024, 6, 1))
+        >>> refused.outcome, refused.amount, [f.check for f in refused.failed]
+        (<Outcome.INELIGIBLE: 'ineligible'>, None, ['subsidy.cap.ui_exclusive'])
+    """
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    claimed = claim_day(on, claimed_on)
+    amount = check_ui_skill(
+        judge,
+        certificate,
+        history,
+        contribution_months,
+        shortage_occupation,
+        claimed_on=claimed,
+    )
+    claim = SubsidyClaim(
+        kind=SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL,
+        year=claimed.year,
+        occupation=certificate.occupation,
+        level=certificate.level,
+    )
+    check_annual_cap(
+        judge, claim, history, claimed_on=claimed, claim_path="certificate"
+    )
+    return judge.decide(UI_SKILL_CASE_RULE, amount)
+
+
+_PARTS = (UI_SKILL_RULE, ANNUAL_CAP_RULE)
+
+UI_SKILL_CASE_RULE: Rule = register(
+    Rule(
+        id="ui_skill.case",
+        version="2026.1",
+        title_zh="失业保险技能提升补贴个案审核（补贴条件与互斥）",
+        title_en="One unemployment-insurance skill claim: the subsidy and the exclusion",
+        function=ui_skill_claim,
+        sources=tuple(
+            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
+        ),
+        parameters=tuple(
+            dict.fromkeys(name for rule in _PARTS for name in rule.parameters)
+        ),
+        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
+    )
+)
+"""The registered combined rule for one unemployment-insurance skill claim."""
