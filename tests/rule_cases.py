@@ -91,6 +91,8 @@ def _field(owner: type, name: str) -> "attrs.Attribute[Any]":
 def _replace(value: object, steps: list[str | int], new: object) -> object:
     if not steps:
         return new
+    if value is None:  # an enclosing fact is already unknown
+        return None
     step, rest = steps[0], steps[1:]
     if isinstance(step, int):
         assert isinstance(value, (tuple, list))
