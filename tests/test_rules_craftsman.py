@@ -402,6 +402,23 @@ def test_an_equivalent_level_needs_no_least_level() -> None:
     assert unknown.missing == ("craftsman.min_level", "application.equivalent_level")
 
 
+def test_a_post_of_unknown_type_is_asked_for_only_when_it_decides() -> None:
+    """Skill post 2020-08-03 to the deadline: 59 months, one short.  An earlier post
+    of unknown type (2019-01-01 to 2020-08-02) would make 79: asked for.  A short
+    one (2020-07-01 to 2020-07-31) cannot reach 60: refused."""
+    late = _post(date(2020, 8, 3))
+    long_unknown = Employment(period=DateRange(date(2019, 1, 1), date(2020, 8, 2)))
+    asked = pengcheng_craftsman(_application(posts=(long_unknown, late)), on=JUDGED)
+    assert asked.missing == ("application.frontline_posts[0].post",)
+    short_unknown = Employment(period=DateRange(date(2020, 7, 1), date(2020, 7, 31)))
+    refused = pengcheng_craftsman(_application(posts=(short_unknown, late)), on=JUDGED)
+    assert tuple(f.check for f in refused.failed) == (FRONTLINE,)
+    known = pengcheng_craftsman(
+        _application(posts=(long_unknown, _post(date(2015, 3, 1)))), on=JUDGED
+    )
+    assert known.outcome == Outcome.ELIGIBLE
+
+
 def test_an_unscored_candidate_takes_no_place() -> None:
     """Eligible but not yet reviewed: undetermined, naming the score."""
     decision = pengcheng_craftsman(_application(score=None), on=JUDGED)
@@ -651,6 +668,8 @@ first_prize = ["senior_technician"]
     [
         (None, ELECTRICIAN, ("certificates",)),
         ((_cert(SkillLevel.ADVANCED),), None, ("result.competition.occupation",)),
+        # Both unknown: any certificate found would be matched on the occupation.
+        (None, None, ("certificates", "result.competition.occupation")),
     ],
 )
 def test_an_unknown_level_held_is_undetermined(

@@ -203,8 +203,10 @@ def allocate_quota(
     fix neither the order nor this filling rule: both are placeholders a district
     can replace.
 
-    Applications without a filing date wait as undetermined and take no place (a
-    district should supply the date and allocate again).  With no quota in force
+    Applications without a filing date wait as undetermined, naming
+    ``application.programme.filed_on`` (each decision is about one application),
+    and take no place (a district should supply the date and allocate again).  The
+    quota and the order are those in force on *on*.  With no quota in force
     (the bundled policy: Futian's quota is district-supplied) every application
     waits as undetermined, naming ``apprenticeship.district_quota``.
 
@@ -348,7 +350,7 @@ def quota_listing(
 QUOTA_RULE: Rule = register(
     Rule(
         id="apprenticeship.quota",
-        version="2024.1",
+        version="2026.1",
         title_zh="区年度学徒名额内列入计划",
         title_en="Listing within the district's annual apprentice quota",
         function=quota_listing,

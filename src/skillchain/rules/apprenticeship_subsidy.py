@@ -328,8 +328,9 @@ def _check_uplift(
     city's figure: any of them not in force leaves it undetermined, naming it (after
     2025-12-31 none is), except that a level below the lowest one takes none.
     """
+    guangdong = (judge.policy.citation(_GUANGDONG),)
     if shortage_occupation is False:
-        judge.check(_NOT_SHORTAGE, True, (("shortage", False),))
+        judge.check(_NOT_SHORTAGE, True, (("shortage", False),), guangdong)
         return _ZERO, (), False
     params = judge.params.apprenticeship
     min_param = params.shortage_uplift_min_level
@@ -363,7 +364,7 @@ def _check_uplift(
         ("uplift", uplift),
         ("maximum", maximum),
     )
-    cited = citations_of(min_param, max_param, city_param)
+    cited = citations_of(min_param, max_param, city_param) or guangdong
     if uplift is None or maximum is None or missing:
         judge.missing(_UPLIFT, missing, values, cited)
         return None, missing, False
@@ -437,7 +438,12 @@ def _check_amount(
         judge.missing(
             _AMOUNT,
             tuple(dict.fromkeys(unknown)),
-            (*values, ("amount", None), ("mode", None), ("quantum", None)),
+            (
+                *values,
+                ("amount", None),
+                ("mode", rounding.mode if rounding is not None else None),
+                ("quantum", rounding.quantum if rounding is not None else None),
+            ),
             citations_of(rounding_param),
         )
         return None

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
+
 from skillchain._dates import months_between
 from skillchain._decision import (
     Decision,
@@ -173,8 +175,15 @@ def _check_frontline(judge: Judge, application: CraftsmanApplication) -> None:
         ("months", months),
         ("minimum", years),
     )
+    # Posts whose type is not recorded: they decide only when counting them would
+    # reach the minimum and leaving them out would not.
+    untyped = [
+        f"application.frontline_posts[{index}].post"
+        for index, post in enumerate(posts or ())
+        if post.post is None
+    ]
     if months is None or years is None:
-        unknown = tuple(
+        unknown = [
             name
             for name, known in (
                 ("application.frontline_posts", posts),
@@ -182,10 +191,21 @@ def _check_frontline(judge: Judge, application: CraftsmanApplication) -> None:
                 (years_param.name, years),
             )
             if known is None
-        )
-        judge.missing(_S_FRONTLINE, unknown, values, cites)
+        ]
+        judge.missing(_S_FRONTLINE, (*unknown, *untyped), values, cites)
         return
-    judge.check(_S_FRONTLINE, months >= years * 12, values, cites)
+    if months >= years * 12:
+        judge.check(_S_FRONTLINE, True, values, cites)
+        return
+    if untyped and posts is not None and kinds is not None:
+        counted = tuple(
+            attrs.evolve(post, post=next(iter(kinds))) if post.post is None else post
+            for post in posts
+        )
+        if _frontline_months(counted, kinds, application.deadline) >= years * 12:
+            judge.missing(_S_FRONTLINE, untyped, values, cites)
+            return
+    judge.check(_S_FRONTLINE, False, values, cites)
 
 
 def _highest_level(certificates: Iterable[Certificate], by: date) -> SkillLevel | None:
@@ -523,23 +543,27 @@ def _held_level(
     judge: Judge,
     result: CompetitionResult,
     certificates: tuple[Certificate, ...] | None,
-) -> tuple[SkillLevel | None, str | None]:
-    """The level held in the event's occupation, or the name of the missing fact."""
+) -> tuple[SkillLevel | None, tuple[str, ...]]:
+    """The level held in the event's occupation, or the names of the missing facts."""
+    occupation = result.competition.occupation
     if certificates is None:
-        return None, "certificates"
+        # Any certificate found would be matched on the event's occupation.
+        unknown: tuple[str, ...] = ("certificates",)
+        if occupation is None:
+            unknown = (*unknown, "result.competition.occupation")
+        return None, unknown
     levelled = [
         cert
         for cert in certificates
         if cert.level is not None and cert.issued_on <= judge.on
     ]
-    occupation = result.competition.occupation
     if occupation is None:
         if levelled:
-            return None, "result.competition.occupation"
-        return None, None
+            return None, ("result.competition.occupation",)
+        return None, ()
     return _highest_level(
         (cert for cert in levelled if cert.occupation == occupation), judge.on
-    ), None
+    ), ()
 
 
 def competition_promotion(
@@ -619,16 +643,17 @@ def competition_promotion(
     else:
         judge.check(_P_AWARD, row is not None, award_values, cites)
     held_level, lacking = _held_level(judge, result, certificates)
-    shown: FactValue = "—" if held_level is None and lacking is None else held_level
+    shown: FactValue = "—" if held_level is None and not lacking else held_level
     values: tuple[tuple[str, FactValue], ...] = (("held", shown),)
     if row is None:
         if table is None and award is not None:
-            unknown = (param.name,) if lacking is None else (param.name, lacking)
-            judge.missing(_P_LEVEL, unknown, (*values, ("promoted", None)), cites)
+            judge.missing(
+                _P_LEVEL, (param.name, *lacking), (*values, ("promoted", None)), cites
+            )
         return judge.decide(CRAFTSMAN_PROMOTION_RULE)
     granted, step = row
-    if lacking is not None:
-        judge.missing(_P_LEVEL, (lacking,), (*values, ("promoted", None)), cites)
+    if lacking:
+        judge.missing(_P_LEVEL, lacking, (*values, ("promoted", None)), cites)
     else:
         promoted: SkillLevel | None = None
         if held_level is None or held_level < granted:
