@@ -8,6 +8,7 @@ A fact is named by the path a decision uses in ``missing``: ``certificate.level`
 """
 
 import functools
+import inspect
 import types
 import typing
 
@@ -107,27 +108,41 @@ def _replace(value: object, steps: list[str | int], new: object) -> object:
 def with_unknown(
     facts: Mapping[str, object], paths: tuple[str, ...]
 ) -> dict[str, object]:
-    """*facts* with every fact at *paths* made unknown (``None``).
+    """*facts* with every fact at *paths* made unknown (``None``), in order.
 
-    Raises whatever the types raise when a combination is not constructible.
+    A path whose ``None`` the types refuse in combination with the others (a mentor
+    the training modes require, say) is left known.
     """
     result = dict(facts)
     for path in paths:
         steps = _steps(path)
         head = steps[0]
         assert isinstance(head, str)
-        result[head] = _replace(result[head], steps[1:], None)
+        try:
+            result[head] = _replace(result[head], steps[1:], None)
+        except (TypeError, ValueError):
+            continue
     return result
 
 
-def lookup(facts: Mapping[str, object], path: str) -> tuple[bool, object]:
-    """Whether *path* names a fact of *facts*, and its value if so."""
+def lookup(rule: Rule, facts: Mapping[str, object], path: str) -> tuple[bool, object]:
+    """Whether *path* names a fact of *rule*'s *facts*, and its value if so.
+
+    A fact the case leaves out (its argument defaults to ``None``) is unknown, and so
+    is everything under a fact that is unknown.
+    """
     steps = _steps(path)
     head = steps[0]
-    if not isinstance(head, str) or head not in facts:
+    if not isinstance(head, str):
         return False, None
+    if head not in facts:
+        parameter = inspect.signature(rule.function).parameters.get(head)
+        known = parameter is not None and parameter.default is None
+        return known, None
     value: object = facts[head]
     for step in steps[1:]:
+        if value is None:
+            return True, None
         if isinstance(step, int):
             if not isinstance(value, (tuple, list)) or step >= len(value):
                 return False, None
@@ -140,6 +155,15 @@ def lookup(facts: Mapping[str, object], path: str) -> tuple[bool, object]:
             except KeyError:
                 return False, None
     return True, value
+
+
+def ancestors(path: str) -> tuple[str, ...]:
+    """The paths that enclose *path*: ``a.b[2].c`` -> ``a``, ``a.b``, ``a.b[2]``."""
+    found: list[str] = []
+    for index, char in enumerate(path):
+        if char in ".[" and index:
+            found.append(path[:index])
+    return tuple(found)
 
 
 def without(policy: Policy, names: tuple[str, ...] = ()) -> Policy:

@@ -405,12 +405,12 @@ def test_an_equivalent_level_needs_no_least_level() -> None:
 def test_a_post_of_unknown_type_is_asked_for_only_when_it_decides() -> None:
     """Skill post 2020-08-03 to the deadline: 59 months, one short.  An earlier post
     of unknown type (2019-01-01 to 2020-08-02) would make 79: asked for.  A short
-    one (2020-07-01 to 2020-07-31) cannot reach 60: refused."""
+    one (2020-07-10 to 2020-07-31, no whole month) cannot reach 60: refused."""
     late = _post(date(2020, 8, 3))
     long_unknown = Employment(period=DateRange(date(2019, 1, 1), date(2020, 8, 2)))
     asked = pengcheng_craftsman(_application(posts=(long_unknown, late)), on=JUDGED)
     assert asked.missing == ("application.frontline_posts[0].post",)
-    short_unknown = Employment(period=DateRange(date(2020, 7, 1), date(2020, 7, 31)))
+    short_unknown = Employment(period=DateRange(date(2020, 7, 10), date(2020, 7, 31)))
     refused = pengcheng_craftsman(_application(posts=(short_unknown, late)), on=JUDGED)
     assert tuple(f.check for f in refused.failed) == (FRONTLINE,)
     known = pengcheng_craftsman(

@@ -1,4 +1,4 @@
-"""Futian 福田英才荟 skills rewards: high-skill and occupational rewards (issue 8, slice A).
+"""Futian 福田英才荟 skills rewards: high-skill and occupational rewards.
 
 Figures worked out by hand from the sources in src/skillchain/policy/data/rewards.toml:
 the high-skill guide's copy (12 months in a skill or technical post, 50 000 yuan for

@@ -794,8 +794,8 @@ def _check_prepayment(
                 ("entitlement", planned),
                 ("share", share),
                 ("amount", None),
-                ("mode", None),
-                ("quantum", None),
+                ("mode", rounding.mode if rounding is not None else None),
+                ("quantum", rounding.quantum if rounding is not None else None),
             ),
             citations_of(share_param, rounding_param),
         )
