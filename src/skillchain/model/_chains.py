@@ -445,8 +445,10 @@ class ChainPart(LabelledEnum):
     """A part a skill chain must have besides its leader (生态链组成部分).
 
     Each names one list of :class:`SkillChain`; which parts a chain must have is a
-    policy parameter (``chains.required_parts``), read by the rule
-    ``chains.composition``.
+    district-supplied policy parameter (``chains.required_parts``: chapter 2 of
+    粤人社规〔2025〕25号 is not known), and the parts this library reads into its
+    art. 2 are the advisory ``chains.participant_parts``; the rule
+    ``chains.composition`` reads both.
     """
 
     MEMBERS = "members"

@@ -245,18 +245,17 @@ class _Queue:
     ) -> None:
         """Record the candidate's place after its criteria (none if it is out).
 
-        A qualified candidate is recommended while the quota has room even if every
-        candidate pending ahead turned out qualified, is out once the quota is full,
-        and waits on the pending candidates (naming what they lack) in between.
+        At the candidate's turn the place holds when the quota has room even if
+        every candidate pending ahead turned out qualified, fails once the quota is
+        full, and waits on the pending candidates (naming what they lack) in
+        between.  A candidate whose own criteria are undetermined is weighed the
+        same way (a full quota leaves it out whatever its criteria), then counts as
+        pending for those behind it.
         """
         standing = _standing(judge)
-        dated = nomination.submitted_on is not None
-        if standing is _Standing.UNSURE and dated:
-            self.pending += 1
-            self.waiting += _unknowns(judge)
-            return
         if standing is _Standing.OUT:
             return
+        dated = nomination.submitted_on is not None
         quota = self.quota
         values: tuple[tuple[str, FactValue], ...] = (
             ("position", position if dated else None),
@@ -267,19 +266,26 @@ class _Queue:
         unknown = [] if dated else [f"{at}.submitted_on"]
         if quota is None:
             unknown.append("recommendation_round.quota")
+        waits = False
         if unknown or quota is None:
             # The place also waits on the candidates pending ahead, if any.
             names = [*unknown, *(self.waiting if self.pending else ())]
             judge.missing(_PLACE, tuple(dict.fromkeys(names)), values, self.cited)
-        elif self.taken + self.pending < quota:
-            judge.check(_PLACE, True, values, self.cited)
-            self.taken += 1
         elif self.taken >= quota:
             judge.check(_PLACE, False, values, self.cited)
+        elif self.taken + self.pending < quota:
+            judge.check(_PLACE, True, values, self.cited)
+            if standing is _Standing.QUALIFIED:
+                self.taken += 1
         else:
             ahead = tuple(dict.fromkeys(self.waiting))
             judge.missing(_PLACE, ahead, values, self.cited)
+            waits = True
+        # Undated candidates were counted as pending from the start.
+        if dated and (waits or standing is _Standing.UNSURE):
             self.pending += 1
+            if standing is _Standing.UNSURE:
+                self.waiting += _unknowns(judge)
 
 
 def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]:
