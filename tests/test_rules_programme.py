@@ -475,7 +475,8 @@ def test_explanation_in_english_shows_the_online_arithmetic_first() -> None:
         ),
         (
             "      source: Guiding opinion on fully implementing the Chinese-characteristics "
-            "enterprise new-type apprenticeship (人社部发〔2021〕39号)"
+            "enterprise new-type apprenticeship (人社部发〔2021〕39号) (period in force "
+            "inferred)"
         ),
         (
             "  ✗ Online hours 60 must not exceed the professional-basics hours "

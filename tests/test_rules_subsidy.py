@@ -1071,7 +1071,13 @@ def _assert_in_force_only(
         if set(finding.missing) & set(rule.parameters):
             # No value was in force: the finding cites the condition's own source.
             continue
+        own = {
+            (source.document, source.article)
+            for source in rule.condition(finding.check).sources
+        }
         for citation in finding.citations:
+            if (citation.document.id, citation.article) in own:
+                continue
             if citation in periods:
                 assert any(
                     period is not None and day in period for period in periods[citation]

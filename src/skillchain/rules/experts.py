@@ -20,6 +20,7 @@ full path in the round (``recommendation_round.nominations[2].expert.field``).
 
 import enum
 
+from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
@@ -62,6 +63,7 @@ _COMPLETE = "experts.recommendation.complete"
 _QUALIFIED = "experts.recommendation.qualification"
 _EXPERIENCE = "experts.recommendation.experience"
 _PLACE = "experts.recommendation.place"
+_OTHERS = "experts.recommendation.other_nominations"
 
 _TITLES: tuple[ProfessionalTitleLevel, ...] = tuple(ProfessionalTitleLevel)
 
@@ -98,6 +100,11 @@ register_messages(
             "推荐名额 {quota} 人",
             en="Position {position} in submission order: {taken} recommended and "
             "{pending} pending before it, of a quota of {quota}",
+        ),
+        _OTHERS: Message(
+            zh="同一候选人另有 {others} 份提名，其中事实未知、可能使其排位更优的 {open} 份",
+            en="The same person has {others} other nomination(s); {open} of them have "
+            "unknown facts and might place the person better",
         ),
     }
 )
@@ -238,29 +245,41 @@ class _Queue:
     pending: int
     waiting: list[str]
     cited: tuple[Citation, ...]
+    early: set[ResidentId]
+    """Persons counted as pending ahead of everyone from the start."""
     taken: int = 0
 
     def place(
-        self, judge: Judge, nomination: ExpertNomination, at: str, position: int
+        self,
+        judge: Judge,
+        nomination: ExpertNomination,
+        at: str,
+        position: int,
+        alternatives: tuple[str, ...] = (),
     ) -> None:
         """Record the candidate's place after its criteria (none if it is out).
 
         At the candidate's turn the place holds when the quota has room even if
-        every candidate pending ahead turned out qualified, fails once the quota is
-        full, and waits on the pending candidates (naming what they lack) in
-        between.  A candidate whose own criteria are undetermined is weighed the
+        every other candidate pending ahead turned out qualified, fails once the
+        quota is full, and waits on the pending candidates (naming what they lack)
+        in between.  A candidate whose own criteria are undetermined is weighed the
         same way (a full quota leaves it out whatever its criteria), then counts as
-        pending for those behind it.
+        pending for those behind it.  A full quota is not final when another
+        nomination of the same person might rank earlier (*alternatives*: what it
+        lacks): the place then waits on it.
         """
         standing = _standing(judge)
         if standing is _Standing.OUT:
             return
+        person = nomination.expert.person
         dated = nomination.submitted_on is not None
         quota = self.quota
+        # The candidate is not pending ahead of itself.
+        ahead = self.pending - (1 if person in self.early else 0)
         values: tuple[tuple[str, FactValue], ...] = (
             ("position", position if dated else None),
             ("taken", self.taken),
-            ("pending", self.pending),
+            ("pending", ahead),
             ("quota", quota),
         )
         unknown = [] if dated else [f"{at}.submitted_on"]
@@ -269,23 +288,77 @@ class _Queue:
         waits = False
         if unknown or quota is None:
             # The place also waits on the candidates pending ahead, if any.
-            names = [*unknown, *(self.waiting if self.pending else ())]
+            names = [*unknown, *(self.waiting if ahead else ())]
             judge.missing(_PLACE, tuple(dict.fromkeys(names)), values, self.cited)
+        elif self.taken >= quota and alternatives:
+            judge.missing(_PLACE, alternatives, values, self.cited)
         elif self.taken >= quota:
             judge.check(_PLACE, False, values, self.cited)
-        elif self.taken + self.pending < quota:
+        elif self.taken + ahead < quota:
             judge.check(_PLACE, True, values, self.cited)
             if standing is _Standing.QUALIFIED:
                 self.taken += 1
+                if person in self.early:
+                    # It has its place now: no longer pending for those behind.
+                    self.pending -= 1
         else:
-            ahead = tuple(dict.fromkeys(self.waiting))
-            judge.missing(_PLACE, ahead, values, self.cited)
+            judge.missing(
+                _PLACE, tuple(dict.fromkeys(self.waiting)), values, self.cited
+            )
             waits = True
-        # Undated candidates were counted as pending from the start.
-        if dated and (waits or standing is _Standing.UNSURE):
+        if (waits or standing is _Standing.UNSURE) and person not in self.early:
             self.pending += 1
-            if standing is _Standing.UNSURE:
-                self.waiting += _unknowns(judge)
+            self.early.add(person)
+        if dated and standing is _Standing.UNSURE:
+            self.waiting += _unknowns(judge)
+
+
+def _open_siblings(
+    used: ExpertNomination,
+    others: list[ExpertNomination],
+    probe: Callable[[ExpertNomination], tuple[_Standing, tuple[str, ...]]],
+    paths: dict[int, str],
+) -> tuple[int, tuple[str, ...]]:
+    """How many of the person's other nominations might place them better, and what
+    those nominations lack.
+
+    The nomination used is the earliest one that is not out.  Another one
+    with unknown facts (its criteria or its submission day) might fare better or
+    rank earlier once they are known, unless the one used is qualified and dated no
+    later than it.
+    """
+    used_standing, _ = probe(used)
+    names: list[str] = []
+    count = 0
+    for other in others:
+        standing, unknown = probe(other)
+        day = other.submitted_on
+        lacking = [*(() if day else (f"{paths[id(other)]}.submitted_on",)), *unknown]
+        later = (
+            used_standing is _Standing.QUALIFIED
+            and used.submitted_on is not None
+            and day is not None
+            and day >= used.submitted_on
+        )
+        if standing is not _Standing.OUT and lacking and not later:
+            count += 1
+            names.extend(lacking)
+    return count, tuple(dict.fromkeys(names))
+
+
+def _record_siblings(
+    judge: Judge,
+    others: int,
+    open_siblings: tuple[int, tuple[str, ...]],
+    cited: tuple[Citation, ...],
+) -> None:
+    """Record the person's other nominations: open ones leave an undecided case open."""
+    count, names = open_siblings
+    values: tuple[tuple[str, FactValue], ...] = (("others", others), ("open", count))
+    if judge.undecided and names:
+        judge.missing(_OTHERS, names, values, cited)
+    else:
+        judge.check(_OTHERS, True, values, cited)
 
 
 def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]:
@@ -371,8 +444,11 @@ def recommend_experts(
 ) -> ExpertRecommendation:
     """Decide every candidate of *recommendation_round* under the policy in force on *on*.
 
-    Each person counts once: of several nominations naming them, the one that fares
-    best is used (qualified, then undetermined, then out; ties by submission order).
+    Each person counts once: of several nominations naming them, the earliest
+    submitted one that is not out is used (undated ones last); another of their
+    nominations with unknown facts that might place them better keeps their
+    decision open (check ``experts.recommendation.other_nominations``), and a
+    nomination of theirs with no submission day makes them pending ahead of all.
     A nomination is complete when it gives the field, a skill level or professional
     title, and the years in the field; a missing item leaves the person
     *undetermined*, naming it.  A person qualifies when their skill level or their
@@ -443,24 +519,35 @@ def _recommend(
     def fare(nomination: ExpertNomination) -> _Standing:
         return probe(nomination)[0]
 
-    chosen_nominations = [
-        min(named, key=lambda n: (fare(n), _order_key(n))) for named in groups.values()
-    ]
-    ranked = sorted(chosen_nominations, key=_order_key)
+    used_by = {
+        person_id: min(named, key=lambda n: (fare(n), _order_key(n)))
+        for person_id, named in groups.items()
+    }
+    ranked = sorted(used_by.values(), key=_order_key)
     quota = recommendation_round.quota
     letter = (chosen.citation(_LETTER, _LETTER_ARTICLE),)
     place_cited = (*letter, chosen.citation(_ASSUMPTION))
-    # Candidates with no submission day could rank anywhere: they count as pending
-    # ahead of everyone, and what they lack (their day first) is what a place
-    # behind them waits for.
+    # A person whose nomination used has no submission day, or who has another
+    # nomination with unknown facts that might rank earlier, could stand anywhere
+    # ahead: they count as pending ahead of everyone, and what those nominations
+    # lack is what a place behind them waits for.
     pending = 0
     waiting: list[str] = []
-    for nomination in ranked:
-        standing, unknown = probe(nomination)
-        if nomination.submitted_on is None and standing is not _Standing.OUT:
+    early: set[ResidentId] = set()
+    for person_id, named in groups.items():
+        used = used_by[person_id]
+        lacking: list[str] = []
+        if used.submitted_on is None and fare(used) is not _Standing.OUT:
+            lacking += [f"{paths[id(used)]}.submitted_on", *probe(used)[1]]
+        others = [other for other in named if other is not used]
+        lacking += _open_siblings(used, others, probe, paths)[1]
+        if lacking:
             pending += 1
-            waiting += [f"{paths[id(nomination)]}.submitted_on", *unknown]
-    queue = _Queue(quota=quota, pending=pending, waiting=waiting, cited=place_cited)
+            early.add(person_id)
+            waiting += lacking
+    queue = _Queue(
+        quota=quota, pending=pending, waiting=waiting, cited=place_cited, early=early
+    )
     decisions: list[Decision] = []
     for position, nomination in enumerate(ranked, start=1):
         candidate = nomination.expert.person
@@ -478,7 +565,11 @@ def _recommend(
             letter,
         )
         _criteria(judge, nomination, params, at)
-        queue.place(judge, nomination, at, position)
+        others = [other for other in groups[candidate] if other is not nomination]
+        siblings = _open_siblings(nomination, others, probe, paths)
+        queue.place(judge, nomination, at, position, siblings[1])
+        if others:
+            _record_siblings(judge, len(others), siblings, place_cited)
         decisions.append(judge.decide(EXPERT_RULE))
     return ExpertRecommendation(
         quota=quota, ranked=tuple(ranked), decisions=tuple(decisions)
@@ -554,6 +645,13 @@ EXPERT_RULE: Rule = register(
             Condition(_EXPERIENCE, parameters=("experts.min_years_of_experience",)),
             Condition(
                 _PLACE,
+                sources=(
+                    RuleSource(_LETTER, _LETTER_ARTICLE),
+                    RuleSource(_ASSUMPTION),
+                ),
+            ),
+            Condition(
+                _OTHERS,
                 sources=(
                     RuleSource(_LETTER, _LETTER_ARTICLE),
                     RuleSource(_ASSUMPTION),
