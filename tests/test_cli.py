@@ -20,7 +20,7 @@ def run(*argv: str) -> tuple[int, str]:
 
 
 def test_params_prints_values_documents_and_provenance_in_english() -> None:
-    """The rates of 2024 with the Longgang FAQ as source and official provenance."""
+    """The rates of 2024 with the Longgang FAQ as source; their start date is inferred."""
     status, text = run(
         "params", "apprenticeship.annual_subsidy", "--on", "2024-06-01", "--lang", "en"
     )
@@ -35,7 +35,7 @@ def test_params_prints_values_documents_and_provenance_in_english() -> None:
         "technician (grade 2) 8500 (yuan_per_person_year)"
     )
     assert "  in force: 2019-12-19 – open" in lines
-    assert "  provenance: official" in lines
+    assert "  provenance: unverified" in lines
     assert any(line.startswith("  source: Longgang district FAQ") for line in lines)
 
 

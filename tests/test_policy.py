@@ -113,9 +113,11 @@ def test_shenzhen_rates_by_level_on_a_2024_day() -> None:
         SkillLevel.ADVANCED: Decimal(7000),
         SkillLevel.TECHNICIAN: Decimal(8500),
     }
-    assert rates.provenance is Provenance.OFFICIAL
+    # The figures are official; their start date is inferred, so the value is not.
+    assert rates.provenance is Provenance.UNVERIFIED
     assert rates.citation is not None
     assert rates.citation.document.id == "lg-apprenticeship-faq"
+    assert rates.citation.period_inferred
 
 
 @pytest.mark.parametrize(

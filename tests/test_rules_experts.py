@@ -223,6 +223,36 @@ def test_the_best_nomination_of_a_person_is_used() -> None:
         assert result.decision_for(A).outcome is Outcome.ELIGIBLE
 
 
+def test_an_earlier_incomplete_nomination_keeps_the_order_open() -> None:
+    """A is complete only on 05-09, but also nominated on 05-06 without a field; B
+    (05-07) is complete.  With one place, A takes it if the 05-06 nomination turns out
+    complete, else B does: both are undetermined, naming the missing field."""
+    incomplete = nominate(field=None)  # 05-06, index 0
+    complete = nominate(by=FIRM_2, day=date(2024, 5, 9))  # index 1
+    result = judged(incomplete, complete, B_NOM, quota=1)
+    field = "recommendation_round.nominations[0].expert.field"
+    assert result.decision_for(B).outcome is Outcome.UNDETERMINED
+    assert result.decision_for(B).missing == (field,)
+    a_decision = result.decision_for(A)
+    assert a_decision.outcome is Outcome.UNDETERMINED
+    assert field in a_decision.missing
+    others = [
+        f
+        for f in a_decision.findings
+        if f.check == "experts.recommendation.other_nominations"
+    ]
+    assert [(f.held, f.missing) for f in others] == [(None, (field,))]
+
+
+def test_an_undetermined_candidate_is_out_once_the_quota_is_full() -> None:
+    """B complete (05-07) takes the one place; C (05-08) lacks its years: whatever
+    they are, no place is left, so C is not recommended."""
+    late = nominate(C, FIRM_3, date(2024, 5, 8), years=None)
+    result = judged(B_NOM, late, quota=1)
+    assert result.decision_for(B).outcome is Outcome.ELIGIBLE
+    assert result.decision_for(C).outcome is Outcome.INELIGIBLE
+
+
 def test_explanations_name_the_letter_and_mask_the_number() -> None:
     """Both languages cite the reply letter; the identity number is never shown."""
     decision = judged(A_FIRST, B_NOM, quota=1).decision_for(B)

@@ -33,7 +33,7 @@ from skillchain import (
     SkillLevel,
 )
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
-from skillchain.policy import PartYearRule
+from skillchain.policy import PartYearRule, specs
 from skillchain.rules import Judge, Rule, get_rule
 from skillchain.rules.apprenticeship_subsidy import (
     PREPAYMENT_RULE,
@@ -1201,3 +1201,16 @@ def test_the_callers_decimal_context_does_not_change_an_amount() -> None:
     # 7 000 × 1.2 × 3 × 7 ÷ 12 = 14 700; 40 % of it is 5 880
     assert expected[0].amount == Decimal("14700.00")
     assert expected[1].amount == Decimal("5880.00")
+
+
+def test_the_unread_national_floor_and_video_count_are_not_declared() -> None:
+    """Neither was a condition on a case: the national "in principle at least 5 000
+    yuan" (人社部发〔2021〕39号, as summarised) is advisory wording about the rates a
+    city sets, which the Shenzhen rates meet; "at least 10 training videos per class"
+    is claim material seen only in 2020 practice and a passage without an address."""
+    names = set(specs())
+    assert "apprenticeship.national_rate_floor" not in names
+    assert "apprenticeship.min_training_videos_per_class" not in names
+    rates = Policy.default().at(IN_BAND).apprenticeship.annual_subsidy.value
+    assert rates is not None
+    assert min(rates.values()) >= Decimal(5000)

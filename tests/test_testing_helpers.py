@@ -63,7 +63,8 @@ WIDE_CODES = (
 
 
 def directory(codes: tuple[str, ...]) -> Policy:
-    """The bundled policy with an illustrative occupation directory of *codes*."""
+    """The bundled policy with an illustrative occupation directory of *codes* (and an
+    illustrative online share of 0.50, which the district also supplies)."""
     listed = ", ".join(f'"{c}"' for c in dict.fromkeys(codes))
     return BUNDLED.overlay(
         Policy.loads(
@@ -80,6 +81,14 @@ unit = "occupations"
 [[parameters."apprenticeship.occupation_directory".values]]
 since = 2019-12-19
 value = [{listed}]
+document = "test-directory"
+[parameters."apprenticeship.online_share_max"]
+description_zh = "线上培训学时占专业基础课学时的最高比例"
+description_en = "Largest online share of professional-basics hours"
+unit = "ratio"
+[[parameters."apprenticeship.online_share_max".values]]
+since = 2019-12-19
+value = "0.50"
 document = "test-directory"
 """,
             name="test-directory.toml",
@@ -263,9 +272,12 @@ def test_compare_accepts_mappings_and_counts() -> None:
     }
     result = compare("apprenticeship.prepayment", BASELINE_2020, BUNDLED, [case])
     assert (result.total, result.changed, result.unchanged) == (1, 0, 1)
-    assert result.transitions == {(Outcome.ELIGIBLE, Outcome.ELIGIBLE): 1}
+    # Before 2023-08-15 no window for asking is known under either policy.
+    assert result.transitions == {(Outcome.UNDETERMINED, Outcome.UNDETERMINED): 1}
     assert "0 of 1 cases changed" in result.report()
-    assert evaluate(PREPAYMENT_RULE, BUNDLED, case).amount == Decimal("70000.00")
+    assert evaluate(PREPAYMENT_RULE, BUNDLED, case).missing == (
+        "apprenticeship.prepayment_request_months",
+    )
 
 
 def test_prepayment_amount_grows_with_apprentices_and_stays_under_the_share() -> None:
@@ -342,7 +354,10 @@ def test_differences_name_outcome_failed_checks_and_missing() -> None:
     bundled = rule.function(programme, on=date(2024, 3, 1), policy=BUNDLED)
     assert differences(narrow, narrow) == ()
     assert differences(bundled, narrow) == (
-        "missing: ['apprenticeship.occupation_directory'] → nothing",
+        "outcome: undetermined → ineligible",
+        "failed checks: +apprenticeship.programme.online_share",
+        "missing: ['apprenticeship.online_share_max', "
+        "'apprenticeship.occupation_directory'] → nothing",
     )
     outside = plan(start=date(2024, 3, 1), occupation="6-18-02-04")
     listed = rule.function(outside, on=date(2024, 3, 1), policy=WIDE)
