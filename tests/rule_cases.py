@@ -42,11 +42,17 @@ def _hints(owner: Callable[..., object] | type) -> dict[str, object]:
     return typing.get_type_hints(owner)
 
 
+def _attrs_fields(owner: type) -> "tuple[attrs.Attribute[Any], ...]":
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(owner)
+    return fields
+
+
 def _walk(value: object, path: str) -> Iterator[str]:
     """The paths under *value* (at *path*) whose fields may be ``None`` and are not."""
     if attrs.has(type(value)):
-        hints = _hints(type(value))
-        for field in attrs.fields(type(value)):
+        owner: type = type(value)
+        hints = _hints(owner)
+        for field in _attrs_fields(owner):
             child = getattr(value, field.name)
             name = field.name.lstrip("_")
             child_path = f"{path}.{name}"
@@ -82,7 +88,7 @@ def _steps(path: str) -> list[str | int]:
 
 
 def _field(owner: type, name: str) -> "attrs.Attribute[Any]":
-    for field in attrs.fields(owner):
+    for field in _attrs_fields(owner):
         if field.name.lstrip("_") == name:
             return field
     msg = f"{owner.__name__} has no field {name!r}"
@@ -102,7 +108,8 @@ def _replace(value: object, steps: list[str | int], new: object) -> object:
         return type(value)(items)
     field = _field(type(value), step)
     child = _replace(getattr(value, field.name), rest, new)
-    return attrs.evolve(value, **{field.alias: child})  # type: ignore[misc]
+    alias = field.alias or field.name
+    return attrs.evolve(value, **{alias: child})  # type: ignore[misc]
 
 
 def with_unknown(
@@ -199,7 +206,7 @@ class ReadTrace:
                 read.add(resolved.name)
             return value
 
-        Judge.use = use  # type: ignore[method-assign]
+        Judge.use = use  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *_: object) -> None:

@@ -634,7 +634,7 @@ def test_claimant_is_the_leader_only_when_it_trains_centrally_and_signs(
     )
 
 
-def test_the_claimant_test_cites_13号() -> None:
+def test_the_claimant_test_cites_gd_2023_13() -> None:
     """The claimant finding rests on 粤人社规〔2023〕13号, not on the library's reading."""
     decision = chain_subsidy_claim(
         chain(),
@@ -657,7 +657,9 @@ def test_the_claimant_test_cites_13号() -> None:
         (date(2026, 1, 1), False),  # the day after it expired, no successor known
     ],
 )
-def test_the_claimant_test_is_bounded_to_13号(filed_on: date, in_force: bool) -> None:
+def test_the_claimant_test_is_bounded_to_gd_2023_13(
+    filed_on: date, in_force: bool
+) -> None:
     """Inside 13号's period the leader that trains centrally and signs claims; outside
     it the claimant is undetermined, naming the parameter that says who claims."""
     decision = chain_subsidy_claim(
@@ -678,19 +680,16 @@ def test_the_claimant_test_is_bounded_to_13号(filed_on: date, in_force: bool) -
         assert found.missing == ("chains.leader_claims_when",)
         assert decision.missing == ("chains.leader_claims_when",)
         assert decision.amount is None
-    assert (
-        chain_claimant(
-            chain(),
-            MEMBER,
-            central_training=True,
-            leader_signs_agreements=True,
-            filed_on=filed_on,
-        )
-        == (LEADER if in_force else None)
-    )
+    assert chain_claimant(
+        chain(),
+        MEMBER,
+        central_training=True,
+        leader_signs_agreements=True,
+        filed_on=filed_on,
+    ) == (LEADER if in_force else None)
 
 
-def test_the_leaders_own_trainee_outside_13号_is_undetermined() -> None:
+def test_the_leaders_own_trainee_outside_gd_2023_13_is_undetermined() -> None:
     """No rule saying who claims inside a chain after 2025-12-31: even the leader's own
     apprentice is undetermined (only the parameter is named; no fact is needed)."""
     decision = chain_subsidy_claim(
@@ -700,7 +699,7 @@ def test_the_leaders_own_trainee_outside_13号_is_undetermined() -> None:
     assert decision.missing == ("chains.leader_claims_when",)
 
 
-def test_a_2024_filing_decided_in_2026_uses_13号() -> None:
+def test_a_2024_filing_decided_in_2026_uses_gd_2023_13() -> None:
     """Filed 2024-02-20 (13号 in force), decided 2026-03-01 (13号 expired): the claimant
     is read on the filing day, so the leader that trains centrally and signs claims."""
     decision = chain_subsidy_claim(
@@ -745,7 +744,7 @@ def test_unknown_filing_day_is_undetermined_and_named() -> None:
     )
 
 
-def test_outside_13号_every_unknown_fact_is_named_too() -> None:
+def test_outside_gd_2023_13_every_unknown_fact_is_named_too() -> None:
     """Filed 2026-01-01 with both facts unknown: the parameter and both facts are named."""
     decision = chain_subsidy_claim(
         chain(), enrolment(filed_on=date(2026, 1, 1)), on=CLAIM_ON

@@ -11,6 +11,7 @@ away alone, is named missing, is still named when other facts and figures are mi
 too: the rule does not stop at the first unknown.
 """
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -28,7 +29,7 @@ from rule_cases import (
     with_unknown,
     without,
 )
-from skillchain import Decision, Outcome
+from skillchain import Decision, Finding, Outcome
 from skillchain.cases import CaseFile
 from skillchain.rules import rules
 
@@ -227,18 +228,19 @@ def _first(outcome: Outcome) -> CaseFile:
     )
 
 
-def _stops_early(rule_function: object) -> object:
+def _stops_early(rule_function: Callable[..., Decision]) -> Callable[..., Decision]:
     """Wrap a rule so that its decision keeps only the first finding that misses."""
     import attrs
 
     def early_stop(*args: object, **kwargs: object) -> Decision:
-        decision = rule_function(*args, **kwargs)  # type: ignore[operator]
-        kept = []
+        decision = rule_function(*args, **kwargs)
+        kept: list[Finding] = []
         for finding in decision.findings:
             if finding.missing and any(f.missing for f in kept):
                 continue
             kept.append(finding)
-        return attrs.evolve(decision, findings=tuple(kept))
+        shortened: Decision = attrs.evolve(decision, findings=tuple(kept))
+        return shortened
 
     return early_stop
 
