@@ -356,8 +356,10 @@ def test_differences_name_outcome_failed_checks_and_missing() -> None:
     assert differences(bundled, narrow) == (
         "outcome: undetermined → ineligible",
         "failed checks: +apprenticeship.programme.online_share",
-        "missing: ['apprenticeship.online_share_max', "
-        "'apprenticeship.occupation_directory'] → nothing",
+        (
+            "missing: ['apprenticeship.online_share_max', "
+            "'apprenticeship.occupation_directory'] → nothing"
+        ),
     )
     outside = plan(start=date(2024, 3, 1), occupation="6-18-02-04")
     listed = rule.function(outside, on=date(2024, 3, 1), policy=WIDE)

@@ -94,9 +94,8 @@ class Judge:
         # value not in force has no provenance and leaves the rank as it is.
         if provenance is _UNVERIFIED:
             self._rank = _UNVERIFIED_RANK
-        elif provenance is _SECONDARY:
-            if self._rank < _SECONDARY_RANK:
-                self._rank = _SECONDARY_RANK
+        elif provenance is _SECONDARY and self._rank < _SECONDARY_RANK:
+            self._rank = _SECONDARY_RANK
         elif provenance is not None and self._rank < 0:
             self._rank = 0
         return resolved.value

@@ -178,7 +178,7 @@ class Rule:
             ['Shenzhen measures for implementing the enterprise new-type apprenticeship
               (深人社规〔2019〕11号)',
              'Luohu district service guide: enterprise new-type apprenticeship training
-              and subsidy claims']
+              and subsidy claims (period in force inferred)']
         """
         condition = self.condition(check)
         register = policy if policy is not None else Policy.default()
