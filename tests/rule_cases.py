@@ -28,6 +28,14 @@ EXAMPLES = Path(__file__).parent.parent / "examples" / "cases"
 CASES: tuple[CaseFile, ...] = load_directory(EXAMPLES)
 
 
+# Fields whose ``None`` is a value, not "unknown": an open end (a contract without a
+# fixed term, a period still running), a claim made on the evaluation day.
+MEANINGFUL_NONE: frozenset[tuple[str, str]] = frozenset(
+    {("LabourContract", "end"), ("DateRange", "end")}
+)
+MEANINGFUL_NONE_FACTS: frozenset[str] = frozenset({"claimed_on"})
+
+
 def _allows_none(hint: object) -> bool:
     if hint is None or hint is type(None):
         return True
@@ -56,7 +64,12 @@ def _walk(value: object, path: str) -> Iterator[str]:
             child = getattr(value, field.name)
             name = field.name.lstrip("_")
             child_path = f"{path}.{name}"
-            if child is not None and _allows_none(hints.get(field.name)):
+            meaningful = (owner.__name__, name) in MEANINGFUL_NONE
+            if (
+                child is not None
+                and not meaningful
+                and _allows_none(hints.get(field.name))
+            ):
                 yield child_path
             yield from _walk(child, child_path)
     elif isinstance(value, (tuple, list)):
@@ -69,7 +82,11 @@ def nullable_facts(rule: Rule, facts: Mapping[str, object]) -> tuple[str, ...]:
     hints = _hints(rule.function)
     found: list[str] = []
     for name, value in facts.items():
-        if value is not None and _allows_none(hints.get(name)):
+        if (
+            value is not None
+            and name not in MEANINGFUL_NONE_FACTS
+            and _allows_none(hints.get(name))
+        ):
             found.append(name)
         found.extend(_walk(value, name))
     return tuple(found)
