@@ -398,3 +398,23 @@ def test_schema_refuses_types_that_are_not_json() -> None:
     """A policy (mappings of dated parameters) has no JSON input form."""
     with pytest.raises(TypeError, match="no JSON form"):
         json_schema(Policy)
+
+
+def test_a_decision_on_an_inferred_period_round_trips_through_json() -> None:
+    """The 'period inferred' mark survives JSON, so the explanation still says so."""
+    policy = Policy.default()
+    cited = next(
+        value.citation
+        for param in policy.parameters.values()
+        for value in param.values
+        if value.citation is not None and value.citation.period_inferred
+    )
+    data = unstructure(cited)
+    assert data["period_inferred"] is True
+    assert structure(through_json(data), Citation) == cited
+    plain = Citation(document=cited.document, article=cited.article)
+    assert "period_inferred" not in unstructure(plain)
+    assert structure(unstructure(plain), Citation) == plain
+    jsonschema.Draft202012Validator(json_schema(Citation)).validate(data)
+    problems = problems_of({**data, "period_inferred": "yes"}, Citation)
+    assert problems == [("period_inferred", 'expected true or false, got "yes"')]

@@ -186,6 +186,11 @@ class _Builder:
                     ]
                 },
                 "article": {"type": ["string", "null"]},
+                "period_inferred": {
+                    "type": "boolean",
+                    "description": "Whether the cited value's period in force was "
+                    "inferred rather than read in the document (absent: false).",
+                },
             },
             "required": ["document"],
             "additionalProperties": False,

@@ -568,7 +568,10 @@ def _configure(conv: SkillchainConverter) -> None:
         doc = citation.document
         known = conv.documents().get(doc.id)
         shown: object = doc.id if known == doc else conv.unstructure(doc, Document)
-        return {"document": shown, "article": citation.article}
+        data: dict[str, object] = {"document": shown, "article": citation.article}
+        if citation.period_inferred:
+            data["period_inferred"] = True
+        return data
 
     conv.register_structure_hook(Citation, structure_citation)
     conv.register_unstructure_hook(Citation, unstructure_citation)
@@ -747,7 +750,9 @@ def _check_keys(
 def _structure_citation(conv: SkillchainConverter, value: object) -> Citation:
     if not isinstance(value, dict):
         raise _Problems.one(f"expected an object (Citation), got {got(value)}")
-    problems = _check_keys(value, ("document", "article"), ("document",))
+    problems = _check_keys(
+        value, ("document", "article", "period_inferred"), ("document",)
+    )
     document: Document | None = None
     raw = value.get("document")
     if isinstance(raw, str):
@@ -773,9 +778,18 @@ def _structure_citation(conv: SkillchainConverter, value: object) -> Citation:
     article = value.get("article")
     if article is not None and not isinstance(article, str):
         problems.append(("article", f"expected a string or null, got {got(article)}"))
+    inferred = value.get("period_inferred", False)
+    if not isinstance(inferred, bool):
+        problems.append(
+            ("period_inferred", f"expected true or false, got {got(inferred)}")
+        )
     if problems or document is None:
         raise _Problems(problems)
-    return Citation(document=document, article=typing.cast("str | None", article))
+    return Citation(
+        document=document,
+        article=typing.cast("str | None", article),
+        period_inferred=inferred is True,
+    )
 
 
 def _structure_finding(conv: SkillchainConverter, value: object) -> Finding:

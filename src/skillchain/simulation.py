@@ -398,7 +398,7 @@ def simulate(
         >>> from skillchain.simulation import simulate, synthetic_apprentices
         >>> directory = Policy.loads('''
         ... [documents.example-directory]
-        ... title = "学徒培养职业目录（示例）"
+        ... title = "学徒培养职业目录及线上学时比例（示例）"
         ... issuers = ["示例"]
         ... level = "district"
         ... provenance = "unverified"
@@ -409,6 +409,14 @@ def simulate(
         ... [[parameters."apprenticeship.occupation_directory".values]]
         ... since = 2019-12-19
         ... value = ["6-31-01-03", "4-10-01-05"]
+        ... document = "example-directory"
+        ... [parameters."apprenticeship.online_share_max"]
+        ... description_zh = "线上培训学时占专业基础课学时的最高比例"
+        ... description_en = "Largest share of professional-basics hours taught online"
+        ... unit = "ratio"
+        ... [[parameters."apprenticeship.online_share_max".values]]
+        ... since = 2019-12-19
+        ... value = "0.50"
         ... document = "example-directory"
         ... ''', name="directory.toml")
         >>> summary = simulate(synthetic_apprentices(500), rule="apprenticeship.case",
