@@ -1282,8 +1282,9 @@ def synthetic_apprentices(count: int, *, seed: int = 20261127) -> Iterator[Case]
     半导体芯片制造工 (6-25-02-05) at three levels for 12 to 30 months from 2024;
     each case is judged on its programme's planned end, in 2025 or 2026.  The mix
     exercises every outcome: some apprentices have not been assessed yet
-    (undetermined), some failed, some are students or not in a skill post, some
-    programmes run too long or teach too much online.  The people, numbers and
+    (undetermined), some failed, some are full-time students (undetermined while
+    their kind of school is not recorded) or not in a skill post, some programmes
+    run too long or teach too much online.  The people, numbers and
     enterprise are invented; nothing here describes a real population.
 
     Example:
