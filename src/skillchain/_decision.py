@@ -395,7 +395,9 @@ class Decision:
             )
         fingerprint = self.policy_fingerprint[:12]
         if self.provenance is None:
-            strength = "无（未使用任何有效参数）" if zh else "none (no figure in force used)"
+            strength = (
+                "无（未使用任何有效参数）" if zh else "none (no figure in force used)"
+            )
         else:
             strength = self.provenance.zh if zh else self.provenance.value
         lines.append(

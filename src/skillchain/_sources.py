@@ -212,5 +212,7 @@ class Citation:
         base = self.document.label(lang)
         text = f"{base} {self.article}" if self.article else base
         if self.period_inferred:
-            text += "（施行期间系推断）" if lang == "zh" else " (period in force inferred)"
+            text += (
+                "（施行期间系推断）" if lang == "zh" else " (period in force inferred)"
+            )
         return text
