@@ -168,6 +168,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, _days_in_month(year, month)))
 
 
+def last_day_of_year(year: int) -> date:
+    """31 December of *year*: the latest day a thing dated only by its year can fall on.
+
+    Example:
+        >>> last_day_of_year(2020)
+        datetime.date(2020, 12, 31)
+    """
+    return date(year, 12, 31)
+
+
 def _check_start(_instance: object, _attribute: object, value: date) -> None:
     _require_date(value, "DateRange.start")
 

@@ -130,6 +130,49 @@ class Rule:
     """The ids of the checks (findings) the rule may emit, in the order it emits them
     (by default, those of :attr:`conditions`)."""
 
+    @classmethod
+    def combining(
+        cls,
+        *parts: "Rule",
+        id: str,  # noqa: A002 - the field's name
+        version: str,
+        title_zh: str,
+        title_en: str,
+        function: Callable[..., Decision],
+        conditions: tuple[Condition, ...] | None = None,
+    ) -> "Rule":
+        """A rule that records the conditions of several *parts* in one decision.
+
+        Its sources and parameters are those of the parts, each once, in order; its
+        conditions are the parts' in order unless *conditions* says otherwise (a
+        part whose figures the combined rule reads on another day, say).
+
+        Example:
+            >>> from skillchain.rules import ANNUAL_CAP_RULE, SKILL_UPGRADE_RULE, Rule
+            >>> both = Rule.combining(SKILL_UPGRADE_RULE, ANNUAL_CAP_RULE,
+            ...     id="demo.both", version="1", title_zh="示例", title_en="Demo",
+            ...     function=SKILL_UPGRADE_RULE.function)
+            >>> len(both.conditions) == (len(SKILL_UPGRADE_RULE.conditions)
+            ...     + len(ANNUAL_CAP_RULE.conditions))
+            True
+        """
+        return cls(
+            id=id,
+            version=version,
+            title_zh=title_zh,
+            title_en=title_en,
+            function=function,
+            sources=tuple(dict.fromkeys(s for part in parts for s in part.sources)),
+            parameters=tuple(
+                dict.fromkeys(name for part in parts for name in part.parameters)
+            ),
+            conditions=(
+                conditions
+                if conditions is not None
+                else tuple(c for part in parts for c in part.conditions)
+            ),
+        )
+
     def title(self, lang: Lang = "zh") -> str:
         """The title in *lang*."""
         return self.title_zh if lang == "zh" else self.title_en

@@ -70,27 +70,16 @@ def _check_enrolled_programme(judge: Judge, programme: ApprenticeshipProgramme) 
     check_programme(judge, programme, "enrolment.programme")
 
 
-def _union(*groups: tuple[str, ...]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for group in groups:
-        for item in group:
-            seen.setdefault(item, None)
-    return tuple(seen)
-
-
-_PARTS = (APPRENTICE_RULE, PROGRAMME_RULE, SUBSIDY_RULE)
-
 CASE_RULE: Rule = register(
-    Rule(
+    Rule.combining(
+        APPRENTICE_RULE,
+        PROGRAMME_RULE,
+        SUBSIDY_RULE,
         id="apprenticeship.case",
         version="2026.1",
         title_zh="学徒个案审核（资格、培养计划与补贴）",
         title_en="One apprentice's case: eligibility, programme and subsidy",
         function=apprentice_case,
-        sources=tuple(
-            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
-        ),
-        parameters=_union(*(rule.parameters for rule in _PARTS)),
         conditions=(
             *APPRENTICE_RULE.conditions,
             *_programme_conditions("enrolment.programme.start"),

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._dates import months_between
+from skillchain._dates import last_day_of_year, months_between
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -610,7 +610,9 @@ def competition_promotion(
     judge = Judge(policy if policy is not None else Policy.default(), on)
     contest = result.competition
     held = (
-        contest.held_on if contest.held_on is not None else date(contest.year, 12, 31)
+        contest.held_on
+        if contest.held_on is not None
+        else last_day_of_year(contest.year)
     )
     param = judge.policy.at(held).craftsman.promotion_tables
     tables = judge.use(param)

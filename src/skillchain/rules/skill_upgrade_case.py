@@ -102,22 +102,15 @@ def skill_upgrade_claim(
     return judge.decide(SKILL_UPGRADE_CASE_RULE, amount)
 
 
-_PARTS = (SKILL_UPGRADE_RULE, ANNUAL_CAP_RULE)
-
 SKILL_UPGRADE_CASE_RULE: Rule = register(
-    Rule(
+    Rule.combining(
+        SKILL_UPGRADE_RULE,
+        ANNUAL_CAP_RULE,
         id="skill_upgrade.case",
         version="2026.1",
         title_zh="职业技能提升补贴个案审核（补贴条件、年度次数上限与互斥）",
         title_en="One skill-upgrade claim: the subsidy, the annual cap and the exclusion",
         function=skill_upgrade_claim,
-        sources=tuple(
-            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
-        ),
-        parameters=tuple(
-            dict.fromkeys(name for rule in _PARTS for name in rule.parameters)
-        ),
-        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
     )
 )
 """The registered combined rule for one skill-upgrade claim."""

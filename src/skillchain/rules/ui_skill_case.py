@@ -104,22 +104,15 @@ def ui_skill_claim(
     return judge.decide(UI_SKILL_CASE_RULE, amount)
 
 
-_PARTS = (UI_SKILL_RULE, ANNUAL_CAP_RULE)
-
 UI_SKILL_CASE_RULE: Rule = register(
-    Rule(
+    Rule.combining(
+        UI_SKILL_RULE,
+        ANNUAL_CAP_RULE,
         id="ui_skill.case",
         version="2026.1",
         title_zh="失业保险技能提升补贴个案审核（补贴条件与互斥）",
         title_en="One unemployment-insurance skill claim: the subsidy and the exclusion",
         function=ui_skill_claim,
-        sources=tuple(
-            dict.fromkeys(source for rule in _PARTS for source in rule.sources)
-        ),
-        parameters=tuple(
-            dict.fromkeys(name for rule in _PARTS for name in rule.parameters)
-        ),
-        conditions=tuple(condition for rule in _PARTS for condition in rule.conditions),
     )
 )
 """The registered combined rule for one unemployment-insurance skill claim."""
