@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from hypothesis import event, given, note, settings
+from hypothesis import event, given, note
 from hypothesis import strategies as st
 
 from rule_cases import (
@@ -100,7 +100,6 @@ def _variations(draw: st.DrawFn) -> tuple[int, tuple[str, ...], date]:
     return index, tuple(unknown), case.on + timedelta(days=shift)
 
 
-@settings(max_examples=300)
 @given(_variations())
 def test_no_silent_fallback_on_variations(
     variation: tuple[int, tuple[str, ...], date],
@@ -204,7 +203,6 @@ def _removals(
     return index, tuple(facts), tuple(params), on
 
 
-@settings(max_examples=300)
 @given(_removals())
 def test_no_early_stop_on_variations(
     removal: tuple[int, tuple[str, ...], tuple[str, ...], date],
