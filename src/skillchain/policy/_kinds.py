@@ -190,6 +190,7 @@ ROUNDING: Final[Kind[Rounding]] = Kind(
 
 
 E = TypeVar("E", bound=enum.Enum)
+V = TypeVar("V")
 
 
 def enum_kind(cls: type[E]) -> Kind[E]:
@@ -474,17 +475,21 @@ def _money_key(raw: object) -> str:
     return raw
 
 
-def _money_by_key(raw: object) -> Mapping[str, Decimal]:
+def _by_key(raw: object, parse: Callable[[object], V], example: str) -> dict[str, V]:
+    """A non-empty table from a key (no surrounding spaces) to *parse*'d values."""
     if not isinstance(raw, dict) or not raw:
-        msg = 'expected a table of key to amount, e.g. { some-honour = "50000" }'
-        raise KindError(msg)
-    table: dict[str, Decimal] = {}
-    for key, amount in raw.items():
+        raise KindError(f"expected a table of {example}")
+    table: dict[str, V] = {}
+    for key, value in raw.items():
         try:
-            table[_money_key(key)] = _money(amount)
+            table[_money_key(key)] = parse(value)
         except KindError as exc:
             raise KindError(f"{key}: {exc}") from None
     return dict(sorted(table.items()))
+
+
+def _money_by_key(raw: object) -> Mapping[str, Decimal]:
+    return _by_key(raw, _money, 'key to amount, e.g. { some-honour = "50000" }')
 
 
 def _dump_by_key(value: object) -> object:
@@ -516,19 +521,12 @@ DAY: Final[Kind[date]] = Kind(name="day", parse=_day, dump=_dump_day)
 
 
 def _level_by_key(raw: object) -> Mapping[str, SkillLevel]:
-    if not isinstance(raw, dict) or not raw:
-        msg = (
-            "expected a table of key to skill level, written with quoted keys, e.g. "
-            '{ "4-10-01-05" = "senior_technician" }'
-        )
-        raise KindError(msg)
-    table: dict[str, SkillLevel] = {}
-    for key, level in raw.items():
-        try:
-            table[_money_key(key)] = _level(level)
-        except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
-    return dict(sorted(table.items()))
+    return _by_key(
+        raw,
+        _level,
+        "key to skill level, written with quoted keys, e.g. "
+        '{ "4-10-01-05" = "senior_technician" }',
+    )
 
 
 def _dump_level_by_key(value: object) -> object:
@@ -543,19 +541,9 @@ LEVEL_BY_KEY: Final[Kind[Mapping[str, SkillLevel]]] = Kind(
 
 
 def _keys_by_key(raw: object) -> Mapping[str, frozenset[str]]:
-    if not isinstance(raw, dict) or not raw:
-        msg = (
-            "expected a table of key to a list of keys, e.g. "
-            '{ 注册会计师 = ["accounting_firm"] }'
-        )
-        raise KindError(msg)
-    table: dict[str, frozenset[str]] = {}
-    for key, keys in raw.items():
-        try:
-            table[_money_key(key)] = _keys(keys)
-        except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
-    return dict(sorted(table.items()))
+    return _by_key(
+        raw, _keys, 'key to a list of keys, e.g. { 注册会计师 = ["accounting_firm"] }'
+    )
 
 
 def _dump_keys_by_key(value: object) -> object:
