@@ -36,6 +36,7 @@ from skillchain._identifiers import (
 )
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
+from skillchain._redact import redact
 from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
 from skillchain.policy import (
     ApprenticeshipParameters,
@@ -86,6 +87,7 @@ __all__ = [
     "mask",
     "message_for",
     "months_between",
+    "redact",
     "register_messages",
     "simulate",
     "yuan",

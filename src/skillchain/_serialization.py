@@ -35,7 +35,8 @@ from cattrs.preconf.json import JsonConverter
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._decision import FactValue, Finding
 from skillchain._errors import InputError, InputProblem, InvalidValueError, closest
-from skillchain._identifiers import CreditCode, ResidentId, mask
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._redact import redact
 from skillchain._sources import Citation, Document
 
 
@@ -75,7 +76,6 @@ CODE_PATTERNS: Final[Mapping[type, tuple[str, str]]] = {
 
 _AMOUNT: Final = re.compile(AMOUNT_PATTERN)
 _DATE: Final = re.compile(DATE_PATTERN)
-_LONG_NUMBER: Final = re.compile(r"[0-9]{14,}[0-9Xx]")
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NONE_TYPE: Final = type(None)
 _SHOWN = 60
@@ -115,8 +115,8 @@ def _prefix(key: str | int, path: str) -> str:
 
 
 def _scrub(text: str) -> str:
-    """Mask anything that could be an identity number (any run of 15+ digits)."""
-    return _LONG_NUMBER.sub(lambda m: mask(m.group()), text)
+    """Mask anything that could be an identity number (see :func:`skillchain.redact`)."""
+    return redact(text)
 
 
 def got(value: object) -> str:
