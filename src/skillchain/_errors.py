@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from skillchain._redact import redact
+
 
 __all__ = [
     "InputError",
@@ -21,6 +23,27 @@ __all__ = [
     "PolicyProblem",
     "SkillchainError",
 ]
+
+_TEXT_LIMIT = 2000
+"""No single message part is longer than this (a safety net under each quoted value)."""
+_LISTED_PROBLEMS = 50
+"""Errors list at most this many problems and say how many more there were."""
+
+
+def _safe(text: str) -> str:
+    """Redact *text* and cut it to a bounded length."""
+    if len(text) > _TEXT_LIMIT:
+        text = text[: _TEXT_LIMIT - 1] + "…"
+    return redact(text)
+
+
+def _listing(kind: str, problems: tuple[object, ...]) -> str:
+    count = len(problems)
+    head = "1 problem" if count == 1 else f"{count} problems"
+    lines = [f"  - {p}" for p in problems[:_LISTED_PROBLEMS]]
+    if count > _LISTED_PROBLEMS:
+        lines.append(f"  … and {count - _LISTED_PROBLEMS} more")
+    return f"{kind} ({head}):\n" + "\n".join(lines)
 
 
 class SkillchainError(Exception):
@@ -55,10 +78,10 @@ class InvalidValueError(SkillchainError, ValueError):
     """What a valid value looks like."""
 
     def __init__(self, *, field: str, problem: str, expected: str) -> None:
-        self.field = field
-        self.problem = problem
-        self.expected = expected
-        super().__init__(f"{field}: {problem}; expected {expected}")
+        self.field = _safe(field)
+        self.problem = _safe(problem)
+        self.expected = _safe(expected)
+        super().__init__(f"{self.field}: {self.problem}; expected {self.expected}")
 
 
 @attrs.frozen
@@ -71,12 +94,12 @@ class PolicyProblem:
         'x.toml: parameters.a.unit: unknown unit'
     """
 
-    file: str
+    file: str = attrs.field(converter=_safe)
     """The file (or resource) the problem is in."""
-    path: str
+    path: str = attrs.field(converter=_safe)
     """The TOML path inside the file, dotted (``parameters."a.b".values[0].document``)."""
-    message: str
-    """What is wrong, and what was expected."""
+    message: str = attrs.field(converter=_safe)
+    """What is wrong, and what was expected (identity numbers masked, length bounded)."""
 
     def __str__(self) -> str:
         """Return ``file: path: message``."""
@@ -86,8 +109,9 @@ class PolicyProblem:
 class PolicyFileError(SkillchainError):
     """A policy or document-register file is malformed.
 
-    All problems found in one load are reported together, each with its file and TOML
-    path, so a policy author can fix them in one pass.  Nothing is loaded when this is
+    All problems found in one load are reported together in :attr:`problems`, each
+    with its file and TOML path, so a policy author can fix them in one pass; the
+    message lists the first 50.  Nothing is loaded when this is
     raised.
 
     Args:
@@ -99,10 +123,7 @@ class PolicyFileError(SkillchainError):
 
     def __init__(self, problems: Iterable[PolicyProblem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"policy files are malformed ({head}):\n{lines}")
+        super().__init__(_listing("policy files are malformed", self.problems))
 
 
 @attrs.frozen
@@ -115,12 +136,12 @@ class InputProblem:
         'contract.end: expected a date like 2024-01-31'
     """
 
-    path: str
+    path: str = attrs.field(converter=_safe)
     """Where in the document, written the way a JavaScript or JSON developer would
     (``apprentices[3].contract.end``); the empty string for the document itself."""
-    message: str
+    message: str = attrs.field(converter=_safe)
     """What is wrong and what was expected, in JSON terms (string, number, array,
-    object); identity numbers are masked."""
+    object); identity numbers are masked and the length is bounded."""
 
     def __str__(self) -> str:
         """Return ``path: message`` (just the message for the document itself)."""
@@ -130,8 +151,8 @@ class InputProblem:
 class InputError(SkillchainError, ValueError):
     """JSON-shaped input could not be turned into the requested type.
 
-    Every problem found is listed, each with its JSON path, so the sending system
-    can fix them in one pass.  Nothing is built when this is raised: the target
+    Every problem found is kept in :attr:`problems`, each with its JSON path, so the
+    sending system can fix them in one pass; the message lists the first 50.  Nothing is built when this is raised: the target
     object (and every object inside it) is constructed only from input that is
     valid throughout.  Messages never contain a personal identity number in full.
 
@@ -152,10 +173,7 @@ class InputError(SkillchainError, ValueError):
 
     def __init__(self, problems: Iterable[InputProblem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"invalid input ({head}):\n{lines}")
+        super().__init__(_listing("invalid input", self.problems))
 
 
 def validator_from_problem(
