@@ -44,12 +44,14 @@ def _mask_run(match: "re.Match[str]") -> str:
     digits = sum(1 for ch in run if ch.isdecimal())
     if digits < DIGITS_SHOWN or _DATES_ONLY.fullmatch(run):
         return run
+    # The check character X counts among the last four shown, as in mask().
+    counted = digits + (0 if run[-1].isdecimal() else 1)
     out: list[str] = []
     seen = 0
     for ch in run:
         if ch.isdecimal():
             seen += 1
-            hidden = _KEEP_HEAD < seen <= digits - _KEEP_TAIL
+            hidden = _KEEP_HEAD < seen <= counted - _KEEP_TAIL
             out.append("*" if hidden else ch)
         else:
             out.append(ch)
