@@ -140,7 +140,7 @@ def resident_ids(
     draw: st.DrawFn,
     *,
     min_birth: date = date(1900, 1, 1),
-    max_birth: date = date(2100, 12, 31),
+    max_birth: date = date(2099, 12, 31),
     sex: Sex | None = None,
 ) -> ResidentId:
     """Draw resident identity numbers with a computed check character.

@@ -613,7 +613,7 @@ MALFORMED: list[tuple[str, str, str, str, str]] = [
         SCOPE,
         header(SCOPE, extra="stated_size = -1\n"),
         "stated_size",
-        "non-negative integer",
+        "whole number from 0 to",
     ),
     (
         "rows-not-table",

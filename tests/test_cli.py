@@ -1,7 +1,10 @@
 """Tests for the command line (``skillchain params``)."""
 
 import argparse
+import contextlib
 import io
+import os
+import re
 import subprocess
 import sys
 
@@ -10,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from skillchain.__main__ import main
+from skillchain.policy import specs
 
 
 def run(*argv: str) -> tuple[int, str]:
@@ -169,10 +173,11 @@ def test_check_summary_prints_one_line_per_case(tmp_path: Path) -> None:
     assert len(lines) == source.count("[[case]]") + 1
     assert lines[-1] == f"{len(lines) - 1} passed, 0 failed"
     wrong = tmp_path / "wrong.toml"
-    overlay = str(EXAMPLES.parent / "overlays" / "futian-occupation-directory.toml")
+    overlay = EXAMPLES.parent / "overlays" / "futian-occupation-directory.toml"
+    (tmp_path / overlay.name).write_bytes(overlay.read_bytes())  # inside the tree
     wrong.write_text(
         source.replace('amount = "14000.00"', 'amount = "1.00"', 1).replace(
-            "../overlays/futian-occupation-directory.toml", overlay.replace("\\", "/")
+            "../overlays/futian-occupation-directory.toml", overlay.name
         ),
         encoding="utf-8",
     )
@@ -459,3 +464,112 @@ def test_every_subcommand_exits_2_on_bad_input_without_a_traceback(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+PARAMETER_GROUPS = sorted({name.split(".")[0] for name in specs()})
+
+
+def _params_output(seed: int) -> str:
+    """Every parameter group on three days and one history, under one hash seed."""
+    script = (
+        "import io, sys\n"
+        "from skillchain.__main__ import main\n"
+        "out = io.StringIO()\n"
+        f"for group in {PARAMETER_GROUPS!r}:\n"
+        "    for day in ('2020-06-01', '2024-06-01', '2026-06-01'):\n"
+        "        for lang in ('zh', 'en'):\n"
+        "            main(['params', group, '--on', day, '--lang', lang], out=out)\n"
+        "main(['params', 'apprenticeship.hire_kinds', '--history', '--lang', 'en'], out=out)\n"
+        "main(['rules', '--lang', 'en'], out=out)\n"
+        "sys.stdout.write(out.getvalue())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONHASHSEED": str(seed)},
+    )
+    return result.stdout
+
+
+def test_params_output_is_the_same_whatever_the_hash_seed() -> None:
+    """Sets are printed sorted and in plain words, never as Python reprs."""
+    outputs = [_params_output(seed) for seed in (0, 1, 2)]
+    assert outputs[0] == outputs[1] == outputs[2]
+    text = outputs[0]
+    assert "frozenset(" not in text
+    assert not re.search(r"<[A-Za-z]+\.[A-Z_]+: ", text)  # an enum's repr
+    assert not re.search(r"\b[A-Z][A-Za-z]+\(", text)  # a record's repr
+    assert "  value: new hire, transferee, in-service employee (hire_kinds)" in text
+
+
+def test_format_sorts_sets_and_shows_records_in_words() -> None:
+    """The value formatter: enum sets in declared order, other sets sorted."""
+    from skillchain.__main__ import _format
+    from skillchain.model import HireKind
+
+    kinds = frozenset({HireKind.IN_SERVICE, HireKind.NEW_HIRE})
+    assert _format(kinds, "en") == "new hire, in-service employee"
+    assert _format(frozenset({"b", "a"}), "en") == "a, b"
+    assert _format({"x": ("a", "b")}, "en") == "x (a, b)"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["params", "--on", "2024-W01-1"],
+        ["params", "--on", "20240101"],
+        ["params", "--on", "2024-001"],
+    ],
+)
+def test_on_takes_only_calendar_dates(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--on accepts YYYY-MM-DD only, like every other date input."""
+    with pytest.raises(SystemExit) as info:
+        run(*argv)
+    assert info.value.code == 2
+    assert "expected a date like 2024-01-31, got '" in capsys.readouterr().err
+
+
+ID = "440304199001010011"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["params", "--on", ID],
+        ["params", ID, "--on", "2024-01-01"],
+        ["params", ID, "--history"],
+        ["schema", ID],
+        ["check", ID],
+        ["check", f"{ID}.json", "--rule", ID, "--on", "2024-01-01"],
+        ["params", "--lang", "４４０３０４１９９００１０１００１１"],
+        ["rules", "440304 19900101 0011"],
+    ],
+)
+def test_arguments_echoed_in_errors_are_masked(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An identity number given as an argument is masked when a message echoes it."""
+    try:
+        status: object = main(argv, out=io.StringIO())
+    except SystemExit as exc:
+        status = exc.code
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err
+    digits = "".join(ch for ch in err if ch.isdecimal())
+    assert "44030419900101" not in digits.translate(
+        str.maketrans("０１２３４５６７８９", "0123456789")
+    )
+
+
+def test_long_arguments_are_cut_in_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    """A megabyte-long argument is echoed in a few dozen characters."""
+    for argv in (["schema", "T" * 1_000_000], ["params", "--lang", "x" * 1_000_000]):
+        with contextlib.suppress(SystemExit):
+            main(argv, out=io.StringIO())
+        err = capsys.readouterr().err
+        assert 0 < len(err) < 1000

@@ -1,18 +1,24 @@
 """Tests for ``skillchain simulate`` through its real entry point."""
 
+import functools
 import io
 import json
 import re
 import subprocess
 import sys
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
-from skillchain import Policy
+from skillchain import Decision, InvalidValueError, Policy
+from skillchain import _cli_simulate as cli
 from skillchain.__main__ import main
 from skillchain._cli_simulate import Progress
+from skillchain.rules import get_rule
 from skillchain.serialization import unstructure
 from skillchain.simulation import read_population, simulate
 
@@ -59,6 +65,7 @@ def expected_summary() -> dict[str, object]:
     )
     data: dict[str, object] = unstructure(summary)
     data["unchanged"] = summary.unchanged
+    data["refused"] = 0
     return data
 
 
@@ -85,7 +92,8 @@ def test_example_run_in_chinese_by_default() -> None:
 
 
 def test_json_summary_is_the_library_summary() -> None:
-    """--json prints the summary as unstructured by the library, plus unchanged."""
+    """--json prints the summary as unstructured by the library, plus unchanged and
+    refused (the number of bad rows)."""
     status, text = run(*EXAMPLE, "--json")
     assert status == 0
     assert json.loads(text) == expected_summary()
@@ -126,10 +134,11 @@ def test_changed_names_that_are_identity_numbers_are_masked(tmp_path: Path) -> N
     assert "440304" in written  # masked, not dropped
 
 
-def test_a_failed_run_leaves_no_file(
+def test_a_bad_row_is_reported_and_the_run_goes_on_without_changed_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A bad row half-way: exit 2, nothing printed, no output or temporary file."""
+    """A bad row half-way: the other rows are decided and summed, the bad one is
+    named by its line, the exit status is 2 and --changed leaves no file."""
     lines = POPULATION.read_text("utf-8").splitlines()[:60]
     header = lines[0].split(",")
     cells = lines[50].split(",")
@@ -138,15 +147,98 @@ def test_a_failed_run_leaves_no_file(
     population = tmp_path / "bad.csv"
     population.write_text("\n".join(lines) + "\n", encoding="utf-8")
     target = tmp_path / "changed.jsonl"
-    status, text = run(*example_on(population), "--changed", str(target))
+    status, text = run(
+        *example_on(population), "--changed", str(target), "--lang", "en"
+    )
     assert status == 2
-    assert text == ""
+    assert text.startswith("Simulation of apprenticeship.case over 58 cases\n")
+    assert text.endswith("\nRefused: 1 row (not counted above; see standard error)\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
     err = capsys.readouterr().err
     assert err == (
-        f"skillchain: simulate: population {population}, line 51: "
-        'enrolment.programme.start: expected a date like 2024-01-31, got "2024-13-01"\n'
+        f"skillchain: simulate: population {population}: 1 of 59 rows refused "
+        "(not counted in the summary):\n"
+        '  - line 51: enrolment.programme.start: expected a date like 2024-01-31, got "2024-13-01"\n'
     )
+
+
+def test_bad_rows_are_listed_up_to_twenty_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Thirty bad rows among good ones: twenty listed by line, ten more counted;
+    the JSON summary says how many were refused."""
+    rows = ["name,on,entitlement,prepaid,training_end"]
+    for number in range(60):
+        day = "2025-02-30" if number % 2 else "2025-09-01"
+        rows.append(f"r{number},2025-10-08,100.00,10.00,{day}")
+    population = tmp_path / "settle.csv"
+    population.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    status, text = run(
+        "simulate",
+        str(population),
+        "--rule",
+        "apprenticeship.settlement",
+        "--reform",
+        str(REFORM),
+        "--json",
+    )
+    assert status == 2
+    data = json.loads(text)
+    assert (data["cases"], data["refused"]) == (30, 30)
+    assert data["baseline_total"] == "2700.00"
+    err = capsys.readouterr().err
+    listed = re.findall(r"^  - line (\d+): training_end: ", err, flags=re.MULTILINE)
+    assert listed == [str(line) for line in range(3, 43, 2)]
+    assert err.startswith(
+        f"skillchain: simulate: population {population}: 30 of 60 rows refused"
+    )
+    assert err.endswith("  … and 10 more\n")
+    assert "Traceback" not in err
+
+
+def test_a_value_the_rule_refuses_is_a_bad_row(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A row that reads well but that the rule refuses while deciding it (a
+    SkillchainError from the rule) is a bad row with its line, not a traceback."""
+    original = get_rule("apprenticeship.settlement")
+
+    @functools.wraps(original.function)  # the same facts
+    def refusing(*, on: date, policy: Policy, **facts: object) -> Decision:
+        if facts.get("training_end") is not None:
+            raise InvalidValueError(
+                field="training_end", problem="refused 440304199001010011", expected="x"
+            )
+        return original.function(on=on, policy=policy, **facts)
+
+    fake = attrs.evolve(original, function=refusing)
+    monkeypatch.setattr(cli, "_find_rule", lambda *_: fake)
+    population = tmp_path / "settle.jsonl"
+    population.write_text(
+        '{"entitlement": "100", "prepaid": "0"}\n'
+        '{"entitlement": "100", "prepaid": "0", "training_end": "2025-09-01"}\n',
+        encoding="utf-8",
+    )
+    status, text = run(
+        "simulate",
+        str(population),
+        "--rule",
+        "apprenticeship.settlement",
+        "--reform",
+        str(REFORM),
+        "--on",
+        "2025-10-08",
+        "--lang",
+        "en",
+    )
+    assert status == 2
+    assert "over 1 cases" in text
+    err = capsys.readouterr().err
+    assert "1 of 2 rows refused" in err
+    assert "  - line 2: training_end: refused 440304********0011; expected x" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize(
@@ -204,8 +296,9 @@ def test_bad_cell_in_jsonl_names_the_line(
     )
     assert status == 2
     assert capsys.readouterr().err == (
-        f"skillchain: simulate: population {population}, line 2: training_end: "
-        'expected a date like 2024-01-31, got "2025-02-30"\n'
+        f"skillchain: simulate: population {population}: 1 of 2 rows refused "
+        "(not counted in the summary):\n"
+        '  - line 2: training_end: expected a date like 2024-01-31, got "2025-02-30"\n'
     )
 
 
@@ -365,3 +458,156 @@ def test_progress_close_without_a_line_writes_nothing() -> None:
     stream = Terminal()
     Progress(stream).close()
     assert stream.getvalue() == ""
+
+
+# ---------------------------------------------------------------- hostile populations
+
+ID = "440304199001010011"
+
+
+def settle(population: Path | str, *extra: str) -> list[str]:
+    """Arguments of a settlement run over *population*."""
+    return [
+        "simulate",
+        str(population),
+        "--rule",
+        "apprenticeship.settlement",
+        "--reform",
+        str(REFORM),
+        *extra,
+    ]
+
+
+def test_a_csv_without_header_is_named_as_such_without_echoing_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CSV population whose first line is data: one problem, no cell quoted."""
+    population = tmp_path / "p.csv"
+    population.write_text(f"{ID},2025-10-08,1,1,\n", encoding="utf-8")
+    status, text = run(*settle(population))
+    assert (status, text) == (2, "")
+    err = capsys.readouterr().err
+    assert err == (
+        f"skillchain: simulate: population {population}, line 1: the first line is "
+        "not a header row: none of its cells names a fact of apprenticeship.settlement "
+        "(entitlement, prepaid, training_end) or one of the columns name, id and on; "
+        "a CSV population starts with a header row of column names\n"
+    )
+
+
+FULL_WIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９Ｘｘ")
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        lambda number: number.translate(FULL_WIDTH),
+        lambda number: f"{number[:6]} {number[6:14]} {number[14:]}",
+        lambda number: f"{number[:6]}-{number[6:14]}-{number[14:]}",
+        lambda number: f"case {number}{number}",
+    ],
+    ids=["full-width", "spaced", "hyphenated", "embedded"],
+)
+def test_changed_masks_names_in_every_form(
+    form: Callable[[str], str], tmp_path: Path
+) -> None:
+    """--changed masks a row's name that is an identity number in any form."""
+    lines = POPULATION.read_text("utf-8").splitlines()[:40]
+    header = lines[0].split(",")
+    rows = []
+    for line in lines[1:]:
+        cells = line.split(",")
+        cells[header.index("name")] = form(cells[header.index("enrolment.person.id")])
+        rows.append(",".join(cells))
+    population = tmp_path / "named.csv"
+    population.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    target = tmp_path / "changed.jsonl"
+    status, _ = run(*example_on(population), "--changed", str(target))
+    assert status == 0
+    written = target.read_text("utf-8")
+    assert written
+    digits = "".join(ch for ch in written if ch.isdecimal())
+    folded = digits.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    for line in lines[1:]:
+        number = line.split(",")[header.index("enrolment.person.id")]
+        assert number[:14] not in folded
+
+
+@pytest.mark.parametrize("day", ["2024-W01-1", "2024-001", "20240101", "2024-1-1"])
+def test_population_on_takes_only_calendar_dates(
+    day: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row's on is YYYY-MM-DD only (ISO week and ordinal dates are refused)."""
+    population = tmp_path / "p.csv"
+    population.write_text(
+        "on,entitlement,prepaid,training_end\n"
+        f"{day},100.00,10.00,2025-09-01\n"
+        "2025-10-08,100.00,10.00,2025-09-01\n",
+        encoding="utf-8",
+    )
+    status, _ = run(*settle(population))
+    assert status == 2
+    assert (
+        f'  - line 2: on: expected a date like 2024-01-31, got "{day}"\n'
+        in capsys.readouterr().err
+    )
+
+
+def stdin_of(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Make standard input read *data*."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize(
+    ("data", "extra"),
+    [
+        (
+            (
+                b"\xef\xbb\xbf\n\n"
+                b'{"entitlement": "100.00", "prepaid": "10.00", '
+                b'"training_end": "2025-09-01"}\n'
+            ),
+            [],
+        ),
+        (b"entitlement,prepaid,training_end\n100.00,10.00,2025-09-01\n", []),
+        (
+            b"\xef\xbb\xbfentitlement,prepaid,training_end\n100.00,10.00,2025-09-01\n",
+            ["--format", "csv"],
+        ),
+    ],
+    ids=["jsonl sniffed", "csv sniffed", "csv said"],
+)
+def test_population_from_standard_input(
+    data: bytes, extra: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """POPULATION - reads standard input; the format is sniffed or given."""
+    stdin_of(monkeypatch, data)
+    status, text = run(*settle("-", "--on", "2025-10-08", "--json", *extra))
+    assert status == 0
+    assert json.loads(text)["baseline_total"] == "90.00"
+
+
+def test_standard_input_names_bad_lines(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bad line read from standard input is named <stdin>, line N."""
+    stdin_of(monkeypatch, b'{"entitlement": "1", "prepaid": "0", "on": "x"}\n')
+    status, _ = run(*settle("-", "--format", "jsonl"))
+    assert status == 2
+    err = capsys.readouterr().err
+    assert "population <stdin>: 1 of 1 row refused" in err
+    assert '  - line 1: on: expected a date like 2024-01-31, got "x"' in err
+
+
+def test_format_overrides_the_suffix(tmp_path: Path) -> None:
+    """--format reads a file whose suffix says nothing (a pipe, a .txt export)."""
+    population = tmp_path / "export.txt"
+    population.write_text(
+        '{"entitlement": "100.00", "prepaid": "10.00", "training_end": "2025-09-01"}\n',
+        encoding="utf-8",
+    )
+    status, text = run(
+        *settle(population, "--on", "2025-10-08", "--json", "--format", "jsonl")
+    )
+    assert status == 0
+    assert json.loads(text)["cases"] == 1

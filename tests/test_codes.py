@@ -185,3 +185,71 @@ def test_occupation_code_round_trips_its_parts(code: OccupationCode) -> None:
 def test_division_contains_by_level(outer: str, inner: str, expected: bool) -> None:
     """Provinces contain their prefix, prefectures theirs, counties only themselves."""
     assert DivisionCode(outer).contains(DivisionCode(inner)) is expected
+
+
+# --- DivisionCode: Hainan's county codes of 1988-2002 -------------------------------
+
+#: Counties and county-level cities directly under Hainan province, 1988-2002, whose
+#: codes sat under the prefecture part '00' (GB/T 2260 editions of that period).
+HAINAN_1988_2002 = {
+    "460001": "通什市 (五指山市)",
+    "460002": "琼海市",
+    "460003": "儋州市",
+    "460004": "琼山市",
+    "460005": "文昌市",
+    "460006": "万宁市",
+    "460007": "东方市",
+    "460021": "琼山县",
+    "460022": "文昌县",
+    "460023": "琼海县",
+    "460024": "万宁县",
+    "460025": "定安县",
+    "460026": "屯昌县",
+    "460027": "澄迈县",
+    "460028": "临高县",
+    "460029": "儋县",
+    "460030": "白沙黎族自治县",
+    "460031": "昌江黎族自治县",
+    "460032": "东方黎族自治县",
+    "460033": "乐东黎族自治县",
+    "460034": "陵水黎族自治县",
+    "460035": "保亭黎族苗族自治县",
+    "460036": "琼中黎族苗族自治县",
+    "460037": "西沙群岛",
+    "460038": "南沙群岛",
+    "460039": "中沙群岛的岛礁及其海域",
+}
+
+
+def test_hainan_lists_26_historical_county_codes() -> None:
+    """The issue counts 26 codes; the table above has exactly those."""
+    assert len(HAINAN_1988_2002) == 26
+
+
+@pytest.mark.parametrize("code", sorted(HAINAN_1988_2002))
+def test_hainan_county_codes_under_prefecture_00_are_accepted(code: str) -> None:
+    """People keep numbers issued under these codes for life: the codes are valid."""
+    division = DivisionCode(code)
+    assert division.level == "county"
+    assert division.province == DivisionCode("460000")
+    assert DivisionCode("460000").contains(division)
+
+
+@pytest.mark.parametrize("code", ["460008", "460020", "460040", "460099", "450034"])
+def test_other_county_codes_under_prefecture_00_are_still_refused(code: str) -> None:
+    """Only Hainan's listed codes are exempt from the '00' prefecture rule."""
+    with pytest.raises(InvalidValueError, match="prefecture part '00'"):
+        DivisionCode(code)
+
+
+@pytest.mark.parametrize(
+    "code", ["４４０３０４１９９００１０１００１１", "440304 19900101 0011" * 3]
+)
+def test_occupation_code_errors_never_quote_an_identity_number(code: str) -> None:
+    """A long or full-width value is cut and masked before it is quoted."""
+    with pytest.raises(InvalidValueError) as info:
+        OccupationCode(code)
+    message = str(info.value)
+    assert "19900101" not in message
+    assert "１９９００１０１" not in message
+    assert len(message) < 400

@@ -242,3 +242,41 @@ def test_ranges_overlap_themselves(rng: DateRange) -> None:
     assert rng == rng.intersection(rng)
     assert rng.start in rng
     assert rng.end is None or rng.end in rng
+
+
+# --- the last day a date can hold ----------------------------------------------------
+
+
+def test_months_through_the_last_day_a_date_can_hold() -> None:
+    """Whole months to 9999-12-31 inclusive, whose next day does not exist."""
+    from skillchain._dates import days_apart, months_through
+
+    assert months_through(date(9999, 1, 1), date.max) == 12
+    assert months_through(date(9999, 1, 2), date.max) == 11
+    assert months_through(date(2024, 1, 1), date(2024, 12, 31)) == 12
+    assert months_through(date(2024, 1, 15), date(2024, 2, 14)) == 1
+    assert days_apart(date(9999, 12, 30), date.max) == 1
+    assert days_apart(date.max, date.min) == date.min.toordinal() - date.max.toordinal()
+
+
+@given(calendar_dates(), calendar_dates())
+def test_months_through_is_months_to_the_next_day(first: date, last: date) -> None:
+    """months_through(a, b) == months_between(a, b + 1 day) wherever b + 1 exists."""
+    from datetime import timedelta
+
+    from skillchain._dates import months_through
+
+    if last < date.max:
+        assert months_through(first, last) == months_between(
+            first, last + timedelta(days=1)
+        )
+
+
+def test_add_months_past_the_calendar_is_an_invalid_value() -> None:
+    """Adding months to 9999-12-31 is refused as an InvalidValueError, not an overflow."""
+    with pytest.raises(InvalidValueError, match="months"):
+        add_months(date.max, 1)
+    with pytest.raises(InvalidValueError, match="months"):
+        add_months(date.min, -1)
+    with pytest.raises(InvalidValueError, match="months"):
+        add_months(date(2024, 1, 1), 10**30)

@@ -24,6 +24,9 @@ from skillchain._identifiers import CREDIT_CODE_ALPHABET
 from strategies import credit_codes, resident_ids
 
 
+pytest_plugins = ["pytester"]
+
+
 # --- independent oracles, written from the standards' own tables -----------------
 
 #: GB 11643-1999: weights W_i = 2^(18-i) mod 11 for positions 1-17.
@@ -452,3 +455,159 @@ def test_credit_code_categories_of_listed_authorities(code: CreditCode) -> None:
     """Codes of an authority with listed categories always have a category."""
     assert code.entity_category is not None
     assert RegistrationAuthority.CIVIL_AFFAIRS is code.entity_category.authority
+
+
+# --- ResidentId: Hainan codes of 1988-2002 and birth-date bounds --------------------
+
+
+def _with_check(body: str) -> str:
+    return body + ric_check(body)
+
+
+def test_resident_id_with_a_hainan_county_code_of_1988_2002_is_valid() -> None:
+    """460034 (陵水, 1988-2002) numbers are kept for life and must be accepted."""
+    rid = ResidentId("460034199001010017")
+    assert rid.division == DivisionCode("460034")
+    assert rid.birth_date == date(1990, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "birth", ["18000101", "18991231", "19000101", "20991231", "20240229"]
+)
+def test_resident_id_accepts_birth_dates_within_the_bounds(birth: str) -> None:
+    """Years 1800-2099 (the standard's centuries 18, 19, 20) are accepted."""
+    rid = ResidentId(_with_check(f"440304{birth}001"))
+    assert f"{rid.birth_date:%Y%m%d}" == birth
+
+
+@pytest.mark.parametrize(
+    "birth", ["00010101", "10000101", "17991231", "21000101", "99991231"]
+)
+def test_resident_id_refuses_implausible_birth_years(birth: str) -> None:
+    """Years before 1800 or after 2099 are refused with the bounds named."""
+    with pytest.raises(InvalidValueError) as info:
+        ResidentId(_with_check(f"440304{birth}001"))
+    assert "has a birth year outside 1800-2099" in info.value.problem
+    assert birth not in str(info.value)
+
+
+# --- ResidentId: no raw number in pytest's assertion diff ---------------------------
+
+
+def test_pytest_assertion_diff_of_resident_ids_shows_no_number(
+    pytester: pytest.Pytester,
+) -> None:
+    """pytest drills into attrs fields of a failing ==; the number must stay masked."""
+    # The numbers are assembled at run time so that pytest's source excerpt of the
+    # failing line does not show them.
+    pytester.makepyfile(
+        test_diff="""
+        from skillchain import ResidentId
+        from skillchain.model import Person
+
+        A = ResidentId("440304" + "1990" + "0101" + "0011")
+        B = ResidentId("110105" + "1949" + "1231" + "002X")
+
+        def test_people():
+            assert Person(id=A) == Person(id=B)
+
+        def test_ids():
+            assert A == B
+
+        def test_in_a_list():
+            assert [A] == [B]
+        """
+    )
+    for verbosity in ("-v", "-vv"):
+        result = pytester.runpytest_inprocess(verbosity, "-p", "no:cacheprovider")
+        result.assert_outcomes(failed=3)
+        output = result.stdout.str()
+        assert "440304********0011" in output
+        assert "19900101" not in output
+        assert "19491231" not in output
+        assert "_number:" not in output
+
+
+def test_resident_id_keeps_value_semantics_without_attrs_eq() -> None:
+    """Equality, hashing, evolve and structuring still use the full number."""
+    import attrs
+
+    from skillchain.serialization import structure, unstructure
+
+    rid = ResidentId("440304199001010011")
+    other = attrs.evolve(rid, number="11010519491231002X")
+    assert other != rid
+    assert other == ResidentId("11010519491231002X")
+    assert rid != "440304199001010011"
+    assert {rid: 1}[ResidentId("440304199001010011")] == 1
+    assert structure("440304199001010011", ResidentId) == rid
+    assert unstructure(rid) == "440304199001010011"
+    assert not any(f.eq for f in attrs.fields(ResidentId))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "４４０３０４１９９００１０１００１１",
+        "440304 19900101 0011",
+        "440304-19900101-0011",
+        "id: 440304199001010011, thanks" * 1000,
+    ],
+)
+def test_resident_id_errors_never_show_division_and_birth_date(value: str) -> None:
+    """Refused values are cut and masked in any script and with separators."""
+    with pytest.raises(InvalidValueError) as info:
+        ResidentId(value)
+    message = str(info.value)
+    assert "19900101" not in message
+    assert "１９９００１０１" not in message
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "440304199001010011" * 2,
+        "９１３５０１００Ｍ０００１００Ｙ４３",
+        "4403 0419 9001 0100 11",
+    ],
+)
+def test_credit_code_errors_never_show_an_identity_number(value: str) -> None:
+    """A credit code's error quotes the value cut and masked."""
+    with pytest.raises(InvalidValueError) as info:
+        CreditCode(value)
+    assert "19900101" not in str(info.value)
+    assert len(str(info.value)) < 400
+
+
+@settings(max_examples=30)
+@given(st.data())
+def test_resident_id_strategy_draws_at_both_birth_bounds(data: st.DataObject) -> None:
+    """The kit's strategy accepts the bounds themselves and draws valid numbers there."""
+    from skillchain.testing.strategies import resident_ids as kit_resident_ids
+
+    low = data.draw(
+        kit_resident_ids(min_birth=date(1800, 1, 1), max_birth=date(1800, 1, 1))
+    )
+    high = data.draw(
+        kit_resident_ids(min_birth=date(2099, 12, 31), max_birth=date(2099, 12, 31))
+    )
+    assert low.birth_date == date(1800, 1, 1)
+    assert high.birth_date == date(2099, 12, 31)
+    assert data.draw(kit_resident_ids()).birth_date.year <= 2099
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [(date(1799, 12, 31), date(1900, 1, 1)), (date(1990, 1, 1), date(2100, 1, 1))],
+)
+def test_resident_id_strategy_refuses_bounds_a_number_cannot_hold(
+    low: date, high: date
+) -> None:
+    """Bounds outside 1800-2099 are an InvalidArgument, not a failing draw."""
+    from hypothesis.errors import InvalidArgument
+
+    from skillchain.testing.strategies import resident_ids as kit_resident_ids
+
+    with pytest.raises(InvalidArgument, match="1800-01-01 to 2099-12-31"):
+        kit_resident_ids(min_birth=low, max_birth=high)

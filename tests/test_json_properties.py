@@ -11,8 +11,12 @@ import contextlib
 import enum
 import importlib
 import json
+import re
+import shutil
+import subprocess
 
 from datetime import date
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -24,10 +28,24 @@ from hypothesis import strategies as st
 
 import skillchain
 
-from skillchain import Decision, Finding, InputError, ResidentId
+from skillchain import (
+    CreditCode,
+    Decision,
+    DivisionCode,
+    Finding,
+    InputError,
+    OccupationCode,
+    ResidentId,
+)
 from skillchain.model import ApprenticeEnrolment, Person
 from skillchain.rules import apprentice_case, apprentice_eligibility
 from skillchain.serialization import json_schema, structure, unstructure
+from skillchain.testing.strategies import (
+    credit_codes,
+    division_codes,
+    occupation_codes,
+    resident_ids,
+)
 
 
 PUBLIC_MODULES: Final = (
@@ -100,6 +118,7 @@ by_type = pytest.mark.parametrize("cls", TYPES, ids=lambda cls: cls.__name__)
 EXAMPLES_PER_TYPE: Final = min(settings().max_examples, 40)
 slow = settings(
     max_examples=EXAMPLES_PER_TYPE,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -350,3 +369,163 @@ def test_the_package_exports_input_error() -> None:
     """InputError is public and is a ValueError, like InvalidValueError."""
     assert skillchain.InputError is InputError
     assert issubclass(InputError, ValueError)
+
+
+# -- the schema's patterns say exactly what structure() reads --------------------
+
+EXACT_PATTERNS: Final = (Decimal, date)
+"""Types whose schema says all there is: the pattern and structure() agree both ways."""
+CODE_TYPES: Final = (DivisionCode, OccupationCode, CreditCode, ResidentId)
+"""Types that check more than a pattern can say (check characters, known codes)."""
+SCALAR_VALIDATORS: Final[dict[type, Any]] = {
+    tp: jsonschema.Draft202012Validator(json_schema(tp))
+    for tp in (*EXACT_PATTERNS, *CODE_TYPES)
+}
+_FULL_WIDTH: Final = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
+
+valid_texts: Final[dict[type, "st.SearchStrategy[str]"]] = {
+    Decimal: st.one_of(
+        st.decimals(
+            min_value=-(10**15) + 1,
+            max_value=10**15 - 1,
+            places=2,
+            allow_nan=False,
+            allow_infinity=False,
+        ).map(lambda d: format(d, "f")),
+        st.from_regex(r"[+-]?[0-9]{1,16}(\.[0-9]{0,21})?", fullmatch=True),
+        st.sampled_from(
+            ["999999999999999", "1000000000000000", "0." + "1" * 20, "0." + "1" * 21]
+        ),
+    ),
+    date: st.one_of(
+        st.dates().map(date.isoformat),
+        st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+        st.sampled_from(["2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29"]),
+    ),
+    DivisionCode: division_codes().map(str),
+    OccupationCode: occupation_codes().map(str),
+    CreditCode: credit_codes().map(str),
+    ResidentId: resident_ids().map(ResidentId.reveal),
+}
+
+
+@st.composite
+def near(draw: st.DrawFn, text: str) -> str:
+    """*text* as it is, or as a sender might garble it."""
+    how = draw(
+        st.sampled_from(
+            [
+                lambda t: t,
+                lambda t: t + "\n",
+                lambda t: "\n" + t,
+                lambda t: t + "\r\n",
+                lambda t: " " + t,
+                lambda t: t + " ",
+                lambda t: t.translate(_FULL_WIDTH),
+                lambda t: t + "e5",
+                lambda t: t + "E-3",
+                lambda t: t.lower(),
+                lambda t: t[:-1],
+                lambda t: t + t[-1:],
+                lambda t: t.replace("-", "/"),
+                lambda t: "+" + t,
+            ]
+        )
+    )
+    result: str = how(text)
+    return result
+
+
+def structure_reads(tp: type, text: str) -> bool:
+    """Whether structure() reads *text* as a *tp*."""
+    try:
+        structure(text, tp)
+    except InputError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("tp", EXACT_PATTERNS, ids=lambda tp: tp.__name__)
+@slow
+@given(data=st.data())
+def test_amount_and_date_patterns_agree_with_structure(
+    tp: type, data: st.DataObject
+) -> None:
+    """For strings at and around valid values, the schema and structure() agree."""
+    text = data.draw(valid_texts[tp].flatmap(near))
+    assert SCALAR_VALIDATORS[tp].is_valid(text) == structure_reads(tp, text), text
+
+
+@pytest.mark.parametrize("tp", CODE_TYPES, ids=lambda tp: tp.__name__)
+@slow
+@given(data=st.data())
+def test_code_patterns_admit_everything_structure_reads(
+    tp: type, data: st.DataObject
+) -> None:
+    """What structure() reads as a code, the schema admits (it checks less)."""
+    text = data.draw(valid_texts[tp].flatmap(near))
+    if structure_reads(tp, text):
+        assert SCALAR_VALIDATORS[tp].is_valid(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["5500.00\n", "2024-01-31\n", "440304\n", "5500.00\r\n"]
+)
+def test_a_final_newline_is_refused_by_schema_and_structure(text: str) -> None:
+    """Python's $ matches before a final newline; the schema's patterns do not."""
+    tp = {"5": Decimal, "2": date, "4": DivisionCode}[text[0]]
+    assert not SCALAR_VALIDATORS[tp].is_valid(text)
+    assert not structure_reads(tp, text)
+
+
+PATTERN_PROBES: Final = (
+    "5500.00",
+    "5500.00\n",
+    "\n5500.00",
+    "-.5",
+    "1e5",
+    "1234567890123456",
+    "2024-02-29",
+    "2023-02-29",
+    "2024-01-31\n",
+    "0000-01-01",
+    "440304",
+    "440304\n",
+    "６-31-01-03",
+    "6-31-01-03",
+    "91350100M000100Y43",
+    "11010519491231002X",
+    "11010519491231002x\n",
+)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node for ECMA 262")
+def test_patterns_mean_the_same_in_ecma_262_and_python() -> None:
+    """Each schema pattern matches the same probes in JavaScript as in Python."""
+    patterns = sorted(
+        {
+            v.schema["pattern"]
+            for v in SCALAR_VALIDATORS.values()
+            if "pattern" in v.schema
+        }
+    )
+    script = (
+        "const [patterns, probes] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(patterns.map(p => probes.map(s => "
+        "[new RegExp(p).test(s), new RegExp(p, 'u').test(s)]))));"
+    )
+    node = shutil.which("node")
+    assert node is not None
+    done = subprocess.run(
+        [node, "-e", script],
+        input=json.dumps([patterns, PATTERN_PROBES]),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    in_ecma = json.loads(done.stdout)
+    for pattern, results in zip(patterns, in_ecma, strict=True):
+        for probe, (plain, unicode) in zip(PATTERN_PROBES, results, strict=True):
+            in_python = re.search(pattern, probe) is not None
+            assert plain == unicode == in_python, (pattern, probe)

@@ -212,3 +212,51 @@ def test_apply_rejects_anything_but_a_finite_decimal(amount: object) -> None:
     rounding = Rounding(Decimal(1), RoundingMode.HALF_UP)
     with pytest.raises(InvalidValueError, match=r"^amount: got "):
         rounding.apply(amount)  # type: ignore[arg-type]
+
+
+# --- bounds: every amount, however given ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "999999999999999.99",
+        "-999999999999999",
+        "0." + "1" * 20,
+        Decimal("999999999999999.12345678901234567890"),
+        10**15 - 1,
+        Decimal("5E+3"),
+    ],
+)
+def test_yuan_accepts_amounts_within_the_bounds(value: Decimal | int | str) -> None:
+    """Up to 15 digits before the point and 20 after it."""
+    assert yuan(value) == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("1234567890123456", "is not a plain decimal numeral with at most 15 digits"),
+        ("0." + "1" * 21, "is not a plain decimal numeral with at most 15 digits"),
+        (Decimal("1E+15"), "more than 15 digits before the decimal point"),
+        (Decimal("1E+999999999"), "more than 15 digits before the decimal point"),
+        (Decimal("1E-21"), "more than 20 digits after the decimal point"),
+        (Decimal("-1E-999999999"), "more than 20 digits after the decimal point"),
+        (10**15, "got an int with more than 15 digits"),
+        pytest.param(10**5000, "got an int with more than 15", id="10**5000"),
+    ],
+)
+def test_yuan_refuses_amounts_beyond_the_bounds(value: object, problem: str) -> None:
+    """A huge or over-precise amount is refused at once, in a short message."""
+    with pytest.raises(InvalidValueError, match=r"^amount: ") as info:
+        yuan(value)  # type: ignore[arg-type]
+    assert problem in info.value.problem
+    assert len(str(info.value)) < 400
+
+
+def test_rounding_refuses_an_amount_too_large_to_round() -> None:
+    """1E+999999999 to the fen would need a billion digits: refused instead."""
+    to_fen = Rounding(Decimal("0.01"), RoundingMode.HALF_UP)
+    with pytest.raises(InvalidValueError, match="too large to round"):
+        to_fen.apply(Decimal("1E+999999999"))
+    assert to_fen.apply(Decimal("-1E-999999999")) == Decimal("0.00")

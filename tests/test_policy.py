@@ -474,10 +474,10 @@ def test_rejects_overlaps_across_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("12.0", "expected a whole number of at least 0, got 12.0"),
-        ('"12"', "expected a whole number of at least 0, got '12'"),
-        ("-1", "expected a whole number of at least 0, got -1"),
-        ("true", "expected a whole number of at least 0, got True"),
+        ("12.0", "expected a whole number of months from 0 to 1200, got 12.0"),
+        ('"12"', "expected a whole number of months from 0 to 1200, got '12'"),
+        ("-1", "expected a whole number of months from 0 to 1200, got -1"),
+        ("true", "expected a whole number of months from 0 to 1200, got True"),
     ],
 )
 def test_rejects_a_value_of_the_wrong_type(value: str, expected: str) -> None:

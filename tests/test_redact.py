@@ -78,3 +78,17 @@ def test_a_long_value_is_cut_before_it_is_masked() -> None:
     shown = shorten("4403041990010100" * 1_000_000)
     assert len(shown) == 60
     assert not shows_head(shown, "440304199001010011")
+
+
+def test_a_credit_code_with_a_letter_is_public_and_left_alone() -> None:
+    assert redact("led by 9144030400000000J0.") == "led by 9144030400000000J0."
+    # All digits but the check character: it could be an identity number cut short.
+    assert redact("914403040000000001") == "914403********0001"
+    # One character off: no longer a valid code, so the digits are masked.
+    assert redact("9144030400000000J1") == "914403******0000J1"
+
+
+@given(resident_ids(), st.text(alphabet="ABCDEFGHJKLMNPQRTUWY", min_size=1, max_size=3))
+def test_a_number_glued_to_letters_is_still_masked(rid: ResidentId, tail: str) -> None:
+    number = rid.reveal()
+    assert not shows_head(redact(number + tail), number)

@@ -34,6 +34,7 @@ from skillchain.model import (
     Person,
     ProfessionalTitle,
     ProfessionalTitleLevel,
+    SubsidyClaim,
     TalentRewardClaim,
     TalentRewardKind,
 )
@@ -385,7 +386,7 @@ def test_schema_marks_required_optional_and_closed_objects() -> None:
     assert schema["additionalProperties"] is False
     assert schema["$defs"]["Date"]["format"] == "date"
     person = json_schema(Person)
-    assert person["$defs"]["ResidentId"]["pattern"] == "^[0-9]{17}[0-9Xx]$"
+    assert person["$defs"]["ResidentId"]["pattern"] == r"^(?:[0-9]{17}[0-9Xx])$(?!\n)"
     assert json_schema(Outcome) == {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Outcome",
@@ -418,3 +419,95 @@ def test_a_decision_on_an_inferred_period_round_trips_through_json() -> None:
     jsonschema.Draft202012Validator(json_schema(Citation)).validate(data)
     problems = problems_of({**data, "period_inferred": "yes"}, Citation)
     assert problems == [("period_inferred", 'expected true or false, got "yes"')]
+
+
+# -- bounded numbers ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("5E+3"), "5000"),
+        (Decimal("1E-7"), "0.0000001"),
+        (Decimal("-0.50"), "-0.50"),
+        (Decimal("999999999999999.12345678901234567890"), None),
+    ],
+)
+def test_amounts_are_written_without_an_exponent(
+    value: Decimal, text: str | None
+) -> None:
+    """Unstructured amounts are plain numerals, so structure() reads them back."""
+    written = unstructure(value)
+    assert "E" not in written
+    assert written == (text if text is not None else format(value, "f"))
+    assert structure(written, Decimal) == value
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "1e3",
+        "-1e-999999999",
+        "1E+999999999",
+        "1234567890123456",
+        "0.123456789012345678901",
+        10**15,
+        -(10**15),
+        1e15,
+    ],
+)
+def test_amounts_are_bounded_at_the_boundary(bad: object) -> None:
+    """No exponent, at most 15 digits before the point and 20 after: as the schema."""
+    ((path, message),) = problems_of(bad, Decimal)
+    assert path == ""
+    assert "at most 15 digits before the decimal point and 20 after it" in message
+    assert not jsonschema.Draft202012Validator(json_schema(Decimal)).is_valid(bad)
+
+
+@pytest.mark.parametrize(
+    ("bad", "shown"),
+    [
+        pytest.param(10**5000, "an integer of about 5001 digits", id="10**5000"),
+        pytest.param(-(10**5000), "an integer of about 5001 digits", id="-10**5000"),
+        pytest.param(2**53, "got 900719", id="2**53"),
+        pytest.param(1e300, "1e+300", id="1e300"),
+    ],
+)
+def test_integers_are_bounded_to_the_exact_json_range(bad: object, shown: str) -> None:
+    """An integer beyond ±(2**53 - 1) is refused; a huge one is described, not printed."""
+    ((path, message),) = problems_of(bad, int)
+    assert path == ""
+    assert message.startswith("expected an integer from -(2**53 - 1) to 2**53 - 1")
+    assert shown in message
+    assert len(message) < 200
+    if isinstance(bad, float) or abs(bad) < 10**100:  # type: ignore[arg-type]
+        # (jsonschema itself cannot print an integer over 4300 digits)
+        schema = jsonschema.Draft202012Validator(json_schema(SubsidyClaim))
+        assert not schema.is_valid({"kind": "apprenticeship", "year": bad})
+
+
+def test_a_finding_value_integer_is_bounded_too() -> None:
+    """A fact value of 10**5000 is refused instead of breaking an explanation later."""
+    finding = {"check": "x.y", "held": True, "values": [["count", 10**5000]]}
+    with pytest.raises(InputError, match="expected an integer from"):
+        structure(finding, Finding)
+
+
+def test_dates_that_do_not_exist_fail_the_schema_too() -> None:
+    """The date pattern knows month lengths and leap years, as structure() does."""
+    validator = jsonschema.Draft202012Validator(json_schema(date))
+    for text in ("2024-02-29", "2000-02-29", "0400-02-29", "9999-12-31", "0001-01-01"):
+        assert validator.is_valid(text)
+        assert structure(text, date) == date.fromisoformat(text)
+    for text in ("2023-02-29", "1900-02-29", "2024-04-31", "0000-01-01", "2024-1-01"):
+        assert not validator.is_valid(text)
+        assert problems_of(text, date)
+
+
+def test_a_huge_key_is_cut_in_the_path_and_not_compared() -> None:
+    """A 10 MB unknown key makes a short path and no suggestion."""
+    with pytest.raises(InputError) as info:
+        structure({"start": "2024-01-01", "k" * 10_000_000: 1}, LabourContract)
+    (problem,) = info.value.problems
+    assert len(problem.path) < 70
+    assert "did you mean" not in problem.message

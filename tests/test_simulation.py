@@ -1,6 +1,7 @@
 """Tests for skillchain.simulation: simulate, the summary and the population readers."""
 
 import csv
+import functools
 import itertools
 import json
 import tracemalloc
@@ -10,12 +11,20 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillchain import InputProblem, InvalidValueError, OccupationCode, Outcome, Policy
+from skillchain import (
+    Decision,
+    InputProblem,
+    InvalidValueError,
+    OccupationCode,
+    Outcome,
+    Policy,
+)
 from skillchain.rules import CASE_RULE, get_rule
 from skillchain.serialization import unstructure
 from skillchain.simulation import (
@@ -908,3 +917,149 @@ def test_read_population_takes_a_rule_object(tmp_path: Path) -> None:
     target = csv_of(tmp_path, SETTLEMENT_HEADER, "a,2025-10-08,1,2,")
     (case,) = read_population(target, get_rule("apprenticeship.settlement"))
     assert case.name == "a"
+
+
+# ---------------------------------------------------------------- bad rows and hostile cells
+
+
+def _settlements(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_read_population_goes_on_past_bad_rows_when_asked(tmp_path: Path) -> None:
+    """on_bad_row gets each bad row's error (with its line); the good rows are read."""
+    path = _settlements(
+        tmp_path,
+        "p.csv",
+        "on,entitlement,prepaid,training_end\n"
+        "2025-10-08,100.00,10.00,2025-09-01\n"
+        "2024-W01-1,100.00,10.00,2025-09-01\n"
+        "2025-10-08,100.00,10.00,2025-09-01,extra\n"
+        "2025-10-08,100.00,10.00,2025-09-01\n",
+    )
+    bad: list[PopulationError] = []
+    cases = list(
+        read_population(path, "apprenticeship.settlement", on_bad_row=bad.append)
+    )
+    assert [case.name for case in cases] == ["line 2", "line 5"]
+    assert [error.line for error in bad] == [3, 4]
+    assert (
+        str(bad[0].problems[0])
+        == 'on: expected a date like 2024-01-31, got "2024-W01-1"'
+    )
+    with pytest.raises(PopulationError, match=r"line 3: on: "):
+        list(read_population(path, "apprenticeship.settlement"))
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("[" * 100_000, "JSON nested more than 32 levels deep"),
+        ('{"entitlement": ' + "[" * 40 + "]" * 40 + "}", "JSON nested more than 32"),
+        (
+            '{"entitlement": ' + "1" * 5000 + "}",
+            "a JSON number with more than 30 digits",
+        ),
+        ('{"entitlement": "1"', "not valid JSON: Expecting"),
+    ],
+    ids=["deep", "deep inside", "huge integer", "truncated"],
+)
+def test_json_lines_refuse_deep_nesting_and_huge_integers(
+    line: str, message: str, tmp_path: Path
+) -> None:
+    """No RecursionError or ValueError escapes: a row problem with its line."""
+    path = _settlements(tmp_path, "p.jsonl", '{"on": "2025-10-08"}\n' + line + "\n")
+    bad: list[PopulationError] = []
+    list(read_population(path, "apprenticeship.settlement", on_bad_row=bad.append))
+    assert [error.line for error in bad] == [1, 2]  # line 1 lacks the facts
+    assert message in str(bad[1])
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("[" * 100_000, "JSON nested more than 32 levels deep"),
+        ("[" + "1" * 5000 + "]", "a JSON number with more than 30 digits"),
+    ],
+)
+def test_csv_json_cells_refuse_deep_nesting_and_huge_integers(
+    cell: str, message: str, tmp_path: Path
+) -> None:
+    """A CSV cell holding JSON (a record) is guarded the same way."""
+    path = _settlements(
+        tmp_path,
+        "p.csv",
+        f'on,enrolment.programme.institution\n2025-10-08,"{cell}"\n',
+    )
+    with pytest.raises(PopulationError) as info:
+        list(read_population(path, "apprenticeship.case"))
+    assert info.value.line == 2
+    assert message in str(info.value)
+
+
+def test_a_huge_integer_cell_is_refused_not_converted(tmp_path: Path) -> None:
+    """An integer cell of 5 000 digits is left as text for the converter to refuse."""
+    path = _settlements(
+        tmp_path,
+        "p.csv",
+        f"on,enrolment.programme.planned_months\n2025-10-08,{'9' * 5000}\n",
+    )
+    with pytest.raises(PopulationError) as info:
+        list(read_population(path, "apprenticeship.case"))
+    assert "enrolment.programme.planned_months" in str(info.value)
+    assert len(str(info.value)) < 2000
+
+
+def test_population_error_lists_at_most_ten_problems() -> None:
+    """A row with many problems: ten listed, the rest counted; a one-line summary."""
+    problems = [InputProblem(path=f"c{n}", message="bad") for n in range(25)]
+    error = PopulationError("p.csv", 3, problems)
+    text = str(error)
+    assert text.count("\n  - ") == 10
+    assert text.endswith("\n  … and 15 more")
+    assert error.first == "c0: bad (and 24 more problems)"
+
+
+def test_a_long_file_name_is_cut_at_its_start_and_masked() -> None:
+    """The end of a path names the file: it is what a long path keeps."""
+    error = PopulationError(
+        "/data/" + "d" * 500 + "/440304199001010011.csv",
+        None,
+        [InputProblem(path="", message="no such file")],
+    )
+    assert error.file.startswith("…")
+    assert error.file.endswith("/440304********0011.csv")
+    assert len(error.file) == 200
+
+
+def test_simulate_reports_cases_the_rule_refuses_when_asked() -> None:
+    """on_error gets a case a rule refuses (a SkillchainError) and the run goes on."""
+    good = {
+        "entitlement": Decimal(100),
+        "prepaid": Decimal(10),
+        "training_end": date(2025, 9, 1),
+        "on": date(2025, 10, 8),
+    }
+    original = get_rule("apprenticeship.settlement")
+
+    @functools.wraps(original.function)
+    def refusing(**facts: object) -> Decision:
+        if facts["prepaid"] == Decimal(-1):
+            raise InvalidValueError(field="prepaid", problem="negative", expected="≥ 0")
+        return original.function(**facts)
+
+    rule = attrs.evolve(original, function=refusing)
+    cases = [good, {**good, "prepaid": Decimal(-1)}, good]
+    refused: list[tuple[Case, Exception]] = []
+    summary = simulate(
+        cases,
+        rule=rule,
+        reform=Policy.default(),
+        on_error=lambda case, error: refused.append((case, error)),
+    )
+    assert summary.cases == 2
+    assert [case.name for case, _ in refused] == ["case 1"]
+    with pytest.raises(InvalidValueError):
+        simulate(cases, rule=rule, reform=Policy.default())

@@ -1,5 +1,8 @@
 """Tests for skillchain.testing: comparing policies and the ready-made properties."""
 
+import unicodedata
+
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -40,6 +43,9 @@ from skillchain.testing import (
     evaluate,
 )
 from strategies_people import programmes
+
+
+pytest_plugins = ["pytester"]
 
 
 OVERLAYS = Path(__file__).parent.parent / "examples" / "overlays"
@@ -380,3 +386,160 @@ def test_cases_are_validated() -> None:
         compare(PREPAYMENT_RULE, BUNDLED, BUNDLED, [{"apprentices": 1}])
     with pytest.raises(KeyError):
         Case(name="x", on=date(2024, 1, 1), facts={"a": 1}).fact("a.b")
+
+
+# --- reports never show an identity number used as a case name ----------------------
+
+NUMBER = "440304199001010011"
+"""A synthetic, valid identity number: division 440304, born 1990-01-01."""
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+NAMED_BY_NUMBER = (
+    NUMBER,
+    NUMBER.translate(FULL_WIDTH),
+    f"{NUMBER[:6]} {NUMBER[6:14]} {NUMBER[14:]}",
+    f"{NUMBER[:6]}-{NUMBER[6:14]}-{NUMBER[14:]}",
+    f"row 3, {NUMBER} (Futian)",
+    NUMBER * 50,
+)
+
+
+def shows_division_and_birth(text: str) -> bool:
+    """Whether *text* shows 440304 + 19900101 in any digit script or grouping."""
+    digits = "".join(
+        str(unicodedata.digit(ch)) if ch.isdecimal() else ch
+        for ch in text
+        if not (ch.isspace() or unicodedata.category(ch).startswith(("P", "Z")))
+    )
+    return NUMBER[:14] in digits
+
+
+def cases_named(name: str) -> list[Case]:
+    """Prepayment requests named after *name*: one before 2023-08-15, two after.
+
+    The 2023 share changes the amounts after that day, and the last request
+    (fewer apprentices, later day) is paid less than the one before it.
+    """
+    return [
+        Case(
+            name=f"{name} #{i}",
+            on=on,
+            facts={
+                "programme": plan(start=on.replace(month=on.month - 1)),
+                "apprentices": apprentices,
+                "shortage_occupation": False,
+            },
+        )
+        for i, (on, apprentices) in enumerate(
+            ((date(2023, 3, 1), 10), (date(2023, 9, 1), 10), (date(2023, 10, 1), 5))
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", NAMED_BY_NUMBER)
+def test_comparison_reports_mask_case_names(name: str) -> None:
+    """compare(...) str, repr, report() and each change's report mask the name."""
+    comparison = compare(PREPAYMENT_RULE, BASELINE_2020, BUNDLED, cases_named(name))
+    assert comparison.changed == 2
+    change = comparison.changes[0]
+    for text in (
+        str(comparison),
+        repr(comparison),
+        comparison.report(),
+        change.report(),
+        repr(change),
+        repr(change.case),
+        str(change.case),
+    ):
+        assert not shows_division_and_birth(text), text
+    if len(name) < 50:
+        assert f"{name[-4:]} #1 (on 2023-09-01)" in comparison.report()
+    assert len(comparison.report()) < 2000
+
+
+@pytest.mark.parametrize("name", NAMED_BY_NUMBER)
+def test_assertion_messages_mask_case_names(name: str) -> None:
+    """Every assert_… message masks the case names it lists."""
+    cases = cases_named(name)
+    listed_only_when_wide = [
+        Case(
+            name=f"{name} #{i}",
+            on=date(2024, 3, 1),
+            facts={"programme": plan(start=date(2024, 3, 1), occupation="6-18-02-04")},
+        )
+        for i in range(2)
+    ]
+    failing: list[Callable[[], object]] = [
+        lambda: assert_relaxes(PROGRAMME_RULE, WIDE, NARROW, listed_only_when_wide),
+        lambda: assert_tightens(PROGRAMME_RULE, NARROW, WIDE, listed_only_when_wide),
+        lambda: assert_unchanged_outside(
+            PREPAYMENT_RULE, BASELINE_2020, BUNDLED, cases, affected=lambda _c: False
+        ),
+        lambda: assert_no_retroactive_change(
+            PREPAYMENT_RULE, BASELINE_2020, BUNDLED, cases, before=date(2024, 1, 1)
+        ),
+        lambda: assert_amount_capped(PREPAYMENT_RULE, BUNDLED, cases, cap=Decimal(1)),
+        lambda: assert_amount_monotone(
+            PREPAYMENT_RULE, BUNDLED, cases, key=lambda case: case.on.toordinal()
+        ),
+        lambda: assert_amount_monotone(
+            PREPAYMENT_RULE, BUNDLED, cases, key=lambda case: case.name[::-1]
+        ),
+    ]
+    messages = []
+    for check in failing:
+        with pytest.raises(AssertionError) as raised:
+            check()
+        messages.append(str(raised.value))
+    for message in messages:
+        assert not shows_division_and_birth(message), message
+        assert len(message) < 5000
+
+
+def test_pytest_diff_of_cases_shows_no_name(pytester: pytest.Pytester) -> None:
+    """pytest explains a failed == of cases and comparisons without the raw name."""
+    pytester.makepyfile(
+        test_diff="""
+        from datetime import date
+        from skillchain.testing import Case
+
+        NAME = "440304" + "1990" + "0101" + "0011"
+
+        def test_cases():
+            left = Case(name=NAME, on=date(2024, 1, 1), facts={"a": 1})
+            right = Case(name=NAME + "!", on=date(2024, 1, 2), facts={"a": 2})
+            assert left == right
+
+        def test_case_lists():
+            left = Case(name=NAME, on=date(2024, 1, 1), facts={})
+            assert [left] == [Case(name=NAME + "!", on=date(2024, 1, 1), facts={})]
+        """
+    )
+    for verbosity in ("-v", "-vv"):
+        result = pytester.runpytest_inprocess(verbosity, "-p", "no:cacheprovider")
+        result.assert_outcomes(failed=2)
+        output = result.stdout.str()
+        assert "Case(name=" in output
+        assert not shows_division_and_birth(output), output
+
+
+def test_cases_keep_value_equality() -> None:
+    """Cases compare by name, day and facts and hash by name and day."""
+    left, right, _ = cases_named(NUMBER)
+    assert left != right
+    twin = Case(name=left.name, on=left.on, facts=dict(left.facts))
+    assert left == twin
+    assert hash(left) == hash(twin)
+    assert left != Case(name=left.name, on=left.on, facts={})
+    assert left != "case"
+
+
+def test_case_errors_do_not_echo_the_name_or_path() -> None:
+    """A non-text name and an unknown fact path are refused without echoing them."""
+    with pytest.raises(InvalidValueError, match=r"Case\.name") as raised:
+        Case(name=int(NUMBER), on=date(2024, 1, 1), facts={})  # type: ignore[arg-type]
+    assert not shows_division_and_birth(str(raised.value))
+    case = Case(name="x", on=date(2024, 1, 1), facts={"a": 1})
+    for path in (NUMBER, f"a.{NUMBER}", "a." + NUMBER.translate(FULL_WIDTH)):
+        with pytest.raises(KeyError) as missing:
+            case.fact(path)
+        assert not shows_division_and_birth(str(missing.value))

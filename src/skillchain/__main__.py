@@ -6,44 +6,117 @@ in-force dates, documents and parameters), ``params`` (the parameters in force o
 day, or a parameter's history), ``schema`` (the JSON Schema of a public type) and
 ``simulate`` (a population through one rule under two policies).  Exit status: 0 when all is well,
 1 when a case's decision differs from its expectation, 2 on bad input (with a
-message naming the file and the path, never a traceback).
+message naming the file and the path, never a traceback).  Whatever a message
+quotes from the input is cut to a bounded length and has identity numbers masked.
 """
 
 import argparse
 import os
+import re
 import sys
+import typing
 
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+import attrs
 
 from skillchain._decision import Decision, format_value
-from skillchain._errors import PolicyFileError
+from skillchain._errors import SkillchainError, closest
 from skillchain._money import Rounding
+from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
 from skillchain.policy import Policy, Resolved, specs
 
 
 if TYPE_CHECKING:
     from skillchain.cases import CaseFile
+    from skillchain.rules import Rule
 
 
 __all__ = ["main"]
 
+_MESSAGE_LIMIT = 3500
+"""No message on standard error is longer than this many characters."""
+_FILE_SHOWN = 200
+"""A path in a message keeps at most this many characters (its end)."""
 
-def _format(value: object, lang: Lang) -> str:
+
+def _bounded(text: str) -> str:
+    """*text* as one bounded paragraph: no blank lines, identity numbers masked."""
+    text = re.sub(r"\n\s*\n", "\n", text.strip())
+    return shorten(text, _MESSAGE_LIMIT)
+
+
+def _say(text: str) -> None:
+    """Write ``skillchain: text`` to standard error, bounded and masked."""
+    sys.stderr.write(f"skillchain: {_bounded(text)}\n")
+
+
+def _shown(path: str) -> str:
+    """A path as a message shows it: masked, its start cut if it is very long."""
+    if len(path) <= _FILE_SHOWN:
+        return redact(path)
+    return "…" + redact(path[-(_FILE_SHOWN - 1) :])
+
+
+def _find_rule(rule_id: str, command: str) -> "Rule | None":
+    """The rule registered as *rule_id*, or ``None`` after saying which are close."""
+    from skillchain.rules import rules
+
+    known = {r.id: r for r in rules()}
+    found = known.get(rule_id)
+    if found is None:
+        close = closest(rule_id[:100], known)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        _say(f"{command}no rule {shorten(rule_id)!r}{hint}")
+    return found
+
+
+def _format(value: object, lang: Lang, *, nested: bool = False) -> str:
+    """A parameter's value in plain words, the same whatever the hash seed.
+
+    Sets are sorted (enumerations in their declared order, other values by their
+    text), sequences keep their order, mappings their file order; nested
+    sequences and mappings are shown in parentheses.
+    """
     if isinstance(value, Mapping):
-        return ", ".join(
-            f"{_format(k, lang)} {_format(v, lang)}" for k, v in value.items()
+        text = ", ".join(
+            f"{_format(k, lang, nested=True)} {_format(v, lang, nested=True)}"
+            for k, v in value.items()
         )
-    if isinstance(value, Rounding):
+    elif isinstance(value, (set, frozenset)):
+        text = ", ".join(_sorted_labels(value, lang))
+    elif isinstance(value, (tuple, list)):
+        text = ", ".join(_format(item, lang, nested=True) for item in value)
+    elif isinstance(value, Rounding):
         return f"{value.quantum} {value.mode.value}"
-    if value is None or isinstance(value, (str, int, Decimal, date, Enum)):
+    elif value is None or isinstance(value, (str, int, Decimal, date, Enum)):
         return format_value(value, lang)
-    return str(value)
+    elif attrs.has(type(value)):
+        record = typing.cast("attrs.AttrsInstance", value)
+        text = ", ".join(
+            f"{field.name.replace('_', ' ')} {_format(shown, lang, nested=True)}"
+            for field in attrs.fields(type(record))
+            if (shown := getattr(value, field.name)) is not None
+            and shown != frozenset()
+        )
+    else:
+        return str(value)
+    return f"({text})" if nested else text
+
+
+def _sorted_labels(items: "set[object] | frozenset[object]", lang: Lang) -> list[str]:
+    """A set's members as labels: one enumeration in declared order, else sorted."""
+    enums = [item for item in items if isinstance(item, Enum)]
+    if len(enums) == len(items) and len({type(item) for item in enums}) == 1:
+        enums.sort(key=lambda item: list(type(item)).index(item))
+        return [_format(item, lang, nested=True) for item in enums]
+    return sorted(_format(item, lang, nested=True) for item in items)
 
 
 def _print_parameter(
@@ -99,7 +172,7 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
     if args.history:
         return _history(policy, args.name, args.lang, out)
     if args.on is None:
-        sys.stderr.write("skillchain: params needs --on DAY (or --history)\n")
+        _say("params needs --on DAY (or --history)")
         return 2
     snapshot = policy.at(args.on)
     names = sorted(
@@ -108,7 +181,7 @@ def _params(args: argparse.Namespace, out: TextIO) -> int:
         if name == args.name or name.startswith(f"{args.name}.")
     )
     if not names:
-        sys.stderr.write(f"skillchain: no parameter matches {args.name!r}\n")
+        _say(f"no parameter matches {shorten(args.name)!r}")
         return 2
     lang: Lang = args.lang
     header = (
@@ -140,55 +213,55 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         load_directory,
         load_facts,
     )
-    from skillchain.rules import get_rule
     from skillchain.serialization import unstructure
 
-    if args.rule is not None:
-        try:
-            get_rule(args.rule)
-        except KeyError as exc:
-            sys.stderr.write(f"skillchain: --rule: {exc}\n")
-            return 2
+    if args.rule is not None and _find_rule(args.rule, "--rule: ") is None:
+        return 2
     cases: list[CaseFile] = []
     for name in args.files:
         path = Path(name)
-        if path.is_dir():
+        kind = _path_kind(path)
+        if kind == "folder":
             cases.extend(load_directory(path))
-        elif path.is_file() and path.suffix.lower() == ".json":
+        elif kind == "file" and path.suffix.lower() == ".json":
             if args.rule is None or args.on is None:
-                sys.stderr.write(
-                    f"skillchain: {name}: a JSON fact file holds only facts; say which "
-                    "rule decides them and on which day with --rule ID --on DAY\n"
+                _say(
+                    f"{_shown(name)}: a JSON fact file holds only facts; say which "
+                    "rule decides them and on which day with --rule ID --on DAY"
                 )
                 return 2
             cases.extend(
                 load_facts(path, rule=args.rule, on=args.on, overlays=args.policy or ())
             )
-        elif path.is_file():
+        elif kind == "file":
             cases.extend(load_cases(path))
         else:
-            sys.stderr.write(f"skillchain: {name}: no such file or directory\n")
+            _say(f"{_shown(name)}: no such file or directory")
             return 2
     lang: Lang = args.lang
     failures = 0
     records = []
     for case in cases:
-        result = check_case(case)
+        try:
+            result = check_case(case)
+        except SkillchainError as exc:
+            _say(f"{_shown(case.file)}: {shorten(case.name)}: {exc}")
+            return 2
         failures += not result.passed
         if args.json:
             records.append(
                 {
-                    "file": case.file,
-                    "case": case.name,
+                    "file": redact(case.file),
+                    "case": redact(case.name),
                     "passed": result.passed,
-                    "differences": list(result.differences),
+                    "differences": [redact(line) for line in result.differences],
                     "decision": unstructure(result.decision),
                 }
             )
             continue
         if args.summary:
             _summary_line(out, case, result.decision, passed=result.passed, lang=lang)
-            out.writelines(f"       - {line}\n" for line in result.differences)
+            out.writelines(f"       - {redact(line)}\n" for line in result.differences)
             continue
         state = (
             ("符合预期" if result.passed else "与预期不符")
@@ -197,8 +270,8 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
         )
         if case.expect is None:
             state = "已判定（无预期）" if lang == "zh" else "decided (no expectation)"
-        out.write(f"== {case.file}: {case.name}: {state}\n")
-        out.writelines(f"  - {line}\n" for line in result.differences)
+        out.write(f"== {redact(case.file)}: {redact(case.name)}: {state}\n")
+        out.writelines(f"  - {redact(line)}\n" for line in result.differences)
         out.write(result.decision.explain(lang) + "\n\n")
     if args.json:
         out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
@@ -213,10 +286,23 @@ def _summary_line(
 ) -> None:
     mark = "ok  " if passed else "FAIL"
     amount = f" {decision.amount}" if decision.amount is not None else ""
-    where = Path(case.file).name
+    where = redact(Path(case.file).name)
     out.write(
-        f"{mark} {where}: {case.name} -> {decision.outcome.label(lang)}{amount}\n"
+        f"{mark} {where}: {redact(case.name)} -> "
+        f"{decision.outcome.label(lang)}{amount}\n"
     )
+
+
+def _path_kind(path: Path) -> str:
+    """``"folder"``, ``"file"`` or ``"none"`` (also for a name the system refuses)."""
+    try:
+        if path.is_dir():
+            return "folder"
+        if path.is_file():
+            return "file"
+    except (OSError, ValueError):
+        pass
+    return "none"
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -268,11 +354,11 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 schema = json_schema(found)
             except TypeError as exc:
-                sys.stderr.write(f"skillchain: {args.type}: {exc}\n")
+                _say(f"{shorten(args.type)}: {exc}")
                 return 2
             out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
             return 0
-    sys.stderr.write(f"skillchain: no public type named {args.type!r}\n")
+    _say(f"no public type named {shorten(args.type)!r}")
     return 2
 
 
@@ -280,7 +366,7 @@ def _history(policy: Policy, name: str, lang: Lang, out: TextIO) -> int:
     try:
         param = policy.parameter(name)
     except KeyError:
-        sys.stderr.write(f"skillchain: no parameter named {name!r}\n")
+        _say(f"no parameter named {shorten(name)!r}")
         return 2
     zh = lang == "zh"
     out.write(f"{name}  {param.description_zh if zh else param.description_en}\n")
@@ -305,15 +391,31 @@ def _history(policy: Policy, name: str, lang: Lang, out: TextIO) -> int:
 
 
 def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        msg = f"expected a date like 2024-01-31, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+    """A command-line day, written ``YYYY-MM-DD`` like every other date input."""
+    from skillchain.simulation import _iso_day
+
+    found = _iso_day(text)
+    if found is None:
+        msg = f"expected a date like 2024-01-31, got {shorten(text)!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return found
+
+
+_LONG_WORD = re.compile(r"\S{61,}")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors that echo arguments bounded and masked."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and *message* (quoted arguments cut and masked); exit 2."""
+        cut = _LONG_WORD.sub(lambda m: shorten(m.group()), message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {_bounded(cut)}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="skillchain",
         description="Typed, explainable rules for Futian's skills-talent programmes.",
     )
@@ -379,13 +481,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit status.
 
-    Exit status 0 on success, 2 on bad input (with a one-paragraph message on
-    standard error, never a traceback).
+    Exit status 0 on success, 1 when a case differs from its expectation, 2 on bad
+    input (with a one-paragraph message on standard error, bounded in length and
+    with identity numbers masked, never a traceback).  Usage errors exit through
+    :exc:`SystemExit` with status 2, as argparse does.
     """
     args = _parser().parse_args(argv)
     stream = out if out is not None else sys.stdout
     from skillchain._cli_simulate import run as simulate
-    from skillchain.cases import CaseFileError
 
     handlers = {
         "params": _params,
@@ -396,8 +499,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     }
     try:
         return handlers[args.command](args, stream)
-    except (PolicyFileError, CaseFileError) as exc:
-        sys.stderr.write(f"skillchain: {exc}\n")
+    except SkillchainError as exc:
+        # Policy files, case files, fact files, and values a rule refuses.
+        _say(str(exc))
         return 2
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.

@@ -6,7 +6,8 @@ baseline and the reform, and prints the summary (text, or JSON with ``--json``).
 ``--changed OUT.jsonl`` writes every changed case with both decisions; it is written
 to a temporary file beside OUT and renamed at the end, so a failed run leaves no
 half-written file.  Bad input exits with status 2 and a message naming the file and
-the line or path.
+the line or path; bad rows are listed (the first twenty) while the good rows are
+still decided and summed.  ``-`` reads the population from standard input.
 """
 
 import argparse
@@ -16,18 +17,22 @@ import sys
 import tempfile
 import time
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Self, TextIO
+from typing import Any, Final, Self, TextIO
 
-from skillchain.__main__ import _day
-from skillchain._errors import closest
-from skillchain._serialization import _scrub
+from skillchain.__main__ import _day, _find_rule, _path_kind, _say, _shown
+from skillchain._errors import InputProblem, SkillchainError
+from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
 from skillchain.policy import Policy
-from skillchain.rules import Rule, rules
-from skillchain.simulation import PopulationError, read_population, simulate
-from skillchain.testing import Change, differences
+from skillchain.simulation import (
+    _STDIN,
+    PopulationError,
+    _population,
+    simulate,
+)
+from skillchain.testing import Case, Change, differences
 
 
 __all__ = ["DESCRIPTION", "Progress", "add_parser", "changed_record", "run"]
@@ -42,7 +47,13 @@ The population is a CSV file (a header row of dotted paths into the rule's facts
 such as enrolment.programme.start, plus optional name and on columns; an empty cell
 is an absent value, a list's items are separated by ';') or a JSON Lines file (one
 object of the rule's facts per line, plus optional name and on).  It is read one
-case at a time, so memory stays flat however large it is.
+case at a time, so memory stays flat however large it is.  POPULATION '-' reads
+standard input: JSON Lines if its first non-blank character is '{', else CSV
+(or say which with --format).
+
+A bad row does not stop the run: every good row is decided and summed, the bad
+rows are listed on standard error with their line numbers (the first twenty), and
+the exit status is 2.  --changed is written only when every row was good.
 
 The baseline is the bundled policy with the --baseline files laid over it; the
 reform is the baseline with the --reform files laid over it, so a reform file holds
@@ -66,7 +77,15 @@ def add_parser(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "population", metavar="POPULATION", help="a .csv or .jsonl file of cases"
+        "population",
+        metavar="POPULATION",
+        help="a .csv or .jsonl file of cases, or - for standard input",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "jsonl"),
+        help="the population's format (default: from the file's suffix; for - "
+        "from its first character)",
     )
     parser.add_argument(
         "--rule", required=True, help="the rule's id, e.g. apprenticeship.case"
@@ -117,14 +136,20 @@ def changed_record(change: Change) -> dict[str, object]:
     identity number.
     """
     return {
-        "name": _scrub(change.case.name),
+        "name": shorten(change.case.name, _NAME_SHOWN),
         "on": change.case.on.isoformat(),
         "baseline": _decision(change, "baseline"),
         "reform": _decision(change, "reform"),
         "differences": [
-            _scrub(line) for line in differences(change.baseline, change.reform)
+            redact(line) for line in differences(change.baseline, change.reform)
         ],
     }
+
+
+_NAME_SHOWN: Final = 120
+"""A case's name in ``--changed`` keeps at most this many characters."""
+_BAD_ROWS_SHOWN: Final = 20
+"""How many bad rows a run lists (it counts them all)."""
 
 
 class Progress:
@@ -191,28 +216,67 @@ def _count_lines(path: Path) -> int | None:
             lines = sum(
                 chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b"")
             )
-    except OSError:
+    except (OSError, ValueError):
         return None
     return max(lines - 1, 0) if path.suffix.lower() == ".csv" else lines
 
 
-def _rule(rule_id: str) -> Rule | None:
-    known = {r.id: r for r in rules()}
-    found = known.get(rule_id)
-    if found is None:
-        close = closest(rule_id, known)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        sys.stderr.write(f"skillchain: simulate: no rule {rule_id!r}{hint}\n")
-    return found
+class _BadRows:
+    """Collects a run's bad rows: counts them all, keeps the first twenty."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.shown: list[PopulationError] = []
+        self.line = 0
+        """The line of the case being decided (for a rule's refusal)."""
+        self.file = ""
+
+    def rows(self, found: Iterator[tuple[int, Case]]) -> Iterator[Case]:
+        """The cases of *found*, noting the line of each as it is handed out."""
+        for line, case in found:
+            self.line = line
+            yield case
+
+    def __call__(self, error: PopulationError) -> None:
+        """Note a row the reader refused."""
+        self.file = error.file
+        self.count += 1
+        if len(self.shown) < _BAD_ROWS_SHOWN:
+            self.shown.append(error)
+
+    def refused(self, case: Case, error: SkillchainError) -> None:
+        """Note a case whose facts the rule refused while deciding it."""
+        del case  # its name may be an identity number; the line says which it is
+        problem = InputProblem(path="", message=str(error).replace("\n", " "))
+        self(PopulationError(self.file, self.line, [problem]))
+
+    def report(self, decided: int) -> str:
+        """The bad rows as one paragraph for standard error."""
+        rows = "row" if decided + self.count == 1 else "rows"
+        head = (
+            f"simulate: population {self.file}: {self.count:,} of "
+            f"{decided + self.count:,} {rows} refused (not counted in the summary):"
+        )
+        lines = [head]
+        lines.extend(
+            f"  - line {error.line}: {error.first}"
+            if error.line is not None
+            else f"  - {error.first}"
+            for error in self.shown
+        )
+        if self.count > len(self.shown):
+            lines.append(f"  … and {self.count - len(self.shown):,} more")
+        return "\n".join(lines)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``skillchain simulate`` with parsed *args*; print to *out*; return the status.
 
     Policy-file errors propagate (the caller reports them with status 2); a bad
-    population is reported here, with status 2.
+    population is reported here, with status 2: a bad file at once, bad rows at
+    the end, after the summary of the good ones.
     """
-    rule = _rule(args.rule)
+    rule = _find_rule(args.rule, "simulate: ")
     if rule is None:
         return 2
     baseline = Policy.default()
@@ -222,19 +286,28 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     target: Path | None = None
     if args.changed:
         target = Path(args.changed)
-        if not target.parent.is_dir():
-            sys.stderr.write(
-                f"skillchain: simulate: --changed {args.changed}: no such folder "
-                f"{str(target.parent)!r}\n"
+        if _path_kind(target.parent) != "folder":
+            _say(
+                f"simulate: --changed {_shown(args.changed)}: no such folder "
+                f"{_shown(str(target.parent))!r}"
             )
             return 2
+    bad = _BadRows()
     try:
-        cases = read_population(args.population, rule, on=args.on)
+        found = _population(
+            args.population,
+            rule,
+            on=args.on,
+            kind=args.format,
+            bad=bad,
+            stdin=sys.stdin.buffer,
+        )
     except PopulationError as exc:
-        sys.stderr.write(f"skillchain: simulate: population {exc}\n")
+        _say(f"simulate: population {exc}")
         return 2
+    bad.file = _shown("<stdin>" if args.population == _STDIN else str(args.population))
     progress = Progress(sys.stderr)
-    if progress.enabled:
+    if progress.enabled and args.population != _STDIN:
         progress.total = _count_lines(Path(args.population))
     with contextlib.ExitStack() as stack:
         writer: _ChangeWriter | None = None
@@ -242,29 +315,41 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             writer = stack.enter_context(_ChangeWriter(target))
         try:
             summary = simulate(
-                cases,
+                bad.rows(found),
                 rule=rule,
                 baseline=baseline,
                 reform=reform,
                 on_change=writer,
                 progress=progress,
+                on_error=bad.refused,
             )
         except PopulationError as exc:
             progress.close()
-            sys.stderr.write(f"skillchain: simulate: population {exc}\n")
+            _say(f"simulate: population {exc}")
             return 2
         progress.close()
-        if writer is not None:
+        if writer is not None and not bad.count:
             writer.commit()
     if args.json:
         from skillchain.serialization import unstructure
 
         data = unstructure(summary)
         data["unchanged"] = summary.unchanged
+        data["refused"] = bad.count
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         lang: Lang = args.lang
         out.write(summary.report(lang) + "\n")
+        if bad.count:
+            out.write(
+                f"\n拒绝的行：{bad.count:,}（未计入上表，见标准错误输出）\n"
+                if lang == "zh"
+                else f"\nRefused: {bad.count:,} {'row' if bad.count == 1 else 'rows'} "
+                "(not counted above; see standard error)\n"
+            )
+    if bad.count:
+        _say(bad.report(summary.cases))
+        return 2
     return 0
 
 

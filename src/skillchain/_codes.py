@@ -11,6 +11,7 @@ from typing import Final, Literal
 import attrs
 
 from skillchain._errors import InvalidValueError, validator_from_problem
+from skillchain._redact import shorten
 
 
 __all__ = [
@@ -32,6 +33,16 @@ _PROVINCE_PREFIXES: Final = frozenset(
         "71",
         "81",
         "82",
+    }
+)
+
+#: Counties and county-level cities directly under Hainan province from 1988 to
+#: 2002, coded under the prefecture part ``00`` (``4600xx``) until GB/T 2260 moved
+#: them to ``4690xx``.  Identity numbers issued there keep these codes for life.
+_HAINAN_1988_2002: Final = frozenset(
+    {
+        *(f"4600{n:02d}" for n in range(1, 8)),  # 通什 (五指山), 琼海 ... 东方 市
+        *(f"4600{n:02d}" for n in range(21, 40)),  # 琼山县 ... 中沙群岛
     }
 )
 
@@ -59,7 +70,7 @@ def division_code_problem(value: object) -> str | None:
         return f"{value!r} is not all ASCII digits"
     if value[:2] not in _PROVINCE_PREFIXES:
         return f"{value!r} has no province prefix {value[:2]!r}"
-    if value[2:4] == "00" and value[4:] != "00":
+    if value[2:4] == "00" and value[4:] != "00" and value not in _HAINAN_1988_2002:
         return f"{value!r} is a county-level code under prefecture part '00'"
     return None
 
@@ -74,8 +85,12 @@ class DivisionCode:
     """A six-digit administrative division code (行政区划代码, GB/T 2260).
 
     The code is checked for shape only: six ASCII digits, a real province prefix,
-    and no county part under a ``00`` prefecture part.  Codes order as strings, so
-    a province sorts before its prefectures and counties.
+    and no county part under a ``00`` prefecture part.  The one exception is
+    Hainan: from 1988 to 2002 its counties and county-level cities directly under
+    the province were coded ``460001``-``460007`` and ``460021``-``460039`` (26
+    codes, e.g. ``460034`` 陵水), and identity numbers issued there keep those codes,
+    so they are accepted; their :attr:`prefecture` is the province.  Codes order as
+    strings, so a province sorts before its prefectures and counties.
 
     Args:
         code: The six digits, e.g. ``"440304"`` (Futian District).
@@ -173,8 +188,7 @@ def _check_occupation(_instance: object, _attribute: object, value: str) -> None
     if not isinstance(raw, str):
         problem = f"got a value of type {type(raw).__name__}, not a str"
     elif (match := _OCCUPATION.fullmatch(raw)) is None:
-        shown = raw if len(raw) <= 20 else raw[:17] + "..."
-        problem = f"{shown!r} is not of the form d-dd-dd-dd"
+        problem = f"{shorten(raw, 20)!r} is not of the form d-dd-dd-dd"
     else:
         groups = match.groups()[1:]
         zero_then_nonzero = any(

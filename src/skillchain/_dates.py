@@ -9,7 +9,7 @@ results.
 
 import calendar
 
-from datetime import MAXYEAR, MINYEAR, date, datetime
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from typing import Final
 
 import attrs
@@ -41,6 +41,7 @@ def _require_date(value: object, field: str) -> date:
     )
 
 
+_ONE_DAY: Final = timedelta(days=1)
 _DAYS_IN_MONTH: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -92,6 +93,39 @@ def months_between(start: date, end: date) -> int:
     elif end < start and end.day > anchor:
         months += 1
     return months
+
+
+def months_through(first: date, last: date) -> int:
+    """Count the whole calendar months from *first* to *last*, both days included.
+
+    This is ``months_between(first, last + 1 day)``, so 1 January to 31 December is
+    twelve months, and it holds on the last day a ``date`` can hold too
+    (9999-12-31, whose next day does not exist).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain._dates import months_through
+        >>> months_through(date(2024, 1, 1), date(2024, 12, 31))
+        12
+        >>> months_through(date(9999, 1, 1), date(9999, 12, 31))
+        12
+    """
+    if last == date.max:
+        # The day after does not exist; only a first day on the 1st gains a month.
+        return months_between(first, last) + (1 if first.day == 1 else 0)
+    return months_between(first, last + _ONE_DAY)
+
+
+def days_apart(earlier: date, later: date) -> int:
+    """The number of days from *earlier* to *later* (never overflows, unlike ``+``).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain._dates import days_apart
+        >>> days_apart(date(9999, 12, 30), date(9999, 12, 31))
+        1
+    """
+    return later.toordinal() - earlier.toordinal()
 
 
 def full_years_between(start: date, end: date) -> int:

@@ -24,6 +24,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from skillchain import serialization
 from skillchain._errors import InputError, SkillchainError, closest
+from skillchain._redact import shorten
 from skillchain.rules import Rule
 
 
@@ -182,7 +183,7 @@ class FactReader:
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 report(
                     join(path, key),
-                    f"{rule.id} takes no fact {key!r} (its facts: "
+                    f"{rule.id} takes no fact {shorten(key)!r} (its facts: "
                     f"{', '.join(self.names)}){hint}",
                 )
         bad: list[str] = []

@@ -21,6 +21,7 @@ from stdnum.cn import ric, uscc
 from skillchain._codes import DivisionCode, division_code_problem
 from skillchain._errors import validator_from_problem
 from skillchain._labels import LabelledEnum, set_labels
+from skillchain._redact import redact, shorten
 
 
 __all__ = [
@@ -95,10 +96,32 @@ def _upper_check_character(number: str) -> str:
     return number
 
 
+_FIRST_BIRTH_YEAR: Final = 1800
+"""The earliest birth year a :class:`ResidentId` accepts (century digits ``18``)."""
+_LAST_BIRTH_YEAR: Final = 2099
+"""The latest birth year a :class:`ResidentId` accepts (century digits ``20``)."""
+
+_QUOTED_LIMIT: Final = 24
+"""Refused values longer than this are quoted by their ends only, or cut."""
+
+
+def _quote(value: str) -> str:
+    """Quote a refused would-be number: at most its first six and last four characters.
+
+    Values of about the right length are masked like a number (:func:`mask`);
+    longer ones keep the same six and four characters around an ellipsis, so the
+    quote stays short and a long text never shows a division code and a birth
+    date together, however its digits are written.
+    """
+    if len(value) <= _QUOTED_LIMIT:
+        return f"'{mask(value)}'"
+    return repr(redact(f"{value[:6]}…{value[-4:]}"))
+
+
 def _resident_id_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
-    quoted = f"'{mask(value)}'"
+    quoted = _quote(value)
     if len(value) != 18:
         return f"{quoted} has {len(value)} characters"
     if not _RESIDENT_ID_SHAPE.fullmatch(value):
@@ -109,9 +132,13 @@ def _resident_id_problem(value: object) -> str | None:
     if division_code_problem(value[:6]) is not None:
         return f"{quoted} does not start with a valid division code"
     try:
-        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         return f"{quoted} has a birth date that is not a calendar date"
+    if not _FIRST_BIRTH_YEAR <= born.year <= _LAST_BIRTH_YEAR:
+        return (
+            f"{quoted} has a birth year outside {_FIRST_BIRTH_YEAR}-{_LAST_BIRTH_YEAR}"
+        )
     if value[17] != ric.calc_check_digit(value):
         return (
             f"{quoted} has the wrong check character "
@@ -125,7 +152,7 @@ _check_resident_id = validator_from_problem(
 )
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class ResidentId:
     """A resident identity number (公民身份号码, GB 11643-1999).
 
@@ -134,11 +161,24 @@ class ResidentId:
     check character computed with ISO 7064 MOD 11-2 (``0``-``9`` or ``X``).  A
     lower-case ``x`` is accepted and stored as ``X``; nothing else is normalised.
 
+    The division code is checked as a :class:`DivisionCode` (which accepts Hainan's
+    county codes ``460001``-``460039`` of 1988-2002: people keep their number for
+    life).  The birth date must be a calendar date in the years 1800 to 2099.  The
+    standard writes the year with four digits, and numbers were issued (or converted
+    from 15-digit numbers) to people born in the 19th, 20th and 21st centuries, so
+    the century digits are ``18``, ``19`` or ``20``.  A birth date after the day a
+    number is checked is impossible too, but the type cannot know that day (it
+    reads no clock), so a rule that needs it compares :attr:`birth_date` with its
+    evaluation day.
+
     The number is personal data, so ``str()``, ``repr()`` and every error message
     show at most its first six and last four characters (see :func:`mask`).  Only
     :meth:`reveal` returns it in full.  Instances compare and hash by the full
-    number.  Serialisers that walk attrs fields (``attrs.asdict``, cattrs) see the
-    full number: treat their output as personal data.
+    number, but the number is not an attrs field that takes part in equality, so
+    tools that describe a failed ``==`` field by field (pytest's assertion diff)
+    show only the masked ``repr``.  Serialisers that walk attrs fields
+    (``attrs.asdict``, cattrs) see the full number: treat their output as personal
+    data.
 
     Args:
         number: The 18-character number.
@@ -169,7 +209,10 @@ class ResidentId:
     """
 
     _number: str = attrs.field(
-        alias="number", converter=_upper_check_character, validator=_check_resident_id
+        alias="number",
+        converter=_upper_check_character,
+        validator=_check_resident_id,
+        eq=False,
     )
 
     def reveal(self) -> str:
@@ -203,6 +246,16 @@ class ResidentId:
     def division(self) -> DivisionCode:
         """The address code: the division where the number was first issued."""
         return DivisionCode(self._number[:6])
+
+    def __eq__(self, other: object) -> bool:
+        """Compare by the full number (ids of different people are never equal)."""
+        if not isinstance(other, ResidentId):
+            return NotImplemented
+        return self._number == other._number
+
+    def __hash__(self) -> int:
+        """Hash by the full number."""
+        return hash((ResidentId, self._number))
 
     def __str__(self) -> str:
         """Return the masked number."""
@@ -374,7 +427,7 @@ NATIONAL_REGISTRATION: Final = "100000"
 def _credit_code_problem(value: object) -> str | None:
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
-    quoted = repr(value) if len(value) <= 24 else repr(value[:21] + "...")
+    quoted = repr(shorten(value, _QUOTED_LIMIT))
     if len(value) != 18:
         return f"{quoted} has {len(value)} characters"
     bad = sorted({c for c in value if c not in CREDIT_CODE_ALPHABET})

@@ -15,20 +15,87 @@ import attrs
 
 from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
+from skillchain._redact import shorten
 
 
 __all__ = [
+    "AMOUNT_DIGITS",
+    "AMOUNT_PLACES",
+    "AMOUNT_TEXT",
     "Rounding",
     "RoundingMode",
+    "amount_problem",
     "yuan",
 ]
 
-_DECIMAL_TEXT: Final = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-
-_AMOUNT_EXPECTED: Final = (
-    "a Decimal, an int or a decimal string such as '5500' or '-12.50' "
-    "(never a float, a bool, NaN or infinity)"
+AMOUNT_DIGITS: Final = 15
+"""The most digits an amount has before the decimal point: every amount is below
+10**15 yuan (a thousand trillion) in magnitude."""
+AMOUNT_PLACES: Final = 20
+"""The most digits an amount has after the decimal point."""
+AMOUNT_TEXT: Final = (
+    rf"[+-]?(?:[0-9]{{1,{AMOUNT_DIGITS}}}(?:\.[0-9]{{0,{AMOUNT_PLACES}}})?"
+    rf"|\.[0-9]{{1,{AMOUNT_PLACES}}})"
 )
+"""What an amount written as text looks like: a plain decimal numeral with an
+optional sign, at most :data:`AMOUNT_DIGITS` digits before the point and at most
+:data:`AMOUNT_PLACES` after it, and no exponent (``"5500.00"``, ``"-12.5"``,
+``".5"``)."""
+
+_DECIMAL_TEXT: Final = re.compile(AMOUNT_TEXT)
+_ROUNDED_DIGITS: Final = 34
+"""The most digits before the point that :meth:`Rounding.apply` rounds (an exact
+product of amounts and counts may exceed :data:`AMOUNT_DIGITS`)."""
+
+_BOUNDS: Final = (
+    f"at most {AMOUNT_DIGITS} digits before the decimal point and "
+    f"{AMOUNT_PLACES} after it"
+)
+_AMOUNT_EXPECTED: Final = (
+    "a Decimal, an int or a decimal string such as '5500' or '-12.50' with "
+    f"{_BOUNDS} (never a float, a bool, NaN or infinity)"
+)
+
+
+def _shown(value: Decimal) -> str:
+    # Format by hand: a huge exponent written out in full would be huge itself.
+    return shorten(repr(value))
+
+
+def amount_problem(value: Decimal) -> str | None:
+    """What keeps a ``Decimal`` from being an amount, or ``None`` if it is one.
+
+    An amount is finite, below ``10**AMOUNT_DIGITS`` in magnitude and has at most
+    :data:`AMOUNT_PLACES` digits after the point (``Decimal("1.50")`` has two).
+    The test reads the digits and the exponent only, so it costs the same for
+    ``Decimal("1E+999999999")`` as for ``Decimal(1)`` and uses no decimal context.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> from skillchain._money import amount_problem
+        >>> amount_problem(Decimal("5500.00")) is None
+        True
+        >>> amount_problem(Decimal("1E+15"))
+        "got Decimal('1E+15'), which has more than 15 digits before the decimal point"
+    """
+    if not value.is_finite():
+        return f"got {_shown(value)}, which is not a finite number"
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101 - finite
+    if -exponent > AMOUNT_PLACES:
+        return (
+            f"got {_shown(value)}, which has more than {AMOUNT_PLACES} digits after "
+            "the decimal point"
+        )
+    if not value.is_zero() and value.adjusted() >= AMOUNT_DIGITS:
+        return (
+            f"got {_shown(value)}, which has more than {AMOUNT_DIGITS} digits before "
+            "the decimal point"
+        )
+    return None
+
+
+_INT_LIMIT: Final = 10**AMOUNT_DIGITS
 
 
 def yuan(value: Decimal | int | str) -> Decimal:
@@ -37,7 +104,10 @@ def yuan(value: Decimal | int | str) -> Decimal:
     Strings are plain decimal numerals (optional sign, ASCII digits, optional
     decimal point); surrounding whitespace is ignored, exponents, thousands
     separators and underscores are not accepted.  The result keeps the exponent it
-    was written with (``yuan("1.50")`` is ``Decimal('1.50')``).
+    was written with (``yuan("1.50")`` is ``Decimal('1.50')``).  Every amount is
+    bounded, however it is given: at most 15 digits before the decimal point
+    (:data:`AMOUNT_DIGITS`) and 20 after it (:data:`AMOUNT_PLACES`), the same
+    bounds as an amount read from JSON.
 
     Args:
         value: The amount.
@@ -47,7 +117,8 @@ def yuan(value: Decimal | int | str) -> Decimal:
 
     Raises:
         InvalidValueError: (field ``"amount"``) for a float, a bool, NaN, an
-            infinity, or a string that is not a plain decimal numeral.
+            infinity, a string that is not a plain decimal numeral, or an amount
+            beyond the bounds.
 
     Example:
         >>> from skillchain import yuan
@@ -66,17 +137,22 @@ def yuan(value: Decimal | int | str) -> Decimal:
     elif isinstance(raw, float):
         problem = f"got the float {raw!r}, which cannot represent yuan exactly"
     elif isinstance(raw, int):
-        return Decimal(raw)
+        if -_INT_LIMIT < raw < _INT_LIMIT:
+            return Decimal(raw)
+        problem = f"got an int with more than {AMOUNT_DIGITS} digits"
     elif isinstance(raw, Decimal):
-        if raw.is_finite():
+        found = amount_problem(raw)
+        if found is None:
             return raw
-        problem = f"got {raw!r}, which is not a finite number"
+        problem = found
     elif isinstance(raw, str):
         text = raw.strip()
         if _DECIMAL_TEXT.fullmatch(text):
             return Decimal(text)
         shown = raw if len(raw) <= 30 else raw[:27] + "..."
-        problem = f"{shown!r} is not a plain decimal numeral"
+        problem = (
+            f"{shorten(repr(shown))} is not a plain decimal numeral with {_BOUNDS}"
+        )
     else:
         problem = f"got a value of type {type(raw).__name__}"
     raise InvalidValueError(field="amount", problem=problem, expected=_AMOUNT_EXPECTED)
@@ -223,7 +299,7 @@ class Rounding:
 
         Raises:
             InvalidValueError: (field ``"amount"``) if ``amount`` is not a finite
-                ``Decimal``.
+                ``Decimal``, or has more than 34 digits before the decimal point.
 
         Example:
             >>> from decimal import Decimal
@@ -237,8 +313,17 @@ class Rounding:
         if not isinstance(raw, Decimal) or not raw.is_finite():
             raise InvalidValueError(
                 field="amount",
-                problem=f"got {raw!r}",
+                problem=f"got {shorten(repr(raw))}",
                 expected="a finite Decimal (use yuan() to make one)",
+            )
+        if not raw.is_zero() and raw.adjusted() >= _ROUNDED_DIGITS:
+            raise InvalidValueError(
+                field="amount",
+                problem=f"got {_shown(raw)}, which is too large to round",
+                expected=(
+                    f"a Decimal with at most {_ROUNDED_DIGITS} digits before the "
+                    "decimal point"
+                ),
             )
         quantum, exponent = _normalised(self.quantum)
         # Enough precision for every digit of the result, whatever the context;

@@ -7,12 +7,16 @@ never be shown is the run of the division code and the birth date (14 digits).
 :func:`redact` therefore masks every run of at least 14 decimal digits -- in any
 script, with short runs of separators between them -- keeping only its first six
 and last four digits, the way :func:`~skillchain.mask` does.  A run made only of
-ISO dates (``2024-01-01 2024-12-31``) is left as it is.
+ISO dates (``2024-01-01 2024-12-31``) is left as it is, and so is a valid unified
+social credit code that holds a letter before its check character (public, and never
+an identity number).
 """
 
 import re
 
 from typing import Final
+
+from stdnum.cn import uscc
 
 
 __all__ = ["DIGITS_SHOWN", "SHOWN_LIMIT", "redact", "shorten"]
@@ -35,14 +39,32 @@ _RUN: Final = re.compile(
 _DATES_ONLY: Final = re.compile(
     rf"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:{_SEPARATOR}{{1,3}}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})*"
 )
+_TOKEN_CHARACTERS: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_CODE_LENGTH: Final = 18
 _KEEP_HEAD: Final = 6
 _KEEP_TAIL: Final = 4
+
+
+def _is_credit_code(match: "re.Match[str]") -> bool:
+    """Whether the run lies in a valid credit code that holds a letter (never an ID)."""
+    text = match.string
+    start, end = match.start(), match.end()
+    while start > 0 and text[start - 1] in _TOKEN_CHARACTERS:
+        start -= 1
+    while end < len(text) and text[end] in _TOKEN_CHARACTERS:
+        end += 1
+    token = text[start:end]
+    return (
+        len(token) == _CODE_LENGTH
+        and not token[:-1].isdigit()
+        and bool(uscc.is_valid(token))
+    )
 
 
 def _mask_run(match: "re.Match[str]") -> str:
     run = match.group()
     digits = sum(1 for ch in run if ch.isdecimal())
-    if digits < DIGITS_SHOWN or _DATES_ONLY.fullmatch(run):
+    if digits < DIGITS_SHOWN or _DATES_ONLY.fullmatch(run) or _is_credit_code(match):
         return run
     # The check character X counts among the last four shown, as in mask().
     counted = digits + (0 if run[-1].isdecimal() else 1)
@@ -65,7 +87,8 @@ def redact(text: str) -> str:
     optionally separated by up to three spaces, hyphens, dashes, dots or slashes, optionally followed by a check character ``X``.  A run with 14 digits or
     more keeps its first six and last four digits and has the others replaced by
     ``*``; separators are kept, so the result is as long as *text*.  A run made only
-    of ISO dates is not masked.
+    of ISO dates is not masked, nor one inside a valid credit code with a letter
+    before its check character.
 
     Args:
         text: Any text, typically a message that quotes input.
@@ -81,6 +104,8 @@ def redact(text: str) -> str:
         '４４０３０４********００１１'
         >>> redact("from 2024-01-01 2024-12-31, 5500 yuan")
         'from 2024-01-01 2024-12-31, 5500 yuan'
+        >>> redact("led by 9144030400000000J0")
+        'led by 9144030400000000J0'
     """
     return _RUN.sub(_mask_run, text)
 

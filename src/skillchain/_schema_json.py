@@ -1,9 +1,11 @@
 """JSON Schema (2020-12) for skillchain's types, derived from attrs fields and hints.
 
 The schema mirrors the structure hooks of :mod:`skillchain._serialization`: whatever
-the schema rejects, :func:`skillchain.serialization.structure` rejects too (the
-converse does not hold everywhere: the schema cannot know check characters, calendar
-validity or cross-field rules, which only the types themselves check).
+the schema rejects, :func:`skillchain.serialization.structure` rejects too.  For
+amounts, dates and integers the two agree exactly (the patterns match the whole
+string, with no final newline, in ECMA 262 and in Python alike, and dates that do
+not exist are not matched); the schema cannot know check characters, registered
+codes or cross-field rules, which only the types themselves check.
 """
 
 import enum
@@ -19,9 +21,11 @@ import attrs
 
 from skillchain._decision import Finding
 from skillchain._serialization import (
+    AMOUNT_LIMIT,
     AMOUNT_PATTERN,
     CODE_PATTERNS,
     DATE_PATTERN,
+    INTEGER_LIMIT,
     fact_value_tags,
 )
 from skillchain._sources import Citation, Document
@@ -250,13 +254,22 @@ class _Builder:
             "title": "FactValue",
             "description": "A value a finding compares: a JSON string, integer, "
             "boolean or null as it is; anything else as a tagged object.",
-            "anyOf": [{"type": ["string", "integer", "boolean", "null"]}, *tagged],
+            "anyOf": [
+                {"type": ["string", "boolean", "null"]},
+                dict(_INTEGER),
+                *tagged,
+            ],
         }
 
 
+_INTEGER: Final = {
+    "type": "integer",
+    "minimum": -INTEGER_LIMIT,
+    "maximum": INTEGER_LIMIT,
+}
 _SIMPLE: Final[dict[object, dict[str, Any]]] = {
     str: {"type": "string"},
-    int: {"type": "integer"},
+    int: _INTEGER,
     bool: {"type": "boolean"},
     _NONE_TYPE: {"type": "null"},
 }
@@ -264,10 +277,13 @@ _SIMPLE: Final[dict[object, dict[str, Any]]] = {
 
 def _amount() -> dict[str, Any]:
     return {
-        "description": 'An amount or rate written as a decimal string ("5500.00"); '
+        "description": 'An amount or rate written as a decimal string ("5500.00"): '
+        "at most 15 digits before the decimal point and 20 after it, no exponent; "
         "an integer is accepted too.",
         "type": ["string", "integer"],
         "pattern": AMOUNT_PATTERN,
+        "minimum": -AMOUNT_LIMIT,
+        "maximum": AMOUNT_LIMIT,
     }
 
 

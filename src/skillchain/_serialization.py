@@ -19,7 +19,7 @@ import typing
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Final, TypeVar, get_args, get_origin
 
 import attrs
@@ -36,6 +36,7 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._decision import FactValue, Finding
 from skillchain._errors import InputError, InputProblem, InvalidValueError, closest
 from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._money import AMOUNT_DIGITS, AMOUNT_TEXT
 from skillchain._redact import redact
 from skillchain._sources import Citation, Document
 
@@ -44,9 +45,11 @@ if typing.TYPE_CHECKING:
     from skillchain.policy import Policy
 
 __all__ = [
+    "AMOUNT_LIMIT",
     "AMOUNT_PATTERN",
     "CODE_PATTERNS",
     "DATE_PATTERN",
+    "INTEGER_LIMIT",
     "SkillchainConverter",
     "describe_type",
     "enum_registry",
@@ -56,29 +59,69 @@ __all__ = [
 
 T = TypeVar("T")
 
-AMOUNT_PATTERN: Final = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-"""What an amount written as a JSON string must look like (``"5500.00"``)."""
-DATE_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-"""What a date must look like (ISO 8601 calendar date, ``2024-01-31``)."""
-CODE_PATTERNS: Final[Mapping[type, tuple[str, str]]] = {
-    DivisionCode: (r"^[0-9]{6}$", 'a division code like "440304"'),
+
+def _anchored(body: str) -> str:
+    """A pattern that matches the whole string and nothing more, in ECMA 262 and Python.
+
+    JSON Schema validators look for a ``pattern`` anywhere in the string, so it
+    needs both anchors; and Python's ``$`` also matches before a final newline
+    (``"5500\\n"``), which ``structure()`` refuses, so a newline may not follow it.
+    (``\\Z`` would say the same in Python, but ECMA 262 has no ``\\Z``.)
+    """
+    return rf"^(?:{body})$(?!\n)"
+
+
+_DATE_BODY: Final = (
+    # Years 0001-9999; 31-day months; 30-day months; February to the 28th; and
+    # 29 February in leap years (divisible by 4 and not by 100, or by 400).
+    r"(?:(?!0000)[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])"
+    r"|(?:0[48]|[2468][048]|[13579][26])00)-02-29)"
+)
+_CODE_BODIES: Final[Mapping[type, tuple[str, str]]] = {
+    DivisionCode: (r"[0-9]{6}", 'a division code like "440304"'),
     OccupationCode: (
-        r"^[1-8]-[0-9]{2}-[0-9]{2}-[0-9]{2}$",
+        r"[1-8]-[0-9]{2}-[0-9]{2}-[0-9]{2}",
         'an occupation code like "6-31-01-03"',
     ),
     CreditCode: (
-        r"^[0-9A-HJ-NPQRTUWXY]{18}$",
+        r"[0-9A-HJ-NPQRTUWXY]{18}",
         'a unified social credit code like "91350100M000100Y43"',
     ),
-    ResidentId: (r"^[0-9]{17}[0-9Xx]$", "an 18-character resident identity number"),
+    ResidentId: (r"[0-9]{17}[0-9Xx]", "an 18-character resident identity number"),
+}
+
+AMOUNT_PATTERN: Final = _anchored(AMOUNT_TEXT)
+"""What an amount written as a JSON string must look like (``"5500.00"``): a plain
+decimal numeral, at most 15 digits before the point and 20 after, no exponent."""
+AMOUNT_LIMIT: Final = 10**AMOUNT_DIGITS - 1
+"""The largest magnitude of an amount written as a JSON integer."""
+INTEGER_LIMIT: Final = 2**53 - 1
+"""The largest magnitude of a JSON integer (the range every JSON parser keeps exact,
+RFC 7493)."""
+DATE_PATTERN: Final = _anchored(_DATE_BODY)
+"""What a date must look like: an ISO 8601 calendar date that exists (``2024-01-31``,
+``2024-02-29`` but not ``2023-02-29``), years 0001 to 9999."""
+CODE_PATTERNS: Final[Mapping[type, tuple[str, str]]] = {
+    cls: (_anchored(body), description)
+    for cls, (body, description) in _CODE_BODIES.items()
 }
 """Schema pattern and a plain description for each identifier/code type."""
 
-_AMOUNT: Final = re.compile(AMOUNT_PATTERN)
-_DATE: Final = re.compile(DATE_PATTERN)
+_AMOUNT: Final = re.compile(AMOUNT_TEXT)
+_DATE: Final = re.compile(_DATE_BODY)
+_CODES: Final = {cls: re.compile(body) for cls, (body, _) in _CODE_BODIES.items()}
+_AMOUNT_EXPECTED: Final = (
+    'an amount written as a string such as "5500.00" (at most 15 digits before '
+    "the decimal point and 20 after it, no exponent)"
+)
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NONE_TYPE: Final = type(None)
 _SHOWN = 60
+_SHOWN_INT: Final = 10**40
+_DIGITS_PER_BIT: Final = 0.30103
 _LISTED_KEYS = 8
 
 
@@ -100,6 +143,8 @@ class _Problems(Exception):  # noqa: N818 - internal carrier, never escapes
 def _segment(key: str | int) -> str:
     if isinstance(key, int):
         return f"[{key}]"
+    if len(key) > _SHOWN:  # a path shows a key cut short, never all of a huge one
+        key = key[: _SHOWN - 1] + "…"
     if _IDENTIFIER.fullmatch(key):
         return key
     return f"[{json.dumps(key, ensure_ascii=False)}]"
@@ -126,11 +171,16 @@ def got(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value)
+        if -_SHOWN_INT < value < _SHOWN_INT:
+            return str(value)
+        # str() of a huge int is slow, and refused past 4300 digits.
+        digits = int(value.bit_length() * _DIGITS_PER_BIT) + 1
+        return f"an integer of about {digits} digits"
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
-        shown = json.dumps(value, ensure_ascii=False)
+        # Cut before encoding: a huge value costs no more than a short one.
+        shown = json.dumps(value[:_SHOWN], ensure_ascii=False)
         return shown if len(shown) <= _SHOWN else shown[: _SHOWN - 4] + '…"'
     if isinstance(value, Mapping):
         return "an object"
@@ -198,7 +248,10 @@ def _field_path(cls: type, error: InvalidValueError) -> str:
 def _unknown_key(key: str, known: list[str], owner: str = "object") -> str:
     if not known:
         return "unknown key: this object takes no keys"
-    hint = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    # A key far longer than any known one is like none of them (and comparing a
+    # huge key would take long).
+    long = len(key) > 2 * max(map(len, known))
+    hint = [] if long else difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     maybe = f' (did you mean "{hint[0]}"?)' if hint else ""
     if len(known) > _LISTED_KEYS:
         return (
@@ -283,12 +336,24 @@ def _structure_str(value: object, _: object) -> str:
     raise _Problems.one(f"expected a string, got {got(value)}")
 
 
-def _structure_int(value: object, _: object) -> int:
+def _integer(value: object) -> int | None:
+    """A JSON integer (``5500`` or ``5500.0``) as an int; None for anything else."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    raise _Problems.one(f"expected an integer, got {got(value)}")
+    return None
+
+
+def _structure_int(value: object, _: object) -> int:
+    number = _integer(value)
+    if number is None:
+        raise _Problems.one(f"expected an integer, got {got(value)}")
+    if not -INTEGER_LIMIT <= number <= INTEGER_LIMIT:
+        raise _Problems.one(
+            f"expected an integer from -(2**53 - 1) to 2**53 - 1, got {got(value)}"
+        )
+    return number
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -298,34 +363,36 @@ def _structure_bool(value: object, _: object) -> bool:
 
 
 def _structure_decimal(value: object, _: object) -> Decimal:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, float) and value.is_integer():
-        return Decimal(int(value))  # JSON Schema counts 5500.0 as an integer
+    # JSON Schema counts 5500.0 as an integer, so it is read as one.
+    number = _integer(value)
+    if number is not None and -AMOUNT_LIMIT <= number <= AMOUNT_LIMIT:
+        return Decimal(number)
     if isinstance(value, str) and _AMOUNT.fullmatch(value):
-        try:
-            return Decimal(value)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-            pass
-    raise _Problems.one(
-        f'expected an amount written as a string such as "5500.00", got {got(value)}'
-    )
+        # The pattern bounds the digits, so this is exact and quick in any context.
+        return Decimal(value)
+    raise _Problems.one(f"expected {_AMOUNT_EXPECTED}, got {got(value)}")
+
+
+def decimal_text(value: Decimal) -> str:
+    """An amount as JSON text: a plain numeral, never an exponent (``"5000"``)."""
+    return format(value, "f")
 
 
 def _structure_date(value: object, _: object) -> date:
     if isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
+        # The pattern admits only days that exist; fromisoformat cannot fail.
+        return date.fromisoformat(value)
     raise _Problems.one(f"expected a date like 2024-01-31, got {got(value)}")
 
 
 def _code_hook(cls: type[T]) -> Callable[[object, object], T]:
     description = CODE_PATTERNS[cls][1]
+    shape = _CODES[cls]
 
     def structure(value: object, _: object) -> T:
-        if not isinstance(value, str):
+        # The pattern first: what the schema refuses is refused here too, whatever
+        # the constructor would make of it (surrounding spaces, other digits).
+        if not isinstance(value, str) or not shape.fullmatch(value):
             raise _Problems.one(f"expected {description}, got {got(value)}")
         try:
             return cls(value)  # type: ignore[call-arg]
@@ -421,7 +488,7 @@ def unstructure_fact_value(value: FactValue) -> object:
     if isinstance(value, bool | int | str):
         return value
     if isinstance(value, Decimal):
-        return {"type": "decimal", "value": str(value)}
+        return {"type": "decimal", "value": decimal_text(value)}
     if isinstance(value, datetime):
         msg = f"a finding value must be a date, not a datetime: {value!r}"
         raise TypeError(msg)
@@ -436,7 +503,9 @@ def unstructure_fact_value(value: FactValue) -> object:
 
 def structure_fact_value(value: object) -> FactValue:
     """Decode one fact value written by :func:`unstructure_fact_value`."""
-    if value is None or isinstance(value, bool | int | str):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _structure_int(value, int)
+    if value is None or isinstance(value, bool | str):
         return value
     if isinstance(value, float):
         raise _Problems.one(
@@ -530,7 +599,7 @@ def _configure(conv: SkillchainConverter) -> None:
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, decimal_text)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, date.isoformat)
     for cls in (DivisionCode, OccupationCode, CreditCode, ResidentId):
@@ -759,7 +828,8 @@ def _structure_citation(conv: SkillchainConverter, value: object) -> Citation:
         register = conv.documents()
         document = register.get(raw)
         if document is None:
-            hint = closest(raw, register)[:1]
+            # A far longer id is close to none (and comparing it would take long).
+            hint = closest(raw, register)[:1] if len(raw) <= _SHOWN else []
             maybe = f' (did you mean "{hint[0]}"?)' if hint else ""
             problems.append(
                 (

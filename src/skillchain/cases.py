@@ -36,22 +36,35 @@ Example:
 
 import functools
 import json
+import math
 import os
+import stat
 import tomllib
 
-from collections.abc import Iterable, Mapping
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
+from typing import Final
 
 import attrs
 
 from skillchain._decision import Decision, Outcome
-from skillchain._errors import PolicyFileError, SkillchainError, closest
+from skillchain._errors import (
+    InvalidValueError,
+    PolicyFileError,
+    SkillchainError,
+    _listing,
+    _safe,
+    closest,
+)
 from skillchain._facts import fact_reader, join
+from skillchain._money import yuan
+from skillchain._redact import redact, shorten
 from skillchain.policy import Policy
 from skillchain.rules import Rule, rules
+from skillchain.rules._registry import UnknownRuleError
 from skillchain.testing import Case, evaluate
 
 
@@ -69,6 +82,26 @@ __all__ = [
     "load_facts",
 ]
 
+_MAX_CASE_FILE_BYTES: Final = 10 * 1024 * 1024
+"""A case file larger than this (10 MiB) is refused without being read."""
+
+_MAX_FACT_FILE_BYTES: Final = 64 * 1024 * 1024
+"""A JSON fact file larger than this (64 MiB) is refused without being read."""
+
+_MAX_DEPTH: Final = 32
+"""Tables and arrays (objects and arrays in JSON) nest at most this deep in a file."""
+
+_INT_LOW: Final = -(2**63)
+_INT_HIGH: Final = 2**63 - 1
+_PATH_SHOWN: Final = 120
+"""How much of a TOML or JSON path a problem shows."""
+_CLOSEST_LONGEST: Final = 200
+"""Suggestions are looked for only for ids up to this long."""
+_NAMES_SHOWN: Final = 20
+"""How many names of a list a difference shows."""
+_NAME_SHOWN: Final = 120
+"""How much of a case's name a report or a test id shows."""
+
 
 @attrs.frozen
 class CaseProblem:
@@ -81,13 +114,14 @@ class CaseProblem:
         'a.toml: facts.programme.start: expected a date like 2024-01-31'
     """
 
-    file: str
-    """The case file, as given to the loader."""
-    path: str
+    file: str = attrs.field(converter=_safe)
+    """The case file, as given to the loader (identity numbers masked)."""
+    path: str = attrs.field(converter=_safe)
     """The dotted TOML path inside the file (``case[1].facts.apprentices``), or
-    ``(file)`` for the file as a whole."""
-    message: str
-    """What is wrong, and what was expected (identity numbers masked)."""
+    ``(file)`` for the file as a whole (identity numbers masked)."""
+    message: str = attrs.field(converter=_safe)
+    """What is wrong, and what was expected (identity numbers masked, length
+    bounded)."""
 
     def __str__(self) -> str:
         """Return ``file: path: message``."""
@@ -97,8 +131,9 @@ class CaseProblem:
 class CaseFileError(SkillchainError):
     """One or more case files are malformed.
 
-    Every problem found in one load is listed, each with its file and TOML path,
-    so the author fixes them in one pass; nothing is returned when this is raised.
+    Every problem found in one load is kept in :attr:`problems`, each with its file
+    and TOML path, so the author fixes them in one pass; the message lists the first
+    50.  Nothing is returned when this is raised.
 
     Args:
         problems: The problems found; at least one.
@@ -109,10 +144,7 @@ class CaseFileError(SkillchainError):
 
     def __init__(self, problems: Iterable[CaseProblem]) -> None:
         self.problems = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        lines = "\n".join(f"  - {p}" for p in self.problems)
-        super().__init__(f"case files are malformed ({head}):\n{lines}")
+        super().__init__(_listing("case files are malformed", self.problems))
 
 
 @attrs.frozen(kw_only=True)
@@ -167,8 +199,8 @@ class CaseFile:
 
     @property
     def id(self) -> str:
-        """A label for test reports: ``file-name::case name``."""
-        return f"{Path(self.file).name}::{self.name}"
+        """A label for test reports: ``file-name::case name`` (masked and bounded)."""
+        return redact(f"{Path(self.file).name}::{shorten(self.name, _NAME_SHOWN)}")
 
     @property
     def case(self) -> Case:
@@ -193,18 +225,23 @@ class CaseResult:
         return not self.differences
 
     def report(self) -> str:
-        """A readable report: the case, the differences and the decision explained."""
+        """A readable report: the case, the differences and the decision explained.
+
+        What the case file wrote (its path, the case's name) is shown with identity
+        numbers masked.
+        """
         where = (
             f"{self.case.file}: {self.case.path}" if self.case.path else self.case.file
         )
         state = "as expected" if self.passed else "NOT as expected"
-        lines = [f"{where}: {self.case.name}: {state}"]
+        name = shorten(self.case.name, _NAME_SHOWN)
+        lines = [redact(f"{where}: {name}: {state}")]
         lines.extend(f"  - {line}" for line in self.differences)
         lines.append(self.decision.explain("en"))
         return "\n".join(lines)
 
 
-# ---------------------------------------------------------------- reading facts
+# ---------------------------------------------------------------- reading files
 
 _TOP_KEYS = frozenset(
     {"name", "rule", "on", "overlay", "facts", "expect", "note", "case"}
@@ -213,16 +250,156 @@ _CASE_KEYS = frozenset({"name", "rule", "on", "overlay", "facts", "expect", "not
 _EXPECT_KEYS = frozenset({"outcome", "amount", "failed", "missing"})
 
 
+def _shown(value: object) -> str:
+    """*value* read from a file, as a message may quote it: bounded and masked."""
+    if isinstance(value, str):
+        return repr(shorten(value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return shorten(str(value)) if _INT_LOW <= value <= _INT_HIGH else "an integer"
+    if isinstance(value, float):
+        return shorten(repr(value))
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, time):
+        return "a time of day"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if value is None:
+        return "nothing"
+    return f"a value of type {type(value).__name__}"
+
+
+def _names(names: Iterable[str]) -> str:
+    """Names from a file or a decision, sorted, as a bounded and masked list."""
+    ordered = sorted(names)
+    shown = ", ".join(repr(shorten(n)) for n in ordered[:_NAMES_SHOWN])
+    more = (
+        f", … ({len(ordered) - _NAMES_SHOWN} more)"
+        if len(ordered) > _NAMES_SHOWN
+        else ""
+    )
+    return f"[{shown}{more}]"
+
+
 class _Reader:
     """Collects the problems of one file while reading it."""
 
-    def __init__(self, file: str, folder: Path) -> None:
+    def __init__(self, file: str, folder: Path, root: Path | None = None) -> None:
         self.file = file
         self.folder = folder
+        self.root = root
+        """Overlays must resolve inside this folder; ``None``: anywhere."""
         self.problems: list[CaseProblem] = []
 
     def problem(self, path: str, message: str) -> None:
-        self.problems.append(CaseProblem(file=self.file, path=path, message=message))
+        self.problems.append(
+            CaseProblem(
+                file=self.file, path=shorten(path, _PATH_SHOWN), message=message
+            )
+        )
+
+
+class _UnreadableError(Exception):
+    """A file could not be read as text; the message says why, quoting no input."""
+
+
+def _text(path: Path, limit: int) -> str:
+    """The UTF-8 text of the file at *path*, without a leading byte-order mark.
+
+    Raises:
+        _UnreadableError: The file is missing, not a regular file, unreadable, larger
+            than *limit* bytes or not UTF-8.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            kind = "a directory" if path.is_dir() else "not a regular file"
+            raise _UnreadableError(f"cannot read: it is {kind}")
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise _UnreadableError("cannot read: no such file") from None
+    except IsADirectoryError:
+        raise _UnreadableError("cannot read: it is a directory") from None
+    except PermissionError:
+        raise _UnreadableError("cannot read: permission denied") from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _UnreadableError(f"cannot read: {reason}") from None
+    if len(data) > limit:
+        raise _UnreadableError(f"larger than {limit // (1024 * 1024)} MiB; not read")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise _UnreadableError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} on line {line}; "
+            "save the file as UTF-8"
+        ) from None
+
+
+class _Huge:
+    """An integer in JSON too long to be read as one (kept as this marker)."""
+
+
+_HUGE: Final = _Huge()
+_INT_DIGITS: Final = 20
+"""A JSON integer with more digits than this is beyond 64 bits without reading it."""
+
+
+def _json_int(text: str) -> int | _Huge:
+    return int(text) if len(text.lstrip("-")) <= _INT_DIGITS else _HUGE
+
+
+def _scan(data: object, report: Callable[[str, str], None], base: str = "") -> bool:
+    """Report what nests too deeply, integers beyond 64 bits and non-finite numbers.
+
+    Walks *data* without recursion, so any depth the parser built is safe to walk;
+    what is reported is not read any further.  Returns whether nothing was found.
+    """
+    clean = True
+    stack: list[tuple[object, str, int]] = [(data, base, 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth >= _MAX_DEPTH:
+                report(
+                    path or "(file)",
+                    f"nested too deeply: tables and arrays nest at most {_MAX_DEPTH} "
+                    "levels deep",
+                )
+                clean = False
+                continue
+            items = (
+                [(join(path, str(k)), v) for k, v in value.items()]
+                if isinstance(value, dict)
+                else [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+            )
+            stack.extend((v, at, depth + 1) for at, v in reversed(items))
+        elif value is _HUGE or (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not _INT_LOW <= value <= _INT_HIGH
+        ):
+            report(
+                path or "(file)",
+                "an integer beyond 64 bits; counts, months and years are small whole "
+                'numbers, and amounts are strings such as "5500.00"',
+            )
+            clean = False
+        elif isinstance(value, float) and not math.isfinite(value):
+            report(
+                path or "(file)", "a number that is not finite; write a plain number"
+            )
+            clean = False
+    return clean
 
 
 def _facts(rule: Rule, raw: object, path: str, reader: _Reader) -> dict[str, object]:
@@ -243,10 +420,9 @@ def _amount(value: object) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         return None
     try:
-        amount = Decimal(value)
-    except InvalidOperation:
+        return yuan(value)
+    except InvalidValueError:
         return None
-    return amount if amount.is_finite() else None
 
 
 def _expect(
@@ -269,7 +445,7 @@ def _expect(
         reader.problem(
             join(path, "outcome"),
             f"expected one of {', '.join(repr(o.value) for o in Outcome)}, "
-            f"got {raw_outcome!r}",
+            f"got {_shown(raw_outcome)}",
         )
     amount: Decimal | None = None
     if "amount" in raw:
@@ -278,7 +454,7 @@ def _expect(
             reader.problem(
                 join(path, "amount"),
                 f'expected an amount written as a string such as "14000.00", '
-                f"got {raw['amount']!r}",
+                f"got {_shown(raw['amount'])}",
             )
         if outcome is not None and outcome is not Outcome.ELIGIBLE:
             reader.problem(
@@ -294,7 +470,7 @@ def _expect(
         for check in sorted(failed - set(rule.checks)):
             reader.problem(
                 join(path, "failed"),
-                f"{rule.id} emits no check {check!r} (its checks: "
+                f"{rule.id} emits no check {_shown(check)} (its checks: "
                 f"{', '.join(rule.checks)})",
             )
     missing = (
@@ -321,13 +497,42 @@ def _overlays(raw: object, path: str, reader: _Reader) -> tuple[str, ...] | None
         return None
     resolved: list[str] = []
     for index, name in enumerate(names):
-        target = (reader.folder / name).resolve()
+        where = path if isinstance(raw, str) else f"{path}[{index}]"
+        try:
+            target = (reader.folder / name).resolve()
+        except (OSError, RuntimeError, ValueError):
+            target = None
+        root = reader.root
+        if target is None or (root is not None and not target.is_relative_to(root)):
+            # The same words whether or not the target exists.
+            reader.problem(
+                where,
+                f"overlay {_shown(name)} is outside {shorten(str(root), _PATH_SHOWN)}, "
+                "the folder this case file may read overlays from",
+            )
+            return None
         if not target.is_file():
-            where = path if isinstance(raw, str) else f"{path}[{index}]"
-            reader.problem(where, f"no overlay file {name!r} (looked for {target})")
+            reader.problem(
+                where,
+                f"no overlay file {_shown(name)} "
+                f"(looked for {shorten(str(target), _PATH_SHOWN)})",
+            )
             return None
         resolved.append(str(target))
     return tuple(resolved)
+
+
+def _rule(rule_id: object, path: str, reader: _Reader) -> Rule | None:
+    known = {r.id: r for r in rules()}
+    if not isinstance(rule_id, str):
+        reader.problem(path, "expected a registered rule id")
+        return None
+    if rule_id in known:
+        return known[rule_id]
+    close = closest(rule_id, known) if len(rule_id) <= _CLOSEST_LONGEST else ()
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    reader.problem(path, f"no rule {_shown(rule_id)}{hint}")
+    return None
 
 
 def _one(
@@ -342,22 +547,12 @@ def _one(
     if not isinstance(name, str) or not name.strip():
         reader.problem(join(path, "name"), "expected a non-empty name")
         name = "?"
-    rule: Rule | None = None
-    rule_id = merged.get("rule")
-    known = {r.id: r for r in rules()}
-    if not isinstance(rule_id, str):
-        reader.problem(join(path, "rule"), "expected a registered rule id")
-    elif rule_id not in known:
-        close = closest(rule_id, known)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        reader.problem(join(path, "rule"), f"no rule {rule_id!r}{hint}")
-    else:
-        rule = known[rule_id]
+    rule = _rule(merged.get("rule"), join(path, "rule"), reader)
     on = merged.get("on")
     if not isinstance(on, date) or isinstance(on, datetime):
-        got = "a date and time" if isinstance(on, datetime) else repr(on)
         reader.problem(
-            join(path, "on"), f"expected a TOML date like 2024-06-01, got {got}"
+            join(path, "on"),
+            f"expected a TOML date like 2024-06-01, got {_shown(on)}",
         )
         on = None
     overlays: tuple[str, ...] | None = ()
@@ -405,18 +600,52 @@ def _one(
     )
 
 
-def _read(source: str | os.PathLike[str]) -> tuple[list[CaseFile], list[CaseProblem]]:
+def _parse_toml(text: str, reader: _Reader) -> dict[str, object] | None:
+    """Parse a case file's text; report why not and return ``None`` if it cannot be."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reader.problem("(file)", f"not valid TOML: {shorten(str(exc), 200)}")
+        return None
+    except RecursionError:
+        reader.problem(
+            "(file)",
+            f"not read: nested too deeply (tables and arrays nest at most "
+            f"{_MAX_DEPTH} levels deep)",
+        )
+        return None
+    except ValueError:
+        # Python refuses to read an integer of more than 4 300 digits.
+        reader.problem(
+            "(file)", "not read: an integer too long to be a number (beyond 64 bits)"
+        )
+        return None
+    return data if _scan(data, reader.problem) else None
+
+
+def _read(
+    source: str | os.PathLike[str], root: Path | None
+) -> tuple[list[CaseFile], list[CaseProblem]]:
     file = os.fspath(source)
     path = Path(file)
-    reader = _Reader(file, path.parent)
+    reader = _Reader(file, path.parent, root)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reader.problem("(file)", f"cannot read: {exc}")
+        text = _text(path, _MAX_CASE_FILE_BYTES)
+    except _UnreadableError as exc:
+        reader.problem("(file)", str(exc))
         return [], reader.problems
-    except tomllib.TOMLDecodeError as exc:
-        reader.problem("(file)", f"not valid TOML: {exc}")
+    data = _parse_toml(text, reader)
+    if data is None:
         return [], reader.problems
+    try:
+        found = _cases(data, reader)
+    except RecursionError:  # pragma: no cover - _scan bounds the depth first
+        reader.problem("(file)", "not read: nested too deeply")
+        return [], reader.problems
+    return found, reader.problems
+
+
+def _cases(data: Mapping[str, object], reader: _Reader) -> list[CaseFile]:
     for key in data:
         if key not in _TOP_KEYS:
             reader.problem(
@@ -432,7 +661,7 @@ def _read(source: str | os.PathLike[str]) -> tuple[list[CaseFile], list[CaseProb
                 )
         if not isinstance(cases, list) or not cases:
             reader.problem("case", "expected one or more [[case]] tables")
-            return [], reader.problems
+            return []
         defaults: dict[str, object] = {
             k: data[k] for k in ("rule", "overlay", "note") if k in data
         }
@@ -454,23 +683,60 @@ def _read(source: str | os.PathLike[str]) -> tuple[list[CaseFile], list[CaseProb
         one = _one(data, {}, "", reader)
         if one is not None:
             found.append(one)
-    return found, reader.problems
+    return found
 
 
-def load_cases(path: str | os.PathLike[str]) -> tuple[CaseFile, ...]:
+def _root(
+    folder: str | os.PathLike[str],
+    overlay_root: str | os.PathLike[str] | None,
+    overlays_anywhere: bool,
+) -> Path | None:
+    """The folder overlays must resolve inside: by default, the one above *folder*."""
+    if overlays_anywhere:
+        return None
+    if overlay_root is not None:
+        return Path(overlay_root).resolve()
+    return (Path(folder) / os.pardir).resolve()
+
+
+def load_cases(
+    path: str | os.PathLike[str],
+    *,
+    overlay_root: str | os.PathLike[str] | None = None,
+    overlays_anywhere: bool = False,
+) -> tuple[CaseFile, ...]:
     """Read the case or cases in the case file at *path*.
 
+    A case's overlays must resolve, after symbolic links, inside *overlay_root*:
+    by default the folder that holds the case file's folder, so ``cases/a.toml``
+    may use ``overlays/x.toml`` beside ``cases/`` (``overlay = "../overlays/x.toml"``)
+    but nothing further up or elsewhere.  Pass a folder to move the boundary, or
+    ``overlays_anywhere=True`` to read overlays wherever a trusted file says.
+
+    Args:
+        path: The case file.
+        overlay_root: The folder overlays must be inside (default: the folder
+            above the case file's folder).
+        overlays_anywhere: Read overlays from anywhere (ignores *overlay_root*).
+
     Raises:
-        CaseFileError: The file is unreadable or malformed; every problem is listed
-            with the file and its TOML path, and nothing is returned.
+        CaseFileError: The file is unreadable or malformed, or an overlay is outside
+            the boundary; every problem is listed with the file and its TOML path,
+            and nothing is returned.
     """
-    found, problems = _read(path)
+    root = _root(Path(path).parent, overlay_root, overlays_anywhere)
+    found, problems = _read(path, root)
     if problems:
         raise CaseFileError(problems)
     return tuple(found)
 
 
-def load_directory(path: str | os.PathLike[str]) -> tuple[CaseFile, ...]:
+def load_directory(
+    path: str | os.PathLike[str],
+    *,
+    overlay_root: str | os.PathLike[str] | None = None,
+    overlays_anywhere: bool = False,
+) -> tuple[CaseFile, ...]:
     """Read every ``*.toml`` case file under *path* (recursively, in name order).
 
     Meant for pytest's ``parametrize``, with :attr:`CaseFile.id` as the ids::
@@ -481,14 +747,31 @@ def load_directory(path: str | os.PathLike[str]) -> tuple[CaseFile, ...]:
         def test_case_file(case: CaseFile) -> None:
             assert_case(case)
 
+    Every file's overlays must resolve inside *overlay_root*: by default the folder
+    that holds *path*, so ``tests/cases`` may use overlays in ``tests/overlays``
+    (see :func:`load_cases`).
+
+    Args:
+        path: The folder of case files.
+        overlay_root: The folder overlays must be inside (default: the folder
+            that holds *path*).
+        overlays_anywhere: Read overlays from anywhere (ignores *overlay_root*).
+
     Raises:
-        CaseFileError: Some file is malformed; the problems of every file are
-            listed together.
+        CaseFileError: *path* is not a folder, or some file is malformed; the
+            problems of every file are listed together.
     """
+    folder = Path(path)
+    if not folder.is_dir():
+        missing = "not a directory" if folder.exists() else "no such directory"
+        raise CaseFileError(
+            [CaseProblem(file=os.fspath(path), path="(directory)", message=missing)]
+        )
+    root = _root(folder, overlay_root, overlays_anywhere)
     found: list[CaseFile] = []
     problems: list[CaseProblem] = []
-    for file in sorted(Path(path).rglob("*.toml")):
-        cases, trouble = _read(file)
+    for file in sorted(folder.rglob("*.toml")):
+        cases, trouble = _read(file, root)
         found.extend(cases)
         problems.extend(trouble)
     if problems:
@@ -497,7 +780,10 @@ def load_directory(path: str | os.PathLike[str]) -> tuple[CaseFile, ...]:
 
 
 def check_case(case: CaseFile) -> CaseResult:
-    """Decide *case* under its policy and compare the decision with its expectations."""
+    """Decide *case* under its policy and compare the decision with its expectations.
+
+    The differences quote what the file expects with identity numbers masked.
+    """
     decision = evaluate(case.rule, case.policy, case.case)
     expect = case.expect
     lines: list[str] = []
@@ -508,17 +794,22 @@ def check_case(case: CaseFile) -> CaseResult:
             f"outcome: expected {expect.outcome.value}, got {decision.outcome.value}"
         )
     if expect.amount is not None and decision.amount != expect.amount:
-        lines.append(f"amount: expected {expect.amount}, got {decision.amount}")
+        lines.append(
+            f"amount: expected {shorten(str(expect.amount))}, got {decision.amount}"
+        )
     failed = {f.check for f in decision.failed}
     if expect.failed is not None and failed != expect.failed:
         lines.append(
-            f"failed checks: expected {sorted(expect.failed)}, got {sorted(failed)}"
+            f"failed checks: expected {_names(expect.failed)}, got {_names(failed)}"
         )
     if expect.missing is not None and set(decision.missing) != expect.missing:
         lines.append(
-            f"missing: expected {sorted(expect.missing)}, got {sorted(decision.missing)}"
+            f"missing: expected {_names(expect.missing)}, "
+            f"got {_names(decision.missing)}"
         )
-    return CaseResult(case=case, decision=decision, differences=tuple(lines))
+    return CaseResult(
+        case=case, decision=decision, differences=tuple(redact(x) for x in lines)
+    )
 
 
 def assert_case(case: CaseFile) -> CaseResult:
@@ -534,13 +825,60 @@ def assert_case(case: CaseFile) -> CaseResult:
     return result
 
 
-def check_directory(path: str | os.PathLike[str]) -> list[CaseResult]:
+def check_directory(
+    path: str | os.PathLike[str],
+    *,
+    overlay_root: str | os.PathLike[str] | None = None,
+    overlays_anywhere: bool = False,
+) -> list[CaseResult]:
     """Load every case file under *path* and check each case.
 
+    *overlay_root* and *overlays_anywhere* are as for :func:`load_directory`.
+
     Raises:
-        CaseFileError: Some file is malformed (see :func:`load_directory`).
+        CaseFileError: *path* is not a folder, or some file is malformed (see
+            :func:`load_directory`).
     """
-    return [check_case(case) for case in load_directory(path)]
+    cases = load_directory(
+        path, overlay_root=overlay_root, overlays_anywhere=overlays_anywhere
+    )
+    return [check_case(case) for case in cases]
+
+
+_NOT_READ: Final = object()
+"""What :func:`_parse_json` returns for a file it could not read."""
+
+
+def _parse_json(text: str, reader: _Reader) -> object:
+    """Parse a fact file's text; if it cannot be, report why and return ``_NOT_READ``."""
+    try:
+        data = json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        reader.problem(
+            "(file)",
+            f"not valid JSON: {shorten(exc.msg)} (line {exc.lineno}, "
+            f"column {exc.colno})",
+        )
+        return _NOT_READ
+    except RecursionError:
+        reader.problem(
+            "(file)",
+            f"not read: nested too deeply (objects and arrays nest at most "
+            f"{_MAX_DEPTH} levels deep)",
+        )
+        return _NOT_READ
+    return data if _scan(data, reader.problem) else _NOT_READ
+
+
+def _known_rule(rule: Rule | str) -> Rule:
+    if not isinstance(rule, str):
+        return rule
+    known = {r.id: r for r in rules()}
+    if rule in known:
+        return known[rule]
+    close = closest(rule, known) if len(rule) <= _CLOSEST_LONGEST else ()
+    hint = f"; closest: {', '.join(close)}" if close else ""
+    raise UnknownRuleError(redact(f"no rule {_shown(rule)}{hint}"))
 
 
 def load_facts(
@@ -558,7 +896,8 @@ def load_facts(
     object, decided on *on* under the bundled policy with *overlays* laid over it.
     Each case is named after its position (``#1``, ``#2`` …); its
     :attr:`~CaseFile.expect` is ``None``, so :func:`check_case` reports the
-    decision and never fails it.
+    decision and never fails it.  The *overlays* come from the caller, not from the
+    file, so no boundary applies to them.
 
     Example:
         >>> import json, tempfile
@@ -581,21 +920,19 @@ def load_facts(
             and its JSON path (``[2].enrolment.person.id``), and nothing is returned.
         KeyError: *rule* is an id no rule has (the message names the closest).
     """
-    from skillchain.rules import get_rule
-
-    found_rule = get_rule(rule) if isinstance(rule, str) else rule
+    found_rule = _known_rule(rule)
     file = os.fspath(path)
     reader = _Reader(file, Path(file).parent)
     try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reader.problem("(file)", f"cannot read: {exc}")
+        text = _text(Path(file), _MAX_FACT_FILE_BYTES)
+    except _UnreadableError as exc:
+        reader.problem("(file)", str(exc))
         raise CaseFileError(reader.problems) from None
-    except json.JSONDecodeError as exc:
-        reader.problem("(file)", f"not valid JSON: {exc}")
-        raise CaseFileError(reader.problems) from None
+    data = _parse_json(text, reader)
+    if data is _NOT_READ:
+        raise CaseFileError(reader.problems)
     many = isinstance(data, list)
-    items = data if many else [data]
+    items = data if isinstance(data, list) else [data]
     if not items:
         reader.problem("(file)", "expected an object of facts or a list of them")
     try:

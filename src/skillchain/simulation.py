@@ -54,13 +54,16 @@ from skillchain._errors import (
 from skillchain._facts import FactReader, fact_reader, join
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._levels import SkillLevel
+from skillchain._redact import redact, shorten
 from skillchain._serialization import (
     CODE_PATTERNS,
     SkillchainConverter,
     _attrs_hook,
-    _scrub,
+    got,
 )
 from skillchain._sources import Lang
+from skillchain.model._checks import amount, whole
+from skillchain.model._checks import decimal as decimal_check
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
 from skillchain.testing import Case, CaseLike, Change, differences
@@ -85,6 +88,9 @@ _EXACT: Final = decimal.Context(
 )
 """Sums money exactly: any rounding would raise instead of losing a fen."""
 
+_COUNT: Final = whole(0)
+_TOTAL: Final = decimal_check()
+_AMOUNT: Final = amount
 _ORDER: Final = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
 
 
@@ -103,11 +109,11 @@ class OutcomeCounts:
         (2, 6)
     """
 
-    eligible: int = 0
+    eligible: int = attrs.field(default=0, validator=_COUNT)
     """Cases decided eligible."""
-    ineligible: int = 0
+    ineligible: int = attrs.field(default=0, validator=_COUNT)
     """Cases decided ineligible."""
-    undetermined: int = 0
+    undetermined: int = attrs.field(default=0, validator=_COUNT)
     """Cases the rule could not decide (a fact or parameter missing)."""
 
     def __getitem__(self, outcome: Outcome) -> int:
@@ -129,7 +135,7 @@ class Transition:
     """The outcome under the baseline policy."""
     reform: Outcome
     """The outcome under the reform policy."""
-    count: int
+    count: int = attrs.field(validator=_COUNT)
     """How many cases made this move (unchanged outcomes included, e.g.
     eligible → eligible)."""
 
@@ -144,17 +150,17 @@ class ChangeCounts:
     or missing names) are ``other``.
     """
 
-    became_eligible: int = 0
+    became_eligible: int = attrs.field(default=0, validator=_COUNT)
     """Ineligible or undetermined under the baseline, eligible under the reform."""
-    became_ineligible: int = 0
+    became_ineligible: int = attrs.field(default=0, validator=_COUNT)
     """Eligible or undetermined under the baseline, ineligible under the reform."""
-    became_undetermined: int = 0
+    became_undetermined: int = attrs.field(default=0, validator=_COUNT)
     """Eligible or ineligible under the baseline, undetermined under the reform."""
-    amount_up: int = 0
+    amount_up: int = attrs.field(default=0, validator=_COUNT)
     """Same outcome; the reform pays more."""
-    amount_down: int = 0
+    amount_down: int = attrs.field(default=0, validator=_COUNT)
     """Same outcome; the reform pays less."""
-    other: int = 0
+    other: int = attrs.field(default=0, validator=_COUNT)
     """Same outcome and amount, different failed checks or missing names."""
 
     @property
@@ -195,7 +201,7 @@ class SimulationSummary:
     """The fingerprint of the baseline policy."""
     reform_policy: str
     """The fingerprint of the reform policy."""
-    cases: int
+    cases: int = attrs.field(validator=_COUNT)
     """How many cases were decided (each under both policies)."""
     baseline: OutcomeCounts
     """Outcomes under the baseline."""
@@ -204,16 +210,16 @@ class SimulationSummary:
     transitions: tuple[Transition, ...]
     """All nine moves from a baseline outcome to a reform outcome, in a fixed order
     (eligible, ineligible, undetermined), zero counts included."""
-    changed: int
+    changed: int = attrs.field(validator=_COUNT)
     """How many cases were decided differently (outcome, amount, failed checks or
     missing names; see :func:`skillchain.testing.differences`)."""
     changes: ChangeCounts
     """The changed cases by direction."""
-    baseline_total: Decimal
+    baseline_total: Decimal = attrs.field(validator=_TOTAL)
     """The total amount payable under the baseline, in yuan."""
-    reform_total: Decimal
+    reform_total: Decimal = attrs.field(validator=_TOTAL)
     """The total amount payable under the reform, in yuan."""
-    difference: Decimal
+    difference: Decimal = attrs.field(validator=_AMOUNT)
     """``reform_total - baseline_total``: the reform's cost (negative: a saving)."""
 
     def __attrs_post_init__(self) -> None:
@@ -355,7 +361,7 @@ def _as_case(item: CaseLike, index: int, on: date | None) -> Case:
     return Case(name=f"case {index}", on=day, facts=facts)  # type: ignore[arg-type]
 
 
-def simulate(
+def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
     cases: Iterable[CaseLike],
     *,
     rule: Rule | str,
@@ -364,6 +370,7 @@ def simulate(
     on: date | None = None,
     on_change: Callable[[Change], object] | None = None,
     progress: Callable[[int], object] | None = None,
+    on_error: Callable[[Case, SkillchainError], object] | None = None,
 ) -> SimulationSummary:
     """Decide every case under the baseline and the reform; count what changed.
 
@@ -384,6 +391,10 @@ def simulate(
             out; its return value is ignored.
         progress: Called with the number of cases decided so far, every thousand
             cases and once at the end.
+        on_error: Called with a case and the :class:`~skillchain.SkillchainError`
+            the rule raised deciding it (a value it refuses); the case is left
+            out of the counts and the run goes on.  Without it, the error is
+            raised.
 
     Returns:
         The counts, the changes by direction and the totals.
@@ -391,6 +402,8 @@ def simulate(
     Raises:
         InvalidValueError: An item is neither a case nor a mapping, or a mapping
             has no ``on`` and *on* is not given.
+        SkillchainError: The rule refused a case's facts and there is no
+            *on_error*.
         KeyError: No rule is registered under the id *rule*.
 
     Example:
@@ -438,8 +451,14 @@ def simulate(
         case = item if type(item) is Case else _as_case(item, count, on)
         facts = case.facts
         day = case.on
-        before: Decision = decide(**facts, on=day, policy=before_policy)
-        after: Decision = decide(**facts, on=day, policy=reform)
+        try:
+            before: Decision = decide(**facts, on=day, policy=before_policy)
+            after: Decision = decide(**facts, on=day, policy=reform)
+        except SkillchainError as exc:
+            if on_error is None:
+                raise
+            on_error(case, exc)
+            continue
         count += 1
         was, now = before.outcome, after.outcome
         moves[slot[was]][slot[now]] += 1
@@ -507,12 +526,12 @@ def _counts(values: Iterable[int]) -> OutcomeCounts:
 class PopulationError(SkillchainError, ValueError):
     """A population file cannot be read: the file, the line and what is wrong.
 
-    Reading stops at the first bad line (a population is read as a stream); every
-    problem of that line is listed with its path (a CSV column or a JSON path).
-    Identity numbers are masked.
+    Each problem of the line is listed with its path (a CSV column or a JSON
+    path).  The message lists at most ten problems and says how many more there
+    were; identity numbers are masked and every part is bounded in length.
 
     Args:
-        file: The file, as given.
+        file: The file, as given (``-`` for standard input).
         line: The line number (1 is a CSV file's header), or ``None`` for the file
             as a whole.
         problems: The problems found; at least one.
@@ -526,7 +545,7 @@ class PopulationError(SkillchainError, ValueError):
     """
 
     file: str
-    """The population file."""
+    """The population file, as shown in messages (masked, and cut if very long)."""
     line: int | None
     """The line the problems are on, or ``None`` for the file as a whole."""
     problems: tuple[InputProblem, ...]
@@ -535,16 +554,56 @@ class PopulationError(SkillchainError, ValueError):
     def __init__(
         self, file: str, line: int | None, problems: Iterable[InputProblem]
     ) -> None:
-        self.file = file
+        self.file = _file_label(file)
         self.line = line
         self.problems = tuple(problems)
-        where = file if line is None else f"{file}, line {line}"
+        where = self.file if line is None else f"{self.file}, line {line}"
         if len(self.problems) == 1:
             text = f"{where}: {self.problems[0]}"
         else:
-            listed = "\n".join(f"  - {p}" for p in self.problems)
-            text = f"{where}: {len(self.problems)} problems:\n{listed}"
+            listed = [f"  - {p}" for p in self.problems[:_LISTED]]
+            if len(self.problems) > _LISTED:
+                listed.append(f"  … and {len(self.problems) - _LISTED} more")
+            text = f"{where}: {len(self.problems)} problems:\n" + "\n".join(listed)
         super().__init__(text)
+
+    @property
+    def first(self) -> str:
+        """The first problem in one bounded line (for a list of bad rows)."""
+        more = len(self.problems) - 1
+        text = str(self.problems[0]) if self.problems else "malformed"
+        text = text.replace("\n", " ")
+        if more:
+            text += f" (and {more} more {'problem' if more == 1 else 'problems'})"
+        return text if len(text) <= _ROW_TEXT else text[: _ROW_TEXT - 1] + "…"
+
+
+_LISTED: Final = 10
+"""A :class:`PopulationError` lists at most this many problems."""
+_ROW_TEXT: Final = 160
+"""A bad row's one-line summary is at most this long."""
+_PATH_SHOWN: Final = 80
+"""A problem's path (a column or a JSON path) shows at most this many characters."""
+_MESSAGE_SHOWN: Final = 300
+"""A problem's message shows at most this many characters."""
+_FILE_SHOWN: Final = 200
+"""A file path in a message keeps at most this many characters (its end)."""
+
+
+def _file_label(file: str) -> str:
+    """*file* as a message shows it: masked, and cut at the start if very long.
+
+    The end of a path (the file's name) says the most, so a long path loses its
+    beginning.
+
+    Example:
+        >>> from skillchain.simulation import _file_label
+        >>> _file_label("in/440304199001010011.csv")
+        'in/440304********0011.csv'
+    """
+    if len(file) <= _FILE_SHOWN:
+        return redact(file)
+    return "…" + redact(file[-(_FILE_SHOWN - 1) :])
 
 
 _SUFFIXES: Final = (".csv", ".jsonl")
@@ -714,10 +773,10 @@ def _type_at(facts: FactReader, path: tuple[str, ...]) -> Any:
     """
     head = path[0]
     if head not in facts.types:
-        close = closest(head, facts.names)
+        close = closest(head[:_PATH_SHOWN], facts.names)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         msg = (
-            f"{facts.rule.id} takes no fact {head!r} (its facts: "
+            f"{facts.rule.id} takes no fact {shorten(head)!r} (its facts: "
             f"{', '.join(facts.names)}; besides them a population may have the "
             f"columns name, id and on){hint}"
         )
@@ -725,15 +784,15 @@ def _type_at(facts: FactReader, path: tuple[str, ...]) -> Any:
     tp: Any = facts.types[head]
     for depth, part in enumerate(path[1:], start=1):
         record = _unwrap(tp)
-        where = ".".join(path[:depth])
+        where = shorten(".".join(path[:depth]))
         if not _is_record(record):
-            msg = f"{where} is a single value; it has no {part!r}"
+            msg = f"{where} is a single value; it has no {shorten(part)!r}"
             raise LookupError(msg)
         fields = {a.alias: a.name for a in attrs.fields(record) if a.init}
         if part not in fields:
-            near = closest(part, fields)
+            near = closest(part[:_PATH_SHOWN], fields)
             hint = f"; did you mean {where}.{near[0]}?" if near else ""
-            msg = f"{where} ({record.__name__}) has no key {part!r}{hint}"
+            msg = f"{where} ({record.__name__}) has no key {shorten(part)!r}{hint}"
             raise LookupError(msg)
         tp = _hints(record)[fields[part]]
     return tp
@@ -799,10 +858,18 @@ def _plan(
                         message=f"inside column {prefix}: give one or the other",
                     )
                 )
-    return columns, label, day, problems
+    shown = [
+        InputProblem(
+            path=shorten(p.path, _PATH_SHOWN),
+            message=shorten(p.message, _MESSAGE_SHOWN),
+        )
+        for p in problems
+    ]
+    return columns, label, day, shown
 
 
-_INTEGER: Final = re.compile(r"[+-]?[0-9]+")
+_INTEGER: Final = re.compile(r"[+-]?[0-9]{1,30}")
+"""An integer cell; longer digit strings are left as text for the converter to refuse."""
 
 
 _FLAGS: Final = {"true": True, "false": False}
@@ -816,8 +883,67 @@ def _read_int(cell: str) -> object:
     return int(cell) if _INTEGER.fullmatch(cell) else cell
 
 
+_DIGITS: Final = 30
+"""JSON integers longer than this are refused (no fact needs more digits)."""
+_DEPTH: Final = 32
+"""JSON nested deeper than this is refused (the model's records nest a few levels)."""
+
+
+class _BadJSONError(ValueError):
+    """Text that is not JSON a population may hold; the message says why."""
+
+
+def _json_int(text: str) -> int:
+    if len(text.lstrip("-")) > _DIGITS:
+        msg = f"a JSON number with more than {_DIGITS} digits"
+        raise _BadJSONError(msg)
+    return int(text)
+
+
+def _parse_json(text: str) -> object:
+    """*text* as JSON, refusing what would exhaust the stack or the integer limits.
+
+    Raises:
+        _BadJSONError: The text is not JSON, nests too deeply or has a huge integer.
+    """
+    try:
+        value = json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg} (column {exc.colno})"
+        raise _BadJSONError(msg) from None
+    except RecursionError:
+        msg = f"JSON nested more than {_DEPTH} levels deep"
+        raise _BadJSONError(msg) from None
+    except _BadJSONError:
+        raise
+    except ValueError as exc:  # e.g. a number Python will not convert
+        msg = f"a JSON value that cannot be read ({str(exc)[:80]})"
+        raise _BadJSONError(msg) from None
+    if not _shallow(value):
+        msg = f"JSON nested more than {_DEPTH} levels deep"
+        raise _BadJSONError(msg)
+    return value
+
+
+def _shallow(value: object) -> bool:
+    """Whether *value* nests at most :data:`_DEPTH` levels (checked without recursion)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if type(item) is dict:
+            children: Iterable[object] = typing.cast("dict[str, object]", item).values()
+        elif type(item) is list:
+            children = typing.cast("list[object]", item)
+        else:
+            continue
+        if depth > _DEPTH:
+            return False
+        stack.extend((child, depth + 1) for child in children)
+    return True
+
+
 def _read_json(cell: str) -> object:
-    return json.loads(cell)
+    return _parse_json(cell)
 
 
 _READERS: Final[dict[str, Callable[[str], object] | None]] = {
@@ -860,17 +986,31 @@ def _fill_plan(columns: Iterable[_Column]) -> _Fill:
 # -- the readers --------------------------------------------------------------
 
 
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_day(text: str) -> date | None:
+    """*text* as a calendar date written ``YYYY-MM-DD``, or ``None``.
+
+    Only that form is a date: not ISO week dates (``2024-W01-1``), ordinal dates
+    or the basic form ``20240131``, which :meth:`datetime.date.fromisoformat`
+    also accepts.
+    """
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _day(value: object) -> date | str:
     """A day from a cell or a JSON value, or what is wrong with it."""
     if isinstance(value, str):
-        try:
-            if len(value) == len("2024-01-31"):
-                return date.fromisoformat(value)
-        except ValueError:
-            pass
-    return (
-        f"expected a date like 2024-01-31, got {json.dumps(value, ensure_ascii=False)}"
-    )
+        found = _iso_day(value)
+        if found is not None:
+            return found
+    return f"expected a date like 2024-01-31, got {got(value)}"
 
 
 class _Row:
@@ -882,7 +1022,12 @@ class _Row:
         self.problems: list[InputProblem] = []
 
     def report(self, path: str, message: str) -> None:
-        self.problems.append(InputProblem(path=_scrub(path), message=_scrub(message)))
+        self.problems.append(
+            InputProblem(
+                path=shorten(path, _PATH_SHOWN),
+                message=shorten(message, _MESSAGE_SHOWN),
+            )
+        )
 
     def case(
         self,
@@ -900,7 +1045,7 @@ class _Row:
         elif isinstance(name, int) and not isinstance(name, bool):
             label = str(name)
         elif name is not None:
-            self.report("name", f"expected a string, got {json.dumps(name)}")
+            self.report("name", f"expected a string, got {got(name)}")
         day: date | None = default
         if on is not None:
             parsed = _day(on)
@@ -992,10 +1137,10 @@ def _fill(raw: dict[str, object], cells: list[str], plan: _Fill, row: "_Row") ->
             if read is not None:
                 try:
                     value = read(cell)
-                except json.JSONDecodeError as exc:
+                except _BadJSONError as exc:
                     row.report(
                         name,
-                        f"expected JSON (an object or an array) in this cell: {exc.msg}",
+                        f"expected JSON (an object or an array) in this cell: {exc}",
                     )
                     continue
             if target is None:
@@ -1040,139 +1185,325 @@ def _build(
         _put(raw, group.path, built)
 
 
+_LINE_LIMIT: Final = 1 << 20
+"""A line longer than this many bytes (1 MiB) is refused, without being kept."""
+_SNIFF_LINES: Final = 100
+"""How many blank lines standard input may start with before its format is guessed."""
+
+_BadRow = Callable[["PopulationError"], object]
+"""Called with each bad row's error when a reader goes on past bad rows."""
+
+
 class _Lines:
     """The text lines of a binary stream, decoded one by one and numbered.
 
     Decoding line by line (rather than in the text layer's large chunks) lets a
-    byte that is not UTF-8 be reported on its own line.
+    byte that is not UTF-8 be reported on its own line.  A line that cannot be
+    read (not UTF-8, or longer than :data:`_LINE_LIMIT`) is given to the reader
+    as an empty line, and its error is kept in :attr:`pending` for the reader to
+    report with the row it spoils.
     """
 
-    def __init__(self, stream: typing.BinaryIO, file: str) -> None:
+    def __init__(
+        self, stream: typing.BinaryIO, file: str, head: Iterable[bytes] = ()
+    ) -> None:
         self.stream = stream
         self.file = file
+        self.head = list(head)
+        """Lines already read from *stream* (to guess its format)."""
         self.number = 0
+        self.pending: list[PopulationError] = []
 
     def __iter__(self) -> "_Lines":
         return self
 
+    def _read(self) -> bytes:
+        if self.head:
+            return self.head.pop(0)
+        return self.stream.readline(_LINE_LIMIT + 1)
+
+    def _refuse(self, message: str) -> str:
+        problem = InputProblem(path="", message=message)
+        self.pending.append(PopulationError(self.file, self.number, [problem]))
+        return "\n"
+
     def __next__(self) -> str:
-        data = next(self.stream)
+        data = self._read()
+        if not data:
+            raise StopIteration
         self.number += 1
+        if len(data) > _LINE_LIMIT and not data.endswith(b"\n"):
+            while data and not data.endswith(b"\n"):
+                data = self._read()
+            return self._refuse(f"the line is longer than {_LINE_LIMIT:,} bytes")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise PopulationError(
-                self.file,
-                self.number,
-                [
-                    InputProblem(
-                        path="",
-                        message=f"not UTF-8 text: byte {exc.start + 1} of the line "
-                        f"cannot be read ({exc.reason})",
-                    )
-                ],
-            ) from None
+            return self._refuse(
+                f"not UTF-8 text: byte {exc.start + 1} of the line cannot be read "
+                f"({exc.reason})"
+            )
         if self.number == 1:
             text = text.removeprefix("\ufeff")
         return text
 
+    def flush(self, bad: _BadRow | None) -> bool:
+        """Report the pending errors (raise the first without *bad*); whether any."""
+        pending, self.pending = self.pending, []
+        for error in pending:
+            _refuse(bad, error)
+        return bool(pending)
 
-def _csv_rows(
-    rows: Iterator[list[str]], file: str, line: Callable[[], int]
-) -> Iterator[list[str]]:
-    """*rows*, with broken CSV (a quote never closed, a NUL) reported by line."""
-    while True:
-        try:
-            cells = next(rows)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise PopulationError(
-                file, line(), [InputProblem(path="", message=f"not valid CSV: {exc}")]
-            ) from None
-        yield cells
+
+def _refuse(bad: _BadRow | None, error: "PopulationError") -> None:
+    """Hand a bad row's *error* to *bad*, or raise it when there is no *bad*."""
+    if bad is None:
+        raise error
+    bad(error)
+
+
+def _next_row(
+    rows: Iterator[list[str]], lines: _Lines
+) -> "list[str] | PopulationError | None":
+    """The next CSV record, a broken one's error (an open quote, a NUL), or ``None``."""
+    try:
+        return next(rows)
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        problem = InputProblem(path="", message=f"not valid CSV: {exc}")
+        return PopulationError(lines.file, lines.number, [problem])
 
 
 def _header(
-    rows: Iterator[list[str]], file: str, reader: FactReader
+    rows: Iterator[list[str]], lines: _Lines, reader: FactReader
 ) -> tuple[list[str], list[_Column], int | None, int | None]:
     """Read and check the header row: the columns, the label and day columns."""
-    header = next(_csv_rows(rows, file, lambda: 1), None)
+    file = lines.file
+    header = _next_row(rows, lines)
+    lines.flush(None)
+    if isinstance(header, PopulationError):
+        raise header
     if header is None:
         raise PopulationError(
             file, None, [InputProblem(path="", message="the file is empty")]
         )
+    if not header or (len(header) == 1 and not header[0].strip()):
+        message = "the first line is empty; expected a header row of column names"
+        raise PopulationError(file, 1, [InputProblem(path="", message=message)])
     columns, label, day, problems = _plan(header, reader)
+    looks_like_data = any(cell.strip()[:1].isdecimal() for cell in header)
+    if problems and not columns and label is None and day is None and looks_like_data:
+        message = (
+            "the first line is not a header row: none of its cells names a "
+            f"fact of {reader.rule.id} ({', '.join(reader.names)}) or one of "
+            "the columns name, id and on; a CSV population starts with a "
+            "header row of column names"
+        )
+        problems = [InputProblem(path="", message=message)]
     if problems:
         raise PopulationError(file, 1, problems)
     return header, columns, label, day
 
 
 def _csv_cases(
-    path: Path, file: str, reader: FactReader, on: date | None
-) -> Iterator[Case]:
+    lines: _Lines, reader: FactReader, on: date | None, bad: _BadRow | None
+) -> Iterator[tuple[int, Case]]:
+    file = lines.file
     conv = _reading_converter()
-    with path.open("rb") as stream:
-        lines = _Lines(stream, file)
-        rows = csv.reader(lines, strict=True)
-        header, columns, label, day = _header(rows, file, reader)
-        groups = _groups(columns, reader)
-        grouped = {c.index for group in groups for c in group.columns}
-        plain = _fill_plan(c for c in columns if c.index not in grouped)
-        width = len(header)
-        for cells in _csv_rows(rows, file, lambda: lines.number):
-            line = rows.line_num
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue
-            row = _Row(file, line)
-            if len(cells) != width:
-                row.report(
-                    "", f"expected {width} cells as in the header, got {len(cells)}"
-                )
-                raise PopulationError(file, line, row.problems)
-            raw: dict[str, object] = {}
-            _fill(raw, cells, plain, row)
-            _build(raw, cells, groups, row, conv)
-            if row.problems:
-                raise PopulationError(file, line, row.problems)
-            name = cells[label].strip() or None if label is not None else None
-            when = cells[day].strip() or None if day is not None else None
-            yield row.case(
+    rows = csv.reader(lines, strict=True)
+    header, columns, label, day = _header(rows, lines, reader)
+    groups = _groups(columns, reader)
+    grouped = {c.index for group in groups for c in group.columns}
+    plain = _fill_plan(c for c in columns if c.index not in grouped)
+    width = len(header)
+    while True:
+        cells = _next_row(rows, lines)
+        if lines.flush(bad):
+            continue
+        if cells is None:
+            return
+        if isinstance(cells, PopulationError):
+            _refuse(bad, cells)
+            continue
+        line = rows.line_num
+        if not cells or (len(cells) == 1 and not cells[0].strip()):
+            continue
+        row = _Row(file, line)
+        if len(cells) != width:
+            row.report("", f"expected {width} cells as in the header, got {len(cells)}")
+            _refuse(bad, PopulationError(file, line, row.problems))
+            continue
+        raw: dict[str, object] = {}
+        _fill(raw, cells, plain, row)
+        _build(raw, cells, groups, row, conv)
+        if row.problems:
+            _refuse(bad, PopulationError(file, line, row.problems))
+            continue
+        name = cells[label].strip() or None if label is not None else None
+        when = cells[day].strip() or None if day is not None else None
+        try:
+            case = row.case(
                 raw, name=name, on=when, default=on, reader=reader, conv=conv
             )
+        except PopulationError as exc:
+            _refuse(bad, exc)
+            continue
+        yield line, case
 
 
 def _jsonl_cases(
-    path: Path, file: str, reader: FactReader, on: date | None
-) -> Iterator[Case]:
+    lines: _Lines, reader: FactReader, on: date | None, bad: _BadRow | None
+) -> Iterator[tuple[int, Case]]:
+    file = lines.file
     conv = _reading_converter()
     labels = [key for key in _LABELS if key not in reader.types]
-    with path.open("rb") as stream:
-        lines = _Lines(stream, file)
-        for text in lines:
-            line = lines.number
-            if not text.strip():
-                continue
-            row = _Row(file, line)
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                row.report("", f"not valid JSON: {exc.msg} (column {exc.colno})")
-                raise PopulationError(file, line, row.problems) from None
-            if not isinstance(data, dict):
-                row.report(
-                    "", "expected a JSON object of the rule's facts (plus name and on)"
-                )
-                raise PopulationError(file, line, row.problems)
-            name = next((data.pop(k) for k in labels if k in data), None)
-            when = data.pop("on", None)
-            yield row.case(
+    for text in lines:
+        line = lines.number
+        if lines.flush(bad) or not text.strip():
+            continue
+        row = _Row(file, line)
+        try:
+            data = _parse_json(text)
+        except _BadJSONError as exc:
+            row.report("", str(exc))
+            _refuse(bad, PopulationError(file, line, row.problems))
+            continue
+        if not isinstance(data, dict):
+            row.report(
+                "", "expected a JSON object of the rule's facts (plus name and on)"
+            )
+            _refuse(bad, PopulationError(file, line, row.problems))
+            continue
+        name = next((data.pop(k) for k in labels if k in data), None)
+        when = data.pop("on", None)
+        try:
+            case = row.case(
                 data, name=name, on=when, default=on, reader=reader, conv=conv
             )
+        except PopulationError as exc:
+            _refuse(bad, exc)
+            continue
+        yield line, case
+
+
+_STDIN: Final = "-"
+"""The population "file" that means standard input."""
+_STDIN_LABEL: Final = "<stdin>"
+_FORMATS: Final = {".csv": "csv", ".jsonl": "jsonl"}
+
+
+def _sniff(stream: typing.BinaryIO) -> tuple[str, list[bytes]]:
+    """Guess the format of *stream* from its first non-blank character.
+
+    ``{`` starts JSON Lines, anything else CSV.  Returns the format and the lines
+    read to find out (to be read again).
+    """
+    head: list[bytes] = []
+    while len(head) <= _SNIFF_LINES:
+        data = stream.readline(_LINE_LIMIT + 1)
+        if not data:
+            break
+        head.append(data)
+        text = data.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+        if text:
+            return ("jsonl" if text.startswith(b"{") else "csv"), head
+    return "csv", head
+
+
+def _from_stream(
+    lines: _Lines,
+    kind: str,
+    reader: FactReader,
+    on: date | None,
+    bad: _BadRow | None,
+) -> Iterator[tuple[int, Case]]:
+    if kind == "jsonl":
+        return _jsonl_cases(lines, reader, on, bad)
+    return _csv_cases(lines, reader, on, bad)
+
+
+def _from_file(
+    target: Path,
+    *,
+    file: str,
+    kind: str,
+    reader: FactReader,
+    on: date | None,
+    bad: _BadRow | None,
+) -> Iterator[tuple[int, Case]]:
+    with _open(target, file) as stream:
+        yield from _from_stream(_Lines(stream, file), kind, reader, on, bad)
+
+
+def _open(target: Path, file: str) -> typing.BinaryIO:
+    try:
+        return target.open("rb")
+    except OSError as exc:
+        problem = InputProblem(
+            path="", message=f"cannot be read: {exc.strerror or type(exc).__name__}"
+        )
+        raise PopulationError(file, None, [problem]) from None
+
+
+def _population(
+    source: str | Path,
+    rule: Rule,
+    *,
+    on: date | None = None,
+    kind: str | None = None,
+    bad: _BadRow | None = None,
+    stdin: typing.BinaryIO | None = None,
+) -> Iterator[tuple[int, Case]]:
+    """The cases of a population with their line numbers (see :func:`read_population`).
+
+    *kind* (``"csv"`` or ``"jsonl"``) overrides the file's suffix; *source* ``-``
+    reads *stdin*, whose format, unless given, is guessed (:func:`_sniff`).  A
+    missing file, an unknown format and (for a file) a bad CSV header are raised
+    here; other problems while iterating.
+    """
+    reader = fact_reader(rule)
+    if stdin is not None and str(source) == _STDIN:
+        found, head = _sniff(stdin)
+        lines = _Lines(stdin, _STDIN_LABEL, head)
+        return _from_stream(lines, kind or found, reader, on, bad)
+    file = str(source)
+    target = Path(source)
+    if kind is None:
+        kind = _FORMATS.get(target.suffix.lower())
+    if kind is None:
+        raise PopulationError(
+            file,
+            None,
+            [
+                InputProblem(
+                    path="",
+                    message=f"unknown population format {shorten(target.suffix) or '(none)'!r}; "
+                    "expected a .csv or a .jsonl file",
+                )
+            ],
+        )
+    try:
+        found_file = target.is_file()
+    except (OSError, ValueError):
+        found_file = False
+    if not found_file:
+        raise PopulationError(
+            file, None, [InputProblem(path="", message="no such file")]
+        )
+    if kind == "csv":
+        with _open(target, file) as stream:
+            lines = _Lines(stream, file)
+            _header(csv.reader(lines, strict=True), lines, reader)
+    return _from_file(target, file=file, kind=kind, reader=reader, on=on, bad=bad)
 
 
 def read_population(
-    path: str | Path, rule: Rule | str, *, on: date | None = None
+    path: str | Path,
+    rule: Rule | str,
+    *,
+    on: date | None = None,
+    on_bad_row: _BadRow | None = None,
 ) -> Iterator[Case]:
     """Read the cases of a population file lazily, one at a time.
 
@@ -1191,18 +1522,24 @@ def read_population(
         ``[facts]``, plus optional ``name`` (or ``id``) and ``on``.  Blank lines
         are skipped.
 
-    A case without a name is named ``line N``.  The file is checked (suffix,
-    existence, CSV header) when this is called; each row when it is reached.
+    A case without a name is named ``line N``.  Days are written ``YYYY-MM-DD``.
+    A byte-order mark at the start of the file is ignored.  A line longer than
+    1 MiB, JSON nested more than 32 levels deep and integers of more than 30
+    digits are refused as malformed.  The file is checked (suffix, existence,
+    CSV header) when this is called; each row when it is reached.
 
     Args:
         path: The population file.
         rule: The rule whose facts the rows hold, or its registered id.
         on: The evaluation day of rows without their own ``on``.
+        on_bad_row: Called with the :class:`PopulationError` of each malformed
+            row, which is then skipped; reading goes on.  Without it, the first
+            malformed row's error is raised.
 
     Raises:
         PopulationError: The file has another suffix, is missing, or has a bad
-            header (raised here); a row is malformed (raised while iterating,
-            naming the line and the field).
+            header (raised here); a row is malformed and there is no
+            *on_bad_row* (raised while iterating, naming the line and the field).
         KeyError: No rule is registered under the id *rule*.
 
     Example:
@@ -1213,37 +1550,19 @@ def read_population(
         ...     path = Path(folder, "settlements.csv")
         ...     _ = path.write_text(
         ...         "name,on,entitlement,prepaid,training_end\\n"
-        ...         "refund,2025-10-08,28000.00,56000.00,2025-09-01\\n", encoding="utf-8")
-        ...     (case,) = read_population(path, "apprenticeship.settlement")
+        ...         "refund,2025-10-08,28000.00,56000.00,2025-09-01\\n"
+        ...         "typo,2025-10-08,28000.00,56000.00,2025-09-31\\n", encoding="utf-8")
+        ...     bad = []
+        ...     (case,) = read_population(path, "apprenticeship.settlement",
+        ...                               on_bad_row=bad.append)
         >>> case.name, case.on, case.facts["prepaid"]
         ('refund', datetime.date(2025, 10, 8), Decimal('56000.00'))
+        >>> print(bad[0].line, bad[0].problems[0])
+        3 training_end: expected a date like 2024-01-31, got "2025-09-31"
     """
     found = rule if isinstance(rule, Rule) else get_rule(rule)
-    file = str(path)
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in _SUFFIXES:
-        raise PopulationError(
-            file,
-            None,
-            [
-                InputProblem(
-                    path="",
-                    message=f"unknown population format {target.suffix or '(none)'!r}; "
-                    "expected a .csv or a .jsonl file",
-                )
-            ],
-        )
-    if not target.is_file():
-        raise PopulationError(
-            file, None, [InputProblem(path="", message="no such file")]
-        )
-    reader = fact_reader(found)
-    if suffix == ".jsonl":
-        return _jsonl_cases(target, file, reader, on)
-    with target.open("rb") as stream:
-        _header(csv.reader(_Lines(stream, file), strict=True), file, reader)
-    return _csv_cases(target, file, reader, on)
+    rows = _population(path, found, on=on, bad=on_bad_row)
+    return (case for _, case in rows)
 
 
 # ---------------------------------------------------------------- a synthetic population

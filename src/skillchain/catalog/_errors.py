@@ -2,7 +2,13 @@
 
 from collections.abc import Iterable
 
-from skillchain._errors import PolicyFileError, PolicyProblem, SkillchainError
+from skillchain._errors import (
+    PolicyFileError,
+    PolicyProblem,
+    SkillchainError,
+    _listing,
+)
+from skillchain._redact import shorten
 
 
 __all__ = ["CatalogFileError", "CatalogKeyError"]
@@ -13,8 +19,8 @@ class CatalogFileError(PolicyFileError):
 
     Every problem found in one load is reported together, each a
     :class:`~skillchain.PolicyProblem` with its file, its TOML path and what is wrong,
-    so the author of a district list can fix them in one pass.  Nothing is loaded
-    when this is raised.
+    so the author of a district list can fix them in one pass (the message lists
+    the first 50).  Nothing is loaded when this is raised.
 
     It is a subclass of :class:`~skillchain.PolicyFileError` because a catalog file is
     a data file of the same kind (it may even carry its own ``[documents]`` register
@@ -40,11 +46,8 @@ class CatalogFileError(PolicyFileError):
 
     def __init__(self, problems: Iterable[PolicyProblem]) -> None:
         self.problems: tuple[PolicyProblem, ...] = tuple(problems)
-        count = len(self.problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        lines = "\n".join(f"  - {p}" for p in self.problems)
         SkillchainError.__init__(
-            self, f"catalog files are malformed ({head}):\n{lines}"
+            self, _listing("catalog files are malformed", self.problems)
         )
 
 
@@ -114,7 +117,7 @@ class CatalogKeyError(SkillchainError, KeyError):
 
     @staticmethod
     def _shown(key: str) -> str:
-        return repr(key if len(key) <= 40 else key[:37] + "...")
+        return repr(shorten(key, 40))
 
     def __str__(self) -> str:
         """Return the message itself (a plain ``KeyError`` would quote it)."""

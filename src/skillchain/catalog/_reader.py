@@ -11,7 +11,6 @@ its file and TOML path.
 import difflib
 import enum
 import re
-import tomllib
 
 from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeVar
@@ -19,7 +18,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError, PolicyProblem
+from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode
 from skillchain._levels import SkillLevel
 from skillchain._sources import Document, Provenance
@@ -52,12 +51,21 @@ from skillchain.model import (
     CompetitionTier,
     ThreeProject,
 )
-from skillchain.policy._policy import _key, _read_source, _Reader
+from skillchain.policy._kinds import COUNT_MAX, shown
+from skillchain.policy._policy import (
+    _key,
+    _parse_toml,
+    _read_source,
+    _Reader,
+    _Unreadable,
+)
 
 
 __all__ = ["FORMAT", "SPECS", "Context", "Spec", "read_catalog"]
 
 FORMAT: Final = 1
+_YEAR_MAX: Final = 9999
+"""The last calendar year a catalog's year may name."""
 _HEADER_REQUIRED: Final = (
     "catalog",
     "edition",
@@ -144,7 +152,7 @@ class CatalogReader(_Reader):
             return cls(raw)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in cls)
-            self.problem(path, f"{what} must be one of {allowed}; got {raw!r}")
+            self.problem(path, f"{what} must be one of {allowed}; got {shown(raw)}")
             return None
 
     def enum(
@@ -159,16 +167,28 @@ class CatalogReader(_Reader):
         value = table.get(key)
         if value is None or isinstance(value, bool):
             return value
-        self.problem(f"{path}.{key}", f"expected true or false, got {value!r}")
+        self.problem(f"{path}.{key}", f"expected true or false, got {shown(value)}")
         return None
 
-    def integer(self, table: Mapping[str, object], key: str, path: str) -> int | None:
+    def integer(
+        self,
+        table: Mapping[str, object],
+        key: str,
+        path: str,
+        *,
+        maximum: int = COUNT_MAX,
+    ) -> int | None:
         value = table.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= maximum
+        ):
             self.problem(
-                f"{path}.{key}", f"expected a non-negative integer, got {value!r}"
+                f"{path}.{key}",
+                f"expected a whole number from 0 to {maximum}, got {shown(value)}",
             )
             return None
         return value
@@ -200,7 +220,7 @@ class CatalogReader(_Reader):
             hint = f" (closest: {', '.join(map(repr, close))})" if close else ""
             self.problem(
                 path,
-                f"unknown document {doc_id!r}{hint}; register it in "
+                f"unknown document {shown(doc_id)}{hint}; register it in "
                 "skillchain/policy/data/documents.toml or in a [documents] table "
                 "of this file",
             )
@@ -209,10 +229,9 @@ class CatalogReader(_Reader):
     # -- the file ----------------------------------------------------------------
 
     def read_catalog(self, spec: Spec, text: str, ctx: Context) -> Catalog[Any] | None:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            self.problem("(file)", f"not valid TOML: {exc}")
+        data, why = _parse_toml(text)
+        if data is None:
+            self.problem("(file)", why)
             return None
         allowed = (*_HEADER_REQUIRED, *_HEADER_OPTIONAL, *spec.header_optional)
         for key in data:
@@ -226,18 +245,21 @@ class CatalogReader(_Reader):
                 self.problem(key, "required key is missing")
         fmt = data.get("format", FORMAT)
         if fmt != FORMAT:
-            self.problem("format", f"unsupported format {fmt!r}; expected {FORMAT}")
+            self.problem(
+                "format", f"unsupported format {shown(fmt)}; expected {FORMAT}"
+            )
         name = self.string(data, "catalog", "")
         if name is not None and name != spec.name:
             self.problem(
-                "catalog", f"this is a {name!r} file; expected a {spec.name!r} file"
+                "catalog",
+                f"this is a {shown(name)} file; expected a {spec.name!r} file",
             )
         header: dict[str, Any] = {
             "name": spec.name,
             "edition": self.string(data, "edition", ""),
             "title": self.string(data, "title", ""),
             "title_en": self.string(data, "title_en", ""),
-            "year": self.integer(data, "year", ""),
+            "year": self.integer(data, "year", "", maximum=_YEAR_MAX),
             "note": self.string(data, "note", ""),
             "complete": self.boolean(data, "complete", ""),
             "source": self.name,
@@ -284,7 +306,7 @@ class CatalogReader(_Reader):
             if known is not None and known != doc:
                 self.problem(
                     path,
-                    f"the register already has a different document {doc_id!r}; "
+                    f"the register already has a different document {shown(doc_id)}; "
                     "give this document its own id",
                 )
                 continue
@@ -349,11 +371,8 @@ def read_catalog(spec: Spec, source: CatalogSource, ctx: Context) -> Catalog[Any
     """
     try:
         name, text = _read_source(source)
-    except (OSError, UnicodeDecodeError) as exc:
-        label = str(source)
-        raise CatalogFileError(
-            [PolicyProblem(file=label, path="(file)", message=f"cannot read: {exc}")]
-        ) from None
+    except _Unreadable as exc:
+        raise CatalogFileError([exc.problem]) from None
     reader = CatalogReader(name)
     catalog = reader.read_catalog(spec, text, ctx)
     if reader.problems or catalog is None:
@@ -440,7 +459,7 @@ def _check_parents(r: CatalogReader, rows: list[tuple[CatalogRow, str]]) -> None
             and row.parent is not None
             and row.parent not in keys
         ):
-            r.problem(f"{path}.parent", f"no row {row.parent!r} in this file")
+            r.problem(f"{path}.parent", f"no row {shown(row.parent)} in this file")
 
 
 def _cluster(
@@ -552,7 +571,7 @@ def _carrier(
 def _chain_leader(
     r: CatalogReader, _ctx: Context, c: Common, t: Mapping[str, object], path: str
 ) -> ChainLeaderEntry | None:
-    year = r.integer(t, "year", path)
+    year = r.integer(t, "year", path, maximum=_YEAR_MAX)
     district = r.division_code(t, "district", path)
     listed_by = r.string(t, "listed_by", path)
     code_text = r.string(t, "credit_code", path)

@@ -34,6 +34,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     tuple_of,
     whole,
 )
@@ -124,7 +125,7 @@ class Mentor:
         ('企业导师', '技师')
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """姓名: the mentor's name."""
     side: MentorSide = attrs.field(validator=is_a(MentorSide))
     """Enterprise mentor or institution mentor."""
@@ -132,7 +133,9 @@ class Mentor:
         default=None, validator=maybe(is_a(SkillLevel))
     )
     """技能等级: the highest skill level held, if any and if known."""
-    professional_title: str | None = attrs.field(default=None, validator=maybe(text))
+    professional_title: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """职称: a professional title held (e.g. 高级讲师), as text, if any.
 
     No catalog of titles is shipped; the text is recorded as given.
@@ -260,7 +263,9 @@ class ApprenticeshipProgramme:
     """培养方式: the delivery modes used (Shenzhen expects both)."""
     status: ProgrammeStatus = attrs.field(validator=is_a(ProgrammeStatus))
     """Where the programme stands in the district procedure."""
-    reference: str | None = attrs.field(default=None, validator=maybe(text))
+    reference: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """The district's filing or plan number (备案编号), if assigned.
 
     No document read fixes its format; a district system records it anyway, to

@@ -33,6 +33,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     texts,
     tuple_of,
     whole,
@@ -102,7 +103,7 @@ class ChainPartner:
         '高等院校'
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """单位名称: the body's name."""
     credit_code: CreditCode | None = attrs.field(
         default=None, validator=maybe(is_a(CreditCode))
@@ -148,7 +149,7 @@ class SkillChain:
         (2, True)
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """链名称: the chain's name."""
     leader: CreditCode = attrs.field(validator=is_a(CreditCode))
     """链主企业: the leading enterprise's credit code."""
@@ -156,7 +157,9 @@ class SkillChain:
     """状态: incubation (培育孵化) or recognised (认定)."""
     year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
     """年度: the year of the incubation listing or the recognition."""
-    chain_id: str | None = attrs.field(default=None, validator=maybe(text))
+    chain_id: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """编号: an identifier the province or district gives the chain; no document
     fixes its form, so it is free text."""
     members: frozenset[CreditCode] = attrs.field(
@@ -185,7 +188,9 @@ class SkillChain:
         default=(), validator=tuple_of(ChainPartner)
     )
     """行业协会: industry associations in the chain."""
-    industry: str | None = attrs.field(default=None, validator=maybe(text))
+    industry: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """产业: the key of the chain's industry in the industry-cluster catalog
     (``skillchain.catalog``: Shenzhen's "20+8" clusters, Futian's leading
     industries); not checked here, a rule looks it up.  ``None`` if unknown."""
@@ -257,7 +262,7 @@ class ChainLeaderDesignation:
     enterprise: CreditCode = attrs.field(validator=is_a(CreditCode))
     """企业: the designated enterprise's credit code (the letter gives names only;
     use the code the district's records hold)."""
-    enterprise_name: str = attrs.field(validator=text)
+    enterprise_name: str = attrs.field(validator=text, repr=text_repr)
     """企业名称: its registered name."""
     status: ChainStatus = attrs.field(validator=is_a(ChainStatus))
     """Incubation (培育孵化) or recognition (认定)."""
@@ -269,7 +274,9 @@ class ChainLeaderDesignation:
     """生态链: the chain it leads, once formed; ``None`` before that."""
     listed_on: date | None = attrs.field(default=None, validator=maybe(day))
     """公示日期: the day the list naming it was published; ``None`` if unknown."""
-    source_document: str | None = attrs.field(default=None, validator=maybe(text))
+    source_document: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """依据文件: the document-register id of the list or notice (checked against the
     register by the catalog tests, not here)."""
 
@@ -322,9 +329,9 @@ class GuidanceExpert:
 
     person: ResidentId = attrs.field(validator=is_a(ResidentId))
     """身份证号: the expert's resident identity number."""
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """姓名: the expert's name."""
-    field: str | None = attrs.field(default=None, validator=maybe(text))
+    field: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """专业领域: the expert's field (industry or occupation), free text."""
     skill_level: SkillLevel | None = attrs.field(
         default=None, validator=maybe(is_a(SkillLevel))
@@ -367,7 +374,7 @@ class ExpertNomination:
     """The expert nominated."""
     district: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """推荐地区: the district the nomination is made to (``FUTIAN``)."""
-    round_id: str = attrs.field(validator=text)
+    round_id: str = attrs.field(validator=text, repr=text_repr)
     """征集批次: the call's identifier; no document fixes its form (e.g. ``"2024"``)."""
     submitted_on: date | None = attrs.field(default=None, validator=maybe(day))
     """报送日期: the day the enterprise submitted it; ``None`` if unknown."""
@@ -397,7 +404,7 @@ class RecommendationRound:
 
     district: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """推荐地区: the recommending district."""
-    round_id: str = attrs.field(validator=text)
+    round_id: str = attrs.field(validator=text, repr=text_repr)
     """征集批次: the call's identifier."""
     year: int = attrs.field(validator=year_from(_CHAIN_FIRST_YEAR))
     """年度: the year of the call."""

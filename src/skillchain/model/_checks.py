@@ -22,11 +22,14 @@ from typing import Any, Final, NoReturn, cast
 import attrs
 
 from skillchain._errors import InvalidValueError
+from skillchain._money import AMOUNT_DIGITS, AMOUNT_PLACES, amount_problem
+from skillchain._redact import shorten
 
 
 __all__ = [
     "YEAR_MAX",
     "Check",
+    "amount",
     "calendar_year",
     "day",
     "decimal",
@@ -42,6 +45,8 @@ __all__ = [
     "year_from",
 ]
 
+
+_SHOWN_INT: Final = 10**40
 
 YEAR_MAX: Final = 2100
 """Plausibility bound on years (no document fixes it): catches typos such as 20224."""
@@ -142,6 +147,13 @@ def _find_text(value: object) -> str | None:
 text: Final = Check(find=_find_text, expected="a non-blank str")
 """A ``str`` with at least one non-blank character (never echoed)."""
 
+_TEXT_SHOWN: Final = 200
+
+
+def text_repr(value: str | None) -> str:
+    """How a record's ``repr`` shows a free-text field: cut short, identity numbers masked."""
+    return shorten(repr(value), _TEXT_SHOWN)
+
 
 def _find_day(value: object) -> str | None:
     if isinstance(value, datetime):
@@ -163,12 +175,20 @@ flag: Final = Check(find=_find_flag, expected="True, False or None (not known)")
 """A fact that may be unknown: ``True``, ``False`` or ``None`` (not 0 or 1)."""
 
 
+def _number(value: int) -> str:
+    """An int as text, or its size if it is too long to show (or to convert)."""
+    if -_SHOWN_INT < value < _SHOWN_INT:
+        return str(value)
+    sign = "-" if value < 0 else ""
+    return f"{sign}an int of about {int(value.bit_length() * 0.30103) + 1} digits"
+
+
 def _bounded_int(first: int, last: int | None, expected: str) -> Check:
     def find(value: object) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int):
             return _got(value)
         if value < first or (last is not None and value > last):
-            return f"got {value}"
+            return f"got {_number(value)}"
         return None
 
     return Check(find=find, expected=expected)
@@ -189,14 +209,20 @@ calendar_year: Final = year_from(date.min.year, last=date.max.year)
 
 
 def decimal(*, positive: bool = False) -> Check:
-    """A finite ``Decimal``: at least zero, or greater than zero if *positive*."""
+    """A finite ``Decimal``: at least zero, or greater than zero if *positive*.
+
+    It is bounded as every amount is (:func:`skillchain._money.amount_problem`):
+    at most 15 digits before the decimal point and 20 after it.
+    """
 
     def find(value: object) -> str | None:
         if not isinstance(value, Decimal):
             return _got(value)
-        if not value.is_finite() or value < 0 or (positive and value == 0):
+        if not value.is_finite() or (value.is_signed() and not value.is_zero()):
             return f"got {value}"
-        return None
+        if positive and value.is_zero():
+            return f"got {value}"
+        return amount_problem(value)
 
     return Check(
         find=find,
@@ -206,6 +232,22 @@ def decimal(*, positive: bool = False) -> Check:
             else "a finite Decimal of at least zero"
         ),
     )
+
+
+def _find_amount(value: object) -> str | None:
+    if not isinstance(value, Decimal):
+        return _got(value)
+    return amount_problem(value)
+
+
+amount: Final = Check(
+    find=_find_amount,
+    expected=(
+        f"a finite Decimal with at most {AMOUNT_DIGITS} digits before the decimal "
+        f"point and {AMOUNT_PLACES} after it"
+    ),
+)
+"""A finite ``Decimal`` of either sign, bounded as every amount is."""
 
 
 def tuple_of(*kinds: type) -> Check:

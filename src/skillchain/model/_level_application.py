@@ -27,6 +27,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     tuple_of,
     whole,
 )
@@ -199,13 +200,13 @@ class ApplicationStandard:
         [1]
     """
 
-    edition: str = attrs.field(validator=text)
+    edition: str = attrs.field(validator=text, repr=text_repr)
     """The standard's edition (e.g. ``"2018"``) or a template's name."""
     routes: tuple[ApplicationRoute, ...] = attrs.field(
         validator=tuple_of(ApplicationRoute)
     )
     """The alternatives, for every level the standard states conditions for."""
-    document: str = attrs.field(validator=text)
+    document: str = attrs.field(validator=text, repr=text_repr)
     """The register id of the document the conditions were taken from."""
     occupation: OccupationCode | None = attrs.field(
         default=None, validator=maybe(is_a(OccupationCode))
@@ -215,7 +216,7 @@ class ApplicationStandard:
         default=Provenance.UNVERIFIED, validator=is_a(Provenance)
     )
     """How far the conditions were checked against the standard's own text."""
-    note: str | None = attrs.field(default=None, validator=maybe(text))
+    note: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """What is unknown about the conditions (which occupations use a template, …)."""
 
     def routes_for(self, level: SkillLevel) -> tuple[ApplicationRoute, ...]:
@@ -251,7 +252,7 @@ class LevelApplication:
     """The applicant's resident identity number."""
     occupation: OccupationCode = attrs.field(validator=is_a(OccupationCode))
     """The occupation (职业/工种) applied in."""
-    edition: str = attrs.field(validator=text)
+    edition: str = attrs.field(validator=text, repr=text_repr)
     """The edition of the occupation's standard the evaluation follows."""
     target: SkillLevel = attrs.field(validator=is_a(SkillLevel))
     """The level applied for."""

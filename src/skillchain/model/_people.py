@@ -28,6 +28,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     tuple_of,
     whole,
 )
@@ -143,7 +144,9 @@ class Employment:
         default=None, validator=maybe(is_a(CreditCode))
     )
     """The employer's unified social credit code (统一社会信用代码), if known."""
-    employer_name: str | None = attrs.field(default=None, validator=maybe(text))
+    employer_name: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """The employer's registered name, if known."""
     post: PostType | None = attrs.field(default=None, validator=maybe(is_a(PostType)))
     """岗位类型: the kind of post held (skill, technical, …), if known."""
@@ -230,7 +233,7 @@ class Person:
 
     id: ResidentId = attrs.field(validator=is_a(ResidentId))
     """公民身份号码: the resident identity number (GB 11643-1999), masked in ``repr``."""
-    name: str | None = attrs.field(default=None, validator=maybe(text))
+    name: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """姓名: the name, if recorded (personal data, like the number)."""
     hukou_division: DivisionCode | None = attrs.field(
         default=None, validator=maybe(is_a(DivisionCode))
@@ -426,7 +429,7 @@ class TrainingInstitution:
         '职业培训机构'
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """机构名称: the registered name."""
     kind: InstitutionKind = attrs.field(validator=is_a(InstitutionKind))
     """机构类型: 技工院校, 职业院校, 职业培训机构, 企业培训中心 or 公共实训基地."""
@@ -442,7 +445,9 @@ class TrainingInstitution:
         default=None, validator=maybe(is_a(RegulatoryStatus))
     )
     """审批 or 备案 (or neither), if known."""
-    certificate_number: str | None = attrs.field(default=None, validator=maybe(text))
+    certificate_number: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """The number of its 办学许可证 (approval) or 备案证 (filing), if known.
 
     No document read fixes the format, so any non-blank text is accepted.
@@ -541,7 +546,7 @@ class SkillEvaluationOrganisation:
         ('social training-evaluation organisation', 'prefecture')
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """名称: the registered name."""
     credit_code: CreditCode = attrs.field(validator=is_a(CreditCode))
     """统一社会信用代码: the unified social credit code."""
@@ -610,7 +615,7 @@ class Enterprise:
 
     credit_code: CreditCode = attrs.field(validator=is_a(CreditCode))
     """统一社会信用代码: the unified social credit code (GB 32100-2015)."""
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """企业名称: the registered name."""
     registered_division: DivisionCode = attrs.field(validator=is_a(DivisionCode))
     """注册地: the division where it is registered (a district, e.g. ``440304``)."""

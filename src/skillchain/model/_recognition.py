@@ -25,6 +25,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     texts,
     tuple_of,
     whole,
@@ -286,7 +287,9 @@ class Certificate:
         default=None, validator=maybe(is_a(OccupationCode))
     )
     """职业: the occupation (职业分类大典 2022 code) the certificate is for, if any."""
-    qualification: str | None = attrs.field(default=None, validator=maybe(text))
+    qualification: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """资格名称: the qualification or item named on the certificate where there is no
     occupation code, e.g. ``注册会计师`` (a practising qualification of the 国家职业资格
     目录) or a 专项职业能力 item; also a 工种 name.  Free text: no catalog of these
@@ -295,9 +298,13 @@ class Certificate:
         default=None, validator=maybe(is_a(SkillLevel))
     )
     """等级: the skill level certified, if the certificate has one."""
-    number: str | None = attrs.field(default=None, validator=maybe(text))
+    number: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """证书编号: the certificate number, as printed."""
-    issuer_name: str | None = attrs.field(default=None, validator=maybe(text))
+    issuer_name: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """发证机构: the name of the issuing body, as printed."""
     issuer_division: DivisionCode | None = attrs.field(
         default=None, validator=maybe(is_a(DivisionCode))
@@ -403,7 +410,7 @@ class ProfessionalTitle:
     """The holder's resident identity number."""
     level: ProfessionalTitleLevel = attrs.field(validator=is_a(ProfessionalTitleLevel))
     """职称级别: the level of the title."""
-    name: str | None = attrs.field(default=None, validator=maybe(text))
+    name: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """职称名称: the title as conferred, e.g. ``正高级工程师``."""
     conferred_on: date | None = attrs.field(default=None, validator=maybe(day))
     """取得日期: the date of the review result (评审通过), which the 2024 guide's
@@ -447,13 +454,13 @@ class Competition:
         '市级一类'
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """竞赛名称: the competition's full name, as in its notice."""
     year: int = attrs.field(validator=year_from(1949))
     """年度: the year the competition is held (and named after, e.g. 2024年深圳技能大赛)."""
     tier: CompetitionTier = attrs.field(validator=is_a(CompetitionTier))
     """竞赛级别: national, provincial, municipal or district."""
-    event: str = attrs.field(validator=text)
+    event: str = attrs.field(validator=text, repr=text_repr)
     """赛项: the event, usually the occupation's name (e.g. ``服装制版师``)."""
     competition_format: CompetitionFormat = attrs.field(
         validator=is_a(CompetitionFormat)
@@ -638,21 +645,23 @@ class Honour:
 
     holder: ResidentId = attrs.field(validator=is_a(ResidentId))
     """获得者: the person awarded."""
-    key: str = attrs.field(validator=text)
+    key: str = attrs.field(validator=text, repr=text_repr)
     """The title's key in the honours catalog (e.g. the key of 深圳市技术能手)."""
-    title: str = attrs.field(validator=text)
+    title: str = attrs.field(validator=text, repr=text_repr)
     """称号: the title as awarded, in Chinese."""
     awarded_on: date = attrs.field(validator=day)
     """授予日期: the date of the award (鹏城工匠 counts listed honours within the last
     5 years)."""
-    issuer: str | None = attrs.field(default=None, validator=maybe(text))
+    issuer: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """授予单位: the awarding body as named on the award; ``None`` if unknown (the
     catalog holds each title's usual issuer)."""
     level: RecognitionLevel | None = attrs.field(
         default=None, validator=maybe(is_a(RecognitionLevel))
     )
     """级别: the level of the awarding authority, if recorded."""
-    event: str | None = attrs.field(default=None, validator=maybe(text))
+    event: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """赛项: for a title conferred at a competition event (深圳市技术能手 is conferred
     per 市级一类 event), the event's name as in :attr:`Competition.event`; a holder
     may not re-enter the same event."""
@@ -752,7 +761,7 @@ class TalentRewardClaim:
     top_up: bool = attrs.field(default=False, validator=is_a(bool))
     """补差奖励: ``True`` for a top-up claim after a higher honour in the same year
     (high-skill reward only; form 附件3)."""
-    skill: str | None = attrs.field(default=None, validator=maybe(text))
+    skill: str | None = attrs.field(default=None, validator=maybe(text), repr=text_repr)
     """申报技能: the skill the claim is for (an occupation or competition event, as
     the district records it); the high-skill guide allows one reward per person for
     the same skill (同一人因同一技能限申请一项奖励).  ``None`` if not recorded."""
@@ -760,7 +769,9 @@ class TalentRewardClaim:
     """在本区纳税: whether the employer pays its taxes in the district (the 2024
     occupational-reward guide asks for an enterprise registered *and* paying tax in
     Futian, 福田区注册及纳税); ``None`` if not checked."""
-    employer_sector: str | None = attrs.field(default=None, validator=maybe(text))
+    employer_sector: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """所在行业/机构类型: the kind of organisation the claimant works in, as a key the
     district uses (e.g. ``accounting_firm``, ``drug_manufacturer``,
     ``medical_institution``); some licences are rewarded only in their sector (a

@@ -28,6 +28,7 @@ from skillchain.model._checks import (
     is_a,
     maybe,
     text,
+    text_repr,
     tuple_of,
     whole,
     year_from,
@@ -195,7 +196,7 @@ class PrivateInstitutionFiling:
         '准予备案'
     """
 
-    institution_name: str = attrs.field(validator=text)
+    institution_name: str = attrs.field(validator=text, repr=text_repr)
     """机构名称: the proposed institution's name."""
     organiser_kind: OrganiserKind = attrs.field(validator=is_a(OrganiserKind))
     """举办者类型: legal person or individual."""
@@ -252,7 +253,9 @@ class PrivateInstitutionFiling:
     elderly care, maternal and infant care)."""
     decided_on: date | None = attrs.field(default=None, validator=maybe(day))
     """办结日期: the day of the decision (filed, refused) or withdrawal."""
-    certificate_number: str | None = attrs.field(default=None, validator=maybe(text))
+    certificate_number: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """备案证编号: the number of the filing certificate, once filed."""
 
     def __attrs_post_init__(self) -> None:
@@ -349,7 +352,7 @@ class PartnerRegion:
         True
     """
 
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """地区名称: the region as the sources name it, e.g. ``潮州市湘桥区``."""
     division: DivisionCode | None = attrs.field(
         default=None, validator=maybe(is_a(DivisionCode))
@@ -448,11 +451,11 @@ class LifelongTrainingCarrier:
 
     carrier_type: CarrierType = attrs.field(validator=is_a(CarrierType))
     """载体类型: base, master studio or rural workstation."""
-    name: str = attrs.field(validator=text)
+    name: str = attrs.field(validator=text, repr=text_repr)
     """载体名称: the carrier's name."""
     host: CreditCode = attrs.field(validator=is_a(CreditCode))
     """依托单位: the host organisation's credit code."""
-    host_name: str = attrs.field(validator=text)
+    host_name: str = attrs.field(validator=text, repr=text_repr)
     """依托单位名称: the host organisation's name."""
     partner_regions: tuple[PartnerRegion, ...] = attrs.field(
         default=(), validator=tuple_of(PartnerRegion)
@@ -588,7 +591,9 @@ class CarrierAwardApplication:
     """申报项目: the award item applied for."""
     year: int = attrs.field(validator=year_from(_CARRIER_MEASURE_YEAR))
     """年度: the year of the award round."""
-    project_title: str | None = attrs.field(default=None, validator=maybe(text))
+    project_title: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """项目名称: the project, course or activity put forward, if named."""
     total_investment: Decimal | None = attrs.field(
         default=None, validator=maybe(decimal())
@@ -669,7 +674,7 @@ class PublicTrainingCourse:
         '南粤家政'
     """
 
-    title: str = attrs.field(validator=text)
+    title: str = attrs.field(validator=text, repr=text_repr)
     """课程名称: the course title as advertised."""
     delivery: DeliveryMode = attrs.field(validator=is_a(DeliveryMode))
     """培训方式: online, offline or both."""
@@ -678,7 +683,7 @@ class PublicTrainingCourse:
     minimum)."""
     year: int = attrs.field(validator=year_from(2000))
     """年度: the year the course runs."""
-    organiser_name: str = attrs.field(validator=text)
+    organiser_name: str = attrs.field(validator=text, repr=text_repr)
     """组织单位: the organising body's name."""
     organiser: CreditCode | None = attrs.field(
         default=None, validator=maybe(is_a(CreditCode))
@@ -692,7 +697,9 @@ class PublicTrainingCourse:
         default=None, validator=maybe(is_a(ThreeProject))
     )
     """三项工程: the provincial project the course runs under, if any."""
-    campaign: str | None = attrs.field(default=None, validator=maybe(text))
+    campaign: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
     """活动名称: the campaign the course belongs to, e.g. ``技益福田 赋能未来``."""
 
 

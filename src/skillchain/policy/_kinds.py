@@ -1,10 +1,11 @@
 """Value kinds: how a raw TOML value becomes a typed parameter value."""
 
 import enum
+import re
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Final, Generic, TypeVar
 
 import attrs
@@ -13,11 +14,13 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
+from skillchain._redact import shorten
 from skillchain.model._recognition import CompetitionAward
 
 
 __all__ = [
     "COUNT",
+    "COUNT_MAX",
     "COUNT_TIERS",
     "DAY",
     "DIVISION",
@@ -33,10 +36,13 @@ __all__ = [
     "OCCUPATIONS",
     "RATIO",
     "ROUNDING",
+    "YEARS",
     "Kind",
     "KindError",
     "enum_kind",
     "enum_set_kind",
+    "shown",
+    "whole_number",
 ]
 
 T_co = TypeVar("T_co", covariant=True)
@@ -58,51 +64,104 @@ class Kind(Generic[T_co]):
     """Turn a typed value into plain JSON data (for fingerprints and display)."""
 
 
-def _decimal(raw: object, what: str) -> Decimal:
+MONTHS_MAX: Final = 1200
+"""The most months a months value may be (a hundred years)."""
+YEARS_MAX: Final = 150
+"""The most years a years value (an age, a span of years) may be."""
+COUNT_MAX: Final = 1_000_000_000
+"""The largest count (persons, claims, places, square metres ...)."""
+MONEY_DIGITS: Final = 12
+"""The most digits an amount in yuan may have before the decimal point."""
+MONEY_DECIMALS: Final = 4
+"""The most digits an amount in yuan may have after the decimal point."""
+RATIO_DECIMALS: Final = 6
+"""The most digits a ratio may have after the decimal point."""
+_SHOWN_BITS: Final = 200
+"""An integer longer than this many bits (about 60 digits) is described, not printed."""
+# ASCII digits only ([0-9] never matches other scripts' digits).
+_NUMERAL: Final = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
+
+
+def shown(raw: object) -> str:
+    """*raw* as a message quotes it: cut short, identity numbers masked."""
+    if isinstance(raw, str):
+        return repr(shorten(raw))
+    if isinstance(raw, int) and raw.bit_length() > _SHOWN_BITS:
+        return "an integer of more than 60 digits"
+    try:
+        text = repr(raw)
+    except (ValueError, RecursionError):  # an int too long to print, deep nesting
+        return f"a value of type {type(raw).__name__} too large to show"
+    return shorten(text)
+
+
+def whole_number(raw: object, maximum: int, what: str = "a whole number") -> int:
+    """*raw* if it is a TOML integer from 0 to *maximum*; else a :class:`KindError`."""
+    if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= maximum:
+        msg = f"expected {what} from 0 to {maximum}, got {shown(raw)}"
+        raise KindError(msg)
+    return raw
+
+
+def _decimal(
+    raw: object, what: str, example: str, digits: int, decimals: int
+) -> Decimal:
+    """A plain decimal numeral (or integer) of at most *digits*.*decimals* digits."""
     if isinstance(raw, (bool, float)):
-        msg = f'expected {what} written as a string or an integer (e.g. "5500"), got {raw!r}'
+        msg = f"expected {what} written as a string or an integer ({example}), got {shown(raw)}"
         raise KindError(msg)
     if isinstance(raw, int):
-        return Decimal(raw)
-    if isinstance(raw, str):
-        try:
-            value = Decimal(raw)
-        except InvalidOperation:
-            value = None
-        if value is not None and value.is_finite():
-            return value
+        if -(10**digits) < raw < 10**digits:
+            return Decimal(raw)
+    elif isinstance(raw, str):
+        found = _NUMERAL.fullmatch(raw) if len(raw) <= digits + decimals + 2 else None
+        if (
+            found is not None
+            and len(found.group(2)) <= digits
+            and len(found.group(3) or "") <= decimals
+        ):
+            return Decimal(raw)
     msg = (
-        f'expected {what} written as a string or an integer (e.g. "5500"), got {raw!r}'
+        f"expected {what} written as a string or an integer ({example}): a plain "
+        f"decimal numeral of at most {digits} digits before the point and "
+        f"{decimals} after, without exponent, spaces or separators; got {shown(raw)}"
     )
     raise KindError(msg)
 
 
 def _money(raw: object) -> Decimal:
-    value = _decimal(raw, "an amount in yuan")
+    value = _decimal(
+        raw, "an amount in yuan", 'e.g. "5500"', MONEY_DIGITS, MONEY_DECIMALS
+    )
     if value < 0:
-        msg = f"expected a non-negative amount in yuan, got {raw!r}"
+        msg = f"expected a non-negative amount in yuan, got {shown(raw)}"
         raise KindError(msg)
     return yuan(value)
 
 
 def _ratio(raw: object) -> Decimal:
-    value = _decimal(raw, "a ratio between 0 and 1")
+    value = _decimal(raw, "a ratio between 0 and 1", 'e.g. "0.30"', 1, RATIO_DECIMALS)
     if not Decimal(0) <= value <= Decimal(1):
-        msg = f'expected a ratio between 0 and 1 (e.g. "0.30"), got {raw!r}'
+        msg = f'expected a ratio between 0 and 1 (e.g. "0.30"), got {shown(raw)}'
         raise KindError(msg)
     return value
 
 
-def _non_negative_int(raw: object) -> int:
-    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-        msg = f"expected a whole number of at least 0, got {raw!r}"
-        raise KindError(msg)
-    return raw
+def _months(raw: object) -> int:
+    return whole_number(raw, MONTHS_MAX, "a whole number of months")
+
+
+def _years(raw: object) -> int:
+    return whole_number(raw, YEARS_MAX, "a whole number of years")
+
+
+def _count(raw: object) -> int:
+    return whole_number(raw, COUNT_MAX)
 
 
 def _level(raw: object) -> SkillLevel:
     if not isinstance(raw, str):
-        msg = f'expected a skill level name such as "intermediate" or "中级工", got {raw!r}'
+        msg = f'expected a skill level name such as "intermediate" or "中级工", got {shown(raw)}'
         raise KindError(msg)
     try:
         return SkillLevel.parse(raw)
@@ -125,7 +184,7 @@ def _money_by_level(raw: object) -> Mapping[SkillLevel, Decimal]:
         try:
             table[level] = _money(amount)
         except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
+            raise KindError(f"{shorten(key)}: {exc}") from None
     return dict(sorted(table.items(), key=lambda kv: kv[0].rank))
 
 
@@ -140,9 +199,15 @@ def _rounding(raw: object) -> Rounding:
     try:
         mode = RoundingMode(raw["mode"])
     except ValueError:
-        msg = f"mode: expected one of {modes}, got {raw['mode']!r}"
+        msg = f"mode: expected one of {modes}, got {shown(raw['mode'])}"
         raise KindError(msg) from None
-    quantum = _decimal(raw["quantum"], 'a quantum such as "1" or "0.01"')
+    quantum = _decimal(
+        raw["quantum"],
+        "a quantum",
+        'e.g. "1" or "0.01"',
+        MONEY_DIGITS,
+        MONEY_DECIMALS,
+    )
     try:
         return Rounding(quantum=quantum, mode=mode)
     except InvalidValueError as exc:
@@ -168,15 +233,16 @@ def _dump_rounding(value: object) -> object:
 
 
 MONEY: Final[Kind[Decimal]] = Kind(name="money", parse=_money, dump=_dump_scalar)
-"""An amount in yuan (a string or integer in TOML; never a float)."""
+"""An amount in yuan (a string or integer in TOML; never a float): a plain decimal
+numeral of at most 12 digits before the point and 4 after."""
 RATIO: Final[Kind[Decimal]] = Kind(name="ratio", parse=_ratio, dump=_dump_scalar)
-"""A share between 0 and 1, e.g. ``"0.40"``."""
-MONTHS: Final[Kind[int]] = Kind(
-    name="months", parse=_non_negative_int, dump=_dump_scalar
-)
-"""A whole number of calendar months."""
-COUNT: Final[Kind[int]] = Kind(name="count", parse=_non_negative_int, dump=_dump_scalar)
-"""A whole number of persons, claims, videos, ..."""
+"""A share between 0 and 1 with at most 6 decimals, e.g. ``"0.40"``."""
+MONTHS: Final[Kind[int]] = Kind(name="months", parse=_months, dump=_dump_scalar)
+"""A whole number of calendar months, from 0 to 1200."""
+YEARS: Final[Kind[int]] = Kind(name="years", parse=_years, dump=_dump_scalar)
+"""A whole number of years (an age, a span of years), from 0 to 150."""
+COUNT: Final[Kind[int]] = Kind(name="count", parse=_count, dump=_dump_scalar)
+"""A whole number of persons, claims, videos, ..., from 0 to 1 000 000 000."""
 LEVEL: Final[Kind[SkillLevel]] = Kind(name="level", parse=_level, dump=_dump_scalar)
 """A rung of the skill ladder."""
 MONEY_BY_LEVEL: Final[Kind[Mapping[SkillLevel, Decimal]]] = Kind(
@@ -201,7 +267,7 @@ def enum_kind(cls: type[E]) -> Kind[E]:
         for member in cls:
             if member.value == raw:
                 return member
-        msg = f"expected one of {allowed}, got {raw!r}"
+        msg = f"expected one of {allowed}, got {shown(raw)}"
         raise KindError(msg)
 
     def dump(value: object) -> object:
@@ -217,11 +283,11 @@ def enum_set_kind(cls: type[E]) -> Kind[frozenset[E]]:
 
     def parse(raw: object) -> frozenset[E]:
         if not isinstance(raw, list):
-            msg = f"expected a list of {cls.__name__} values, got {raw!r}"
+            msg = f"expected a list of {cls.__name__} values, got {shown(raw)}"
             raise KindError(msg)
         items = [member.parse(item) for item in raw]
         if len(set(items)) != len(items):
-            msg = f"a value appears twice in {raw!r}"
+            msg = f"a value appears twice in {shown(raw)}"
             raise KindError(msg)
         return frozenset(items)
 
@@ -234,9 +300,7 @@ def enum_set_kind(cls: type[E]) -> Kind[frozenset[E]]:
 
 def _division(raw: object) -> DivisionCode:
     if not isinstance(raw, str):
-        msg = (
-            f'expected a 6-digit division code in quotes such as "440300", got {raw!r}'
-        )
+        msg = f'expected a 6-digit division code in quotes such as "440300", got {shown(raw)}'
         raise KindError(msg)
     try:
         return DivisionCode(raw)
@@ -246,7 +310,7 @@ def _division(raw: object) -> DivisionCode:
 
 def _occupation(raw: object) -> OccupationCode:
     if not isinstance(raw, str):
-        msg = f'expected an occupation code such as "4-10-01-05", got {raw!r}'
+        msg = f'expected an occupation code such as "4-10-01-05", got {shown(raw)}'
         raise KindError(msg)
     try:
         return OccupationCode(raw)
@@ -256,7 +320,7 @@ def _occupation(raw: object) -> OccupationCode:
 
 def _occupations(raw: object) -> frozenset[OccupationCode]:
     if not isinstance(raw, list):
-        msg = f'expected a list of occupation codes such as ["4-10-01-05"], got {raw!r}'
+        msg = f'expected a list of occupation codes such as ["4-10-01-05"], got {shown(raw)}'
         raise KindError(msg)
     codes = [_occupation(item) for item in raw]
     if len(set(codes)) != len(codes):
@@ -276,7 +340,7 @@ def _money_by_occupation_level(
         try:
             table[_occupation(key)] = _money_by_level(row)
         except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
+            raise KindError(f"{shorten(key)}: {exc}") from None
     return table
 
 
@@ -327,19 +391,19 @@ def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
         if not isinstance(raw, dict) or not raw:
             msg = (
                 f"expected a table of city division code to {cls.__name__} value, "
-                f'e.g. {{ "440300" = ... }}, got {raw!r}'
+                f'e.g. {{ "440300" = ... }}, got {shown(raw)}'
             )
             raise KindError(msg)
         table: dict[DivisionCode, E] = {}
         for key, item in raw.items():
             city = _division(key)
             if city.level != "prefecture":
-                msg = f"{key}: expected a city (prefecture-level) code such as 440300"
+                msg = f"{shorten(key)}: expected a city (prefecture-level) code such as 440300"
                 raise KindError(msg)
             try:
                 table[city] = member.parse(item)
             except KindError as exc:
-                raise KindError(f"{key}: {exc}") from None
+                raise KindError(f"{shorten(key)}: {exc}") from None
         return dict(sorted(table.items(), key=lambda kv: str(kv[0])))
 
     def dump(value: object) -> object:
@@ -350,6 +414,9 @@ def enum_by_city_kind(cls: type[E]) -> Kind[Mapping[DivisionCode, E]]:
 
 
 # --- count tiers ---
+_DIGITS: Final = re.compile(r"[0-9]+")
+
+
 def _count_tiers(raw: object) -> Mapping[int, int]:
     if not isinstance(raw, dict) or not raw:
         msg = (
@@ -358,14 +425,19 @@ def _count_tiers(raw: object) -> Mapping[int, int]:
         )
         raise KindError(msg)
     table: dict[int, int] = {}
+    most = len(str(COUNT_MAX))
     for key, count in raw.items():
-        if not isinstance(key, str) or not key.isdigit():
-            msg = f"{key!r}: expected a key that is a whole number of at least 0"
+        least = int(key) if _DIGITS.fullmatch(key) and len(key) <= most else -1
+        if not 0 <= least <= COUNT_MAX:
+            msg = (
+                f"{shown(key)}: expected a key that is a whole number from 0 to "
+                f"{COUNT_MAX}, written in ASCII digits"
+            )
             raise KindError(msg)
         try:
-            table[int(key)] = _non_negative_int(count)
+            table[least] = _count(count)
         except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
+            raise KindError(f"{shorten(key)}: {exc}") from None
     return dict(sorted(table.items(), reverse=True))
 
 
@@ -389,10 +461,10 @@ def _keys(raw: object) -> frozenset[str]:
     if not isinstance(raw, list) or not all(
         isinstance(item, str) and item.strip() for item in raw
     ):
-        msg = f'expected a list of keys such as ["national-technical-expert"], got {raw!r}'
+        msg = f'expected a list of keys such as ["national-technical-expert"], got {shown(raw)}'
         raise KindError(msg)
     if len(set(raw)) != len(raw):
-        msg = f"a key appears twice in {raw!r}"
+        msg = f"a key appears twice in {shown(raw)}"
         raise KindError(msg)
     return frozenset(raw)
 
@@ -415,7 +487,7 @@ def _promotion_row(raw: object) -> tuple[SkillLevel, SkillLevel | None]:
     if not isinstance(raw, list) or len(raw) not in {1, 2}:
         msg = (
             'expected ["technician"] or ["technician", "senior_technician"] (the level '
-            f"granted, then the level for those already at it), got {raw!r}"
+            f"granted, then the level for those already at it), got {shown(raw)}"
         )
         raise KindError(msg)
     granted = _level(raw[0])
@@ -436,14 +508,14 @@ def _promotion_tables(raw: object) -> PromotionTable:
     tables = {}
     for name, rows in raw.items():
         if not isinstance(rows, dict) or not rows:
-            msg = f"{name}: expected a table of award to levels, got {rows!r}"
+            msg = f"{shorten(name)}: expected a table of award to levels, got {shown(rows)}"
             raise KindError(msg)
         table: dict[CompetitionAward, tuple[SkillLevel, SkillLevel | None]] = {}
         for award, row in rows.items():
             try:
                 table[_award.parse(award)] = _promotion_row(row)
             except KindError as exc:
-                raise KindError(f"{name}.{award}: {exc}") from None
+                raise KindError(f"{shorten(name)}.{shorten(award)}: {exc}") from None
         tables[name] = table
     return tables
 
@@ -470,7 +542,7 @@ PROMOTION_TABLES: Final[Kind[PromotionTable]] = Kind(
 # --- keys ---
 def _money_key(raw: object) -> str:
     if not isinstance(raw, str) or not raw.strip() or raw != raw.strip():
-        msg = f"expected a key without surrounding spaces, got {raw!r}"
+        msg = f"expected a key without surrounding spaces, got {shown(raw)}"
         raise KindError(msg)
     return raw
 
@@ -484,7 +556,7 @@ def _by_key(raw: object, parse: Callable[[object], V], example: str) -> dict[str
         try:
             table[_money_key(key)] = parse(value)
         except KindError as exc:
-            raise KindError(f"{key}: {exc}") from None
+            raise KindError(f"{shorten(key)}: {exc}") from None
     return dict(sorted(table.items()))
 
 
@@ -506,7 +578,7 @@ MONEY_BY_KEY: Final[Kind[Mapping[str, Decimal]]] = Kind(
 # --- days, levels by key, keys by key ---
 def _day(raw: object) -> date:
     if isinstance(raw, datetime) or not isinstance(raw, date):
-        msg = f"expected a date written as a TOML date such as 2016-09-01, got {raw!r}"
+        msg = f"expected a date written as a TOML date such as 2016-09-01, got {shown(raw)}"
         raise KindError(msg)
     return raw
 

@@ -34,10 +34,13 @@ from skillchain.model._level_application import (
     YearsCountedFrom,
 )
 from skillchain.model._recognition import ProfessionalTitleLevel
-from skillchain.policy._kinds import Kind, KindError
+from skillchain.policy._kinds import Kind, KindError, shown, whole_number
 
 
 __all__ = ["LEVEL_STANDARDS"]
+
+_YEARS_MAX: Final = 100
+"""The most years of experience a route may ask for."""
 
 E = TypeVar("E", Schooling, YearsCountedFrom, ProfessionalTitleLevel, Provenance)
 
@@ -62,15 +65,13 @@ def _member(cls: type[E], raw: object, where: str) -> E:
         if member.value == raw:
             return member
     allowed = ", ".join(str(m.value) for m in cls)
-    msg = f"{where}: expected one of {allowed}, got {raw!r}"
+    msg = f"{where}: expected one of {allowed}, got {shown(raw)}"
     raise KindError(msg)
 
 
 def _level(raw: object, where: str) -> SkillLevel:
     if not isinstance(raw, str):
-        msg = (
-            f'{where}: expected a skill level name such as "intermediate", got {raw!r}'
-        )
+        msg = f'{where}: expected a skill level name such as "intermediate", got {shown(raw)}'
         raise KindError(msg)
     try:
         return SkillLevel.parse(raw)
@@ -81,12 +82,12 @@ def _level(raw: object, where: str) -> SkillLevel:
 
 def _table(raw: object, keys: frozenset[str], where: str) -> dict[str, object]:
     if not isinstance(raw, dict):
-        msg = f"{where}: expected a table, got {raw!r}"
+        msg = f"{where}: expected a table, got {shown(raw)}"
         raise KindError(msg)
     table: dict[str, object] = raw
     unknown = sorted(set(table) - keys)
     if unknown:
-        msg = f"{where}: unknown keys {unknown}; expected some of {sorted(keys)}"
+        msg = f"{where}: unknown keys {shown(unknown)}; expected some of {sorted(keys)}"
         raise KindError(msg)
     return table
 
@@ -96,7 +97,7 @@ def _text(table: dict[str, object], key: str, where: str) -> str | None:
     if raw is None:
         return None
     if not isinstance(raw, str) or not raw.strip():
-        msg = f"{where}.{key}: expected a non-empty string, got {raw!r}"
+        msg = f"{where}.{key}: expected a non-empty string, got {shown(raw)}"
         raise KindError(msg)
     return raw
 
@@ -116,19 +117,21 @@ def _route(raw: object, where: str) -> ApplicationRoute:
     certificate = table.get("certificate")
     schooling_raw = table.get("schooling", [])
     if not isinstance(schooling_raw, list):
-        msg = f"{where}.schooling: expected a list of diplomas, got {schooling_raw!r}"
+        msg = f"{where}.schooling: expected a list of diplomas, got {shown(schooling_raw)}"
         raise KindError(msg)
     schooling = frozenset(
         _member(Schooling, item, f"{where}.schooling") for item in schooling_raw
     )
     apprenticeship = table.get("apprenticeship", False)
     if not isinstance(apprenticeship, bool):
-        msg = f"{where}.apprenticeship: expected true or false, got {apprenticeship!r}"
+        msg = f"{where}.apprenticeship: expected true or false, got {shown(apprenticeship)}"
         raise KindError(msg)
-    years = table.get("years", 0)
-    if isinstance(years, bool) or not isinstance(years, int) or years < 0:
-        msg = f"{where}.years: expected a whole number of at least 0, got {years!r}"
-        raise KindError(msg)
+    try:
+        years = whole_number(
+            table.get("years", 0), _YEARS_MAX, "a whole number of years"
+        )
+    except KindError as exc:
+        raise KindError(f"{where}.years: {exc}") from None
     counted = table.get("counted_from", YearsCountedFrom.START.value)
     try:
         return ApplicationRoute(
@@ -167,7 +170,7 @@ def _standard(raw: object, where: str) -> ApplicationStandard:
         raise KindError(msg) from None
     routes_raw = table.get("routes")
     if not isinstance(routes_raw, list) or not routes_raw:
-        msg = f"{where}.routes: expected a non-empty list of routes, got {routes_raw!r}"
+        msg = f"{where}.routes: expected a non-empty list of routes, got {shown(routes_raw)}"
         raise KindError(msg)
     provenance = _optional(
         table,
@@ -190,7 +193,7 @@ def _standard(raw: object, where: str) -> ApplicationStandard:
 
 def _parse(raw: object) -> tuple[ApplicationStandard, ...]:
     if not isinstance(raw, list) or not raw:
-        msg = f"expected a non-empty list of standards (tables), got {raw!r}"
+        msg = f"expected a non-empty list of standards (tables), got {shown(raw)}"
         raise KindError(msg)
     standards = tuple(
         _standard(item, f"standard[{index}]") for index, item in enumerate(raw)

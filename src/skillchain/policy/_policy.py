@@ -1,25 +1,29 @@
 """Loading, merging, overlaying and resolving policy files."""
 
+import bisect
 import hashlib
 import itertools
 import json
 import os
 import re
+import threading
 import tomllib
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from skillchain._dates import DateRange
 from skillchain._errors import PolicyFileError, PolicyProblem
+from skillchain._redact import shorten
 from skillchain._sources import Citation, Document, DocumentLevel, Provenance
-from skillchain.policy._kinds import KindError
+from skillchain.policy._kinds import KindError, shown
 from skillchain.policy._schema import (
     GROUPS,
     Parameter,
@@ -75,7 +79,11 @@ _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _key(name: str) -> str:
-    return name if _BARE_KEY.fullmatch(name) else json.dumps(name, ensure_ascii=False)
+    """*name* as a part of a TOML path in a message (quoted if need be, kept short)."""
+    shown_name = shorten(name)
+    if _BARE_KEY.fullmatch(shown_name):
+        return shown_name
+    return json.dumps(shown_name, ensure_ascii=False)
 
 
 @attrs.frozen
@@ -109,15 +117,72 @@ class _File:
     parameters: dict[str, _Param]
 
 
+_MAX_SIZE: Final = 16 * 1024 * 1024
+"""The largest policy or catalog file read, in bytes (and characters of text)."""
+_KEY_PARTS: Final = 64
+"""The most parts a dotted TOML key may have (the parser's cost grows as its square)."""
+_KEY_PART: Final = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+# A key starts where no key character, dot or quote comes before it, so a long run
+# of parts is scanned once, not once from each of its characters.
+_LONG_KEY: Final = re.compile(
+    rf"""(?<![A-Za-z0-9_.'"-])(?:{_KEY_PART}[ \t]*\.[ \t]*){{{_KEY_PARTS}}}"""
+)
+_NAME_LIMIT: Final = 200
+"""The most characters of a file name (or path) a message shows."""
+
+
+def _label(name: str) -> str:
+    """*name* as a message shows it: bounded in length, identity numbers masked."""
+    return shorten(name, _NAME_LIMIT)
+
+
+_TOO_DEEP: Final = (
+    "arrays or tables are nested too deeply to read; "
+    "expected the few levels the format uses"
+)
+_TOO_LONG: Final = (
+    "an integer has more than 4300 digits; expected a number of a sensible size"
+)
+
+
+def _parse_toml(text: str) -> tuple[dict[str, Any] | None, str]:
+    """Parse *text* (a leading byte-order mark is ignored).
+
+    Returns the data and ``""``, or ``None`` and why the text cannot be read.  Input
+    that would make the parser recurse too deeply, exceed the integer conversion
+    limit or spend memory on a key of thousands of parts is refused here.
+    """
+    text = text.removeprefix("\ufeff")
+    if len(text) > _MAX_SIZE:
+        return None, f"too large: more than {_MAX_SIZE} characters"
+    long_key = next(_LONG_KEY.finditer(text), None)
+    if long_key is not None:
+        line = text.count("\n", 0, long_key.start()) + 1
+        return None, (
+            f"a dotted key on line {line} has more than {_KEY_PARTS} parts; "
+            f"expected keys of at most {_KEY_PARTS} parts"
+        )
+    try:
+        return tomllib.loads(text), ""
+    except tomllib.TOMLDecodeError as exc:
+        return None, f"not valid TOML: {exc}"
+    except RecursionError:
+        return None, _TOO_DEEP
+    except ValueError:
+        # int() refuses numerals of more than 4300 digits.
+        return None, _TOO_LONG
+
+
 class _Reader:
     """Reads one TOML document, collecting every problem instead of stopping at the first."""
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.label = _label(name)
         self.problems: list[PolicyProblem] = []
 
     def problem(self, path: str, message: str) -> None:
-        self.problems.append(PolicyProblem(file=self.name, path=path, message=message))
+        self.problems.append(PolicyProblem(file=self.label, path=path, message=message))
 
     def table(
         self,
@@ -155,7 +220,9 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            self.problem(f"{path}.{key}", f"expected a non-empty string, got {value!r}")
+            self.problem(
+                f"{path}.{key}", f"expected a non-empty string, got {shown(value)}"
+            )
             return None
         return value
 
@@ -166,7 +233,7 @@ class _Reader:
         if not isinstance(value, date) or hasattr(value, "hour"):
             self.problem(
                 f"{path}.{key}",
-                f"expected a TOML date such as 2024-01-31 (unquoted), got {value!r}",
+                f"expected a TOML date such as 2024-01-31 (unquoted), got {shown(value)}",
             )
             return None
         return value
@@ -179,7 +246,8 @@ class _Reader:
             isinstance(v, str) and v.strip() for v in value
         ):
             self.problem(
-                f"{path}.{key}", f"expected a list of non-empty strings, got {value!r}"
+                f"{path}.{key}",
+                f"expected a list of non-empty strings, got {shown(value)}",
             )
             return ()
         return tuple(value)
@@ -194,15 +262,16 @@ class _Reader:
             return Provenance(value)
         except (ValueError, TypeError):
             allowed = ", ".join(p.value for p in Provenance)
-            self.problem(f"{path}.{key}", f"expected one of {allowed}, got {value!r}")
+            self.problem(
+                f"{path}.{key}", f"expected one of {allowed}, got {shown(value)}"
+            )
             return None
 
     def read(self, text: str) -> _File:
         result = _File(name=self.name, documents={}, parameters={})
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            self.problem("(file)", f"not valid TOML: {exc}")
+        data, why = _parse_toml(text)
+        if data is None:
+            self.problem("(file)", why)
             return result
         for key in data:
             if key not in _TOP_KEYS:
@@ -212,7 +281,9 @@ class _Reader:
                 )
         fmt = data.get("format", _FORMAT)
         if fmt != _FORMAT:
-            self.problem("format", f"unsupported format {fmt!r}; expected {_FORMAT}")
+            self.problem(
+                "format", f"unsupported format {shown(fmt)}; expected {_FORMAT}"
+            )
         documents = self.section(data, "documents")
         if documents is not None:
             for doc_id, raw in documents.items():
@@ -244,7 +315,8 @@ class _Reader:
             except ValueError:
                 allowed = ", ".join(lv.value for lv in DocumentLevel)
                 self.problem(
-                    f"{path}.level", f"expected one of {allowed}, got {level_raw!r}"
+                    f"{path}.level",
+                    f"expected one of {allowed}, got {shown(level_raw)}",
                 )
         provenance = self.provenance(table, path)
         number = self.string(table, "number", path)
@@ -297,7 +369,7 @@ class _Reader:
         if unit is not None and unit != spec.unit:
             self.problem(
                 f"{path}.unit",
-                f"wrong unit {unit!r}; {name} is measured in {spec.unit!r}",
+                f"wrong unit {shown(unit)}; {name} is measured in {spec.unit!r}",
             )
         raw_values = table.get("values", [])
         values: list[_Value] = []
@@ -367,12 +439,50 @@ class _Reader:
         )
 
 
+class _Unreadable(Exception):  # noqa: N818 - internal, never escapes this package
+    """A source could not be read as text; :attr:`problem` says why."""
+
+    def __init__(self, problem: PolicyProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 def _read_source(source: PolicySource) -> tuple[str, str]:
+    """The name and text of *source* (UTF-8, a byte-order mark allowed).
+
+    Raises:
+        _Unreadable: The source cannot be opened, is too large or is not UTF-8.
+    """
     if isinstance(source, (str, os.PathLike)):
-        name = os.fspath(source)
-        with open(name, encoding="utf-8") as handle:  # noqa: PTH123 - PathLike or str
-            return name, handle.read()
-    return f"skillchain:{source.name}", source.read_text(encoding="utf-8")
+        name = str(os.fspath(source))
+    else:
+        name = f"skillchain:{source.name}"
+
+    def refuse(message: str) -> _Unreadable:
+        return _Unreadable(
+            PolicyProblem(file=_label(name), path="(file)", message=message)
+        )
+
+    try:
+        if isinstance(source, (str, os.PathLike)):
+            with open(name, "rb") as handle:  # noqa: PTH123 - PathLike or str
+                data = handle.read(_MAX_SIZE + 1)
+        else:
+            data = source.read_bytes()
+    except OSError as exc:
+        # The path is the problem's file: only the reason is quoted.
+        raise refuse(f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    except ValueError:
+        raise refuse("cannot read: the path is not a valid file name") from None
+    if len(data) > _MAX_SIZE:
+        raise refuse(f"cannot read: larger than {_MAX_SIZE} bytes")
+    try:
+        return name, data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(
+            f"cannot read: not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x}); "
+            "save the file as UTF-8"
+        ) from None
 
 
 def _build(
@@ -389,7 +499,7 @@ def _build(
                     PolicyProblem(
                         file=file.name,
                         path=path,
-                        message=f"document {doc_id!r} is already defined differently in "
+                        message=f"document {shown(doc_id)} is already defined differently in "
                         f"{doc_origin[doc_id]}; give the new document its own id",
                     )
                 )
@@ -436,7 +546,7 @@ def _build(
                     PolicyProblem(
                         file=file.name,
                         path=f"{value.path}.document",
-                        message=f"unknown document {value.document!r}; add it to a "
+                        message=f"unknown document {shown(value.document)}; add it to a "
                         "[documents] table in one of the files loaded together",
                     )
                 )
@@ -509,7 +619,12 @@ def _clip(base: Resolved[object], cover: DateRange) -> list[Resolved[object]]:
                 base, period=DateRange(start=period.start, end=_day_before(cover.start))
             )
         )
-    if cover.end is not None and (period.end is None or period.end > cover.end):
+    # A cover ending on the last day of the calendar leaves nothing after it.
+    if (
+        cover.end is not None
+        and cover.end < date.max
+        and (period.end is None or period.end > cover.end)
+    ):
         pieces.append(
             attrs.evolve(
                 base, period=DateRange(start=_day_after(cover.end), end=period.end)
@@ -524,6 +639,30 @@ def _day_before(day: date) -> date:
 
 def _day_after(day: date) -> date:
     return date.fromordinal(day.toordinal() + 1)
+
+
+_DAYS_KEPT: Final = 128
+"""How many days' snapshots a policy keeps (the least recently used is dropped)."""
+_GROUPS_KEPT: Final = 4096
+"""How many resolved parameter groups a policy keeps before starting afresh."""
+_CITATIONS_KEPT: Final = 1024
+"""How many citations a policy keeps before starting afresh."""
+# One lock for the caches of every policy: each critical section is a dict lookup
+# or insertion, so threads hardly ever wait, and a policy stays picklable.
+_LOCK: Final = threading.Lock()
+
+
+def _cuts(values: Iterable[Resolved[object]]) -> set[date]:
+    """The days on which one of *values* starts or stops being in force."""
+    found: set[date] = set()
+    for value in values:
+        period = value.period
+        if period is None:
+            continue
+        found.add(period.start)
+        if period.end is not None and period.end < date.max:
+            found.add(_day_after(period.end))
+    return found
 
 
 @attrs.frozen(eq=False)
@@ -560,7 +699,16 @@ class Policy:
     Descriptions and notes do not enter it: rewording a description does not change
     how any case is judged.
     """
-    _snapshots: dict[date, PolicySnapshot] = attrs.field(
+    _days: "OrderedDict[date, PolicySnapshot]" = attrs.field(
+        init=False, factory=OrderedDict, repr=False
+    )
+    _groups: dict[tuple[str, int], object] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
+    _group_cuts: dict[str, tuple[date, ...]] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
+    _unknown: dict[str, Resolved[object]] = attrs.field(
         init=False, factory=dict, repr=False
     )
     _citations: dict[tuple[str, str | None], Citation] = attrs.field(
@@ -569,6 +717,15 @@ class Policy:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fingerprint", _fingerprint(self.parameters))
+        for group, cls in GROUPS.items():
+            cuts: set[date] = set()
+            for field in attrs.fields(cls):
+                name = f"{group}.{field.name}"
+                self._unknown[name] = Resolved(name=name, value=None)
+                param = self.parameters.get(name)
+                if param is not None:
+                    cuts |= _cuts(param.values)
+            self._group_cuts[group] = tuple(sorted(cuts))
 
     @classmethod
     def default(cls) -> "Policy":
@@ -593,17 +750,8 @@ class Policy:
         for source in sources:
             try:
                 name, text = _read_source(source)
-            except (OSError, UnicodeDecodeError) as exc:
-                label = (
-                    os.fspath(source)
-                    if isinstance(source, (str, os.PathLike))
-                    else str(source)
-                )
-                problems.append(
-                    PolicyProblem(
-                        file=label, path="(file)", message=f"cannot read: {exc}"
-                    )
-                )
+            except _Unreadable as exc:
+                problems.append(exc.problem)
                 continue
             reader = _Reader(name)
             files.append(reader.read(text))
@@ -684,7 +832,7 @@ class Policy:
             if doc_id in documents and documents[doc_id] != doc:
                 problems.append(
                     PolicyProblem(
-                        file=", ".join(other.sources),
+                        file=_label(", ".join(other.sources)),
                         path=f"documents.{_key(doc_id)}",
                         message="differs from the document with the same id in the base "
                         "policy; give the overlay's document its own id",
@@ -722,7 +870,9 @@ class Policy:
             return self.parameters[name]
         except KeyError:
             known = ", ".join(sorted(self.parameters))
-            raise KeyError(f"no parameter {name!r}; this policy has: {known}") from None
+            raise KeyError(
+                f"no parameter {shown(name)}; this policy has: {known}"
+            ) from None
 
     def citation(self, document: str, article: str | None = None) -> Citation:
         """A citation of *document* (a register id) at *article*, built once and cached.
@@ -745,38 +895,71 @@ class Policy:
             try:
                 doc = self.documents[document]
             except KeyError:
-                msg = f"no document {document!r} in the register"
+                msg = f"no document {shown(document)} in the register"
                 raise KeyError(msg) from None
             found = Citation(document=doc, article=article)
-            self._citations[key] = found
+            with _LOCK:
+                if len(self._citations) >= _CITATIONS_KEPT:
+                    self._citations.clear()
+                found = self._citations.setdefault(key, found)
         return found
 
     def at(self, day: date) -> PolicySnapshot:
-        """Resolve every parameter on *day* into a typed, frozen snapshot (cached per day).
+        """Resolve every parameter on *day* into a typed, frozen snapshot.
 
         A parameter with no value in force on *day* resolves to a :class:`Resolved`
         whose value is ``None``; it is never filled with an expired value.
+
+        Snapshots of the most recently used days (128 of them) are kept, and the
+        parameters of a programme are resolved once for each stretch of days on
+        which none of them changes, so memory stays flat however many days are
+        asked for.  A policy may be shared between threads.
         """
-        snapshot = self._snapshots.get(day)
-        if snapshot is None:
-            snapshot = self._resolve(day)
-            self._snapshots[day] = snapshot
-        return snapshot
+        days = self._days
+        with _LOCK:
+            snapshot = days.get(day)
+            if snapshot is not None:
+                days.move_to_end(day)
+                return snapshot
+        snapshot = self._resolve(day)
+        with _LOCK:
+            kept = days.setdefault(day, snapshot)
+            if len(days) > _DAYS_KEPT:
+                days.popitem(last=False)
+        return kept
 
     def _resolve(self, day: date) -> PolicySnapshot:
-        groups: dict[str, object] = {}
-        for group, cls in GROUPS.items():
-            fields: dict[str, Resolved[object]] = {}
-            for field in attrs.fields(cls):
-                name = f"{group}.{field.name}"
-                param = self.parameters.get(name)
-                fields[field.name] = (
-                    param.at(day)
-                    if param is not None
-                    else Resolved(name=name, value=None)
-                )
-            groups[group] = cls(**fields)
-        return PolicySnapshot(on=day, fingerprint=self.fingerprint, **groups)  # type: ignore[arg-type]
+        # Every day between two consecutive cuts of a group resolves it alike, so a
+        # group is keyed by the stretch of days holding *day*.
+        cuts = self._group_cuts
+        keys = [(group, bisect.bisect_right(cuts[group], day)) for group in GROUPS]
+        kept = self._groups
+        with _LOCK:
+            groups = [kept.get(key) for key in keys]
+        for index, built in enumerate(groups):
+            if built is None:
+                group = keys[index][0]
+                fresh = self._resolve_group(group, GROUPS[group], day)
+                with _LOCK:
+                    if len(kept) >= _GROUPS_KEPT:
+                        kept.clear()
+                    groups[index] = kept.setdefault(keys[index], fresh)
+        resolved: dict[str, Any] = {
+            group: built for (group, _), built in zip(keys, groups, strict=True)
+        }
+        return PolicySnapshot(on=day, fingerprint=self.fingerprint, **resolved)
+
+    def _resolve_group(self, group: str, cls: type[Any], day: date) -> object:
+        fields: dict[str, Resolved[object]] = {}
+        unknown = self._unknown
+        for field in attrs.fields(cls):
+            name = f"{group}.{field.name}"
+            param = self.parameters.get(name)
+            found = param.at(day) if param is not None else None
+            fields[field.name] = (
+                found if found is not None and found.known else unknown[name]
+            )
+        return cls(**fields)
 
 
 def _start(value: Resolved[object]) -> date:

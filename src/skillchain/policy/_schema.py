@@ -52,11 +52,13 @@ from skillchain.policy._kinds import (
     PROMOTION_TABLES,
     RATIO,
     ROUNDING,
+    YEARS,
     Kind,
     PromotionTable,
     enum_by_city_kind,
     enum_kind,
     enum_set_kind,
+    shown,
 )
 from skillchain.policy._level_standards import LEVEL_STANDARDS
 
@@ -296,11 +298,11 @@ class SkillUpgradeParameters:
 
     region: Resolved[DivisionCode] = parameter(DIVISION, "division")
     """Where the person's hukou, insurance or unemployment registration must be."""
-    min_age: Resolved[int] = parameter(COUNT, "years")
+    min_age: Resolved[int] = parameter(YEARS, "years")
     """The youngest age at which a person may claim."""
-    max_age_men: Resolved[int] = parameter(COUNT, "years")
+    max_age_men: Resolved[int] = parameter(YEARS, "years")
     """The oldest age at which a man may claim."""
-    max_age_women: Resolved[int] = parameter(COUNT, "years")
+    max_age_women: Resolved[int] = parameter(YEARS, "years")
     """The oldest age at which a woman may claim."""
     claim_window_months: Resolved[int] = parameter(MONTHS, "months")
     """Months after the certificate's issue within which the claim must be made."""
@@ -380,7 +382,7 @@ class ExpertParameters:
     )
     """The least professional title that qualifies a candidate (the other route;
     district-supplied)."""
-    min_years_of_experience: Resolved[int] = parameter(COUNT, "years")
+    min_years_of_experience: Resolved[int] = parameter(YEARS, "years")
     """The least number of years in the field (district-supplied)."""
 
 
@@ -501,7 +503,7 @@ class ChainsParameters:
 
     leader_region: Resolved[DivisionCode] = parameter(DIVISION, "division")
     """Where a chain-leader candidate must be registered (Shenzhen)."""
-    leader_clean_record_years: Resolved[int] = parameter(COUNT, "years")
+    leader_clean_record_years: Resolved[int] = parameter(YEARS, "years")
     """Years without an illegal or dishonest record a candidate must have."""
     leader_min_size: Resolved[EnterpriseSize] = parameter(
         enum_kind(EnterpriseSize), "enterprise_size"
@@ -546,13 +548,13 @@ class CompetitionParameters:
     so later years are undetermined until supplied.
     """
 
-    entry_min_age: Resolved[int] = parameter(COUNT, "years")
+    entry_min_age: Resolved[int] = parameter(YEARS, "years")
     """The least age (full years) of an entrant."""
-    retirement_age_male: Resolved[int] = parameter(COUNT, "years")
+    retirement_age_male: Resolved[int] = parameter(YEARS, "years")
     """The original statutory retirement age of men."""
-    retirement_age_female_worker: Resolved[int] = parameter(COUNT, "years")
+    retirement_age_female_worker: Resolved[int] = parameter(YEARS, "years")
     """The original statutory retirement age of women workers (女工人)."""
-    retirement_age_female_cadre: Resolved[int] = parameter(COUNT, "years")
+    retirement_age_female_cadre: Resolved[int] = parameter(YEARS, "years")
     """The original statutory retirement age of women cadres (女干部)."""
     retirement_delay_step_male: Resolved[int] = parameter(MONTHS, "months")
     """Months of original retirement dates per month of delay, for men (resolve it
@@ -561,11 +563,11 @@ class CompetitionParameters:
     """Months of original retirement dates per month of delay, for women workers."""
     retirement_delay_step_female_cadre: Resolved[int] = parameter(MONTHS, "months")
     """Months of original retirement dates per month of delay, for women cadres."""
-    retirement_target_age_male: Resolved[int] = parameter(COUNT, "years")
+    retirement_target_age_male: Resolved[int] = parameter(YEARS, "years")
     """The age the delay rises to for men."""
-    retirement_target_age_female_worker: Resolved[int] = parameter(COUNT, "years")
+    retirement_target_age_female_worker: Resolved[int] = parameter(YEARS, "years")
     """The age the delay rises to for women workers."""
-    retirement_target_age_female_cadre: Resolved[int] = parameter(COUNT, "years")
+    retirement_target_age_female_cadre: Resolved[int] = parameter(YEARS, "years")
     """The age the delay rises to for women cadres."""
     technical_expert_quota: Resolved[Mapping[int, int]] = parameter(
         COUNT_TIERS, "places_by_finalists"
@@ -675,7 +677,7 @@ class CraftsmanParameters:
     """The most 鹏城工匠 selected in one year."""
     award_amount: Resolved[Decimal] = parameter(MONEY, "yuan_per_person")
     """The reward paid to each 鹏城工匠."""
-    min_frontline_years: Resolved[int] = parameter(COUNT, "years")
+    min_frontline_years: Resolved[int] = parameter(YEARS, "years")
     """Least years in front-line skill or technical posts in Shenzhen."""
     frontline_post_types: Resolved[frozenset[PostType]] = parameter(
         enum_set_kind(PostType), "post_types"
@@ -683,7 +685,7 @@ class CraftsmanParameters:
     """The kinds of post that count as front-line skill or technical posts."""
     min_level: Resolved[SkillLevel] = parameter(LEVEL, "level")
     """The least skill level (高级技师), unless the review finds an equivalent."""
-    achievement_window_years: Resolved[int] = parameter(COUNT, "years")
+    achievement_window_years: Resolved[int] = parameter(YEARS, "years")
     """Achievements count from 1 January of the year this many years before the
     round's year, to the deadline (2025 call: 2020-01-01 to the deadline)."""
     qualifying_honours: Resolved[frozenset[str]] = parameter(KEYS, "honour_keys")
@@ -851,7 +853,10 @@ class PolicySnapshot:
         Raises:
             KeyError: No parameter has that name.
         """
-        spec = _SPECS[name]
+        spec = _SPECS.get(name)
+        if spec is None:
+            msg = f"no parameter {shown(name)}; see skillchain.policy.specs()"
+            raise KeyError(msg)
         group = getattr(self, spec.group)
         value: Resolved[object] = getattr(group, spec.field)
         return value

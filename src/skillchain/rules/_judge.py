@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Finding, Outcome
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
@@ -153,22 +154,15 @@ class Judge:
 
         Many cases share one immutable fact (thousands of apprentices follow one
         programme).  The first time *subject* is met under this policy and day its
-        findings are worked out on a fresh judge and remembered on the snapshot
+        findings are worked out on a fresh judge (under the library's decimal
+        context, so no caller's context is remembered) and kept on the snapshot
         (:meth:`~skillchain.PolicySnapshot.remember`, keyed by *record* and the
         subject's identity); later cases copy them.  Use it only when *record*'s
         findings depend on nothing but *subject*, the policy and the day.
         """
 
         def work() -> tuple[S, tuple[Finding, ...], bool, bool, int]:
-            fresh = Judge(self.policy, self.on)
-            record(fresh, subject)
-            return (
-                subject,
-                tuple(fresh._findings),
-                fresh.failed,
-                fresh.undecided,
-                fresh._rank,
-            )
+            return Judge._judged_alone(self.policy, self.on, record, subject)
 
         # The memo holds the subject itself, so its id cannot be reused by another
         # object while the entry lives: identity is a safe key, and cheap to hash.
@@ -179,6 +173,22 @@ class Judge:
         self.failed = self.failed or failed
         self.undecided = self.undecided or undecided
         self._rank = max(self._rank, rank)
+
+    @staticmethod
+    @in_library_context
+    def _judged_alone(
+        policy: Policy, on: date, record: Callable[["Judge", S], None], subject: S
+    ) -> tuple[S, tuple[Finding, ...], bool, bool, int]:
+        """*record*'s findings on a fresh judge, its flags and its rank."""
+        fresh = Judge(policy, on)
+        record(fresh, subject)
+        return (
+            subject,
+            tuple(fresh._findings),
+            fresh.failed,
+            fresh.undecided,
+            fresh._rank,
+        )
 
     def amount(
         self,

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 import attrs
 
+from skillchain._context import in_library_context
 from skillchain._dates import DateRange
 from skillchain._decision import (
     Decision,
@@ -12,6 +13,7 @@ from skillchain._decision import (
     register_advisory,
 )
 from skillchain._errors import closest
+from skillchain._redact import shorten
 from skillchain._sources import Citation, Lang
 from skillchain.policy import Policy, specs
 
@@ -94,6 +96,10 @@ class Condition:
     day ``on`` (``None``: the evaluation day)."""
 
 
+def _in_library_context(function: Callable[..., Decision]) -> Callable[..., Decision]:
+    return in_library_context(function)
+
+
 def _check_ids(rule: "Rule") -> tuple[str, ...]:
     return tuple(condition.check for condition in rule.conditions)
 
@@ -116,8 +122,11 @@ class Rule:
     """The title in Chinese."""
     title_en: str
     """The title in English."""
-    function: Callable[..., Decision]
-    """The pure function that decides: ``(facts…, *, on, policy) -> Decision``."""
+    function: Callable[..., Decision] = attrs.field(converter=_in_library_context)
+    """The pure function that decides: ``(facts…, *, on, policy) -> Decision``.
+
+    It always computes under the library's own :mod:`decimal` context, whatever the
+    caller's: a function given here that does not already do so is wrapped to."""
     sources: tuple[RuleSource, ...]
     """The documents the rule as a whole rests on."""
     parameters: tuple[str, ...]
@@ -422,8 +431,9 @@ def get_rule(rule_id: str) -> Rule:
     _check_documents()
     found = _RULES.get(rule_id)
     if found is None:
-        close = closest(rule_id, _RULES)
+        shown = shorten(rule_id)
+        close = closest(shown, _RULES)
         hint = f"; closest: {', '.join(close)}" if close else ""
-        msg = f"no rule {rule_id!r}{hint}"
+        msg = f"no rule {shown!r}{hint}"
         raise UnknownRuleError(msg)
     return found

@@ -27,6 +27,7 @@ apprentice is filed with the programme before its training starts.
 from datetime import date
 
 from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
@@ -480,6 +481,7 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     )
 
 
+@in_library_context
 def apprentice_eligibility(
     enrolment: ApprenticeEnrolment,
     *,

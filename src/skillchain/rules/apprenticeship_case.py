@@ -9,6 +9,7 @@ rules in that order.  It reuses their checks; it adds no condition of its own.
 
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import Policy
@@ -26,6 +27,7 @@ from skillchain.rules.apprenticeship_subsidy import SUBSIDY_RULE, check_subsidy
 __all__ = ["CASE_RULE", "apprentice_case"]
 
 
+@in_library_context
 def apprentice_case(
     enrolment: ApprenticeEnrolment,
     *,

@@ -17,6 +17,7 @@ enterprise files the programme before its training starts.
 
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, Message, register_messages
 from skillchain.model import (
     ApprenticeshipProgramme,
@@ -219,6 +220,7 @@ def _own_centre(enterprise: Enterprise, partner: TrainingInstitution) -> bool | 
     return None if partner.credit_code is None else False
 
 
+@in_library_context
 def enterprise_eligibility(
     enterprise: Enterprise,
     programme: ApprenticeshipProgramme,

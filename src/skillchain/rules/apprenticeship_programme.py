@@ -28,6 +28,7 @@ programme is filed and reviewed before its training starts.
 from datetime import date
 from decimal import Decimal
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import ApprenticeshipProgramme, TrainingMode
 from skillchain.policy import ApprenticeshipParameters, Policy
@@ -350,6 +351,7 @@ def check_programme(
         )
 
 
+@in_library_context
 def programme_validity(
     programme: ApprenticeshipProgramme,
     *,

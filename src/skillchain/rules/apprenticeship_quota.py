@@ -19,6 +19,7 @@ from datetime import date
 
 import attrs
 
+from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -184,6 +185,7 @@ class QuotaAllocation:
         raise KeyError("the application was not part of this allocation")
 
 
+@in_library_context
 def allocate_quota(
     applications: Iterable[QuotaApplication],
     *,
@@ -309,6 +311,7 @@ def allocate_quota(
     )
 
 
+@in_library_context
 def quota_listing(
     application: QuotaApplication,
     applications: Iterable[QuotaApplication],

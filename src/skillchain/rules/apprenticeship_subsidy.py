@@ -30,12 +30,13 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
+from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain._money import EXACT
+from skillchain._money import EXACT, amount_problem
 from skillchain._sources import Citation
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
@@ -211,18 +212,22 @@ _NO_CITATIONS: tuple[Citation, ...] = ()
 
 
 def _amount_argument(value: object, field: str) -> Decimal:
-    """Check an amount argument: a finite, non-negative ``Decimal``."""
-    if isinstance(value, Decimal) and value.is_finite() and value >= 0:
-        return value
-    problem = (
-        f"got {value}"
-        if isinstance(value, Decimal)
-        else f"got a value of type {type(value).__name__}"
-    )
+    """Check an amount argument: a finite, non-negative ``Decimal`` within bounds."""
+    if isinstance(value, Decimal):
+        problem = amount_problem(value)
+        if problem is None:
+            if value >= 0:
+                return value
+            problem = f"got {value}"
+    else:
+        problem = f"got a value of type {type(value).__name__}"
     raise InvalidValueError(
         field=field,
         problem=problem,
-        expected="a finite Decimal amount in yuan of at least zero",
+        expected=(
+            "a finite Decimal amount in yuan of at least zero, with at most 15 "
+            "digits before the decimal point and 20 after it"
+        ),
     )
 
 
@@ -519,6 +524,7 @@ def check_subsidy(
     )
 
 
+@in_library_context
 def subsidy_entitlement(
     programme: ApprenticeshipProgramme,
     enrolments: Sequence[ApprenticeEnrolment],
@@ -849,6 +855,7 @@ def check_prepayment(
     return _check_prepayment(judge, programme, planned, scheme, listed_on)
 
 
+@in_library_context
 def prepayment(
     programme: ApprenticeshipProgramme,
     apprentices: int,
@@ -1090,6 +1097,7 @@ def check_settlement(
     return _check_settlement(judge, entitlement, paid, training_end)
 
 
+@in_library_context
 def settlement(
     entitlement: Decimal | None,
     prepaid: Decimal,

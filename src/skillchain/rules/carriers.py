@@ -33,6 +33,7 @@ from decimal import Decimal
 
 import attrs
 
+from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import (
     Decision,
@@ -298,6 +299,7 @@ def _record_minimum(
         judge.missing(check, unknown, values, cites)
 
 
+@in_library_context
 def carrier_recognition(
     carrier: LifelongTrainingCarrier,
     *,
@@ -610,6 +612,7 @@ class CarrierAwardAllocation:
         raise KeyError("the application was not part of this allocation")
 
 
+@in_library_context
 def allocate_carrier_awards(
     applications: Iterable[CarrierAwardApplication],
     *,
@@ -705,6 +708,7 @@ def allocate_carrier_awards(
     return CarrierAwardAllocation(ranked=tuple(ranked), decisions=decisions)
 
 
+@in_library_context
 def carrier_award(
     application: CarrierAwardApplication,
     applications: Iterable[CarrierAwardApplication] = (),

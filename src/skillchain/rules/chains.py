@@ -25,6 +25,7 @@ Three rules:
 
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._identifiers import CreditCode
 from skillchain._sources import Citation
@@ -460,6 +461,7 @@ def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> Non
     )
 
 
+@in_library_context
 def chain_leader_incubation(
     application: ChainLeaderApplication,
     *,
@@ -597,6 +599,7 @@ def _parts_text(parts: frozenset[ChainPart]) -> str:
     return "、".join(part.zh for part in ChainPart if part in parts) or "—"
 
 
+@in_library_context
 def chain_composition(
     chain: SkillChain,
     *,
@@ -752,6 +755,7 @@ def _claim_facts(
     }
 
 
+@in_library_context
 def chain_claimant(
     chain: SkillChain,
     employer: CreditCode,
@@ -851,6 +855,7 @@ def _check_claimant(
     judge.missing(_CLAIMANT, missing, (*values, ("claimant", None)))
 
 
+@in_library_context
 def chain_subsidy_claim(
     chain: SkillChain,
     enrolment: ApprenticeEnrolment,

@@ -25,6 +25,7 @@ import attrs
 
 from dateutil.relativedelta import relativedelta
 
+from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -295,6 +296,7 @@ def _barred(competition: Competition) -> tuple[str, ...]:
     return (_CITY_TITLE,)
 
 
+@in_library_context
 def competition_entry(
     entry: CompetitionEntry, *, on: date, policy: Policy | None = None
 ) -> Decision:
@@ -556,6 +558,7 @@ def _check_results(results: Sequence[CompetitionResult]) -> Competition:
     return competition
 
 
+@in_library_context
 def award_technical_experts(
     results: Sequence[CompetitionResult],
     *,
@@ -733,6 +736,7 @@ def _place(
         judge.missing(_T_PLACE, ("tie_break",), values, citations)
 
 
+@in_library_context
 def technical_expert(
     person: ResidentId,
     results: tuple[CompetitionResult, ...],

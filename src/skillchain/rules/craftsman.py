@@ -18,12 +18,13 @@
 """
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import attrs
 
-from skillchain._dates import last_day_of_year, months_between
+from skillchain._context import in_library_context
+from skillchain._dates import days_apart, last_day_of_year, months_through
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -143,12 +144,12 @@ def _frontline_months(
     months = 0
     merged: list[list[date]] = []
     for start, last in spans:
-        if merged and start <= merged[-1][1] + timedelta(days=1):
+        if merged and days_apart(merged[-1][1], start) <= 1:
             merged[-1][1] = max(merged[-1][1], last)
         else:
             merged.append([start, last])
     for start, last in merged:
-        months += months_between(start, last + timedelta(days=1))
+        months += months_through(start, last)
     return months
 
 
@@ -399,6 +400,7 @@ def _rank_key(application: CraftsmanApplication) -> tuple[int, bool, Decimal, st
     )
 
 
+@in_library_context
 def select_craftsmen(
     applications: Iterable[CraftsmanApplication],
     *,
@@ -487,6 +489,7 @@ def select_craftsmen(
     )
 
 
+@in_library_context
 def pengcheng_craftsman(
     application: CraftsmanApplication,
     applications: Iterable[CraftsmanApplication] = (),
@@ -566,6 +569,7 @@ def _held_level(
     ), ()
 
 
+@in_library_context
 def competition_promotion(
     result: CompetitionResult,
     *,
@@ -698,7 +702,7 @@ _ON_CONTEST = ReadOn(
 CRAFTSMAN_SELECTION_RULE: Rule = register(
     Rule(
         id="craftsman.selection",
-        version="2026.1",
+        version="2026.2",
         title_zh="鹏城工匠评选",
         title_en="Pengcheng Craftsman selection",
         function=pengcheng_craftsman,

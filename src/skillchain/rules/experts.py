@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import attrs
 
+from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
     FactValue,
@@ -436,6 +437,7 @@ class ExpertRecommendation:
         raise KeyError(msg)
 
 
+@in_library_context
 def recommend_experts(
     recommendation_round: RecommendationRound,
     *,
@@ -576,6 +578,7 @@ def _recommend(
     )
 
 
+@in_library_context
 def expert_recommendation(
     person: ResidentId,
     recommendation_round: RecommendationRound,

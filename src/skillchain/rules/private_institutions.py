@@ -23,6 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from skillchain._codes import DivisionCode
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import OrganiserKind, PrivateInstitutionFiling, SetupProcedure
 from skillchain.policy import InstitutionParameters, Policy, Resolved
@@ -77,6 +78,7 @@ register_messages(
 )
 
 
+@in_library_context
 def setup_procedure(
     division: DivisionCode, *, on: date, policy: Policy | None = None
 ) -> SetupProcedure | None:
@@ -251,6 +253,7 @@ def check_filing(judge: Judge, filing: PrivateInstitutionFiling) -> None:
     )
 
 
+@in_library_context
 def filing_completeness(
     filing: PrivateInstitutionFiling, *, on: date, policy: Policy | None = None
 ) -> Decision:

@@ -19,9 +19,10 @@ every route fails.
 """
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
-from skillchain._dates import DateRange, months_between
+from skillchain._context import in_library_context
+from skillchain._dates import DateRange, days_apart, months_through
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain.model import (
     ApplicationRoute,
@@ -46,7 +47,6 @@ _STANDARDS = "level_application.standards"
 _DISTRICT = "level_application.district_standards"
 _NONE = "—"
 _TITLE_RANK = {level: rank for rank, level in enumerate(ProfessionalTitleLevel)}
-_ONE_DAY = timedelta(days=1)
 
 register_messages(
     {
@@ -101,12 +101,12 @@ def worked_months(work: Sequence[DateRange], since: date | None, on: date) -> in
         end = on if period.end is None else min(period.end, on)
         if end < start:
             continue
-        if stretches and start <= stretches[-1][1] + _ONE_DAY:
+        if stretches and days_apart(stretches[-1][1], start) <= 1:
             first, last = stretches[-1]
             stretches[-1] = (first, max(last, end))
         else:
             stretches.append((start, end))
-    return sum(months_between(first, last + _ONE_DAY) for first, last in stretches)
+    return sum(months_through(first, last) for first, last in stretches)
 
 
 def _find(
@@ -358,6 +358,7 @@ def check_level_application(judge: Judge, application: LevelApplication) -> None
     )
 
 
+@in_library_context
 def level_application(
     application: LevelApplication, *, on: date, policy: Policy | None = None
 ) -> Decision:
@@ -406,7 +407,7 @@ def level_application(
 LEVEL_APPLICATION_RULE: Rule = register(
     Rule(
         id="levels.application",
-        version="2026.1",
+        version="2026.2",
         title_zh="职业技能等级认定申报条件",
         title_en="Conditions for applying for a skill level",
         function=level_application,

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
@@ -495,6 +496,7 @@ def check_skill_upgrade(
     return _amount(judge, params, certificate, shortage_occupation)
 
 
+@in_library_context
 def skill_upgrade_subsidy(
     person: Person,
     certificate: Certificate,

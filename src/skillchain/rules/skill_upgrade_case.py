@@ -15,6 +15,7 @@ made (``claimed_on``, by default the evaluation day).
 from collections.abc import Sequence
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
@@ -28,6 +29,7 @@ from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, check_annual_cap
 __all__ = ["SKILL_UPGRADE_CASE_RULE", "skill_upgrade_claim"]
 
 
+@in_library_context
 def skill_upgrade_claim(
     person: Person,
     certificate: Certificate,

@@ -20,6 +20,7 @@ claims out, and claims paid outside Guangdong (the claim's division is not check
 from collections.abc import Collection, Sequence
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation
@@ -256,6 +257,7 @@ def _check_once(
         judge.check(check, True, values, citations)
 
 
+@in_library_context
 def annual_cap(
     claim: SubsidyClaim,
     history: Sequence[SubsidyClaim],

@@ -33,6 +33,7 @@ from datetime import date
 from decimal import Decimal
 
 from skillchain._codes import DivisionCode
+from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._errors import InvalidValueError
@@ -621,6 +622,7 @@ def _high_skill_amount(
     return amount
 
 
+@in_library_context
 def high_skill_reward(
     claim: TalentRewardClaim,
     *,
@@ -1033,6 +1035,7 @@ def _occupational_amount(
     return amount
 
 
+@in_library_context
 def occupational_reward(
     claim: TalentRewardClaim,
     *,

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
 from skillchain._levels import SkillLevel
@@ -359,6 +360,7 @@ def check_ui_skill(
     return _amount(judge, params, rate, uplift, lacking)
 
 
+@in_library_context
 def ui_skill_subsidy(
     certificate: Certificate,
     history: Sequence[SubsidyClaim],

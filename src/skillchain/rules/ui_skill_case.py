@@ -17,6 +17,7 @@ certificate's occupation and level.  Its own limit of three a year is ``ui_skill
 from collections.abc import Sequence
 from datetime import date
 
+from skillchain._context import in_library_context
 from skillchain._decision import Decision
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
@@ -30,6 +31,7 @@ from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill
 __all__ = ["UI_SKILL_CASE_RULE", "ui_skill_claim"]
 
 
+@in_library_context
 def ui_skill_claim(
     certificate: Certificate,
     history: Sequence[SubsidyClaim],

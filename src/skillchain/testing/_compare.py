@@ -2,8 +2,13 @@
 
 Nothing here imports Hypothesis: the functions take any iterable of cases (written by
 hand, read from case files, or drawn by a strategy) and evaluate the rule on each.
+
+Case names often identify a person (a population labelled by identity number), so
+every report, ``repr`` and assertion message shows names cut to a bounded length
+with anything that looks like an identity number masked (:func:`skillchain.redact`).
 """
 
+import inspect
 import operator
 
 from collections.abc import Callable, Iterable, Mapping
@@ -16,6 +21,7 @@ import attrs
 
 from skillchain._decision import Decision, Outcome
 from skillchain._errors import InvalidValueError
+from skillchain._redact import redact, shorten
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
 
@@ -38,6 +44,22 @@ __all__ = [
 
 _SHOWN = 10
 """How many offending cases a failed property lists in full."""
+_NAME_SHOWN = 80
+"""How many characters of a case name (or of a key or value) a report shows."""
+
+
+def _shown(value: object) -> str:
+    """A name, key or value as a report shows it: cut and masked."""
+    return shorten(str(value), _NAME_SHOWN)
+
+
+def _is_name(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            field="Case.name",
+            problem=f"got a value of type {type(value).__name__}",
+            expected="a str",
+        )
 
 
 def _is_day(_instance: object, _attribute: object, value: Any) -> None:
@@ -69,7 +91,7 @@ def _frozen_facts(value: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Case:
     """One case to evaluate a rule on: the rule's facts and the evaluation day.
 
@@ -77,6 +99,10 @@ class Case:
     they are given.  A plain mapping of the rule's keyword arguments plus ``on``
     may be passed wherever a case is expected; it becomes a case named by its
     position (``case 3``).
+
+    Cases compare by name, day and facts and hash by name and day.  The name may
+    identify a person, so ``repr`` and every report show it cut and with anything
+    that looks like an identity number masked.
 
     Example:
         >>> from datetime import date
@@ -93,18 +119,33 @@ class Case:
             argument names (``on`` and ``policy`` are not facts).
     """
 
-    name: str = attrs.field(validator=attrs.validators.instance_of(str))
+    # The fields take no part in attrs' equality: __eq__ below is written by hand,
+    # so tools that describe a failed == field by field (pytest) show the masked
+    # repr only, never the raw name.
+    name: str = attrs.field(validator=_is_name, eq=False)
     """A short name shown in reports (a case file's ``name``)."""
-    on: date = attrs.field(validator=_is_day)
+    on: date = attrs.field(validator=_is_day, eq=False)
     """The evaluation day passed to the rule as ``on``."""
-    facts: Mapping[str, object] = attrs.field(
-        validator=_is_facts, hash=False, repr=False
-    )
+    facts: Mapping[str, object] = attrs.field(validator=_is_facts, eq=False)
     """The rule's other arguments by name (as the rule function takes them)."""
 
     def __attrs_post_init__(self) -> None:
         """Freeze the facts into a read-only copy."""
         object.__setattr__(self, "facts", _frozen_facts(self.facts))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when name, day and facts are equal."""
+        if not isinstance(other, Case):
+            return NotImplemented
+        return (self.name, self.on, self.facts) == (other.name, other.on, other.facts)
+
+    def __hash__(self) -> int:
+        """Hash by name and day (the facts may hold unhashable values)."""
+        return hash((Case, self.name, self.on))
+
+    def __repr__(self) -> str:
+        """Return ``Case(name=..., on=...)`` with the name cut and masked."""
+        return f"Case(name={_shown(self.name)!r}, on={self.on!r})"
 
     def fact(self, path: str) -> object:
         """The fact at the dotted *path*: an argument, then attributes or keys.
@@ -116,17 +157,20 @@ class Case:
             10
 
         Raises:
-            KeyError: No argument or attribute of that name.
+            KeyError: No argument or attribute of that name (the message quotes
+                the path cut and masked).
         """
         head, _, rest = path.partition(".")
+        if head not in self.facts:
+            raise KeyError(_shown(path))
         value: object = self.facts[head]
         for part in rest.split(".") if rest else ():
-            if isinstance(value, Mapping):
+            if isinstance(value, Mapping) and part in value:
                 value = value[part]
-            elif hasattr(value, part):
+            elif not isinstance(value, Mapping) and hasattr(value, part):
                 value = getattr(value, part)
             else:
-                raise KeyError(path)
+                raise KeyError(_shown(path))
         return value
 
 
@@ -166,7 +210,19 @@ def evaluate(rule: Rule | str, policy: Policy, case: CaseLike) -> Decision:
         Decimal('28000.00')
     """
     found = _as_case(case, 0)
-    return _as_rule(rule).function(**found.facts, on=found.on, policy=policy)
+    function = _as_rule(rule).function
+    try:
+        return function(**found.facts, on=found.on, policy=policy)
+    except TypeError:
+        try:
+            inspect.signature(function).bind(**found.facts, on=found.on, policy=policy)
+        except TypeError as refused:
+            raise InvalidValueError(
+                field="Case.facts",
+                problem=f"{_shown(found.name)}: {refused}",
+                expected="the rule's keyword arguments, each once",
+            ) from None
+        raise
 
 
 def _failed(decision: Decision) -> tuple[str, ...]:
@@ -222,9 +278,12 @@ def _summary(decision: Decision) -> str:
     return "; ".join(parts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Change:
-    """One case whose decision differs between the baseline and the reform."""
+    """One case whose decision differs between the baseline and the reform.
+
+    Its ``repr`` names the case (masked, see :class:`Case`) and what changed.
+    """
 
     case: Case
     """The case."""
@@ -239,19 +298,29 @@ class Change:
         return differences(self.baseline, self.reform)
 
     def report(self) -> str:
-        """A few lines for a person: the case, both decisions and what changed."""
+        """A few lines for a person: the case, both decisions and what changed.
+
+        The case name is cut and masked (see :class:`Case`).
+        """
         lines = [
-            f"{self.case.name} (on {self.case.on.isoformat()}):",
+            f"{_shown(self.case.name)} (on {self.case.on.isoformat()}):",
             f"  baseline: {_summary(self.baseline)}",
             f"  reform:   {_summary(self.reform)}",
         ]
         lines.extend(f"  {line}" for line in self.differences)
-        return "\n".join(lines)
+        return redact("\n".join(lines))
+
+    def __repr__(self) -> str:
+        """Return ``Change(case=Case(...), differences=(...))``."""
+        return f"Change(case={self.case!r}, differences={self.differences!r})"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Comparison:
     """The result of evaluating one rule on the same cases under two policies.
+
+    Its ``repr`` gives the counts only; :meth:`report` lists the changes, with
+    case names cut and masked.
 
     Example:
         >>> from datetime import date
@@ -264,6 +333,8 @@ class Comparison:
         ...       "training_end": None}])
         >>> result.total, result.changed, result.unchanged
         (1, 0, 1)
+        >>> result
+        Comparison(rule='apprenticeship.settlement', total=1, changed=0)
     """
 
     rule: str
@@ -302,6 +373,13 @@ class Comparison:
         if len(self.changes) > limit:
             lines.append(f"… and {len(self.changes) - limit} more")
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        """Return ``Comparison(rule=..., total=..., changed=...)``."""
+        return (
+            f"Comparison(rule={self.rule!r}, total={self.total}, "
+            f"changed={self.changed})"
+        )
 
 
 def compare(
@@ -346,7 +424,7 @@ def _fail(title: str, offending: list[Change], comparison: Comparison) -> None:
     first = offending[0]
     lines.append("First case under the reform:")
     lines.append(first.reform.explain("en"))
-    raise AssertionError("\n".join(lines))
+    raise AssertionError(redact("\n".join(lines)))
 
 
 def assert_relaxes(
@@ -454,7 +532,7 @@ def _amount_report(title: str, lines: list[str]) -> None:
     shown = lines[:_SHOWN]
     if len(lines) > _SHOWN:
         shown.append(f"… and {len(lines) - _SHOWN} more")
-    raise AssertionError("\n".join([title, *shown]))
+    raise AssertionError(redact("\n".join([title, *shown])))
 
 
 def assert_amount_monotone(
@@ -492,9 +570,9 @@ def assert_amount_monotone(
     for value, amount, case in paid:
         if highest is not None and value > highest[0] and amount < highest[1]:
             problems.append(
-                f"{case.name}: {key if isinstance(key, str) else 'key'}={value} pays "
-                f"{amount}, less than {highest[1]} for {highest[2].name} "
-                f"({highest[0]})"
+                f"{_shown(case.name)}: {_shown(key) if isinstance(key, str) else 'key'}"
+                f"={_shown(value)} pays {amount}, less than {highest[1]} for "
+                f"{_shown(highest[2].name)} ({_shown(highest[0])})"
             )
         if highest is None or amount > highest[1]:
             highest = (value, amount, case)
@@ -527,7 +605,9 @@ def assert_amount_capped(
     for case, decision in zip(listed, decisions, strict=True):
         limit = cap(case) if callable(cap) else cap
         if decision.amount is not None and decision.amount > limit:
-            problems.append(f"{case.name}: pays {decision.amount}, above {limit}")
+            problems.append(
+                f"{_shown(case.name)}: pays {decision.amount}, above {limit}"
+            )
     if problems:
         _amount_report(
             f"{found.id}: amounts above the cap ({len(problems)} cases)", problems

@@ -403,10 +403,14 @@ def division_codes(*, level: str | None = None) -> st.SearchStrategy[DivisionCod
     return draw_code()
 
 
+#: The birth dates a ResidentId accepts (century digits 18, 19 and 20).
+_BIRTHS: Final = (date(1800, 1, 1), date(2099, 12, 31))
+
+
 def resident_ids(
     *,
     min_birth: date = _MIN_DAY,
-    max_birth: date = _MAX_DAY,
+    max_birth: date = _BIRTHS[1],
     sex: "st.SearchStrategy[Sex] | None" = None,
     divisions: "st.SearchStrategy[DivisionCode] | None" = None,
 ) -> st.SearchStrategy[ResidentId]:
@@ -416,16 +420,24 @@ def resident_ids(
     ``repr`` is masked, as every :class:`~skillchain.ResidentId`'s is.
 
     Args:
-        min_birth: The earliest birth date.
-        max_birth: The latest birth date.
+        min_birth: The earliest birth date (1900-01-01 unless given; not before
+            1800-01-01).
+        max_birth: The latest birth date (not after 2099-12-31).
         sex: The sexes to draw; either if None.
         divisions: The divisions of issue; any GB/T 2260 code if None.
 
     Raises:
-        hypothesis.errors.InvalidArgument: A bound is not a date, the bounds are reversed, or an option
+        hypothesis.errors.InvalidArgument: A bound is not a date, the bounds are
+            reversed or outside the birth dates a number can hold, or an option
             is not a strategy.
     """
     _check_bounds("birth", min_birth, max_birth)
+    if min_birth < _BIRTHS[0] or max_birth > _BIRTHS[1]:
+        msg = (
+            f"birth bounds {min_birth} to {max_birth} reach outside "
+            f"{_BIRTHS[0]} to {_BIRTHS[1]}, the birth dates a ResidentId accepts"
+        )
+        raise InvalidArgument(msg)
     _check_strategy("sex", sex)
     _check_strategy("divisions", divisions)
     sexes = _or(sex, st.sampled_from(Sex))
