@@ -93,7 +93,16 @@ def demo(session: nox.Session) -> None:
     """
     session.install(".")
     lang = session.posargs[0] if session.posargs else "en"
-    session.run("skillchain", "check", "examples/cases", "--summary", "--lang", lang)
+    session.run(
+        "skillchain",
+        "check",
+        "examples/cases",
+        "--overlay-root",
+        "examples",
+        "--summary",
+        "--lang",
+        lang,
+    )
     session.run(
         "skillchain", "simulate", "examples/population/apprentices-10000.csv",
         "--rule", "apprenticeship.case",

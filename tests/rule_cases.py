@@ -25,7 +25,7 @@ from skillchain.rules import Judge, Rule
 
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "cases"
-CASES: tuple[CaseFile, ...] = load_directory(EXAMPLES)
+CASES: tuple[CaseFile, ...] = load_directory(EXAMPLES, overlay_root=EXAMPLES.parent)
 
 
 # Fields whose ``None`` is a value, not "unknown": an open end (a contract without a

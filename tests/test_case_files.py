@@ -19,7 +19,7 @@ from skillchain.rules import rules
 
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "cases"
-CASES = load_directory(EXAMPLES)
+CASES = load_directory(EXAMPLES, overlay_root=EXAMPLES.parent)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -40,7 +40,7 @@ def test_every_rule_has_an_eligible_and_another_example() -> None:
 
 def test_check_directory_checks_every_example() -> None:
     """check_directory loads and checks every case under a folder."""
-    results = check_directory(EXAMPLES)
+    results = check_directory(EXAMPLES, overlay_root=EXAMPLES.parent)
     assert len(results) == len(CASES)
     assert all(r.passed for r in results)
 

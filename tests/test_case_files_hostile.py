@@ -503,13 +503,23 @@ def overlay_problem(path: Path, **options: object) -> CaseProblem:
     return problem
 
 
-def test_a_sibling_overlay_folder_is_inside_the_tree(tree: Path) -> None:
-    """Item 17: the layout of the bundled examples (``../overlays/x.toml``) keeps working."""
+def test_a_sibling_overlay_folder_needs_the_callers_consent(tree: Path) -> None:
+    """Item 17: the layout of the bundled examples (``../overlays/x.toml``) is outside
+    the case file's folder: refused by default, read once the caller widens the root."""
     path = write(tree / "cases", "case.toml", with_overlay("../overlays/empty.toml"))
-    (case,) = load_cases(path)
+    assert "outside" in overlay_problem(path).message
+    (case,) = load_cases(path, overlay_root=tree)
     assert case.overlays == (str((tree / "overlays" / "empty.toml").resolve()),)
-    (same,) = load_directory(tree / "cases")
+    (same,) = load_directory(tree / "cases", overlay_root=tree)
     assert same.overlays == case.overlays
+
+
+def test_an_overlay_under_the_case_folder_is_read_by_default(tree: Path) -> None:
+    """Inside the case file's own folder (or below it) an overlay needs no consent."""
+    write(tree / "cases" / "overlays", "empty.toml", "")
+    path = write(tree / "cases", "case.toml", with_overlay("overlays/empty.toml"))
+    (case,) = load_cases(path)
+    assert case.overlays == (str((tree / "cases" / "overlays" / "empty.toml").resolve()),)
 
 
 @pytest.mark.parametrize("target", ["../../outside.toml", "../../missing.toml"])
@@ -579,7 +589,7 @@ def test_the_caller_can_widen_or_narrow_the_tree(tree: Path) -> None:
 def test_a_missing_overlay_inside_the_tree_is_named(tree: Path) -> None:
     """Item 17: inside the tree, a missing overlay is still reported as missing."""
     problem = overlay_problem(
-        write(tree / "cases", "a.toml", with_overlay(f"../overlays/{ID}.toml"))
+        write(tree / "cases", "a.toml", with_overlay(f"overlays/{ID}.toml"))
     )
     assert "no overlay file" in problem.message
     assert not leaks(problem.message)
@@ -590,7 +600,7 @@ def test_each_overlay_of_a_list_is_held_to_the_tree(tree: Path) -> None:
     text = GOOD.replace(
         "[facts]", 'overlay = ["../overlays/empty.toml", "/etc/hostname"]\n[facts]'
     )
-    problem = overlay_problem(write(tree / "cases", "a.toml", text))
+    problem = overlay_problem(write(tree / "cases", "a.toml", text), overlay_root=tree)
     assert problem.path == "overlay[1]"
     assert "outside" in problem.message
 

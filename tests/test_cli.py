@@ -136,7 +136,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "cases"
 
 def test_check_passes_on_the_bundled_examples() -> None:
     """Every example case decides as its file expects: exit 0 and a summary line."""
-    status, text = run("check", str(EXAMPLES), "--lang", "en")
+    status, text = run(
+        "check", str(EXAMPLES), "--overlay-root", str(EXAMPLES.parent), "--lang", "en"
+    )
     assert status == 0
     last = text.rstrip().splitlines()[-1]
     passed, failed = last.split(", ")
@@ -162,7 +164,13 @@ def test_check_summary_prints_one_line_per_case(tmp_path: Path) -> None:
     """--summary: one line per case with outcome and amount; differences under it."""
     source = (EXAMPLES / "apprenticeship-case.toml").read_text(encoding="utf-8")
     status, text = run(
-        "check", str(EXAMPLES / "apprenticeship-case.toml"), "--summary", "--lang", "en"
+        "check",
+        str(EXAMPLES / "apprenticeship-case.toml"),
+        "--overlay-root",
+        str(EXAMPLES.parent),
+        "--summary",
+        "--lang",
+        "en",
     )
     assert status == 0
     lines = text.splitlines()
@@ -573,3 +581,18 @@ def test_long_arguments_are_cut_in_errors(capsys: pytest.CaptureFixture[str]) ->
             main(argv, out=io.StringIO())
         err = capsys.readouterr().err
         assert 0 < len(err) < 1000
+
+
+def test_check_keeps_overlays_inside_the_case_folder_unless_told(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A case file's overlay outside its folder is refused unless the caller opts in."""
+    case = EXAMPLES / "apprenticeship-case.toml"
+    status, _ = run("check", str(case), "--summary", "--lang", "en")
+    assert status == 2
+    refusal = capsys.readouterr().err
+    assert "../overlays/futian-occupation-directory.toml" in refusal
+    assert "--overlay-root" in refusal
+    wider = run("check", str(case), "--overlay-root", str(EXAMPLES.parent), "--summary")
+    anywhere = run("check", str(case), "--overlays-anywhere", "--summary")
+    assert (wider[0], anywhere[0]) == (0, 0)

@@ -358,7 +358,9 @@ def test_boundary_dates_for_every_rule(
     from skillchain.serialization import unstructure
 
     seen: set[str] = set()
-    for case in load_directory(ROOT / "examples" / "cases"):
+    for case in load_directory(
+        ROOT / "examples" / "cases", overlay_root=ROOT / "examples"
+    ):
         if case.rule.id in seen:
             continue
         seen.add(case.rule.id)

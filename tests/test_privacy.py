@@ -229,7 +229,7 @@ def test_records_with_the_number_in_free_text_print_masked(value: Rendered) -> N
 
 
 def _skill_upgrade_case() -> CaseFile:
-    return load_cases(EXAMPLES / "cases" / "skill-upgrade.toml")[0]
+    return load_cases(EXAMPLES / "cases" / "skill-upgrade.toml", overlay_root=EXAMPLES)[0]
 
 
 SKILL_UPGRADE = _skill_upgrade_case()

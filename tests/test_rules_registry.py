@@ -38,7 +38,7 @@ from skillchain.testing import strategies as sk
 
 
 EXAMPLES = Path(__file__).parent.parent / "examples" / "cases"
-CASES = load_directory(EXAMPLES)
+CASES = load_directory(EXAMPLES, overlay_root=EXAMPLES.parent)
 BUNDLED = Policy.default()
 # A district overlay giving values to the parameters the bundled policy leaves to
 # the district, so the generated cases also reach the checks that read them.

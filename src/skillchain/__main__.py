@@ -217,12 +217,16 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.rule is not None and _find_rule(args.rule, "--rule: ") is None:
         return 2
+    boundary = {
+        "overlay_root": args.overlay_root,
+        "overlays_anywhere": args.overlays_anywhere,
+    }
     cases: list[CaseFile] = []
     for name in args.files:
         path = Path(name)
         kind = _path_kind(path)
         if kind == "folder":
-            cases.extend(load_directory(path))
+            cases.extend(load_directory(path, **boundary))
         elif kind == "file" and path.suffix.lower() == ".json":
             if args.rule is None or args.on is None:
                 _say(
@@ -234,7 +238,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
                 load_facts(path, rule=args.rule, on=args.on, overlays=args.policy or ())
             )
         elif kind == "file":
-            cases.extend(load_cases(path))
+            cases.extend(load_cases(path, **boundary))
         else:
             _say(f"{_shown(name)}: no such file or directory")
             return 2
@@ -458,6 +462,17 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         help="a policy file to overlay for JSON fact files (case files name their own)",
+    )
+    check.add_argument(
+        "--overlay-root",
+        metavar="DIR",
+        help="the folder case files' overlays must lie in (default: the case file's "
+        "folder, or the folder given)",
+    )
+    check.add_argument(
+        "--overlays-anywhere",
+        action="store_true",
+        help="read the overlays case files name wherever they are (trusted files only)",
     )
     check.add_argument("--lang", choices=("zh", "en"), default="zh")
     check.add_argument("--json", action="store_true", help="print decisions as JSON")

@@ -508,7 +508,8 @@ def _overlays(raw: object, path: str, reader: _Reader) -> tuple[str, ...] | None
             reader.problem(
                 where,
                 f"overlay {_shown(name)} is outside {shorten(str(root), _PATH_SHOWN)}, "
-                "the folder this case file may read overlays from",
+                "the folder this case file may read overlays from (a caller who "
+                "trusts the file can widen it: overlay_root=, or --overlay-root DIR)",
             )
             return None
         if not target.is_file():
@@ -691,12 +692,12 @@ def _root(
     overlay_root: str | os.PathLike[str] | None,
     overlays_anywhere: bool,
 ) -> Path | None:
-    """The folder overlays must resolve inside: by default, the one above *folder*."""
+    """The folder overlays must resolve inside: by default, *folder* itself."""
     if overlays_anywhere:
         return None
     if overlay_root is not None:
         return Path(overlay_root).resolve()
-    return (Path(folder) / os.pardir).resolve()
+    return Path(folder).resolve()
 
 
 def load_cases(
@@ -708,15 +709,16 @@ def load_cases(
     """Read the case or cases in the case file at *path*.
 
     A case's overlays must resolve, after symbolic links, inside *overlay_root*:
-    by default the folder that holds the case file's folder, so ``cases/a.toml``
-    may use ``overlays/x.toml`` beside ``cases/`` (``overlay = "../overlays/x.toml"``)
-    but nothing further up or elsewhere.  Pass a folder to move the boundary, or
-    ``overlays_anywhere=True`` to read overlays wherever a trusted file says.
+    by default the case file's own folder (and the folders under it), so a case file
+    from elsewhere cannot make the library read anything outside it.  Pass a folder
+    to move the boundary (``overlay_root="examples"`` lets ``examples/cases/a.toml``
+    use ``overlay = "../overlays/x.toml"``), or ``overlays_anywhere=True`` to read
+    overlays wherever a trusted file says.
 
     Args:
         path: The case file.
-        overlay_root: The folder overlays must be inside (default: the folder
-            above the case file's folder).
+        overlay_root: The folder overlays must be inside (default: the case
+            file's folder).
         overlays_anywhere: Read overlays from anywhere (ignores *overlay_root*).
 
     Raises:
@@ -747,14 +749,13 @@ def load_directory(
         def test_case_file(case: CaseFile) -> None:
             assert_case(case)
 
-    Every file's overlays must resolve inside *overlay_root*: by default the folder
-    that holds *path*, so ``tests/cases`` may use overlays in ``tests/overlays``
-    (see :func:`load_cases`).
+    Every file's overlays must resolve inside *overlay_root*: by default *path*
+    itself; pass ``overlay_root="tests"`` to let ``tests/cases`` use overlays in
+    ``tests/overlays`` (see :func:`load_cases`).
 
     Args:
         path: The folder of case files.
-        overlay_root: The folder overlays must be inside (default: the folder
-            that holds *path*).
+        overlay_root: The folder overlays must be inside (default: *path*).
         overlays_anywhere: Read overlays from anywhere (ignores *overlay_root*).
 
     Raises:
