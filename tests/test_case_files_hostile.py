@@ -519,7 +519,9 @@ def test_an_overlay_under_the_case_folder_is_read_by_default(tree: Path) -> None
     write(tree / "cases" / "overlays", "empty.toml", "")
     path = write(tree / "cases", "case.toml", with_overlay("overlays/empty.toml"))
     (case,) = load_cases(path)
-    assert case.overlays == (str((tree / "cases" / "overlays" / "empty.toml").resolve()),)
+    assert case.overlays == (
+        str((tree / "cases" / "overlays" / "empty.toml").resolve()),
+    )
 
 
 @pytest.mark.parametrize("target", ["../../outside.toml", "../../missing.toml"])

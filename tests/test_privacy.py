@@ -229,7 +229,8 @@ def test_records_with_the_number_in_free_text_print_masked(value: Rendered) -> N
 
 
 def _skill_upgrade_case() -> CaseFile:
-    return load_cases(EXAMPLES / "cases" / "skill-upgrade.toml", overlay_root=EXAMPLES)[0]
+    path = EXAMPLES / "cases" / "skill-upgrade.toml"
+    return load_cases(path, overlay_root=EXAMPLES)[0]
 
 
 SKILL_UPGRADE = _skill_upgrade_case()
