@@ -105,9 +105,8 @@ def yuan(value: Decimal | int | str) -> Decimal:
     decimal point); surrounding whitespace is ignored, exponents, thousands
     separators and underscores are not accepted.  The result keeps the exponent it
     was written with (``yuan("1.50")`` is ``Decimal('1.50')``).  Every amount is
-    bounded, however it is given: at most 15 digits before the decimal point
-    (:data:`AMOUNT_DIGITS`) and 20 after it (:data:`AMOUNT_PLACES`), the same
-    bounds as an amount read from JSON.
+    bounded, however it is given: at most 15 digits before the decimal point and
+    20 after it, the same bounds as an amount read from JSON.
 
     Args:
         value: The amount.
