@@ -18,14 +18,6 @@ from skillchain._decision import (
     message_for,
     register_messages,
 )
-from skillchain._errors import (
-    InputError,
-    InputProblem,
-    InvalidValueError,
-    PolicyFileError,
-    PolicyProblem,
-    SkillchainError,
-)
 from skillchain._identifiers import (
     CreditCode,
     EntityCategory,
@@ -38,6 +30,14 @@ from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
 from skillchain._redact import redact
 from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
+from skillchain.errors import (
+    InputError,
+    InputProblem,
+    InvalidValueError,
+    PolicyFileError,
+    PolicyProblem,
+    SkillchainError,
+)
 from skillchain.policy import (
     ApprenticeshipParameters,
     Parameter,

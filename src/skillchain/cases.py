@@ -54,17 +54,14 @@ from skillchain._decision import Decision, Outcome
 from skillchain._errors import (
     InvalidValueError,
     PolicyFileError,
-    SkillchainError,
-    _listing,
-    _safe,
     closest,
 )
 from skillchain._facts import fact_reader, join
 from skillchain._money import yuan
 from skillchain._redact import redact, shorten
+from skillchain.errors import CaseFileError, CaseProblem, UnknownRuleError
 from skillchain.policy import Policy
 from skillchain.rules import Rule, rules
-from skillchain.rules._registry import UnknownRuleError
 from skillchain.testing import Case, evaluate
 
 
@@ -101,50 +98,6 @@ _NAMES_SHOWN: Final = 20
 """How many names of a list a difference shows."""
 _NAME_SHOWN: Final = 120
 """How much of a case's name a report or a test id shows."""
-
-
-@attrs.frozen
-class CaseProblem:
-    """One problem found in a case file: the file, the TOML path and what is wrong.
-
-    Example:
-        >>> from skillchain.cases import CaseProblem
-        >>> str(CaseProblem(file="a.toml", path="facts.programme.start",
-        ...                 message="expected a date like 2024-01-31"))
-        'a.toml: facts.programme.start: expected a date like 2024-01-31'
-    """
-
-    file: str = attrs.field(converter=_safe)
-    """The case file, as given to the loader (identity numbers masked)."""
-    path: str = attrs.field(converter=_safe)
-    """The dotted TOML path inside the file (``case[1].facts.apprentices``), or
-    ``(file)`` for the file as a whole (identity numbers masked)."""
-    message: str = attrs.field(converter=_safe)
-    """What is wrong, and what was expected (identity numbers masked, length
-    bounded)."""
-
-    def __str__(self) -> str:
-        """Return ``file: path: message``."""
-        return f"{self.file}: {self.path}: {self.message}"
-
-
-class CaseFileError(SkillchainError):
-    """One or more case files are malformed.
-
-    Every problem found in one load is kept in :attr:`problems`, each with its file
-    and TOML path, so the author fixes them in one pass; the message lists the first
-    50.  Nothing is returned when this is raised.
-
-    Args:
-        problems: The problems found; at least one.
-    """
-
-    problems: tuple[CaseProblem, ...]
-    """Every problem found, in file order."""
-
-    def __init__(self, problems: Iterable[CaseProblem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(_listing("case files are malformed", self.problems))
 
 
 @attrs.frozen(kw_only=True)

@@ -54,7 +54,7 @@ from skillchain._errors import (
 from skillchain._facts import FactReader, fact_reader, join
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._levels import SkillLevel
-from skillchain._redact import redact, shorten
+from skillchain._redact import shorten
 from skillchain._serialization import (
     CODE_PATTERNS,
     SkillchainConverter,
@@ -62,6 +62,7 @@ from skillchain._serialization import (
     got,
 )
 from skillchain._sources import Lang
+from skillchain.errors import PopulationError
 from skillchain.model._checks import amount, whole
 from skillchain.model._checks import decimal as decimal_check
 from skillchain.policy import Policy
@@ -523,65 +524,6 @@ def _counts(values: Iterable[int]) -> OutcomeCounts:
 # ---------------------------------------------------------------- reading populations
 
 
-class PopulationError(SkillchainError, ValueError):
-    """A population file cannot be read: the file, the line and what is wrong.
-
-    Each problem of the line is listed with its path (a CSV column or a JSON
-    path).  The message lists at most ten problems and says how many more there
-    were; identity numbers are masked and every part is bounded in length.
-
-    Args:
-        file: The file, as given (``-`` for standard input).
-        line: The line number (1 is a CSV file's header), or ``None`` for the file
-            as a whole.
-        problems: The problems found; at least one.
-
-    Example:
-        >>> from skillchain import InputProblem
-        >>> from skillchain.simulation import PopulationError
-        >>> print(PopulationError("people.csv", 7, [InputProblem(
-        ...     path="enrolment.qualified", message='expected true or false, got "yes"')]))
-        people.csv, line 7: enrolment.qualified: expected true or false, got "yes"
-    """
-
-    file: str
-    """The population file, as shown in messages (masked, and cut if very long)."""
-    line: int | None
-    """The line the problems are on, or ``None`` for the file as a whole."""
-    problems: tuple[InputProblem, ...]
-    """Every problem found on that line."""
-
-    def __init__(
-        self, file: str, line: int | None, problems: Iterable[InputProblem]
-    ) -> None:
-        self.file = _file_label(file)
-        self.line = line
-        self.problems = tuple(problems)
-        where = self.file if line is None else f"{self.file}, line {line}"
-        if len(self.problems) == 1:
-            text = f"{where}: {self.problems[0]}"
-        else:
-            listed = [f"  - {p}" for p in self.problems[:_LISTED]]
-            if len(self.problems) > _LISTED:
-                listed.append(f"  … and {len(self.problems) - _LISTED} more")
-            text = f"{where}: {len(self.problems)} problems:\n" + "\n".join(listed)
-        super().__init__(text)
-
-    @property
-    def first(self) -> str:
-        """The first problem in one bounded line (for a list of bad rows)."""
-        more = len(self.problems) - 1
-        text = str(self.problems[0]) if self.problems else "malformed"
-        text = text.replace("\n", " ")
-        if more:
-            text += f" (and {more} more {'problem' if more == 1 else 'problems'})"
-        return text if len(text) <= _ROW_TEXT else text[: _ROW_TEXT - 1] + "…"
-
-
-_LISTED: Final = 10
-"""A :class:`PopulationError` lists at most this many problems."""
-_ROW_TEXT: Final = 160
-"""A bad row's one-line summary is at most this long."""
 _PATH_SHOWN: Final = 80
 """A problem's path (a column or a JSON path) shows at most this many characters."""
 _MESSAGE_SHOWN: Final = 300
@@ -590,20 +532,7 @@ _FILE_SHOWN: Final = 200
 """A file path in a message keeps at most this many characters (its end)."""
 
 
-def _file_label(file: str) -> str:
-    """*file* as a message shows it: masked, and cut at the start if very long.
-
-    The end of a path (the file's name) says the most, so a long path loses its
-    beginning.
-
-    Example:
-        >>> from skillchain.simulation import _file_label
-        >>> _file_label("in/440304199001010011.csv")
-        'in/440304********0011.csv'
-    """
-    if len(file) <= _FILE_SHOWN:
-        return redact(file)
-    return "…" + redact(file[-(_FILE_SHOWN - 1) :])
+_file_label = PopulationError.shown_file
 
 
 _SUFFIXES: Final = (".csv", ".jsonl")
@@ -1532,7 +1461,7 @@ def read_population(
         path: The population file.
         rule: The rule whose facts the rows hold, or its registered id.
         on: The evaluation day of rows without their own ``on``.
-        on_bad_row: Called with the :class:`PopulationError` of each malformed
+        on_bad_row: Called with the :class:`~skillchain.errors.PopulationError` of each malformed
             row, which is then skipped; reading goes on.  Without it, the first
             malformed row's error is raised.
 

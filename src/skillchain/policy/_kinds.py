@@ -11,7 +11,7 @@ from typing import Final, Generic, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError
+from skillchain._errors import InvalidValueError, KindError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
 from skillchain._redact import shorten
@@ -46,10 +46,6 @@ __all__ = [
 ]
 
 T_co = TypeVar("T_co", covariant=True)
-
-
-class KindError(ValueError):
-    """A raw value does not fit its parameter's kind (message says what was expected)."""
 
 
 @attrs.frozen

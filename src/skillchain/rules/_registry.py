@@ -15,6 +15,7 @@ from skillchain._decision import (
 from skillchain._errors import closest
 from skillchain._redact import shorten
 from skillchain._sources import Citation, Lang
+from skillchain.errors import UnknownRuleError
 from skillchain.policy import Policy, specs
 
 
@@ -411,13 +412,6 @@ def rules() -> tuple[Rule, ...]:
     """
     _check_documents()
     return tuple(_RULES[key] for key in sorted(_RULES))
-
-
-class UnknownRuleError(KeyError):
-    """No rule has the id asked for (the message names the closest ids)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def get_rule(rule_id: str) -> Rule:
