@@ -1,4 +1,4 @@
-"""Tests for the field checks shared by the model records (skillchain.model._checks)."""
+"""Tests for the field checks shared by the model records (skillchain._checks)."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,13 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillchain import CreditCode, InvalidValueError, ResidentId
-from skillchain.model import (
-    Certificate,
-    Honour,
-    InstitutionKind,
-    ProfessionalTitle,
-)
-from skillchain.model._checks import (
+from skillchain._checks import (
     Check,
     calendar_year,
     day,
@@ -31,6 +25,12 @@ from skillchain.model._checks import (
     tuple_of,
     whole,
     year_from,
+)
+from skillchain.model import (
+    Certificate,
+    Honour,
+    InstitutionKind,
+    ProfessionalTitle,
 )
 from strategies import resident_ids
 

@@ -20,8 +20,6 @@ from skillchain.errors import (
     ProblemsError,
     SkillchainError,
     UnknownRuleError,
-    _listing,
-    _safe,
 )
 
 
@@ -40,8 +38,6 @@ __all__ = [
     "ProblemsError",
     "SkillchainError",
     "UnknownRuleError",
-    "_listing",
-    "_safe",
     "closest",
     "validator_from_problem",
 ]

@@ -42,6 +42,8 @@ from typing import Any, Final
 
 import attrs
 
+from skillchain._checks import amount, whole
+from skillchain._checks import decimal as decimal_check
 from skillchain._codes import OccupationCode
 from skillchain._decision import Decision, Outcome
 from skillchain._errors import (
@@ -63,8 +65,6 @@ from skillchain._serialization import (
 )
 from skillchain._sources import Lang
 from skillchain.errors import PopulationError
-from skillchain.model._checks import amount, whole
-from skillchain.model._checks import decimal as decimal_check
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
 from skillchain.testing import Case, CaseLike, Change, differences

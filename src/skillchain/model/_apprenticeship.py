@@ -19,12 +19,7 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._dates import DateRange, add_months, months_between
-from skillchain._identifiers import CreditCode
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain._levels import SkillLevel
-from skillchain.model._checks import (
+from skillchain._checks import (
     calendar_year,
     day,
     decimal,
@@ -38,6 +33,11 @@ from skillchain.model._checks import (
     tuple_of,
     whole,
 )
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._dates import DateRange, add_months, months_between
+from skillchain._identifiers import CreditCode
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
 from skillchain.model._enums import SubsidyKind
 from skillchain.model._people import Person, TrainingInstitution
 

@@ -21,11 +21,7 @@ from datetime import date
 
 import attrs
 
-from skillchain._codes import DivisionCode
-from skillchain._identifiers import CreditCode, ResidentId
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain._levels import SkillLevel
-from skillchain.model._checks import (
+from skillchain._checks import (
     day,
     fail,
     flag,
@@ -39,6 +35,10 @@ from skillchain.model._checks import (
     whole,
     year_from,
 )
+from skillchain._codes import DivisionCode
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
 from skillchain.model._enums import InstitutionKind
 from skillchain.model._people import Enterprise
 from skillchain.model._recognition import ProfessionalTitleLevel

@@ -12,8 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._identifiers import ResidentId
-from skillchain.model._checks import (
+from skillchain._checks import (
     day,
     decimal,
     fail,
@@ -23,6 +22,7 @@ from skillchain.model._checks import (
     tuple_of,
     year_from,
 )
+from skillchain._identifiers import ResidentId
 from skillchain.model._people import Employment
 from skillchain.model._recognition import Certificate, CompetitionResult, Honour
 

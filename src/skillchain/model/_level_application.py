@@ -14,13 +14,7 @@ apprenticeship.
 
 import attrs
 
-from skillchain._codes import OccupationCode
-from skillchain._dates import DateRange
-from skillchain._identifiers import ResidentId
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain._levels import SkillLevel
-from skillchain._sources import Provenance
-from skillchain.model._checks import (
+from skillchain._checks import (
     fail,
     flag,
     frozenset_of,
@@ -31,6 +25,12 @@ from skillchain.model._checks import (
     tuple_of,
     whole,
 )
+from skillchain._codes import OccupationCode
+from skillchain._dates import DateRange
+from skillchain._identifiers import ResidentId
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
+from skillchain._sources import Provenance
 from skillchain.model._recognition import (
     Certificate,
     ProfessionalTitle,

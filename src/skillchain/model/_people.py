@@ -15,12 +15,7 @@ from datetime import date
 
 import attrs
 
-from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._dates import DateRange, full_years_between
-from skillchain._identifiers import CreditCode, ResidentId, Sex
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain._levels import SkillLevel
-from skillchain.model._checks import (
+from skillchain._checks import (
     day,
     fail,
     flag,
@@ -32,6 +27,11 @@ from skillchain.model._checks import (
     tuple_of,
     whole,
 )
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._dates import DateRange, full_years_between
+from skillchain._identifiers import CreditCode, ResidentId, Sex
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
 from skillchain.model._enums import (
     EnterpriseSize,
     InstitutionKind,

@@ -13,11 +13,7 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._identifiers import CreditCode, ResidentId
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain._levels import SkillLevel
-from skillchain.model._checks import (
+from skillchain._checks import (
     day,
     decimal,
     fail,
@@ -31,6 +27,10 @@ from skillchain.model._checks import (
     whole,
     year_from,
 )
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._labels import LabelledEnum, set_labels
+from skillchain._levels import SkillLevel
 from skillchain.model._enums import (
     CertificateKind,
     CompetitionClass,

@@ -17,10 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._identifiers import CreditCode, ResidentId
-from skillchain._labels import LabelledEnum, set_labels
-from skillchain.model._checks import (
+from skillchain._checks import (
     day,
     decimal,
     fail,
@@ -33,6 +30,9 @@ from skillchain.model._checks import (
     whole,
     year_from,
 )
+from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._identifiers import CreditCode, ResidentId
+from skillchain._labels import LabelledEnum, set_labels
 from skillchain.model._enums import CarrierType, ThreeProject
 from skillchain.model._recognition import RecognitionLevel
 

@@ -15,7 +15,7 @@ from skillchain._errors import InvalidValueError, KindError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
 from skillchain._redact import shorten
-from skillchain.model._recognition import CompetitionAward
+from skillchain.model import CompetitionAward
 
 
 __all__ = [

@@ -27,13 +27,13 @@ from skillchain._codes import OccupationCode
 from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._sources import Provenance
-from skillchain.model._level_application import (
+from skillchain.model import (
     ApplicationRoute,
     ApplicationStandard,
+    ProfessionalTitleLevel,
     Schooling,
     YearsCountedFrom,
 )
-from skillchain.model._recognition import ProfessionalTitleLevel
 from skillchain.policy._kinds import Kind, KindError, shown, whole_number
 
 

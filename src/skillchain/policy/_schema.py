@@ -13,25 +13,23 @@ from skillchain._levels import SkillLevel
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
 from skillchain.model import (
-    CertificateKind,
-    EnterpriseSize,
-    InstitutionKind,
-    IssuerKind,
-    SubsidyKind,
-)
-from skillchain.model._apprenticeship import ApprenticeExclusion, HireKind
-from skillchain.model._chains import ChainClaimCondition, ChainPart
-from skillchain.model._enums import (
+    ApplicationStandard,
+    ApprenticeExclusion,
+    CarrierHostKind,
     CarrierType,
+    CertificateKind,
+    ChainClaimCondition,
+    ChainPart,
     CompetitionClass,
     CompetitionTier,
+    EnterpriseSize,
+    HireKind,
+    InstitutionKind,
+    IssuerKind,
     PostType,
-)
-from skillchain.model._level_application import ApplicationStandard
-from skillchain.model._recognition import ProfessionalTitleLevel
-from skillchain.model._training import (
-    CarrierHostKind,
+    ProfessionalTitleLevel,
     SetupProcedure,
+    SubsidyKind,
 )
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._kinds import (

@@ -19,6 +19,7 @@ from datetime import date
 
 import attrs
 
+from skillchain._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
@@ -28,7 +29,6 @@ from skillchain._decision import (
     register_messages,
 )
 from skillchain.model import ApprenticeshipProgramme
-from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain.policy import Policy
 from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge

@@ -33,6 +33,7 @@ from decimal import Decimal
 
 import attrs
 
+from skillchain._checks import fail, tuple_of
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import (
@@ -51,7 +52,6 @@ from skillchain.model import (
     CarrierType,
     LifelongTrainingCarrier,
 )
-from skillchain.model._checks import fail, tuple_of
 from skillchain.policy import CarrierParameters, Policy, Resolved
 from skillchain.rules._allocation import canonical, distinct
 from skillchain.rules._judge import Judge, citations_of

@@ -25,6 +25,7 @@ import attrs
 
 from dateutil.relativedelta import relativedelta
 
+from skillchain._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
@@ -45,7 +46,6 @@ from skillchain.model import (
     CompetitionResult,
     CompetitionTier,
 )
-from skillchain.model._checks import fail, is_a, maybe, tuple_of, whole
 from skillchain.policy import CompetitionParameters, Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register

@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import attrs
 
+from skillchain._checks import fail, maybe, tuple_of, whole
 from skillchain._context import in_library_context
 from skillchain._decision import (
     Decision,
@@ -42,7 +43,6 @@ from skillchain.model import (
     ProfessionalTitleLevel,
     RecommendationRound,
 )
-from skillchain.model._checks import fail, maybe, tuple_of, whole
 from skillchain.policy import ExpertParameters, Policy, Resolved
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
