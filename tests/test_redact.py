@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillchain import ResidentId, redact
-from skillchain._redact import shorten
+from skillchain._redact import shorten, shorten_path
 from skillchain.testing.strategies import resident_ids
 
 
@@ -92,3 +92,12 @@ def test_a_credit_code_with_a_letter_is_public_and_left_alone() -> None:
 def test_a_number_glued_to_letters_is_still_masked(rid: ResidentId, tail: str) -> None:
     number = rid.reveal()
     assert not shows_head(redact(number + tail), number)
+
+
+def test_a_long_path_keeps_its_end_and_is_masked() -> None:
+    path = "uploads/" * 40 + "440304199001010011.csv"
+    shown = shorten_path(path, limit=40)
+    assert len(shown) == 40
+    assert shown.startswith("…")
+    assert shown.endswith("********0011.csv")
+    assert shorten_path("in/a.csv") == "in/a.csv"

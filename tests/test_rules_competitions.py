@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillchain import Outcome, Policy, Provenance, ResidentId
-from skillchain._errors import InvalidValueError
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     Competition,
     CompetitionClass,

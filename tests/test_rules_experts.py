@@ -23,7 +23,7 @@ from skillchain import (
     ResidentId,
     SkillLevel,
 )
-from skillchain._errors import InvalidValueError
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ExpertNomination,
     GuidanceExpert,

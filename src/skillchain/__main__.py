@@ -26,10 +26,11 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 import attrs
 
 from skillchain._decision import Decision, format_value
-from skillchain._errors import SkillchainError, closest
+from skillchain._errors import closest
 from skillchain._money import Rounding
-from skillchain._redact import redact, shorten
+from skillchain._redact import redact, shorten, shorten_path
 from skillchain._sources import Lang
+from skillchain.errors import SkillchainError
 from skillchain.policy import Policy, Resolved, specs
 
 
@@ -42,8 +43,6 @@ __all__ = ["main"]
 
 _MESSAGE_LIMIT = 3500
 """No message on standard error is longer than this many characters."""
-_FILE_SHOWN = 200
-"""A path in a message keeps at most this many characters (its end)."""
 
 
 def _bounded(text: str) -> str:
@@ -59,9 +58,7 @@ def _say(text: str) -> None:
 
 def _shown(path: str) -> str:
     """A path as a message shows it: masked, its start cut if it is very long."""
-    if len(path) <= _FILE_SHOWN:
-        return redact(path)
-    return "…" + redact(path[-(_FILE_SHOWN - 1) :])
+    return shorten_path(path)
 
 
 def _find_rule(rule_id: str, command: str) -> "Rule | None":

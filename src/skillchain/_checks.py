@@ -21,9 +21,9 @@ from typing import Any, Final, NoReturn, cast
 
 import attrs
 
-from skillchain._errors import InvalidValueError
 from skillchain._money import AMOUNT_DIGITS, AMOUNT_PLACES, amount_problem
 from skillchain._redact import shorten
+from skillchain.errors import InvalidValueError
 
 
 __all__ = [

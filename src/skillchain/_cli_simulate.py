@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any, Final, Self, TextIO
 
 from skillchain.__main__ import _day, _find_rule, _path_kind, _say, _shown
-from skillchain._errors import InputProblem, SkillchainError
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
+from skillchain.errors import InputProblem, SkillchainError
 from skillchain.policy import Policy
 from skillchain.simulation import (
     _STDIN,

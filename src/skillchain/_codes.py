@@ -10,8 +10,9 @@ from typing import Final, Literal
 
 import attrs
 
-from skillchain._errors import InvalidValueError, validator_from_problem
+from skillchain._errors import validator_from_problem
 from skillchain._redact import shorten
+from skillchain.errors import InvalidValueError
 
 
 __all__ = [

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from skillchain._errors import InvalidValueError
+from skillchain.errors import InvalidValueError
 
 
 __all__ = [

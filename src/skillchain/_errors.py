@@ -5,42 +5,10 @@ import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from skillchain.errors import (
-    CaseFileError,
-    CaseProblem,
-    CatalogFileError,
-    CatalogKeyError,
-    InputError,
-    InputProblem,
-    InvalidValueError,
-    KindError,
-    PolicyFileError,
-    PolicyProblem,
-    PopulationError,
-    ProblemsError,
-    SkillchainError,
-    UnknownRuleError,
-)
+from skillchain.errors import InvalidValueError
 
 
-__all__ = [
-    "CaseFileError",
-    "CaseProblem",
-    "CatalogFileError",
-    "CatalogKeyError",
-    "InputError",
-    "InputProblem",
-    "InvalidValueError",
-    "KindError",
-    "PolicyFileError",
-    "PolicyProblem",
-    "PopulationError",
-    "ProblemsError",
-    "SkillchainError",
-    "UnknownRuleError",
-    "closest",
-    "validator_from_problem",
-]
+__all__ = ["closest", "validator_from_problem"]
 
 
 def validator_from_problem(

@@ -23,8 +23,9 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from skillchain import serialization
-from skillchain._errors import InputError, SkillchainError, closest
+from skillchain._errors import closest
 from skillchain._redact import shorten
+from skillchain.errors import InputError, SkillchainError
 from skillchain.rules import Rule
 
 

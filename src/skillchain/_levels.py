@@ -4,7 +4,7 @@ import enum
 
 from typing import Final, Literal, NamedTuple
 
-from skillchain._errors import InvalidValueError
+from skillchain.errors import InvalidValueError
 
 
 __all__ = ["SkillLevel"]

@@ -13,9 +13,9 @@ from typing import Final
 
 import attrs
 
-from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._redact import shorten
+from skillchain.errors import InvalidValueError
 
 
 __all__ = [

@@ -19,13 +19,23 @@ from typing import Final
 from stdnum.cn import uscc
 
 
-__all__ = ["DIGITS_SHOWN", "SHOWN_LIMIT", "redact", "shorten"]
+__all__ = [
+    "DIGITS_SHOWN",
+    "PATH_LIMIT",
+    "SHOWN_LIMIT",
+    "redact",
+    "shorten",
+    "shorten_path",
+]
 
 DIGITS_SHOWN: Final = 14
 """Runs with this many digits or more are masked (division code plus birth date)."""
 
 SHOWN_LIMIT: Final = 60
 """The default number of characters of an echoed value that a message shows."""
+
+PATH_LIMIT: Final = 200
+"""The default number of characters of a file path that a message shows."""
 
 _SEPARATOR: Final = (
     "[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"  # spaces, no line breaks
@@ -124,3 +134,21 @@ def shorten(text: str, limit: int = SHOWN_LIMIT) -> str:
     if len(text) <= limit:
         return redact(text)
     return redact(text[: limit - 1]) + "…"
+
+
+def shorten_path(path: str, limit: int = PATH_LIMIT) -> str:
+    """*path* as a message shows it: masked, and cut at its start if very long.
+
+    The end of a path (the file's name) says the most, so a long path loses its
+    beginning.
+
+    Example:
+        >>> from skillchain._redact import shorten_path
+        >>> shorten_path("in/440304199001010011.csv")
+        'in/440304********0011.csv'
+        >>> shorten_path("a/" * 20 + "people.csv", limit=12)
+        '…/people.csv'
+    """
+    if len(path) <= limit:
+        return redact(path)
+    return "…" + redact(path[-(limit - 1) :])

@@ -34,11 +34,12 @@ from cattrs.preconf.json import JsonConverter
 
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._decision import FactValue, Finding
-from skillchain._errors import InputError, InputProblem, InvalidValueError, closest
+from skillchain._errors import closest
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._money import AMOUNT_DIGITS, AMOUNT_TEXT
 from skillchain._redact import redact
 from skillchain._sources import Citation, Document
+from skillchain.errors import InputError, InputProblem, InvalidValueError
 
 
 if typing.TYPE_CHECKING:

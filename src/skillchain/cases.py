@@ -51,15 +51,17 @@ from typing import Final
 import attrs
 
 from skillchain._decision import Decision, Outcome
-from skillchain._errors import (
-    InvalidValueError,
-    PolicyFileError,
-    closest,
-)
+from skillchain._errors import closest
 from skillchain._facts import fact_reader, join
 from skillchain._money import yuan
 from skillchain._redact import redact, shorten
-from skillchain.errors import CaseFileError, CaseProblem, UnknownRuleError
+from skillchain.errors import (
+    CaseFileError,
+    CaseProblem,
+    InvalidValueError,
+    PolicyFileError,
+    UnknownRuleError,
+)
 from skillchain.policy import Policy
 from skillchain.rules import Rule, rules
 from skillchain.testing import Case, evaluate

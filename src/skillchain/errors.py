@@ -10,7 +10,7 @@ from typing import Final
 
 import attrs
 
-from skillchain._redact import redact, shorten
+from skillchain._redact import redact, shorten, shorten_path
 
 
 __all__ = [
@@ -204,8 +204,6 @@ _LISTED: Final = 10
 """A :class:`PopulationError` lists at most this many problems."""
 _ROW_TEXT: Final = 160
 """A bad row's one-line summary is at most this long."""
-_FILE_SHOWN: Final = 200
-"""A population file's name is cut (at its start) to this length."""
 
 
 @attrs.frozen
@@ -308,9 +306,7 @@ class PopulationError(ProblemsError, ValueError):
             >>> PopulationError.shown_file("in/440304199001010011.csv")
             'in/440304********0011.csv'
         """
-        if len(file) <= _FILE_SHOWN:
-            return redact(file)
-        return "…" + redact(file[-(_FILE_SHOWN - 1) :])
+        return shorten_path(file)
 
     @property
     def first(self) -> str:

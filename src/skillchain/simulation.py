@@ -46,13 +46,7 @@ from skillchain._checks import amount, whole
 from skillchain._checks import decimal as decimal_check
 from skillchain._codes import OccupationCode
 from skillchain._decision import Decision, Outcome
-from skillchain._errors import (
-    InputError,
-    InputProblem,
-    InvalidValueError,
-    SkillchainError,
-    closest,
-)
+from skillchain._errors import closest
 from skillchain._facts import FactReader, fact_reader, join
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._levels import SkillLevel
@@ -64,7 +58,13 @@ from skillchain._serialization import (
     got,
 )
 from skillchain._sources import Lang
-from skillchain.errors import PopulationError
+from skillchain.errors import (
+    InputError,
+    InputProblem,
+    InvalidValueError,
+    PopulationError,
+    SkillchainError,
+)
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
 from skillchain.testing import Case, CaseLike, Change, differences
@@ -528,11 +528,6 @@ _PATH_SHOWN: Final = 80
 """A problem's path (a column or a JSON path) shows at most this many characters."""
 _MESSAGE_SHOWN: Final = 300
 """A problem's message shows at most this many characters."""
-_FILE_SHOWN: Final = 200
-"""A file path in a message keeps at most this many characters (its end)."""
-
-
-_file_label = PopulationError.shown_file
 
 
 _SUFFIXES: Final = (".csv", ".jsonl")

@@ -10,10 +10,11 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError, closest
+from skillchain._errors import closest
 from skillchain._sources import Citation, Document, Provenance
 from skillchain.catalog._errors import CatalogKeyError
 from skillchain.catalog._rows import CatalogRow, Occupation, ScopeEntry
+from skillchain.errors import InvalidValueError
 
 
 __all__ = [

@@ -18,7 +18,6 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode
 from skillchain._levels import SkillLevel
 from skillchain._sources import Document, Provenance
@@ -44,6 +43,7 @@ from skillchain.catalog._rows import (
     SkillLevelEntry,
     ThreeProjectEntry,
 )
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     CarrierType,
     CertificateKind,

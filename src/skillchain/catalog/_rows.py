@@ -8,12 +8,12 @@ from typing import Any, Final
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import CreditCode
 from skillchain._labels import Lang
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation, Document, Provenance
 from skillchain.catalog._enums import ClusterKind, DivisionKind, OccupationStatus
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     CarrierType,
     CertificateKind,

@@ -11,10 +11,10 @@ from typing import Final, Generic, TypeVar
 import attrs
 
 from skillchain._codes import DivisionCode, OccupationCode
-from skillchain._errors import InvalidValueError, KindError
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
 from skillchain._redact import shorten
+from skillchain.errors import InvalidValueError, KindError
 from skillchain.model import CompetitionAward
 
 

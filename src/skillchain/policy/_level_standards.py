@@ -24,9 +24,9 @@ from collections.abc import Callable
 from typing import Final, TypeVar
 
 from skillchain._codes import OccupationCode
-from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
 from skillchain._sources import Provenance
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ApplicationRoute,
     ApplicationStandard,

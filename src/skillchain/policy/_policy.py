@@ -20,9 +20,9 @@ from typing import Any, Final
 import attrs
 
 from skillchain._dates import DateRange
-from skillchain._errors import PolicyFileError, PolicyProblem
 from skillchain._redact import shorten
 from skillchain._sources import Citation, Document, DocumentLevel, Provenance
+from skillchain.errors import PolicyFileError, PolicyProblem
 from skillchain.policy._kinds import KindError, shown
 from skillchain.policy._schema import (
     GROUPS,

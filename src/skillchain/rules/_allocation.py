@@ -9,7 +9,7 @@ that would make "each application once" ambiguous.
 from collections.abc import Iterable
 from typing import TypeVar
 
-from skillchain._errors import InvalidValueError
+from skillchain.errors import InvalidValueError
 
 
 __all__ = ["canonical", "distinct"]

@@ -9,8 +9,8 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
 from skillchain._codes import OccupationCode
-from skillchain._errors import InvalidValueError
 from skillchain._levels import SkillLevel
+from skillchain.errors import InvalidValueError
 from skillchain.model import SubsidyClaim, SubsidyKind
 
 

@@ -33,11 +33,11 @@ from typing import NamedTuple
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain._errors import InvalidValueError
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
 from skillchain._money import EXACT, amount_problem
 from skillchain._sources import Citation
+from skillchain.errors import InvalidValueError
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
 from skillchain.rules._judge import Judge, citations_of

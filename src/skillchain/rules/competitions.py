@@ -34,10 +34,10 @@ from skillchain._decision import (
     Outcome,
     register_messages,
 )
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import ResidentId, Sex
 from skillchain._sources import Citation
 from skillchain.catalog import CompetitionCategory, competition_categories
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     Competition,
     CompetitionClass,

@@ -35,9 +35,9 @@ from skillchain._decision import (
     Outcome,
     register_messages,
 )
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import ResidentId
 from skillchain._sources import Citation
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ExpertNomination,
     ProfessionalTitleLevel,

@@ -40,9 +40,9 @@ from decimal import Decimal
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain._errors import InvalidValueError
 from skillchain._identifiers import Sex
 from skillchain._levels import SkillLevel
+from skillchain.errors import InvalidValueError
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy, SkillUpgradeParameters
 from skillchain.rules._claims import claim_day, earlier_claim

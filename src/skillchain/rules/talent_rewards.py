@@ -36,8 +36,8 @@ from skillchain._codes import DivisionCode
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
 from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain._errors import InvalidValueError
 from skillchain._sources import Citation
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     Certificate,
     CertificateKind,

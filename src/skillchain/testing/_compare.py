@@ -20,8 +20,8 @@ from typing import Any
 import attrs
 
 from skillchain._decision import Decision, Outcome
-from skillchain._errors import InvalidValueError
 from skillchain._redact import redact, shorten
+from skillchain.errors import InvalidValueError
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
 
