@@ -84,6 +84,22 @@ def wheel(session: nox.Session) -> None:
         session.run(python, str(script), external=True)
 
 
+@nox.session(python=PYTHON, tags=["ci"])
+def own_programme(session: nox.Session) -> None:
+    """The "Write your own programme" example: a separate package built on skillchain.
+
+    It is installed next to skillchain; its tests (and doctests) run, and its cases
+    go through skillchain's command line, which finds the programme by its entry point.
+    """
+    package = Path("examples/own-programme")
+    session.install(".", f"{package}[test]")
+    session.run(
+        "pytest", "-p", "no:cacheprovider", "-q", "--doctest-modules",
+        "--rootdir", str(package), str(package / "src"), str(package / "tests"),
+    )  # fmt: skip
+    session.run("skillchain", "check", str(package / "cases"), "--summary")
+
+
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
     """The main job: check the bundled example cases through the command line.

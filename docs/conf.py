@@ -18,6 +18,9 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+sys.path.insert(
+    1, str(Path(__file__).parent.parent / "examples" / "own-programme" / "src")
+)
 
 OFFLINE = os.environ.get("SKILLCHAIN_DOCS_OFFLINE", "") not in {"", "0"}
 

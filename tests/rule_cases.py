@@ -207,24 +207,64 @@ def decide(
 
 
 class ReadTrace:
-    """Records the parameters a decision read with a value in force (via ``Judge.use``)."""
+    """Records the parameters each decision rests on with a value in force.
+
+    A deciding finding rests on the figures of the condition it is recorded with
+    (``Judge.record``; ``Judge.rounded`` records through it): each of them with a
+    value in force on the finding's day was read.  An advisory finding rests on
+    nothing.  Reads are kept per judge and handed to the decision the judge makes,
+    so an allocation, which judges every application, tells one decision's reads
+    from another's: :meth:`read_by`.
+    """
 
     def __init__(self) -> None:
-        self.read: set[str] = set()
-        self._original = Judge.use
+        # Keyed by the judge's id, holding the judge, so no other judge reuses the id.
+        self._reads: dict[int, tuple[Judge, set[str]]] = {}
+        self._by_decision: dict[int, tuple[Decision, set[str]]] = {}
+        self._record = Judge.record
+        self._decide = Judge.decide
+
+    def read_by(self, decision: Decision) -> set[str]:
+        """The parameters *decision* rests on with a value in force.
+
+        A decision no judge made as such (rebuilt from another) is taken to rest
+        on everything any judge read.
+        """
+        found = self._by_decision.get(id(decision))
+        if found is not None:
+            return found[1]
+        every = {name for _, names in self._by_decision.values() for name in names}
+        return every.union(*(names for _, names in self._reads.values()))
 
     def __enter__(self) -> typing.Self:
-        original = self._original
-        read = self.read
+        record, decide = self._record, self._decide
+        reads, by_decision = self._reads, self._by_decision
 
-        def use(judge: Judge, resolved: Any) -> Any:
-            value = original(judge, resolved)
-            if value is not None:
-                read.add(resolved.name)
-            return value
+        def traced_record(
+            judge: Judge, condition: Any, *args: Any, **kwargs: Any
+        ) -> Any:
+            if not condition.advisory:
+                values = judge.values(condition, day=kwargs.get("day"))
+                reads.setdefault(id(judge), (judge, set()))[1].update(
+                    name
+                    for name, value in zip(condition.parameters, values, strict=True)
+                    if value is not None
+                )
+            return record(judge, condition, *args, **kwargs)
 
-        Judge.use = use  # type: ignore[method-assign,assignment]
+        def traced_decide(judge: Judge, *args: Any, **kwargs: Any) -> Decision:
+            decision = decide(judge, *args, **kwargs)
+            # The decision is kept with its reads, so its id stays its own.
+            by_decision[id(decision)] = (
+                decision,
+                reads.pop(id(judge), (judge, set()))[1],
+            )
+            return decision
+
+        Judge.record = traced_record  # type: ignore[method-assign,assignment]
+        Judge.decide = traced_decide  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *_: object) -> None:
-        Judge.use = self._original  # type: ignore[method-assign]
+        Judge.record = self._record  # type: ignore[method-assign]
+        Judge.decide = self._decide  # type: ignore[method-assign]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from skillchain.__main__ import main
+from skillchain.cli import main
 from skillchain.policy import specs
 
 
@@ -400,10 +400,10 @@ CLI_PAGE = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    from skillchain.__main__ import _parser
+    from skillchain.cli._parser import build_parser
 
     (action,) = (
-        a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)
+        a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
     )
     return dict(action.choices)
 
@@ -481,7 +481,7 @@ def _params_output(seed: int) -> str:
     """Every parameter group on three days and one history, under one hash seed."""
     script = (
         "import io, sys\n"
-        "from skillchain.__main__ import main\n"
+        "from skillchain.cli import main\n"
         "out = io.StringIO()\n"
         f"for group in {PARAMETER_GROUPS!r}:\n"
         "    for day in ('2020-06-01', '2024-06-01', '2026-06-01'):\n"
@@ -514,13 +514,13 @@ def test_params_output_is_the_same_whatever_the_hash_seed() -> None:
 
 def test_format_sorts_sets_and_shows_records_in_words() -> None:
     """The value formatter: enum sets in declared order, other sets sorted."""
-    from skillchain.__main__ import _format
+    from skillchain.cli._params import format_parameter
     from skillchain.model import HireKind
 
     kinds = frozenset({HireKind.IN_SERVICE, HireKind.NEW_HIRE})
-    assert _format(kinds, "en") == "new hire, in-service employee"
-    assert _format(frozenset({"b", "a"}), "en") == "a, b"
-    assert _format({"x": ("a", "b")}, "en") == "x (a, b)"
+    assert format_parameter(kinds, "en") == "new hire, in-service employee"
+    assert format_parameter(frozenset({"b", "a"}), "en") == "a, b"
+    assert format_parameter({"x": ("a", "b")}, "en") == "x (a, b)"
 
 
 @pytest.mark.parametrize(

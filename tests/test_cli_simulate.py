@@ -9,18 +9,26 @@ import sys
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import pytest
 
 from skillchain import Decision, InvalidValueError, Policy
-from skillchain import _cli_simulate as cli
-from skillchain.__main__ import main
-from skillchain._cli_simulate import Progress
+from skillchain.cli import _simulate as cli
+from skillchain.cli import main
+from skillchain.cli._simulate import Progress
+from skillchain.errors import PopulationError
 from skillchain.rules import get_rule
 from skillchain.serialization import unstructure
-from skillchain.simulation import read_population, simulate
+from skillchain.simulation import (
+    STDIN,
+    iso_day,
+    read_population,
+    read_population_lines,
+    simulate,
+)
 
 
 ROOT = Path(__file__).parent.parent
@@ -214,7 +222,7 @@ def test_a_value_the_rule_refuses_is_a_bad_row(
         return original.function(on=on, policy=policy, **facts)
 
     fake = attrs.evolve(original, function=refusing)
-    monkeypatch.setattr(cli, "_find_rule", lambda *_: fake)
+    monkeypatch.setattr(cli, "find_rule", lambda *_: fake)
     population = tmp_path / "settle.jsonl"
     population.write_text(
         '{"entitlement": "100", "prepaid": "0"}\n'
@@ -611,3 +619,89 @@ def test_format_overrides_the_suffix(tmp_path: Path) -> None:
     )
     assert status == 0
     assert json.loads(text)["cases"] == 1
+
+
+# -- the reading the command line uses, public in skillchain.simulation -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-02-29", date(2024, 2, 29)),
+        ("2023-02-29", None),
+        ("2024-W01-1", None),
+        ("20240131", None),
+        ("2024-1-31", None),
+        (" 2024-01-31", None),
+        ("２０２４-01-31", None),
+    ],
+)
+def test_iso_day_reads_only_calendar_days(text: str, expected: date | None) -> None:
+    """YYYY-MM-DD and a real day, nothing else date.fromisoformat would take."""
+    assert iso_day(text) == expected
+
+
+SETTLEMENTS_CSV = (
+    "name,on,entitlement,prepaid,training_end\n"
+    "refund,2025-10-08,28000.00,56000.00,2025-09-01\n"
+    "balance,2025-10-09,56000.00,28000.00,\n"
+)
+
+
+def test_read_population_lines_gives_each_case_its_line(tmp_path: Path) -> None:
+    """CSV rows start on line 2 (after the header); JSON Lines skip blank lines."""
+    csv_file = tmp_path / "settle.csv"
+    csv_file.write_text(SETTLEMENTS_CSV, encoding="utf-8")
+    rows = list(read_population_lines(csv_file, "apprenticeship.settlement"))
+    assert [(line, case.name, case.on) for line, case in rows] == [
+        (2, "refund", date(2025, 10, 8)),
+        (3, "balance", date(2025, 10, 9)),
+    ]
+    jsonl = tmp_path / "settle.jsonl"
+    jsonl.write_text(
+        '{"entitlement": "1", "prepaid": "0"}\n\n{"entitlement": "2", "prepaid": "0"}\n',
+        encoding="utf-8",
+    )
+    rows = list(
+        read_population_lines(jsonl, "apprenticeship.settlement", on=date(2025, 1, 1))
+    )
+    assert [(line, case.facts["entitlement"]) for line, case in rows] == [
+        (1, Decimal(1)),
+        (3, Decimal(2)),
+    ]
+
+
+def test_read_population_lines_reads_standard_input() -> None:
+    """STDIN ('-') with a binary stream: the format is sniffed unless given."""
+    assert STDIN == "-"
+    rows = read_population_lines(
+        STDIN, "apprenticeship.settlement", stdin=io.BytesIO(SETTLEMENTS_CSV.encode())
+    )
+    assert [(line, case.name) for line, case in rows] == [(2, "refund"), (3, "balance")]
+    refused: list[PopulationError] = []
+    rows = read_population_lines(
+        STDIN,
+        "apprenticeship.settlement",
+        kind="jsonl",
+        stdin=io.BytesIO(SETTLEMENTS_CSV.encode()),
+        on_bad_row=refused.append,
+    )
+    assert list(rows) == []
+    assert [error.line for error in refused] == [1, 2, 3]
+
+
+def test_read_population_lines_without_stdin_reads_a_file_named_dash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a stream, '-' is only a file name (here one with no suffix)."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PopulationError, match="unknown population format"):
+        read_population_lines(STDIN, "apprenticeship.settlement")
+
+
+def test_read_population_lines_refuses_an_unknown_kind(tmp_path: Path) -> None:
+    """kind is 'csv', 'jsonl' or None."""
+    with pytest.raises(InvalidValueError, match="kind"):
+        read_population_lines(
+            tmp_path / "x.csv", "apprenticeship.settlement", kind="xml"
+        )

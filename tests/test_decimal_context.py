@@ -217,7 +217,6 @@ def test_a_rule_made_with_a_plain_function_is_wrapped() -> None:
         title_en=known.title_en,
         function=plain,
         sources=known.sources,
-        parameters=known.parameters,
         conditions=known.conditions,
     )
     assert runs_in_library_context(rule.function)
@@ -231,7 +230,6 @@ def test_a_rule_made_with_a_plain_function_is_wrapped() -> None:
         title_en=rule.title_en,
         function=rule.function,
         sources=rule.sources,
-        parameters=rule.parameters,
         conditions=rule.conditions,
     )
     assert again == rule

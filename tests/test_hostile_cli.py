@@ -4,7 +4,7 @@ Malformed (not UTF-8, truncated, wrong types), oversized (a 10 MB line or value)
 deeply nested, BOM-prefixed and boundary-date inputs, all generated here: each
 bad one exits 2 with one bounded paragraph on standard error and no traceback,
 and no identity number is shown in full.  The inputs run in-process
-(:func:`skillchain.__main__.main`); two also run through ``python -m skillchain``.
+(:func:`skillchain.cli.main`); two also run through ``python -m skillchain``.
 """
 
 # The inputs are built by lambdas when a test runs, not when the module is imported.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from skillchain.__main__ import main
+from skillchain.cli import main
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -38,6 +38,7 @@ from skillchain import (
     ResidentId,
 )
 from skillchain.model import ApprenticeEnrolment, Person
+from skillchain.policy import programmes
 from skillchain.rules import apprentice_case, apprentice_eligibility
 from skillchain.serialization import json_schema, structure, unstructure
 from skillchain.testing.strategies import (
@@ -61,24 +62,18 @@ PUBLIC_MODULES: Final = (
 NOT_JSON: Final = {
     # A policy is read from policy TOML files: mappings of dated, sourced parameters
     # plus a fingerprint computed at load time.  Its views (a snapshot for one day,
-    # the parameter groups, a parameter's values) are derived from it, and
-    # Resolved[T] holds a value typed only by its generic parameter.
+    # each programme's parameter group, a parameter's values) are derived from it,
+    # and Resolved[T] holds a value typed only by its generic parameter.
     "Policy",
     "PolicySnapshot",
-    "ApprenticeshipParameters",
-    "SubsidyParameters",
-    "SkillUpgradeParameters",
-    "UnemploymentSkillParameters",
-    "ChainsParameters",  # issue 7, slice A
-    "InstitutionParameters",  # issue 7, slice C
-    "ExpertParameters",  # issue 7, slice B
-    "CarrierParameters",  # issue 7, slice D
-    "CompetitionParameters",  # issue 8, slice B
-    "LevelApplicationParameters",  # issue 8, slice D
-    "CraftsmanParameters",  # issue 8, slice C
-    "RewardParameters",  # issue 8, slice A
+    *(programme.parameters.__name__ for programme in programmes()),
     "Parameter",
     "Resolved",
+    # A programme-table entry holds a Python class and a data file.
+    "Programme",
+    # The generic base of the allocation results: each subclass (QuotaAllocation,
+    # ...) names its applications' type and has its JSON form.
+    "Allocation",
     # Hold Python functions (a parameter kind's parse/dump, a rule's function).
     "Kind",
     "ParameterSpec",

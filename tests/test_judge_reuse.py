@@ -36,7 +36,7 @@ def without_reuse(
     """The combined rule written out by hand, every check run afresh."""
     judge = Judge(policy, on)
     check_apprentice(judge, enrolment)
-    check_programme(judge, enrolment.programme, "enrolment.programme")
+    check_programme(judge, enrolment.programme, prefix="enrolment.")
     amount = check_subsidy(judge, enrolment, shortage_occupation=shortage)
     return judge.decide(CASE_RULE, amount)
 

@@ -20,7 +20,14 @@ from skillchain import (
     Resolved,
     SkillLevel,
 )
-from skillchain.policy import BUNDLED_FILES, ApprenticeshipParameters, specs
+from skillchain.policy import (
+    BUNDLED_FILES,
+    GROUPS,
+    ApprenticeshipParameters,
+    LevelApplicationParameters,
+    programmes,
+    specs,
+)
 
 
 DAY = timedelta(days=1)
@@ -92,6 +99,106 @@ def test_every_apprenticeship_parameter_is_described_in_the_bundled_policy() -> 
         assert param.description_zh
         assert param.description_en
         assert specs()[name].unit == param.unit
+
+
+BUNDLED_KEYS = (
+    "apprenticeship",
+    "subsidy",
+    "skill_upgrade",
+    "ui_skill",
+    "institutions",
+    "experts",
+    "carriers",
+    "chains",
+    "competitions",
+    "rewards",
+    "craftsman",
+    "levels",
+)
+DATA = Path(__file__).parent.parent / "src" / "skillchain" / "policy" / "data"
+
+
+def test_the_programme_table_the_data_files_groups_and_specs_agree() -> None:
+    """One key per programme: each data file but the register is one programme's, and
+    holds every parameter of that programme and no other."""
+    table = programmes()
+    assert tuple(p.key for p in table) == BUNDLED_KEYS
+    assert tuple(GROUPS) == BUNDLED_KEYS
+    assert all(GROUPS[p.key] is p.parameters for p in table)
+    assert len({p.parameters for p in table}) == len(table)
+    assert ("documents.toml", *(f"{key}.toml" for key in BUNDLED_KEYS)) == BUNDLED_FILES
+    assert sorted(path.name for path in DATA.glob("*.toml")) == sorted(BUNDLED_FILES)
+    assert set(specs()) == {
+        f"{p.key}.{field.name}" for p in table for field in attrs.fields(p.parameters)
+    }
+    register = DATA / "documents.toml"
+    assert not Policy.from_files(register).parameters
+    for programme in table:
+        assert Path(str(programme.data)).name == f"{programme.key}.toml"
+        own = Policy.from_files(register, DATA / f"{programme.key}.toml").parameters
+        assert set(own) == {n for n, s in specs().items() if s.group == programme.key}
+
+
+def test_every_rule_id_starts_with_a_programme_key() -> None:
+    """The rule-id prefix names the programme: each rule's prefix is a key of the table."""
+    from skillchain.rules import rules
+
+    keys = {p.key for p in programmes()}
+    assert {rule.id.split(".")[0] for rule in rules()} <= keys
+
+
+def test_parameters_under_the_former_level_application_names_are_read() -> None:
+    """An overlay written with level_application.* gives values to levels.*."""
+    text = (
+        HEADER
+        + """
+[parameters."level_application.district_standards"]
+description_zh = "区加载的职业技能标准申报条件（按职业和标准版本）"
+description_en = "Application conditions of the occupational standards the district loads (by occupation and edition)"
+unit = "standards"
+
+[[parameters."level_application.district_standards".values]]
+since = 2024-01-01
+document = "d1"
+
+[[parameters."level_application.district_standards".values.value]]
+occupation = "6-31-01-03"
+edition = "2018"
+document = "d1"
+routes = [{ level = "intermediate", years = 3 }]
+"""
+    )
+    policy = Policy.default().overlay(Policy.loads(text, name="old-names.toml"))
+    assert "level_application.district_standards" not in policy.parameters
+    levels = policy.at(date(2024, 6, 1)).of(LevelApplicationParameters)
+    assert levels.district_standards.name == "levels.district_standards"
+    standards = levels.district_standards.value
+    assert standards is not None
+    assert [str(s.occupation) for s in standards] == ["6-31-01-03"]
+    assert not policy.at(date(2023, 12, 31)).levels.district_standards.known
+
+
+def test_a_parameter_under_its_former_and_current_name_is_refused() -> None:
+    """One file may not give the same parameter under both names."""
+    table = """
+[parameters."{name}"]
+description_zh = "区加载的职业技能标准申报条件（按职业和标准版本）"
+description_en = "Application conditions"
+unit = "standards"
+"""
+    text = table.format(name="levels.district_standards") + table.format(
+        name="level_application.district_standards"
+    )
+    assert problems_of(text) == [
+        (
+            "bad.toml",
+            'parameters."level_application.district_standards"',
+            (
+                "'levels.district_standards' is given twice, also as "
+                'parameters."levels.district_standards"; keep one (under its current name)'
+            ),
+        )
+    ]
 
 
 def test_bundled_register_cites_known_documents_with_sources() -> None:
@@ -215,6 +322,8 @@ def test_snapshot_is_typed_per_programme_and_cached_per_day() -> None:
     snap = policy.at(date(2024, 1, 2))
     assert snap is policy.at(date(2024, 1, 2))
     assert isinstance(snap.apprenticeship, ApprenticeshipParameters)
+    assert snap.of(ApprenticeshipParameters) is snap.apprenticeship
+    assert tuple(snap.groups) == BUNDLED_KEYS
     assert snap.fingerprint == policy.fingerprint
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         snap.on = date(2000, 1, 1)  # type: ignore[misc]

@@ -256,12 +256,12 @@ def test_a_refused_amount_is_quoted_short_and_masked() -> None:
 
 def test_level_standard_years_are_bounded() -> None:
     """The years of experience a level standard asks for stay within 0 to 100."""
-    name = "level_application.district_standards"
+    name = "levels.district_standards"
     template = (
         '[{ occupation = "4-10-01-05", edition = "2019", document = "d1", routes = [ '
         '{ level = "elementary", years = %d } ] }]'
     )
-    bundled = Policy.default().parameter("level_application.standards").values[0]
+    bundled = Policy.default().parameter("levels.standards").values[0]
     assert bundled.value  # the bundled standards still load
     first = value_problem(name, template % 100)
     if first is not None:  # the template does not fit the kind: show why

@@ -199,7 +199,7 @@ def test_new_hire_in_a_skill_post_with_a_three_year_contract_is_eligible() -> No
     decision = apprentice_eligibility(enrolment(), on=ON)
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.rule == "apprenticeship.apprentice"
-    assert decision.version == "2026.1"
+    assert decision.version == "2026.2"
     assert [f.check for f in decision.findings] == [
         c for c in APPRENTICE_RULE.checks if not c.endswith("contract_open_ended")
     ]
@@ -613,7 +613,7 @@ def test_explanation_in_chinese_lists_the_failure_first_with_its_document() -> N
         skill_post=None,
     )
     lines = apprentice_eligibility(case, on=ON).explain("zh").splitlines()
-    assert lines[0] == "apprenticeship.apprentice（版本 2026.1）2024-03-01：不符合"
+    assert lines[0] == "apprenticeship.apprentice（版本 2026.2）2024-03-01：不符合"
     assert lines[2:11] == [
         "未满足条件：",
         "  ✗ 劳动合同期限 11 个月，须不少于 12 个月",
@@ -651,7 +651,7 @@ def test_explanation_in_english_names_the_claim_field_it_lacks() -> None:
         "apprenticeship (深人社规〔2019〕11号)\n"
     ) in text
     assert text.splitlines()[0] == (
-        "apprenticeship.apprentice (version 2026.1) on 2024-03-01: undetermined"
+        "apprenticeship.apprentice (version 2026.2) on 2024-03-01: undetermined"
     )
 
 

@@ -30,6 +30,7 @@ from skillchain import (
     Provenance,
     SkillLevel,
 )
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     CarrierAwardApplication,
     CarrierAwardCategory,
@@ -40,6 +41,8 @@ from skillchain.model import (
 )
 from skillchain.rules import (
     CARRIER_AWARD_RULE,
+    Allocation,
+    CarrierAwardAllocation,
     allocate_carrier_awards,
     carrier_award,
     carrier_recognition,
@@ -140,7 +143,9 @@ def test_the_four_hosts_the_measure_names_are_accepted(
     )
     host = _finding(decision, "carriers.recognition.host")
     assert host.held is True
-    assert [c.document.id for c in host.citations] == ["sz-2022-13"]
+    # The condition's sources (the measure, the earlier scheme), then the list
+    # holding the host (carriers.host_kinds, the measure itself: cited once).
+    assert [c.document.id for c in host.citations] == ["sz-2022-13", "sz-2016-15"]
 
 
 @pytest.mark.parametrize(
@@ -158,7 +163,13 @@ def test_a_host_outside_the_list_is_undetermined_not_refused(
     host = _finding(decision, "carriers.recognition.host")
     assert host.held is None
     assert host.missing == ("carriers.other_host_kinds",)
-    assert {c.document.id for c in host.citations} == {"sz-2022-13", "sz-2016-15"}
+    # Undecided on all three lists: the measure's, the inference's (the 2023
+    # round), and the district's (no value, so no document).
+    assert [c.document.id for c in host.citations] == [
+        "sz-2022-13",
+        "sz-2016-15",
+        "sz-2023-carrier-award-round",
+    ]
 
 
 def test_an_industry_association_is_an_unverified_inference() -> None:
@@ -171,15 +182,22 @@ def test_an_industry_association_is_an_unverified_inference() -> None:
     assert decision.outcome is Outcome.ELIGIBLE
     assert decision.provenance is Provenance.UNVERIFIED
     host = _finding(decision, "carriers.recognition.host")
-    assert [c.document.id for c in host.citations] == ["sz-2023-carrier-award-round"]
+    assert [c.document.id for c in host.citations] == [
+        "sz-2022-13",
+        "sz-2016-15",
+        "sz-2023-carrier-award-round",
+    ]
     enterprise = carrier_recognition(
         _base(), annual_trainees=800, on=date(2024, 3, 1), policy=CRITERIA
     )
-    # An enterprise host rests on the measure's own list, not on the inference.
+    # An enterprise host rests on the measure's own list, not on the inference:
+    # only the illustrative threshold's document makes its decision unverified.
     assert "sz-2023-carrier-award-round" not in {
         c.document.id
         for c in _finding(enterprise, "carriers.recognition.host").citations
     }
+    bundled = carrier_recognition(_base(), annual_trainees=800, on=date(2024, 3, 1))
+    assert bundled.provenance is Provenance.SECONDARY
 
 
 def test_once_the_district_supplies_its_list_other_hosts_are_decided() -> None:
@@ -439,6 +457,82 @@ def test_an_undetermined_application_still_names_a_missing_review_score() -> Non
     )
 
 
+def test_an_item_reads_the_carrier_types_of_its_own_kind_only() -> None:
+    """2024 has no round figures: a "best ten" application names the "best ten"
+    types alone, a quality-and-capacity one the capacity types alone."""
+    studio = attrs_evolve(
+        _base(recognised_on=date(2022, 5, 1)), carrier_type=CarrierType.MASTER_STUDIO
+    )
+    best_ten = CarrierAwardApplication(
+        carrier=studio,
+        category=CarrierAwardCategory.INNOVATIVE_COURSE,
+        year=2024,
+        apprentices_taught=8,
+        review_score=Decimal(70),
+    )
+    item = _finding(
+        carrier_award(best_ten, on=date(2024, 11, 1)), "carriers.award.item"
+    )
+    assert (item.held, item.missing) == (None, ("carriers.best_ten_carrier_types",))
+    capacity = _finding(
+        carrier_award(_capacity(year=2024), on=date(2024, 11, 1)), "carriers.award.item"
+    )
+    assert capacity.missing == ("carriers.capacity_carrier_types",)
+    # In 2023 the finding rests on the round's list alone.
+    decided = _finding(carrier_award(_capacity(), on=ROUND_DAY), "carriers.award.item")
+    assert [c.document.id for c in decided.citations] == ["sz-2023-carrier-award-round"]
+
+
+def test_amount_findings_cite_the_round_and_the_rounding() -> None:
+    """The 2023 share and cap come from the round's report; the fen, half-up
+    rounding is a placeholder (skillchain-assumption, unverified)."""
+    decision = carrier_award(_capacity(), on=ROUND_DAY)
+    amount = _finding(decision, "carriers.award.capacity_amount")
+    assert [c.document.id for c in amount.citations] == [
+        "sz-2023-carrier-award-round",
+        "skillchain-assumption",
+    ]
+    assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_a_base_volume_rests_on_the_list_holding_its_host() -> None:
+    """An enterprise's base: the enterprise list and its 200; a public training
+    base, in neither list, rests on no figure."""
+    enterprise = _finding(
+        carrier_award(_capacity(), on=ROUND_DAY), "carriers.award.base_volume"
+    )
+    assert dict(enterprise.values)["minimum"] == 200
+    assert [c.document.id for c in enterprise.citations] == [
+        "sz-2023-carrier-award-round"
+    ]
+    public = _finding(
+        carrier_award(
+            _capacity(carrier=_base(host_kind=CarrierHostKind.PUBLIC_TRAINING_BASE)),
+            on=ROUND_DAY,
+        ),
+        "carriers.award.base_volume",
+    )
+    assert public.citations == ()
+    assert public.missing == ("carriers.institution_hosts", "carriers.enterprise_hosts")
+
+
+def test_unknown_host_and_trainees_name_the_facts_then_the_figures() -> None:
+    """Host kind and trainees unknown in a round with no figures (2024): the two
+    facts, then the two host lists and their volumes."""
+    decision = carrier_award(
+        _capacity(year=2024, trainees=None, carrier=_base(host_kind=None)),
+        on=date(2024, 11, 1),
+    )
+    assert _finding(decision, "carriers.award.base_volume").missing == (
+        "application.carrier.host_kind",
+        "application.annual_trainees",
+        "carriers.institution_hosts",
+        "carriers.min_trainees_institution",
+        "carriers.enterprise_hosts",
+        "carriers.min_trainees_enterprise",
+    )
+
+
 def test_explanations_name_the_round_document() -> None:
     decision = carrier_award(_capacity(), on=ROUND_DAY)
     zh = decision.explain("zh")
@@ -462,6 +556,12 @@ def test_at_most_ten_winners_ties_by_host_then_name() -> None:
     # The four scoring 90 first; then 80s by name (same host): 基地04 .. 基地09.
     assert [w.carrier.name for w in winners] == [f"基地{i:02d}" for i in range(10)]
     losers = [a for a in allocation.ranked if a not in winners]
+    assert isinstance(allocation, Allocation)
+    assert winners == allocation.chosen
+    assert allocation.waiting == tuple(losers)
+    assert list(allocation) == list(
+        zip(allocation.ranked, allocation.decisions, strict=True)
+    )
     assert [[f.check for f in allocation.decision_for(a).failed] for a in losers] == [
         ["carriers.award.rank"],
         ["carriers.award.rank"],
@@ -474,6 +574,15 @@ def test_duplicates_and_wrong_types_are_rejected() -> None:
         allocate_carrier_awards([one, one], on=ROUND_DAY)
     with pytest.raises(ValueError, match="CarrierAwardApplication"):
         allocate_carrier_awards(["x"], on=ROUND_DAY)  # type: ignore[list-item]
+
+
+def test_an_allocation_holds_award_applications_only() -> None:
+    """The ranked applications are checked to be award applications."""
+    decision = carrier_award(_scored(1, "90"), on=ROUND_DAY)
+    with pytest.raises(InvalidValueError, match="ranked"):
+        CarrierAwardAllocation(ranked=("x",), decisions=(decision,))  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="decisions"):
+        CarrierAwardAllocation(ranked=(_scored(1, "90"),), decisions=())
 
 
 def test_decision_for_an_unknown_application() -> None:

@@ -107,7 +107,7 @@ def test_a_qualified_apprentice_earns_two_years_at_the_shenzhen_rate() -> None:
     assert case.outcome is Outcome.ELIGIBLE, case.explain("en")
     assert case.amount == Decimal("14000.00")
     assert case.rule == "apprenticeship.case"
-    assert case.version == "2026.1"
+    assert case.version == "2026.2"
     assert case.policy_fingerprint == WITH_DISTRICT.fingerprint
 
 

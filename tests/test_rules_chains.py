@@ -272,7 +272,32 @@ def test_the_news_report_confirms_the_figures_and_the_start_is_inferred() -> Non
     staff = finding(decision, "chains.leader.insured_staff").citations[0]
     assert staff.period_inferred
     assert staff.label("en").endswith("(period in force inferred)")
-    assert get_rule("chains.leader").version == "2026.2"
+    assert get_rule("chains.leader").version == "2026.3"
+
+
+def test_before_the_notice_is_known_each_figure_still_cites_its_item() -> None:
+    """On 2026-01-08 no figure of the notice is in force: each threshold's finding
+    still cites the notice's item it comes from (二（一） to 二（三）), then the news
+    report, as it does once the figures are in force."""
+    before = chain_leader_incubation(application(), on=date(2026, 1, 8))
+    after = chain_leader_incubation(application(), on=ON)
+    news = ("sz-chain-leader-incubation-news", None)
+    for check, item in (
+        ("chains.leader.region", "二（一）"),
+        ("chains.leader.clean_record", "二（一）"),
+        ("chains.leader.size", "二（二）"),
+        ("chains.leader.insured_staff", "二（二）"),
+        ("chains.leader.chain_enterprises", "二（三）"),
+        ("chains.leader.chain_jobs", "二（三）"),
+    ):
+        for decision in (before, after):
+            cites = [
+                (c.document.id, c.article) for c in finding(decision, check).citations
+            ]
+            assert cites == [("sz-chain-leader-incubation", item), news], check
+        # Only a figure in force says its period was inferred.
+        assert not finding(before, check).citations[0].period_inferred
+        assert finding(after, check).citations[0].period_inferred
 
 
 def test_leader_explanations_show_the_advisory_group_and_the_notice() -> None:
@@ -374,7 +399,6 @@ def test_a_deciding_condition_cannot_reuse_an_advisory_check() -> None:
         title_en="clash",
         function=chain_leader_incubation,
         sources=(),
-        parameters=(),
         conditions=(Condition("chains.leader.priority_results"),),
     )
     with pytest.raises(ValueError, match="advisory elsewhere"):
@@ -442,7 +466,9 @@ def test_bundled_policy_never_refuses_a_chain_on_the_librarys_reading() -> None:
     assert advice.held is False
     assert advice.value("lacking") == "链员企业、院校或培训机构、技能评价机构"
     assert decision.priority_met is False
-    assert decision.provenance is Provenance.UNVERIFIED
+    # The reading is unverified, but an advisory finding never decides: the
+    # decision rests on no figure in force (the required parts have none).
+    assert decision.provenance is None
 
 
 def test_complete_chain_is_still_undetermined_under_the_bundled_policy() -> None:
@@ -458,6 +484,13 @@ def test_complete_chain_is_still_undetermined_under_the_bundled_policy() -> None
         "chains.composition.parts",
         "chains.composition.participants",
     ]
+
+
+def test_the_leader_finding_cites_article_2() -> None:
+    """A chain is led by its leader (粤人社规〔2025〕25号 art. 2): the finding cites it."""
+    decision = chain_composition(chain(), on=ON)
+    cited = finding(decision, "chains.composition.leader").citations
+    assert [(c.document.id, c.article) for c in cited] == [("gd-2025-25", "第二条")]
 
 
 def test_participant_reading_is_unverified_and_advisory() -> None:
@@ -744,6 +777,17 @@ def test_unknown_filing_day_is_undetermined_and_named() -> None:
     )
 
 
+def test_an_unknown_filing_day_reads_no_test_but_cites_gd_2023_13() -> None:
+    """No filing day: no test saying who claims is read, and the finding cites the
+    measure the condition rests on (粤人社规〔2023〕13号)."""
+    decision = chain_subsidy_claim(
+        chain(), enrolment(filed_on=None), central_training=True, on=CLAIM_ON
+    )
+    found = finding(decision, "chains.claim.claimant")
+    assert [c.document.id for c in found.citations] == ["gd-2023-13"]
+    assert found.missing == ("enrolment.programme.filed_on", "leader_signs_agreements")
+
+
 def test_outside_gd_2023_13_every_unknown_fact_is_named_too() -> None:
     """Filed 2026-01-01 with both facts unknown: the parameter and both facts are named."""
     decision = chain_subsidy_claim(
@@ -807,6 +851,29 @@ document = "demo-2026-chain-claims"
     found = finding(decision, "chains.claim.claimant")
     assert found.held is True
     assert found.value("claimant") == LEADER
+
+
+def test_the_claim_rule_shares_the_subsidy_conditions() -> None:
+    """Each subsidy check of the claim rule is the apprenticeship subsidy's own
+    declaration, not a copy; the retired band check is kept for stored decisions."""
+    subsidy = get_rule("apprenticeship.subsidy")
+    claim = get_rule("chains.subsidy_claim")
+    shared = [c for c in claim.checks if c.startswith("apprenticeship.subsidy.")]
+    assert shared == [
+        "apprenticeship.subsidy.rate",
+        "apprenticeship.subsidy.student_rate",
+        "apprenticeship.subsidy.years",
+        "apprenticeship.subsidy.not_shortage",
+        "apprenticeship.subsidy.uplift_level",
+        "apprenticeship.subsidy.shortage_uplift",
+        "apprenticeship.subsidy.qualified",
+        "apprenticeship.subsidy.amount",
+    ]
+    for check in shared:
+        assert claim.condition(check) is subsidy.condition(check)
+    assert [c.check for c in claim.retired] == [
+        "apprenticeship.subsidy.provincial_band"
+    ]
 
 
 def test_enterprise_outside_the_chain_is_ineligible() -> None:

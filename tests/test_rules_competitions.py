@@ -8,6 +8,7 @@ women cadres, per 2 months for women workers; up to 63, 58 and 55).
 """
 
 import random
+import re
 
 from datetime import date
 
@@ -30,6 +31,7 @@ from skillchain.model import (
 from skillchain.rules import (
     ENTRY_RULE,
     TECHNICAL_EXPERT_RULE,
+    Allocation,
     award_technical_experts,
     competition_category,
     competition_entry,
@@ -255,6 +257,27 @@ def test_entry_explanations_name_the_notice() -> None:
     assert "retirement" in en
 
 
+def test_entry_findings_cite_their_notices() -> None:
+    """At a city contest (2025-07-20) the barring-title finding cites the city's 2022
+    notice and Futian's 2024 notice, which bars 福田区技术能手 holders too; a woman's
+    retirement finding cites the 2024 decision's article 一 once."""
+    decision = competition_entry(entry(MAN_2000), on=date(2025, 7, 20))
+    titled = finding(decision, "competitions.entry.not_titled")
+    assert [c.document.id for c in titled.citations] == [  # type: ignore[attr-defined]
+        "sz-2022-skills-contest",
+        "ft-2024-staff-contest",
+    ]
+    woman = rid(date(1975, 3, 10), sequence=2)
+    retirement = finding(
+        competition_entry(entry(woman), on=date(2025, 5, 9)),
+        "competitions.entry.retirement",
+    )
+    assert [
+        (c.document.id, c.article)
+        for c in retirement.citations  # type: ignore[attr-defined]
+    ] == [("npc-2024-retirement-decision", "一")]
+
+
 def test_entry_rejects_non_entries() -> None:
     with pytest.raises(InvalidValueError, match="entry"):
         competition_entry("x", on=date(2025, 1, 1))  # type: ignore[arg-type]
@@ -365,6 +388,41 @@ def test_tie_at_the_last_place_is_undetermined() -> None:
     awards = award_technical_experts([one, two, tied], on=ON)
     assert awards.awarded == (one.person,)
     assert awards.decision_for(tied.person).missing == ("tie_break",)
+
+
+def test_the_awards_are_an_allocation_of_the_results() -> None:
+    """12 finalists, 2 places, results given out of order: ranked best first, the
+    first two chosen, the third waiting; a decision is found by result or person."""
+    event = city_event(finalists=12)
+    first, second, third = results_of(event, 3)
+    awards = award_technical_experts([third, first, second], on=ON)
+
+    assert isinstance(awards, Allocation)
+    assert awards.ranked == (first, second, third)
+    assert awards.chosen == (first, second)
+    assert awards.waiting == (third,)
+    assert dict(awards)[third] is awards.decisions[2]
+    assert awards.decision_for(second) is awards.decision_for(second.person)
+    stranger = rid(date(1980, 1, 1), 9)
+    with pytest.raises(KeyError, match=re.escape(stranger.masked)):
+        awards.decision_for(stranger)
+
+
+def test_the_place_rests_on_the_tiers_read() -> None:
+    """The place finding cites the 2022 notice behind the places: with 50 finalists
+    only the top tier is read (secondary), with 12 the lower tiers too."""
+    for finalists, provenance in (
+        (50, Provenance.SECONDARY),
+        (12, Provenance.UNVERIFIED),
+    ):
+        decision = award_technical_experts(
+            results_of(city_event(finalists=finalists), 1), on=ON
+        ).decisions[0]
+        place = finding(decision, "competitions.technical_expert.place")
+        assert [c.document.id for c in place.citations] == [  # type: ignore[attr-defined]
+            "sz-2022-skills-contest"
+        ]
+        assert decision.provenance is provenance
 
 
 def test_bad_results_are_rejected() -> None:

@@ -53,7 +53,7 @@ def _fallback_problems(
             problems.append(
                 f"{name} out of force turns {before.outcome.value} into eligible"
             )
-        elif name in trace.read:
+        elif name in trace.read_by(before):
             problems.append(
                 f"eligible without {name}, though the eligible decision read a value of "
                 f"it in force (amount {before.amount} -> {after.amount}): either the "

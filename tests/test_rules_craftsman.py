@@ -43,10 +43,12 @@ from skillchain.model import (
     IssuerKind,
     PostType,
 )
-from skillchain.policy._kinds import KEYS, PROMOTION_TABLES, KindError
+from skillchain.policy.kinds import KEYS, PROMOTION_TABLES, KindError
 from skillchain.rules import (
     CRAFTSMAN_PROMOTION_RULE,
     CRAFTSMAN_SELECTION_RULE,
+    Allocation,
+    CraftsmanSelection,
     competition_promotion,
     get_rule,
     pengcheng_craftsman,
@@ -384,9 +386,27 @@ def test_a_round_on_inferred_dates_says_so(
     assert ("(period in force inferred)" in decision.explain("en")) is inferred
 
 
+def test_other_merit_rests_on_no_figure() -> None:
+    """2026 round (deadline 2026-08-01), achievement found by the review as another
+    merit: the finding rests on no figure (the review's finding settles it, whatever
+    the window), so it cites the measure alone and the 2026 window, whose period is
+    inferred, does not make the decision unverified: the extended measure's other
+    figures are secondary."""
+    app = _application(
+        year=2026, deadline=date(2026, 8, 1), honours=(), other_merit=True
+    )
+    decision = pengcheng_craftsman(app, on=date(2026, 9, 1))
+
+    assert decision.outcome is Outcome.ELIGIBLE
+    assert decision.provenance is Provenance.SECONDARY
+    achievement = next(f for f in decision.findings if f.check == ACHIEVEMENT)
+    assert [c.document.id for c in achievement.citations] == ["sz-2016-16"]
+
+
 def test_an_equivalent_level_needs_no_least_level() -> None:
-    """With the review's finding of an equivalent level, the least level is shown but
-    not relied on; without the finding and the figure, both are named."""
+    """With the review's finding of an equivalent level, the least level is shown and
+    the case decided; without the finding and the figure, both are named (the fact
+    first, then the figure, as every finding names them)."""
     bare = Policy(
         documents=Policy.default().documents,
         parameters={
@@ -399,7 +419,7 @@ def test_an_equivalent_level_needs_no_least_level() -> None:
     found = pengcheng_craftsman(_application(equivalent=True), on=JUDGED, policy=bare)
     assert found.outcome == Outcome.ELIGIBLE
     unknown = pengcheng_craftsman(_application(certificates=()), on=JUDGED, policy=bare)
-    assert unknown.missing == ("craftsman.min_level", "application.equivalent_level")
+    assert unknown.missing == ("application.equivalent_level", "craftsman.min_level")
 
 
 def test_a_post_of_unknown_type_is_asked_for_only_when_it_decides() -> None:
@@ -452,6 +472,29 @@ def test_at_most_ten_a_year_highest_scores_first() -> None:
     assert [
         d.failed[0].check for _, d in ranked if d.outcome is Outcome.INELIGIBLE
     ] == [RANK, RANK]
+
+
+def test_a_selection_is_an_allocation_of_the_applications() -> None:
+    """Twelve candidates scored 50..61: a CraftsmanSelection of all twelve, best first;
+    the ten best chosen, 51 and 50 waiting; each decision found by its application."""
+    candidates = _candidates(12)
+    selection = select_craftsmen(candidates, on=JUDGED)
+
+    assert isinstance(selection, CraftsmanSelection)
+    assert isinstance(selection, Allocation)
+    assert len(selection) == 12
+    assert [a.review_score for a in selection.ranked] == [
+        Decimal(s) for s in range(61, 49, -1)
+    ]
+    assert [a.review_score for a in selection.chosen] == [
+        Decimal(s) for s in range(61, 51, -1)
+    ]
+    assert [a.review_score for a in selection.waiting] == [Decimal(51), Decimal(50)]
+    for application, decision in selection:
+        assert selection.decision_for(application) is decision
+    assert selection.decision_for(candidates[0]).failed[0].check == RANK
+    with pytest.raises(KeyError):
+        selection.decision_for(_application(person=OTHER))
 
 
 def test_ties_are_broken_the_same_way_in_any_order() -> None:
@@ -713,6 +756,37 @@ def test_the_2020_table_starts_with_its_notice(held_on: date, outcome: Outcome) 
             f for f in decision.findings if f.check == "craftsman.promotion.award"
         ]
         assert awarded[0].missing == ("craftsman.promotion_tables",)
+
+
+def test_without_its_own_table_a_competitions_conditions_cite_no_notice() -> None:
+    """A 2024 city contest held on 2024-09-01: the tables in force (since 2020-07-05) hold
+    only the 2020 national competition's, so the table finding cites that notice and
+    names the parameter; the competitor, award and level findings cite nothing."""
+    contest = attrs.evolve(
+        _result().competition,
+        name="2024年深圳技能大赛——电工职业技能竞赛",
+        year=2024,
+        held_on=date(2024, 9, 1),
+    )
+    result = CompetitionResult(
+        person=ME, competition=contest, award=CompetitionAward.FIRST_PRIZE
+    )
+    decision = competition_promotion(result, certificates=(), on=date(2024, 11, 1))
+
+    cited = {f.check: [c.document.id for c in f.citations] for f in decision.findings}
+    assert cited == {
+        "craftsman.promotion.table": ["national-2020-skills-competition"],
+        "craftsman.promotion.competitor": [],
+        "craftsman.promotion.award": [],
+        "craftsman.promotion.level": [],
+    }
+    assert [f.missing for f in decision.findings] == [
+        ("craftsman.promotion_tables",),
+        (),
+        ("craftsman.promotion_tables",),
+        ("craftsman.promotion_tables",),
+    ]
+    assert decision.provenance is Provenance.SECONDARY
 
 
 def test_an_undated_competition_is_read_at_the_end_of_its_year() -> None:

@@ -20,6 +20,7 @@ from skillchain import (
     CreditCode,
     Outcome,
     Policy,
+    Provenance,
     ResidentId,
     SkillLevel,
 )
@@ -32,6 +33,7 @@ from skillchain.model import (
 )
 from skillchain.rules import (
     EXPERT_RULE,
+    Allocation,
     ExpertRecommendation,
     expert_recommendation,
     get_rule,
@@ -265,6 +267,81 @@ def test_explanations_name_the_letter_and_mask_the_number() -> None:
     for text in (english, chinese):
         assert B.reveal() not in text
         assert A.reveal() not in text
+
+
+def test_a_recommendation_is_an_allocation() -> None:
+    """Recommended and not recommended are the allocation's chosen and waiting; a
+    nomination stands for the person it names, the one used or another."""
+    result = judged(C_NOM, B_NOM, A_AGAIN, A_FIRST, quota=1)
+    assert isinstance(result, Allocation)
+    assert result.recommended == result.chosen == (A_FIRST,)
+    assert result.not_recommended == result.waiting == (B_NOM, C_NOM)
+    assert len(result) == 3
+    assert result.decision_for(A_AGAIN) is result.decision_for(A)
+    assert result.decision_for(C_NOM) is result.decisions[2]
+
+
+_SPLIT = """
+[documents.test-level-doc]
+title = "技能等级条件（测试示例）"
+issuers = ["示例"]
+level = "district"
+provenance = "official"
+[documents.test-title-doc]
+title = "职称条件（测试示例）"
+issuers = ["示例"]
+level = "district"
+provenance = "unverified"
+[parameters."experts.min_skill_level"]
+description_zh = "最低技能等级"
+description_en = "Least skill level"
+unit = "level"
+[[parameters."experts.min_skill_level".values]]
+since = 2024-01-01
+value = "senior_technician"
+document = "test-level-doc"
+[parameters."experts.min_professional_title"]
+description_zh = "最低职称"
+description_en = "Least professional title"
+unit = "choice"
+[[parameters."experts.min_professional_title".values]]
+since = 2024-01-01
+value = "deputy_senior"
+document = "test-title-doc"
+[parameters."experts.min_years_of_experience"]
+description_zh = "最低从业年限"
+description_en = "Least years in the field"
+unit = "years"
+[[parameters."experts.min_years_of_experience".values]]
+since = 2024-01-01
+value = 10
+document = "test-level-doc"
+"""
+
+
+def test_a_route_that_holds_is_the_only_one_relied_on() -> None:
+    """Level threshold from an official document, title threshold from an
+    unverified one: A (高级技师) rests on the level's document alone, B (正高级)
+    on the title's, and C (技师, no title), who meets neither, on both."""
+    policy = Policy.default().overlay(Policy.loads(_SPLIT, name="split.toml"))
+    result = recommend_experts(
+        round_of(A_FIRST, B_NOM, C_NOM, quota=3), on=ON, policy=policy
+    )
+
+    def cited(person: ResidentId) -> list[str]:
+        (finding,) = [
+            f
+            for f in result.decision_for(person).findings
+            if f.check == "experts.recommendation.qualification"
+        ]
+        return [c.document.id for c in finding.citations]
+
+    assert cited(A) == ["test-level-doc"]
+    assert cited(B) == ["test-title-doc"]
+    assert cited(C) == ["test-level-doc", "test-title-doc"]
+    assert result.decision_for(A).provenance is Provenance.OFFICIAL
+    assert result.decision_for(B).provenance is Provenance.UNVERIFIED
+    assert result.decision_for(C).provenance is Provenance.UNVERIFIED
 
 
 # --- completeness ------------------------------------------------------------------
@@ -503,7 +580,7 @@ def test_more_places_never_unseat_anyone(
     assert outcomes[Outcome.ELIGIBLE] <= len(larger.recommended)
 
 
-@given(sst.recommendation_rounds(), sst.expert_parameters())
+@given(sst.recommendation_rounds(), sst.parameter_groups("experts"))
 def test_generated_rounds_decide_everyone_once(
     recommendation_round: RecommendationRound, params: object
 ) -> None:

@@ -28,10 +28,10 @@ from skillchain.model import (
     SetupProcedure,
 )
 from skillchain.policy import InstitutionParameters, Kind
-from skillchain.policy._kinds import KindError, enum_by_city_kind
+from skillchain.policy.kinds import KindError, enum_by_city_kind
 from skillchain.rules import FILING_RULE, filing_completeness, get_rule, setup_procedure
 from skillchain.testing.strategies import (
-    institution_parameters,
+    parameter_groups,
     private_institution_filings,
 )
 
@@ -215,6 +215,50 @@ def test_the_press_reports_are_cited_for_the_lease() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("changes", "submitted_on"),
+    [
+        # Owned premises: the lease condition holds whatever the figure.
+        ({"lease_months": None, "premises_owned": True}, DAY),
+        # Leased, submitted before the 2024 standard's figure is in force.
+        ({"lease_months": 12}, date(2024, 12, 31)),
+    ],
+)
+def test_the_lease_finding_always_cites_the_standard_and_its_press_reports(
+    changes: dict[str, Any], submitted_on: date
+) -> None:
+    """The lease condition rests on the setup standard and its press reports, and
+    reads the standard's 36-month figure: both documents are cited, in that order,
+    whether or not the figure is in force or needed."""
+    decision = filing_completeness(
+        _filing(submitted_on=submitted_on, **changes), on=DAY, policy=FIGURES
+    )
+    lease = next(
+        f for f in decision.findings if f.check == "institutions.filing.lease_term"
+    )
+    assert [(c.document.id, c.article) for c in lease.citations] == [
+        ("gd-2024-private-training-standard", None),
+        ("gd-2024-private-training-standard-press", None),
+    ]
+
+
+@given(private_institution_filings(), st.dates(date(2024, 1, 1), date(2030, 12, 31)))
+def test_findings_cite_what_their_conditions_declare(
+    filing: PrivateInstitutionFiling, on: date
+) -> None:
+    """Each finding cites its condition's sources, and only documents its sources
+    and its parameter's values give."""
+    decision = filing_completeness(filing, on=on, policy=FIGURES)
+    for finding in decision.findings:
+        cited = {(c.document.id, c.article) for c in finding.citations}
+        declared = {
+            (c.document.id, c.article)
+            for c in FILING_RULE.citations_for(finding.check, FIGURES)
+        }
+        sources = FILING_RULE.condition(finding.check).sources
+        assert {(s.document, s.article) for s in sources} <= cited <= declared
+
+
 def test_the_inferred_start_of_filing_makes_the_decision_unverified() -> None:
     """The filing regime's start is inferred (the reply letter's date): unverified."""
     decision = filing_completeness(_filing(), on=DAY, policy=FIGURES)
@@ -333,7 +377,11 @@ def test_more_of_any_resource_never_hurts(
     assert set(_failed(richer)) <= before
 
 
-@given(institution_parameters(on=st.dates(date(2025, 1, 1), date(2029, 12, 31))))
+@given(
+    parameter_groups(
+        InstitutionParameters, on=st.dates(date(2025, 1, 1), date(2029, 12, 31))
+    )
+)
 def test_bundled_lease_minimum_is_three_years(params: InstitutionParameters) -> None:
     """Throughout the 2024 standard's term the bundled lease minimum is 36 months."""
     assert params.lease_min_months.value == 36

@@ -124,7 +124,7 @@ def test_valid_2024_programme_is_eligible_where_the_district_supplies_its_figure
     district's share of 0.50), listed: valid."""
     decision = programme_validity(programme(), on=ON, policy=WITH_DISTRICT)
     assert decision.outcome is Outcome.ELIGIBLE
-    assert decision.version == "2026.1"
+    assert decision.version == "2026.2"
     assert [f.check for f in decision.findings] == EMITTED
     assert all(f.held is True for f in decision.findings)
     assert decision.priority_met is True
@@ -415,25 +415,22 @@ def test_period_and_level_bounds_boundary_2021_06_07_and_2021_06_08() -> None:
     (人社部发〔2021〕39号), for programmes starting that day or later."""
     before = programme_validity(programme(start=date(2021, 6, 7)), on=ON)
     first = programme_validity(programme(start=date(2021, 6, 8)), on=ON)
-    # With special_case unknown, the special bound may be needed too.
-    assert finding(before, PLANNED) == (
-        None,
-        (
-            "apprenticeship.planned_months_min",
-            "apprenticeship.planned_months_max",
-            "apprenticeship.planned_months_max_special",
-            "programme.special_case",
-        ),
+    # No bound is known: with special_case unknown, whether it is a special case
+    # may settle it too, so it is named first, then every bound without a value.
+    bounds = (
+        "apprenticeship.planned_months_min",
+        "apprenticeship.planned_months_max",
+        "apprenticeship.planned_months_max_special",
     )
+    assert finding(before, PLANNED) == (None, ("programme.special_case", *bounds))
+    # Not a special case: the special case is not asked for, nor the special
+    # maximum; the ordinary bounds are named.
     assert finding(
         programme_validity(
             programme(special_case=False, start=date(2021, 6, 7)), on=ON
         ),
         PLANNED,
-    ) == (
-        None,
-        ("apprenticeship.planned_months_min", "apprenticeship.planned_months_max"),
-    )
+    ) == (None, bounds[:2])
     assert finding(before, LEVEL) == (
         None,
         ("apprenticeship.target_level_min", "apprenticeship.target_level_max"),
@@ -465,7 +462,7 @@ def test_explanation_in_english_shows_the_online_arithmetic_first() -> None:
     plan = programme(online_hours=Decimal(60), planned_months=30, special_case=False)
     lines = programme_validity(plan, on=ON, policy=WITH_DISTRICT).explain("en")
     assert lines.splitlines()[0] == (
-        "apprenticeship.programme (version 2026.1) on 2024-03-01: ineligible"
+        "apprenticeship.programme (version 2026.2) on 2024-03-01: ineligible"
     )
     assert lines.splitlines()[2:8] == [
         "Not met:",
@@ -566,7 +563,7 @@ def test_an_own_centre_waits_for_the_districts_size_rule() -> None:
     )
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("apprenticeship.own_centre_min_size",)
-    assert decision.version == "2026.1"
+    assert decision.version == "2026.2"
     param = Policy.default().parameters["apprenticeship.own_centre_min_size"]
     assert param.values == ()
 
@@ -622,6 +619,92 @@ def test_the_size_rule_of_the_programme_start_applies() -> None:
     )
     assert before.missing == ("apprenticeship.own_centre_min_size",)
     assert first.outcome is Outcome.ELIGIBLE
+
+
+# --- citations: the condition's documents, then its figures' ------------------------------
+
+
+def cited(decision: Decision, check: str) -> list[tuple[str, str | None, bool]]:
+    """(register id, article, period inferred) of each citation of the finding *check*."""
+    (found,) = [f for f in decision.findings if f.check == check]
+    return [(c.document.id, c.article, c.period_inferred) for c in found.citations]
+
+
+def test_partner_kind_cites_shenzhen_art_2_then_the_kinds_document() -> None:
+    """From 2021-06-08 the kinds are 39号's (dated by inference): art. 2, where the
+    condition comes from, then 39号.  Before, the kinds are art. 2's own value (its
+    last day, 2021-06-07, inferred), which takes the place of the bare source: one
+    citation."""
+    assert cited(programme_validity(programme(), on=ON), PARTNER) == [
+        ("sz-2019-11", "第二条", False),
+        ("mohrss-2021-39", None, True),
+    ]
+    early = programme_validity(programme(start=date(2021, 3, 1)), on=ON)
+    assert cited(early, PARTNER) == [("sz-2019-11", "第二条", True)]
+
+
+def test_the_directory_cites_futians_letter_then_the_districts_list() -> None:
+    """The directory comes from Futian's 2024 reply letter; the list itself is the
+    district's document (here the test overlay's)."""
+    decision = programme_validity(programme(), on=ON, policy=WITH_DISTRICT)
+    assert cited(decision, DIRECTORY) == [
+        ("ft-hr-2024-reply-2024090", None, False),
+        ("test-district-directory", None, False),
+    ]
+    assert cited(programme_validity(programme(), on=ON), DIRECTORY) == [
+        ("ft-hr-2024-reply-2024090", None, False)
+    ]
+
+
+def test_before_2021_06_08_the_period_and_levels_still_cite_39() -> None:
+    """With no bound in force the findings are undecided, and cite the document
+    their conditions come from, 人社部发〔2021〕39号."""
+    decision = programme_validity(programme(start=date(2021, 6, 7)), on=ON)
+    assert cited(decision, PLANNED) == [("mohrss-2021-39", None, False)]
+    assert cited(decision, LEVEL) == [("mohrss-2021-39", None, False)]
+
+
+def test_the_region_cites_the_guides_conditions_and_the_regions_value() -> None:
+    """Registered in Shenzhen: the Luohu guide's 申请条件, then the guide as the
+    source of Shenzhen's region (440300, dated from 2019-12-19 by inference).  Before
+    that day there is no region: undecided, citing the 申请条件 alone."""
+    region = "apprenticeship.enterprise.region"
+    decision = enterprise_eligibility(firm(EnterpriseSize.LARGE), programme(), on=ON)
+    assert finding(decision, region) == (True, ())
+    assert cited(decision, region) == [
+        ("lh-apprenticeship-service-guide", "申请条件", False),
+        ("lh-apprenticeship-service-guide", None, True),
+    ]
+    early = enterprise_eligibility(
+        firm(EnterpriseSize.LARGE), programme(start=date(2019, 12, 18)), on=ON
+    )
+    assert finding(early, region) == (None, ("apprenticeship.enterprise_region",))
+    assert cited(early, region) == [
+        ("lh-apprenticeship-service-guide", "申请条件", False)
+    ]
+
+
+def test_an_own_centre_names_the_unknown_facts_before_the_size_rule() -> None:
+    """Own centre, size unknown, no district rule: the size, then the rule; a centre
+    with no credit code is named first."""
+    unknown_size = enterprise_eligibility(
+        firm(None), programme(institution=own_centre()), on=ON
+    )
+    assert finding(unknown_size, OWN_CENTRE) == (
+        None,
+        ("enterprise.size", "apprenticeship.own_centre_min_size"),
+    )
+    no_code = enterprise_eligibility(
+        firm(None), programme(institution=own_centre(None)), on=ON
+    )
+    assert finding(no_code, OWN_CENTRE) == (
+        None,
+        (
+            "programme.institution.credit_code",
+            "enterprise.size",
+            "apprenticeship.own_centre_min_size",
+        ),
+    )
 
 
 # --- properties ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from skillchain import InvalidValueError, Outcome, Policy, Provenance
 from skillchain.policy import QuotaOrder
-from skillchain.rules import get_rule
+from skillchain.rules import Allocation, get_rule
 from skillchain.rules.apprenticeship_quota import (
     QUOTA_RULE,
     QuotaAllocation,
@@ -230,6 +230,44 @@ def test_the_quota_explanation_says_why_an_application_waits() -> None:
         "it, 5 left of the annual quota of 20; it asks for 10"
     ) in en
     assert decision.provenance is Provenance.UNVERIFIED
+
+
+def test_the_places_finding_cites_the_guide_then_the_quota_and_the_order() -> None:
+    """The guide the listing rests on first, then the district's quota (the overlay's
+    document) and the filing-order placeholder."""
+    a = apply(5, date(2024, 1, 5))
+    places = allocate_quota([a], on=ON, policy=district()).decision_for(a).findings[-1]
+    assert places.check == "apprenticeship.quota.places"
+    assert [c.document.id for c in places.citations] == [
+        "lh-apprenticeship-service-guide",
+        "test-district",
+        "skillchain-assumption",
+    ]
+
+
+def test_a_quota_allocation_is_an_allocation() -> None:
+    """Listed is the allocation's chosen; iteration pairs each application with its
+    decision, in rank order."""
+    a = apply(15, date(2024, 1, 5))
+    b = apply(10, date(2024, 1, 6))
+    c = apply(5, date(2024, 1, 7))
+    allocation = allocate_quota([c, b, a], on=ON, policy=district())
+    assert isinstance(allocation, Allocation)
+    assert allocation.listed == allocation.chosen == (a, c)
+    assert allocation.waiting == (b,)
+    assert len(allocation) == 3
+    assert [app for app, _ in allocation] == [a, b, c]
+    assert [d.outcome for _, d in allocation] == [
+        Outcome.ELIGIBLE,
+        Outcome.INELIGIBLE,
+        Outcome.ELIGIBLE,
+    ]
+    with pytest.raises(InvalidValueError, match="ranked"):
+        QuotaAllocation(
+            quota=1,
+            ranked=(object(),),  # type: ignore[arg-type]
+            decisions=allocation.decisions[:1],
+        )
 
 
 # --- properties ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from skillchain.model import (
     Schooling,
     YearsCountedFrom,
 )
+from skillchain.policy import LevelApplicationParameters
 from skillchain.policy._level_standards import LEVEL_STANDARDS
 from skillchain.rules import (
     LEVEL_APPLICATION_RULE,
@@ -42,8 +43,8 @@ from skillchain.testing.strategies import (
     application_standards,
     certificates,
     date_ranges,
-    level_application_parameters,
     level_applications,
+    parameter_groups,
 )
 
 
@@ -336,7 +337,7 @@ def test_unknown_edition_asks_for_the_district_standard() -> None:
     application = apply(SkillLevel.INTERMEDIATE, edition="2018")
     decision = level_application(application, on=date(2024, 1, 1))
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("level_application.district_standards",)
+    assert decision.missing == ("levels.district_standards",)
 
 
 @pytest.mark.parametrize(
@@ -355,20 +356,20 @@ def test_levels_without_conditions_are_undetermined(
     """A level the standard states no conditions for is undetermined, never rejected."""
     decision = level_application(apply(target, edition=edition), on=date(2024, 1, 1))
     assert decision.outcome is Outcome.UNDETERMINED
-    assert decision.missing == ("level_application.district_standards",)
+    assert decision.missing == ("levels.district_standards",)
 
 
 def test_no_standard_names_every_unknown_fact_a_route_may_read() -> None:
-    """No standard, work and diplomas unknown: the routes are not known, so the
-    parameter and both facts are named."""
+    """No standard, work and diplomas unknown: the routes are not known, so both
+    facts are named, then the district's list that is to hold the standard."""
     application = attrs.evolve(
         apply(SkillLevel.INTERMEDIATE, edition="2018", schooling=None), work=None
     )
     decision = level_application(application, on=date(2024, 1, 1))
     assert decision.missing == (
-        "level_application.district_standards",
         "application.work",
         "application.schooling",
+        "levels.district_standards",
     )
 
 
@@ -376,8 +377,8 @@ def test_before_the_templates_start_both_lists_are_named() -> None:
     """2018-12-31: neither list holds a standard in force; both are named."""
     application = apply(SkillLevel.ELEMENTARY, apprenticeship=True)
     assert level_application(application, on=date(2018, 12, 31)).missing == (
-        "level_application.district_standards",
-        "level_application.standards",
+        "levels.district_standards",
+        "levels.standards",
     )
 
 
@@ -398,14 +399,14 @@ title = "测试用职业技能标准申报条件"
 issuers = ["测试"]
 level = "district"
 provenance = "unverified"
-[parameters."level_application.district_standards"]
+[parameters."levels.district_standards"]
 description_zh = "区加载的标准"
 description_en = "District standards"
 unit = "standards"
-[[parameters."level_application.district_standards".values]]
+[[parameters."levels.district_standards".values]]
 since = 2024-01-01
 document = "test-district-standard"
-[[parameters."level_application.district_standards".values.value]]
+[[parameters."levels.district_standards".values.value]]
 occupation = "4-10-01-06"
 edition = "template-b"
 document = "test-district-standard"
@@ -433,6 +434,47 @@ def test_district_standard_wins_over_the_template() -> None:
     assert level_application(other, on=date(2024, 1, 1), policy=policy).outcome is (
         Outcome.INELIGIBLE
     )
+
+
+OFFICIAL_LIST = """
+[documents.test-official-list]
+title = "测试用区级标准清单"
+issuers = ["测试"]
+level = "district"
+provenance = "official"
+[parameters."levels.district_standards"]
+description_zh = "区加载的标准"
+description_en = "District standards"
+unit = "standards"
+[[parameters."levels.district_standards".values]]
+since = 2018-01-01
+document = "test-official-list"
+[[parameters."levels.district_standards".values.value]]
+occupation = "4-10-01-06"
+edition = "template-b"
+document = "test-official-list"
+provenance = "{standard}"
+routes = [{{ level = "intermediate", years = 2 }}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"),
+    [("official", Provenance.OFFICIAL), ("unverified", Provenance.UNVERIFIED)],
+)
+def test_the_standard_s_own_provenance_caps_the_decision(
+    standard: str, expected: Provenance
+) -> None:
+    """The district's list is official, and the decision rests on it alone (not on the
+    bundled templates, unverified from 2019-01-01): it is as strong as the standard
+    in it, official or unverified, before the templates start and after."""
+    overlay = Policy.loads(OFFICIAL_LIST.format(standard=standard), name="list.toml")
+    policy = Policy.default().overlay(overlay)
+    application = apply(SkillLevel.INTERMEDIATE, since=date(2015, 1, 1))
+    for on in (date(2018, 6, 1), date(2024, 1, 1)):
+        decision = level_application(application, on=on, policy=policy)
+        assert decision.outcome is Outcome.ELIGIBLE
+        assert decision.provenance is expected
 
 
 def test_bundled_provenance_is_unverified_because_the_start_is_inferred() -> None:
@@ -633,10 +675,10 @@ def test_standards_survive_dump_and_parse(standards: list[ApplicationStandard]) 
     assert LEVEL_STANDARDS.parse(LEVEL_STANDARDS.dump(value)) == value
 
 
-@given(level_application_parameters())
-def test_bundled_templates_are_templates(params: object) -> None:
+@given(parameter_groups(LevelApplicationParameters))
+def test_bundled_templates_are_templates(params: LevelApplicationParameters) -> None:
     """Every bundled standard is a secondary template with at least one route."""
-    standards = params.standards.value  # type: ignore[attr-defined]
+    standards = params.standards.value
     assert standards is None or all(
         s.occupation is None and s.provenance is Provenance.SECONDARY and s.routes
         for s in standards
@@ -667,7 +709,7 @@ def test_more_work_never_makes_a_person_ineligible(
     if before.outcome is Outcome.INELIGIBLE and after.outcome is Outcome.UNDETERMINED:
         assert after.missing
         assert "application.work" not in after.missing
-        assert not any(name.startswith("level_application.") for name in after.missing)
+        assert not any(name.startswith("levels.") for name in after.missing)
 
 
 @given(_BUNDLED, _DAYS, st.data())

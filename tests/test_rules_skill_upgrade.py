@@ -561,11 +561,12 @@ def test_without_the_region_every_unknown_residence_fact_is_named() -> None:
     lacking = restricted(POLICY, lambda param, _value: param != "skill_upgrade.region")
     decision = decide(shortage=True, policy=lacking)
     assert decision.outcome is Outcome.UNDETERMINED
-    # The worker's hukou is known; insurance and unemployment registration are not.
+    # The worker's hukou is known; insurance and unemployment registration are not:
+    # they are named, then the region.
     assert decision.missing == (
-        "skill_upgrade.region",
         "person.insurance",
         "person.registered_unemployed",
+        "skill_upgrade.region",
     )
 
 
@@ -589,6 +590,24 @@ def test_every_unknown_is_named_at_once() -> None:
         "shortage_occupation",
     }
     assert [f.check for f in decision.findings] == list(SKILL_UPGRADE_RULE.checks)
+
+
+def test_an_undecided_finding_names_only_the_figures_it_reads() -> None:
+    """No figure in force: a woman's age finding names the minimum and the women's
+    maximum (not the men's); for an occupation that is not short, the uplift finding
+    names the level it starts at, not the uplift figure it does not need."""
+    nothing = restricted(POLICY, lambda param, _value: param not in ALL_PARAMETERS)
+    woman = worker(date(1990, 7, 15), Sex.FEMALE)
+    decision = decide(woman, shortage=False, policy=nothing)
+    findings = {f.check: f for f in decision.findings}
+    assert findings["skill_upgrade.age"].missing == (
+        "skill_upgrade.min_age",
+        "skill_upgrade.max_age_women",
+    )
+    assert findings["skill_upgrade.uplift"].missing == (
+        "skill_upgrade.uplift_min_level",
+    )
+    assert "skill_upgrade.shortage_uplift" not in decision.missing
 
 
 def test_an_unknown_rate_still_records_the_range_the_uplift_and_the_amount() -> None:

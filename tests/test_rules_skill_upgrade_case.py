@@ -257,10 +257,26 @@ def test_unknowns_of_both_parts_are_named_together() -> None:
 
 
 def test_the_rule_is_exactly_its_two_rules() -> None:
-    """Conditions, parameters and sources are those of skill_upgrade, then subsidy.cap."""
+    """Conditions, parameters and sources are those of skill_upgrade, then subsidy.cap.
+
+    The cap's claim is the certificate's: its occupation and level are read as
+    ``certificate.occupation`` and ``certificate.level``; nothing else differs.
+    """
     rule = get_rule("skill_upgrade.case")
     assert rule is SKILL_UPGRADE_CASE_RULE
-    assert rule.conditions == SKILL_UPGRADE_RULE.conditions + ANNUAL_CAP_RULE.conditions
+    cap = rule.conditions[len(SKILL_UPGRADE_RULE.conditions) :]
+    assert (
+        rule.conditions[: len(SKILL_UPGRADE_RULE.conditions)]
+        == SKILL_UPGRADE_RULE.conditions
+    )
+    assert [attrs.evolve(c, facts=()) for c in cap] == [
+        attrs.evolve(c, facts=()) for c in ANNUAL_CAP_RULE.conditions
+    ]
+    assert {c.check: c.facts for c in cap if c.facts} == {
+        "subsidy.cap.per_level": ("certificate.occupation", "certificate.level"),
+        "subsidy.cap.ui_exclusive": ("certificate.occupation", "certificate.level"),
+    }
+    assert rule.sources == SKILL_UPGRADE_RULE.sources + ANNUAL_CAP_RULE.sources
     assert rule.parameters == SKILL_UPGRADE_RULE.parameters + ANNUAL_CAP_RULE.parameters
     decision = decide(shortage=True)
     assert [f.check for f in decision.findings] == list(rule.checks)

@@ -26,6 +26,7 @@ from skillchain import (
     Citation,
     DateRange,
     Decision,
+    Finding,
     InvalidValueError,
     Outcome,
     Policy,
@@ -117,7 +118,7 @@ def test_ten_certified_advanced_apprentices_over_two_years_earn_140000() -> None
         "apprenticeship.subsidy.qualified_count",
         "apprenticeship.subsidy.amount",
     ]
-    assert decision.version == "2026.1"
+    assert decision.version == "2026.2"
 
 
 def test_eighteen_months_count_one_and_a_half_years_under_whole_months() -> None:
@@ -927,6 +928,150 @@ def test_check_settlement_rejects_malformed_amounts() -> None:
             check_settlement(judge, Decimal(1), bad, None)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="entitlement"):
         check_settlement(judge, Decimal(-1), Decimal(1), None)
+
+
+# --- citations and missing names of the declared conditions ----------------------------
+
+
+def cited(decision: Decision, check: str) -> list[tuple[str, str | None]]:
+    """The documents (id, article) the one finding of *check* in *decision* cites."""
+    (finding,) = [f for f in decision.findings if f.check == check]
+    return [(c.document.id, c.article) for c in finding.citations]
+
+
+def test_a_rate_not_in_force_still_cites_the_document_it_comes_from() -> None:
+    """On 2019-12-18, the day before Shenzhen's rates (the Longgang FAQ restating
+    深人社规〔2019〕11号), the rate is undetermined, naming the table, and cites the
+    FAQ; outside 粤人社规〔2023〕13号 (2023-08-15 to 2025-12-31) the student rate
+    names its figure and cites 13号."""
+    plan = make_programme(start=date(2019, 9, 1))
+    before = subsidy_entitlement(
+        plan, enrol(plan, [True]), on=date(2019, 12, 18), shortage_occupation=False
+    )
+    (rate,) = [f for f in before.findings if f.check == "apprenticeship.subsidy.rate"]
+    assert rate.held is None
+    assert rate.missing == ("apprenticeship.annual_subsidy",)
+    assert cited(before, "apprenticeship.subsidy.rate") == [
+        ("lg-apprenticeship-faq", None)
+    ]
+    student = subsidy_entitlement(
+        plan, enrol(plan, [True]), on=AFTER_BAND, student=True
+    )
+    assert values(student, "apprenticeship.subsidy.student_rate") == {"rate": None}
+    assert student.missing == ("apprenticeship.student_apprentice_rate",)
+    assert cited(student, "apprenticeship.subsidy.student_rate") == [
+        ("gd-2023-13", None)
+    ]
+
+
+def test_an_uplift_cites_guangdongs_measure_besides_the_citys_figure() -> None:
+    """The city's uplift (an overlay's document) is compared with 13号's ceiling: the
+    finding cites 13号 first, then the city's document."""
+    decision = subsidy_entitlement(
+        make_programme(),
+        enrol(make_programme(), [True]),
+        on=IN_BAND,
+        policy=uplift_policy(),
+        shortage_occupation=True,
+    )
+    cites = cited(decision, "apprenticeship.subsidy.shortage_uplift")
+    assert cites[0] == ("gd-2023-13", None)
+    assert len(cites) == 2
+    assert cites[1][0] != "gd-2023-13"
+
+
+def test_a_chain_request_reads_the_chain_share_only() -> None:
+    """A skill-chain request on 2022-01-01: only the filed enterprises' 50 % of the
+    2020 FAQ is in force, which is not the chain's share, so the share finding names
+    ``prepayment_share_chain`` alone and cites nothing; after 2025 neither share is
+    in force and the chain request still names its own."""
+    plan = make_programme(level=SkillLevel.INTERMEDIATE, start=date(2021, 12, 1))
+    early = prepayment(
+        plan,
+        5,
+        on=date(2022, 1, 1),
+        scheme=PrepaymentScheme.CHAIN,
+        listed_on=date(2021, 12, 1),
+        shortage_occupation=False,
+    )
+    (share,) = [
+        f for f in early.findings if f.check == "apprenticeship.prepayment.share"
+    ]
+    assert share.missing == ("apprenticeship.prepayment_share_chain",)
+    assert share.citations == ()
+    late = prepayment(
+        make_programme(),
+        5,
+        on=AFTER_BAND,
+        scheme=PrepaymentScheme.CHAIN,
+        listed_on=date(2025, 12, 1),
+        shortage_occupation=False,
+    )
+    assert "apprenticeship.prepayment_share_filed" not in late.missing
+    assert late.missing == (
+        "apprenticeship.prepayment_share_chain",
+        "apprenticeship.prepayment_chain_wait_months",
+    )
+
+
+def test_the_prepaid_amount_names_its_inputs_then_its_own_figures() -> None:
+    """Asked on 2026-01-01 (no share, no window): the planned entitlement is known
+    (140 000 yuan), so the prepaid amount names the window its inputs lack, then its
+    own figure not in force, the share."""
+    decision = prepayment(
+        make_programme(), 10, on=date(2026, 1, 1), shortage_occupation=False
+    )
+    assert values(decision, "apprenticeship.subsidy.amount")["amount"] == Decimal(
+        "140000.00"
+    )
+    (prepaid,) = [
+        f for f in decision.findings if f.check == "apprenticeship.prepayment.amount"
+    ]
+    assert prepaid.missing == (
+        "apprenticeship.prepayment_request_months",
+        "apprenticeship.prepayment_share_filed",
+    )
+
+
+def test_a_settlement_waiting_for_the_entitlement_reads_no_figure() -> None:
+    """Entitlement unknown, 1 000 yuan prepaid, training ended 2025-01-01: only the
+    entitlement is missing (a refund's window of that day is known), and since the
+    balance reads no figure the decision claims no provenance."""
+    decision = settlement(None, Decimal(1000), date(2025, 1, 1), on=IN_BAND)
+    assert decision.missing == ("entitlement",)
+    assert decision.provenance is None
+    assert cited(decision, "apprenticeship.settlement.balance") == [
+        ("sz-2019-11", None)
+    ]
+
+
+def test_a_refund_without_its_training_end_reads_no_window() -> None:
+    """Prepaid 1 000, entitled 0, the end unknown: the refund fails, names the end,
+    cites 深人社规〔2019〕11号 and reads no figure (no provenance)."""
+    decision = settlement(Decimal(0), Decimal(1000), None, on=IN_BAND)
+    (refund,) = decision.failed
+    assert refund.missing == ("training_end",)
+    assert refund.value("months") is None
+    assert cited(decision, "apprenticeship.settlement.refund") == [("sz-2019-11", None)]
+    assert decision.provenance is None
+
+
+def test_a_stored_band_finding_still_explains_itself() -> None:
+    """Version 2024.1 checked the rate against Guangdong's band; the check is retired
+    but a stored finding still reads as a sentence."""
+    band = "apprenticeship.subsidy.provincial_band"
+    for rule in (SUBSIDY_RULE, PREPAYMENT_RULE):
+        assert band in [c.check for c in rule.retired]
+        assert band not in rule.checks
+    stored = Finding(
+        check=band,
+        held=True,
+        values=(("rate", 7000), ("minimum", 5000), ("maximum", 8500)),
+    )
+    assert (
+        stored.reason("en")
+        == "The rate is 7000 yuan; Guangdong's band is 5000–8500 yuan"
+    )
 
 
 # --- registration, provenance, fingerprint ---------------------------------------------

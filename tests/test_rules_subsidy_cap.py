@@ -15,12 +15,19 @@ from skillchain import (
     Provenance,
     SkillLevel,
 )
-from skillchain.model import SubsidyClaim, SubsidyKind
-from skillchain.rules import get_rule
+from skillchain.model import (
+    Certificate,
+    CertificateKind,
+    IssuerKind,
+    SubsidyClaim,
+    SubsidyKind,
+)
+from skillchain.rules import Judge, check_certificate_cap, get_rule
 from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap
 from strategies_rules_subsidies import (
     claim_days,
     histories,
+    resident,
     restricted,
     subsidy_claims_near,
 )
@@ -226,7 +233,8 @@ def test_a_kinds_list_out_of_force_is_named_with_the_history_unknowns() -> None:
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("subsidy.capped_kinds", "history[0].level")
     per_level = next(f for f in decision.findings if f.check == "subsidy.cap.per_level")
-    assert per_level.missing == ("subsidy.capped_kinds", "history[0].level")
+    # The finding names the unknown facts first, then the list not in force.
+    assert per_level.missing == ("history[0].level", "subsidy.capped_kinds")
 
 
 def test_a_history_claim_that_could_match_leaves_the_check_undecided() -> None:
@@ -361,7 +369,7 @@ def test_the_explanation_reads_what_failed_first_with_its_documents() -> None:
     history = (claim(SubsidyKind.APPRENTICESHIP, occupation=ELECTRICIAN),)
     decision = annual_cap(claim(SubsidyKind.APPRENTICESHIP), history, on=ON)
     zh = decision.explain("zh").splitlines()
-    assert zh[0] == "subsidy.cap（版本 2026.1）2024-06-01：不符合"
+    assert zh[0] == "subsidy.cap（版本 2026.2）2024-06-01：不符合"
     assert zh[2] == "未满足条件："
     assert (
         zh[3]
@@ -386,6 +394,58 @@ def test_the_rule_is_registered_with_its_checks_and_parameters() -> None:
     assert [s.document for s in rule.sources] == ["sz-annual-cap-faq-2024", "sz-2023-8"]
     assert rule.citations()[1].document.number == "深人社规〔2023〕8号"
     assert rule.title("en").startswith("Shenzhen annual cap")
+
+
+# --- a claim for a certificate -----------------------------------------------------------
+
+
+def certificate_claim(
+    certificate: Certificate, history: tuple[SubsidyClaim, ...], claimed_on: date
+) -> dict[str, tuple[bool | None, tuple[str, ...]]]:
+    """check -> (held, missing) of a skill-upgrade claim for *certificate*."""
+    judge = Judge(Policy.default(), claimed_on)
+    check_certificate_cap(
+        judge, SubsidyKind.SKILL_UPGRADE, certificate, history, claimed_on
+    )
+    return {f.check: (f.held, f.missing) for f in judge.findings}
+
+
+def test_a_certificate_claim_counts_in_the_year_it_is_made() -> None:
+    """After a skill-upgrade claim of 2024, another one for a 焊工 高级工 certificate
+    made on 2024-06-01 is the second of the kind that year (refused); made on
+    2025-01-05 it is the first of 2025."""
+    cert = Certificate(
+        holder=resident(date(1990, 7, 15)),
+        kind=CertificateKind.SKILL_LEVEL,
+        occupation=WELDER,
+        level=SkillLevel.ADVANCED,
+        issued_on=date(2024, 3, 1),
+        issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+    )
+    history = (claim(SubsidyKind.SKILL_UPGRADE, 2024, ELECTRICIAN),)
+    made_in_2024 = certificate_claim(cert, history, date(2024, 6, 1))
+    assert made_in_2024["subsidy.cap.per_kind"] == (False, ())
+    made_in_2025 = certificate_claim(cert, history, date(2025, 1, 5))
+    assert made_in_2025["subsidy.cap.per_kind"] == (True, ())
+
+
+def test_a_certificate_claim_names_the_certificate_s_unknown_level() -> None:
+    """A special-ability certificate has no level: an earlier capped claim for the
+    same occupation could be for the same level, so ``certificate.level`` is named."""
+    cert = Certificate(
+        holder=resident(date(1990, 7, 15)),
+        kind=CertificateKind.SPECIAL_ABILITY,
+        occupation=WELDER,
+        level=None,
+        issued_on=date(2024, 3, 1),
+        issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
+    )
+    found = certificate_claim(
+        cert, (claim(SubsidyKind.APPRENTICESHIP, 2023),), date(2024, 6, 1)
+    )
+    assert found["subsidy.cap.per_level"] == (None, ("certificate.level",))
+    # No unemployment-insurance skill subsidy in the history: the exclusion holds.
+    assert found["subsidy.cap.ui_exclusive"] == (True, ())
 
 
 # --- properties -------------------------------------------------------------------------

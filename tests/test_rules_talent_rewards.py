@@ -49,10 +49,11 @@ from skillchain.model import (
     TalentRewardClaim,
     TalentRewardKind,
 )
-from skillchain.policy._kinds import MONEY_BY_KEY, KindError
+from skillchain.policy.kinds import MONEY_BY_KEY, KindError
 from skillchain.rules import (
     HIGH_SKILL_REWARD_RULE,
     OCCUPATIONAL_REWARD_RULE,
+    Rule,
     high_skill_reward,
     occupational_reward,
 )
@@ -339,7 +340,13 @@ def test_a_certificate_is_not_an_honour_and_a_result_waits() -> None:
         competition_format=CompetitionFormat.INDIVIDUAL,
     )
     result = CompetitionResult(person=PERSON, competition=contest, rank=1)
-    assert _high(_claim(result)).missing == ("claim.basis",)
+    # Which results count is the district's list, which the bundled policy lacks;
+    # with the list supplied only the listed item the result counts as is missing.
+    assert _high(_claim(result)).missing == (
+        "claim.basis",
+        "rewards.high_skill_honours",
+    )
+    assert _high(_claim(result), policy=FUTIAN).missing == ("claim.basis",)
 
 
 def _paid(
@@ -881,8 +888,8 @@ def test_a_licence_the_sector_table_does_not_list_is_not_limited() -> None:
     assert _occ(engineer, policy=policy).outcome is Outcome.ELIGIBLE
     bundled = _scope_overlay(frozenset({"一级注册造价工程师"}))
     assert _occ(engineer, policy=bundled).missing == (
-        "rewards.occupational_licence_sectors",
         "claim.employer_sector",
+        "rewards.occupational_licence_sectors",
     )
 
 
@@ -912,7 +919,10 @@ def test_the_licence_must_be_valid_on_the_claim_day(
 
 def test_the_2023_scope_is_narrower() -> None:
     """On 2023-06-01 the 31-type list is in force: 养老护理员 is not in it (illustrative);
-    电工 is, but the 2023 district, evaluator rule, tenure and amount were not found."""
+    电工 is, but the 2023 district, issuer regions, tenure and amounts were not
+    found.  The issuer and amount findings name the figures of a skill-level
+    certificate (the evaluator's region, the certificate amount): neither is in
+    force."""
     day = date(2023, 6, 1)
     assert _failed(_occ(_occ_claim(claimed=day), on=day)) == [
         "rewards.occupational.scope"
@@ -1086,6 +1096,130 @@ def test_a_wider_scope_never_rejects_what_a_narrower_accepted(
         cases,
     )
     assert len(comparison.changes) <= len(cases)
+
+
+# --- one declaration per condition: what the findings cite and name ------------------
+
+
+def _cited(decision: Decision, check: str) -> list[tuple[str, str | None]]:
+    finding = next(f for f in decision.findings if f.check == check)
+    return [(c.document.id, c.article) for c in finding.citations]
+
+
+def test_the_honour_cites_the_guide_and_the_amount_tables_article() -> None:
+    """The honour condition rests on the guide (its list of items) and reads the
+    honours list (no bundled value) and the amount table (article 4.5): it cites the
+    guide, then article 4.5."""
+    assert _cited(_high(), "rewards.high_skill.honour") == [
+        ("ft-high-skill-reward-guide", None),
+        ("ft-high-skill-reward-guide", "4.5"),
+    ]
+
+
+def test_the_fraud_ban_rests_on_its_figure_only_when_a_finding_is_on_record() -> None:
+    """No fraud finding on record: the ban holds without its length, citing the
+    guide alone (the 60-month value, whose period is inferred, is not read); with a
+    finding 2 years before the claim, it rests on the 60 months and cites them."""
+    decision = _high()
+    ban = next(
+        f for f in decision.findings if f.check == "rewards.high_skill.fraud_ban"
+    )
+    assert ban.held is True
+    assert dict(ban.values)["months"] is None
+    (citation,) = ban.citations
+    assert (citation.document.id, citation.article) == (
+        "ft-high-skill-reward-guide",
+        None,
+    )
+    assert not citation.period_inferred
+    found = date(CLAIM_DAY.year - 2, CLAIM_DAY.month, 1)
+    banned = _high(fraud=(found,))
+    ban = next(f for f in banned.findings if f.check == "rewards.high_skill.fraud_ban")
+    assert ban.held is False
+    assert dict(ban.values)["months"] == 60
+    (citation,) = ban.citations
+    assert citation.period_inferred
+
+
+def test_a_title_claim_cites_both_floors_and_the_title_amount() -> None:
+    """The date-floor condition declares the title floor (article 3.1) and the
+    licence floor (3.2), and its finding cites both; the amount condition declares
+    the certificate amount (3.2) and the title amount (3.1), and a title's amount
+    rests on the title amount alone (3.1)."""
+    decision = _occ(_occ_claim(TITLE, date(2024, 5, 7)), on=date(2024, 5, 7))
+    guide = "ft-occupational-reward-guide-2024"
+    assert _cited(decision, "rewards.occupational.date_floor") == [
+        (guide, "3.1"),
+        (guide, "3.2"),
+    ]
+    assert _cited(decision, "rewards.occupational.amount") == [(guide, "3.1")]
+
+
+def test_a_title_of_unknown_level_names_the_level_before_the_amount() -> None:
+    """Without the rewarded level in force the title and its amount are unknown: the
+    amount finding names the level first, as the title finding does."""
+    bare = _without(Policy.default(), "rewards.occupational_title_level")
+    decision = _occ(
+        _occ_claim(TITLE, date(2024, 5, 7)), on=date(2024, 5, 7), policy=bare
+    )
+    amount = next(
+        f for f in decision.findings if f.check == "rewards.occupational.amount"
+    )
+    assert amount.missing == ("rewards.occupational_title_level",)
+    assert dict(amount.values)["amount"] is None
+
+
+def _assert_cites_declared(rule: Rule, decision: Decision, policy: Policy) -> None:
+    """Each finding cites only what its condition declares, and every source of it."""
+    for finding in decision.findings:
+        condition = rule.condition(finding.check)
+        cited = {(c.document.id, c.article) for c in finding.citations}
+        declared = {
+            (c.document.id, c.article)
+            for c in rule.citations_for(finding.check, policy)
+        }
+        assert cited <= declared, finding.check
+        assert {(s.document, s.article) for s in condition.sources} <= cited
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    claim=sk.talent_reward_claims(),
+    day=st.dates(date(2021, 1, 1), date(2025, 6, 30)),
+    futian=st.booleans(),
+)
+def test_findings_cite_what_their_conditions_declare(
+    claim: TalentRewardClaim, day: date, futian: bool
+) -> None:
+    """Whatever the claim and day, a finding cites its condition's sources and only
+    documents its condition's sources and parameters give."""
+    basis = claim.basis
+    obtained = (
+        basis.awarded_on
+        if isinstance(basis, Honour)
+        else basis.issued_on
+        if isinstance(basis, Certificate)
+        else basis.conferred_on
+        if isinstance(basis, ProfessionalTitle)
+        else basis.competition.held_on
+    )
+    if obtained is None or obtained <= day:
+        # Bring the claim into the years the figures cover.
+        claim = attrs.evolve(claim, claimed_on=day, year=day.year, employed_since=None)
+    policy = FUTIAN if futian else Policy.default()
+    if claim.kind is TalentRewardKind.HIGH_SKILL:
+        rule = HIGH_SKILL_REWARD_RULE
+        decision = high_skill_reward(
+            claim,
+            on=claim.claimed_on,
+            prior_rewards=(),
+            fraud_findings=(),
+            policy=policy,
+        )
+    else:
+        rule = OCCUPATIONAL_REWARD_RULE
+        decision = occupational_reward(claim, on=claim.claimed_on, policy=policy)
+    _assert_cites_declared(rule, decision, policy)
 
 
 # --- the amount-by-key kind ------------------------------------------------------------

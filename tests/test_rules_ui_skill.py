@@ -595,7 +595,7 @@ def test_the_explanation_shows_the_arithmetic() -> None:
     """zh and en: 2 000 × (1 + 0.30) = 2 600.00, rounded to the fen."""
     decision = decide(shortage=True)
     zh = decision.explain("zh").splitlines()
-    assert zh[0] == "ui_skill（版本 2026.1）2023-06-01：符合"
+    assert zh[0] == "ui_skill（版本 2026.2）2023-06-01：符合"
     assert zh[1] == "金额：2600.00 元"
     assert "  ✓ 补贴金额：2000 元 ×（1 + 0.30）= 2600.00 元（按 0.01 元四舍五入）" in zh
     assert "  ✓ 已缴纳失业保险 40 个月，2023-03-01 取证须满 12 个月" in zh

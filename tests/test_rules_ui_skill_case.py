@@ -11,6 +11,7 @@ subsidies exclude each other for one occupation and level.
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from hypothesis import given
@@ -239,10 +240,23 @@ def test_unknowns_of_both_parts_are_named_together() -> None:
 
 
 def test_the_rule_is_exactly_its_two_rules() -> None:
-    """Conditions, parameters and sources are those of ui_skill, then subsidy.cap."""
+    """Conditions, parameters and sources are those of ui_skill, then subsidy.cap.
+
+    The cap's claim is the certificate's: its occupation and level are read as
+    ``certificate.occupation`` and ``certificate.level``; nothing else differs.
+    """
     rule = get_rule("ui_skill.case")
     assert rule is UI_SKILL_CASE_RULE
-    assert rule.conditions == UI_SKILL_RULE.conditions + ANNUAL_CAP_RULE.conditions
+    cap = rule.conditions[len(UI_SKILL_RULE.conditions) :]
+    assert rule.conditions[: len(UI_SKILL_RULE.conditions)] == UI_SKILL_RULE.conditions
+    assert [attrs.evolve(c, facts=()) for c in cap] == [
+        attrs.evolve(c, facts=()) for c in ANNUAL_CAP_RULE.conditions
+    ]
+    assert {c.check: c.facts for c in cap if c.facts} == {
+        "subsidy.cap.per_level": ("certificate.occupation", "certificate.level"),
+        "subsidy.cap.ui_exclusive": ("certificate.occupation", "certificate.level"),
+    }
+    assert rule.sources == UI_SKILL_RULE.sources + ANNUAL_CAP_RULE.sources
     assert rule.parameters == UI_SKILL_RULE.parameters + ANNUAL_CAP_RULE.parameters
 
 

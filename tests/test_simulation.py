@@ -250,9 +250,12 @@ document = "example-refund"
 )
 
 
-def settlements(count: int) -> Iterator[dict[str, object]]:
-    """A lazily generated stream of settlement cases (nothing is kept)."""
-    for i in range(count):
+def settlements(count: int, first: int = 0) -> Iterator[dict[str, object]]:
+    """A lazily generated stream of settlement cases (nothing is kept).
+
+    From case 28 000 on, some have prepaid more than their entitlement (a refund).
+    """
+    for i in range(first, first + count):
         yield {
             "on": date(2025, 1 + i % 12, 1 + i % 28),
             "entitlement": Decimal(28000 + i % 1000),
@@ -290,6 +293,12 @@ def test_memory_does_not_grow_with_the_population() -> None:
     what is measured is simulate's own streaming.
     """
     peak_bytes(2000)  # warm the policies' caches of the days
+    # and what the refund's condition rests on, which only later cases reach
+    simulate(
+        settlements(2000, first=40_000),
+        rule="apprenticeship.settlement",
+        reform=REFUND_6,
+    )
     for policy in (Policy.default(), REFUND_6):  # and of the training ends (refunds)
         for month in range(1, 13):
             policy.at(date(2024, month, 1))

@@ -34,7 +34,7 @@ from skillchain.model import (
     TalentRewardClaim,
     TrainingMode,
 )
-from skillchain.policy import Resolved
+from skillchain.policy import Programme, Resolved, programmes
 from skillchain.testing import strategies as sk
 
 
@@ -232,6 +232,9 @@ def test_generic_types_follow_their_argument(
         lambda: sk.date_ranges(min_value=date(2025, 1, 1), max_value=date(2024, 1, 1)),
         lambda: sk.division_codes(level="street"),
         lambda: sk.amounts(min_value=10, max_value=1),
+        lambda: sk.parameter_groups("nothing"),
+        lambda: sk.parameter_groups(Person),
+        lambda: sk.parameter_groups("levels", on=date(2024, 1, 1)),  # type: ignore[call-overload]
     ],
 )
 def test_bad_arguments_fail_eagerly(call: Any) -> None:
@@ -269,3 +272,23 @@ def test_division_codes_pin_level() -> None:
         assert code.code[4:] != "00"
 
     drawn()
+
+
+@pytest.mark.parametrize("programme", programmes(), ids=lambda p: p.key)
+@settings(max_examples=5, deadline=None)
+@given(data=st.data())
+def test_parameter_groups_draw_each_programme_as_on_its_day(
+    programme: Programme, data: st.DataObject
+) -> None:
+    """By key or by class, a drawn group is the programme's parameters on the day."""
+    day = data.draw(st.dates(date(2019, 1, 1), date(2030, 12, 31)))
+    by_class = data.draw(sk.parameter_groups(programme.parameters, on=st.just(day)))
+    by_key = data.draw(sk.parameter_groups(programme.key, on=st.just(day)))
+    assert isinstance(by_class, programme.parameters)
+    assert by_class == by_key == Policy.default().at(day).group(programme.key)
+
+
+@given(sk.policy_programmes())
+def test_policy_programmes_are_table_entries(programme: Programme) -> None:
+    """A drawn programme is one of the table's."""
+    assert programme in programmes()

@@ -67,12 +67,15 @@ It does six things:
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import importlib
 import inspect
 import re
+import sys
 import types
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -825,13 +828,52 @@ def render_rule_page(page: RulePage) -> list[nodes.Node]:
     return out
 
 
+@contextlib.contextmanager
+def _plugin(module: str | None) -> Iterator[None]:
+    """Import *module* (a package registering its own programme) for one page only.
+
+    What it registers is removed afterwards, and the module forgotten, so the rest
+    of the build sees the library's own programmes alone.
+    """
+    if module is None:
+        yield
+        return
+    from skillchain.policy import programmes, unregister_programme
+    from skillchain.rules import rules, unregister
+
+    rule_ids = {rule.id for rule in rules()}
+    keys = {programme.key for programme in programmes()}
+    loaded = set(sys.modules)
+    importlib.import_module(module)
+    try:
+        yield
+    finally:
+        for rule in rules():
+            if rule.id not in rule_ids:
+                unregister(rule.id)
+        for programme in programmes():
+            if programme.key not in keys:
+                unregister_programme(programme.key)
+        for name in set(sys.modules) - loaded:
+            del sys.modules[name]
+
+
 class RuleDirective(SphinxDirective):
-    """``.. skillchain-rule:: <rule id>`` — one registered rule's reference."""
+    """``.. skillchain-rule:: <rule id>`` — one registered rule's reference.
+
+    With ``:plugin: <module>``, the module (another package's programme) is imported
+    first, and what it registers is removed again once the page is rendered.
+    """
 
     has_content = False
     required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"plugin": directives.unchanged_required}
 
     def run(self) -> list[nodes.Node]:
+        with _plugin(self.options.get("plugin")):
+            return self._render()
+
+    def _render(self) -> list[nodes.Node]:
         from skillchain import Policy
         from skillchain.rules import get_rule
 

@@ -21,6 +21,7 @@ __all__ = [
     "Finding",
     "Message",
     "Outcome",
+    "forget_checks",
     "is_advisory",
     "message_for",
     "register_advisory",
@@ -151,6 +152,14 @@ def register_advisory(checks: Iterable[str]) -> None:
     with ``advisory=True``; marking a check twice is harmless.
     """
     _ADVISORY.update(checks)
+
+
+def forget_checks(checks: Iterable[str]) -> None:
+    """Forget the messages and advisory marks of *checks* (the rule registry calls
+    this when a rule is removed, for the checks no other rule declares)."""
+    for check in checks:
+        _MESSAGES.pop(check, None)
+        _ADVISORY.discard(check)
 
 
 def is_advisory(check: str) -> bool:

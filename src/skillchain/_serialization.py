@@ -39,7 +39,7 @@ from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._money import AMOUNT_DIGITS, AMOUNT_TEXT
 from skillchain._redact import redact
 from skillchain._sources import Citation, Document
-from skillchain.errors import InputError, InputProblem, InvalidValueError
+from skillchain.errors import InputError, InputProblem, InvalidValueError, _Problems
 
 
 if typing.TYPE_CHECKING:
@@ -52,6 +52,7 @@ __all__ = [
     "DATE_PATTERN",
     "INTEGER_LIMIT",
     "SkillchainConverter",
+    "attrs_hook",
     "describe_type",
     "enum_registry",
     "fact_value_tags",
@@ -127,18 +128,6 @@ _LISTED_KEYS = 8
 
 
 # -- problems -------------------------------------------------------------------
-
-
-class _Problems(Exception):  # noqa: N818 - internal carrier, never escapes
-    """Problems found below some point of the input, with paths relative to it."""
-
-    def __init__(self, items: list[tuple[str, str]]) -> None:
-        super().__init__(items)
-        self.items = items
-
-    @classmethod
-    def one(cls, message: str, path: str = "") -> "_Problems":
-        return cls([(path, message)])
 
 
 def _segment(key: str | int) -> str:
@@ -620,7 +609,7 @@ def _configure(conv: SkillchainConverter) -> None:
     def is_attrs(tp: object) -> bool:
         return isinstance(tp, type) and attrs.has(tp) and tp not in special
 
-    conv.register_structure_hook_factory(is_attrs, lambda t: _attrs_hook(conv, t))
+    conv.register_structure_hook_factory(is_attrs, lambda t: attrs_hook(conv, t))
     conv.register_structure_hook_factory(
         _is_attrs_union, lambda t: _attrs_union_hook(conv, t)
     )
@@ -666,9 +655,16 @@ def _enum_value(member: enum.Enum) -> object:
     return member.value
 
 
-def _attrs_hook(
+def attrs_hook(
     conv: SkillchainConverter, cls: type[T]
 ) -> Callable[[object, object], T]:
+    """The strict structure hook *conv* uses for the attrs class *cls*.
+
+    It refuses a value that is not a JSON object and keys the class does not have,
+    runs cattrs' generated code with detailed validation, and reports every
+    problem with its path relative to the object.  A converter that wraps the hook
+    (to reuse records already built, say) takes it from here.
+    """
     generated = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )

@@ -55,16 +55,17 @@ from skillchain._errors import closest
 from skillchain._facts import fact_reader, join
 from skillchain._money import yuan
 from skillchain._redact import redact, shorten
+from skillchain.comparison import Case, evaluate
 from skillchain.errors import (
     CaseFileError,
     CaseProblem,
     InvalidValueError,
     PolicyFileError,
     UnknownRuleError,
+    _UnreadableError,
 )
 from skillchain.policy import Policy
 from skillchain.rules import Rule, rules
-from skillchain.testing import Case, evaluate
 
 
 __all__ = [
@@ -258,10 +259,6 @@ class _Reader:
                 file=self.file, path=shorten(path, _PATH_SHOWN), message=message
             )
         )
-
-
-class _UnreadableError(Exception):
-    """A file could not be read as text; the message says why, quoting no input."""
 
 
 def _text(path: Path, limit: int) -> str:

@@ -438,3 +438,54 @@ class UnknownRuleError(SkillchainError, KeyError):
 
 class KindError(SkillchainError, ValueError):
     """A raw value does not fit its parameter's kind (message says what was expected)."""
+
+
+# -- internal carriers ----------------------------------------------------------
+# Raised and caught inside one module each; they never escape the library (each is
+# turned into one of the public errors above, or into a problem it lists).
+
+
+class _Problems(Exception):  # noqa: N818 - internal carrier, never escapes
+    """Problems found below some point of JSON-shaped input, with paths relative to it.
+
+    Raised by the converter's structure hooks (``skillchain._serialization``) and
+    collected into an :class:`InputError`; it never escapes the library.
+    """
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        super().__init__(items)
+        self.items = items
+
+    @classmethod
+    def one(cls, message: str, path: str = "") -> "_Problems":
+        """One problem *message* at the relative *path*."""
+        return cls([(path, message)])
+
+
+class _BadJSONError(ValueError):
+    """Text that is not JSON a population may hold; the message says why.
+
+    Raised while reading a population (``skillchain.simulation``) and reported as a
+    problem of a :class:`PopulationError`; it never escapes the library.
+    """
+
+
+class _UnreadableError(Exception):
+    """A file could not be read as text; the message says why, quoting no input.
+
+    Raised while reading case and fact files (``skillchain.cases``) and reported as
+    a :class:`CaseFileError`; it never escapes the library.
+    """
+
+
+class _Unreadable(Exception):  # noqa: N818 - internal, never escapes the library
+    """A data file could not be read as text; :attr:`problem` says why.
+
+    Raised while reading policy and catalog files (``skillchain._toml``) and
+    reported as one problem of a :class:`PolicyFileError` or a
+    :class:`CatalogFileError`; it never escapes the library.
+    """
+
+    def __init__(self, problem: PolicyProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem

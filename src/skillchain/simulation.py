@@ -54,29 +54,33 @@ from skillchain._redact import shorten
 from skillchain._serialization import (
     CODE_PATTERNS,
     SkillchainConverter,
-    _attrs_hook,
+    attrs_hook,
     got,
 )
 from skillchain._sources import Lang
+from skillchain.comparison import Case, CaseLike, Change, differences
 from skillchain.errors import (
     InputError,
     InputProblem,
     InvalidValueError,
     PopulationError,
     SkillchainError,
+    _BadJSONError,
 )
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
-from skillchain.testing import Case, CaseLike, Change, differences
 
 
 __all__ = [
+    "STDIN",
     "ChangeCounts",
     "OutcomeCounts",
     "PopulationError",
     "SimulationSummary",
     "Transition",
+    "iso_day",
     "read_population",
+    "read_population_lines",
     "simulate",
     "synthetic_apprentices",
 ]
@@ -213,7 +217,7 @@ class SimulationSummary:
     (eligible, ineligible, undetermined), zero counts included."""
     changed: int = attrs.field(validator=_COUNT)
     """How many cases were decided differently (outcome, amount, failed checks or
-    missing names; see :func:`skillchain.testing.differences`)."""
+    missing names; see :func:`skillchain.comparison.differences`)."""
     changes: ChangeCounts
     """The changed cases by direction."""
     baseline_total: Decimal = attrs.field(validator=_TOTAL)
@@ -380,14 +384,14 @@ def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
     (:func:`read_population`, a generator, a database cursor mapped to cases).
 
     Args:
-        cases: :class:`skillchain.testing.Case` objects, or mappings of the rule's
+        cases: :class:`skillchain.comparison.Case` objects, or mappings of the rule's
             keyword arguments plus an optional ``on``.
         rule: The rule, or its registered id.
         reform: The policy to compare with the baseline, usually
             ``baseline.overlay(Policy.from_files("reform.toml"))``.
         baseline: The policy in force today (default: the bundled policy).
         on: The evaluation day for mappings without ``on``.
-        on_change: Called with a :class:`skillchain.testing.Change` (the case and
+        on_change: Called with a :class:`skillchain.comparison.Change` (the case and
             both decisions) for every case decided differently, e.g. to write it
             out; its return value is ignored.
         progress: Called with the number of cases decided so far, every thousand
@@ -618,9 +622,7 @@ def _reading_converter() -> SkillchainConverter:
             and tp.__module__.startswith("skillchain.model")
         )
 
-    conv.register_structure_hook_factory(
-        is_model, lambda t: _Memo(_attrs_hook(conv, t))
-    )
+    conv.register_structure_hook_factory(is_model, lambda t: _Memo(attrs_hook(conv, t)))
     return conv
 
 
@@ -813,10 +815,6 @@ _DEPTH: Final = 32
 """JSON nested deeper than this is refused (the model's records nest a few levels)."""
 
 
-class _BadJSONError(ValueError):
-    """Text that is not JSON a population may hold; the message says why."""
-
-
 def _json_int(text: str) -> int:
     if len(text.lstrip("-")) > _DIGITS:
         msg = f"a JSON number with more than {_DIGITS} digits"
@@ -913,12 +911,17 @@ def _fill_plan(columns: Iterable[_Column]) -> _Fill:
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _iso_day(text: str) -> date | None:
+def iso_day(text: str) -> date | None:
     """*text* as a calendar date written ``YYYY-MM-DD``, or ``None``.
 
     Only that form is a date: not ISO week dates (``2024-W01-1``), ordinal dates
     or the basic form ``20240131``, which :meth:`datetime.date.fromisoformat`
-    also accepts.
+    also accepts.  Populations, case files and the command line read days this way.
+
+    Example:
+        >>> from skillchain.simulation import iso_day
+        >>> iso_day("2024-02-29"), iso_day("2023-02-29"), iso_day("2024-W01-1")
+        (datetime.date(2024, 2, 29), None, None)
     """
     if not _ISO_DAY.fullmatch(text):
         return None
@@ -931,7 +934,7 @@ def _iso_day(text: str) -> date | None:
 def _day(value: object) -> date | str:
     """A day from a cell or a JSON value, or what is wrong with it."""
     if isinstance(value, str):
-        found = _iso_day(value)
+        found = iso_day(value)
         if found is not None:
             return found
     return f"expected a date like 2024-01-31, got {got(value)}"
@@ -1311,10 +1314,11 @@ def _jsonl_cases(
         yield line, case
 
 
-_STDIN: Final = "-"
-"""The population "file" that means standard input."""
+STDIN: Final = "-"
+"""The population name that means standard input (see :func:`read_population_lines`)."""
 _STDIN_LABEL: Final = "<stdin>"
 _FORMATS: Final = {".csv": "csv", ".jsonl": "jsonl"}
+_KINDS: Final = frozenset(_FORMATS.values())
 
 
 def _sniff(stream: typing.BinaryIO) -> tuple[str, list[bytes]]:
@@ -1370,24 +1374,50 @@ def _open(target: Path, file: str) -> typing.BinaryIO:
         raise PopulationError(file, None, [problem]) from None
 
 
-def _population(
+def read_population_lines(
     source: str | Path,
-    rule: Rule,
+    rule: Rule | str,
     *,
     on: date | None = None,
     kind: str | None = None,
-    bad: _BadRow | None = None,
+    on_bad_row: _BadRow | None = None,
     stdin: typing.BinaryIO | None = None,
 ) -> Iterator[tuple[int, Case]]:
-    """The cases of a population with their line numbers (see :func:`read_population`).
+    """Read a population lazily as ``(line, case)`` pairs; standard input too.
 
-    *kind* (``"csv"`` or ``"jsonl"``) overrides the file's suffix; *source* ``-``
-    reads *stdin*, whose format, unless given, is guessed (:func:`_sniff`).  A
-    missing file, an unknown format and (for a file) a bad CSV header are raised
-    here; other problems while iterating.
+    The same reading as :func:`read_population`, for a tool that reports problems
+    by line (a rule that refuses a case's facts, say): each case comes with the
+    line it was read from.  *kind* (``"csv"`` or ``"jsonl"``) overrides the file's
+    suffix.  With a binary *stdin*, the *source* :data:`STDIN` (``-``) reads it
+    instead of a file, and its format, unless *kind* says it, is JSON Lines if its
+    first non-blank character is ``{``, else CSV.
+
+    Raises:
+        PopulationError: As for :func:`read_population`; for standard input, a
+            bad row only (there is no file to find).
+        InvalidValueError: *kind* is neither ``"csv"`` nor ``"jsonl"``.
+        UnknownRuleError: No rule is registered under the id *rule*.
+
+    Example:
+        >>> import io
+        >>> from datetime import date
+        >>> from skillchain.simulation import STDIN, read_population_lines
+        >>> text = b'{"entitlement": "100", "prepaid": "0"}\\n\\n{"entitlement": "7", "prepaid": "0"}\\n'
+        >>> rows = read_population_lines(STDIN, "apprenticeship.settlement",
+        ...     on=date(2025, 10, 8), stdin=io.BytesIO(text))
+        >>> [(line, case.name) for line, case in rows]
+        [(1, 'line 1'), (3, 'line 3')]
     """
+    if kind is not None and kind not in _KINDS:
+        raise InvalidValueError(
+            field="kind",
+            problem=f"got {shorten(repr(kind))}",
+            expected="'csv', 'jsonl' or None (from the file's suffix)",
+        )
+    rule = rule if isinstance(rule, Rule) else get_rule(rule)
+    bad = on_bad_row
     reader = fact_reader(rule)
-    if stdin is not None and str(source) == _STDIN:
+    if stdin is not None and str(source) == STDIN:
         found, head = _sniff(stdin)
         lines = _Lines(stdin, _STDIN_LABEL, head)
         return _from_stream(lines, kind or found, reader, on, bad)
@@ -1485,7 +1515,7 @@ def read_population(
         3 training_end: expected a date like 2024-01-31, got "2025-09-31"
     """
     found = rule if isinstance(rule, Rule) else get_rule(rule)
-    rows = _population(path, found, on=on, bad=on_bad_row)
+    rows = read_population_lines(path, found, on=on, on_bad_row=on_bad_row)
     return (case for _, case in rows)
 
 

@@ -3,9 +3,9 @@
 A catalog file has a header (which catalog and edition it is, its titles, its
 document, whether it is complete), an optional ``[documents]`` table in the format of
 the document register, and a ``[rows]`` table with one sub-table per row, keyed by the
-row's key.  The reader extends the policy file reader, so documents, strings, dates and
-provenance are checked exactly as in policy files, and every problem is reported with
-its file and TOML path.
+row's key.  The reader extends the data-file reader that policy files use, so
+documents, strings, dates and provenance are checked exactly as in policy files, and
+every problem is reported with its file and TOML path.
 """
 
 import difflib
@@ -21,6 +21,7 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._identifiers import CreditCode
 from skillchain._levels import SkillLevel
 from skillchain._sources import Document, Provenance
+from skillchain._toml import TomlReader, parse_toml, read_source, shown, toml_key
 from skillchain.catalog._catalog import (
     Catalog,
     CatalogSource,
@@ -43,7 +44,7 @@ from skillchain.catalog._rows import (
     SkillLevelEntry,
     ThreeProjectEntry,
 )
-from skillchain.errors import InvalidValueError
+from skillchain.errors import InvalidValueError, _Unreadable
 from skillchain.model import (
     CarrierType,
     CertificateKind,
@@ -51,14 +52,7 @@ from skillchain.model import (
     CompetitionTier,
     ThreeProject,
 )
-from skillchain.policy._kinds import COUNT_MAX, shown
-from skillchain.policy._policy import (
-    _key,
-    _parse_toml,
-    _read_source,
-    _Reader,
-    _Unreadable,
-)
+from skillchain.policy.kinds import COUNT_MAX
 
 
 __all__ = ["FORMAT", "SPECS", "Context", "Spec", "read_catalog"]
@@ -136,8 +130,8 @@ class Spec:
     check: RowCheck | None = None
 
 
-class CatalogReader(_Reader):
-    """The policy reader plus the field kinds catalogs need."""
+class CatalogReader(TomlReader):
+    """The data-file reader plus the field kinds catalogs need."""
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -229,7 +223,7 @@ class CatalogReader(_Reader):
     # -- the file ----------------------------------------------------------------
 
     def read_catalog(self, spec: Spec, text: str, ctx: Context) -> Catalog[Any] | None:
-        data, why = _parse_toml(text)
+        data, why = parse_toml(text)
         if data is None:
             self.problem("(file)", why)
             return None
@@ -237,7 +231,7 @@ class CatalogReader(_Reader):
         for key in data:
             if key not in allowed:
                 self.problem(
-                    _key(key),
+                    toml_key(key),
                     f"unknown key; allowed top-level keys are {', '.join(sorted(allowed))}",
                 )
         for key in _HEADER_REQUIRED:
@@ -274,7 +268,7 @@ class CatalogReader(_Reader):
         section = self.section(data, "rows")
         if section is not None:
             for key, raw in section.items():
-                path = f"rows.{_key(key)}"
+                path = f"rows.{toml_key(key)}"
                 row = self.read_row(
                     spec=spec, ctx=ctx, key=key, raw=raw, path=path, default=document
                 )
@@ -298,7 +292,7 @@ class CatalogReader(_Reader):
         if section is None:
             return
         for doc_id, raw in section.items():
-            path = f"documents.{_key(doc_id)}"
+            path = f"documents.{toml_key(doc_id)}"
             doc = self.document(doc_id, raw, path)
             if doc is None:
                 continue
@@ -370,7 +364,7 @@ def read_catalog(spec: Spec, source: CatalogSource, ctx: Context) -> Catalog[Any
             listed with its file and TOML path.
     """
     try:
-        name, text = _read_source(source)
+        name, text = read_source(source)
     except _Unreadable as exc:
         raise CatalogFileError([exc.problem]) from None
     reader = CatalogReader(name)

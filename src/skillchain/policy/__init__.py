@@ -1,14 +1,22 @@
-"""Dated, sourced policy parameters.
+"""Dated, sourced policy parameters, grouped by programme.
 
 Every figure a rule uses lives here as data, with its effective period, the document
 it comes from and its provenance.  :meth:`Policy.at` resolves them for one day into a
 typed snapshot; :meth:`Policy.overlay` lays another district's values or a draft
-reform over a base without changing it.
+reform over a base without changing it.  The programme table (:func:`programmes`)
+says which parameter groups there are and which data file holds each; a district
+adds a programme of its own with :func:`register_programme`.
 """
 
 from skillchain.policy._choices import PartYearRule, QuotaOrder
-from skillchain.policy._kinds import Kind
-from skillchain.policy._policy import BUNDLED_FILES, Policy, PolicySource
+from skillchain.policy._policy import (
+    BUNDLED_FILES,
+    Policy,
+    PolicySource,
+    register_programme,
+    unregister_programme,
+)
+from skillchain.policy._programmes import GROUPS, Programme, programmes, specs
 from skillchain.policy._schema import (
     ApprenticeshipParameters,
     CarrierParameters,
@@ -26,12 +34,14 @@ from skillchain.policy._schema import (
     SkillUpgradeParameters,
     SubsidyParameters,
     UnemploymentSkillParameters,
-    specs,
+    parameter,
 )
+from skillchain.policy.kinds import Kind
 
 
 __all__ = [
     "BUNDLED_FILES",
+    "GROUPS",
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
@@ -47,11 +57,16 @@ __all__ = [
     "Policy",
     "PolicySnapshot",
     "PolicySource",
+    "Programme",
     "QuotaOrder",
     "Resolved",
     "RewardParameters",
     "SkillUpgradeParameters",
     "SubsidyParameters",
     "UnemploymentSkillParameters",
+    "parameter",
+    "programmes",
+    "register_programme",
     "specs",
+    "unregister_programme",
 ]

@@ -2,7 +2,7 @@
 
 A value is a list of standards, each a TOML table::
 
-    [[parameters."level_application.standards".values.value]]
+    [[parameters."levels.standards".values.value]]
     occupation = "4-10-01-06"   # omit for a template shared by many standards
     edition = "2019"
     document = "some-register-id"
@@ -26,6 +26,7 @@ from typing import Final, TypeVar
 from skillchain._codes import OccupationCode
 from skillchain._levels import SkillLevel
 from skillchain._sources import Provenance
+from skillchain._toml import shown
 from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ApplicationRoute,
@@ -34,7 +35,7 @@ from skillchain.model import (
     Schooling,
     YearsCountedFrom,
 )
-from skillchain.policy._kinds import Kind, KindError, shown, whole_number
+from skillchain.policy.kinds import Kind, KindError, whole_number
 
 
 __all__ = ["LEVEL_STANDARDS"]

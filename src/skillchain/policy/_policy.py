@@ -4,67 +4,69 @@ import bisect
 import hashlib
 import itertools
 import json
-import os
-import re
 import threading
-import tomllib
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import date
-from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import Any, Final
 
 import attrs
 
 from skillchain._dates import DateRange
-from skillchain._redact import shorten
-from skillchain._sources import Citation, Document, DocumentLevel, Provenance
-from skillchain.errors import PolicyFileError, PolicyProblem
-from skillchain.policy._kinds import KindError, shown
-from skillchain.policy._schema import (
+from skillchain._sources import Citation, Document, Provenance
+from skillchain._toml import (
+    TomlReader,
+    TomlSource,
+    label,
+    parse_toml,
+    read_source,
+    shown,
+    toml_key,
+)
+from skillchain.errors import (
+    InvalidValueError,
+    KindError,
+    PolicyFileError,
+    PolicyProblem,
+    _Unreadable,
+)
+from skillchain.policy._programmes import (
+    BUNDLED_FILES,
     GROUPS,
+    REGISTER_FILE,
+    REGISTRY_LOCK,
+    Programme,
+    check_programme,
+    current_name,
+    data_folder,
+    generation,
+    install,
+    programmes,
+    specs,
+    uninstall,
+)
+from skillchain.policy._schema import (
+    GroupLayout,
     Parameter,
     PolicySnapshot,
     Resolved,
-    specs,
 )
 
 
-__all__ = ["BUNDLED_FILES", "Policy", "PolicySource"]
+__all__ = [
+    "BUNDLED_FILES",
+    "Policy",
+    "PolicySource",
+    "register_programme",
+    "unregister_programme",
+]
 
-PolicySource = str | os.PathLike[str] | Traversable
+PolicySource = TomlSource
 """Where a policy file can come from: a path, or a resource inside a package."""
-
-BUNDLED_FILES: Final[tuple[str, ...]] = (
-    "documents.toml",
-    "apprenticeship.toml",
-    "subsidies.toml",
-    "carriers.toml",
-    "institutions.toml",
-    "experts.toml",
-    "chains.toml",
-    "competitions.toml",
-    "rewards.toml",
-    "craftsman.toml",
-    "level_application.toml",
-)
-"""The files :meth:`Policy.default` loads from ``skillchain/policy/data``, in order."""
 
 _FORMAT: Final = 1
 _TOP_KEYS: Final = frozenset({"format", "title", "documents", "parameters"})
-_DOC_REQUIRED: Final = ("title", "issuers", "level", "provenance")
-_DOC_OPTIONAL: Final = (
-    "number",
-    "title_en",
-    "issued",
-    "effective",
-    "expires",
-    "urls",
-    "note",
-)
 _PARAM_REQUIRED: Final = ("description_zh", "description_en", "unit")
 _PARAM_OPTIONAL: Final = ("note", "values")
 _VALUE_REQUIRED: Final = ("since", "value", "document")
@@ -75,15 +77,6 @@ _VALUE_OPTIONAL: Final = (
     "period_provenance",
     "note",
 )
-_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def _key(name: str) -> str:
-    """*name* as a part of a TOML path in a message (quoted if need be, kept short)."""
-    shown_name = shorten(name)
-    if _BARE_KEY.fullmatch(shown_name):
-        return shown_name
-    return json.dumps(shown_name, ensure_ascii=False)
 
 
 @attrs.frozen
@@ -117,159 +110,12 @@ class _File:
     parameters: dict[str, _Param]
 
 
-_MAX_SIZE: Final = 16 * 1024 * 1024
-"""The largest policy or catalog file read, in bytes (and characters of text)."""
-_KEY_PARTS: Final = 64
-"""The most parts a dotted TOML key may have (the parser's cost grows as its square)."""
-_KEY_PART: Final = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
-# A key starts where no key character, dot or quote comes before it, so a long run
-# of parts is scanned once, not once from each of its characters.
-_LONG_KEY: Final = re.compile(
-    rf"""(?<![A-Za-z0-9_.'"-])(?:{_KEY_PART}[ \t]*\.[ \t]*){{{_KEY_PARTS}}}"""
-)
-_NAME_LIMIT: Final = 200
-"""The most characters of a file name (or path) a message shows."""
-
-
-def _label(name: str) -> str:
-    """*name* as a message shows it: bounded in length, identity numbers masked."""
-    return shorten(name, _NAME_LIMIT)
-
-
-_TOO_DEEP: Final = (
-    "arrays or tables are nested too deeply to read; "
-    "expected the few levels the format uses"
-)
-_TOO_LONG: Final = (
-    "an integer has more than 4300 digits; expected a number of a sensible size"
-)
-
-
-def _parse_toml(text: str) -> tuple[dict[str, Any] | None, str]:
-    """Parse *text* (a leading byte-order mark is ignored).
-
-    Returns the data and ``""``, or ``None`` and why the text cannot be read.  Input
-    that would make the parser recurse too deeply, exceed the integer conversion
-    limit or spend memory on a key of thousands of parts is refused here.
-    """
-    text = text.removeprefix("\ufeff")
-    if len(text) > _MAX_SIZE:
-        return None, f"too large: more than {_MAX_SIZE} characters"
-    long_key = next(_LONG_KEY.finditer(text), None)
-    if long_key is not None:
-        line = text.count("\n", 0, long_key.start()) + 1
-        return None, (
-            f"a dotted key on line {line} has more than {_KEY_PARTS} parts; "
-            f"expected keys of at most {_KEY_PARTS} parts"
-        )
-    try:
-        return tomllib.loads(text), ""
-    except tomllib.TOMLDecodeError as exc:
-        return None, f"not valid TOML: {exc}"
-    except RecursionError:
-        return None, _TOO_DEEP
-    except ValueError:
-        # int() refuses numerals of more than 4300 digits.
-        return None, _TOO_LONG
-
-
-class _Reader:
-    """Reads one TOML document, collecting every problem instead of stopping at the first."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.label = _label(name)
-        self.problems: list[PolicyProblem] = []
-
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(PolicyProblem(file=self.label, path=path, message=message))
-
-    def table(
-        self,
-        raw: object,
-        path: str,
-        required: Iterable[str],
-        optional: Iterable[str],
-    ) -> dict[str, object] | None:
-        if not isinstance(raw, dict):
-            self.problem(path, f"expected a table, got {type(raw).__name__}")
-            return None
-        required = tuple(required)
-        allowed = set(required) | set(optional)
-        for key in raw:
-            if key not in allowed:
-                self.problem(
-                    f"{path}.{_key(key)}",
-                    f"unknown key; allowed keys are {', '.join(sorted(allowed))}",
-                )
-        for key in required:
-            if key not in raw:
-                self.problem(f"{path}.{_key(key)}", "required key is missing")
-        return raw
-
-    def section(self, data: Mapping[str, object], key: str) -> dict[str, object] | None:
-        """A top-level table whose keys are ids or names of the caller's choosing."""
-        raw = data.get(key, {})
-        if not isinstance(raw, dict):
-            self.problem(key, f"expected a table, got {type(raw).__name__}")
-            return None
-        return raw
-
-    def string(self, table: Mapping[str, object], key: str, path: str) -> str | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            self.problem(
-                f"{path}.{key}", f"expected a non-empty string, got {shown(value)}"
-            )
-            return None
-        return value
-
-    def day(self, table: Mapping[str, object], key: str, path: str) -> date | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, date) or hasattr(value, "hour"):
-            self.problem(
-                f"{path}.{key}",
-                f"expected a TOML date such as 2024-01-31 (unquoted), got {shown(value)}",
-            )
-            return None
-        return value
-
-    def strings(
-        self, table: Mapping[str, object], key: str, path: str
-    ) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and v.strip() for v in value
-        ):
-            self.problem(
-                f"{path}.{key}",
-                f"expected a list of non-empty strings, got {shown(value)}",
-            )
-            return ()
-        return tuple(value)
-
-    def provenance(
-        self, table: Mapping[str, object], path: str, key: str = "provenance"
-    ) -> Provenance | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        try:
-            return Provenance(value)
-        except (ValueError, TypeError):
-            allowed = ", ".join(p.value for p in Provenance)
-            self.problem(
-                f"{path}.{key}", f"expected one of {allowed}, got {shown(value)}"
-            )
-            return None
+class _Reader(TomlReader):
+    """Reads one policy file, collecting every problem instead of stopping at the first."""
 
     def read(self, text: str) -> _File:
         result = _File(name=self.name, documents={}, parameters={})
-        data, why = _parse_toml(text)
+        data, why = parse_toml(text)
         if data is None:
             self.problem("(file)", why)
             return result
@@ -277,7 +123,7 @@ class _Reader:
             if key not in _TOP_KEYS:
                 allowed = ", ".join(sorted(_TOP_KEYS))
                 self.problem(
-                    _key(key), f"unknown key; allowed top-level keys are {allowed}"
+                    toml_key(key), f"unknown key; allowed top-level keys are {allowed}"
                 )
         fmt = data.get("format", _FORMAT)
         if fmt != _FORMAT:
@@ -287,70 +133,27 @@ class _Reader:
         documents = self.section(data, "documents")
         if documents is not None:
             for doc_id, raw in documents.items():
-                doc = self.document(doc_id, raw, f"documents.{_key(doc_id)}")
+                doc = self.document(doc_id, raw, f"documents.{toml_key(doc_id)}")
                 if doc is not None:
-                    result.documents[doc_id] = (doc, f"documents.{_key(doc_id)}")
+                    result.documents[doc_id] = (doc, f"documents.{toml_key(doc_id)}")
         parameters = self.section(data, "parameters")
         if parameters is not None:
-            for name, raw in parameters.items():
-                param = self.parameter(name, raw, f"parameters.{_key(name)}")
+            given: dict[str, str] = {}
+            for written, raw in parameters.items():
+                path = f"parameters.{toml_key(written)}"
+                name = current_name(written)
+                if name in given:
+                    self.problem(
+                        path,
+                        f"{shown(name)} is given twice, also as {given[name]}; "
+                        "keep one (under its current name)",
+                    )
+                    continue
+                given[name] = path
+                param = self.parameter(name, raw, path)
                 if param is not None:
                     result.parameters[name] = param
         return result
-
-    def document(self, doc_id: str, raw: object, path: str) -> Document | None:
-        table = self.table(raw, path, _DOC_REQUIRED, _DOC_OPTIONAL)
-        if table is None:
-            return None
-        before = len(self.problems)
-        title = self.string(table, "title", path)
-        issuers = self.strings(table, "issuers", path)
-        if "issuers" in table and not issuers:
-            self.problem(f"{path}.issuers", "expected at least one issuer")
-        level_raw = table.get("level")
-        level: DocumentLevel | None = None
-        if level_raw is not None:
-            try:
-                level = DocumentLevel(level_raw)
-            except ValueError:
-                allowed = ", ".join(lv.value for lv in DocumentLevel)
-                self.problem(
-                    f"{path}.level",
-                    f"expected one of {allowed}, got {shown(level_raw)}",
-                )
-        provenance = self.provenance(table, path)
-        number = self.string(table, "number", path)
-        title_en = self.string(table, "title_en", path)
-        issued = self.day(table, "issued", path)
-        effective = self.day(table, "effective", path)
-        expires = self.day(table, "expires", path)
-        urls = self.strings(table, "urls", path)
-        note = self.string(table, "note", path)
-        if effective and expires and expires < effective:
-            self.problem(
-                f"{path}.expires", f"expires {expires} is before effective {effective}"
-            )
-        if (
-            len(self.problems) > before
-            or title is None
-            or level is None
-            or provenance is None
-        ):
-            return None
-        return Document(
-            id=doc_id,
-            title=title,
-            issuers=issuers,
-            level=level,
-            provenance=provenance,
-            number=number,
-            title_en=title_en,
-            issued=issued,
-            effective=effective,
-            expires=expires,
-            urls=urls,
-            note=note,
-        )
 
     def parameter(self, name: str, raw: object, path: str) -> _Param | None:
         spec = specs().get(name)
@@ -437,52 +240,6 @@ class _Reader:
             note=note,
             path=path,
         )
-
-
-class _Unreadable(Exception):  # noqa: N818 - internal, never escapes this package
-    """A source could not be read as text; :attr:`problem` says why."""
-
-    def __init__(self, problem: PolicyProblem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-def _read_source(source: PolicySource) -> tuple[str, str]:
-    """The name and text of *source* (UTF-8, a byte-order mark allowed).
-
-    Raises:
-        _Unreadable: The source cannot be opened, is too large or is not UTF-8.
-    """
-    if isinstance(source, (str, os.PathLike)):
-        name = str(os.fspath(source))
-    else:
-        name = f"skillchain:{source.name}"
-
-    def refuse(message: str) -> _Unreadable:
-        return _Unreadable(
-            PolicyProblem(file=_label(name), path="(file)", message=message)
-        )
-
-    try:
-        if isinstance(source, (str, os.PathLike)):
-            with open(name, "rb") as handle:  # noqa: PTH123 - PathLike or str
-                data = handle.read(_MAX_SIZE + 1)
-        else:
-            data = source.read_bytes()
-    except OSError as exc:
-        # The path is the problem's file: only the reason is quoted.
-        raise refuse(f"cannot read: {exc.strerror or type(exc).__name__}") from None
-    except ValueError:
-        raise refuse("cannot read: the path is not a valid file name") from None
-    if len(data) > _MAX_SIZE:
-        raise refuse(f"cannot read: larger than {_MAX_SIZE} bytes")
-    try:
-        return name, data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise refuse(
-            f"cannot read: not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x}); "
-            "save the file as UTF-8"
-        ) from None
 
 
 def _build(
@@ -584,7 +341,9 @@ def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
     content = {}
     for name in sorted(parameters):
         param = parameters[name]
-        dump = spec_of[name].kind.dump
+        spec = spec_of.get(name)
+        # A parameter of a programme removed from the table since it was read.
+        dump: Callable[[object], object] = str if spec is None else spec.kind.dump
         content[name] = {
             "unit": param.unit,
             "values": [
@@ -708,16 +467,26 @@ class Policy:
     _group_cuts: dict[str, tuple[date, ...]] = attrs.field(
         init=False, factory=dict, repr=False
     )
+    # One memo per stretch of days with the same figures (see PolicySnapshot.stretch_memo).
+    _stretches: dict[tuple[tuple[str, int], ...], dict[Hashable, object]] = attrs.field(
+        init=False, factory=dict, repr=False
+    )
     _unknown: dict[str, Resolved[object]] = attrs.field(
         init=False, factory=dict, repr=False
     )
+    # The programmes registered when the policy was built: key -> parameter class,
+    # and where its snapshots hold each of them.
+    _classes: dict[str, type[Any]] = attrs.field(init=False, factory=dict, repr=False)
+    _layout: GroupLayout = attrs.field(init=False, repr=False)
     _citations: dict[tuple[str, str | None], Citation] = attrs.field(
         init=False, factory=dict, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "fingerprint", _fingerprint(self.parameters))
-        for group, cls in GROUPS.items():
+        self._classes.update(GROUPS)
+        object.__setattr__(self, "_layout", GroupLayout.of(self._classes))
+        for group, cls in self._classes.items():
             cuts: set[date] = set()
             for field in attrs.fields(cls):
                 name = f"{group}.{field.name}"
@@ -729,7 +498,13 @@ class Policy:
 
     @classmethod
     def default(cls) -> "Policy":
-        """The policy bundled with the package (loaded on first call, then cached)."""
+        """The policy bundled with the package, with every registered programme's file.
+
+        It reads the document register, then each programme's data file in table
+        order (:func:`~skillchain.policy.programmes`).  It is loaded on first call and
+        cached, and loaded again after :func:`~skillchain.policy.register_programme`
+        or :func:`~skillchain.policy.unregister_programme` changes the table.
+        """
         return _default_policy()
 
     @classmethod
@@ -749,7 +524,7 @@ class Policy:
         names: list[str] = []
         for source in sources:
             try:
-                name, text = _read_source(source)
+                name, text = read_source(source)
             except _Unreadable as exc:
                 problems.append(exc.problem)
                 continue
@@ -832,8 +607,8 @@ class Policy:
             if doc_id in documents and documents[doc_id] != doc:
                 problems.append(
                     PolicyProblem(
-                        file=_label(", ".join(other.sources)),
-                        path=f"documents.{_key(doc_id)}",
+                        file=label(", ".join(other.sources)),
+                        path=f"documents.{toml_key(doc_id)}",
                         message="differs from the document with the same id in the base "
                         "policy; give the overlay's document its own id",
                     )
@@ -932,22 +707,34 @@ class Policy:
         # Every day between two consecutive cuts of a group resolves it alike, so a
         # group is keyed by the stretch of days holding *day*.
         cuts = self._group_cuts
-        keys = [(group, bisect.bisect_right(cuts[group], day)) for group in GROUPS]
+        classes = self._classes
+        keys = [(group, bisect.bisect_right(cuts[group], day)) for group in classes]
         kept = self._groups
         with _LOCK:
             groups = [kept.get(key) for key in keys]
         for index, built in enumerate(groups):
             if built is None:
                 group = keys[index][0]
-                fresh = self._resolve_group(group, GROUPS[group], day)
+                fresh = self._resolve_group(group, classes[group], day)
                 with _LOCK:
                     if len(kept) >= _GROUPS_KEPT:
                         kept.clear()
                     groups[index] = kept.setdefault(keys[index], fresh)
-        resolved: dict[str, Any] = {
-            group: built for (group, _), built in zip(keys, groups, strict=True)
-        }
-        return PolicySnapshot(on=day, fingerprint=self.fingerprint, **resolved)
+        stretch = tuple(keys)
+        with _LOCK:
+            memos = self._stretches
+            shared = memos.get(stretch)
+            if shared is None:
+                if len(memos) >= _GROUPS_KEPT:
+                    memos.clear()
+                shared = memos[stretch] = {}
+        return PolicySnapshot(
+            on=day,
+            fingerprint=self.fingerprint,
+            values=tuple(groups),
+            layout=self._layout,
+            stretch=shared,
+        )
 
     def _resolve_group(self, group: str, cls: type[Any], day: date) -> object:
         fields: dict[str, Resolved[object]] = {}
@@ -967,7 +754,154 @@ def _start(value: Resolved[object]) -> date:
     return value.period.start
 
 
-@cache
+# The default policy of the table's current generation (and of the bundled table,
+# generation 0, kept while user programmes come and go).
+_DEFAULTS: Final[dict[int, Policy]] = {}
+
+
+def default_sources() -> tuple[PolicySource, ...]:
+    """The files :meth:`Policy.default` reads: the register, then each programme's."""
+    return (
+        data_folder() / REGISTER_FILE,
+        *(programme.data for programme in programmes()),
+    )
+
+
 def _default_policy() -> Policy:
-    data = resources.files("skillchain.policy") / "data"
-    return Policy.from_files(*(data / name for name in BUNDLED_FILES))
+    found = _DEFAULTS.get(generation())
+    if found is None:
+        with REGISTRY_LOCK:
+            current = generation()
+            found = _DEFAULTS.get(current)
+            if found is None:
+                found = Policy.from_files(*default_sources())
+                for old in [g for g in _DEFAULTS if g not in {0, current}]:
+                    del _DEFAULTS[old]
+                _DEFAULTS[current] = found
+    return found
+
+
+_PROBLEMS_QUOTED: Final = 5
+"""How many problems of a refused data file the refusal quotes."""
+
+
+def _refuse_data(key: str, problem: str, expected: str) -> InvalidValueError:
+    return InvalidValueError(
+        field=f"programme {key!r} data", problem=problem, expected=expected
+    )
+
+
+def _quoted(problems: Iterable[PolicyProblem]) -> str:
+    listed = list(problems)
+    text = "; ".join(str(p) for p in listed[:_PROBLEMS_QUOTED])
+    if len(listed) > _PROBLEMS_QUOTED:
+        text += f"; and {len(listed) - _PROBLEMS_QUOTED} more"
+    return text
+
+
+def _check_data(programme: Programme) -> None:
+    """Refuse *programme* (already in the table) unless its data file fits it."""
+    key = programme.key
+    expected = (
+        f"a policy file that describes every parameter of "
+        f"{programme.parameters.__name__} and no other programme's"
+    )
+    try:
+        name, text = read_source(programme.data)
+    except _Unreadable as exc:
+        raise _refuse_data(key, str(exc.problem), expected) from None
+    reader = _Reader(name)
+    parsed = reader.read(text)
+    if reader.problems:
+        raise _refuse_data(key, _quoted(reader.problems), expected) from (
+            PolicyFileError(reader.problems)
+        )
+    foreign = [n for n in parsed.parameters if not n.startswith(f"{key}.")]
+    if foreign:
+        raise _refuse_data(
+            key,
+            f"{label(name)} gives values to other programmes' parameters: "
+            f"{', '.join(foreign)}",
+            f"{expected} (change those with Policy.overlay)",
+        )
+    missing = [
+        n for n in specs() if n.startswith(f"{key}.") and n not in parsed.parameters
+    ]
+    if missing:
+        raise _refuse_data(
+            key,
+            f"{label(name)} does not describe {', '.join(missing)}",
+            f"{expected} (a parameter with no value yet is described with no values)",
+        )
+
+
+def register_programme(programme: Programme) -> None:
+    """Add a programme of the user's own to the table, after the bundled ones.
+
+    From then on :func:`~skillchain.policy.specs` includes its parameters,
+    :meth:`Policy.default` reads its data file after the bundled ones (so its
+    documents and values are in the default policy, and in its fingerprint), policy
+    files and overlays may give its parameters values, and every snapshot of a
+    policy built afterwards holds its group (``snapshot.of(cls)``,
+    ``snapshot.<key>``).  A policy built before keeps the programmes it was built
+    with.
+
+    The data file is read at once (and again by :meth:`Policy.default`): it must
+    describe every parameter of the programme's class (a parameter no value is known
+    for yet is described with no values) and no other programme's; it may define
+    documents of its own.
+
+    Raises:
+        InvalidValueError: The key is not a lower-case word or is already used (or
+            hides a snapshot attribute); the parameter class is not an attrs class
+            whose every field is declared with :func:`~skillchain.policy.parameter`
+            and typed ``Resolved[...]``; or the data file cannot be read, is
+            malformed or does not fit the programme.  Nothing is registered then,
+            and the table is as it was.
+
+    Example:
+        >>> from skillchain.policy import Programme, register_programme
+        >>> from skillchain.policy import ApprenticeshipParameters
+        >>> register_programme(Programme(key="Housing", title_zh="住房", title_en="Housing",
+        ...                              parameters=ApprenticeshipParameters, data="x.toml"))
+        Traceback (most recent call last):
+        ...
+        skillchain.errors.InvalidValueError: programme key: got 'Housing', not a lower-case word; expected a lower-case word of letters, digits and _ starting with a letter, e.g. "housing"
+    """
+    with REGISTRY_LOCK:
+        check_programme(programme)
+        install(programme)
+        try:
+            _check_data(programme)
+            policy = Policy.from_files(*default_sources())
+        except PolicyFileError as exc:
+            uninstall(programme.key)
+            raise _refuse_data(
+                programme.key,
+                _quoted(exc.problems),
+                "a data file that loads with the bundled policy files",
+            ) from exc
+        except BaseException:
+            uninstall(programme.key)
+            raise
+        for old in [g for g in _DEFAULTS if g != 0]:
+            del _DEFAULTS[old]
+        _DEFAULTS[generation()] = policy
+
+
+def unregister_programme(key: str) -> Programme:
+    """Remove the user programme *key* from the table and return it.
+
+    Everything :func:`register_programme` added goes with it; policies built while
+    it was registered keep its group.  Tests use this to leave the table as they
+    found it.
+
+    Raises:
+        InvalidValueError: *key* is a bundled programme's; those stay.
+        KeyError: No user programme has that key.
+    """
+    with REGISTRY_LOCK:
+        programme = uninstall(key)
+        for old in [g for g in _DEFAULTS if g not in {0, generation()}]:
+            del _DEFAULTS[old]
+        return programme

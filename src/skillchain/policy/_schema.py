@@ -1,9 +1,11 @@
 """The typed shape of a policy: resolved parameters and one snapshot class per programme."""
 
+import re
+
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -12,6 +14,8 @@ from skillchain._dates import DateRange
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
+from skillchain._toml import shown
+from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ApplicationStandard,
     ApprenticeExclusion,
@@ -32,7 +36,8 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.policy._choices import PartYearRule, QuotaOrder
-from skillchain.policy._kinds import (
+from skillchain.policy._level_standards import LEVEL_STANDARDS
+from skillchain.policy.kinds import (
     COUNT,
     COUNT_TIERS,
     DAY,
@@ -56,19 +61,18 @@ from skillchain.policy._kinds import (
     enum_by_city_kind,
     enum_kind,
     enum_set_kind,
-    shown,
 )
-from skillchain.policy._level_standards import LEVEL_STANDARDS
 
 
 __all__ = [
-    "GROUPS",
+    "MEMO_LIMIT",
     "ApprenticeshipParameters",
     "CarrierParameters",
     "ChainsParameters",
     "CompetitionParameters",
     "CraftsmanParameters",
     "ExpertParameters",
+    "GroupLayout",
     "InstitutionParameters",
     "LevelApplicationParameters",
     "Parameter",
@@ -79,11 +83,13 @@ __all__ = [
     "SkillUpgradeParameters",
     "SubsidyParameters",
     "UnemploymentSkillParameters",
-    "specs",
+    "parameter",
 ]
 
 T_co = TypeVar("T_co", covariant=True)
 T = TypeVar("T")
+
+_UNIT: Final = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 @attrs.frozen
@@ -135,7 +141,7 @@ class ParameterSpec:
     unit: str
     """The unit every file must declare for it."""
     group: str
-    """The programme group (the part before the first dot)."""
+    """The programme's key (the part before the first dot)."""
     field: str
     """The attribute name in the group's snapshot class."""
 
@@ -173,7 +179,40 @@ class Parameter:
 
 
 def parameter(kind: Kind[object], unit: str) -> Any:
-    """Declare a snapshot field as a policy parameter of *kind* in *unit*."""
+    """Declare a field of a parameter class as a policy parameter of *kind* in *unit*.
+
+    The field is typed ``Resolved[...]`` of the kind's values; every file that gives
+    the parameter values must declare the same *unit*.
+
+    Raises:
+        InvalidValueError: *kind* is not a :class:`~skillchain.policy.kinds.Kind`, or
+            *unit* is not a short lower-case word.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> import attrs
+        >>> from skillchain.policy import Resolved, parameter
+        >>> from skillchain.policy.kinds import MONEY, MONTHS
+        >>> @attrs.frozen(kw_only=True)
+        ... class HousingParameters:
+        ...     monthly_rate: Resolved[Decimal] = parameter(MONEY, "yuan_per_month")
+        ...     max_months: Resolved[int] = parameter(MONTHS, "months")
+        >>> attrs.fields(HousingParameters).max_months.metadata["unit"]
+        'months'
+    """
+    if not isinstance(kind, Kind):
+        raise InvalidValueError(
+            field="parameter kind",
+            problem=f"got {shown(kind)}",
+            expected="a Kind, e.g. skillchain.policy.kinds.MONEY",
+        )
+    given: object = unit  # callers without a type checker may pass anything
+    if not isinstance(given, str) or not _UNIT.fullmatch(given):
+        raise InvalidValueError(
+            field="parameter unit",
+            problem=f"got {shown(unit)}",
+            expected='a lower-case word of letters, digits and _ such as "yuan_per_person"',
+        )
     return attrs.field(metadata={"kind": kind, "unit": unit})
 
 
@@ -704,7 +743,7 @@ class CraftsmanParameters:
     """Per competition (by its name): which award promotes to which skill level."""
 
 
-# --- level_application ---
+# --- levels ---
 @attrs.frozen(kw_only=True)
 class LevelApplicationParameters:
     """Conditions for applying for a skill level (职业技能等级认定 申报条件).
@@ -727,46 +766,6 @@ class LevelApplicationParameters:
     """The standards the district loads (district-supplied; none bundled)."""
 
 
-GROUPS: Final[Mapping[str, type[Any]]] = {
-    "apprenticeship": ApprenticeshipParameters,
-    "subsidy": SubsidyParameters,
-    "skill_upgrade": SkillUpgradeParameters,
-    "ui_skill": UnemploymentSkillParameters,
-    "institutions": InstitutionParameters,
-    "experts": ExpertParameters,
-    "carriers": CarrierParameters,
-    "chains": ChainsParameters,
-    "competitions": CompetitionParameters,
-    "rewards": RewardParameters,
-    "craftsman": CraftsmanParameters,
-    "level_application": LevelApplicationParameters,
-}
-"""Programme group name -> the snapshot class holding that group's parameters."""
-
-
-def _build_specs() -> dict[str, ParameterSpec]:
-    found: dict[str, ParameterSpec] = {}
-    for group, cls in GROUPS.items():
-        for field in attrs.fields(cls):
-            name = f"{group}.{field.name}"
-            found[name] = ParameterSpec(
-                name=name,
-                kind=field.metadata["kind"],
-                unit=field.metadata["unit"],
-                group=group,
-                field=field.name,
-            )
-    return found
-
-
-_SPECS: Final = _build_specs()
-
-
-def specs() -> Mapping[str, ParameterSpec]:
-    """Every parameter the code knows, by dotted name."""
-    return _SPECS
-
-
 # How many results a PolicySnapshot remembers before starting afresh.  Small on
 # purpose: remembered findings outlive the young generation, and a large memo makes
 # the garbage collector sweep a big heap of cases often (measured: 4 096 entries
@@ -774,51 +773,92 @@ def specs() -> Mapping[str, ParameterSpec]:
 MEMO_LIMIT: Final = 64
 
 
+@attrs.frozen
+class GroupLayout:
+    """Where a snapshot finds each programme's group and each parameter.
+
+    One layout serves every snapshot of a policy: it is built from the programmes
+    registered when the policy was built.
+    """
+
+    keys: tuple[str, ...]
+    """The programme keys, in table order."""
+    index: dict[str, int]
+    """Programme key -> the position of its group."""
+    by_class: dict[type, int]
+    """Parameter class -> the position of its group."""
+    fields: dict[str, tuple[int, str]]
+    """Dotted parameter name -> the position of its group and its field name."""
+
+    @classmethod
+    def of(cls, groups: Mapping[str, type[Any]]) -> "GroupLayout":
+        """The layout of the programme groups *groups* (key -> parameter class)."""
+        keys = tuple(groups)
+        return cls(
+            keys=keys,
+            index={key: i for i, key in enumerate(keys)},
+            by_class={groups[key]: i for i, key in enumerate(keys)},
+            fields={
+                f"{key}.{field.name}": (i, field.name)
+                for i, key in enumerate(keys)
+                for field in attrs.fields(groups[key])
+            },
+        )
+
+
 @attrs.frozen(kw_only=True)
 class PolicySnapshot:
-    """Every parameter of a policy resolved on one day, as typed attributes.
+    """Every parameter of a policy resolved on one day, grouped by programme.
 
-    Built by :meth:`Policy.at`; rules read ``snapshot.apprenticeship.annual_subsidy``.
+    Built by :meth:`Policy.at`.  Each programme's parameters are one group, an
+    instance of the programme's parameter class, held by the programme's key:
+    :meth:`of` returns a group by its class (typed), :meth:`group` by its key, and
+    ``snapshot.<key>`` works for every programme, bundled or added with
+    :func:`~skillchain.policy.register_programme`.
 
     Example:
         >>> from datetime import date
         >>> from skillchain import Policy, SkillLevel
+        >>> from skillchain.policy import ApprenticeshipParameters
         >>> snap = Policy.default().at(date(2024, 6, 1))
         >>> snap.apprenticeship.annual_subsidy.value[SkillLevel.ADVANCED]
         Decimal('7000')
+        >>> snap.of(ApprenticeshipParameters) is snap.group("apprenticeship")
+        True
     """
 
     on: date
     """The day the parameters were resolved for."""
     fingerprint: str
     """The fingerprint of the policy the snapshot came from."""
-    apprenticeship: ApprenticeshipParameters
-    """Enterprise new-type apprenticeship parameters."""
-    subsidy: SubsidyParameters
-    """Limits across subsidy kinds (the annual cap, mutual exclusions)."""
-    skill_upgrade: SkillUpgradeParameters
-    """Skill-upgrade subsidy parameters."""
-    ui_skill: UnemploymentSkillParameters
-    """Unemployment-insurance skill-upgrade subsidy parameters."""
-    chains: ChainsParameters
-    """Skill-chain parameters: chain-leader incubation, composition."""
-    institutions: InstitutionParameters
-    """Private vocational training institution parameters."""
-    experts: ExpertParameters
-    """Guidance-expert recommendation parameters."""
-    carriers: CarrierParameters
-    """Lifelong training carrier parameters."""
-    competitions: CompetitionParameters
-    """Skills-competition parameters: entry, 深圳市技术能手."""
-    rewards: RewardParameters
-    """Futian 福田英才荟 skills reward parameters."""
-    craftsman: CraftsmanParameters
-    """鹏城工匠 selection and competition promotion parameters."""
-    level_application: LevelApplicationParameters
-    """Skill-level application conditions."""
+    _values: tuple[object, ...] = attrs.field(alias="values", repr=False)
+    # Each programme's group, in the order of the layout's keys.
+    _layout: "GroupLayout" = attrs.field(alias="layout", eq=False, repr=False)
     _memo: dict[Hashable, object] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    _stretch: dict[Hashable, object] = attrs.field(
+        alias="stretch", factory=dict, eq=False, repr=False
+    )
+    # Shared by the policy's snapshots of days on which no figure differs.
+
+    @property
+    def stretch_memo(self) -> dict[Hashable, object]:
+        """A memo shared by every snapshot of the policy that resolves to the same figures.
+
+        The days between two changes of any figure resolve alike, so work that
+        depends only on the figures (what a condition rests on, say) is kept here
+        once for all of them instead of once per day.  The policy bounds it.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Policy
+            >>> policy = Policy.default()
+            >>> a, b = policy.at(date(2024, 6, 1)), policy.at(date(2024, 6, 2))
+            >>> a.stretch_memo is b.stretch_memo
+            True
+        """
+        return self._stretch
 
     def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
         """Return ``compute()``, computed once per *key* for this snapshot.
@@ -845,20 +885,115 @@ class PolicySnapshot:
             found = memo[key] = compute()
         return found
 
+    if TYPE_CHECKING:
+        # For type checkers only: the bundled programmes' groups by attribute, as
+        # ``__getattr__`` finds them at run time (tests keep this list in step with
+        # the programme table).  Typed code may use :meth:`of` instead.
+        @property
+        def apprenticeship(self) -> ApprenticeshipParameters: ...
+        @property
+        def subsidy(self) -> SubsidyParameters: ...
+        @property
+        def skill_upgrade(self) -> SkillUpgradeParameters: ...
+        @property
+        def ui_skill(self) -> UnemploymentSkillParameters: ...
+        @property
+        def institutions(self) -> InstitutionParameters: ...
+        @property
+        def experts(self) -> ExpertParameters: ...
+        @property
+        def carriers(self) -> CarrierParameters: ...
+        @property
+        def chains(self) -> ChainsParameters: ...
+        @property
+        def competitions(self) -> CompetitionParameters: ...
+        @property
+        def rewards(self) -> RewardParameters: ...
+        @property
+        def craftsman(self) -> CraftsmanParameters: ...
+        @property
+        def levels(self) -> LevelApplicationParameters: ...
+
+    @property
+    def groups(self) -> Mapping[str, object]:
+        """Each programme's parameters on :attr:`on`, by key, in table order (a copy)."""
+        return dict(zip(self._layout.keys, self._values, strict=True))
+
+    def __getattr__(self, name: str) -> Any:
+        """The group of the programme whose key is *name* (``snapshot.levels``)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            layout = object.__getattribute__(self, "_layout")
+        except AttributeError:  # not yet initialised (copying, unpickling)
+            raise AttributeError(name) from None
+        index = layout.index.get(name)
+        if index is None:
+            msg = (
+                f"no programme {shown(name)} in this snapshot; "
+                f"its programmes are {', '.join(layout.keys)}"
+            )
+            raise AttributeError(msg)
+        return self._values[index]
+
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *self._layout.keys})
+
+    def group(self, key: str) -> object:
+        """Return the parameters of the programme *key*.
+
+        Raises:
+            KeyError: No programme of that key was registered when the policy was built.
+        """
+        index = self._layout.index.get(key)
+        if index is None:
+            msg = (
+                f"no programme {shown(key)} in this snapshot; "
+                f"its programmes are {', '.join(self._layout.keys)}"
+            )
+            raise KeyError(msg)
+        return self._values[index]
+
+    def of(self, cls: type[T]) -> T:
+        """Return the group whose parameter class is *cls*, typed as *cls*.
+
+        Raises:
+            KeyError: No programme with that parameter class was registered when the
+                policy was built.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Policy
+            >>> from skillchain.policy import LevelApplicationParameters
+            >>> levels = Policy.default().at(date(2024, 6, 1)).of(LevelApplicationParameters)
+            >>> levels.standards.name
+            'levels.standards'
+        """
+        index = self._layout.by_class.get(cls)
+        if index is None:
+            known = ", ".join(sorted(c.__name__ for c in self._layout.by_class))
+            msg = (
+                f"no programme with the parameter class {cls.__name__!r} in this "
+                f"snapshot; its classes are {known}"
+            )
+            raise KeyError(msg)
+        found = self._values[index]
+        assert isinstance(found, cls)  # noqa: S101 - indexed by its own class
+        return found
+
     def get(self, name: str) -> Resolved[object]:
         """Return a parameter by dotted name.
 
         Raises:
             KeyError: No parameter has that name.
         """
-        spec = _SPECS.get(name)
-        if spec is None:
+        where = self._layout.fields.get(name)
+        if where is None:
             msg = f"no parameter {shown(name)}; see skillchain.policy.specs()"
             raise KeyError(msg)
-        group = getattr(self, spec.group)
-        value: Resolved[object] = getattr(group, spec.field)
+        value: Resolved[object] = getattr(self._values[where[0]], where[1])
         return value
 
     def unknown(self) -> tuple[str, ...]:
         """The names of parameters with no value in force on :attr:`on`."""
-        return tuple(name for name in _SPECS if not self.get(name).known)
+        return tuple(name for name in self._layout.fields if not self.get(name).known)

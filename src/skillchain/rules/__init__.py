@@ -8,6 +8,7 @@ parameters it reads and the checks it may emit, each check with its
 :func:`rules` lists them.
 """
 
+from skillchain.rules._allocation import Allocation
 from skillchain.rules._judge import Judge, citations_of
 from skillchain.rules._registry import (
     Condition,
@@ -17,6 +18,7 @@ from skillchain.rules._registry import (
     get_rule,
     register,
     rules,
+    unregister,
 )
 from skillchain.rules.apprenticeship_apprentice import (
     APPRENTICE_RULE,
@@ -94,7 +96,12 @@ from skillchain.rules.skill_upgrade_case import (
     SKILL_UPGRADE_CASE_RULE,
     skill_upgrade_claim,
 )
-from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, annual_cap, check_annual_cap
+from skillchain.rules.subsidy_cap import (
+    ANNUAL_CAP_RULE,
+    annual_cap,
+    check_annual_cap,
+    check_certificate_cap,
+)
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
 from skillchain.rules.ui_skill_case import UI_SKILL_CASE_RULE, ui_skill_claim
 
@@ -115,6 +122,7 @@ from skillchain.rules.competitions import (
 from skillchain.rules.craftsman import (
     CRAFTSMAN_PROMOTION_RULE,
     CRAFTSMAN_SELECTION_RULE,
+    CraftsmanSelection,
     check_craftsman,
     competition_promotion,
     pengcheng_craftsman,
@@ -169,8 +177,10 @@ __all__ = [
     "TECHNICAL_EXPERT_RULE",
     "UI_SKILL_CASE_RULE",
     "UI_SKILL_RULE",
+    "Allocation",
     "CarrierAwardAllocation",
     "Condition",
+    "CraftsmanSelection",
     "ExpertRecommendation",
     "Judge",
     "PrepaymentScheme",
@@ -195,6 +205,7 @@ __all__ = [
     "check_annual_cap",
     "check_apprentice",
     "check_carrier_award",
+    "check_certificate_cap",
     "check_chain_leader",
     "check_craftsman",
     "check_enterprise",
@@ -235,5 +246,6 @@ __all__ = [
     "technical_expert",
     "ui_skill_claim",
     "ui_skill_subsidy",
+    "unregister",
     "worked_months",
 ]

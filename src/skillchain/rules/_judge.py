@@ -3,14 +3,14 @@
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, Final, TypeVar
 
 from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Finding, Outcome
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
 from skillchain.policy import Policy, PolicySnapshot, Resolved
-from skillchain.rules._registry import Rule
+from skillchain.rules._registry import Condition, Rule
 
 
 __all__ = ["Judge", "citations_of"]
@@ -32,6 +32,68 @@ _BY_RANK: tuple[Provenance | None, ...] = (
 )
 _NONE_RANK = -1
 _NO_CITATIONS: tuple[Citation, ...] = ()
+
+
+_RANKS: Final = {
+    Provenance.OFFICIAL: 0,
+    Provenance.SECONDARY: _SECONDARY_RANK,
+    Provenance.UNVERIFIED: _UNVERIFIED_RANK,
+}
+# The key of the per-snapshot table of prepared conditions.
+_PREPARED: Final = object()
+# Prepared conditions one snapshot keeps before starting afresh (conditions are
+# declared at import, so a table only outgrows this when conditions are made in a
+# loop).
+_PREPARED_LIMIT: Final = 1 << 12  # 4 096
+
+
+class _Prepared:
+    """What a condition rests on under one policy on one day (built once, shared).
+
+    ``values`` are its parameters' values in force (``None`` where none is),
+    ``rank`` the weakest provenance among them (-1: none in force), ``citations``
+    the condition's sources then the documents of those values, each document and
+    article once (a value's citation in place of the same bare source), and
+    ``unknown`` the names of its parameters without a value.
+    """
+
+    __slots__ = ("citations", "rank", "unknown", "values")
+
+    def __init__(
+        self, policy: Policy, snapshot: PolicySnapshot, condition: Condition
+    ) -> None:
+        resolved = tuple(snapshot.get(name) for name in condition.parameters)
+        self.values: tuple[Any, ...] = tuple(r.value for r in resolved)
+        self.rank: int = max(
+            (_RANKS[r.provenance] for r in resolved if r.provenance is not None),
+            default=_NONE_RANK,
+        )
+        found: dict[tuple[str, str | None], Citation] = {}
+        for source in condition.sources:
+            found.setdefault(
+                (source.document, source.article),
+                policy.citation(source.document, source.article),
+            )
+        # A value's citation says more than the bare source (whether the period in
+        # force is inferred): it takes the place of the same document and article.
+        for value in resolved:
+            citation = value.citation
+            if citation is not None:
+                found[citation.document.id, citation.article] = citation
+        self.citations: tuple[Citation, ...] = tuple(found.values())
+        self.unknown: tuple[str, ...] = tuple(
+            r.name for r in resolved if r.value is None
+        )
+
+
+def _table(snapshot: PolicySnapshot) -> dict[Condition, _Prepared]:
+    """The prepared conditions of *snapshot*'s figures (shared by its whole stretch)."""
+    memo = snapshot.stretch_memo
+    table: dict[Condition, _Prepared] | None = memo.get(_PREPARED)  # type: ignore[assignment]
+    if table is None:
+        table = {}
+        memo[_PREPARED] = table
+    return table
 
 
 def citations_of(*params: Resolved[object]) -> tuple[Citation, ...]:
@@ -66,6 +128,7 @@ class Judge:
         "_append",
         "_findings",
         "_rank",
+        "_table",
         "failed",
         "on",
         "params",
@@ -80,6 +143,7 @@ class Judge:
         """The evaluation day."""
         self.params: PolicySnapshot = policy.at(on)
         """The policy resolved on :attr:`on`."""
+        self._table = _table(self.params)
         self._findings: list[Finding] = []
         self._append = self._findings.append
         self._rank = _NONE_RANK
@@ -87,6 +151,130 @@ class Judge:
         """Whether any condition has failed so far."""
         self.undecided: bool = False
         """Whether any condition could not be decided so far."""
+
+    def _prepared(self, condition: Condition, day: date | None) -> _Prepared:
+        """*condition* as prepared on *day* (default: the evaluation day)."""
+        if day is None or day == self.on:
+            table = self._table
+            snapshot = self.params
+        else:
+            snapshot = self.policy.at(day)
+            table = _table(snapshot)
+        try:
+            return table[condition]
+        except KeyError:
+            if len(table) >= _PREPARED_LIMIT:
+                table.clear()
+            found = table[condition] = _Prepared(self.policy, snapshot, condition)
+            return found
+
+    def values(
+        self, condition: Condition, *, day: date | None = None
+    ) -> tuple[Any, ...]:
+        """The values in force of *condition*'s parameters, in the order it declares them.
+
+        ``None`` stands for a parameter with no value in force.  The figures are those
+        of *day* (default: the evaluation day; pass the day the condition's
+        :attr:`~Condition.read_on` names, when it has one).  Reading them counts
+        nothing: a finding's provenance and citations come with
+        :meth:`record`.
+        """
+        return self._prepared(condition, day).values
+
+    def value(self, condition: Condition, *, day: date | None = None) -> Any:
+        """The value in force of *condition*'s first parameter (``None``: none is)."""
+        return self._prepared(condition, day).values[0]
+
+    def record(
+        self,
+        condition: Condition,
+        held: bool | None,
+        values: tuple[tuple[str, FactValue], ...] = (),
+        facts: tuple[object, ...] = (),
+        *,
+        day: date | None = None,
+        prefix: str = "",
+        missing: Sequence[str] | None = None,
+        lacks: Sequence[str] = (),
+    ) -> bool | None:
+        """Record *condition*'s finding and return *held* (so a rule can branch on it).
+
+        Everything else comes from the condition's declaration: the finding cites its
+        sources and the documents of its parameters' values on *day* (default: the
+        evaluation day), and counts their provenance towards the decision's (unless
+        the condition is advisory).  When *held* is ``None`` the finding names what
+        is missing: by default each declared fact whose value in *facts* (given in
+        the order of :attr:`~Condition.facts`, under *prefix*) is ``None``, then each
+        declared parameter with no value in force.  *missing*, when given, replaces
+        the facts part of that list, for a rule that knows better (the field of one
+        item of a list, say).  A decided finding names nothing missing, unless the
+        rule passes *lacks*: what the finding's detail lacks although the outcome is
+        settled (a certain refund whose deadline is unknown).  An advisory condition's
+        finding never changes the outcome.
+        """
+        prepared = self._prepared(condition, day)
+        names: tuple[str, ...] = ()
+        if held is None:
+            facts_missing = (
+                missing
+                if missing is not None
+                else [
+                    prefix + name
+                    for name, fact in zip(condition.facts, facts, strict=False)
+                    if fact is None
+                ]
+            )
+            names = (*facts_missing, *prepared.unknown)
+        elif lacks:
+            # A decided finding may still lack a fact for its detail (a refund is
+            # certain, its deadline unknown).
+            names = tuple(lacks)
+        # tuple.__new__ skips the named tuple's keyword handling: half the cost.
+        self._append(
+            _new(Finding, (condition.check, held, values, prepared.citations, names))
+        )
+        if condition.advisory:
+            return held
+        self._rank = max(self._rank, prepared.rank)
+        if held is not True:
+            if held is False:
+                self.failed = True
+            else:
+                self.undecided = True
+        return held
+
+    def rounded(
+        self,
+        condition: Condition,
+        exact: Decimal,
+        values: tuple[tuple[str, FactValue], ...],
+        *,
+        day: date | None = None,
+    ) -> Decimal | None:
+        """Round *exact* with the condition's rounding rule and record the amount.
+
+        The rounding rule is *condition*'s last parameter.  The finding's values are
+        *values* (the arithmetic) followed by the quantum, the mode and the amount,
+        so an explanation reads as the calculation.  With no rounding rule in force
+        the finding is undecided, naming it, and ``None`` is returned.
+        """
+        rule: Rounding | None = self._prepared(condition, day).values[-1]
+        if rule is None:
+            self.record(condition, None, (*values, ("amount", None)), day=day)
+            return None
+        result = rule.apply(exact)
+        self.record(
+            condition,
+            True,
+            (
+                *values,
+                ("quantum", rule.quantum),
+                ("mode", rule.mode),
+                ("amount", result),
+            ),
+            day=day,
+        )
+        return result
 
     def use(self, resolved: Resolved[T]) -> T | None:
         """Return a parameter's value (``None`` if not in force), noting its provenance."""

@@ -26,11 +26,10 @@ apprentice is filed with the programme before its training starts.
 
 from datetime import date
 
-from skillchain._codes import DivisionCode, OccupationCode
+from skillchain._codes import OccupationCode
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision, FactValue
 from skillchain._levels import SkillLevel
-from skillchain._sources import Citation
 from skillchain.model import (
     ApprenticeEnrolment,
     ApprenticeExclusion,
@@ -38,106 +37,115 @@ from skillchain.model import (
     SubsidyClaim,
     SubsidyKind,
 )
-from skillchain.policy import Policy, Resolved
+from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["APPRENTICE_RULE", "apprentice_eligibility", "check_apprentice"]
 
-_NATIONAL = "mohrss-2021-39"
-_SHENZHEN = "sz-2019-11"
-
-# Version 2024.1 refused a hire kind outside the list; kept registered so decisions
-# stored under it still explain.
-_HIRE_KIND = "apprenticeship.apprentice.hire_kind"
-_HIRE_PRIORITY = "apprenticeship.apprentice.hire_kind_priority"
-_SKILL_POST = "apprenticeship.apprentice.skill_post"
-_CONTRACT_TERM = "apprenticeship.apprentice.contract_term"
-_CONTRACT_OPEN = "apprenticeship.apprentice.contract_open_ended"
-_NOT_SUBSIDISED = "apprenticeship.apprentice.not_subsidised"
-_NOT_IN_PLAN = "apprenticeship.apprentice.not_in_plan"
-_NOT_FILED = "apprenticeship.apprentice.not_filed_elsewhere"
-# Version 2024.1 excluded every full-time student; kept registered (see above).
-_NOT_FULL_TIME = "apprenticeship.apprentice.not_full_time_student"
-_NOT_STUDENT = "apprenticeship.apprentice.not_vocational_student"
-_NOT_AID = "apprenticeship.apprentice.not_special_aid"
-
-_KINDS_PARAM = "apprenticeship.eligible_hire_kinds"
-_CONTRACT_PARAM = "apprenticeship.contract_min_months"
-_REGION_PARAM = "apprenticeship.enterprise_region"
-_EXCLUSIONS_PARAM = "apprenticeship.apprentice_exclusions"
-
-register_messages(
-    {
-        _HIRE_KIND: Message(
-            zh="学徒来源为{hire_kind}，属于当日可招收为学徒的人员类别：{value}",
-            en="The apprentice came to the post as {hire_kind}, a kind that may be "
-            "taken as an apprentice on that day: {value}",
-        ),
-        _HIRE_PRIORITY: Message(
-            zh="学徒来源为{hire_kind}，属于培养对象中为主的人员类别"
-            "（企业可自主确定培养对象，仅影响优先次序）：{value}",
-            en="The apprentice came to the post as {hire_kind}, one of the kinds "
-            "apprentices are mainly drawn from (the enterprise may choose its own "
-            "trainees; priority only): {value}",
-        ),
-        _SKILL_POST: Message(
-            zh="学徒在技能岗位工作：{value}",
-            en="The apprentice holds a skill post: {value}",
-        ),
-        _CONTRACT_TERM: Message(
-            zh="劳动合同期限 {months} 个月，须不少于 {minimum} 个月",
-            en="The labour contract runs {months} months; it must run at least "
-            "{minimum} months",
-        ),
-        _CONTRACT_OPEN: Message(
-            zh="劳动合同为无固定期限合同（自 {start} 起），满足最短期限要求",
-            en="The labour contract has no fixed term (from {start}), so it meets "
-            "any minimum term",
-        ),
-        _NOT_SUBSIDISED: Message(
-            zh="此前未在深圳享受过{occupation}{level}或更高等级的职业培训补贴：{value}",
-            en="Not already paid a Shenzhen training subsidy for {occupation} at "
-            "{level} or higher: {value}",
-        ),
-        _NOT_IN_PLAN: Message(
-            zh="未列入深圳市同职业（工种）同等级或更高等级的学徒培养计划：{value}",
-            en="Not already in a Shenzhen apprenticeship plan for the same occupation "
-            "at the same or a higher level: {value}",
-        ),
-        _NOT_FILED: Message(
-            zh="未被深圳市任一区备案为学徒且仍在培训期内：{value}",
-            en="Not filed as an apprentice by a Shenzhen district and still within "
-            "that training period: {value}",
-        ),
-        _NOT_FULL_TIME: Message(
-            zh="非全日制在校学生（技工院校、职业院校全日制在校学生不得作为学徒）：{value}",
-            en="Not a full-time student (full-time students of technical schools "
-            "and vocational colleges cannot be apprentices): {value}",
-        ),
-        _NOT_STUDENT: Message(
-            zh="非技工院校、职业院校全日制在校学生：{value}",
-            en="Not a full-time student of a technical school or vocational "
-            "college: {value}",
-        ),
-        _NOT_AID: Message(
-            zh="未享受困难企业一次性特别培训补助，也未列入其培训计划：{value}",
-            en="Not covered by the one-off special training aid for enterprises in "
-            "difficulty, nor in its training plan: {value}",
-        ),
-    }
+_NATIONAL = (RuleSource("mohrss-2021-39"),)
+_SHENZHEN = (RuleSource("sz-2019-11"),)
+_READ_ON = ReadOn(
+    "enrolment.programme.start",
+    "an apprentice is filed with the programme before its training starts, so the "
+    "conditions in force when training starts apply",
 )
 
-_YES: tuple[str, FactValue] = ("value", True)
-_NO: tuple[str, FactValue] = ("value", False)
-_UNKNOWN: tuple[str, FactValue] = ("value", None)
-_HELD: tuple[tuple[str, FactValue], ...] = (_YES,)
-_FAILED: tuple[tuple[str, FactValue], ...] = (_NO,)
-_UNKNOWN_VALUE: tuple[tuple[str, FactValue], ...] = (_UNKNOWN,)
-_SKILL_POST_MISSING = ("enrolment.skill_post",)
-_FULL_TIME = "enrolment.person.full_time_student"
-_SCHOOL_KIND = "enrolment.person.school_kind"
+HIRE_PRIORITY = Condition(
+    "apprenticeship.apprentice.hire_kind_priority",
+    zh="学徒来源为{hire_kind}，属于培养对象中为主的人员类别"
+    "（企业可自主确定培养对象，仅影响优先次序）：{value}",
+    en="The apprentice came to the post as {hire_kind}, one of the kinds "
+    "apprentices are mainly drawn from (the enterprise may choose its own "
+    "trainees; priority only): {value}",
+    facts=("enrolment.hire_kind",),
+    parameters=("apprenticeship.eligible_hire_kinds",),
+    sources=_NATIONAL,
+    advisory=True,
+    read_on=_READ_ON,
+)
+SKILL_POST = Condition(
+    "apprenticeship.apprentice.skill_post",
+    zh="学徒在技能岗位工作：{value}",
+    en="The apprentice holds a skill post: {value}",
+    facts=("enrolment.skill_post",),
+    sources=_NATIONAL,
+)
+CONTRACT_TERM = Condition(
+    "apprenticeship.apprentice.contract_term",
+    zh="劳动合同期限 {months} 个月，须不少于 {minimum} 个月",
+    en="The labour contract runs {months} months; it must run at least "
+    "{minimum} months",
+    facts=("enrolment.contract",),
+    parameters=("apprenticeship.contract_min_months",),
+    sources=_NATIONAL,
+    read_on=_READ_ON,
+)
+CONTRACT_OPEN = Condition(
+    "apprenticeship.apprentice.contract_open_ended",
+    zh="劳动合同为无固定期限合同（自 {start} 起），满足最短期限要求",
+    en="The labour contract has no fixed term (from {start}), so it meets "
+    "any minimum term",
+    sources=_NATIONAL,
+)
+NOT_SUBSIDISED = Condition(
+    "apprenticeship.apprentice.not_subsidised",
+    zh="此前未在深圳享受过{occupation}{level}或更高等级的职业培训补贴：{value}",
+    en="Not already paid a Shenzhen training subsidy for {occupation} at "
+    "{level} or higher: {value}",
+    parameters=(
+        "apprenticeship.apprentice_exclusions",
+        "apprenticeship.enterprise_region",
+    ),
+    sources=_SHENZHEN,
+    read_on=_READ_ON,
+)
+NOT_IN_PLAN = Condition(
+    "apprenticeship.apprentice.not_in_plan",
+    zh="未列入深圳市同职业（工种）同等级或更高等级的学徒培养计划：{value}",
+    en="Not already in a Shenzhen apprenticeship plan for the same occupation "
+    "at the same or a higher level: {value}",
+    facts=("enrolment.in_plan_same_or_higher",),
+    parameters=("apprenticeship.apprentice_exclusions",),
+    sources=_SHENZHEN,
+    read_on=_READ_ON,
+)
+NOT_FILED = Condition(
+    "apprenticeship.apprentice.not_filed_elsewhere",
+    zh="未被深圳市任一区备案为学徒且仍在培训期内：{value}",
+    en="Not filed as an apprentice by a Shenzhen district and still within "
+    "that training period: {value}",
+    facts=("enrolment.filed_elsewhere_in_training",),
+    parameters=("apprenticeship.apprentice_exclusions",),
+    sources=_SHENZHEN,
+    read_on=_READ_ON,
+)
+NOT_STUDENT = Condition(
+    "apprenticeship.apprentice.not_vocational_student",
+    zh="非技工院校、职业院校全日制在校学生：{value}",
+    en="Not a full-time student of a technical school or vocational college: {value}",
+    facts=("enrolment.person.full_time_student", "enrolment.person.school_kind"),
+    parameters=("apprenticeship.apprentice_exclusions",),
+    sources=_SHENZHEN,
+    read_on=_READ_ON,
+)
+NOT_AID = Condition(
+    "apprenticeship.apprentice.not_special_aid",
+    zh="未享受困难企业一次性特别培训补助，也未列入其培训计划：{value}",
+    en="Not covered by the one-off special training aid for enterprises in "
+    "difficulty, nor in its training plan: {value}",
+    facts=("enrolment.covered_by_special_aid",),
+    parameters=("apprenticeship.apprentice_exclusions",),
+    sources=_SHENZHEN,
+    read_on=_READ_ON,
+)
+
+_LIST_ONLY = NOT_SUBSIDISED.only(*NOT_SUBSIDISED.parameters[:1])
+_YES: tuple[tuple[str, FactValue], ...] = (("value", True),)
+_NO: tuple[tuple[str, FactValue], ...] = (("value", False),)
+_UNKNOWN: tuple[tuple[str, FactValue], ...] = (("value", None),)
+_BY_HELD = {True: _YES, False: _NO, None: _UNKNOWN}
 # The schools whose full-time students exclusion 4 names.
 _EXCLUDED_SCHOOLS = frozenset(
     {SchoolKind.TECHNICAL_SCHOOL, SchoolKind.VOCATIONAL_COLLEGE}
@@ -155,20 +163,6 @@ _NO_CLAIM: tuple[tuple[str, FactValue], ...] = (
     ("claim_level", None),
     ("claim_year", None),
 )
-
-_READ_ON = ReadOn(
-    "enrolment.programme.start",
-    "an apprentice is filed with the programme before its training starts, so the "
-    "conditions in force when training starts apply",
-)
-
-
-def _claim_values(claim: SubsidyClaim) -> tuple[tuple[str, FactValue], ...]:
-    return (
-        ("claim_kind", claim.kind),
-        ("claim_level", claim.level),
-        ("claim_year", claim.year),
-    )
 
 
 def _claim_subject(
@@ -194,19 +188,17 @@ def _claim_subject(
     return True
 
 
-def _exclusion_in_force(
-    exclusions: frozenset[ApprenticeExclusion] | None, exclusion: ApprenticeExclusion
-) -> bool | None:
-    """Whether *exclusion* is in force (``None``: no list of exclusions is)."""
-    return None if exclusions is None else exclusion in exclusions
+def _clears(flag: bool | None, in_force: bool | None) -> bool | None:
+    """Whether an exclusion clears: known false or not in force (``None``: unknown)."""
+    if flag is True and in_force:
+        return False
+    if flag is None or in_force is None:
+        return None
+    return True
 
 
 def _check_not_subsidised(
-    judge: Judge,
-    enrolment: ApprenticeEnrolment,
-    in_force: bool | None,
-    region_param: Resolved[DivisionCode],
-    shenzhen: tuple[Citation, ...],
+    judge: Judge, enrolment: ApprenticeEnrolment, in_force: bool | None, start: date
 ) -> None:
     """Exclusion 1: a Shenzhen training subsidy already paid for the same occupation
     at the same or a higher level, judged from the person's claim history.
@@ -220,11 +212,8 @@ def _check_not_subsidised(
     names the claim's field: it may be the Shenzhen subsidy that excludes.  So does a
     claim whose occupation or level is not recorded, unless its kind is one that
     need not have them (a living allowance, say), which cannot match.  With no list
-    of exclusions in force the finding is undecided and names it too; an exclusion
-    the list leaves out records no finding.
+    of exclusions in force the finding is undecided and names it too.
     """
-    if in_force is False:
-        return
     programme = enrolment.programme
     occupation = programme.occupation
     level = programme.target_level
@@ -233,22 +222,19 @@ def _check_not_subsidised(
         ("level", level),
     )
     on = judge.on
-    region: DivisionCode | None = None
-    looked_up = False
-    missing: list[str] = [] if in_force else [_EXCLUSIONS_PARAM]
+    _, region = judge.values(NOT_SUBSIDISED, day=start)
+    missing: list[str] = []
+    # The region is read (cited, counted, named if unknown) once a claim needs it.
+    condition = _LIST_ONLY
     excluding: SubsidyClaim | None = None
     for index, claim in enumerate(enrolment.claims):
         paid_on = claim.paid_on
         subject = _claim_subject(claim, occupation, level)
         if subject is False or (paid_on is not None and paid_on > on):
             continue
-        if not looked_up:
-            region = judge.use(region_param)
-            looked_up = True
+        condition = NOT_SUBSIDISED
         division = claim.division
         if region is None:
-            if region_param.name not in missing:
-                missing.append(region_param.name)
             in_region: bool | None = None
         elif division is None:
             in_region = None
@@ -275,88 +261,25 @@ def _check_not_subsidised(
             missing.append(f"enrolment.claims[{index}].division")
         if paid_on is None:
             missing.append(f"enrolment.claims[{index}].paid_on")
-    citations = shenzhen
-    if looked_up and region_param.citation is not None:
-        citations = (*citations, region_param.citation)
     if excluding is not None and in_force:
-        judge.check(
-            _NOT_SUBSIDISED,
-            False,
-            (*head, _NO, *_claim_values(excluding)),
-            citations,
+        claim_values: tuple[tuple[str, FactValue], ...] = (
+            ("claim_kind", excluding.kind),
+            ("claim_level", excluding.level),
+            ("claim_year", excluding.year),
         )
-    elif missing:
-        judge.missing(
-            _NOT_SUBSIDISED, missing, (*head, _UNKNOWN, *_NO_CLAIM), citations
+        judge.record(condition, False, (*head, *_NO, *claim_values), day=start)
+    elif (
+        missing or in_force is None or (region is None and condition is NOT_SUBSIDISED)
+    ):
+        judge.record(
+            condition,
+            None,
+            (*head, *_UNKNOWN, *_NO_CLAIM),
+            day=start,
+            missing=missing,
         )
     else:
-        judge.check(_NOT_SUBSIDISED, True, (*head, _YES, *_NO_CLAIM), citations)
-
-
-def _check_flag(
-    judge: Judge,
-    check: str,
-    in_force: bool | None,
-    excluded: bool | None,
-    *,
-    fact: str,
-    shenzhen: tuple[Citation, ...],
-) -> None:
-    """Exclusions 2, 3 and 5: a flag that excludes when true."""
-    if in_force is False:
-        return
-    missing = tuple(
-        name
-        for name, value in ((fact, excluded), (_EXCLUSIONS_PARAM, in_force))
-        if value is None
-    )
-    if excluded is True and in_force:
-        judge.check(check, False, _FAILED, shenzhen)
-    elif missing:
-        judge.check(check, None, _UNKNOWN_VALUE, shenzhen, missing)
-    else:
-        judge.check(check, True, _HELD, shenzhen)
-
-
-def _check_student(
-    judge: Judge,
-    enrolment: ApprenticeEnrolment,
-    in_force: bool | None,
-    shenzhen: tuple[Citation, ...],
-) -> None:
-    """Exclusion 4: a full-time student of a 技工院校 or 职业院校.
-
-    Excluded only when both are true; either known false (not a full-time student,
-    or a student of another school) clears it; otherwise the unknown facts are
-    named.
-    """
-    if in_force is False:
-        return
-    person = enrolment.person
-    student = person.full_time_student
-    school = person.school_kind
-    vocational = None if school is None else school in _EXCLUDED_SCHOOLS
-    if student is False or vocational is False:
-        excluded: bool | None = False
-    elif student is True and vocational is True:
-        excluded = True
-    else:
-        excluded = None
-    missing: list[str] = []
-    if excluded is None:
-        missing.extend(
-            name
-            for name, value in ((_FULL_TIME, student), (_SCHOOL_KIND, vocational))
-            if value is None
-        )
-    if in_force is None:
-        missing.append(_EXCLUSIONS_PARAM)
-    if excluded is True and in_force:
-        judge.check(_NOT_STUDENT, False, _FAILED, shenzhen)
-    elif missing:
-        judge.check(_NOT_STUDENT, None, _UNKNOWN_VALUE, shenzhen, tuple(missing))
-    else:
-        judge.check(_NOT_STUDENT, True, _HELD, shenzhen)
+        judge.record(condition, True, (*head, *_YES, *_NO_CLAIM), day=start)
 
 
 def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
@@ -367,118 +290,76 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     force, one finding each.  The figures are those in force on the day the
     programme's training starts.
     """
-    policy = judge.policy
-    params = policy.at(enrolment.programme.start).apprenticeship
-    check = judge.check
-    national = (policy.citation(_NATIONAL),)
-    shenzhen = (policy.citation(_SHENZHEN),)
+    start = enrolment.programme.start
+    record = judge.record
 
-    kinds_param = params.eligible_hire_kinds
-    # An advisory finding never decides, so its figure is not one the decision
-    # rests on: read without counting towards the decision's provenance (the
-    # finding's own citation says where it comes from).
-    kinds = kinds_param.value
+    kinds = judge.value(HIRE_PRIORITY, day=start)
     hire_kind = enrolment.hire_kind
-    kinds_cite = (kinds_param.citation,) if kinds_param.citation else national
-    if kinds is None or hire_kind is None:
-        judge.advise(
-            _HIRE_PRIORITY,
-            None,
-            (("hire_kind", hire_kind), _UNKNOWN),
-            kinds_cite,
-            tuple(
-                name
-                for name, value in (
-                    ("enrolment.hire_kind", hire_kind),
-                    (kinds_param.name, kinds),
-                )
-                if value is None
-            ),
-        )
-    else:
-        main = hire_kind in kinds
-        judge.advise(
-            _HIRE_PRIORITY,
-            main,
-            (("hire_kind", hire_kind), _YES if main else _NO),
-            kinds_cite,
-        )
+    main = None if kinds is None or hire_kind is None else hire_kind in kinds
+    record(
+        HIRE_PRIORITY,
+        main,
+        (("hire_kind", hire_kind), *_BY_HELD[main]),
+        (hire_kind,),
+        day=start,
+    )
 
     skill_post = enrolment.skill_post
-    if skill_post is None:
-        check(_SKILL_POST, None, _UNKNOWN_VALUE, national, _SKILL_POST_MISSING)
-    else:
-        check(_SKILL_POST, skill_post, _HELD if skill_post else _FAILED, national)
+    record(SKILL_POST, skill_post, _BY_HELD[skill_post], (skill_post,))
 
     contract = enrolment.contract
     if contract is not None and contract.end is None:
         # No fixed term: it meets any minimum, so the figure is not needed.
-        check(_CONTRACT_OPEN, True, (("start", contract.start),), national)
+        record(CONTRACT_OPEN, True, (("start", contract.start),))
     else:
-        minimum_param = params.contract_min_months
-        minimum = judge.use(minimum_param)
+        minimum = judge.value(CONTRACT_TERM, day=start)
         months = contract.months if contract is not None else None
-        values = (("months", months), ("minimum", minimum))
-        cite = (minimum_param.citation,) if minimum_param.citation else national
-        if months is None or minimum is None:
-            judge.missing(
-                _CONTRACT_TERM,
-                tuple(
-                    name
-                    for name, value in (
-                        ("enrolment.contract", contract),
-                        (minimum_param.name, minimum),
-                    )
-                    if value is None
-                ),
-                values,
-                cite,
-            )
-        else:
-            check(_CONTRACT_TERM, months >= minimum, values, cite)
+        record(
+            CONTRACT_TERM,
+            None if months is None or minimum is None else months >= minimum,
+            (("months", months), ("minimum", minimum)),
+            (contract,),
+            day=start,
+        )
 
-    exclusions_param = params.apprentice_exclusions
-    exclusions = judge.use(exclusions_param)
-    if exclusions_param.citation is not None:
-        shenzhen = (exclusions_param.citation,)
+    exclusions: frozenset[ApprenticeExclusion] | None = judge.value(
+        NOT_IN_PLAN, day=start
+    )
 
-    _check_not_subsidised(
-        judge,
-        enrolment,
-        _exclusion_in_force(exclusions, ApprenticeExclusion.SUBSIDISED),
-        params.enterprise_region,
-        shenzhen,
-    )
-    _check_flag(
-        judge,
-        _NOT_IN_PLAN,
-        _exclusion_in_force(exclusions, ApprenticeExclusion.IN_PLAN),
-        enrolment.in_plan_same_or_higher,
-        fact="enrolment.in_plan_same_or_higher",
-        shenzhen=shenzhen,
-    )
-    _check_flag(
-        judge,
-        _NOT_FILED,
-        _exclusion_in_force(exclusions, ApprenticeExclusion.FILED_ELSEWHERE),
-        enrolment.filed_elsewhere_in_training,
-        fact="enrolment.filed_elsewhere_in_training",
-        shenzhen=shenzhen,
-    )
-    _check_student(
-        judge,
-        enrolment,
-        _exclusion_in_force(exclusions, ApprenticeExclusion.VOCATIONAL_STUDENT),
-        shenzhen,
-    )
-    _check_flag(
-        judge,
-        _NOT_AID,
-        _exclusion_in_force(exclusions, ApprenticeExclusion.SPECIAL_AID),
-        enrolment.covered_by_special_aid,
-        fact="enrolment.covered_by_special_aid",
-        shenzhen=shenzhen,
-    )
+    def in_force(exclusion: ApprenticeExclusion) -> bool | None:
+        return None if exclusions is None else exclusion in exclusions
+
+    subsidised = in_force(ApprenticeExclusion.SUBSIDISED)
+    if subsidised is not False:
+        _check_not_subsidised(judge, enrolment, subsidised, start)
+    person = enrolment.person
+    full_time = person.full_time_student
+    school = person.school_kind
+    vocational = None if school is None else school in _EXCLUDED_SCHOOLS
+    if full_time is False or vocational is False:
+        student: bool | None = False
+    elif full_time is True and vocational is True:
+        student = True
+    else:
+        student = None
+    in_plan = enrolment.in_plan_same_or_higher
+    filed = enrolment.filed_elsewhere_in_training
+    aid = enrolment.covered_by_special_aid
+    for condition, exclusion, flag, facts in (
+        (NOT_IN_PLAN, ApprenticeExclusion.IN_PLAN, in_plan, (in_plan,)),
+        (NOT_FILED, ApprenticeExclusion.FILED_ELSEWHERE, filed, (filed,)),
+        (
+            NOT_STUDENT,
+            ApprenticeExclusion.VOCATIONAL_STUDENT,
+            student,
+            (full_time, vocational) if student is None else (),
+        ),
+        (NOT_AID, ApprenticeExclusion.SPECIAL_AID, aid, (aid,)),
+    ):
+        listed = in_force(exclusion)
+        if listed is not False:
+            held = _clears(flag, listed)
+            record(condition, held, _BY_HELD[held], facts, day=start)
 
 
 @in_library_context
@@ -491,27 +372,17 @@ def apprentice_eligibility(
     """Decide whether the person in *enrolment* may be an apprentice (学徒条件).
 
     Checks, each a finding: the hire kind is one apprentices are mainly drawn from
-    (``apprenticeship.eligible_hire_kinds``: an advisory finding, a priority that
-    never refuses, since the enterprise may choose its own trainees); the post is a
-    skill post; the labour contract runs at least
-    ``apprenticeship.contract_min_months`` (both ends of the term count; a contract
-    without a fixed term qualifies); and none of Shenzhen's exclusions in force
-    (``apprenticeship.apprentice_exclusions``) applies.  Exclusion 4 covers
-    full-time students of a 技工院校 or 职业院校 only: a full-time student whose
-    school is not known is undetermined, naming ``enrolment.person.school_kind``.
+    (an advisory finding, a priority that never refuses, since the enterprise may
+    choose its own trainees); the post is a skill post; the labour contract runs
+    at least the minimum term (both ends of the term count; a contract without a
+    fixed term qualifies); and none of Shenzhen's exclusions in force applies.
+    Exclusion 4 covers full-time students of a 技工院校 or 职业院校 only: a
+    full-time student whose school is not known is undetermined, naming
+    ``enrolment.person.school_kind``.
 
     The figures are those in force on the day the programme's training starts
     (``enrolment.programme.start``); claims count for exclusion 1 when paid on or
     before *on*.
-
-    Effective: the main hire kinds from 2019-12-19 (in-service staff among them to
-    2021-12-31, dates inferred); the exclusions from 2019-12-19 (unverified); the
-    contract minimum from 2021-06-08 (人社部发〔2021〕39号), so a fixed-term contract
-    of a programme that started earlier is undetermined.
-
-    References:
-        人社部发〔2021〕39号 (as Liaoning's official notice restates it);
-        深人社规〔2019〕11号 (the five exclusions, seen without an address).
 
     Example:
         >>> from datetime import date
@@ -545,47 +416,34 @@ def apprentice_eligibility(
 APPRENTICE_RULE: Rule = register(
     Rule(
         id="apprenticeship.apprentice",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业新型学徒制学徒条件",
         title_en="Apprentice eligibility for an enterprise new-type apprenticeship",
         function=apprentice_eligibility,
-        sources=(RuleSource(_NATIONAL), RuleSource(_SHENZHEN)),
-        parameters=(
-            _KINDS_PARAM,
-            _CONTRACT_PARAM,
-            _REGION_PARAM,
-            _EXCLUSIONS_PARAM,
-        ),
+        sources=(*_NATIONAL, *_SHENZHEN),
         conditions=(
+            HIRE_PRIORITY,
+            SKILL_POST,
+            CONTRACT_TERM,
+            CONTRACT_OPEN,
+            NOT_SUBSIDISED,
+            NOT_IN_PLAN,
+            NOT_FILED,
+            NOT_STUDENT,
+            NOT_AID,
+        ),
+        retired=(
             Condition(
-                _HIRE_PRIORITY,
-                parameters=(_KINDS_PARAM,),
-                sources=(RuleSource(_NATIONAL),),
-                advisory=True,
-                read_on=_READ_ON,
+                "apprenticeship.apprentice.hire_kind",
+                zh="学徒来源为{hire_kind}，属于当日可招收为学徒的人员类别：{value}",
+                en="The apprentice came to the post as {hire_kind}, a kind that may "
+                "be taken as an apprentice on that day: {value}",
             ),
-            Condition(_SKILL_POST, sources=(RuleSource(_NATIONAL),)),
             Condition(
-                _CONTRACT_TERM,
-                parameters=(_CONTRACT_PARAM,),
-                sources=(RuleSource(_NATIONAL),),
-                read_on=_READ_ON,
-            ),
-            Condition(_CONTRACT_OPEN, sources=(RuleSource(_NATIONAL),)),
-            Condition(
-                _NOT_SUBSIDISED,
-                parameters=(_EXCLUSIONS_PARAM, _REGION_PARAM),
-                sources=(RuleSource(_SHENZHEN),),
-                read_on=_READ_ON,
-            ),
-            *(
-                Condition(
-                    check,
-                    parameters=(_EXCLUSIONS_PARAM,),
-                    sources=(RuleSource(_SHENZHEN),),
-                    read_on=_READ_ON,
-                )
-                for check in (_NOT_IN_PLAN, _NOT_FILED, _NOT_STUDENT, _NOT_AID)
+                "apprenticeship.apprentice.not_full_time_student",
+                zh="非全日制在校学生（技工院校、职业院校全日制在校学生不得作为学徒）：{value}",
+                en="Not a full-time student (full-time students of technical schools "
+                "and vocational colleges cannot be apprentices): {value}",
             ),
         ),
     )

@@ -16,11 +16,7 @@ from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
 from skillchain.rules.apprenticeship_apprentice import APPRENTICE_RULE, check_apprentice
-from skillchain.rules.apprenticeship_programme import (
-    PROGRAMME_RULE,
-    _programme_conditions,
-    check_programme,
-)
+from skillchain.rules.apprenticeship_programme import PROGRAMME_RULE, check_programme
 from skillchain.rules.apprenticeship_subsidy import SUBSIDY_RULE, check_subsidy
 
 
@@ -45,12 +41,6 @@ def apprentice_case(
     (``enrolment.programme.start``: both are filed before training starts); the
     subsidy's are those in force on *on*, the day the claim is decided.
 
-    Effective: as its three rules (from 2019-12-19, 深人社规〔2019〕11号).
-
-    References:
-        《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号);
-        人社部发〔2021〕39号; 粤人社规〔2023〕13号.
-
     Args:
         enrolment: The apprentice, with their programme and claim history.
         on: The evaluation day: the day the claim is decided.
@@ -68,8 +58,8 @@ def apprentice_case(
 
 
 def _check_enrolled_programme(judge: Judge, programme: ApprenticeshipProgramme) -> None:
-    """The programme's findings, its unknown facts named under ``enrolment.programme``."""
-    check_programme(judge, programme, "enrolment.programme")
+    """The programme's findings, its unknown facts named under ``enrolment``."""
+    check_programme(judge, programme, "enrolment.")
 
 
 CASE_RULE: Rule = register(
@@ -78,13 +68,13 @@ CASE_RULE: Rule = register(
         PROGRAMME_RULE,
         SUBSIDY_RULE,
         id="apprenticeship.case",
-        version="2026.1",
+        version="2026.2",
         title_zh="学徒个案审核（资格、培养计划与补贴）",
         title_en="One apprentice's case: eligibility, programme and subsidy",
         function=apprentice_case,
         conditions=(
             *APPRENTICE_RULE.conditions,
-            *_programme_conditions("enrolment.programme.start"),
+            *(c.under("enrolment") for c in PROGRAMME_RULE.conditions),
             *SUBSIDY_RULE.conditions,
         ),
     )

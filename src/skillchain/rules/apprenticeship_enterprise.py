@@ -10,198 +10,149 @@ enterprise's own training centre may deliver depends on its size: Luohu's 2023 c
 allowed large enterprises' centres in Luohu; Futian's rule is not published, so the
 size is district-supplied (``apprenticeship.own_centre_min_size``) and such a
 programme is undetermined until the district supplies it.
-
-The figures are those in force on the day the programme's training starts: the
-enterprise files the programme before its training starts.
 """
 
 from datetime import date
 
+from skillchain._codes import DivisionCode
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, Message, register_messages
+from skillchain._decision import Decision
 from skillchain.model import (
     ApprenticeshipProgramme,
     Enterprise,
     EnterpriseSize,
-    EvaluationQualification,
     InstitutionKind,
     TrainingInstitution,
 )
 from skillchain.policy import Policy
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["ENTERPRISE_RULE", "check_enterprise", "enterprise_eligibility"]
 
-_GUIDE = "lh-apprenticeship-service-guide"
+_GUIDE = (RuleSource("lh-apprenticeship-service-guide", "申请条件"),)
 _CALL = "lh-2023-apprenticeship-call"
-
-register_messages(
-    {
-        "apprenticeship.enterprise.region": Message(
-            zh="企业注册地 {division}，须在 {region} 范围内注册登记",
-            en="The enterprise is registered in {division}; it must be registered within {region}",
-        ),
-        "apprenticeship.enterprise.legal_person": Message(
-            zh="企业具有独立法人资格：{value}",
-            en="The enterprise is an independent legal person: {value}",
-        ),
-        "apprenticeship.enterprise.operating": Message(
-            zh="企业正常经营：{value}", en="The enterprise operates normally: {value}"
-        ),
-        "apprenticeship.enterprise.not_dishonest": Message(
-            zh="企业未被列入失信名单：{value}",
-            en="The enterprise is not on the dishonest-enterprise list: {value}",
-        ),
-        "apprenticeship.enterprise.training_system": Message(
-            zh="企业有健全的职工培训制度：{value}",
-            en="The enterprise has a sound staff-training system: {value}",
-        ),
-        "apprenticeship.enterprise.mentors_premises": Message(
-            zh="企业有与培训目标相适应的导师、场地和设备：{value}",
-            en="The enterprise has mentors, premises and equipment matching the training: {value}",
-        ),
-        "apprenticeship.enterprise.evaluation_qualification": Message(
-            zh="企业或合作院校具备{occupation}{level}的职业技能等级认定资质：{value}",
-            en="The enterprise or its partner holds the skill-level recognition qualification "
-            "for {occupation} at {level}: {value}",
-        ),
-        "apprenticeship.enterprise.own_centre_size": Message(
-            zh="由企业自有培训中心承担培训，企业规模为{size}，须为{minimum}",
-            en="The enterprise's own training centre delivers; the enterprise is {size}, "
-            "and must be {minimum}",
-        ),
-    }
-)
-
 _READ_ON = ReadOn(
     "programme.start",
     "the enterprise files the programme before its training starts, so the "
     "conditions in force when training starts apply",
 )
 
+REGION = Condition(
+    "apprenticeship.enterprise.region",
+    zh="企业注册地 {division}，须在 {region} 范围内注册登记",
+    en="The enterprise is registered in {division}; it must be registered within {region}",
+    parameters=("apprenticeship.enterprise_region",),
+    sources=_GUIDE,
+    read_on=_READ_ON,
+)
+LEGAL_PERSON = Condition(
+    "apprenticeship.enterprise.legal_person",
+    zh="企业具有独立法人资格：{value}",
+    en="The enterprise is an independent legal person: {value}",
+    facts=("enterprise.independent_legal_person",),
+    sources=_GUIDE,
+)
+OPERATING = Condition(
+    "apprenticeship.enterprise.operating",
+    zh="企业正常经营：{value}",
+    en="The enterprise operates normally: {value}",
+    facts=("enterprise.operating_normally",),
+    sources=_GUIDE,
+)
+NOT_DISHONEST = Condition(
+    "apprenticeship.enterprise.not_dishonest",
+    zh="企业未被列入失信名单：{value}",
+    en="The enterprise is not on the dishonest-enterprise list: {value}",
+    facts=("enterprise.on_dishonest_list",),
+    sources=_GUIDE,
+)
+TRAINING_SYSTEM = Condition(
+    "apprenticeship.enterprise.training_system",
+    zh="企业有健全的职工培训制度：{value}",
+    en="The enterprise has a sound staff-training system: {value}",
+    facts=("enterprise.has_training_system",),
+    sources=_GUIDE,
+)
+MENTORS_PREMISES = Condition(
+    "apprenticeship.enterprise.mentors_premises",
+    zh="企业有与培训目标相适应的导师、场地和设备：{value}",
+    en="The enterprise has mentors, premises and equipment matching the training: {value}",
+    facts=("enterprise.has_mentors_premises_equipment",),
+    sources=_GUIDE,
+)
+QUALIFICATION = Condition(
+    "apprenticeship.enterprise.evaluation_qualification",
+    zh="企业或合作院校具备{occupation}{level}的职业技能等级认定资质：{value}",
+    en="The enterprise or its partner holds the skill-level recognition qualification "
+    "for {occupation} at {level}: {value}",
+    sources=(RuleSource(_CALL, "申报条件（五）"),),
+)
+OWN_CENTRE_SIZE = Condition(
+    "apprenticeship.enterprise.own_centre_size",
+    zh="由企业自有培训中心承担培训，企业规模为{size}，须为{minimum}",
+    en="The enterprise's own training centre delivers; the enterprise is {size}, "
+    "and must be {minimum}",
+    facts=("programme.institution.credit_code", "enterprise.size"),
+    parameters=("apprenticeship.own_centre_min_size",),
+    read_on=_READ_ON,
+)
+
 # EnterpriseSize lists its members from large to micro: a larger size ranks higher.
 _SIZE_RANK = {size: rank for rank, size in enumerate(reversed(EnterpriseSize))}
-
-
-def _qualified(
-    qualifications: tuple[EvaluationQualification, ...],
-    programme: ApprenticeshipProgramme,
-) -> bool:
-    return any(
-        q.occupation == programme.occupation and q.max_level >= programme.target_level
-        for q in qualifications
-    )
 
 
 def check_enterprise(
     judge: Judge, enterprise: Enterprise, programme: ApprenticeshipProgramme
 ) -> None:
     """Record the enterprise conditions as findings on *judge* (shared by combined rules)."""
-    policy = judge.policy
-    params = policy.at(programme.start).apprenticeship
-    guide = (policy.citation(_GUIDE, "申请条件"),)
-
-    region_param = params.enterprise_region
-    region = judge.use(region_param)
-    region_cite = (region_param.citation,) if region_param.citation else guide
-    if region is None:
-        judge.missing(
-            "apprenticeship.enterprise.region",
-            (region_param.name,),
-            (("division", enterprise.registered_division), ("region", None)),
-            guide,
-        )
-    else:
-        judge.check(
-            "apprenticeship.enterprise.region",
-            region.contains(enterprise.registered_division),
-            (("division", enterprise.registered_division), ("region", region)),
-            region_cite,
-        )
-
-    for check, fact, name, wanted in (
-        (
-            "apprenticeship.enterprise.legal_person",
-            enterprise.independent_legal_person,
-            "enterprise.independent_legal_person",
-            True,
-        ),
-        (
-            "apprenticeship.enterprise.operating",
-            enterprise.operating_normally,
-            "enterprise.operating_normally",
-            True,
-        ),
-        (
-            "apprenticeship.enterprise.not_dishonest",
-            enterprise.on_dishonest_list,
-            "enterprise.on_dishonest_list",
-            False,
-        ),
-        (
-            "apprenticeship.enterprise.training_system",
-            enterprise.has_training_system,
-            "enterprise.has_training_system",
-            True,
-        ),
-        (
-            "apprenticeship.enterprise.mentors_premises",
-            enterprise.has_mentors_premises_equipment,
-            "enterprise.has_mentors_premises_equipment",
-            True,
-        ),
+    start = programme.start
+    region: DivisionCode | None = judge.value(REGION, day=start)
+    division = enterprise.registered_division
+    judge.record(
+        REGION,
+        None if region is None else region.contains(division),
+        (("division", division), ("region", region)),
+        day=start,
+    )
+    for condition, fact, wanted in (
+        (LEGAL_PERSON, enterprise.independent_legal_person, True),
+        (OPERATING, enterprise.operating_normally, True),
+        (NOT_DISHONEST, enterprise.on_dishonest_list, False),
+        (TRAINING_SYSTEM, enterprise.has_training_system, True),
+        (MENTORS_PREMISES, enterprise.has_mentors_premises_equipment, True),
     ):
-        if fact is None:
-            judge.missing(check, (name,), (("value", None),), guide)
-        else:
-            judge.check(check, fact is wanted, (("value", fact is wanted),), guide)
+        held = None if fact is None else fact is wanted
+        judge.record(condition, held, (("value", held),), (fact,))
 
     partner = programme.institution
-    held = _qualified(enterprise.evaluation_qualifications, programme) or _qualified(
-        partner.evaluation_qualifications, programme
+    occupation, level = programme.occupation, programme.target_level
+    qualified = any(
+        q.occupation == occupation and q.max_level >= level
+        for holder in (enterprise, partner)
+        for q in holder.evaluation_qualifications
     )
-    judge.check(
-        "apprenticeship.enterprise.evaluation_qualification",
-        held,
-        (
-            ("occupation", programme.occupation),
-            ("level", programme.target_level),
-            ("value", held),
-        ),
-        (policy.citation(_CALL, "申报条件（五）"),),
+    judge.record(
+        QUALIFICATION,
+        qualified,
+        (("occupation", occupation), ("level", level), ("value", qualified)),
     )
 
     own_centre = _own_centre(enterprise, partner)
     if own_centre is not False:
-        minimum_param = params.own_centre_min_size
-        minimum = judge.use(minimum_param)
+        minimum: EnterpriseSize | None = judge.value(OWN_CENTRE_SIZE, day=start)
         size = enterprise.size
-        values = (("size", size), ("minimum", minimum))
-        missing = tuple(
-            name
-            for name, value in (
-                ("programme.institution.credit_code", own_centre),
-                (minimum_param.name, minimum),
-                ("enterprise.size", size),
-            )
-            if value is None
+        judge.record(
+            OWN_CENTRE_SIZE,
+            None
+            if own_centre is None or minimum is None or size is None
+            else _SIZE_RANK[size] >= _SIZE_RANK[minimum],
+            (("size", size), ("minimum", minimum)),
+            # An unknown credit code is what leaves "own centre" unknown.
+            (own_centre, size),
+            day=start,
         )
-        if own_centre and minimum is not None and size is not None:
-            judge.check(
-                "apprenticeship.enterprise.own_centre_size",
-                _SIZE_RANK[size] >= _SIZE_RANK[minimum],
-                values,
-                citations_of(minimum_param),
-            )
-        else:
-            judge.missing(
-                "apprenticeship.enterprise.own_centre_size",
-                missing,
-                values,
-                citations_of(minimum_param),
-            )
 
 
 def _own_centre(enterprise: Enterprise, partner: TrainingInstitution) -> bool | None:
@@ -235,12 +186,6 @@ def enterprise_eligibility(
     centre needs the district's size rule (``apprenticeship.own_centre_min_size``,
     not in the bundled policy): undetermined until the district supplies it.
 
-    Effective: from 2019-12-19 (深人社规〔2019〕11号).
-
-    References:
-        《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号);
-        罗湖区 service guide 企业新型学徒制培训与补贴申领; 罗湖区 2023 call.
-
     Example:
         >>> from datetime import date
         >>> from skillchain import CreditCode, DivisionCode, OccupationCode, SkillLevel
@@ -272,45 +217,20 @@ def enterprise_eligibility(
 ENTERPRISE_RULE: Rule = register(
     Rule(
         id="apprenticeship.enterprise",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业开展企业新型学徒制的条件",
         title_en="Enterprise conditions for running an apprenticeship programme",
         function=enterprise_eligibility,
-        sources=(
-            RuleSource("sz-2019-11"),
-            RuleSource(_GUIDE, "申请条件"),
-            RuleSource(_CALL, "申报条件"),
-        ),
-        parameters=(
-            "apprenticeship.enterprise_region",
-            "apprenticeship.own_centre_min_size",
-        ),
+        sources=(RuleSource("sz-2019-11"), *_GUIDE, RuleSource(_CALL, "申报条件")),
         conditions=(
-            Condition(
-                "apprenticeship.enterprise.region",
-                parameters=("apprenticeship.enterprise_region",),
-                sources=(RuleSource(_GUIDE, "申请条件"),),
-                read_on=_READ_ON,
-            ),
-            *(
-                Condition(check, sources=(RuleSource(_GUIDE, "申请条件"),))
-                for check in (
-                    "apprenticeship.enterprise.legal_person",
-                    "apprenticeship.enterprise.operating",
-                    "apprenticeship.enterprise.not_dishonest",
-                    "apprenticeship.enterprise.training_system",
-                    "apprenticeship.enterprise.mentors_premises",
-                )
-            ),
-            Condition(
-                "apprenticeship.enterprise.evaluation_qualification",
-                sources=(RuleSource(_CALL, "申报条件（五）"),),
-            ),
-            Condition(
-                "apprenticeship.enterprise.own_centre_size",
-                parameters=("apprenticeship.own_centre_min_size",),
-                read_on=_READ_ON,
-            ),
+            REGION,
+            LEGAL_PERSON,
+            OPERATING,
+            NOT_DISHONEST,
+            TRAINING_SYSTEM,
+            MENTORS_PREMISES,
+            QUALIFICATION,
+            OWN_CENTRE_SIZE,
         ),
     )
 )

@@ -28,327 +28,245 @@ programme is filed and reviewed before its training starts.
 from datetime import date
 from decimal import Decimal
 
+from skillchain._codes import OccupationCode
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain.model import ApprenticeshipProgramme, TrainingMode
-from skillchain.policy import ApprenticeshipParameters, Policy
-from skillchain.rules._judge import Judge, citations_of
+from skillchain._decision import Decision, FactValue
+from skillchain._levels import SkillLevel
+from skillchain.model import ApprenticeshipProgramme, InstitutionKind, TrainingMode
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["PROGRAMME_RULE", "check_programme", "programme_validity"]
 
-_SHENZHEN = "sz-2019-11"
-_ARTICLE_2 = "第二条"
-_FUTIAN_LETTER = "ft-hr-2024-reply-2024090"
-
-_PLANNED_MONTHS = "apprenticeship.programme.planned_months"
-_DUAL_MENTORS = "apprenticeship.programme.dual_mentors"
-_WORK_STUDY = "apprenticeship.programme.work_study"
-_PARTNER_KIND = "apprenticeship.programme.partner_kind"
-# Version 2024.1 refused a level outside the bounds; kept registered so decisions
-# stored under it still explain.
-_TARGET_LEVEL = "apprenticeship.programme.target_level"
-_TARGET_PRIORITY = "apprenticeship.programme.target_level_priority"
-_ONLINE_SHARE = "apprenticeship.programme.online_share"
-_NO_ONLINE = "apprenticeship.programme.no_online_hours"
-_DIRECTORY = "apprenticeship.programme.occupation_directory"
-
-register_messages(
-    {
-        _PLANNED_MONTHS: Message(
-            zh="计划培养期限 {months} 个月，一般须为 {minimum} 至 {maximum} 个月，"
-            "特殊情形最长 {maximum_special} 个月（本计划为特殊情形：{special_case}）",
-            en="The planned training period is {months} months; it must be "
-            "{minimum} to {maximum} months, or up to {maximum_special} in a special "
-            "case (special case: {special_case})",
-        ),
-        _DUAL_MENTORS: Message(
-            zh="采用企校双师带徒（企业导师与院校导师均已确定）：{value}",
-            en="Trains through enterprise and institution dual mentors "
-            "(both mentors named): {value}",
-        ),
-        _WORK_STUDY: Message(
-            zh="采用工学交替培养：{value}",
-            en="Alternates work and study: {value}",
-        ),
-        _PARTNER_KIND: Message(
-            zh="合作培训机构类型为{kind}，属于当日允许的合作机构类型：{value}",
-            en="The partner institution is a {kind}, a kind allowed as a training "
-            "partner on that day: {value}",
-        ),
-        _TARGET_LEVEL: Message(
-            zh="培养目标等级为{level}，须在{minimum}至{maximum}之间",
-            en="The target level is {level}; it must be from {minimum} to {maximum}",
-        ),
-        _TARGET_PRIORITY: Message(
-            zh="培养目标等级为{level}，培养目标以{minimum}至{maximum}为主"
-            "（仅影响优先次序）：{value}",
-            en="The target level is {level}; programmes mainly train for {minimum} "
-            "to {maximum} (priority only): {value}",
-        ),
-        _ONLINE_SHARE: Message(
-            zh="线上学时 {online_hours}，不得超过专业基础课学时 {basics_hours} × "
-            "{share} = {limit}",
-            en="Online hours {online_hours} must not exceed the professional-basics "
-            "hours {basics_hours} × {share} = {limit}",
-        ),
-        _NO_ONLINE: Message(
-            zh="无线上学时（线上学时 {online_hours}），任何线上学时比例上限均满足",
-            en="No hours are taught online ({online_hours}), so any limit on online "
-            "hours is met",
-        ),
-        _DIRECTORY: Message(
-            zh="培训职业（工种）{occupation}在区学徒培养职业（工种）指导目录内：{value}",
-            en="The occupation {occupation} is in the district's apprenticeship "
-            "occupation directory: {value}",
-        ),
-    }
-)
-
-
-_YES: tuple[str, FactValue] = ("value", True)
-_NO: tuple[str, FactValue] = ("value", False)
-_UNKNOWN: tuple[str, FactValue] = ("value", None)
-_HELD: tuple[tuple[str, FactValue], ...] = (_YES,)
-_FAILED: tuple[tuple[str, FactValue], ...] = (_NO,)
-_MODES = (
-    (_DUAL_MENTORS, TrainingMode.DUAL_MENTORS),
-    (_WORK_STUDY, TrainingMode.WORK_STUDY_ALTERNATION),
-)
-_WHY = (
+_NATIONAL = (RuleSource("mohrss-2021-39"),)
+_ARTICLE_2 = RuleSource("sz-2019-11", "第二条")
+_FUTIAN_LETTER = RuleSource("ft-hr-2024-reply-2024090")
+_READ_ON = ReadOn(
+    "programme.start",
     "a programme is filed and reviewed before its training starts, so the "
-    "conditions in force when training starts apply"
+    "conditions in force when training starts apply",
 )
-_READ_ON = ReadOn("programme.start", _WHY)
+
+PLANNED_MONTHS = Condition(
+    "apprenticeship.programme.planned_months",
+    zh="计划培养期限 {months} 个月，一般须为 {minimum} 至 {maximum} 个月，"
+    "特殊情形最长 {maximum_special} 个月（本计划为特殊情形：{special_case}）",
+    en="The planned training period is {months} months; it must be "
+    "{minimum} to {maximum} months, or up to {maximum_special} in a special "
+    "case (special case: {special_case})",
+    facts=("programme.special_case",),
+    parameters=(
+        "apprenticeship.planned_months_min",
+        "apprenticeship.planned_months_max",
+        "apprenticeship.planned_months_max_special",
+    ),
+    sources=_NATIONAL,
+    read_on=_READ_ON,
+)
+_ORDINARY_BOUNDS = PLANNED_MONTHS.only(*PLANNED_MONTHS.parameters[:-1])
+_SPECIAL_BOUNDS = PLANNED_MONTHS.only(
+    PLANNED_MONTHS.parameters[0], PLANNED_MONTHS.parameters[-1]
+)
+DUAL_MENTORS = Condition(
+    "apprenticeship.programme.dual_mentors",
+    zh="采用企校双师带徒（企业导师与院校导师均已确定）：{value}",
+    en="Trains through enterprise and institution dual mentors "
+    "(both mentors named): {value}",
+    sources=(_ARTICLE_2, _FUTIAN_LETTER),
+)
+WORK_STUDY = Condition(
+    "apprenticeship.programme.work_study",
+    zh="采用工学交替培养：{value}",
+    en="Alternates work and study: {value}",
+    sources=(_ARTICLE_2, _FUTIAN_LETTER),
+)
+PARTNER_KIND = Condition(
+    "apprenticeship.programme.partner_kind",
+    zh="合作培训机构类型为{kind}，属于当日允许的合作机构类型：{value}",
+    en="The partner institution is a {kind}, a kind allowed as a training "
+    "partner on that day: {value}",
+    parameters=("apprenticeship.partner_institution_kinds",),
+    sources=(_ARTICLE_2,),
+    read_on=_READ_ON,
+)
+TARGET_PRIORITY = Condition(
+    "apprenticeship.programme.target_level_priority",
+    zh="培养目标等级为{level}，培养目标以{minimum}至{maximum}为主"
+    "（仅影响优先次序）：{value}",
+    en="The target level is {level}; programmes mainly train for {minimum} "
+    "to {maximum} (priority only): {value}",
+    parameters=("apprenticeship.target_level_min", "apprenticeship.target_level_max"),
+    sources=_NATIONAL,
+    advisory=True,
+    read_on=_READ_ON,
+)
+ONLINE_SHARE = Condition(
+    "apprenticeship.programme.online_share",
+    zh="线上学时 {online_hours}，不得超过专业基础课学时 {basics_hours} × "
+    "{share} = {limit}",
+    en="Online hours {online_hours} must not exceed the professional-basics "
+    "hours {basics_hours} × {share} = {limit}",
+    facts=("programme.online_hours", "programme.professional_basics_hours"),
+    parameters=("apprenticeship.online_share_max",),
+    read_on=_READ_ON,
+)
+NO_ONLINE = Condition(
+    "apprenticeship.programme.no_online_hours",
+    zh="无线上学时（线上学时 {online_hours}），任何线上学时比例上限均满足",
+    en="No hours are taught online ({online_hours}), so any limit on online "
+    "hours is met",
+)
+DIRECTORY = Condition(
+    "apprenticeship.programme.occupation_directory",
+    zh="培训职业（工种）{occupation}在区学徒培养职业（工种）指导目录内：{value}",
+    en="The occupation {occupation} is in the district's apprenticeship "
+    "occupation directory: {value}",
+    parameters=("apprenticeship.occupation_directory",),
+    sources=(_FUTIAN_LETTER,),
+    read_on=_READ_ON,
+)
+
+_BY_HELD: dict[bool | None, tuple[tuple[str, FactValue], ...]] = {
+    True: (("value", True),),
+    False: (("value", False),),
+    None: (("value", None),),
+}
 
 
-def _check_planned_months(
-    judge: Judge,
-    programme: ApprenticeshipProgramme,
-    params: ApprenticeshipParameters,
-    path: str,
+def _planned_months(
+    judge: Judge, programme: ApprenticeshipProgramme, prefix: str
 ) -> None:
-    """The planned period against the bounds, reading only the bounds it needs.
+    """The planned period against the bounds, asking only what settles it.
 
     The ordinary maximum settles a period within it; only a longer one (or an
     unknown ordinary maximum) needs the special maximum and whether the programme
-    is a special case.
+    is a special case.  The explanation shows all three bounds.
     """
-    low_param = params.planned_months_min
-    high_param = params.planned_months_max
-    special_param = params.planned_months_max_special
+    start = programme.start
+    low: int | None
+    high: int | None
+    top: int | None
+    low, high, top = judge.values(PLANNED_MONTHS, day=start)
     months = programme.planned_months
     special = programme.special_case
-    low = judge.use(low_param)
-    high: int | None = None
-    special_max: int | None = None
-    missing: list[str] = []
-    if low is None:
-        missing.append(low_param.name)
-    too_short = low is not None and months < low
+    asks_special = False
     too_long: bool | None
+    # The bounds the finding rests on: the minimum and the maximum that applies.
+    condition = PLANNED_MONTHS
     if special is True:
-        special_max = judge.use(special_param)
-        too_long = None if special_max is None else months > special_max
-        if special_max is None:
-            missing.append(special_param.name)
+        condition = _SPECIAL_BOUNDS
+        too_long = None if top is None else months > top
+    elif high is not None and months <= high:
+        condition = _ORDINARY_BOUNDS
+        too_long = False
+    elif special is False:
+        condition = _ORDINARY_BOUNDS
+        too_long = None if high is None else True
+    elif top is not None and months > top:
+        too_long = True
     else:
-        high = judge.use(high_param)
-        if high is not None and months <= high:
-            too_long = False
-        elif special is False:
-            too_long = None if high is None else True
-            if high is None:
-                missing.append(high_param.name)
-        else:
-            special_max = judge.use(special_param)
-            if special_max is not None and months > special_max:
-                too_long = True
-            else:
-                # Longer than the ordinary maximum (or it is unknown) but not beyond
-                # the special one: only whether this is a special case can settle it.
-                too_long = None
-                missing.extend(
-                    name
-                    for name, value in (
-                        (high_param.name, high),
-                        (special_param.name, special_max),
-                    )
-                    if value is None
-                )
-                missing.append(f"{path}.special_case")
-    # The explanation shows both maxima; one not needed is shown, not relied on.
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("months", months),
-        ("minimum", low),
-        ("maximum", high if high is not None else high_param.value),
+        # Longer than the ordinary maximum (or it is unknown) but not beyond the
+        # special one: only whether this is a special case can settle it.
+        too_long = None
+        asks_special = True
+    held: bool | None = True
+    if (low is not None and months < low) or too_long is True:
+        held = False
+    elif low is None or too_long is None:
+        held = None
+    judge.record(
+        condition,
+        held,
         (
-            "maximum_special",
-            special_max if special_max is not None else special_param.value,
+            ("months", months),
+            ("minimum", low),
+            ("maximum", high),
+            ("maximum_special", top),
+            ("special_case", special),
         ),
-        ("special_case", special),
-    )
-    citations = citations_of(low_param, high_param, special_param)
-    if too_short or too_long is True:
-        judge.check(_PLANNED_MONTHS, False, values, citations)
-    elif missing:
-        judge.missing(_PLANNED_MONTHS, missing, values, citations)
-    else:
-        judge.check(_PLANNED_MONTHS, True, values, citations)
-
-
-def _check_target_level(
-    judge: Judge, programme: ApprenticeshipProgramme, params: ApprenticeshipParameters
-) -> None:
-    """The target level among the main ones (为主): advisory, never a bar."""
-    low_param = params.target_level_min
-    high_param = params.target_level_max
-    # An advisory finding never decides, so its figures are not ones the decision
-    # rests on: read without counting towards the decision's provenance (the
-    # finding's own citations say where they come from).
-    low = low_param.value
-    high = high_param.value
-    level = programme.target_level
-    citations = citations_of(low_param, high_param)
-    head: tuple[tuple[str, FactValue], ...] = (
-        ("level", level),
-        ("minimum", low),
-        ("maximum", high),
-    )
-    if (low is not None and level < low) or (high is not None and level > high):
-        judge.advise(_TARGET_PRIORITY, False, (*head, _NO), citations)
-    elif low is None or high is None:
-        judge.advise(
-            _TARGET_PRIORITY,
-            None,
-            (*head, _UNKNOWN),
-            citations,
-            tuple(
-                name
-                for name, value in ((low_param.name, low), (high_param.name, high))
-                if value is None
-            ),
-        )
-    else:
-        judge.advise(_TARGET_PRIORITY, True, (*head, _YES), citations)
-
-
-def _check_online_share(
-    judge: Judge,
-    programme: ApprenticeshipProgramme,
-    params: ApprenticeshipParameters,
-    path: str,
-) -> None:
-    online = programme.online_hours
-    basics = programme.professional_basics_hours
-    if online is not None and online == 0:
-        # Nothing taught online: no limit can be broken, so none is read.
-        judge.check(_NO_ONLINE, True, (("online_hours", online),))
-        return
-    share_param = params.online_share_max
-    share = judge.use(share_param)
-    citations = citations_of(share_param)
-    if share is None or online is None or basics is None:
-        judge.missing(
-            _ONLINE_SHARE,
-            tuple(
-                name
-                for name, value in (
-                    (f"{path}.online_hours", online),
-                    (f"{path}.professional_basics_hours", basics),
-                    (share_param.name, share),
-                )
-                if value is None
-            ),
-            (
-                ("online_hours", online),
-                ("basics_hours", basics),
-                ("share", share),
-                ("limit", None),
-            ),
-            citations,
-        )
-        return
-    limit: Decimal = basics * share
-    judge.check(
-        _ONLINE_SHARE,
-        online <= limit,
-        (
-            ("online_hours", online),
-            ("basics_hours", basics),
-            ("share", share),
-            ("limit", limit),
-        ),
-        citations,
+        (special,),
+        day=start,
+        prefix=prefix,
+        missing=None if asks_special else (),
     )
 
 
 def check_programme(
-    judge: Judge, programme: ApprenticeshipProgramme, path: str = "programme"
+    judge: Judge, programme: ApprenticeshipProgramme, prefix: str = ""
 ) -> None:
     """Record the programme conditions as findings on *judge* (shared by combined rules).
 
     The findings, in order: planned period, dual mentors, work-study alternation,
     partner kind, target level (advisory), online share (or no online hours),
     occupation directory.  The figures are those in force on the programme's
-    start; *path* is where the programme sits among the decision's facts (its
-    unknown facts are named under it, e.g. ``programme.special_case``).
+    start; *prefix* is the path of the programme's argument among the decision's
+    facts (``"enrolment."`` in a case: its unknown facts are named
+    ``enrolment.programme.special_case``).
     """
-    params = judge.policy.at(programme.start).apprenticeship
-    _check_planned_months(judge, programme, params, path)
-
-    policy = judge.policy
-    check = judge.check
-    article_2 = (policy.citation(_SHENZHEN, _ARTICLE_2),)
-    modes_cite = (*article_2, policy.citation(_FUTIAN_LETTER))
+    start = programme.start
+    record = judge.record
+    _planned_months(judge, programme, prefix)
     modes = programme.modes
-    for mode_check, mode in _MODES:
-        if mode in modes:
-            check(mode_check, True, _HELD, modes_cite)
-        else:
-            check(mode_check, False, _FAILED, modes_cite)
+    for condition, mode in (
+        (DUAL_MENTORS, TrainingMode.DUAL_MENTORS),
+        (WORK_STUDY, TrainingMode.WORK_STUDY_ALTERNATION),
+    ):
+        used = mode in modes
+        record(condition, used, _BY_HELD[used])
 
-    kinds_param = params.partner_institution_kinds
-    kinds = judge.use(kinds_param)
+    kinds: frozenset[InstitutionKind] | None = judge.value(PARTNER_KIND, day=start)
     kind = programme.institution.kind
-    if kinds is None:
-        judge.missing(
-            _PARTNER_KIND,
-            (kinds_param.name,),
-            (("kind", kind), _UNKNOWN),
-            article_2,
-        )
+    held = None if kinds is None else kind in kinds
+    record(PARTNER_KIND, held, (("kind", kind), *_BY_HELD[held]), day=start)
+
+    # Advisory: a priority, never a bar.
+    low: SkillLevel | None
+    high: SkillLevel | None
+    low, high = judge.values(TARGET_PRIORITY, day=start)
+    level = programme.target_level
+    if (low is not None and level < low) or (high is not None and level > high):
+        held = False
     else:
-        held = kind in kinds
-        check(
-            _PARTNER_KIND,
+        held = None if low is None or high is None else True
+    record(
+        TARGET_PRIORITY,
+        held,
+        (("level", level), ("minimum", low), ("maximum", high), *_BY_HELD[held]),
+        day=start,
+    )
+
+    online = programme.online_hours
+    if online is not None and online == 0:
+        # Nothing taught online: no limit can be broken, so none is read.
+        record(NO_ONLINE, True, (("online_hours", online),))
+    else:
+        share: Decimal | None = judge.value(ONLINE_SHARE, day=start)
+        basics = programme.professional_basics_hours
+        limit: Decimal | None = None
+        held = None
+        if share is not None and basics is not None and online is not None:
+            limit = basics * share
+            held = online <= limit
+        record(
+            ONLINE_SHARE,
             held,
-            (("kind", kind), _YES if held else _NO),
-            (kinds_param.citation,) if kinds_param.citation else article_2,
+            (
+                ("online_hours", online),
+                ("basics_hours", basics),
+                ("share", share),
+                ("limit", limit),
+            ),
+            (online, basics),
+            day=start,
+            prefix=prefix,
         )
 
-    _check_target_level(judge, programme, params)
-    _check_online_share(judge, programme, params, path)
-
-    directory_param = params.occupation_directory
-    directory = judge.use(directory_param)
+    directory: frozenset[OccupationCode] | None = judge.value(DIRECTORY, day=start)
     occupation = programme.occupation
-    if directory is None:
-        judge.missing(
-            _DIRECTORY,
-            (directory_param.name,),
-            (("occupation", occupation), _UNKNOWN),
-            (policy.citation(_FUTIAN_LETTER),),
-        )
-    else:
-        held = occupation in directory
-        check(
-            _DIRECTORY,
-            held,
-            (("occupation", occupation), _YES if held else _NO),
-            (directory_param.citation,) if directory_param.citation else (),
-        )
+    held = None if directory is None else occupation in directory
+    record(DIRECTORY, held, (("occupation", occupation), *_BY_HELD[held]), day=start)
 
 
 @in_library_context
@@ -376,13 +294,6 @@ def programme_validity(
     The figures are those in force on the day the programme's training starts
     (``programme.start``), whatever the evaluation day *on*.
 
-    Effective: the partner kinds from 2019-12-19 (enterprise training centres from
-    2021-06-08); the period bounds and the main target levels from 2021-06-08.
-
-    References:
-        深人社规〔2019〕11号 art. 2; 人社部发〔2021〕39号 (as restated and summarised);
-        Futian's 2024 reply letter (the district directory).
-
     Example:
         >>> from datetime import date
         >>> from decimal import Decimal
@@ -408,86 +319,24 @@ def programme_validity(
     return judge.decide(PROGRAMME_RULE)
 
 
-def _programme_conditions(day: str) -> tuple[Condition, ...]:
-    """The programme rule's conditions, their figures read on the fact at *day*.
-
-    A combined rule whose programme sits elsewhere among its facts (e.g.
-    ``enrolment.programme.start``) declares the same conditions with its own path.
-    """
-    read_on = ReadOn(day, _WHY)
-    return (
-        Condition(
-            _PLANNED_MONTHS,
-            parameters=(
-                "apprenticeship.planned_months_min",
-                "apprenticeship.planned_months_max",
-                "apprenticeship.planned_months_max_special",
-            ),
-            sources=(RuleSource("mohrss-2021-39"),),
-            read_on=read_on,
-        ),
-        Condition(
-            _DUAL_MENTORS,
-            sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
-        ),
-        Condition(
-            _WORK_STUDY,
-            sources=(RuleSource(_SHENZHEN, _ARTICLE_2), RuleSource(_FUTIAN_LETTER)),
-        ),
-        Condition(
-            _PARTNER_KIND,
-            parameters=("apprenticeship.partner_institution_kinds",),
-            sources=(RuleSource(_SHENZHEN, _ARTICLE_2),),
-            read_on=read_on,
-        ),
-        Condition(
-            _TARGET_PRIORITY,
-            parameters=(
-                "apprenticeship.target_level_min",
-                "apprenticeship.target_level_max",
-            ),
-            sources=(RuleSource("mohrss-2021-39"),),
-            advisory=True,
-            read_on=read_on,
-        ),
-        Condition(
-            _ONLINE_SHARE,
-            parameters=("apprenticeship.online_share_max",),
-            read_on=read_on,
-        ),
-        Condition(_NO_ONLINE),
-        Condition(
-            _DIRECTORY,
-            parameters=("apprenticeship.occupation_directory",),
-            sources=(RuleSource(_FUTIAN_LETTER),),
-            read_on=read_on,
-        ),
-    )
-
-
 PROGRAMME_RULE: Rule = register(
     Rule(
         id="apprenticeship.programme",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业新型学徒制培养计划条件",
         title_en="Validity of an enterprise new-type apprenticeship programme",
         function=programme_validity,
-        sources=(
-            RuleSource(_SHENZHEN, _ARTICLE_2),
-            RuleSource("mohrss-2021-39"),
-            RuleSource(_FUTIAN_LETTER),
+        sources=(_ARTICLE_2, *_NATIONAL, _FUTIAN_LETTER),
+        conditions=(
+            PLANNED_MONTHS,
+            DUAL_MENTORS,
+            WORK_STUDY,
+            PARTNER_KIND,
+            TARGET_PRIORITY,
+            ONLINE_SHARE,
+            NO_ONLINE,
+            DIRECTORY,
         ),
-        parameters=(
-            "apprenticeship.planned_months_min",
-            "apprenticeship.planned_months_max",
-            "apprenticeship.planned_months_max_special",
-            "apprenticeship.partner_institution_kinds",
-            "apprenticeship.target_level_min",
-            "apprenticeship.target_level_max",
-            "apprenticeship.online_share_max",
-            "apprenticeship.occupation_directory",
-        ),
-        conditions=_programme_conditions("programme.start"),
     )
 )
 """The registered programme-validity rule."""

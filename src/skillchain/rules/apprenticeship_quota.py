@@ -19,18 +19,12 @@ from datetime import date
 
 import attrs
 
-from skillchain._checks import fail, is_a, maybe, tuple_of, whole
+from skillchain._checks import is_a, maybe, tuple_of, whole
 from skillchain._context import in_library_context
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Message,
-    Outcome,
-    register_messages,
-)
+from skillchain._decision import Decision
 from skillchain.model import ApprenticeshipProgramme
 from skillchain.policy import Policy
-from skillchain.rules._allocation import canonical, distinct
+from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
@@ -43,27 +37,26 @@ __all__ = [
     "quota_listing",
 ]
 
-_GUIDE = "lh-apprenticeship-service-guide"
+_GUIDE = (RuleSource("lh-apprenticeship-service-guide"),)
 
-_FILED = "apprenticeship.quota.filed"
 # Each decision is about one application: its unknown filing date is named under it.
-_FILED_ON = "application.programme.filed_on"
-_PLACES = "apprenticeship.quota.places"
-
-register_messages(
-    {
-        _FILED: Message(
-            zh="申报日期：{filed_on}",
-            en="Filed on: {filed_on}",
-        ),
-        _PLACES: Message(
-            zh="{order}排第 {position} 位：在先已列入 {taken} 人，年度名额 {quota} 人"
-            "尚余 {remaining} 人，本申请 {apprentices} 人",
-            en="Position {position} {order}: {taken} places taken by applications "
-            "listed before it, {remaining} left of the annual quota of {quota}; it "
-            "asks for {apprentices}",
-        ),
-    }
+FILED = Condition(
+    "apprenticeship.quota.filed",
+    zh="申报日期：{filed_on}",
+    en="Filed on: {filed_on}",
+    facts=("application.programme.filed_on",),
+    sources=_GUIDE,
+)
+PLACES = Condition(
+    "apprenticeship.quota.places",
+    zh="{order}排第 {position} 位：在先已列入 {taken} 人，年度名额 {quota} 人"
+    "尚余 {remaining} 人，本申请 {apprentices} 人",
+    en="Position {position} {order}: {taken} places taken by applications "
+    "listed before it, {remaining} left of the annual quota of {quota}; it "
+    "asks for {apprentices}",
+    facts=("application.programme.filed_on",),
+    parameters=("apprenticeship.district_quota", "apprenticeship.quota_order"),
+    sources=_GUIDE,
 )
 
 
@@ -105,21 +98,21 @@ class QuotaApplication:
         return self.programme.filed_on
 
 
-def _filing_key(application: QuotaApplication) -> tuple[date, str, bool, str, str]:
-    """Filing order; ties by credit code, then reference (none last), then content."""
+def _filing_key(application: QuotaApplication) -> tuple[bool, date, str, bool, str]:
+    """Filing order, undated last; ties by credit code, then reference (none last)."""
     programme = application.programme
     reference = programme.reference
     return (
+        programme.filed_on is None,
         programme.filed_on or date.min,
         str(programme.enterprise),
         reference is None,
         reference or "",
-        canonical(application),
     )
 
 
 @attrs.frozen(kw_only=True)
-class QuotaAllocation:
+class QuotaAllocation(Allocation[QuotaApplication]):
     """How a district's annual quota was filled: who is listed, who waits, and why.
 
     Every application gets its own :class:`~skillchain.Decision` under rule
@@ -129,60 +122,22 @@ class QuotaAllocation:
     the order is not known (the decision names what is missing).
     """
 
-    quota: int | None = attrs.field(validator=maybe(whole(0)))
-    """The annual quota in apprentices, or ``None`` when none is in force."""
     ranked: tuple[QuotaApplication, ...] = attrs.field(
         validator=tuple_of(QuotaApplication)
     )
-    """Every application in the order considered: filing order, then those with no
-    filing date (ties by enterprise credit code, then reference)."""
-    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
-    """The decision for each application, aligned with :attr:`ranked`."""
-
-    def __attrs_post_init__(self) -> None:
-        """Check that there is one decision per ranked application."""
-        if len(self.decisions) != len(self.ranked):
-            fail(
-                self,
-                "decisions",
-                f"got {len(self.decisions)} decisions for {len(self.ranked)} "
-                "applications",
-                "one decision per ranked application, in the same order",
-            )
+    """Every application in the order considered: filing order, the undated last."""
+    quota: int | None = attrs.field(validator=maybe(whole(0)))
+    """The annual quota in apprentices, or ``None`` when none is in force."""
 
     @property
     def listed(self) -> tuple[QuotaApplication, ...]:
-        """The applications listed in the plan, in filing order."""
-        return tuple(
-            app
-            for app, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is Outcome.ELIGIBLE
-        )
-
-    @property
-    def waiting(self) -> tuple[QuotaApplication, ...]:
-        """The applications not listed (no place left, or undetermined), in rank order."""
-        return tuple(
-            app
-            for app, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is not Outcome.ELIGIBLE
-        )
+        """The applications listed in the plan, in filing order (:attr:`chosen`)."""
+        return self.chosen
 
     @property
     def places_taken(self) -> int:
         """The apprentices listed in total (never more than :attr:`quota`)."""
-        return sum(app.apprentices for app in self.listed)
-
-    def decision_for(self, application: QuotaApplication) -> Decision:
-        """The decision for *application*.
-
-        Raises:
-            KeyError: *application* was not part of the allocation.
-        """
-        for app, decision in zip(self.ranked, self.decisions, strict=True):
-            if app == application:
-                return decision
-        raise KeyError("the application was not part of this allocation")
+        return sum(app.apprentices for app in self.chosen)
 
 
 @in_library_context
@@ -235,80 +190,42 @@ def allocate_quota(
         ((), ('apprenticeship.district_quota',))
     """
     chosen = policy if policy is not None else Policy.default()
-    given = distinct(applications, QuotaApplication)
-    ranked = sorted(given, key=_filing_key)
-    dated = [app for app in ranked if app.filed_on is not None]
-    undated = [app for app in ranked if app.filed_on is None]
-
-    params = chosen.at(on).apprenticeship
-    quota_param = params.district_quota
-    order_param = params.quota_order
-    guide = (chosen.citation(_GUIDE),)
-    cited = (
-        *(c for c in (quota_param.citation, order_param.citation) if c is not None),
-        *guide,
-    )
-    unknown = tuple(
-        param.name for param in (quota_param, order_param) if param.value is None
-    )
-
+    ranked = rank(applications, QuotaApplication, _filing_key)
+    quota: int | None
+    quota, order = Judge(chosen, on).values(PLACES)
     decisions: list[Decision] = []
     taken = 0
-    for position, application in enumerate(dated, start=1):
+    # The undated are ranked last: a dated application's rank is its position.
+    for position, application in enumerate(ranked, start=1):
         judge = Judge(chosen, on)
-        quota = judge.use(quota_param)
-        order = judge.use(order_param)
-        judge.check(_FILED, True, (("filed_on", application.filed_on),), guide)
-        values: tuple[tuple[str, FactValue], ...]
-        if quota is None or order is None:
-            values = (
-                ("order", order),
-                ("position", position),
-                ("taken", None),
-                ("quota", quota),
-                ("remaining", None),
-                ("apprentices", application.apprentices),
-            )
-            judge.missing(_PLACES, unknown, values, cited)
-        else:
+        filed_on = application.filed_on
+        judge.record(
+            FILED,
+            None if filed_on is None else True,
+            (("filed_on", filed_on),),
+            (filed_on,),
+        )
+        remaining: int | None = None
+        if filed_on is not None and quota is not None and order is not None:
             remaining = quota - taken
-            fits = application.apprentices <= remaining
-            values = (
+        fits = None if remaining is None else application.apprentices <= remaining
+        judge.record(
+            PLACES,
+            fits,
+            (
                 ("order", order),
-                ("position", position),
-                ("taken", taken),
+                ("position", None if filed_on is None else position),
+                ("taken", None if remaining is None else taken),
                 ("quota", quota),
                 ("remaining", remaining),
                 ("apprentices", application.apprentices),
-            )
-            judge.check(_PLACES, fits, values, cited)
-            if fits:
-                taken += application.apprentices
-        decisions.append(judge.decide(QUOTA_RULE))
-    for application in undated:
-        judge = Judge(chosen, on)
-        quota = judge.use(quota_param)
-        order = judge.use(order_param)
-        judge.missing(_FILED, (_FILED_ON,), (("filed_on", None),), guide)
-        judge.missing(
-            _PLACES,
-            (_FILED_ON, *unknown),
-            (
-                ("order", order),
-                ("position", None),
-                ("taken", None),
-                ("quota", quota),
-                ("remaining", None),
-                ("apprentices", application.apprentices),
             ),
-            cited,
+            (filed_on,),
         )
+        if fits:
+            taken += application.apprentices
         decisions.append(judge.decide(QUOTA_RULE))
-    return QuotaAllocation(
-        quota=quota_param.value,
-        ranked=(*dated, *undated),
-        decisions=tuple(decisions),
-    )
+    return QuotaAllocation(quota=quota, ranked=ranked, decisions=tuple(decisions))
 
 
 @in_library_context
@@ -353,23 +270,12 @@ def quota_listing(
 QUOTA_RULE: Rule = register(
     Rule(
         id="apprenticeship.quota",
-        version="2026.1",
+        version="2026.2",
         title_zh="区年度学徒名额内列入计划",
         title_en="Listing within the district's annual apprentice quota",
         function=quota_listing,
-        sources=(RuleSource(_GUIDE),),
-        parameters=("apprenticeship.district_quota", "apprenticeship.quota_order"),
-        conditions=(
-            Condition(_FILED, sources=(RuleSource(_GUIDE),)),
-            Condition(
-                _PLACES,
-                parameters=(
-                    "apprenticeship.district_quota",
-                    "apprenticeship.quota_order",
-                ),
-                sources=(RuleSource(_GUIDE),),
-            ),
-        ),
+        sources=_GUIDE,
+        conditions=(FILED, PLACES),
     )
 )
 """The registered quota rule (one decision per application)."""

@@ -28,19 +28,21 @@ amount's explanation names the choice applied.
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import attrs
+
+from skillchain._checks import Check, decimal, whole
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision, FactValue
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._levels import SkillLevel
-from skillchain._money import EXACT, amount_problem
-from skillchain._sources import Citation
+from skillchain._money import EXACT, Rounding
 from skillchain.errors import InvalidValueError
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
@@ -57,129 +59,170 @@ __all__ = [
     "subsidy_entitlement",
 ]
 
-_NATIONAL = "mohrss-2021-39"
-_SHENZHEN = "sz-2019-11"
-_LONGGANG = "lg-apprenticeship-faq"
-_GUANGDONG = "gd-2023-13"
-
-_RATE = "apprenticeship.subsidy.rate"
-_STUDENT_RATE = "apprenticeship.subsidy.student_rate"
-# Version 2024.1 checked the city's rate against Guangdong's band; kept registered so
-# decisions stored under it still explain.
-_BAND = "apprenticeship.subsidy.provincial_band"
-_YEARS = "apprenticeship.subsidy.years"
-_NOT_SHORTAGE = "apprenticeship.subsidy.not_shortage"
-_UPLIFT_LEVEL = "apprenticeship.subsidy.uplift_level"
-_UPLIFT = "apprenticeship.subsidy.shortage_uplift"
-_QUALIFIED = "apprenticeship.subsidy.qualified"
-_QUALIFIED_COUNT = "apprenticeship.subsidy.qualified_count"
-_PLANNED_COUNT = "apprenticeship.subsidy.planned_count"
-_AMOUNT = "apprenticeship.subsidy.amount"
-_SHARE = "apprenticeship.prepayment.share"
-_WINDOW = "apprenticeship.prepayment.window"
-_CHAIN_WAIT = "apprenticeship.prepayment.chain_wait"
-_PREPAID = "apprenticeship.prepayment.amount"
-_BALANCE = "apprenticeship.settlement.balance"
-_REFUND = "apprenticeship.settlement.refund"
+_NATIONAL = (RuleSource("mohrss-2021-39"),)
+_SHENZHEN = (RuleSource("sz-2019-11"),)
+_LONGGANG = (RuleSource("lg-apprenticeship-faq"),)
+_GUANGDONG = (RuleSource("gd-2023-13"),)
 
 _ROUNDED_ZH = "（{mode}，精确到 {quantum} 元）"
 _ROUNDED_EN = " (rounded {mode} to {quantum} yuan)"
+_UPLIFT_FIGURES = (
+    "apprenticeship.shortage_uplift_min_level",
+    "apprenticeship.shortage_uplift_max",
+    "apprenticeship.shortage_uplift",
+)
+_SHARES = (
+    "apprenticeship.prepayment_share_filed",
+    "apprenticeship.prepayment_share_chain",
+)
 
-register_messages(
-    {
-        _RATE: Message(
-            zh="培养目标 {level} 的补贴标准：每人每年 {rate} 元",
-            en="The subsidy rate for target level {level}: {rate} yuan per "
-            "apprentice per year",
-        ),
-        _STUDENT_RATE: Message(
-            zh="学生学徒制统一补贴标准：每人每年 {rate} 元",
-            en="The flat student-apprentice rate: {rate} yuan per apprentice per year",
-        ),
-        _BAND: Message(
-            zh="补贴标准 {rate} 元；广东省补贴标准区间为 {minimum}–{maximum} 元",
-            en="The rate is {rate} yuan; Guangdong's band is {minimum}–{maximum} yuan",
-        ),
-        _YEARS: Message(
-            zh="培训期 {months} 个月，按“{rule}”计入 {counted} 个月",
-            en="The training period is {months} months; counted {rule}, "
-            "{counted} months count",
-        ),
-        _UPLIFT: Message(
-            zh="紧缺急需职业（工种）：{shortage}；培养目标 {level}，{min_level}及以上"
-            "可上浮；上浮比例 {uplift}（上限 {maximum}）",
-            en="Shortage occupation: {shortage}; target level {level}, uplift from "
-            "{min_level} up; uplift {uplift} (at most {maximum})",
-        ),
-        _NOT_SHORTAGE: Message(
-            zh="紧缺急需职业（工种）：{shortage}；不上浮",
-            en="Shortage occupation: {shortage}; no uplift",
-        ),
-        _UPLIFT_LEVEL: Message(
-            zh="培养目标 {level} 低于可上浮的最低等级 {min_level}：不上浮",
-            en="The target level {level} is below {min_level}, the lowest level the "
-            "shortage uplift applies to: no uplift",
-        ),
-        _QUALIFIED: Message(
-            zh="学徒完成培训并取得 {level} 证书（合格）：{value}",
-            en="The apprentice completed the training and was certified at {level}: "
-            "{value}",
-        ),
-        _QUALIFIED_COUNT: Message(
-            zh="合格学徒 {qualified} 人（共 {total} 人，不合格 {failed} 人，未知 "
-            "{unknown} 人）；补贴按合格人数计发",
-            en="{qualified} of {total} apprentices qualified ({failed} did not, "
-            "{unknown} not known); the subsidy is paid per qualifying apprentice",
-        ),
-        _PLANNED_COUNT: Message(
-            zh="计划培养学徒 {apprentices} 人（计划应得补贴按计划人数计算）",
-            en="{apprentices} apprentices planned (the planned entitlement counts "
-            "every planned apprentice)",
-        ),
-        _AMOUNT: Message(
-            zh="补贴金额 = {rate} 元 ×（1 + {uplift}）× {persons} 人 × {counted} 个月 "
-            "÷ 12 = {amount} 元" + _ROUNDED_ZH,
-            en="Amount = {rate} yuan × (1 + {uplift}) × {persons} apprentices × "
-            "{counted} months ÷ 12 = {amount} yuan" + _ROUNDED_EN,
-        ),
-        _SHARE: Message(
-            zh="{scheme}可申请预支的补贴比例：{share}",
-            en="The share of the subsidy a {scheme} may have prepaid: {share}",
-        ),
-        _WINDOW: Message(
-            zh="开班日期 {classes_start}，申请日期 {requested_on}：须在开班后 {months} "
-            "个月内申请（最迟 {last_day}）",
-            en="Classes started on {classes_start} and the request is dated "
-            "{requested_on}: it must come within {months} months after classes "
-            "start (by {last_day})",
-        ),
-        _CHAIN_WAIT: Message(
-            zh="列入计划日期 {listed_on}，申请日期 {requested_on}：须在列入计划 "
-            "{months} 个月后申请（最早 {first_day}）",
-            en="Listed in the plan on {listed_on} and the request is dated "
-            "{requested_on}: it may come {months} months after listing (from "
-            "{first_day})",
-        ),
-        _PREPAID: Message(
-            zh="预支金额 = 计划应得补贴 {entitlement} 元 × {share} = {amount} 元"
-            + _ROUNDED_ZH,
-            en="Prepayment = planned entitlement {entitlement} yuan × {share} = "
-            "{amount} yuan" + _ROUNDED_EN,
-        ),
-        _BALANCE: Message(
-            zh="应得补贴 {entitlement} 元 − 已预支 {prepaid} 元 = 应付余额 {balance} 元",
-            en="Entitlement {entitlement} yuan − prepaid {prepaid} yuan = balance "
-            "payable {balance} yuan",
-        ),
-        _REFUND: Message(
-            zh="已预支 {prepaid} 元超过应得补贴 {entitlement} 元：企业须在培训期满"
-            "（{training_end}）后 {months} 个月内、最迟于 {deadline} 退回 {refund} 元",
-            en="The prepayment of {prepaid} yuan exceeds the entitlement of "
-            "{entitlement} yuan: the enterprise must refund {refund} yuan within "
-            "{months} months after the training period ends ({training_end}), by "
-            "{deadline} at the latest",
-        ),
-    }
+# --- the subsidy's terms, shared by every rule that works out an entitlement --------
+
+RATE = Condition(
+    "apprenticeship.subsidy.rate",
+    zh="培养目标 {level} 的补贴标准：每人每年 {rate} 元",
+    en="The subsidy rate for target level {level}: {rate} yuan per apprentice per year",
+    parameters=("apprenticeship.annual_subsidy",),
+    sources=_LONGGANG,
+)
+STUDENT_RATE = Condition(
+    "apprenticeship.subsidy.student_rate",
+    zh="学生学徒制统一补贴标准：每人每年 {rate} 元",
+    en="The flat student-apprentice rate: {rate} yuan per apprentice per year",
+    parameters=("apprenticeship.student_apprentice_rate",),
+    sources=_GUANGDONG,
+)
+YEARS = Condition(
+    "apprenticeship.subsidy.years",
+    zh="培训期 {months} 个月，按“{rule}”计入 {counted} 个月",
+    en="The training period is {months} months; counted {rule}, {counted} months count",
+    parameters=("apprenticeship.part_year_rule",),
+)
+NOT_SHORTAGE = Condition(
+    "apprenticeship.subsidy.not_shortage",
+    zh="紧缺急需职业（工种）：{shortage}；不上浮",
+    en="Shortage occupation: {shortage}; no uplift",
+    facts=("shortage_occupation",),
+    sources=_GUANGDONG,
+)
+UPLIFT_LEVEL = Condition(
+    "apprenticeship.subsidy.uplift_level",
+    zh="培养目标 {level} 低于可上浮的最低等级 {min_level}：不上浮",
+    en="The target level {level} is below {min_level}, the lowest level the "
+    "shortage uplift applies to: no uplift",
+    parameters=_UPLIFT_FIGURES[:1],
+    sources=_GUANGDONG,
+)
+SHORTAGE_UPLIFT = Condition(
+    "apprenticeship.subsidy.shortage_uplift",
+    zh="紧缺急需职业（工种）：{shortage}；培养目标 {level}，{min_level}及以上"
+    "可上浮；上浮比例 {uplift}（上限 {maximum}）",
+    en="Shortage occupation: {shortage}; target level {level}, uplift from "
+    "{min_level} up; uplift {uplift} (at most {maximum})",
+    facts=("shortage_occupation",),
+    parameters=_UPLIFT_FIGURES,
+    sources=_GUANGDONG,
+)
+SUBSIDY_TERMS = (RATE, STUDENT_RATE, YEARS, NOT_SHORTAGE, UPLIFT_LEVEL, SHORTAGE_UPLIFT)
+"""The conditions on the rate, months and uplift, in the order they are recorded."""
+QUALIFIED = Condition(
+    "apprenticeship.subsidy.qualified",
+    zh="学徒完成培训并取得 {level} 证书（合格）：{value}",
+    en="The apprentice completed the training and was certified at {level}: {value}",
+    facts=("enrolment.qualified",),
+    sources=_SHENZHEN,
+)
+QUALIFIED_COUNT = Condition(
+    "apprenticeship.subsidy.qualified_count",
+    zh="合格学徒 {qualified} 人（共 {total} 人，不合格 {failed} 人，未知 "
+    "{unknown} 人）；补贴按合格人数计发",
+    en="{qualified} of {total} apprentices qualified ({failed} did not, "
+    "{unknown} not known); the subsidy is paid per qualifying apprentice",
+    sources=_SHENZHEN,
+)
+PLANNED_COUNT = Condition(
+    "apprenticeship.subsidy.planned_count",
+    zh="计划培养学徒 {apprentices} 人（计划应得补贴按计划人数计算）",
+    en="{apprentices} apprentices planned (the planned entitlement counts "
+    "every planned apprentice)",
+    sources=_SHENZHEN,
+)
+AMOUNT = Condition(
+    "apprenticeship.subsidy.amount",
+    zh="补贴金额 = {rate} 元 ×（1 + {uplift}）× {persons} 人 × {counted} 个月 "
+    "÷ 12 = {amount} 元" + _ROUNDED_ZH,
+    en="Amount = {rate} yuan × (1 + {uplift}) × {persons} apprentices × "
+    "{counted} months ÷ 12 = {amount} yuan" + _ROUNDED_EN,
+    parameters=("apprenticeship.rounding",),
+)
+PROVINCIAL_BAND = Condition(
+    "apprenticeship.subsidy.provincial_band",
+    zh="补贴标准 {rate} 元；广东省补贴标准区间为 {minimum}–{maximum} 元",
+    en="The rate is {rate} yuan; Guangdong's band is {minimum}–{maximum} yuan",
+)
+"""Version 2024.1 checked the city's rate against Guangdong's band (retired)."""
+
+# --- the prepayment -------------------------------------------------------------------
+
+SHARE = Condition(
+    "apprenticeship.prepayment.share",
+    zh="{scheme}可申请预支的补贴比例：{share}",
+    en="The share of the subsidy a {scheme} may have prepaid: {share}",
+    parameters=_SHARES,
+)
+WINDOW = Condition(
+    "apprenticeship.prepayment.window",
+    zh="开班日期 {classes_start}，申请日期 {requested_on}：须在开班后 {months} "
+    "个月内申请（最迟 {last_day}）",
+    en="Classes started on {classes_start} and the request is dated "
+    "{requested_on}: it must come within {months} months after classes "
+    "start (by {last_day})",
+    parameters=("apprenticeship.prepayment_request_months",),
+)
+CHAIN_WAIT = Condition(
+    "apprenticeship.prepayment.chain_wait",
+    zh="列入计划日期 {listed_on}，申请日期 {requested_on}：须在列入计划 "
+    "{months} 个月后申请（最早 {first_day}）",
+    en="Listed in the plan on {listed_on} and the request is dated "
+    "{requested_on}: it may come {months} months after listing (from "
+    "{first_day})",
+    facts=("listed_on",),
+    parameters=("apprenticeship.prepayment_chain_wait_months",),
+)
+PREPAID = Condition(
+    "apprenticeship.prepayment.amount",
+    zh="预支金额 = 计划应得补贴 {entitlement} 元 × {share} = {amount} 元" + _ROUNDED_ZH,
+    en="Prepayment = planned entitlement {entitlement} yuan × {share} = "
+    "{amount} yuan" + _ROUNDED_EN,
+    parameters=(*_SHARES, "apprenticeship.rounding"),
+)
+
+# --- the settlement -------------------------------------------------------------------
+
+BALANCE = Condition(
+    "apprenticeship.settlement.balance",
+    zh="应得补贴 {entitlement} 元 − 已预支 {prepaid} 元 = 应付余额 {balance} 元",
+    en="Entitlement {entitlement} yuan − prepaid {prepaid} yuan = balance "
+    "payable {balance} yuan",
+    facts=("entitlement",),
+    sources=_SHENZHEN,
+)
+REFUND = Condition(
+    "apprenticeship.settlement.refund",
+    zh="已预支 {prepaid} 元超过应得补贴 {entitlement} 元：企业须在培训期满"
+    "（{training_end}）后 {months} 个月内、最迟于 {deadline} 退回 {refund} 元",
+    en="The prepayment of {prepaid} yuan exceeds the entitlement of "
+    "{entitlement} yuan: the enterprise must refund {refund} yuan within "
+    "{months} months after the training period ends ({training_end}), by "
+    "{deadline} at the latest",
+    facts=("training_end",),
+    parameters=("apprenticeship.settlement_refund_months",),
+    sources=_SHENZHEN,
+    read_on=ReadOn(
+        "training_end",
+        "the over-prepayment is refunded within a number of months after the "
+        "training period ends, so the figure in force when it ends applies",
+    ),
 )
 
 
@@ -208,41 +251,82 @@ set_labels(
     },
 )
 
-_NO_CITATIONS: tuple[Citation, ...] = ()
+
+_FILED_SHARE, _CHAIN_SHARE = SHARE.parameters
+# A request reads its own scheme's share only: its findings cite that share, and
+# name it alone when it is not in force.
+_SCHEME_CONDITIONS = {
+    scheme: tuple(
+        attrs.evolve(c, parameters=tuple(p for p in c.parameters if p != other))
+        for c in (SHARE, PREPAID)
+    )
+    for scheme, other in (
+        (PrepaymentScheme.FILED, _CHAIN_SHARE),
+        (PrepaymentScheme.CHAIN, _FILED_SHARE),
+    )
+}
+# A refund whose training end is unknown reads no window: its finding cites the
+# condition's source and names what the deadline needs.
+_REFUND_UNDATED = attrs.evolve(REFUND, parameters=())
+
+_ZERO = Decimal(0)
+_EXACT = EXACT
+_AMOUNT = decimal()
+_COUNT = whole(0)
 
 
-def _amount_argument(value: object, field: str) -> Decimal:
-    """Check an amount argument: a finite, non-negative ``Decimal`` within bounds."""
-    if isinstance(value, Decimal):
-        problem = amount_problem(value)
-        if problem is None:
-            if value >= 0:
-                return value
-            problem = f"got {value}"
-    else:
-        problem = f"got a value of type {type(value).__name__}"
-    raise InvalidValueError(
-        field=field,
-        problem=problem,
-        expected=(
-            "a finite Decimal amount in yuan of at least zero, with at most 15 "
-            "digits before the decimal point and 20 after it"
+def _argument(check: Check, value: Any, field: str) -> Any:
+    """*value*, an argument the rule was given, if *check* finds no problem with it."""
+    problem = check.find(value)
+    if problem is not None:
+        raise InvalidValueError(field=field, problem=problem, expected=check.expected)
+    return value
+
+
+def _known(value: object) -> bool | None:
+    """``True`` when *value* is known, ``None`` when it is not."""
+    return None if value is None else True
+
+
+def _rounded(
+    judge: Judge,
+    condition: Condition,
+    exact: Decimal | None,
+    values: tuple[tuple[str, FactValue], ...],
+    since: int,
+) -> Decimal | None:
+    """Record *condition*'s amount: *exact* rounded with its last parameter.
+
+    The finding's values are *values* (the arithmetic) followed by the amount, the
+    mode and the quantum.  With *exact* unknown or no rounding rule in force it is
+    undetermined and names every unknown input: what the findings recorded from
+    *since* on lack, then its own parameters not in force.
+    """
+    rounding: Rounding | None = judge.values(condition)[-1]
+    amount = None if exact is None or rounding is None else rounding.apply(exact)
+    missing = None
+    if amount is None:
+        own = condition.parameters
+        missing = tuple(
+            dict.fromkeys(
+                name
+                for finding in judge.findings[since:]
+                for name in finding.missing
+                if name not in own
+            )
+        )
+    judge.record(
+        condition,
+        _known(amount),
+        (
+            *values,
+            ("amount", amount),
+            ("mode", None if rounding is None else rounding.mode),
+            ("quantum", None if rounding is None else rounding.quantum),
         ),
+        missing=missing,
     )
-
-
-def _count_argument(value: object, field: str) -> int:
-    """Check a head-count argument: an ``int`` (not a bool) of at least zero."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return value
-    problem = (
-        f"got {value}"
-        if isinstance(value, int) and not isinstance(value, bool)
-        else f"got a value of type {type(value).__name__}"
-    )
-    raise InvalidValueError(
-        field=field, problem=problem, expected="an int of at least zero"
-    )
+    return amount
 
 
 # --- rule 4: the subsidy entitlement ------------------------------------------------
@@ -254,14 +338,8 @@ class _Terms(NamedTuple):
     rate: Decimal | None
     counted: int | None
     uplift: Decimal | None
-    missing: tuple[str, ...]
-    """The unknown facts and the parameters not in force the terms would need."""
     failed: bool
     """Whether a condition on a term failed (the case is then ineligible)."""
-
-
-_ZERO = Decimal(0)
-_EXACT = EXACT
 
 
 def _counted_months(rule: PartYearRule, months: int) -> int:
@@ -274,108 +352,42 @@ def _counted_months(rule: PartYearRule, months: int) -> int:
     return years * 12
 
 
-def _check_rate(
-    judge: Judge, level: SkillLevel, student: bool
-) -> tuple[Decimal | None, tuple[str, ...]]:
-    """Record the rate finding; the rate and what is missing for it.
-
-    A level the table gives no rate (高级技师, 初级工 …) is undetermined, naming the
-    table: no source says such a programme is not paid.
-    """
-    params = judge.params.apprenticeship
-    if student:
-        student_param = params.student_apprentice_rate
-        rate = judge.use(student_param)
-        if rate is None:
-            judge.missing(_STUDENT_RATE, (student_param.name,), (("rate", None),))
-            return None, (student_param.name,)
-        judge.check(_STUDENT_RATE, True, (("rate", rate),), citations_of(student_param))
-        return rate, ()
-    table_param = params.annual_subsidy
-    table = judge.use(table_param)
-    rate = table.get(level) if table is not None else None
-    values: tuple[tuple[str, FactValue], ...] = (("level", level), ("rate", rate))
-    if rate is None:
-        judge.missing(_RATE, (table_param.name,), values, citations_of(table_param))
-        return None, (table_param.name,)
-    judge.check(_RATE, True, values, citations_of(table_param))
-    return rate, ()
-
-
-def _check_counted(judge: Judge, months: int) -> tuple[int | None, tuple[str, ...]]:
-    """Record the months that count under the part-year rule, and what is missing."""
-    rule_param = judge.params.apprenticeship.part_year_rule
-    rule = judge.use(rule_param)
-    if rule is None:
-        judge.missing(
-            _YEARS,
-            (rule_param.name,),
-            (("months", months), ("rule", None), ("counted", None)),
-        )
-        return None, (rule_param.name,)
-    counted = _counted_months(rule, months)
-    judge.check(
-        _YEARS,
-        True,
-        (("months", months), ("rule", rule), ("counted", counted)),
-        citations_of(rule_param),
-    )
-    return counted, ()
-
-
 def _check_uplift(
     judge: Judge, level: SkillLevel, shortage_occupation: bool | None
-) -> tuple[Decimal | None, tuple[str, ...], bool]:
-    """Record the shortage-uplift finding: the uplift, what is missing, and a failure.
+) -> tuple[Decimal | None, bool]:
+    """Record the shortage-uplift finding: the uplift, and whether it failed.
 
     Not a shortage occupation: no uplift, and no figure is read.  Otherwise the
     uplift needs Guangdong's lowest level and ceiling (粤人社规〔2023〕13号) and the
     city's figure: any of them not in force leaves it undetermined, naming it (after
     2025-12-31 none is), except that a level below the lowest one takes none.
     """
-    guangdong = (judge.policy.citation(_GUANGDONG),)
     if shortage_occupation is False:
-        judge.check(_NOT_SHORTAGE, True, (("shortage", False),), guangdong)
-        return _ZERO, (), False
-    params = judge.params.apprenticeship
-    min_param = params.shortage_uplift_min_level
-    min_level = judge.use(min_param)
+        judge.record(NOT_SHORTAGE, True, (("shortage", False),))
+        return _ZERO, False
+    min_level, maximum, uplift = judge.values(SHORTAGE_UPLIFT)
     if min_level is not None and level < min_level:
-        judge.check(
-            _UPLIFT_LEVEL,
+        judge.record(
+            UPLIFT_LEVEL,
             True,
             (("level", level), ("min_level", min_level), ("uplift", _ZERO)),
-            citations_of(min_param),
         )
-        return _ZERO, (), False
-    max_param = params.shortage_uplift_max
-    city_param = params.shortage_uplift
-    maximum = judge.use(max_param)
-    uplift = judge.use(city_param)
-    missing = tuple(
-        name
-        for name, value in (
-            ("shortage_occupation", shortage_occupation),
-            (min_param.name, min_level),
-            (max_param.name, maximum),
-            (city_param.name, uplift),
-        )
-        if value is None
+        return _ZERO, False
+    unknown = shortage_occupation is None or None in (min_level, maximum, uplift)
+    held = None if unknown else uplift <= maximum
+    judge.record(
+        SHORTAGE_UPLIFT,
+        held,
+        (
+            ("shortage", shortage_occupation),
+            ("level", level),
+            ("min_level", min_level),
+            ("uplift", uplift),
+            ("maximum", maximum),
+        ),
+        (shortage_occupation,),
     )
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("shortage", shortage_occupation),
-        ("level", level),
-        ("min_level", min_level),
-        ("uplift", uplift),
-        ("maximum", maximum),
-    )
-    cited = citations_of(min_param, max_param, city_param) or guangdong
-    if uplift is None or maximum is None or missing:
-        judge.missing(_UPLIFT, missing, values, cited)
-        return None, missing, False
-    held = uplift <= maximum
-    judge.check(_UPLIFT, held, values, cited)
-    return (uplift, (), False) if held else (None, (), True)
+    return (uplift if held else None), held is False
 
 
 def _check_terms(
@@ -384,91 +396,72 @@ def _check_terms(
     shortage_occupation: bool | None,
     student: bool,
 ) -> _Terms:
-    """Record the rate, months and uplift findings; the terms, with what is missing.
+    """Record the rate, months and uplift findings and return the terms.
 
     Every finding is recorded whatever the others give, so an undetermined decision
-    names everything missing.  The flat student-apprentice rate takes no uplift
-    (粤人社规〔2023〕13号 sets it flat).
+    names everything missing.  A level the table gives no rate (高级技师, 初级工 …)
+    is undetermined, naming the table: no source says such a programme is not paid.
+    The flat student-apprentice rate takes no uplift (粤人社规〔2023〕13号 sets it
+    flat).
     """
     level = programme.target_level
-    rate, rate_missing = _check_rate(judge, level, student)
-    counted, counted_missing = _check_counted(judge, programme.planned_months)
     if student:
-        uplift: Decimal | None = _ZERO
-        uplift_missing: tuple[str, ...] = ()
-        failed = False
+        rate: Decimal | None = judge.value(STUDENT_RATE)
+        judge.record(STUDENT_RATE, _known(rate), (("rate", rate),))
     else:
-        uplift, uplift_missing, failed = _check_uplift(
-            judge, level, shortage_occupation
+        table: dict[SkillLevel, Decimal] | None = judge.value(RATE)
+        rate = None if table is None else table.get(level)
+        judge.record(
+            RATE,
+            _known(rate),
+            (("level", level), ("rate", rate)),
+            # A table without this level's rate names the table, as one not in force.
+            missing=RATE.parameters if table is not None and rate is None else None,
         )
-    return _Terms(
-        rate=rate,
-        counted=counted,
-        uplift=uplift,
-        missing=(*rate_missing, *counted_missing, *uplift_missing),
-        failed=failed,
+    months = programme.planned_months
+    rule: PartYearRule | None = judge.value(YEARS)
+    counted = None if rule is None else _counted_months(rule, months)
+    judge.record(
+        YEARS, _known(rule), (("months", months), ("rule", rule), ("counted", counted))
     )
+    if student:
+        return _Terms(rate, counted, _ZERO, failed=False)
+    uplift, failed = _check_uplift(judge, level, shortage_occupation)
+    return _Terms(rate, counted, uplift, failed)
 
 
 def _check_amount(
-    judge: Judge,
-    terms: _Terms,
-    persons: int | None,
-    missing: tuple[str, ...] = (),
+    judge: Judge, terms: _Terms, persons: int | None, since: int
 ) -> Decimal | None:
     """Record the amount finding: rate × (1 + uplift) × persons × months ÷ 12, rounded.
 
-    When a term, the number of persons (*missing* names why) or the rounding rule is
-    unknown, the finding is recorded undetermined and names every one of them.
+    When a term, the number of persons or the rounding rule is unknown, the finding
+    is recorded undetermined and names every unknown input the findings from
+    *since* on name.
     """
-    rounding_param = judge.params.apprenticeship.rounding
-    rounding = judge.use(rounding_param)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("rate", terms.rate),
-        ("uplift", terms.uplift),
-        ("persons", persons),
-        ("counted", terms.counted),
-    )
-    unknown = [*terms.missing, *missing]
-    if rounding is None:
-        unknown.append(rounding_param.name)
+    rate, uplift, counted = terms.rate, terms.uplift, terms.counted
+    exact = None
     if (
-        unknown
-        or rounding is None
-        or terms.rate is None
-        or terms.uplift is None
-        or terms.counted is None
-        or persons is None
+        rate is not None
+        and uplift is not None
+        and counted is not None
+        and persons is not None
     ):
-        judge.missing(
-            _AMOUNT,
-            tuple(dict.fromkeys(unknown)),
-            (
-                *values,
-                ("amount", None),
-                ("mode", rounding.mode if rounding is not None else None),
-                ("quantum", rounding.quantum if rounding is not None else None),
-            ),
-            citations_of(rounding_param),
-        )
-        return None
-    rate = terms.rate
-    if terms.uplift:
-        rate = _EXACT.multiply(rate, _EXACT.add(1, terms.uplift))
-    exact = _EXACT.divide(_EXACT.multiply(rate, persons * terms.counted), 12)
-    amount = rounding.apply(exact)
-    judge.check(
-        _AMOUNT,
-        True,
+        if uplift:
+            rate = _EXACT.multiply(rate, _EXACT.add(1, uplift))
+        exact = _EXACT.divide(_EXACT.multiply(rate, persons * counted), 12)
+    return _rounded(
+        judge,
+        AMOUNT,
+        exact,
         (
-            *values,
-            ("amount", amount),
-            ("mode", rounding.mode),
-            ("quantum", rounding.quantum),
+            ("rate", terms.rate),
+            ("uplift", uplift),
+            ("persons", persons),
+            ("counted", counted),
         ),
-        citations_of(rounding_param),
+        since,
     )
-    return amount
 
 
 def check_subsidy(
@@ -502,26 +495,19 @@ def check_subsidy(
         ``None`` when the apprentice did not qualify, a fact or parameter is unknown,
         or a figure broke its bound (the findings say which).
     """
+    since = len(judge.findings)
     programme = enrolment.programme
     terms = _check_terms(judge, programme, shortage_occupation, student)
     qualified = enrolment.qualified
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("level", programme.target_level),
-        ("value", qualified),
+    judge.record(
+        QUALIFIED,
+        qualified,
+        (("level", programme.target_level), ("value", qualified)),
+        (qualified,),
     )
-    cited = (judge.policy.citation(_SHENZHEN),)
-    if qualified is None:
-        judge.missing(_QUALIFIED, ("enrolment.qualified",), values, cited)
-    else:
-        judge.check(_QUALIFIED, qualified, values, cited)
     if terms.failed or qualified is False:
         return None
-    return _check_amount(
-        judge,
-        terms,
-        1 if qualified else None,
-        () if qualified else ("enrolment.qualified",),
-    )
+    return _check_amount(judge, terms, 1 if qualified else None, since)
 
 
 @in_library_context
@@ -553,15 +539,6 @@ def subsidy_entitlement(
     figure of the uplift is not in force (the city's is not bundled, and
     Guangdong's ended on 2025-12-31), or another parameter is not in force on *on*.
     The amount's finding then names every unknown input.
-
-    Effective: the Shenzhen rates from 2019-12-19 (深人社规〔2019〕11号; the start
-    day is inferred); the uplift's level and ceiling and the student rate
-    2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号).
-
-    References:
-        《深圳市推行企业新型学徒制实施办法》 (深人社规〔2019〕11号), as the Longgang FAQ
-        restates its rates; 《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
-        人社部发〔2021〕39号 (paid per qualifying person).
 
     Raises:
         InvalidValueError: An enrolment belongs to another programme, or one person
@@ -619,86 +596,33 @@ def subsidy_entitlement(
         else:
             failed += 1
     terms = _check_terms(judge, programme, shortage_occupation, student)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("qualified", qualified),
-        ("total", len(people)),
-        ("failed", failed),
-        ("unknown", len(unknown)),
+    judge.record(
+        QUALIFIED_COUNT,
+        None if unknown else qualified > 0,
+        (
+            ("qualified", qualified),
+            ("total", len(people)),
+            ("failed", failed),
+            ("unknown", len(unknown)),
+        ),
+        missing=unknown,
     )
-    cited = (judge.policy.citation(_SHENZHEN),)
-    if unknown:
-        judge.missing(_QUALIFIED_COUNT, unknown, values, cited)
-    else:
-        judge.check(_QUALIFIED_COUNT, qualified > 0, values, cited)
     amount = None
     if not terms.failed and (unknown or qualified > 0):
-        amount = _check_amount(
-            judge, terms, None if unknown else qualified, tuple(unknown)
-        )
+        amount = _check_amount(judge, terms, None if unknown else qualified, 0)
     return judge.decide(SUBSIDY_RULE, amount)
 
-
-_SUBSIDY_PARAMETERS = (
-    "apprenticeship.annual_subsidy",
-    "apprenticeship.student_apprentice_rate",
-    "apprenticeship.part_year_rule",
-    "apprenticeship.shortage_uplift_min_level",
-    "apprenticeship.shortage_uplift_max",
-    "apprenticeship.shortage_uplift",
-    "apprenticeship.rounding",
-)
-
-# The conditions the subsidy's terms share with the prepayment, in emission order.
-_RATE_CONDITIONS = (
-    Condition(
-        _RATE,
-        parameters=("apprenticeship.annual_subsidy",),
-        sources=(RuleSource(_LONGGANG),),
-    ),
-    Condition(
-        _STUDENT_RATE,
-        parameters=("apprenticeship.student_apprentice_rate",),
-        sources=(RuleSource(_GUANGDONG),),
-    ),
-    Condition(_YEARS, parameters=("apprenticeship.part_year_rule",)),
-    Condition(_NOT_SHORTAGE, sources=(RuleSource(_GUANGDONG),)),
-    Condition(
-        _UPLIFT_LEVEL,
-        parameters=("apprenticeship.shortage_uplift_min_level",),
-        sources=(RuleSource(_GUANGDONG),),
-    ),
-    Condition(
-        _UPLIFT,
-        parameters=(
-            "apprenticeship.shortage_uplift_min_level",
-            "apprenticeship.shortage_uplift_max",
-            "apprenticeship.shortage_uplift",
-        ),
-        sources=(RuleSource(_GUANGDONG),),
-    ),
-)
-_AMOUNT_CONDITION = Condition(_AMOUNT, parameters=("apprenticeship.rounding",))
 
 SUBSIDY_RULE: Rule = register(
     Rule(
         id="apprenticeship.subsidy",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业新型学徒制培训补贴金额",
         title_en="Apprenticeship training subsidy entitlement",
         function=subsidy_entitlement,
-        sources=(
-            RuleSource(_SHENZHEN),
-            RuleSource(_LONGGANG),
-            RuleSource(_GUANGDONG),
-            RuleSource(_NATIONAL),
-        ),
-        parameters=_SUBSIDY_PARAMETERS,
-        conditions=(
-            *_RATE_CONDITIONS,
-            Condition(_QUALIFIED, sources=(RuleSource(_SHENZHEN),)),
-            Condition(_QUALIFIED_COUNT, sources=(RuleSource(_SHENZHEN),)),
-            _AMOUNT_CONDITION,
-        ),
+        sources=(*_SHENZHEN, *_LONGGANG, *_GUANGDONG, *_NATIONAL),
+        conditions=(*SUBSIDY_TERMS, QUALIFIED, QUALIFIED_COUNT, AMOUNT),
+        retired=(PROVINCIAL_BAND,),
     )
 )
 """The registered subsidy-entitlement rule (``check_subsidy`` emits ``…qualified``,
@@ -715,111 +639,59 @@ def _check_prepayment(
     scheme: PrepaymentScheme,
     listed_on: date | None,
     *,
-    planned_missing: tuple[str, ...] = (),
+    since: int,
     failed: bool = False,
 ) -> Decimal | None:
     """Record the share, window and amount findings; the prepayment if all are known.
 
-    *planned_missing* names why the planned entitlement is unknown, and *failed*
-    says a condition on it failed; the amount's finding is then recorded
-    undetermined naming every unknown input, or skipped when something failed.
+    *failed* says a condition on the planned entitlement failed: the amount is then
+    not recorded.  An undetermined amount names every unknown input the findings
+    from *since* on name (the planned entitlement's too).  A window that is not
+    known (none is before 2023-08-15 or after 2025-12-31) is never "no window".
     """
-    params = judge.params.apprenticeship
+    share_condition, prepaid_condition = _SCHEME_CONDITIONS[scheme]
     requested_on = judge.on
-    missing: list[str] = list(planned_missing)
-
-    if scheme is PrepaymentScheme.FILED:
-        share_param = params.prepayment_share_filed
-    else:
-        share_param = params.prepayment_share_chain
-    share = judge.use(share_param)
-    values: tuple[tuple[str, FactValue], ...] = (("scheme", scheme), ("share", share))
-    if share is None:
-        missing.append(share_param.name)
-        judge.missing(_SHARE, (share_param.name,), values)
-    else:
-        judge.check(_SHARE, True, values, citations_of(share_param))
-
-    if scheme is PrepaymentScheme.FILED:
-        window_param = params.prepayment_request_months
-        months = judge.use(window_param)
-        last_day = add_months(programme.start, months) if months is not None else None
-        values = (
-            ("classes_start", programme.start),
-            ("requested_on", requested_on),
-            ("months", months),
-            ("last_day", last_day),
-        )
-        if last_day is None:
-            # No window known (none is before 2023-08-15 or after 2025-12-31): it
-            # is never taken as "no window".
-            missing.append(window_param.name)
-            judge.missing(_WINDOW, (window_param.name,), values)
-        else:
-            held = programme.start <= requested_on <= last_day
-            failed = failed or not held
-            judge.check(_WINDOW, held, values, citations_of(window_param))
-    else:
-        wait_param = params.prepayment_chain_wait_months
-        months = judge.use(wait_param)
-        first_day = (
-            add_months(listed_on, months)
-            if listed_on is not None and months is not None
-            else None
-        )
-        values = (
-            ("listed_on", listed_on),
-            ("requested_on", requested_on),
-            ("months", months),
-            ("first_day", first_day),
-        )
-        if first_day is None:
-            unknown = tuple(
-                name
-                for name, value in (("listed_on", listed_on), (wait_param.name, months))
-                if value is None
-            )
-            missing.extend(unknown)
-            judge.missing(_CHAIN_WAIT, unknown, values, citations_of(wait_param))
-        else:
-            held = requested_on >= first_day
-            failed = failed or not held
-            judge.check(_CHAIN_WAIT, held, values, citations_of(wait_param))
-
-    if failed:
-        return None
-    rounding_param = params.rounding
-    rounding = judge.use(rounding_param)
-    if rounding is None:
-        missing.append(rounding_param.name)
-    if missing or planned is None or share is None or rounding is None:
-        judge.missing(
-            _PREPAID,
-            tuple(dict.fromkeys(missing)),
-            (
-                ("entitlement", planned),
-                ("share", share),
-                ("amount", None),
-                ("mode", rounding.mode if rounding is not None else None),
-                ("quantum", rounding.quantum if rounding is not None else None),
-            ),
-            citations_of(share_param, rounding_param),
-        )
-        return None
-    amount = rounding.apply(_EXACT.multiply(planned, share))
-    judge.check(
-        _PREPAID,
-        True,
-        (
-            ("entitlement", planned),
-            ("share", share),
-            ("amount", amount),
-            ("mode", rounding.mode),
-            ("quantum", rounding.quantum),
-        ),
-        citations_of(share_param, rounding_param),
+    share: Decimal | None = judge.value(share_condition)
+    judge.record(share_condition, _known(share), (("scheme", scheme), ("share", share)))
+    start = programme.start
+    filed = scheme is PrepaymentScheme.FILED
+    condition = WINDOW if filed else CHAIN_WAIT
+    counted_from = start if filed else listed_on
+    months: int | None = judge.value(condition)
+    bound = (
+        None
+        if counted_from is None or months is None
+        else add_months(counted_from, months)
     )
-    return amount
+    if bound is None:
+        held = None
+    else:
+        held = start <= requested_on <= bound if filed else requested_on >= bound
+    judge.record(
+        condition,
+        held,
+        (
+            ("classes_start" if filed else "listed_on", counted_from),
+            ("requested_on", requested_on),
+            ("months", months),
+            ("last_day" if filed else "first_day", bound),
+        ),
+        (counted_from,),
+    )
+    if failed or held is False:
+        return None
+    exact = (
+        None
+        if planned is None or share is None or held is None
+        else _EXACT.multiply(planned, share)
+    )
+    return _rounded(
+        judge,
+        prepaid_condition,
+        exact,
+        (("entitlement", planned), ("share", share)),
+        since,
+    )
 
 
 def check_prepayment(
@@ -851,8 +723,9 @@ def check_prepayment(
         InvalidValueError: *planned_entitlement* is not a finite ``Decimal`` of at
             least zero.
     """
-    planned = _amount_argument(planned_entitlement, "planned_entitlement")
-    return _check_prepayment(judge, programme, planned, scheme, listed_on)
+    planned: Decimal = _argument(_AMOUNT, planned_entitlement, "planned_entitlement")
+    since = len(judge.findings)
+    return _check_prepayment(judge, programme, planned, scheme, listed_on, since=since)
 
 
 @in_library_context
@@ -875,15 +748,11 @@ def prepayment(
     times that amount, rounded once with ``apprenticeship.rounding``.  Every figure
     is the one in force on the request day.
 
-    Shares and windows by date: from 2023-08-15 to 2025-12-31 (粤人社规〔2023〕13号),
-    40 % for a filed enterprise asking within ``prepayment_request_months`` after
-    classes start (the last day is :func:`~skillchain.add_months` of the start, as
-    for the training period), and 30 % for a skill-chain enterprise asking from
-    ``prepayment_chain_wait_months`` after its apprentices were listed.  From
-    2020-10-23 to 2023-08-14 only Guangdong's 2020 FAQ figure ("up to 50 %", for
-    reference, not Shenzhen's own: ``unverified``) is known, and no window: such a
-    request is undetermined, naming the window.  No share is known after
-    2025-12-31: the decision is undetermined, never the old share.
+    A filed enterprise asks within a window after classes start (its last day is
+    :func:`~skillchain.add_months` of the start, as for the training period), a
+    skill-chain enterprise from a while after its apprentices were listed; each
+    reads its own scheme's share.  A share or window not in force on *on* leaves the
+    request undetermined, naming it: never an old share, never "no window".
 
     Raises:
         InvalidValueError: *apprentices* is not an ``int`` of at least zero.
@@ -908,25 +777,14 @@ def prepayment(
         ('apprenticeship.prepayment_share_filed',
          'apprenticeship.prepayment_request_months')
     """
-    count = _count_argument(apprentices, "apprentices")
+    count: int = _argument(_COUNT, apprentices, "apprentices")
     judge = Judge(policy if policy is not None else Policy.default(), on)
     terms = _check_terms(judge, programme, shortage_occupation, student)
-    judge.check(
-        _PLANNED_COUNT,
-        count > 0,
-        (("apprentices", count),),
-        (judge.policy.citation(_SHENZHEN),),
-    )
+    judge.record(PLANNED_COUNT, count > 0, (("apprentices", count),))
     failed = terms.failed or count == 0
-    planned = None if failed else _check_amount(judge, terms, count)
+    planned = None if failed else _check_amount(judge, terms, count, 0)
     amount = _check_prepayment(
-        judge,
-        programme,
-        planned,
-        scheme,
-        listed_on,
-        planned_missing=terms.missing if planned is None else (),
-        failed=failed,
+        judge, programme, planned, scheme, listed_on, since=0, failed=failed
     )
     return judge.decide(PREPAYMENT_RULE, amount)
 
@@ -934,49 +792,25 @@ def prepayment(
 PREPAYMENT_RULE: Rule = register(
     Rule(
         id="apprenticeship.prepayment",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业新型学徒制培训补贴预支",
         title_en="Apprenticeship subsidy prepayment",
         function=prepayment,
         sources=(
             RuleSource("gd-2020-apprenticeship-faq"),
-            RuleSource(_GUANGDONG),
-            RuleSource(_NATIONAL),
-        ),
-        parameters=(
-            *_SUBSIDY_PARAMETERS,
-            "apprenticeship.prepayment_share_filed",
-            "apprenticeship.prepayment_share_chain",
-            "apprenticeship.prepayment_request_months",
-            "apprenticeship.prepayment_chain_wait_months",
+            *_GUANGDONG,
+            *_NATIONAL,
         ),
         conditions=(
-            *_RATE_CONDITIONS,
-            Condition(_PLANNED_COUNT, sources=(RuleSource(_SHENZHEN),)),
-            _AMOUNT_CONDITION,
-            Condition(
-                _SHARE,
-                parameters=(
-                    "apprenticeship.prepayment_share_filed",
-                    "apprenticeship.prepayment_share_chain",
-                ),
-            ),
-            Condition(
-                _WINDOW, parameters=("apprenticeship.prepayment_request_months",)
-            ),
-            Condition(
-                _CHAIN_WAIT,
-                parameters=("apprenticeship.prepayment_chain_wait_months",),
-            ),
-            Condition(
-                _PREPAID,
-                parameters=(
-                    "apprenticeship.prepayment_share_filed",
-                    "apprenticeship.prepayment_share_chain",
-                    "apprenticeship.rounding",
-                ),
-            ),
+            *SUBSIDY_TERMS,
+            PLANNED_COUNT,
+            AMOUNT,
+            SHARE,
+            WINDOW,
+            CHAIN_WAIT,
+            PREPAID,
         ),
+        retired=(PROVINCIAL_BAND,),
     )
 )
 """The registered prepayment rule."""
@@ -984,88 +818,23 @@ PREPAYMENT_RULE: Rule = register(
 
 # --- rule 6: settlement -------------------------------------------------------------
 
-_REFUND_READ_ON = ReadOn(
-    "training_end",
-    "the over-prepayment is refunded within a number of months after the training "
-    "period ends, so the figure in force when it ends applies",
-)
 
-
-def _refund_terms(
-    judge: Judge, training_end: date | None
-) -> tuple[int | None, tuple[Citation, ...], tuple[str, ...]]:
-    """The refund window in force when training ends, its citations, what is missing.
+def _refund_missing(judge: Judge, training_end: date | None) -> tuple[str, ...]:
+    """What a refund's deadline lacks: the training's end, or the window in force then.
 
     With the end unknown, the window is named too when no value of it is in force
     on any day up to the evaluation day (the training has ended by then).
     """
-    if training_end is None:
-        name = "apprenticeship.settlement_refund_months"
-        param = judge.policy.parameters.get(name)
-        known = param is not None and any(
-            value.period is not None and value.period.start <= judge.on
-            for value in param.values
-        )
-        unknown = ("training_end",) if known else ("training_end", name)
-        return None, (judge.policy.citation(_SHENZHEN),), unknown
-    months_param = judge.policy.at(training_end).apprenticeship
-    window = months_param.settlement_refund_months
-    months = judge.use(window)
-    cited = citations_of(window) or (judge.policy.citation(_SHENZHEN),)
-    return months, cited, (() if months is not None else (window.name,))
-
-
-def _check_settlement(
-    judge: Judge,
-    entitlement: Decimal | None,
-    prepaid: Decimal,
-    training_end: date | None,
-) -> Decimal | None:
-    """Record the balance or refund finding; the balance payable if there is one."""
-    shenzhen = (judge.policy.citation(_SHENZHEN),)
-    if entitlement is None:
-        # A refund may be due (anything was prepaid): name what its deadline needs.
-        unknown: tuple[str, ...] = ("entitlement",)
-        if prepaid > 0:
-            _, _, refund_unknown = _refund_terms(judge, training_end)
-            unknown += refund_unknown
-        judge.missing(
-            _BALANCE,
-            unknown,
-            (("entitlement", None), ("prepaid", prepaid), ("balance", None)),
-            shenzhen,
-        )
-        return None
-    if prepaid <= entitlement:
-        balance = entitlement - prepaid
-        judge.check(
-            _BALANCE,
-            True,
-            (("entitlement", entitlement), ("prepaid", prepaid), ("balance", balance)),
-            shenzhen,
-        )
-        return balance
-    months, cited, missing = _refund_terms(judge, training_end)
-    deadline = (
-        add_months(training_end, months)
-        if training_end is not None and months is not None
-        else None
+    if training_end is not None:
+        known = judge.value(REFUND, day=training_end) is not None
+        return () if known else REFUND.parameters
+    (name,) = REFUND.parameters
+    param = judge.policy.parameters.get(name)
+    known = param is not None and any(
+        value.period is not None and value.period.start <= judge.on
+        for value in param.values
     )
-    judge.check(
-        _REFUND,
-        False,
-        (
-            ("entitlement", entitlement),
-            ("prepaid", prepaid),
-            ("refund", prepaid - entitlement),
-            ("training_end", training_end),
-            ("months", months),
-            ("deadline", deadline),
-        ),
-        cited,
-        missing,
-    )
-    return None
+    return REFUND.facts if known else (*REFUND.facts, name)
 
 
 def check_settlement(
@@ -1092,9 +861,49 @@ def check_settlement(
         InvalidValueError: An amount is not a finite ``Decimal`` of at least zero.
     """
     if entitlement is not None:
-        entitlement = _amount_argument(entitlement, "entitlement")
-    paid = _amount_argument(prepaid, "prepaid")
-    return _check_settlement(judge, entitlement, paid, training_end)
+        _argument(_AMOUNT, entitlement, "entitlement")
+    _argument(_AMOUNT, prepaid, "prepaid")
+    if entitlement is None:
+        # A refund may be due (anything was prepaid): name what its deadline needs.
+        refund = _refund_missing(judge, training_end) if prepaid > 0 else ()
+        judge.record(
+            BALANCE,
+            None,
+            (("entitlement", None), ("prepaid", prepaid), ("balance", None)),
+            missing=(*BALANCE.facts, *refund),
+        )
+        return None
+    if prepaid <= entitlement:
+        balance = entitlement - prepaid
+        judge.record(
+            BALANCE,
+            True,
+            (("entitlement", entitlement), ("prepaid", prepaid), ("balance", balance)),
+        )
+        return balance
+    # The refund is certain; only its deadline may lack the training's end or the
+    # window in force then, and the failed finding names what it lacks.
+    months = None if training_end is None else judge.value(REFUND, day=training_end)
+    judge.record(
+        REFUND if training_end is not None else _REFUND_UNDATED,
+        False,
+        (
+            ("entitlement", entitlement),
+            ("prepaid", prepaid),
+            ("refund", prepaid - entitlement),
+            ("training_end", training_end),
+            ("months", months),
+            (
+                "deadline",
+                None
+                if training_end is None or months is None
+                else add_months(training_end, months),
+            ),
+        ),
+        day=training_end,
+        lacks=_refund_missing(judge, training_end),
+    )
+    return None
 
 
 @in_library_context
@@ -1152,21 +961,12 @@ def settlement(
 SETTLEMENT_RULE: Rule = register(
     Rule(
         id="apprenticeship.settlement",
-        version="2026.1",
+        version="2026.2",
         title_zh="企业新型学徒制培训补贴清算",
         title_en="Apprenticeship subsidy settlement",
         function=settlement,
-        sources=(RuleSource(_SHENZHEN),),
-        parameters=("apprenticeship.settlement_refund_months",),
-        conditions=(
-            Condition(_BALANCE, sources=(RuleSource(_SHENZHEN),)),
-            Condition(
-                _REFUND,
-                parameters=("apprenticeship.settlement_refund_months",),
-                sources=(RuleSource(_SHENZHEN),),
-                read_on=_REFUND_READ_ON,
-            ),
-        ),
+        sources=_SHENZHEN,
+        conditions=(BALANCE, REFUND),
     )
 )
 """The registered settlement rule."""

@@ -33,28 +33,20 @@ from decimal import Decimal
 
 import attrs
 
-from skillchain._checks import fail, tuple_of
+from skillchain._checks import tuple_of
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Message,
-    Outcome,
-    register_messages,
-)
+from skillchain._decision import Decision, FactValue
 from skillchain._levels import SkillLevel
-from skillchain._sources import Citation
 from skillchain.model import (
     CarrierAwardApplication,
     CarrierAwardCategory,
-    CarrierHostKind,
     CarrierType,
     LifelongTrainingCarrier,
 )
-from skillchain.policy import CarrierParameters, Policy, Resolved
-from skillchain.rules._allocation import canonical, distinct
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.rules._allocation import Allocation, rank
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
@@ -69,98 +61,73 @@ __all__ = [
     "check_recognition",
 ]
 
-_MEASURE = "sz-2022-13"
-_EARLIER = "sz-2016-15"
-_ROUND = "sz-2023-carrier-award-round"
-_ROUND_2025 = "sz-2025-carrier-award-round"
-
-_R_TYPE = "carriers.recognition.type"
-_R_HOST = "carriers.recognition.host"
-_R_BASE = "carriers.recognition.base_volume"
-_R_STUDIO = "carriers.recognition.studio_leader"
-_R_STATION = "carriers.recognition.station_volume"
-_R_PARTNERS = "carriers.recognition.partner_regions"
-
-_A_ITEM = "carriers.award.item"
-_A_RECOGNISED = "carriers.award.recognised"
-_A_BASE = "carriers.award.base_volume"
-_A_STUDIO = "carriers.award.studio_apprentices"
-_A_BEST_TEN = "carriers.award.best_ten_amount"
-_A_CAPACITY = "carriers.award.capacity_amount"
-_A_RANK = "carriers.award.rank"
-
-register_messages(
-    {
-        _R_TYPE: Message(
-            zh="载体类型为{carrier_type}，属于办法规定的载体类型：{listed}",
-            en="The carrier is a {carrier_type}; a type the measure recognises: {listed}",
-        ),
-        _R_HOST: Message(
-            zh="依托单位类型为{host_kind}，属于可设立载体的单位：{listed}",
-            en="The host is a(n) {host_kind}; a kind that may host a carrier: {listed}",
-        ),
-        _R_BASE: Message(
-            zh="高技能人才培训基地年培训 {trainees} 人次，认定下限 {minimum} 人次",
-            en="The high-skill training base trains {trainees} a year; recognition "
-            "needs at least {minimum}",
-        ),
-        _R_STUDIO: Message(
-            zh="技能大师工作室领办人技能等级为{leader_level}，认定最低等级为{minimum}",
-            en="The master studio's leader is at {leader_level}; recognition needs "
-            "at least {minimum}",
-        ),
-        _R_STATION: Message(
-            zh="乡村振兴技能工作站年培训 {trainees} 人次，认定下限 {minimum} 人次",
-            en="The rural workstation trains {trainees} a year; recognition needs at "
-            "least {minimum}",
-        ),
-        _R_PARTNERS: Message(
-            zh="工作站在对口帮扶（协作）地区设有 {regions} 个站点（实践做法，仅作提示）",
-            en="The workstation has {regions} site(s) in partner (对口帮扶 / 协作) "
-            "regions (the practice, advisory only)",
-        ),
-        _A_ITEM: Message(
-            zh="{year}年度{category}：{carrier_type}可以申报：{allowed}",
-            en="{year} round, {category}: a {carrier_type} may apply: {allowed}",
-        ),
-        _A_RECOGNISED: Message(
-            zh="载体认定日期 {recognised_on}，须早于 {before}",
-            en="The carrier was recognised on {recognised_on}; it must have been "
-            "recognised before {before}",
-        ),
-        _A_BASE: Message(
-            zh="依托单位为{host_kind}的基地上一年度培训 {trainees} 人次，须不少于 {minimum} 人次",
-            en="The base (host: {host_kind}) trained {trainees} in the year before the "
-            "round; at least {minimum} are needed",
-        ),
-        _A_STUDIO: Message(
-            zh="技能大师工作室带徒 {apprentices} 人，须超过 {above} 人",
-            en="The master studio taught {apprentices} apprentices; more than {above} "
-            "are needed",
-        ),
-        _A_BEST_TEN: Message(
-            zh="“十佳”项目奖补 {award} 元（按 {quantum} 元{mode}）：{amount} 元",
-            en="'Best ten' award {award} yuan (rounded to {quantum} yuan, {mode}): "
-            "{amount} yuan",
-        ),
-        _A_CAPACITY: Message(
-            zh="提质扩容项目：总投入 {investment} 元 × {share}，最高 {cap} 元"
-            "（按 {quantum} 元{mode}）= {amount} 元",
-            en="Quality-and-capacity project: total investment {investment} yuan × "
-            "{share}, at most {cap} yuan (rounded to {quantum} yuan, {mode}) = "
-            "{amount} yuan",
-        ),
-        _A_RANK: Message(
-            zh="{year}年度{category}评审得分 {score}，在符合条件的申报中排第 {position} 位，"
-            "每项最多 {limit} 个",
-            en="{year} round, {category}: review score {score}, position {position} "
-            "among the eligible applications; at most {limit} winners per item",
-        ),
-    }
+_MEASURE = RuleSource("sz-2022-13")
+_ROUND_DAY = ReadOn(
+    "application.year",
+    "the figures seen belong to one award round (the 2023 round's notice and report), "
+    "so a round's figures are those in force on 1 January of its year, whatever day "
+    "the application is judged",
 )
 
 
 # --- recognition ------------------------------------------------------------------
+
+CARRIER_TYPE = Condition(
+    "carriers.recognition.type",
+    zh="载体类型为{carrier_type}，属于办法规定的载体类型：{listed}",
+    en="The carrier is a {carrier_type}; a type the measure recognises: {listed}",
+    parameters=("carriers.carrier_types",),
+)
+CARRIER_HOST = Condition(
+    "carriers.recognition.host",
+    zh="依托单位类型为{host_kind}，属于可设立载体的单位：{listed}",
+    en="The host is a(n) {host_kind}; a kind that may host a carrier: {listed}",
+    facts=("carrier.host_kind",),
+    parameters=(
+        "carriers.host_kinds",
+        "carriers.inferred_host_kinds",
+        "carriers.other_host_kinds",
+    ),
+    sources=(_MEASURE, RuleSource("sz-2016-15")),
+)
+BASE_VOLUME = Condition(
+    "carriers.recognition.base_volume",
+    zh="高技能人才培训基地年培训 {trainees} 人次，认定下限 {minimum} 人次",
+    en="The high-skill training base trains {trainees} a year; recognition "
+    "needs at least {minimum}",
+    facts=("annual_trainees",),
+    parameters=("carriers.base_min_annual_trainees",),
+)
+STUDIO_LEADER = Condition(
+    "carriers.recognition.studio_leader",
+    zh="技能大师工作室领办人技能等级为{leader_level}，认定最低等级为{minimum}",
+    en="The master studio's leader is at {leader_level}; recognition needs "
+    "at least {minimum}",
+    facts=("leader_level",),
+    parameters=("carriers.studio_leader_min_level",),
+)
+STATION_VOLUME = Condition(
+    "carriers.recognition.station_volume",
+    zh="乡村振兴技能工作站年培训 {trainees} 人次，认定下限 {minimum} 人次",
+    en="The rural workstation trains {trainees} a year; recognition needs at "
+    "least {minimum}",
+    facts=("annual_trainees",),
+    parameters=("carriers.workstation_min_annual_trainees",),
+)
+PARTNER_REGIONS = Condition(
+    "carriers.recognition.partner_regions",
+    zh="工作站在对口帮扶（协作）地区设有 {regions} 个站点（实践做法，仅作提示）",
+    en="The workstation has {regions} site(s) in partner (对口帮扶 / 协作) "
+    "regions (the practice, advisory only)",
+    facts=("carrier.partner_regions",),
+    sources=(_MEASURE,),
+    advisory=True,
+)
+
+# A host found in one of the three lists rests on that list alone.
+_HOST_IN_LIST = tuple(
+    attrs.evolve(CARRIER_HOST, parameters=(name,)) for name in CARRIER_HOST.parameters
+)
 
 
 def check_recognition(
@@ -174,129 +141,53 @@ def check_recognition(
     The findings follow the order of :data:`CARRIER_RECOGNITION_RULE`'s conditions; only the
     criteria of the carrier's own type are recorded.
     """
-    params = judge.params.carriers
-    measure = (judge.policy.citation(_MEASURE),)
-
-    types_param = params.carrier_types
-    types = judge.use(types_param)
     kind = carrier.carrier_type
-    if types is None:
-        judge.missing(
-            _R_TYPE, (types_param.name,), (("carrier_type", kind), ("listed", None))
-        )
-    else:
-        listed = kind in types
-        judge.check(
-            _R_TYPE,
-            listed,
-            (("carrier_type", kind), ("listed", listed)),
-            citations_of(types_param),
-        )
-
-    _check_host(judge, carrier.host_kind, params)
-
+    types = judge.value(CARRIER_TYPE)
+    listed = None if types is None else kind in types
+    judge.record(CARRIER_TYPE, listed, (("carrier_type", kind), ("listed", listed)))
+    _check_host(judge, carrier)
     if kind is CarrierType.HIGH_SKILL_TRAINING_BASE:
-        param = params.base_min_annual_trainees
-        _record_minimum(
-            judge,
-            _R_BASE,
-            ("trainees", annual_trainees, "annual_trainees"),
-            ("minimum", judge.use(param), param.name),
-            citations_of(param),
-        )
+        _at_least(judge, BASE_VOLUME, "trainees", annual_trainees)
     elif kind is CarrierType.MASTER_STUDIO:
-        level_param = params.studio_leader_min_level
-        _record_minimum(
-            judge,
-            _R_STUDIO,
-            ("leader_level", leader_level, "leader_level"),
-            ("minimum", judge.use(level_param), level_param.name),
-            citations_of(level_param),
-        )
+        _at_least(judge, STUDIO_LEADER, "leader_level", leader_level)
     else:
-        station_param = params.workstation_min_annual_trainees
-        _record_minimum(
-            judge,
-            _R_STATION,
-            ("trainees", annual_trainees, "annual_trainees"),
-            ("minimum", judge.use(station_param), station_param.name),
-            citations_of(station_param),
-        )
+        _at_least(judge, STATION_VOLUME, "trainees", annual_trainees)
         # Practice, not a criterion found in the measure: a station that brings
         # training to a partner region; advisory (a station may work in Shenzhen).
         regions = len(carrier.partner_regions)
-        judge.advise(_R_PARTNERS, regions > 0, (("regions", regions),), measure)
+        judge.record(PARTNER_REGIONS, regions > 0, (("regions", regions),))
 
 
-def _check_host(
-    judge: Judge, host: CarrierHostKind | None, params: CarrierParameters
-) -> None:
-    """Record whether *host* is a kind that may host a carrier.
+def _check_host(judge: Judge, carrier: LifelongTrainingCarrier) -> None:
+    """Record whether the carrier's host is a kind that may host a carrier.
 
-    The measure names four kinds (``carriers.host_kinds``); an industry association
-    is an inference (``carriers.inferred_host_kinds``, unverified); other kinds are
-    for the district to accept (``carriers.other_host_kinds``).  Whether the
-    measure's list is exhaustive is not known, so a host of no listed kind is
-    undetermined until the district supplies its own list; only then is it refused.
-    Only the list that holds the host is read (the finding rests on it alone).
+    The kinds the measure names, the inferred ones (unverified) and the district's
+    own: a host of no listed kind is undetermined until the district supplies its
+    list, then refused.  A host found in a list rests on that list alone (an
+    enterprise's finding does not rest on the inference).
     """
-    lists = (params.host_kinds, params.inferred_host_kinds, params.other_host_kinds)
-    if host is None:
-        judge.missing(
-            _R_HOST,
-            ("carrier.host_kind", *(p.name for p in lists if p.value is None)),
-            (("host_kind", None), ("listed", None)),
-        )
-        return
-    holding = next((p for p in lists if p.value is not None and host in p.value), None)
-    if holding is not None:
-        judge.use(holding)
-        judge.check(
-            _R_HOST,
-            True,
-            (("host_kind", host), ("listed", True)),
-            citations_of(holding),
-        )
-        return
-    unknown = tuple(p.name for p in lists if p.value is None)
-    measure = (judge.policy.citation(_MEASURE), judge.policy.citation(_EARLIER))
-    if unknown:
-        judge.missing(
-            _R_HOST, unknown, (("host_kind", host), ("listed", None)), measure
-        )
-        return
-    for param in lists:
-        judge.use(param)
-    judge.check(
-        _R_HOST,
-        False,
-        (("host_kind", host), ("listed", False)),
-        citations_of(*lists),
-    )
+    host = carrier.host_kind
+    lists = judge.values(CARRIER_HOST)
+    if host is not None:
+        for condition, kinds in zip(_HOST_IN_LIST, lists, strict=True):
+            if kinds is not None and host in kinds:
+                judge.record(condition, True, (("host_kind", host), ("listed", True)))
+                return
+    unknown = host is None or any(kinds is None for kinds in lists)
+    held = None if unknown else False
+    judge.record(CARRIER_HOST, held, (("host_kind", host), ("listed", held)), (host,))
 
 
-def _record_minimum(
+def _at_least(
     judge: Judge,
-    check: str,
-    measured: tuple[str, int | SkillLevel | None, str],
-    minimum: tuple[str, int | SkillLevel | None, str],
-    cites: tuple[Citation, ...],
+    condition: Condition,
+    key: str,
+    measured: int | SkillLevel | None,
 ) -> None:
     """Record ``measured >= minimum`` (undecided when either is unknown)."""
-    key, value, fact_name = measured
-    min_key, limit, param_name = minimum
-    values: tuple[tuple[str, FactValue], ...] = ((key, value), (min_key, limit))
-    if (isinstance(value, SkillLevel) and isinstance(limit, SkillLevel)) or (
-        isinstance(value, int) and isinstance(limit, int)
-    ):
-        judge.check(check, value >= limit, values, cites)  # type: ignore[operator]
-    else:
-        unknown = tuple(
-            name
-            for name, known in ((fact_name, value), (param_name, limit))
-            if known is None
-        )
-        judge.missing(check, unknown, values, cites)
+    minimum = judge.value(condition)
+    held = None if measured is None or minimum is None else measured >= minimum
+    judge.record(condition, held, ((key, measured), ("minimum", minimum)), (measured,))
 
 
 @in_library_context
@@ -344,187 +235,117 @@ def carrier_recognition(
     return judge.decide(CARRIER_RECOGNITION_RULE)
 
 
+CARRIER_RECOGNITION_RULE: Rule = register(
+    Rule(
+        id="carriers.recognition",
+        version="2026.2",
+        title_zh="终身职业技能培训载体认定条件",
+        title_en="Recognition of a lifelong vocational training carrier",
+        function=carrier_recognition,
+        sources=(_MEASURE,),
+        conditions=(
+            CARRIER_TYPE,
+            CARRIER_HOST,
+            BASE_VOLUME,
+            STUDIO_LEADER,
+            STATION_VOLUME,
+            PARTNER_REGIONS,
+        ),
+    )
+)
+"""The registered carrier-recognition rule."""
+
+
 # --- awards -----------------------------------------------------------------------
 
+AWARD_ITEM = Condition(
+    "carriers.award.item",
+    zh="{year}年度{category}：{carrier_type}可以申报：{allowed}",
+    en="{year} round, {category}: a {carrier_type} may apply: {allowed}",
+    parameters=("carriers.best_ten_carrier_types", "carriers.capacity_carrier_types"),
+    read_on=_ROUND_DAY,
+)
+AWARD_RECOGNISED = Condition(
+    "carriers.award.recognised",
+    zh="载体认定日期 {recognised_on}，须早于 {before}",
+    en="The carrier was recognised on {recognised_on}; it must have been "
+    "recognised before {before}",
+    facts=("application.carrier.recognised_on",),
+    parameters=("carriers.recognition_lead_months",),
+    read_on=_ROUND_DAY,
+)
+AWARD_BASE_VOLUME = Condition(
+    "carriers.award.base_volume",
+    zh="依托单位为{host_kind}的基地上一年度培训 {trainees} 人次，须不少于 {minimum} 人次",
+    en="The base (host: {host_kind}) trained {trainees} in the year before the "
+    "round; at least {minimum} are needed",
+    facts=("application.carrier.host_kind", "application.annual_trainees"),
+    # Two host lists, each followed by the volume its hosts' bases must reach.
+    parameters=(
+        "carriers.institution_hosts",
+        "carriers.min_trainees_institution",
+        "carriers.enterprise_hosts",
+        "carriers.min_trainees_enterprise",
+    ),
+    read_on=_ROUND_DAY,
+)
+AWARD_STUDIO = Condition(
+    "carriers.award.studio_apprentices",
+    zh="技能大师工作室带徒 {apprentices} 人，须超过 {above} 人",
+    en="The master studio taught {apprentices} apprentices; more than {above} "
+    "are needed",
+    facts=("application.apprentices_taught",),
+    parameters=("carriers.studio_apprentices_above",),
+    read_on=_ROUND_DAY,
+)
+BEST_TEN_AMOUNT = Condition(
+    "carriers.award.best_ten_amount",
+    zh="“十佳”项目奖补 {award} 元（按 {quantum} 元{mode}）：{amount} 元",
+    en="'Best ten' award {award} yuan (rounded to {quantum} yuan, {mode}): "
+    "{amount} yuan",
+    parameters=("carriers.best_ten_amount", "carriers.rounding"),
+    read_on=_ROUND_DAY,
+)
+CAPACITY_AMOUNT = Condition(
+    "carriers.award.capacity_amount",
+    zh="提质扩容项目：总投入 {investment} 元 × {share}，最高 {cap} 元"
+    "（按 {quantum} 元{mode}）= {amount} 元",
+    en="Quality-and-capacity project: total investment {investment} yuan × "
+    "{share}, at most {cap} yuan (rounded to {quantum} yuan, {mode}) = "
+    "{amount} yuan",
+    facts=("application.total_investment",),
+    parameters=(
+        "carriers.capacity_share",
+        "carriers.capacity_cap",
+        "carriers.rounding",
+    ),
+    read_on=_ROUND_DAY,
+)
+AWARD_RANK = Condition(
+    "carriers.award.rank",
+    zh="{year}年度{category}评审得分 {score}，在符合条件的申报中排第 {position} 位，"
+    "每项最多 {limit} 个",
+    en="{year} round, {category}: review score {score}, position {position} "
+    "among the eligible applications; at most {limit} winners per item",
+    facts=("application.review_score",),
+    parameters=("carriers.winners_per_item",),
+    read_on=_ROUND_DAY,
+)
 
-def _round(judge: Judge, year: int) -> CarrierParameters:
-    """The round figures of *year*: the policy resolved on 1 January of that year."""
-    return judge.policy.at(date(year, 1, 1)).carriers
-
-
-def _check_item(
-    judge: Judge, application: CarrierAwardApplication, params: CarrierParameters
-) -> None:
-    carrier = application.carrier
-    category = application.category
-    param = (
-        params.best_ten_carrier_types
-        if category.is_best_ten
-        else params.capacity_carrier_types
-    )
-    types = judge.use(param)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("year", application.year),
-        ("category", category),
-        ("carrier_type", carrier.carrier_type),
-    )
-    if types is None:
-        judge.missing(_A_ITEM, (param.name,), (*values, ("allowed", None)))
-        return
-    allowed = carrier.carrier_type in types
-    judge.check(_A_ITEM, allowed, (*values, ("allowed", allowed)), citations_of(param))
-
-
-def _check_recognised(
-    judge: Judge, application: CarrierAwardApplication, params: CarrierParameters
-) -> None:
-    param = params.recognition_lead_months
-    lead = judge.use(param)
-    recognised = application.carrier.recognised_on
-    before = None if lead is None else add_months(date(application.year, 1, 1), -lead)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("recognised_on", recognised),
-        ("before", before),
-    )
-    if recognised is None or before is None:
-        unknown = tuple(
-            name
-            for name, known in (
-                ("application.carrier.recognised_on", recognised),
-                (param.name, before),
-            )
-            if known is None
-        )
-        judge.missing(_A_RECOGNISED, unknown, values, citations_of(param))
-        return
-    judge.check(_A_RECOGNISED, recognised < before, values, citations_of(param))
-
-
-def _check_volume(
-    judge: Judge, application: CarrierAwardApplication, params: CarrierParameters
-) -> None:
-    carrier = application.carrier
-    if carrier.carrier_type is CarrierType.MASTER_STUDIO:
-        above_param = params.studio_apprentices_above
-        above = judge.use(above_param)
-        taught = application.apprentices_taught
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("apprentices", taught),
-            ("above", above),
-        )
-        if taught is None or above is None:
-            unknown = tuple(
-                name
-                for name, known in (
-                    ("application.apprentices_taught", taught),
-                    (above_param.name, above),
-                )
-                if known is None
-            )
-            judge.missing(_A_STUDIO, unknown, values, citations_of(above_param))
-            return
-        judge.check(_A_STUDIO, taught > above, values, citations_of(above_param))
-        return
-    if carrier.carrier_type is not CarrierType.HIGH_SKILL_TRAINING_BASE:
-        return
-    host = carrier.host_kind
-    trainees = application.annual_trainees
-    pairs = (
-        (params.institution_hosts, params.min_trainees_institution),
-        (params.enterprise_hosts, params.min_trainees_enterprise),
-    )
-    # The figure that applies is the one of the host list holding the host; only
-    # that list and its figure are read (they are what the finding rests on).
-    chosen = next(
-        (
-            pair
-            for pair in pairs
-            if host is not None and pair[0].value is not None and host in pair[0].value
-        ),
-        None,
-    )
-    lacking: list[str] = []
-    minimum: int | None = None
-    cites: tuple[Citation, ...] = ()
-    if chosen is not None:
-        hosts_param, minimum_param = chosen
-        judge.use(hosts_param)
-        minimum = judge.use(minimum_param)
-        cites = citations_of(hosts_param, minimum_param)
-        if minimum is None:
-            lacking.append(minimum_param.name)
-    elif host is None:
-        lacking.append("application.carrier.host_kind")
-        lacking.extend(p.name for pair in pairs for p in pair if p.value is None)
-    elif any(hosts.value is None for hosts, _ in pairs):
-        # A list not in force might hold the host: name it and its figure.
-        lacking.extend(
-            p.name
-            for hosts, figure in pairs
-            if hosts.value is None
-            for p in (hosts, figure)
-            if p.value is None
-        )
-    else:
-        # The round sets no figure for this kind of host (e.g. a public training
-        # base): the district must place the host kind in one of the two lists.
-        lacking.extend(hosts.name for hosts, _ in pairs)
-    values = (("host_kind", host), ("trainees", trainees), ("minimum", minimum))
-    if trainees is None:
-        lacking.append("application.annual_trainees")
-    if lacking or trainees is None or minimum is None:
-        judge.missing(_A_BASE, tuple(lacking), values, cites)
-        return
-    judge.check(_A_BASE, trainees >= minimum, values, cites)
-
-
-def _unset(param: Resolved[object]) -> tuple[str, ...]:
-    """The parameter's name if it has no value in force (it would be read too)."""
-    return () if param.value is not None else (param.name,)
-
-
-def _award_amount(
-    judge: Judge, application: CarrierAwardApplication, params: CarrierParameters
-) -> Decimal | None:
-    if application.category.is_best_ten:
-        award_param = params.best_ten_amount
-        award = judge.use(award_param)
-        if award is None:
-            judge.missing(
-                _A_BEST_TEN,
-                (award_param.name, *_unset(params.rounding)),
-                (("award", None), ("quantum", None), ("mode", None), ("amount", None)),
-            )
-            return None
-        return judge.amount(_A_BEST_TEN, params.rounding, award, (("award", award),))
-    share_param, cap_param = params.capacity_share, params.capacity_cap
-    share, cap = judge.use(share_param), judge.use(cap_param)
-    investment = application.total_investment
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("investment", investment),
-        ("share", share),
-        ("cap", cap),
-    )
-    if investment is None or share is None or cap is None:
-        unknown = tuple(
-            name
-            for name, known in (
-                ("application.total_investment", investment),
-                (share_param.name, share),
-                (cap_param.name, cap),
-            )
-            if known is None
-        )
-        judge.missing(
-            _A_CAPACITY,
-            (*unknown, *_unset(params.rounding)),
-            (*values, ("quantum", None), ("mode", None), ("amount", None)),
-            citations_of(share_param, cap_param),
-        )
-        return None
-    return judge.amount(
-        _A_CAPACITY, params.rounding, min(investment * share, cap), values
-    )
+# The item check reads the carrier types of the application's item only.
+_BEST_TEN_ITEM, _CAPACITY_ITEM = (
+    attrs.evolve(AWARD_ITEM, parameters=(name,)) for name in AWARD_ITEM.parameters
+)
+# A base's volume rests on the host list holding its host and the figure that
+# follows that list (each list paired with the next name); a host in neither list
+# rests on no figure.
+_VOLUME_OF = tuple(
+    attrs.evolve(AWARD_BASE_VOLUME, parameters=pair)
+    for names in [iter(AWARD_BASE_VOLUME.parameters)]
+    for pair in zip(names, names, strict=True)
+)
+_NO_VOLUME = attrs.evolve(AWARD_BASE_VOLUME, parameters=())
+_NO_AMOUNT = (("quantum", None), ("mode", None), ("amount", None))
 
 
 def check_carrier_award(
@@ -537,17 +358,118 @@ def check_carrier_award(
     whether it is payable follows from the judge's outcome, and whether the
     application is among the item's winners from :func:`allocate_carrier_awards`.
     """
-    params = _round(judge, application.year)
-    _check_item(judge, application, params)
-    _check_recognised(judge, application, params)
-    _check_volume(judge, application, params)
-    return _award_amount(judge, application, params)
+    day = date(application.year, 1, 1)
+    carrier = application.carrier
+    item = _BEST_TEN_ITEM if application.category.is_best_ten else _CAPACITY_ITEM
+    types = judge.value(item, day=day)
+    allowed = None if types is None else carrier.carrier_type in types
+    judge.record(
+        item,
+        allowed,
+        (
+            ("year", application.year),
+            ("category", application.category),
+            ("carrier_type", carrier.carrier_type),
+            ("allowed", allowed),
+        ),
+        day=day,
+    )
+
+    lead = judge.value(AWARD_RECOGNISED, day=day)
+    recognised = carrier.recognised_on
+    before = None if lead is None else add_months(day, -lead)
+    judge.record(
+        AWARD_RECOGNISED,
+        None if recognised is None or before is None else recognised < before,
+        (("recognised_on", recognised), ("before", before)),
+        (recognised,),
+        day=day,
+    )
+
+    if carrier.carrier_type is CarrierType.MASTER_STUDIO:
+        above = judge.value(AWARD_STUDIO, day=day)
+        taught = application.apprentices_taught
+        judge.record(
+            AWARD_STUDIO,
+            None if taught is None or above is None else taught > above,
+            (("apprentices", taught), ("above", above)),
+            (taught,),
+            day=day,
+        )
+    elif carrier.carrier_type is CarrierType.HIGH_SKILL_TRAINING_BASE:
+        _check_base_volume(judge, application, day)
+    return _award_amount(judge, application, day)
+
+
+def _check_base_volume(
+    judge: Judge, application: CarrierAwardApplication, day: date
+) -> None:
+    """Record whether a base trained enough people, by the figure of its host's list.
+
+    The figure that applies is the one of the host list holding the host.  A host
+    in neither list is undetermined: while a list is not in force, naming it (it
+    might hold the host) and its figure; when both are, naming both lists, for the
+    district to place a host kind the round sets no figure for (a public training
+    base, say).
+    """
+    host = application.carrier.host_kind
+    trainees = application.annual_trainees
+    facts = (host, trainees)
+    unplaced: list[Condition] = []
+    for condition in _VOLUME_OF:
+        hosts, minimum = judge.values(condition, day=day)
+        if hosts is None:
+            unplaced.append(condition)
+        elif host is not None and host in hosts:
+            judge.record(
+                condition,
+                None if trainees is None or minimum is None else trainees >= minimum,
+                (("host_kind", host), ("trainees", trainees), ("minimum", minimum)),
+                facts,
+                day=day,
+            )
+            return
+    values = (("host_kind", host), ("trainees", trainees), ("minimum", None))
+    if host is None or len(unplaced) == len(_VOLUME_OF):
+        judge.record(AWARD_BASE_VOLUME, None, values, facts, day=day)
+    elif unplaced:
+        (condition,) = unplaced
+        judge.record(condition, None, values, facts, day=day)
+    else:
+        lists = tuple(condition.parameters[0] for condition in _VOLUME_OF)
+        unknown = AWARD_BASE_VOLUME.facts[1:] if trainees is None else ()
+        judge.record(_NO_VOLUME, None, values, day=day, missing=(*unknown, *lists))
+
+
+def _award_amount(
+    judge: Judge, application: CarrierAwardApplication, day: date
+) -> Decimal | None:
+    """Record the application's amount; ``None`` when a figure or fact is missing."""
+    if application.category.is_best_ten:
+        award, _ = judge.values(BEST_TEN_AMOUNT, day=day)
+        if award is None:
+            judge.record(BEST_TEN_AMOUNT, None, (("award", None), *_NO_AMOUNT), day=day)
+            return None
+        return judge.rounded(BEST_TEN_AMOUNT, award, (("award", award),), day=day)
+    share, cap, _ = judge.values(CAPACITY_AMOUNT, day=day)
+    investment = application.total_investment
+    values: tuple[tuple[str, FactValue], ...] = (
+        ("investment", investment),
+        ("share", share),
+        ("cap", cap),
+    )
+    if investment is None or share is None or cap is None:
+        judge.record(
+            CAPACITY_AMOUNT, None, (*values, *_NO_AMOUNT), (investment,), day=day
+        )
+        return None
+    return judge.rounded(CAPACITY_AMOUNT, min(investment * share, cap), values, day=day)
 
 
 def _rank_key(
     application: CarrierAwardApplication,
-) -> tuple[int, str, bool, Decimal, str, str, str]:
-    """Year, item, score (highest first, unscored last), host, name, content."""
+) -> tuple[int, str, bool, Decimal, str, str]:
+    """Year, item, score (highest first, unscored last), host, name."""
     score = application.review_score
     return (
         application.year,
@@ -556,12 +478,11 @@ def _rank_key(
         -(score if score is not None else Decimal(0)),
         str(application.carrier.host),
         application.carrier.name,
-        canonical(application),
     )
 
 
 @attrs.frozen(kw_only=True)
-class CarrierAwardAllocation:
+class CarrierAwardAllocation(Allocation[CarrierAwardApplication]):
     """The outcome of an award round: each application's decision, in rank order.
 
     Each application gets its own :class:`~skillchain.Decision` under rule
@@ -577,39 +498,11 @@ class CarrierAwardAllocation:
     )
     """Every application: by year, item, review score (highest first, unscored
     last), then host credit code, carrier name and the rest of the record."""
-    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
-    """The decision for each application, aligned with :attr:`ranked`."""
-
-    def __attrs_post_init__(self) -> None:
-        """Check that there is one decision per ranked application."""
-        if len(self.decisions) != len(self.ranked):
-            fail(
-                self,
-                "decisions",
-                f"got {len(self.decisions)} decisions for {len(self.ranked)} "
-                "applications",
-                "one decision per ranked application, in the same order",
-            )
 
     @property
     def winners(self) -> tuple[CarrierAwardApplication, ...]:
-        """The applications awarded, in rank order."""
-        return tuple(
-            app
-            for app, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is Outcome.ELIGIBLE
-        )
-
-    def decision_for(self, application: CarrierAwardApplication) -> Decision:
-        """The decision for *application*.
-
-        Raises:
-            KeyError: *application* was not part of the allocation.
-        """
-        for app, decision in zip(self.ranked, self.decisions, strict=True):
-            if app == application:
-                return decision
-        raise KeyError("the application was not part of this allocation")
+        """The applications awarded, in rank order (the same as :attr:`chosen`)."""
+        return self.chosen
 
 
 @in_library_context
@@ -656,56 +549,41 @@ def allocate_carrier_awards(
         (<Outcome.ELIGIBLE: 'eligible'>, Decimal('800000.00'))
     """
     chosen = policy if policy is not None else Policy.default()
-    ranked = sorted(distinct(applications, CarrierAwardApplication), key=_rank_key)
-    judges: list[Judge] = []
-    amounts: list[Decimal | None] = []
+    ranked = rank(applications, CarrierAwardApplication, _rank_key)
+    positions: dict[tuple[int, CarrierAwardCategory], int] = {}
+    decisions: list[Decision] = []
     for application in ranked:
         judge = Judge(chosen, on)
-        amounts.append(check_carrier_award(judge, application))
-        judges.append(judge)
-    positions: dict[tuple[int, CarrierAwardCategory], int] = {}
-    for application, judge in zip(ranked, judges, strict=True):
-        if judge.failed:
-            continue
-        limit_param = _round(judge, application.year).winners_per_item
+        amount = check_carrier_award(judge, application)
+        day = date(application.year, 1, 1)
+        limit = judge.value(AWARD_RANK, day=day)
         score = application.review_score
-        if judge.undecided and score is not None and limit_param.value is not None:
-            # Its place waits for its own missing facts, named by its findings.
-            continue
-        limit = judge.use(limit_param)
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("year", application.year),
-            ("category", application.category),
-            ("score", score),
-        )
-        cites = citations_of(limit_param)
-        if score is None or limit is None:
-            unknown = tuple(
-                name
-                for name, known in (
-                    ("application.review_score", score),
-                    (limit_param.name, limit),
-                )
-                if known is None
+        # A failed application takes no place; one undecided on its own facts
+        # waits for them (its findings name them).
+        if not judge.failed and not (
+            judge.undecided and score is not None and limit is not None
+        ):
+            position: int | None = None
+            held: bool | None = None
+            if score is not None and limit is not None:
+                key = (application.year, application.category)
+                position = positions[key] = positions.get(key, 0) + 1
+                held = position <= limit
+            judge.record(
+                AWARD_RANK,
+                held,
+                (
+                    ("year", application.year),
+                    ("category", application.category),
+                    ("score", score),
+                    ("position", position),
+                    ("limit", limit),
+                ),
+                (score,),
+                day=day,
             )
-            judge.missing(
-                _A_RANK, unknown, (*values, ("position", None), ("limit", limit)), cites
-            )
-            continue
-        key = (application.year, application.category)
-        position = positions.get(key, 0) + 1
-        positions[key] = position
-        judge.check(
-            _A_RANK,
-            position <= limit,
-            (*values, ("position", position), ("limit", limit)),
-            cites,
-        )
-    decisions = tuple(
-        judge.decide(CARRIER_AWARD_RULE, amount)
-        for judge, amount in zip(judges, amounts, strict=True)
-    )
-    return CarrierAwardAllocation(ranked=tuple(ranked), decisions=decisions)
+        decisions.append(judge.decide(CARRIER_AWARD_RULE, amount))
+    return CarrierAwardAllocation(ranked=ranked, decisions=tuple(decisions))
 
 
 @in_library_context
@@ -748,125 +626,26 @@ def carrier_award(
     return allocate_carrier_awards(pool, on=on, policy=policy).decision_for(application)
 
 
-_RECOGNITION_PARAMS = (
-    "carriers.carrier_types",
-    "carriers.host_kinds",
-    "carriers.inferred_host_kinds",
-    "carriers.other_host_kinds",
-    "carriers.base_min_annual_trainees",
-    "carriers.studio_leader_min_level",
-    "carriers.workstation_min_annual_trainees",
-)
-
-CARRIER_RECOGNITION_RULE: Rule = register(
-    Rule(
-        id="carriers.recognition",
-        version="2026.1",
-        title_zh="终身职业技能培训载体认定条件",
-        title_en="Recognition of a lifelong vocational training carrier",
-        function=carrier_recognition,
-        sources=(RuleSource(_MEASURE),),
-        parameters=_RECOGNITION_PARAMS,
-        conditions=(
-            Condition(_R_TYPE, parameters=("carriers.carrier_types",)),
-            Condition(
-                _R_HOST,
-                parameters=(
-                    "carriers.host_kinds",
-                    "carriers.inferred_host_kinds",
-                    "carriers.other_host_kinds",
-                ),
-                sources=(RuleSource(_MEASURE), RuleSource(_EARLIER)),
-            ),
-            Condition(_R_BASE, parameters=("carriers.base_min_annual_trainees",)),
-            Condition(_R_STUDIO, parameters=("carriers.studio_leader_min_level",)),
-            Condition(
-                _R_STATION, parameters=("carriers.workstation_min_annual_trainees",)
-            ),
-            Condition(_R_PARTNERS, sources=(RuleSource(_MEASURE),), advisory=True),
-        ),
-    )
-)
-"""The registered carrier-recognition rule."""
-
-_ROUND_DAY = ReadOn(
-    "application.year",
-    "the figures seen belong to one award round (the 2023 round's notice and report), "
-    "so a round's figures are those in force on 1 January of its year, whatever day "
-    "the application is judged",
-)
-
 CARRIER_AWARD_RULE: Rule = register(
     Rule(
         id="carriers.award",
-        version="2026.1",
+        version="2026.2",
         title_zh="终身职业技能培训载体奖补",
         title_en="Lifelong training carrier awards",
         function=carrier_award,
-        sources=(RuleSource(_MEASURE), RuleSource(_ROUND), RuleSource(_ROUND_2025)),
-        parameters=(
-            "carriers.best_ten_carrier_types",
-            "carriers.capacity_carrier_types",
-            "carriers.recognition_lead_months",
-            "carriers.institution_hosts",
-            "carriers.enterprise_hosts",
-            "carriers.min_trainees_institution",
-            "carriers.min_trainees_enterprise",
-            "carriers.studio_apprentices_above",
-            "carriers.best_ten_amount",
-            "carriers.capacity_share",
-            "carriers.capacity_cap",
-            "carriers.rounding",
-            "carriers.winners_per_item",
+        sources=(
+            _MEASURE,
+            RuleSource("sz-2023-carrier-award-round"),
+            RuleSource("sz-2025-carrier-award-round"),
         ),
         conditions=(
-            Condition(
-                _A_ITEM,
-                parameters=(
-                    "carriers.best_ten_carrier_types",
-                    "carriers.capacity_carrier_types",
-                ),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_RECOGNISED,
-                parameters=("carriers.recognition_lead_months",),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_BASE,
-                parameters=(
-                    "carriers.institution_hosts",
-                    "carriers.enterprise_hosts",
-                    "carriers.min_trainees_institution",
-                    "carriers.min_trainees_enterprise",
-                ),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_STUDIO,
-                parameters=("carriers.studio_apprentices_above",),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_BEST_TEN,
-                parameters=("carriers.best_ten_amount", "carriers.rounding"),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_CAPACITY,
-                parameters=(
-                    "carriers.capacity_share",
-                    "carriers.capacity_cap",
-                    "carriers.rounding",
-                ),
-                read_on=_ROUND_DAY,
-            ),
-            Condition(
-                _A_RANK,
-                parameters=("carriers.winners_per_item",),
-                read_on=_ROUND_DAY,
-            ),
+            AWARD_ITEM,
+            AWARD_RECOGNISED,
+            AWARD_BASE_VOLUME,
+            AWARD_STUDIO,
+            BEST_TEN_AMOUNT,
+            CAPACITY_AMOUNT,
+            AWARD_RANK,
         ),
     )
 )

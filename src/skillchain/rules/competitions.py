@@ -18,6 +18,8 @@
   not found, so those events are undetermined until the district supplies them.
 """
 
+import functools
+
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -25,17 +27,10 @@ import attrs
 
 from dateutil.relativedelta import relativedelta
 
-from skillchain._checks import fail, is_a, maybe, tuple_of, whole
+from skillchain._checks import is_a, maybe, tuple_of, whole
 from skillchain._context import in_library_context
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Message,
-    Outcome,
-    register_messages,
-)
+from skillchain._decision import Decision, FactValue
 from skillchain._identifiers import ResidentId, Sex
-from skillchain._sources import Citation
 from skillchain.catalog import CompetitionCategory, competition_categories
 from skillchain.errors import InvalidValueError
 from skillchain.model import (
@@ -46,8 +41,9 @@ from skillchain.model import (
     CompetitionResult,
     CompetitionTier,
 )
-from skillchain.policy import CompetitionParameters, Policy, Resolved
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.rules._allocation import Allocation, rank
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
@@ -61,10 +57,9 @@ __all__ = [
     "technical_expert",
 ]
 
-_CITY_2022 = "sz-2022-skills-contest"
-_CITY_2025 = "sz-2025-skills-contest-reports"
-_FUTIAN_2024 = "ft-2024-staff-contest"
-_TIERS_DOC = "competition-tiers-restated"
+_CITY = RuleSource("sz-2022-skills-contest")
+_CITY_2025 = RuleSource("sz-2025-skills-contest-reports")
+_FUTIAN = RuleSource("ft-2024-staff-contest")
 
 # The titles that bar a holder from the event they were won in: 深圳市技术能手
 # (city notices); at a district contest also 福田区技术能手 (Futian 2024 notice).
@@ -72,73 +67,135 @@ _CITY_TITLE = "shenzhen-technical-expert"
 _DISTRICT_TITLE = "futian-technical-expert"
 _SHENZHEN_TIERS = (CompetitionTier.MUNICIPAL, CompetitionTier.DISTRICT)
 
-_E_SCOPE = "competitions.entry.scope"
-_E_MIN_AGE = "competitions.entry.min_age"
-_E_RETIREMENT = "competitions.entry.retirement"
-_E_SHENZHEN = "competitions.entry.shenzhen"
-_E_NOMINATED = "competitions.entry.nominated"
-_E_TITLED = "competitions.entry.not_titled"
-
-_T_CATEGORY = "competitions.technical_expert.category"
-_T_COMPETITOR = "competitions.technical_expert.competitor"
-_T_PASSED = "competitions.technical_expert.passed"
-_T_QUOTA = "competitions.technical_expert.quota"
-_T_PLACE = "competitions.technical_expert.place"
-
-register_messages(
-    {
-        _E_SCOPE: Message(
-            zh="赛项级别为{tier}（深圳市级或区级竞赛适用本规则）",
-            en="The event's tier is {tier} (the rule covers Shenzhen city and "
-            "district contests)",
-        ),
-        _E_MIN_AGE: Message(
-            zh="报名日年满 {age} 周岁，最低 {min_age} 周岁",
-            en="Aged {age} (full years) on the day, at least {min_age}",
-        ),
-        _E_RETIREMENT: Message(
-            zh="报名日 {on} 未到法定退休年龄（退休日期 {retires_on}）",
-            en="On {on} the entrant has not reached the statutory retirement age "
-            "(retirement date {retires_on})",
-        ),
-        _E_SHENZHEN: Message(
-            zh="在本市工作或学习：{in_shenzhen}（面向全国的赛项：{nationwide}）",
-            en="Works or studies in Shenzhen: {in_shenzhen} (event open "
-            "nationwide: {nationwide})",
-        ),
-        _E_NOMINATED: Message(
-            zh="由所在单位或学校推荐：{nominated}",
-            en="Nominated by the employer or school: {nominated}",
-        ),
-        _E_TITLED: Message(
-            zh="未因本赛项（{event}）获得过禁止再次参赛的称号（{title}）",
-            en="Holds no title barring re-entry won in this event ({event}): {title}",
-        ),
-        _T_CATEGORY: Message(
-            zh="赛项为{tier}{competition_class}竞赛（深圳市技术能手来自市级一类竞赛）",
-            en="The event is {tier}, {competition_class} (深圳市技术能手 comes "
-            "from municipal class-one events)",
-        ),
-        _T_COMPETITOR: Message(
-            zh="以选手身份参赛（教练：{as_coach}）",
-            en="Took part as a competitor (coach: {as_coach})",
-        ),
-        _T_PASSED: Message(
-            zh="各项成绩均合格：{passed}",
-            en="Every score passed: {passed}",
-        ),
-        _T_QUOTA: Message(
-            zh="{format}决赛实际参赛 {finalists} 人，名额 {quota} 名（{year} 年度）",
-            en="{finalists} finalists took part in the {format}: {quota} places "
-            "({year} contest year)",
-        ),
-        _T_PLACE: Message(
-            zh="名次 {rank}：排名在前 {ahead} 人、并列 {tied} 人，名额 {quota} 名",
-            en="Rank {rank}: {ahead} ranked ahead and {tied} tied at this rank, of "
-            "{quota} places",
-        ),
-    }
+SCOPE = Condition(
+    "competitions.entry.scope",
+    zh="赛项级别为{tier}（深圳市级或区级竞赛适用本规则）",
+    en="The event's tier is {tier} (the rule covers Shenzhen city and "
+    "district contests)",
+    facts=("entry.competition.tier",),
+    sources=(_CITY,),
 )
+MIN_AGE = Condition(
+    "competitions.entry.min_age",
+    zh="报名日年满 {age} 周岁，最低 {min_age} 周岁",
+    en="Aged {age} (full years) on the day, at least {min_age}",
+    facts=("entry.person",),
+    parameters=("competitions.entry_min_age",),
+)
+RETIREMENT = Condition(
+    "competitions.entry.retirement",
+    zh="报名日 {on} 未到法定退休年龄（退休日期 {retires_on}）",
+    en="On {on} the entrant has not reached the statutory retirement age "
+    "(retirement date {retires_on})",
+    facts=("entry.person", "entry.cadre_post"),
+    # The original ages, the delay steps and the target ages, each in the order of
+    # _CATEGORIES.
+    parameters=(
+        "competitions.retirement_age_male",
+        "competitions.retirement_age_female_worker",
+        "competitions.retirement_age_female_cadre",
+        "competitions.retirement_delay_step_male",
+        "competitions.retirement_delay_step_female_worker",
+        "competitions.retirement_delay_step_female_cadre",
+        "competitions.retirement_target_age_male",
+        "competitions.retirement_target_age_female_worker",
+        "competitions.retirement_target_age_female_cadre",
+    ),
+    read_on=ReadOn(
+        "entry.person.birth_date",
+        "the 2024 decision delays a retirement by the original retirement "
+        "date (birth date plus the original age, the age in force on the "
+        "registration day): the delay step and target age in force on that "
+        "date apply",
+    ),
+)
+IN_SHENZHEN = Condition(
+    "competitions.entry.shenzhen",
+    zh="在本市工作或学习：{in_shenzhen}（面向全国的赛项：{nationwide}）",
+    en="Works or studies in Shenzhen: {in_shenzhen} (event open "
+    "nationwide: {nationwide})",
+    facts=("entry.works_or_studies_in_shenzhen",),
+    sources=(_CITY, _CITY_2025),
+)
+NOMINATED = Condition(
+    "competitions.entry.nominated",
+    zh="由所在单位或学校推荐：{nominated}",
+    en="Nominated by the employer or school: {nominated}",
+    facts=("entry.nominated",),
+    sources=(_CITY,),
+)
+NOT_TITLED = Condition(
+    "competitions.entry.not_titled",
+    zh="未因本赛项（{event}）获得过禁止再次参赛的称号（{title}）",
+    en="Holds no title barring re-entry won in this event ({event}): {title}",
+    facts=("entry.honours",),
+    sources=(_CITY, _FUTIAN),
+)
+
+_CONTEST_YEAR = ReadOn(
+    "results[0].competition.year",
+    "each year's contest notice sets the places of that year's events; they are "
+    "read on 1 January of the contest year, whenever the title is decided",
+)
+# The top tier, the lower tiers and the team quota, in that order.
+_QUOTAS = (
+    "competitions.technical_expert_quota",
+    "competitions.technical_expert_quota_lower",
+    "competitions.technical_expert_team_quota",
+)
+
+CATEGORY = Condition(
+    "competitions.technical_expert.category",
+    zh="赛项为{tier}{competition_class}竞赛（深圳市技术能手来自市级一类竞赛）",
+    en="The event is {tier}, {competition_class} (深圳市技术能手 comes "
+    "from municipal class-one events)",
+    facts=("results[0].competition.competition_class",),
+    sources=(_CITY, RuleSource("competition-tiers-restated")),
+)
+COMPETITOR = Condition(
+    "competitions.technical_expert.competitor",
+    zh="以选手身份参赛（教练：{as_coach}）",
+    en="Took part as a competitor (coach: {as_coach})",
+    facts=("results[0].as_coach",),
+    sources=(_CITY,),
+)
+PASSED = Condition(
+    "competitions.technical_expert.passed",
+    zh="各项成绩均合格：{passed}",
+    en="Every score passed: {passed}",
+    facts=("results[0].passed_all_parts",),
+    sources=(_CITY,),
+)
+QUOTA = Condition(
+    "competitions.technical_expert.quota",
+    zh="{format}决赛实际参赛 {finalists} 人，名额 {quota} 名（{year} 年度）",
+    en="{finalists} finalists took part in the {format}: {quota} places "
+    "({year} contest year)",
+    facts=("results[0].competition.finalists",),
+    parameters=_QUOTAS,
+    read_on=_CONTEST_YEAR,
+)
+PLACE = Condition(
+    "competitions.technical_expert.place",
+    zh="名次 {rank}：排名在前 {ahead} 人、并列 {tied} 人，名额 {quota} 名",
+    en="Rank {rank}: {ahead} ranked ahead and {tied} tied at this rank, of "
+    "{quota} places",
+    facts=("results[0].rank",),
+    parameters=_QUOTAS,
+    sources=(_CITY,),
+    read_on=_CONTEST_YEAR,
+)
+
+
+@functools.cache
+def _reading(condition: Condition, names: tuple[str, ...]) -> Condition:
+    """*condition* as one finding reads it: resting on *names* of its parameters only.
+
+    Some findings read only part of what their condition declares (one
+    retirement category's ages, the quota tier an event falls in): the finding
+    cites, counts the provenance of and names as missing only those figures.
+    """
+    return attrs.evolve(condition, parameters=names)
 
 
 def competition_category(competition: Competition) -> CompetitionCategory | None:
@@ -167,28 +224,14 @@ def competition_category(competition: Competition) -> CompetitionCategory | None
 
 # --- entry ------------------------------------------------------------------------
 
-_Schedule = tuple[Resolved[int], Resolved[int], Resolved[int]]
+_CATEGORIES = ("male", "female_worker", "female_cadre")
 
 
-def _schedule(params: CompetitionParameters, category: str) -> _Schedule:
-    """(original age, delay step, target age) of one retirement category."""
-    if category == "male":
-        return (
-            params.retirement_age_male,
-            params.retirement_delay_step_male,
-            params.retirement_target_age_male,
-        )
-    if category == "female_cadre":
-        return (
-            params.retirement_age_female_cadre,
-            params.retirement_delay_step_female_cadre,
-            params.retirement_target_age_female_cadre,
-        )
-    return (
-        params.retirement_age_female_worker,
-        params.retirement_delay_step_female_worker,
-        params.retirement_target_age_female_worker,
-    )
+def _schedule(category: str) -> Condition:
+    """The retirement condition as one category reads it: (original age, delay
+    step, target age)."""
+    index = _CATEGORIES.index(category)
+    return _reading(RETIREMENT, RETIREMENT.parameters[index :: len(_CATEGORIES)])
 
 
 def _retirement_day(
@@ -196,63 +239,55 @@ def _retirement_day(
 ) -> date | None:
     """The statutory retirement date of one category (``None``: a figure is missing).
 
-    The original date is the birthday at the original age; if a delay step is in
-    force on that date, the delay is one month plus one more for every step of
-    months from the step's first day (2025-01-01) to the original date, up to the
-    target age.
+    The original date is the birthday at the original age (in force on the
+    evaluation day); if a delay step is in force on that date, the delay is one
+    month plus one more for every step of months from the step's first day
+    (2025-01-01) to the original date, up to the target age.  The delay figures
+    that are missing are added to *missing* (a missing original age is named by
+    the finding itself).
     """
-    schedule = _schedule(judge.params.competitions, category)
-    base_name, step_name, target_name = (param.name for param in schedule)
-    base = judge.use(schedule[0])
+    schedule = _schedule(category)
+    _, step_name, target_name = schedule.parameters
+    policy = judge.policy
+    base: int | None = judge.value(schedule)
     if base is None:
         # The original date is unknown, so is the day the delay is read on: name
         # the delay figures too when the policy has no value of them at all.
-        missing.append(base_name)
         missing.extend(
-            name for name in (step_name, target_name) if _never(judge.policy, name)
+            name for name in (step_name, target_name) if not _starts(policy, name)
         )
         return None
     original = birth + relativedelta(years=base)
-    _, step_param, target_param = _schedule(
-        judge.policy.at(original).competitions, category
-    )
-    step = judge.use(step_param)
-    if step is None or step_param.period is None:
-        if _delay_not_started(judge.policy, step_name, original):
-            return original
+    _, step, target = judge.values(schedule, day=original)
+    period = policy.at(original).get(step_name).period
+    if step is None or period is None:
+        starts = _starts(policy, step_name)
+        if starts and original < min(starts):
+            return original  # before the first delay step: no delay yet
         missing.append(step_name)
-        if _never(judge.policy, target_name):
+        if not _starts(policy, target_name):
             missing.append(target_name)
         return None
-    target = judge.use(target_param)
     if target is None or step == 0:
-        missing.append(target_param.name if target is None else step_param.name)
+        missing.append(target_name if target is None else step_name)
         return None
-    start = step_param.period.start
-    months = (original.year - start.year) * 12 + original.month - start.month
+    months = (original.year - period.start.year) * 12 + (
+        original.month - period.start.month
+    )
     delay = min(months // step + 1, (target - base) * 12)
     return original + relativedelta(months=delay)
 
 
-def _never(policy: Policy, name: str) -> bool:
-    """Whether *policy* gives the parameter *name* no value on any day."""
-    param = policy.parameters.get(name)
-    return param is None or not param.values
+def _starts(policy: Policy, name: str) -> list[date]:
+    """The first days of the dated values *policy* gives the parameter *name*.
 
-
-def _delay_not_started(policy: Policy, name: str, original: date) -> bool:
-    """Whether *original* is before the first dated delay step: no delay yet.
-
-    Only the parameter's own history says so; a parameter with no value at all,
-    or one that ended before *original*, leaves the date unknown.
+    Only the parameter's own history says whether a delay has started: a day
+    before its first value has no delay yet; a parameter with no value at all, or
+    one that ended before the day, leaves the date unknown.
     """
     param = policy.parameters.get(name)
-    starts = [
-        value.period.start
-        for value in (param.values if param is not None else ())
-        if value.period is not None
-    ]
-    return bool(starts) and original < min(starts)
+    values = param.values if param is not None else ()
+    return [value.period.start for value in values if value.period is not None]
 
 
 def _categories(entry: CompetitionEntry) -> tuple[str, ...]:
@@ -264,36 +299,35 @@ def _categories(entry: CompetitionEntry) -> tuple[str, ...]:
 
 
 def _retirement(judge: Judge, entry: CompetitionEntry) -> None:
-    birth = entry.person.birth_date
+    """The retirement finding: resting on the original ages of the categories read."""
+    categories = _categories(entry)
     missing: list[str] = []
     days = [
-        _retirement_day(judge, birth, category, missing)
-        for category in _categories(entry)
+        _retirement_day(judge, entry.person.birth_date, category, missing)
+        for category in categories
     ]
-    params = judge.params.competitions
-    citations = citations_of(
-        params.retirement_age_male, params.retirement_delay_step_male
-    )
-    known = [d for d in days if d is not None]
-    shown = min(known) if known else None
+    known = [day for day in days if day is not None]
     values: tuple[tuple[str, FactValue], ...] = (
         ("on", judge.on),
-        ("retires_on", shown if len(set(known)) == 1 else None),
+        ("retires_on", min(known) if len(set(known)) == 1 else None),
     )
-    if missing:
-        judge.missing(_E_RETIREMENT, missing, values, citations)
-    elif judge.on < min(known):
-        judge.check(_E_RETIREMENT, True, values, citations)
-    elif judge.on >= max(known):
-        judge.check(_E_RETIREMENT, False, values, citations)
-    else:
-        judge.missing(_E_RETIREMENT, ("entry.cadre_post",), values, citations)
-
-
-def _barred(competition: Competition) -> tuple[str, ...]:
-    if competition.tier is CompetitionTier.DISTRICT:
-        return (_CITY_TITLE, _DISTRICT_TITLE)
-    return (_CITY_TITLE,)
+    held: bool | None = None
+    if len(known) == len(days):
+        if judge.on < min(known):
+            held = True
+        elif judge.on >= max(known):
+            held = False
+    judge.record(
+        _reading(
+            RETIREMENT,
+            tuple(_schedule(category).parameters[0] for category in categories),
+        ),
+        held,
+        values,
+        (entry.person, entry.cadre_post),
+        # A figure missing, or else the two dates of a woman straddle the day.
+        missing=missing if len(known) < len(days) else None,
+    )
 
 
 @in_library_context
@@ -331,83 +365,54 @@ def competition_entry(
             problem=f"got a value of type {type(entry).__name__}",
             expected="a CompetitionEntry",
         )
-    chosen = policy if policy is not None else Policy.default()
-    judge = Judge(chosen, on)
-    params = judge.params.competitions
+    judge = Judge(policy if policy is not None else Policy.default(), on)
+    record = judge.record
     competition = entry.competition
-    city = (chosen.citation(_CITY_2022),)
-    judge.check(
-        _E_SCOPE,
-        competition.tier in _SHENZHEN_TIERS,
-        (("tier", competition.tier),),
-        city,
+    record(SCOPE, competition.tier in _SHENZHEN_TIERS, (("tier", competition.tier),))
+    min_age: int | None = judge.value(MIN_AGE)
+    age = relativedelta(on, entry.person.birth_date).years
+    record(
+        MIN_AGE,
+        None if min_age is None else age >= min_age,
+        (("age", age), ("min_age", min_age)),
     )
-    min_age = judge.use(params.entry_min_age)
-    birth = entry.person.birth_date
-    age = relativedelta(on, birth).years
-    age_values: tuple[tuple[str, FactValue], ...] = (
-        ("age", age),
-        ("min_age", min_age),
-    )
-    if min_age is None:
-        judge.missing(_E_MIN_AGE, (params.entry_min_age.name,), age_values)
-    else:
-        judge.check(
-            _E_MIN_AGE, age >= min_age, age_values, citations_of(params.entry_min_age)
-        )
     _retirement(judge, entry)
-    both = (chosen.citation(_CITY_2022), chosen.citation(_CITY_2025))
     in_shenzhen = entry.works_or_studies_in_shenzhen
-    place_values: tuple[tuple[str, FactValue], ...] = (
-        ("in_shenzhen", in_shenzhen),
-        ("nationwide", competition.open_nationwide),
+    nationwide = competition.open_nationwide
+    record(
+        IN_SHENZHEN,
+        True if nationwide else in_shenzhen,
+        (("in_shenzhen", in_shenzhen), ("nationwide", nationwide)),
+        (in_shenzhen,),
     )
-    if competition.open_nationwide:
-        judge.check(_E_SHENZHEN, True, place_values, both)
-    elif in_shenzhen is None:
-        judge.missing(
-            _E_SHENZHEN, ("entry.works_or_studies_in_shenzhen",), place_values, both
-        )
-    else:
-        judge.check(_E_SHENZHEN, in_shenzhen, place_values, both)
-    nominated_values: tuple[tuple[str, FactValue], ...] = (
-        ("nominated", entry.nominated),
-    )
-    if entry.nominated is None:
-        judge.missing(_E_NOMINATED, ("entry.nominated",), nominated_values, city)
-    else:
-        judge.check(_E_NOMINATED, entry.nominated, nominated_values, city)
+    nominated = entry.nominated
+    record(NOMINATED, nominated, (("nominated", nominated),), (nominated,))
     _titles(judge, entry)
     return judge.decide(ENTRY_RULE)
 
 
 def _titles(judge: Judge, entry: CompetitionEntry) -> None:
     competition = entry.competition
-    barred = _barred(competition)
-    cited = (
-        (judge.policy.citation(_CITY_2022), judge.policy.citation(_FUTIAN_2024))
+    barred = (
+        (_CITY_TITLE, _DISTRICT_TITLE)
         if competition.tier is CompetitionTier.DISTRICT
-        else (judge.policy.citation(_CITY_2022),)
+        else (_CITY_TITLE,)
     )
     unknown: list[str] = []
-    held: str | None = None
+    title: str | None = None
     for index, honour in enumerate(entry.honours):
         if honour.key not in barred:
             continue
         if honour.event is None:
             unknown.append(f"entry.honours[{index}].event")
-        elif honour.event == competition.event and held is None:
-            held = honour.title
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("event", competition.event),
-        ("title", held),
+        elif honour.event == competition.event and title is None:
+            title = honour.title
+    judge.record(
+        NOT_TITLED,
+        False if title is not None else None if unknown else True,
+        (("event", competition.event), ("title", title)),
+        missing=unknown,
     )
-    if held is not None:
-        judge.check(_E_TITLED, False, values, cited)
-    elif unknown:
-        judge.missing(_E_TITLED, unknown, values, cited)
-    else:
-        judge.check(_E_TITLED, True, values, cited)
 
 
 # --- 深圳市技术能手 ------------------------------------------------------------------
@@ -421,52 +426,39 @@ def _places(tiers: Mapping[int, int], finalists: int) -> int:
     return 0
 
 
-@attrs.frozen
-class _Quota:
-    """An event's places, the figures they were read from, and what is missing."""
-
-    places: int | None
-    used: tuple[Resolved[Mapping[int, int]], ...]
-    missing_params: tuple[str, ...]
-    finalists_known: bool
+_Quota = tuple[int | None, Condition, Condition]
+"""An event's places, and the quota and place conditions as read for it."""
 
 
-def _quota(competition: Competition, chosen: Policy) -> _Quota:
+def _quota(judge: Judge, competition: Competition) -> _Quota:
     """The places of *competition* under the quota of its contest year.
 
     A single-person event reads the top tier (``technical_expert_quota``) and, only
     when its finalists fall below that tier, the lower tiers, which rest on weaker
-    evidence; a team event reads the team quota.
+    evidence; a team event reads the team quota.  Each finding about the places
+    rests on the tiers read, so a decision's provenance follows them.
     """
-    year = chosen.at(date(competition.year, 1, 1)).competitions
+    top, lower, team = judge.values(QUOTA, day=date(competition.year, 1, 1))
+    top_name, lower_name, team_name = QUOTA.parameters
     finalists = competition.finalists
+    places: int | None = None
     if competition.competition_format is CompetitionFormat.TEAM:
-        team = year.technical_expert_team_quota
-        places = (
-            None
-            if team.value is None or finalists is None
-            else _places(team.value, finalists)
-        )
-        lacking: tuple[str, ...] = () if team.value is not None else (team.name,)
-        return _Quota(places, (team,), lacking, finalists is not None)
-    top, lower = year.technical_expert_quota, year.technical_expert_quota_lower
-    tiers = top.value
-    if tiers is not None and finalists is not None and finalists >= min(tiers):
-        return _Quota(_places(tiers, finalists), (top,), (), True)
-    # Below the top tier, or not known to be above it: the lower tiers are needed.
-    missing: tuple[str, ...] = tuple(
-        param.name for param in (top, lower) if param.value is None
-    )
-    places = (
-        None
-        if missing or finalists is None or lower.value is None
-        else _places(lower.value, finalists)
-    )
-    return _Quota(places, (top, lower), missing, finalists is not None)
+        read: tuple[str, ...] = (team_name,)
+        if team is not None and finalists is not None:
+            places = _places(team, finalists)
+    elif top is not None and finalists is not None and finalists >= min(top):
+        read = (top_name,)
+        places = _places(top, finalists)
+    else:
+        # Below the top tier, or not known to be above it: the lower tiers too.
+        read = (top_name, lower_name)
+        if top is not None and lower is not None and finalists is not None:
+            places = _places(lower, finalists)
+    return places, _reading(QUOTA, read), _reading(PLACE, read)
 
 
 @attrs.frozen(kw_only=True)
-class TechnicalExpertAwards:
+class TechnicalExpertAwards(Allocation[CompetitionResult]):
     """Who of an event's finalists earns 深圳市技术能手, each with the reason.
 
     One decision per result under rule ``competitions.technical_expert``:
@@ -474,49 +466,36 @@ class TechnicalExpertAwards:
     市级一类 event, a coach, a failed score, outside the places); *undetermined* —
     a fact or the year's quota is unknown, or the person is tied for the last
     places (the notices do not say how ties are broken).  Never more eligible
-    decisions than :attr:`quota`.
+    decisions than :attr:`quota`.  Iterating gives each result with its decision.
     """
 
-    competition: Competition = attrs.field(validator=is_a(Competition))
-    """The event."""
-    quota: int | None = attrs.field(validator=maybe(whole(0)))
-    """The places, or ``None`` when the year's quota or the finalists are unknown."""
     ranked: tuple[CompetitionResult, ...] = attrs.field(
         validator=tuple_of(CompetitionResult)
     )
     """The results, best rank first (unranked last; ties by identity number)."""
-    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
-    """The decision for each result, aligned with :attr:`ranked`."""
-
-    def __attrs_post_init__(self) -> None:
-        """Check that there is one decision per result."""
-        if len(self.decisions) != len(self.ranked):
-            fail(
-                self,
-                "decisions",
-                f"got {len(self.decisions)} decisions for {len(self.ranked)} results",
-                "one decision per ranked result, in the same order",
-            )
+    competition: Competition = attrs.field(validator=is_a(Competition))
+    """The event."""
+    quota: int | None = attrs.field(validator=maybe(whole(0)))
+    """The places, or ``None`` when the year's quota or the finalists are unknown."""
 
     @property
     def awarded(self) -> tuple[ResidentId, ...]:
         """The people who earn the title, best rank first."""
-        return tuple(
-            result.person
-            for result, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is Outcome.ELIGIBLE
-        )
+        return tuple(result.person for result in self.chosen)
 
-    def decision_for(self, person: ResidentId) -> Decision:
-        """The decision for *person*.
+    def decision_for(self, application: CompetitionResult | ResidentId) -> Decision:
+        """The decision for a result, or for the person whose result it is.
 
         Raises:
-            KeyError: No result names *person* (the message shows the masked
-                number only).
+            KeyError: No result is *application* or names it (the message shows the
+                masked number only).
         """
-        for result, decision in zip(self.ranked, self.decisions, strict=True):
-            if result.person == person:
+        for result, decision in self:
+            if application in (result, result.person):
                 return decision
+        person = (
+            application if isinstance(application, ResidentId) else (application.person)
+        )
         msg = f"no result of the event names {person.masked}"
         raise KeyError(msg)
 
@@ -606,134 +585,94 @@ def award_technical_experts(
     """
     competition = _check_results(results)
     chosen = policy if policy is not None else Policy.default()
-    quota = _quota(competition, chosen)
+    quota = _quota(Judge(chosen, on), competition)
     positions = {id(result): index for index, result in enumerate(results)}
-    ranked = sorted(results, key=_order)
+    ranked = rank(results, CompetitionResult, _order)
     competing = [r for r in ranked if not r.as_coach and r.rank is not None]
-    decisions = [
-        _decide_one(
-            result, positions[id(result)], competing, quota, chosen=chosen, on=on
-        )
-        for result in ranked
-    ]
     return TechnicalExpertAwards(
         competition=competition,
-        quota=quota.places,
-        ranked=tuple(ranked),
-        decisions=tuple(decisions),
+        quota=quota[0],
+        ranked=ranked,
+        decisions=tuple(
+            _decide_one(
+                Judge(chosen, on), result, positions[id(result)], competing, quota
+            )
+            for result in ranked
+        ),
     )
 
 
 def _decide_one(
+    judge: Judge,
     result: CompetitionResult,
     index: int,
     competing: list[CompetitionResult],
     quota: _Quota,
-    *,
-    chosen: Policy,
-    on: date,
 ) -> Decision:
-    judge = Judge(chosen, on)
+    record = judge.record
     competition = result.competition
     path = f"results[{index}]"
-    city = (chosen.citation(_CITY_2022),)
     klass = competition.competition_class
-    category_values: tuple[tuple[str, FactValue], ...] = (
-        ("tier", competition.tier),
-        ("competition_class", klass),
-    )
     municipal = competition.tier is CompetitionTier.MUNICIPAL
-    cited = (*city, chosen.citation(_TIERS_DOC))
-    if municipal and klass is None:
-        judge.missing(
-            _T_CATEGORY,
-            (f"{path}.competition.competition_class",),
-            category_values,
-            cited,
+    record(
+        CATEGORY,
+        None
+        if municipal and klass is None
+        else municipal and klass is CompetitionClass.FIRST,
+        (("tier", competition.tier), ("competition_class", klass)),
+        missing=(f"{path}.competition.competition_class",),
+    )
+    record(COMPETITOR, not result.as_coach, (("as_coach", result.as_coach),))
+    passed = result.passed_all_parts
+    record(PASSED, passed, (("passed", passed),), missing=(f"{path}.passed_all_parts",))
+    places, quota_read, place_read = quota
+    day = date(competition.year, 1, 1)
+    unknown: tuple[str, ...] = (
+        () if competition.finalists is not None else (f"{path}.competition.finalists",)
+    )
+    record(
+        quota_read,
+        None if places is None else places > 0,
+        (
+            ("format", competition.competition_format),
+            ("finalists", competition.finalists),
+            ("quota", places),
+            ("year", competition.year),
+        ),
+        day=day,
+        missing=unknown,
+    )
+    position = result.rank
+    ahead: int | None = None
+    tied: int | None = None
+    held: bool | None = None
+    missing = unknown
+    if result.as_coach:
+        held = False
+    elif position is None:
+        missing = (f"{path}.rank", *unknown)
+    else:
+        # Ranks as published: a rank r has at least r - 1 people ahead, whether or
+        # not every result is given.
+        ahead = max(
+            position - 1,
+            sum(1 for other in competing if (other.rank or position) < position),
         )
-    else:
-        judge.check(
-            _T_CATEGORY,
-            municipal and klass is CompetitionClass.FIRST,
-            category_values,
-            cited,
-        )
-    judge.check(
-        _T_COMPETITOR, not result.as_coach, (("as_coach", result.as_coach),), city
-    )
-    passed_values: tuple[tuple[str, FactValue], ...] = (
-        ("passed", result.passed_all_parts),
-    )
-    if result.passed_all_parts is None:
-        judge.missing(_T_PASSED, (f"{path}.passed_all_parts",), passed_values, city)
-    else:
-        judge.check(_T_PASSED, result.passed_all_parts, passed_values, city)
-    for param in quota.used:
-        judge.use(param)
-    quota_values: tuple[tuple[str, FactValue], ...] = (
-        ("format", competition.competition_format),
-        ("finalists", competition.finalists),
-        ("quota", quota.places),
-        ("year", competition.year),
-    )
-    unknown = (
-        () if quota.finalists_known else (f"{path}.competition.finalists",)
-    ) + quota.missing_params
-    quota_cited = citations_of(*quota.used)
-    if quota.places is None:
-        judge.missing(_T_QUOTA, unknown, quota_values, quota_cited)
-    else:
-        judge.check(_T_QUOTA, quota.places > 0, quota_values, quota_cited)
-    _place(
-        judge,
-        result,
-        path,
-        competing,
-        places=(quota.places, unknown),
-        citations=city,
+        tied = sum(1 for other in competing if other.rank == position)
+        if places is not None and ahead + tied <= places:
+            held = True
+        elif places is not None and ahead >= places:
+            held = False
+        elif places is not None:
+            missing = ("tie_break",)
+    record(
+        place_read,
+        held,
+        (("rank", position), ("ahead", ahead), ("tied", tied), ("quota", places)),
+        day=day,
+        missing=missing,
     )
     return judge.decide(TECHNICAL_EXPERT_RULE)
-
-
-def _place(
-    judge: Judge,
-    result: CompetitionResult,
-    path: str,
-    competing: list[CompetitionResult],
-    *,
-    places: tuple[int | None, tuple[str, ...]],
-    citations: tuple[Citation, ...],
-) -> None:
-    quota, quota_unknown = places
-    rank = result.rank
-    if rank is None or result.as_coach:
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("rank", rank),
-            ("ahead", None),
-            ("tied", None),
-            ("quota", quota),
-        )
-        if result.as_coach:
-            judge.check(_T_PLACE, False, values, citations)
-        else:
-            judge.missing(_T_PLACE, (f"{path}.rank", *quota_unknown), values, citations)
-        return
-    # Ranks as published: a rank r has at least r - 1 people ahead, whether or not
-    # every result is given.
-    ahead = max(
-        rank - 1,
-        sum(1 for other in competing if other.rank is not None and other.rank < rank),
-    )
-    tied = sum(1 for other in competing if other.rank == rank)
-    values = (("rank", rank), ("ahead", ahead), ("tied", tied), ("quota", quota))
-    if quota is None:
-        judge.missing(_T_PLACE, quota_unknown, values, citations)
-    elif ahead + tied <= quota:
-        judge.check(_T_PLACE, True, values, citations)
-    elif ahead >= quota:
-        judge.check(_T_PLACE, False, values, citations)
-    else:
-        judge.missing(_T_PLACE, ("tie_break",), values, citations)
 
 
 @in_library_context
@@ -763,67 +702,18 @@ def technical_expert(
         ) from None
 
 
-_RETIREMENT_PARAMETERS = (
-    "competitions.retirement_age_male",
-    "competitions.retirement_age_female_worker",
-    "competitions.retirement_age_female_cadre",
-    "competitions.retirement_delay_step_male",
-    "competitions.retirement_delay_step_female_worker",
-    "competitions.retirement_delay_step_female_cadre",
-    "competitions.retirement_target_age_male",
-    "competitions.retirement_target_age_female_worker",
-    "competitions.retirement_target_age_female_cadre",
-)
-
 ENTRY_RULE: Rule = register(
     Rule(
         id="competitions.entry",
-        version="2026.1",
+        version="2026.2",
         title_zh="深圳职业技能竞赛参赛资格",
         title_en="Entry to a Shenzhen skills-competition event",
         function=competition_entry,
-        sources=(
-            RuleSource(_CITY_2022),
-            RuleSource(_CITY_2025),
-            RuleSource(_FUTIAN_2024),
-        ),
-        parameters=("competitions.entry_min_age", *_RETIREMENT_PARAMETERS),
-        conditions=(
-            Condition(_E_SCOPE, sources=(RuleSource(_CITY_2022),)),
-            Condition(_E_MIN_AGE, parameters=("competitions.entry_min_age",)),
-            Condition(
-                _E_RETIREMENT,
-                parameters=_RETIREMENT_PARAMETERS,
-                read_on=ReadOn(
-                    "entry.person.birth_date",
-                    "the 2024 decision delays a retirement by the original retirement "
-                    "date (birth date plus the original age, the age in force on the "
-                    "registration day): the delay step and target age in force on that "
-                    "date apply",
-                ),
-            ),
-            Condition(
-                _E_SHENZHEN, sources=(RuleSource(_CITY_2022), RuleSource(_CITY_2025))
-            ),
-            Condition(_E_NOMINATED, sources=(RuleSource(_CITY_2022),)),
-            Condition(
-                _E_TITLED, sources=(RuleSource(_CITY_2022), RuleSource(_FUTIAN_2024))
-            ),
-        ),
+        sources=(_CITY, _CITY_2025, _FUTIAN),
+        conditions=(SCOPE, MIN_AGE, RETIREMENT, IN_SHENZHEN, NOMINATED, NOT_TITLED),
     )
 )
 """The registered entry rule for Shenzhen contest events."""
-
-_QUOTA_PARAMETERS = (
-    "competitions.technical_expert_quota",
-    "competitions.technical_expert_quota_lower",
-    "competitions.technical_expert_team_quota",
-)
-_CONTEST_YEAR = ReadOn(
-    "results[0].competition.year",
-    "each year's contest notice sets the places of that year's events; they are "
-    "read on 1 January of the contest year, whenever the title is decided",
-)
 
 TECHNICAL_EXPERT_RULE: Rule = register(
     Rule(
@@ -832,23 +722,8 @@ TECHNICAL_EXPERT_RULE: Rule = register(
         title_zh="市级一类竞赛授予深圳市技术能手",
         title_en="深圳市技术能手 from a municipal class-one event",
         function=technical_expert,
-        sources=(RuleSource(_CITY_2022),),
-        parameters=_QUOTA_PARAMETERS,
-        conditions=(
-            Condition(
-                _T_CATEGORY,
-                sources=(RuleSource(_CITY_2022), RuleSource(_TIERS_DOC)),
-            ),
-            Condition(_T_COMPETITOR, sources=(RuleSource(_CITY_2022),)),
-            Condition(_T_PASSED, sources=(RuleSource(_CITY_2022),)),
-            Condition(_T_QUOTA, parameters=_QUOTA_PARAMETERS, read_on=_CONTEST_YEAR),
-            Condition(
-                _T_PLACE,
-                parameters=_QUOTA_PARAMETERS,
-                sources=(RuleSource(_CITY_2022),),
-                read_on=_CONTEST_YEAR,
-            ),
-        ),
+        sources=(_CITY,),
+        conditions=(CATEGORY, COMPETITOR, PASSED, QUOTA, PLACE),
     )
 )
 """The registered 深圳市技术能手 rule (one decision per result of an event)."""

@@ -23,15 +23,10 @@ from decimal import Decimal
 
 import attrs
 
+from skillchain._checks import tuple_of
 from skillchain._context import in_library_context
 from skillchain._dates import days_apart, last_day_of_year, months_through
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Message,
-    Outcome,
-    register_messages,
-)
+from skillchain._decision import Decision, FactValue, Outcome
 from skillchain._levels import SkillLevel
 from skillchain.model import (
     Certificate,
@@ -42,15 +37,17 @@ from skillchain.model import (
     Employment,
     PostType,
 )
-from skillchain.policy import CraftsmanParameters, Policy, Resolved
-from skillchain.rules._allocation import canonical, distinct
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.policy.kinds import PromotionTable
+from skillchain.rules._allocation import Allocation, rank
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = [
     "CRAFTSMAN_PROMOTION_RULE",
     "CRAFTSMAN_SELECTION_RULE",
+    "CraftsmanSelection",
     "check_craftsman",
     "competition_promotion",
     "pengcheng_craftsman",
@@ -58,71 +55,124 @@ __all__ = [
     "select_craftsmen",
 ]
 
-_MEASURE = "sz-2016-16"
-_CALL = "sz-2025-pengcheng-craftsman-call"
+_MEASURE = RuleSource("sz-2016-16")
 _CRAFTSMAN_KEY = "pengcheng-craftsman"
 """The honours-catalog key of 鹏城工匠 (no repeat winners)."""
 
-_S_FRONTLINE = "craftsman.selection.frontline_years"
-_S_LEVEL = "craftsman.selection.level"
-_S_ACHIEVEMENT = "craftsman.selection.achievement"
-_S_REPEAT = "craftsman.selection.not_yet_awarded"
-_S_AMOUNT = "craftsman.selection.amount"
-_S_RANK = "craftsman.selection.rank"
+_ON_DEADLINE = ReadOn(
+    "application.deadline",
+    "the measure in force when the round's applications close sets the round's "
+    "conditions, limit and reward; the years and achievements are counted to that "
+    "day too",
+)
+_ON_CONTEST = ReadOn(
+    "result.competition.held_on",
+    "each competition's notice sets the promotions of its own winners: the table in "
+    "force when the competition was held (31 December of its year if the day is "
+    "not recorded)",
+)
+_TABLES = ("craftsman.promotion_tables",)
 
-_P_TABLE = "craftsman.promotion.table"
-_P_COMPETITOR = "craftsman.promotion.competitor"
-_P_AWARD = "craftsman.promotion.award"
-_P_LEVEL = "craftsman.promotion.level"
+FRONTLINE = Condition(
+    "craftsman.selection.frontline_years",
+    zh="截至申报截止日 {deadline}，在深圳一线技能技术岗位工作 {months} 个月，"
+    "须满 {minimum} 年",
+    en="By the deadline {deadline}: {months} months in front-line skill or "
+    "technical posts in Shenzhen; at least {minimum} years are needed",
+    facts=("application.frontline_posts",),
+    parameters=("craftsman.frontline_post_types", "craftsman.min_frontline_years"),
+    read_on=_ON_DEADLINE,
+)
+SKILL_LEVEL = Condition(
+    "craftsman.selection.level",
+    zh="最高技能等级为{level}（最低要求{minimum}）；同等技术技能水平：{equivalent}",
+    en="Highest skill level {level} (at least {minimum} needed); equivalent "
+    "level found by the review: {equivalent}",
+    facts=("application.equivalent_level",),
+    parameters=("craftsman.min_level",),
+    read_on=_ON_DEADLINE,
+)
+ACHIEVEMENT = Condition(
+    "craftsman.selection.achievement",
+    zh="{window_start} 至 {deadline} 期间的业绩：{found}",
+    en="Achievement from {window_start} to {deadline}: {found}",
+    facts=("application.honours", "application.results", "application.other_merit"),
+    parameters=(
+        "craftsman.achievement_window_years",
+        "craftsman.qualifying_honours",
+        "craftsman.result_tier",
+        "craftsman.result_class",
+        "craftsman.result_max_rank",
+    ),
+    sources=(_MEASURE,),
+    read_on=_ON_DEADLINE,
+)
+_WINDOW, _HONOURS, *_RESULTS = ACHIEVEMENT.parameters
+_BY_HONOUR = ACHIEVEMENT.only(_WINDOW, _HONOURS)
+_BY_RESULT = ACHIEVEMENT.only(_WINDOW, *_RESULTS)
+_BY_MERIT = ACHIEVEMENT.only()
+NOT_YET_AWARDED = Condition(
+    "craftsman.selection.not_yet_awarded",
+    zh="此前已获“鹏城工匠”称号：{awarded}（不能重复参选）",
+    en="Already a Pengcheng Craftsman: {awarded} (no repeat winners)",
+    facts=("application.honours",),
+    sources=(_MEASURE,),
+)
+AMOUNT = Condition(
+    "craftsman.selection.amount",
+    zh="奖励金额 {amount} 元",
+    en="Reward {amount} yuan",
+    parameters=("craftsman.award_amount",),
+    read_on=_ON_DEADLINE,
+)
+RANK = Condition(
+    "craftsman.selection.rank",
+    zh="{year}年度评审得分 {score}，在符合条件的申报人中排第 {position} 位，"
+    "每年最多 {limit} 名",
+    en="{year} round: review score {score}, position {position} among the "
+    "eligible candidates; at most {limit} a year",
+    facts=("application.review_score",),
+    parameters=("craftsman.annual_limit",),
+    read_on=_ON_DEADLINE,
+)
 
-register_messages(
-    {
-        _S_FRONTLINE: Message(
-            zh="截至申报截止日 {deadline}，在深圳一线技能技术岗位工作 {months} 个月，"
-            "须满 {minimum} 年",
-            en="By the deadline {deadline}: {months} months in front-line skill or "
-            "technical posts in Shenzhen; at least {minimum} years are needed",
-        ),
-        _S_LEVEL: Message(
-            zh="最高技能等级为{level}（最低要求{minimum}）；同等技术技能水平：{equivalent}",
-            en="Highest skill level {level} (at least {minimum} needed); equivalent "
-            "level found by the review: {equivalent}",
-        ),
-        _S_ACHIEVEMENT: Message(
-            zh="{window_start} 至 {deadline} 期间的业绩：{found}",
-            en="Achievement from {window_start} to {deadline}: {found}",
-        ),
-        _S_REPEAT: Message(
-            zh="此前已获“鹏城工匠”称号：{awarded}（不能重复参选）",
-            en="Already a Pengcheng Craftsman: {awarded} (no repeat winners)",
-        ),
-        _S_AMOUNT: Message(
-            zh="奖励金额 {amount} 元",
-            en="Reward {amount} yuan",
-        ),
-        _S_RANK: Message(
-            zh="{year}年度评审得分 {score}，在符合条件的申报人中排第 {position} 位，"
-            "每年最多 {limit} 名",
-            en="{year} round: review score {score}, position {position} among the "
-            "eligible candidates; at most {limit} a year",
-        ),
-        _P_TABLE: Message(
-            zh="竞赛“{competition}”的获奖晋升规定：{known}",
-            en="Promotion table of the competition '{competition}': {known}",
-        ),
-        _P_COMPETITOR: Message(
-            zh="以选手身份获奖（教练不晋升）：{competitor}",
-            en="Won as a competitor (coaches are not promoted): {competitor}",
-        ),
-        _P_AWARD: Message(
-            zh="获奖等次{award}，属于可晋升的奖项：{listed}",
-            en="Award {award}; an award that promotes: {listed}",
-        ),
-        _P_LEVEL: Message(
-            zh="本职业现有等级{held}，晋升后等级{promoted}",
-            en="Level held in the occupation: {held}; level after promotion: {promoted}",
-        ),
-    }
+PROMOTION_TABLE = Condition(
+    "craftsman.promotion.table",
+    zh="竞赛“{competition}”的获奖晋升规定：{known}",
+    en="Promotion table of the competition '{competition}': {known}",
+    facts=("result.competition.name",),
+    parameters=_TABLES,
+    read_on=_ON_CONTEST,
+)
+PROMOTION_COMPETITOR = Condition(
+    "craftsman.promotion.competitor",
+    zh="以选手身份获奖（教练不晋升）：{competitor}",
+    en="Won as a competitor (coaches are not promoted): {competitor}",
+    facts=("result.as_coach",),
+    parameters=_TABLES,
+    read_on=_ON_CONTEST,
+)
+PROMOTION_AWARD = Condition(
+    "craftsman.promotion.award",
+    zh="获奖等次{award}，属于可晋升的奖项：{listed}",
+    en="Award {award}; an award that promotes: {listed}",
+    facts=("result.award",),
+    parameters=_TABLES,
+    read_on=_ON_CONTEST,
+)
+PROMOTION_LEVEL = Condition(
+    "craftsman.promotion.level",
+    zh="本职业现有等级{held}，晋升后等级{promoted}",
+    en="Level held in the occupation: {held}; level after promotion: {promoted}",
+    facts=("certificates", "result.competition.occupation"),
+    parameters=_TABLES,
+    read_on=_ON_CONTEST,
+)
+# A competition without a table of its own: its conditions rest on no notice (the
+# tables in force are another competition's), so they cite none.
+_UNTABLED = tuple(
+    attrs.evolve(condition, parameters=())
+    for condition in (PROMOTION_COMPETITOR, PROMOTION_AWARD, PROMOTION_LEVEL)
 )
 
 
@@ -141,38 +191,28 @@ def _frontline_months(
         last = deadline if end is None or end > deadline else end
         spans.append((post.period.start, last))
     spans.sort()
-    months = 0
     merged: list[list[date]] = []
     for start, last in spans:
         if merged and days_apart(merged[-1][1], start) <= 1:
             merged[-1][1] = max(merged[-1][1], last)
         else:
             merged.append([start, last])
-    for start, last in merged:
-        months += months_through(start, last)
-    return months
-
-
-def _round_figures(
-    judge: Judge, application: CraftsmanApplication
-) -> CraftsmanParameters:
-    """The selection figures in force on the round's deadline (see :data:`_ON_DEADLINE`)."""
-    return judge.policy.at(application.deadline).craftsman
+    return sum(months_through(start, last) for start, last in merged)
 
 
 def _check_frontline(judge: Judge, application: CraftsmanApplication) -> None:
-    params = _round_figures(judge, application)
-    years_param, kinds_param = params.min_frontline_years, params.frontline_post_types
-    years, kinds = judge.use(years_param), judge.use(kinds_param)
+    deadline = application.deadline
+    kinds: frozenset[PostType] | None
+    years: int | None
+    kinds, years = judge.values(FRONTLINE, day=deadline)
     posts = application.frontline_posts
-    cites = citations_of(years_param, kinds_param)
     months = (
         None
         if posts is None or kinds is None
-        else _frontline_months(posts, kinds, application.deadline)
+        else _frontline_months(posts, kinds, deadline)
     )
     values: tuple[tuple[str, FactValue], ...] = (
-        ("deadline", application.deadline),
+        ("deadline", deadline),
         ("months", months),
         ("minimum", years),
     )
@@ -183,30 +223,26 @@ def _check_frontline(judge: Judge, application: CraftsmanApplication) -> None:
         for index, post in enumerate(posts or ())
         if post.post is None
     ]
-    if months is None or years is None:
-        unknown = [
-            name
-            for name, known in (
-                ("application.frontline_posts", posts),
-                (kinds_param.name, kinds),
-                (years_param.name, years),
+    held: bool | None = None
+    if months is not None and years is not None:
+        held = months >= years * 12
+        if not held and untyped and posts is not None and kinds is not None:
+            counted = tuple(
+                attrs.evolve(post, post=next(iter(kinds)))
+                if post.post is None
+                else post
+                for post in posts
             )
-            if known is None
-        ]
-        judge.missing(_S_FRONTLINE, (*unknown, *untyped), values, cites)
-        return
-    if months >= years * 12:
-        judge.check(_S_FRONTLINE, True, values, cites)
-        return
-    if untyped and posts is not None and kinds is not None:
-        counted = tuple(
-            attrs.evolve(post, post=next(iter(kinds))) if post.post is None else post
-            for post in posts
-        )
-        if _frontline_months(counted, kinds, application.deadline) >= years * 12:
-            judge.missing(_S_FRONTLINE, untyped, values, cites)
-            return
-    judge.check(_S_FRONTLINE, False, values, cites)
+            if _frontline_months(counted, kinds, deadline) >= years * 12:
+                held = None
+    judge.record(
+        FRONTLINE,
+        held,
+        values,
+        (posts,),
+        day=deadline,
+        missing=untyped if posts is not None else None,
+    )
 
 
 def _highest_level(certificates: Iterable[Certificate], by: date) -> SkillLevel | None:
@@ -219,33 +255,30 @@ def _highest_level(certificates: Iterable[Certificate], by: date) -> SkillLevel 
 
 
 def _check_level(judge: Judge, application: CraftsmanApplication) -> None:
-    param = _round_figures(judge, application).min_level
-    level = _highest_level(application.certificates, application.deadline)
+    """高级技师 or higher by the deadline, or an equivalent level found by the review.
+
+    The review's finding settles the condition whatever the least level; without
+    it, it is asked for unless the level held is the top of the ladder.
+    """
+    deadline = application.deadline
+    minimum: SkillLevel | None = judge.value(SKILL_LEVEL, day=deadline)
+    level = _highest_level(application.certificates, deadline)
     equivalent = application.equivalent_level
-    # An equivalent level found by the review settles the condition whatever the
-    # least level: the figure is then shown, not relied on.
-    minimum = param.value if equivalent is True else judge.use(param)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("level", level),
-        ("minimum", minimum),
-        ("equivalent", equivalent),
+    held: bool | None = None
+    if equivalent is True or (
+        minimum is not None and level is not None and level >= minimum
+    ):
+        held = True
+    elif minimum is not None and equivalent is False:
+        held = False
+    judge.record(
+        SKILL_LEVEL,
+        held,
+        (("level", level), ("minimum", minimum), ("equivalent", equivalent)),
+        (equivalent,),
+        day=deadline,
+        missing=() if level is not None and level == max(SkillLevel) else None,
     )
-    cites = citations_of(param)
-    if equivalent is True:
-        judge.check(_S_LEVEL, True, values, cites)
-    elif minimum is None:
-        # Unless the level is the top of the ladder, the review's finding may be
-        # needed too.
-        unknown = [param.name]
-        if equivalent is None and (level is None or level < max(SkillLevel)):
-            unknown.append("application.equivalent_level")
-        judge.missing(_S_LEVEL, unknown, values, cites)
-    elif level is not None and level >= minimum:
-        judge.check(_S_LEVEL, True, values, cites)
-    elif equivalent is None:
-        judge.missing(_S_LEVEL, ("application.equivalent_level",), values, cites)
-    else:
-        judge.check(_S_LEVEL, False, values, cites)
 
 
 def _found_honour(
@@ -289,24 +322,11 @@ def _found_result(
 
 
 def _check_achievement(judge: Judge, application: CraftsmanApplication) -> None:
-    """One listed honour or result within the window, or other merit.
-
-    Each way is worked out from the figures' values first; the decision then rests
-    on (and its provenance counts) only the figures of the way that held, or all of
-    them when none did.
-    """
-    params = _round_figures(judge, application)
-    window_param, keys_param = (
-        params.achievement_window_years,
-        params.qualifying_honours,
-    )
-    result_params = (params.result_tier, params.result_class, params.result_max_rank)
-    years = window_param.value
+    """One listed honour or result within the window, or other merit the review found."""
+    deadline = application.deadline
+    figures = judge.values(ACHIEVEMENT, day=deadline)
+    years, keys, tier, klass, max_rank = figures
     start = None if years is None else date(application.year - years, 1, 1)
-    keys = keys_param.value
-    tier = params.result_tier.value
-    klass = params.result_class.value
-    max_rank = params.result_max_rank.value
     honour = (
         None
         if start is None or keys is None
@@ -314,57 +334,33 @@ def _check_achievement(judge: Judge, application: CraftsmanApplication) -> None:
     )
     result: str | None = None
     undated: list[str] = []
-    if (
-        start is not None
-        and tier is not None
-        and klass is not None
-        and max_rank is not None
-    ):
+    if start is not None and None not in (tier, klass, max_rank):
         result, undated = _found_result(application, start, (tier, klass, max_rank))
     merit = application.other_merit
-    everything = (window_param, keys_param, *result_params)
-    if merit is True:
-        rests: tuple[Resolved[object], ...] = ()
-    elif honour is not None:
-        rests = (window_param, keys_param)
-    elif result is not None:
-        rests = (window_param, *result_params)
-    else:
-        rests = everything
-    for param in rests:
-        judge.use(param)
-    cites = citations_of(*everything)
-    deadline = application.deadline
-    window: tuple[tuple[str, FactValue], ...] = (
-        ("window_start", start),
-        ("deadline", deadline),
-    )
     found = honour if honour is not None else result
-    if found is not None or merit is True:
-        shown = found if found is not None else "other_merit"
-        judge.check(_S_ACHIEVEMENT, True, (*window, ("found", shown)), cites)
-        return
-    unknown = [param.name for param in everything if param.value is None]
-    unknown.extend(undated)
-    if merit is None:
-        unknown.append("application.other_merit")
-    values = (*window, ("found", None))
-    if unknown:
-        judge.missing(_S_ACHIEVEMENT, unknown, values, cites)
-        return
-    judge.check(_S_ACHIEVEMENT, False, values, cites)
-
-
-def _check_repeat(judge: Judge, application: CraftsmanApplication) -> None:
-    awarded = any(
-        honour.key == _CRAFTSMAN_KEY and honour.awarded_on <= application.deadline
-        for honour in application.honours
-    )
-    judge.check(
-        _S_REPEAT,
-        not awarded,
-        (("awarded", awarded),),
-        (judge.policy.citation(_MEASURE),),
+    if found is None and merit is True:
+        found = "other_merit"
+    unknown = [*undated, *(["application.other_merit"] if merit is None else [])]
+    held: bool | None = False
+    if found is not None:
+        held = True
+    elif unknown or None in figures:
+        held = None
+    # Other merit the review found rests on no figure, a listed achievement on
+    # the figures that found it; a miss rests on them all.
+    condition = ACHIEVEMENT
+    if merit is True:
+        condition = _BY_MERIT
+    elif honour is not None:
+        condition = _BY_HONOUR
+    elif result is not None:
+        condition = _BY_RESULT
+    judge.record(
+        condition,
+        held,
+        (("window_start", start), ("deadline", deadline), ("found", found)),
+        day=deadline,
+        missing=unknown,
     )
 
 
@@ -379,25 +375,49 @@ def check_craftsman(judge: Judge, application: CraftsmanApplication) -> Decimal 
     _check_frontline(judge, application)
     _check_level(judge, application)
     _check_achievement(judge, application)
-    _check_repeat(judge, application)
-    param = _round_figures(judge, application).award_amount
-    amount = judge.use(param)
-    if amount is None:
-        judge.missing(_S_AMOUNT, (param.name,), (("amount", None),))
-        return None
-    judge.check(_S_AMOUNT, True, (("amount", amount),), citations_of(param))
+    awarded = any(
+        honour.key == _CRAFTSMAN_KEY and honour.awarded_on <= application.deadline
+        for honour in application.honours
+    )
+    judge.record(NOT_YET_AWARDED, not awarded, (("awarded", awarded),))
+    amount: Decimal | None = judge.value(AMOUNT, day=application.deadline)
+    judge.record(
+        AMOUNT,
+        None if amount is None else True,
+        (("amount", amount),),
+        day=application.deadline,
+    )
     return amount
 
 
-def _rank_key(application: CraftsmanApplication) -> tuple[int, bool, Decimal, str]:
-    """Year, score (highest first, unscored last), then the whole record."""
-    score = application.review_score
-    return (
-        application.year,
-        score is None,
-        -(score if score is not None else Decimal(0)),
-        canonical(application),
+@attrs.frozen(kw_only=True)
+class CraftsmanSelection(Allocation[CraftsmanApplication]):
+    """The 鹏城工匠 selection of one or more rounds: every application, ranked.
+
+    One decision per application under rule ``craftsman.selection``: *eligible* —
+    selected, with the reward as the amount; *ineligible* — a condition fails, or
+    the year's places went to higher scores; *undetermined* — a fact, a figure or
+    the review score is unknown (the decision names it), and the application takes
+    no place.  Iterating gives each application with its decision, in rank order;
+    :attr:`chosen` are the selected.
+
+    Example:
+        >>> from skillchain.rules import CraftsmanSelection
+        >>> CraftsmanSelection(ranked=(), decisions=()).chosen
+        ()
+    """
+
+    ranked: tuple[CraftsmanApplication, ...] = attrs.field(
+        validator=tuple_of(CraftsmanApplication)
     )
+    """Every application in rank order: by round year, then by review score (highest
+    first, unscored last), then by the whole record."""
+
+
+def _rank_key(application: CraftsmanApplication) -> tuple[int, bool, Decimal]:
+    """Year, then score (highest first, unscored last)."""
+    score = application.review_score
+    return (application.year, score is None, -(score or Decimal(0)))
 
 
 @in_library_context
@@ -406,7 +426,7 @@ def select_craftsmen(
     *,
     on: date,
     policy: Policy | None = None,
-) -> tuple[tuple[CraftsmanApplication, Decision], ...]:
+) -> CraftsmanSelection:
     """Decide every application of one or more selection rounds, the selected included.
 
     Each application's conditions are judged (:func:`check_craftsman`).  Then, per
@@ -421,8 +441,8 @@ def select_craftsmen(
     made.
 
     Returns:
-        Each application with its decision, in rank order.  *eligible* means
-        selected, with the reward as the amount.
+        Every application with its decision, in rank order (iterating gives the
+        pairs).  *eligible* means selected, with the reward as the amount.
 
     Raises:
         InvalidValueError: An item is not a :class:`~skillchain.model.CraftsmanApplication`,
@@ -441,51 +461,41 @@ def select_craftsmen(
         ('undetermined', ('application.frontline_posts', 'application.equivalent_level', 'application.other_merit'))
     """
     chosen = policy if policy is not None else Policy.default()
-    ranked = sorted(distinct(applications, CraftsmanApplication), key=_rank_key)
-    judges: list[Judge] = []
-    amounts: list[Decimal | None] = []
-    for application in ranked:
-        judge = Judge(chosen, on)
-        amounts.append(check_craftsman(judge, application))
-        judges.append(judge)
+    ranked = rank(applications, CraftsmanApplication, _rank_key)
+    judges = [Judge(chosen, on) for _ in ranked]
+    amounts = [check_craftsman(j, a) for j, a in zip(judges, ranked, strict=True)]
     positions: dict[int, int] = {}
     for application, judge in zip(ranked, judges, strict=True):
         if judge.failed:
             continue  # refused on a condition: no place to give
-        limit_param = _round_figures(judge, application).annual_limit
+        deadline = application.deadline
+        limit: int | None = judge.value(RANK, day=deadline)
         score = application.review_score
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("year", application.year),
-            ("score", score),
+        position: int | None = None
+        held: bool | None = None
+        # No place while a condition or the score is open.
+        if not judge.undecided and score is not None and limit is not None:
+            position = positions.get(application.year, 0) + 1
+            positions[application.year] = position
+            held = position <= limit
+        judge.record(
+            RANK,
+            held,
+            (
+                ("year", application.year),
+                ("score", score),
+                ("position", position),
+                ("limit", limit),
+            ),
+            (score,),
+            day=deadline,
         )
-        cites = citations_of(limit_param)
-        limit = judge.use(limit_param)
-        if judge.undecided or score is None or limit is None:
-            # No place while a condition or the score is open; name what the
-            # ranking itself lacks.
-            unknown = tuple(
-                name
-                for name, known in (
-                    ("application.review_score", score),
-                    (limit_param.name, limit),
-                )
-                if known is None
-            )
-            judge.missing(
-                _S_RANK, unknown, (*values, ("position", None), ("limit", limit)), cites
-            )
-            continue
-        position = positions.get(application.year, 0) + 1
-        positions[application.year] = position
-        judge.check(
-            _S_RANK,
-            position <= limit,
-            (*values, ("position", position), ("limit", limit)),
-            cites,
-        )
-    return tuple(
-        (application, judge.decide(CRAFTSMAN_SELECTION_RULE, amount))
-        for application, judge, amount in zip(ranked, judges, amounts, strict=True)
+    return CraftsmanSelection(
+        ranked=ranked,
+        decisions=tuple(
+            judge.decide(CRAFTSMAN_SELECTION_RULE, amount)
+            for judge, amount in zip(judges, amounts, strict=True)
+        ),
     )
 
 
@@ -533,10 +543,7 @@ def pengcheng_craftsman(
     pool = tuple(applications)
     if application not in pool:
         pool = (*pool, application)
-    for candidate, decision in select_craftsmen(pool, on=on, policy=policy):
-        if candidate == application:
-            return decision
-    raise AssertionError  # pragma: no cover - the application is in the pool
+    return select_craftsmen(pool, on=on, policy=policy).decision_for(application)
 
 
 # --- promotion from a competition result --------------------------------------------
@@ -613,62 +620,70 @@ def competition_promotion(
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     contest = result.competition
-    held = (
+    held_on = (
         contest.held_on
         if contest.held_on is not None
         else last_day_of_year(contest.year)
     )
-    param = judge.policy.at(held).craftsman.promotion_tables
-    tables = judge.use(param)
-    cites = citations_of(param)
+    tables: PromotionTable | None = judge.value(PROMOTION_TABLE, day=held_on)
     name = contest.name
     table = None if tables is None else tables.get(name)
-    judge.check(
-        _P_TABLE,
+    # Tables in force without this competition's: the parameter is named all the same.
+    unlisted = PROMOTION_TABLE.parameters if tables is not None else ()
+    judge.record(
+        PROMOTION_TABLE,
         None if table is None else True,
         (("competition", name), ("known", table is not None)),
-        cites,
-        () if table is not None else (param.name,),
+        day=held_on,
+        missing=unlisted,
     )
-    if table is None:
-        cites = ()  # no notice to cite for the competition's own conditions
-    judge.check(
-        _P_COMPETITOR,
+    competitor, listed, lifts = (
+        (PROMOTION_COMPETITOR, PROMOTION_AWARD, PROMOTION_LEVEL)
+        if table is not None
+        else _UNTABLED
+    )
+    judge.record(
+        competitor,
         not result.as_coach,
         (("competitor", not result.as_coach),),
-        cites,
+        day=held_on,
     )
     award = result.award
     row = None if table is None or award is None else table.get(award)
-    award_values: tuple[tuple[str, FactValue], ...] = (
-        ("award", award),
-        ("listed", None if table is None and award is not None else row is not None),
+    # Without the table a listed award cannot be told from an unlisted one.
+    unknown = table is None and award is not None
+    judge.record(
+        listed,
+        None if unknown else row is not None,
+        (("award", award), ("listed", None if unknown else row is not None)),
+        day=held_on,
+        missing=PROMOTION_TABLE.parameters,
     )
-    if table is None and award is not None:
-        judge.missing(_P_AWARD, (param.name,), award_values, cites)
-    else:
-        judge.check(_P_AWARD, row is not None, award_values, cites)
     held_level, lacking = _held_level(judge, result, certificates)
     shown: FactValue = "—" if held_level is None and not lacking else held_level
-    values: tuple[tuple[str, FactValue], ...] = (("held", shown),)
     if row is None:
-        if table is None and award is not None:
-            judge.missing(
-                _P_LEVEL, (param.name, *lacking), (*values, ("promoted", None)), cites
+        if unknown:
+            judge.record(
+                lifts,
+                None,
+                (("held", shown), ("promoted", None)),
+                day=held_on,
+                missing=(*PROMOTION_TABLE.parameters, *lacking),
             )
         return judge.decide(CRAFTSMAN_PROMOTION_RULE)
     granted, step = row
-    if lacking:
-        judge.missing(_P_LEVEL, lacking, (*values, ("promoted", None)), cites)
-    else:
-        promoted: SkillLevel | None = None
-        if held_level is None or held_level < granted:
-            promoted = granted
-        elif held_level == granted and step is not None:
-            promoted = step
-        judge.check(
-            _P_LEVEL, promoted is not None, (*values, ("promoted", promoted)), cites
-        )
+    promoted: SkillLevel | None = None
+    if held_level is None or held_level < granted:
+        promoted = granted
+    elif held_level == granted:
+        promoted = step
+    judge.record(
+        lifts,
+        None if lacking else promoted is not None,
+        (("held", shown), ("promoted", None if lacking else promoted)),
+        day=held_on,
+        missing=lacking,
+    )
     return judge.decide(CRAFTSMAN_PROMOTION_RULE)
 
 
@@ -680,80 +695,21 @@ def promoted_level(decision: Decision) -> SkillLevel | None:
     if decision.outcome is not Outcome.ELIGIBLE:
         return None
     for finding in decision.findings:
-        if finding.check == _P_LEVEL:
+        if finding.check == PROMOTION_LEVEL.check:
             value = finding.value("promoted")
             return value if isinstance(value, SkillLevel) else None
     return None  # pragma: no cover - an eligible decision has the finding
 
 
-_ON_DEADLINE = ReadOn(
-    "application.deadline",
-    "the measure in force when the round's applications close sets the round's "
-    "conditions, limit and reward; the years and achievements are counted to that "
-    "day too",
-)
-_ON_CONTEST = ReadOn(
-    "result.competition.held_on",
-    "each competition's notice sets the promotions of its own winners: the table in "
-    "force when the competition was held (31 December of its year if the day is "
-    "not recorded)",
-)
-
 CRAFTSMAN_SELECTION_RULE: Rule = register(
     Rule(
         id="craftsman.selection",
-        version="2026.2",
+        version="2026.3",
         title_zh="鹏城工匠评选",
         title_en="Pengcheng Craftsman selection",
         function=pengcheng_craftsman,
-        sources=(RuleSource(_MEASURE), RuleSource(_CALL)),
-        parameters=(
-            "craftsman.min_frontline_years",
-            "craftsman.frontline_post_types",
-            "craftsman.min_level",
-            "craftsman.achievement_window_years",
-            "craftsman.qualifying_honours",
-            "craftsman.result_tier",
-            "craftsman.result_class",
-            "craftsman.result_max_rank",
-            "craftsman.award_amount",
-            "craftsman.annual_limit",
-        ),
-        conditions=(
-            Condition(
-                _S_FRONTLINE,
-                parameters=(
-                    "craftsman.min_frontline_years",
-                    "craftsman.frontline_post_types",
-                ),
-                read_on=_ON_DEADLINE,
-            ),
-            Condition(
-                _S_LEVEL, parameters=("craftsman.min_level",), read_on=_ON_DEADLINE
-            ),
-            Condition(
-                _S_ACHIEVEMENT,
-                parameters=(
-                    "craftsman.achievement_window_years",
-                    "craftsman.qualifying_honours",
-                    "craftsman.result_tier",
-                    "craftsman.result_class",
-                    "craftsman.result_max_rank",
-                ),
-                read_on=_ON_DEADLINE,
-            ),
-            Condition(_S_REPEAT, sources=(RuleSource(_MEASURE),)),
-            Condition(
-                _S_AMOUNT,
-                parameters=("craftsman.award_amount",),
-                read_on=_ON_DEADLINE,
-            ),
-            Condition(
-                _S_RANK,
-                parameters=("craftsman.annual_limit",),
-                read_on=_ON_DEADLINE,
-            ),
-        ),
+        sources=(_MEASURE, RuleSource("sz-2025-pengcheng-craftsman-call")),
+        conditions=(FRONTLINE, SKILL_LEVEL, ACHIEVEMENT, NOT_YET_AWARDED, AMOUNT, RANK),
     )
 )
 """The registered 鹏城工匠 selection rule (one decision per application)."""
@@ -766,28 +722,11 @@ CRAFTSMAN_PROMOTION_RULE: Rule = register(
         title_en="Skill-level promotion from a competition result",
         function=competition_promotion,
         sources=(RuleSource("national-2020-skills-competition"),),
-        parameters=("craftsman.promotion_tables",),
         conditions=(
-            Condition(
-                _P_TABLE,
-                parameters=("craftsman.promotion_tables",),
-                read_on=_ON_CONTEST,
-            ),
-            Condition(
-                _P_COMPETITOR,
-                parameters=("craftsman.promotion_tables",),
-                read_on=_ON_CONTEST,
-            ),
-            Condition(
-                _P_AWARD,
-                parameters=("craftsman.promotion_tables",),
-                read_on=_ON_CONTEST,
-            ),
-            Condition(
-                _P_LEVEL,
-                parameters=("craftsman.promotion_tables",),
-                read_on=_ON_CONTEST,
-            ),
+            PROMOTION_TABLE,
+            PROMOTION_COMPETITOR,
+            PROMOTION_AWARD,
+            PROMOTION_LEVEL,
         ),
     )
 )

@@ -22,29 +22,23 @@ import enum
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 import attrs
 
-from skillchain._checks import fail, maybe, tuple_of, whole
+from skillchain._checks import maybe, tuple_of, whole
 from skillchain._context import in_library_context
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Message,
-    Outcome,
-    register_messages,
-)
+from skillchain._decision import Decision, FactValue
 from skillchain._identifiers import ResidentId
-from skillchain._sources import Citation
 from skillchain.errors import InvalidValueError
 from skillchain.model import (
     ExpertNomination,
+    GuidanceExpert,
     ProfessionalTitleLevel,
     RecommendationRound,
 )
-from skillchain.policy import ExpertParameters, Policy, Resolved
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.rules._allocation import Allocation, rank
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
@@ -55,74 +49,80 @@ __all__ = [
     "recommend_experts",
 ]
 
-_LETTER = "ft-hr-2024-reply-2024090"
-_LETTER_ARTICLE = "五"
-_ASSUMPTION = "skillchain-assumption"
+_LETTER = RuleSource("ft-hr-2024-reply-2024090", "五")
+_ASSUMPTION = RuleSource("skillchain-assumption")
 
-_NOMINATED = "experts.recommendation.nominated"
-_COMPLETE = "experts.recommendation.complete"
-_QUALIFIED = "experts.recommendation.qualification"
-_EXPERIENCE = "experts.recommendation.experience"
-_PLACE = "experts.recommendation.place"
-_OTHERS = "experts.recommendation.other_nominations"
-
-_TITLES: tuple[ProfessionalTitleLevel, ...] = tuple(ProfessionalTitleLevel)
-
-T = TypeVar("T")
-
-register_messages(
-    {
-        _NOMINATED: Message(
-            zh="候选人 {person} 被 {nominations} 份提名推荐（同一人只计一次），"
-            "采用 {nominated_by} 的提名",
-            en="Candidate {person} is named in {nominations} nomination(s) (one "
-            "person counts once); the nomination by {nominated_by} is used",
-        ),
-        _COMPLETE: Message(
-            zh="提名材料齐全（专业领域：{field}；技能等级：{skill_level}；"
-            "职称：{professional_title}；从业年限：{years}）",
-            en="The nomination is complete (field: {field}; skill level: "
-            "{skill_level}; professional title: {professional_title}; years in "
-            "the field: {years})",
-        ),
-        _QUALIFIED: Message(
-            zh="技能等级 {skill_level}（最低 {min_skill_level}）或职称 "
-            "{professional_title}（最低 {min_professional_title}）达到推荐条件",
-            en="Skill level {skill_level} (least {min_skill_level}) or professional "
-            "title {professional_title} (least {min_professional_title}) meets the "
-            "criteria",
-        ),
-        _EXPERIENCE: Message(
-            zh="从业 {years} 年，不少于 {min_years} 年",
-            en="{years} years in the field, at least {min_years}",
-        ),
-        _PLACE: Message(
-            zh="按报送先后排第 {position} 位：在先已推荐 {taken} 人、待定 {pending} 人，"
-            "推荐名额 {quota} 人",
-            en="Position {position} in submission order: {taken} recommended and "
-            "{pending} pending before it, of a quota of {quota}",
-        ),
-        _OTHERS: Message(
-            zh="同一候选人另有 {others} 份提名，其中事实未知、可能使其排位更优的 {open} 份",
-            en="The same person has {others} other nomination(s); {open} of them have "
-            "unknown facts and might place the person better",
-        ),
-    }
+# The facts of the criteria are paths within one nomination: a finding names them
+# under the nomination's path in the round (``recommendation_round.nominations[2].``).
+NOMINATED = Condition(
+    "experts.recommendation.nominated",
+    zh="候选人 {person} 被 {nominations} 份提名推荐（同一人只计一次），"
+    "采用 {nominated_by} 的提名",
+    en="Candidate {person} is named in {nominations} nomination(s) (one "
+    "person counts once); the nomination by {nominated_by} is used",
+    sources=(_LETTER,),
+)
+COMPLETE = Condition(
+    "experts.recommendation.complete",
+    zh="提名材料齐全（专业领域：{field}；技能等级：{skill_level}；"
+    "职称：{professional_title}；从业年限：{years}）",
+    en="The nomination is complete (field: {field}; skill level: "
+    "{skill_level}; professional title: {professional_title}; years in "
+    "the field: {years})",
+    facts=(
+        "expert.field",
+        "expert.skill_level",
+        "expert.professional_title",
+        "expert.years_of_experience",
+    ),
+    sources=(_ASSUMPTION,),
+)
+QUALIFICATION = Condition(
+    "experts.recommendation.qualification",
+    zh="技能等级 {skill_level}（最低 {min_skill_level}）或职称 "
+    "{professional_title}（最低 {min_professional_title}）达到推荐条件",
+    en="Skill level {skill_level} (least {min_skill_level}) or professional "
+    "title {professional_title} (least {min_professional_title}) meets the "
+    "criteria",
+    facts=("expert.skill_level", "expert.professional_title"),
+    parameters=("experts.min_skill_level", "experts.min_professional_title"),
+)
+EXPERIENCE = Condition(
+    "experts.recommendation.experience",
+    zh="从业 {years} 年，不少于 {min_years} 年",
+    en="{years} years in the field, at least {min_years}",
+    facts=("expert.years_of_experience",),
+    parameters=("experts.min_years_of_experience",),
+)
+PLACE = Condition(
+    "experts.recommendation.place",
+    zh="按报送先后排第 {position} 位：在先已推荐 {taken} 人、待定 {pending} 人，"
+    "推荐名额 {quota} 人",
+    en="Position {position} in submission order: {taken} recommended and "
+    "{pending} pending before it, of a quota of {quota}",
+    sources=(_LETTER, _ASSUMPTION),
+)
+OTHER_NOMINATIONS = Condition(
+    "experts.recommendation.other_nominations",
+    zh="同一候选人另有 {others} 份提名，其中事实未知、可能使其排位更优的 {open} 份",
+    en="The same person has {others} other nomination(s); {open} of them have "
+    "unknown facts and might place the person better",
+    sources=(_LETTER, _ASSUMPTION),
 )
 
+# A candidate qualified by one route rests on that route's threshold alone (the
+# other route's is shown, not relied on): the skill level, then the title.
+_QUALIFIED_BY = tuple(QUALIFICATION.only(name) for name in QUALIFICATION.parameters)
+_TITLES: tuple[ProfessionalTitleLevel, ...] = tuple(ProfessionalTitleLevel)
 
-def _qualification(
-    judge: Judge, nomination: ExpertNomination, params: ExpertParameters, at: str
-) -> None:
+
+def _qualification(judge: Judge, expert: GuidanceExpert, at: str) -> None:
     """Record whether either route (skill level or title) meets the criteria.
 
-    A route that holds is the only one the finding rests on: its threshold alone is
-    read (the other route's threshold is shown, not relied on).  When neither holds,
-    both are read, and the finding names every unknown fact and unsupplied threshold.
+    When neither holds the finding rests on both thresholds and names every
+    unsupplied one, and the skill level and title when neither is given.
     """
-    expert = nomination.expert
-    level_param, title_param = params.min_skill_level, params.min_professional_title
-    min_level, min_title = level_param.value, title_param.value
+    min_level, min_title = judge.values(QUALIFICATION)
     level, title = expert.skill_level, expert.professional_title
     values: tuple[tuple[str, FactValue], ...] = (
         ("skill_level", level),
@@ -137,83 +137,50 @@ def _qualification(
         and _TITLES.index(title) >= _TITLES.index(min_title)
     )
     if by_level or by_title:
-        route = level_param if by_level else title_param
-        judge.use(route)
-        judge.check(_QUALIFIED, True, values, citations_of(route))
+        judge.record(_QUALIFIED_BY[0 if by_level else 1], True, values)
         return
-    judge.use(level_param)
-    judge.use(title_param)
-    cited = citations_of(level_param, title_param)
-    unsupplied = tuple(
-        param.name for param in (level_param, title_param) if param.value is None
-    )
-    undeclared = (
-        (f"{at}.expert.skill_level", f"{at}.expert.professional_title")
-        if level is None and title is None
-        else ()
-    )
-    if unsupplied or undeclared:
-        judge.missing(_QUALIFIED, (*undeclared, *unsupplied), values, cited)
-    else:
-        judge.check(_QUALIFIED, False, values, cited)
+    neither = level is None and title is None
+    held = None if neither or min_level is None or min_title is None else False
+    # Either qualification will do: the two are named only when neither is given.
+    given = None if neither else True
+    judge.record(QUALIFICATION, held, values, (given, given), prefix=at)
 
 
-def _criteria(
-    judge: Judge, nomination: ExpertNomination, params: ExpertParameters, at: str
-) -> None:
+def _criteria(judge: Judge, nomination: ExpertNomination, at: str) -> None:
     """Record completeness, qualification and experience for one nomination.
 
-    *at* is the nomination's path among the rule's facts (e.g.
-    ``recommendation_round.nominations[2]``), so each missing fact is named in full.
+    *at* is the nomination's path among the rule's facts with a final dot (e.g.
+    ``recommendation_round.nominations[2].``), so each missing fact is named in full.
     """
     expert = nomination.expert
-    absent: list[str] = []
-    if expert.field is None:
-        absent.append(f"{at}.expert.field")
-    if expert.skill_level is None and expert.professional_title is None:
-        absent += [f"{at}.expert.skill_level", f"{at}.expert.professional_title"]
-    if expert.years_of_experience is None:
-        absent.append(f"{at}.expert.years_of_experience")
-    facts: tuple[tuple[str, FactValue], ...] = (
-        ("field", expert.field),
-        ("skill_level", expert.skill_level),
-        ("professional_title", expert.professional_title),
-        ("years", expert.years_of_experience),
-    )
-    assumption = (judge.policy.citation(_ASSUMPTION),)
-    if absent:
-        judge.missing(_COMPLETE, absent, facts, assumption)
-    else:
-        judge.check(_COMPLETE, True, facts, assumption)
-    _qualification(judge, nomination, params, at)
-    min_years = judge.use(params.min_years_of_experience)
     years = expert.years_of_experience
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("years", years),
-        ("min_years", min_years),
+    either = (
+        None
+        if expert.skill_level is None and expert.professional_title is None
+        else True
     )
-    cited = citations_of(params.min_years_of_experience)
-    if years is None or min_years is None:
-        unknown = [] if years is not None else [f"{at}.expert.years_of_experience"]
-        if min_years is None:
-            unknown.append(params.min_years_of_experience.name)
-        judge.missing(_EXPERIENCE, unknown, values, cited)
-    else:
-        judge.check(_EXPERIENCE, years >= min_years, values, cited)
-
-
-class _Probe(Judge):
-    """A judge that weighs another candidate's criteria for the ranking.
-
-    The figures it reads are that candidate's, not the decision's: it notes none of
-    them as used (a decision's provenance and reads are its own candidate's).
-    """
-
-    __slots__ = ()
-
-    def use(self, resolved: Resolved[T]) -> T | None:
-        """Return a parameter's value without noting it as used."""
-        return resolved.value
+    facts = (expert.field, either, either, years)
+    judge.record(
+        COMPLETE,
+        None if None in facts else True,
+        (
+            ("field", expert.field),
+            ("skill_level", expert.skill_level),
+            ("professional_title", expert.professional_title),
+            ("years", years),
+        ),
+        facts,
+        prefix=at,
+    )
+    _qualification(judge, expert, at)
+    min_years = judge.value(EXPERIENCE)
+    judge.record(
+        EXPERIENCE,
+        None if years is None or min_years is None else years >= min_years,
+        (("years", years), ("min_years", min_years)),
+        (years,),
+        prefix=at,
+    )
 
 
 class _Standing(enum.IntEnum):
@@ -245,7 +212,6 @@ class _Queue:
     quota: int | None
     pending: int
     waiting: list[str]
-    cited: tuple[Citation, ...]
     early: set[ResidentId]
     """Persons counted as pending ahead of everyone from the start."""
     taken: int = 0
@@ -283,30 +249,29 @@ class _Queue:
             ("pending", ahead),
             ("quota", quota),
         )
-        unknown = [] if dated else [f"{at}.submitted_on"]
+        unknown = [] if dated else [f"{at}submitted_on"]
         if quota is None:
             unknown.append("recommendation_round.quota")
+        held: bool | None = None
+        missing: tuple[str, ...] = ()
         waits = False
         if unknown or quota is None:
             # The place also waits on the candidates pending ahead, if any.
-            names = [*unknown, *(self.waiting if ahead else ())]
-            judge.missing(_PLACE, tuple(dict.fromkeys(names)), values, self.cited)
-        elif self.taken >= quota and alternatives:
-            judge.missing(_PLACE, alternatives, values, self.cited)
+            missing = (*unknown, *(self.waiting if ahead else ()))
         elif self.taken >= quota:
-            judge.check(_PLACE, False, values, self.cited)
+            held = None if alternatives else False
+            missing = alternatives
         elif self.taken + ahead < quota:
-            judge.check(_PLACE, True, values, self.cited)
+            held = True
             if standing is _Standing.QUALIFIED:
                 self.taken += 1
                 if person in self.early:
                     # It has its place now: no longer pending for those behind.
                     self.pending -= 1
         else:
-            judge.missing(
-                _PLACE, tuple(dict.fromkeys(self.waiting)), values, self.cited
-            )
+            missing = tuple(self.waiting)
             waits = True
+        judge.record(PLACE, held, values, missing=tuple(dict.fromkeys(missing)))
         if (waits or standing is _Standing.UNSURE) and person not in self.early:
             self.pending += 1
             self.early.add(person)
@@ -334,7 +299,7 @@ def _open_siblings(
     for other in others:
         standing, unknown = probe(other)
         day = other.submitted_on
-        lacking = [*(() if day else (f"{paths[id(other)]}.submitted_on",)), *unknown]
+        lacking = [*(() if day else (f"{paths[id(other)]}submitted_on",)), *unknown]
         later = (
             used_standing is _Standing.QUALIFIED
             and used.submitted_on is not None
@@ -345,21 +310,6 @@ def _open_siblings(
             count += 1
             names.extend(lacking)
     return count, tuple(dict.fromkeys(names))
-
-
-def _record_siblings(
-    judge: Judge,
-    others: int,
-    open_siblings: tuple[int, tuple[str, ...]],
-    cited: tuple[Citation, ...],
-) -> None:
-    """Record the person's other nominations: open ones leave an undecided case open."""
-    count, names = open_siblings
-    values: tuple[tuple[str, FactValue], ...] = (("others", others), ("open", count))
-    if judge.undecided and names:
-        judge.missing(_OTHERS, names, values, cited)
-    else:
-        judge.check(_OTHERS, True, values, cited)
 
 
 def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]:
@@ -375,7 +325,7 @@ def _order_key(nomination: ExpertNomination) -> tuple[bool, date, str, str, str]
 
 
 @attrs.frozen(kw_only=True)
-class ExpertRecommendation:
+class ExpertRecommendation(Allocation[ExpertNomination]):
     """How a round's candidates were decided: who is recommended, who is not, and why.
 
     One decision per person under rule ``experts.recommendation``: *eligible* —
@@ -391,46 +341,33 @@ class ExpertRecommendation:
         validator=tuple_of(ExpertNomination)
     )
     """One nomination per person (the one used), in submission order (undated last)."""
-    decisions: tuple[Decision, ...] = attrs.field(validator=tuple_of(Decision))
-    """The decision for each person, aligned with :attr:`ranked`."""
-
-    def __attrs_post_init__(self) -> None:
-        """Check that there is one decision per ranked nomination."""
-        if len(self.decisions) != len(self.ranked):
-            fail(
-                self,
-                "decisions",
-                f"got {len(self.decisions)} decisions for {len(self.ranked)} "
-                "candidates",
-                "one decision per ranked candidate, in the same order",
-            )
 
     @property
     def recommended(self) -> tuple[ExpertNomination, ...]:
-        """The candidates recommended, in submission order (never more than the quota)."""
-        return tuple(
-            nomination
-            for nomination, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is Outcome.ELIGIBLE
-        )
+        """The candidates recommended (:attr:`chosen`), never more than the quota."""
+        return self.chosen
 
     @property
     def not_recommended(self) -> tuple[ExpertNomination, ...]:
-        """The candidates not (or not yet) recommended, in rank order."""
-        return tuple(
-            nomination
-            for nomination, decision in zip(self.ranked, self.decisions, strict=True)
-            if decision.outcome is not Outcome.ELIGIBLE
-        )
+        """The candidates not (or not yet) recommended (:attr:`waiting`)."""
+        return self.waiting
 
-    def decision_for(self, person: ResidentId) -> Decision:
-        """The decision for *person*.
+    def decision_for(self, application: ExpertNomination | ResidentId) -> Decision:
+        """The decision for a person, given by their identity number or a nomination.
+
+        A nomination stands for the person it names: each person has one decision
+        however many nominations name them.
 
         Raises:
-            KeyError: No nomination in the round names *person* (the message shows
-                the masked number only).
+            KeyError: No nomination in the round names the person (the message
+                shows the masked number only).
         """
-        for nomination, decision in zip(self.ranked, self.decisions, strict=True):
+        person = (
+            application.expert.person
+            if isinstance(application, ExpertNomination)
+            else application
+        )
+        for nomination, decision in self:
             if nomination.expert.person == person:
                 return decision
         msg = f"no nomination in the round names {person.masked}"
@@ -481,21 +418,6 @@ def recommend_experts(
         >>> result.recommended, result.decisions[0].missing
         ((), ('experts.min_skill_level', 'experts.min_professional_title', 'experts.min_years_of_experience'))
     """
-    return _recommend(recommendation_round, on, policy, None)
-
-
-def _recommend(
-    recommendation_round: RecommendationRound,
-    on: date,
-    policy: Policy | None,
-    person: ResidentId | None,
-) -> ExpertRecommendation:
-    """Decide the round; with *person*, only that person's decision is their own.
-
-    The other candidates are still weighed (their standings fix the places), but
-    with judges that note no figure as used: *person*'s decision rests only on the
-    figures its own findings read.
-    """
     if not isinstance(recommendation_round, RecommendationRound):
         raise InvalidValueError(
             field="recommendation_round",
@@ -503,19 +425,18 @@ def _recommend(
             expected="a RecommendationRound",
         )
     chosen = policy if policy is not None else Policy.default()
-    params = chosen.at(on).experts
     groups: dict[ResidentId, list[ExpertNomination]] = {}
     for nomination in recommendation_round.nominations:
         groups.setdefault(nomination.expert.person, []).append(nomination)
 
     paths = {
-        id(nomination): f"recommendation_round.nominations[{index}]"
+        id(nomination): f"recommendation_round.nominations[{index}]."
         for index, nomination in enumerate(recommendation_round.nominations)
     }
 
     def probe(nomination: ExpertNomination) -> tuple[_Standing, tuple[str, ...]]:
-        judge = _Probe(chosen, on)
-        _criteria(judge, nomination, params, paths[id(nomination)])
+        judge = Judge(chosen, on)
+        _criteria(judge, nomination, paths[id(nomination)])
         return _standing(judge), _unknowns(judge)
 
     def fare(nomination: ExpertNomination) -> _Standing:
@@ -525,56 +446,52 @@ def _recommend(
         person_id: min(named, key=lambda n: (fare(n), _order_key(n)))
         for person_id, named in groups.items()
     }
-    ranked = sorted(used_by.values(), key=_order_key)
-    quota = recommendation_round.quota
-    letter = (chosen.citation(_LETTER, _LETTER_ARTICLE),)
-    place_cited = (*letter, chosen.citation(_ASSUMPTION))
+    ranked = rank(used_by.values(), ExpertNomination, _order_key)
     # A person whose nomination used has no submission day, or who has another
     # nomination with unknown facts that might rank earlier, could stand anywhere
     # ahead: they count as pending ahead of everyone, and what those nominations
     # lack is what a place behind them waits for.
-    pending = 0
-    waiting: list[str] = []
-    early: set[ResidentId] = set()
+    queue = _Queue(quota=recommendation_round.quota, pending=0, waiting=[], early=set())
     for person_id, named in groups.items():
         used = used_by[person_id]
         lacking: list[str] = []
         if used.submitted_on is None and fare(used) is not _Standing.OUT:
-            lacking += [f"{paths[id(used)]}.submitted_on", *probe(used)[1]]
+            lacking += [f"{paths[id(used)]}submitted_on", *probe(used)[1]]
         others = [other for other in named if other is not used]
         lacking += _open_siblings(used, others, probe, paths)[1]
         if lacking:
-            pending += 1
-            early.add(person_id)
-            waiting += lacking
-    queue = _Queue(
-        quota=quota, pending=pending, waiting=waiting, cited=place_cited, early=early
-    )
+            queue.pending += 1
+            queue.early.add(person_id)
+            queue.waiting += lacking
     decisions: list[Decision] = []
     for position, nomination in enumerate(ranked, start=1):
         candidate = nomination.expert.person
-        own = person is None or candidate == person
-        judge = Judge(chosen, on) if own else _Probe(chosen, on)
+        judge = Judge(chosen, on)
         at = paths[id(nomination)]
-        judge.check(
-            _NOMINATED,
+        judge.record(
+            NOMINATED,
             True,
             (
                 ("person", candidate.masked),
                 ("nominations", len(groups[candidate])),
                 ("nominated_by", nomination.nominated_by),
             ),
-            letter,
         )
-        _criteria(judge, nomination, params, at)
+        _criteria(judge, nomination, at)
         others = [other for other in groups[candidate] if other is not nomination]
         siblings = _open_siblings(nomination, others, probe, paths)
         queue.place(judge, nomination, at, position, siblings[1])
         if others:
-            _record_siblings(judge, len(others), siblings, place_cited)
+            # Open nominations of the same person leave an undecided case open.
+            count, names = siblings
+            values = (("others", len(others)), ("open", count))
+            if judge.undecided and names:
+                judge.record(OTHER_NOMINATIONS, None, values, missing=names)
+            else:
+                judge.record(OTHER_NOMINATIONS, True, values)
         decisions.append(judge.decide(EXPERT_RULE))
     return ExpertRecommendation(
-        quota=quota, ranked=tuple(ranked), decisions=tuple(decisions)
+        quota=recommendation_round.quota, ranked=ranked, decisions=tuple(decisions)
     )
 
 
@@ -609,7 +526,7 @@ def expert_recommendation(
         ...     on=date(2024, 6, 1)).outcome.value
         'undetermined'
     """
-    result = _recommend(recommendation_round, on, policy, person)
+    result = recommend_experts(recommendation_round, on=on, policy=policy)
     try:
         return result.decision_for(person)
     except KeyError:
@@ -620,12 +537,6 @@ def expert_recommendation(
         ) from None
 
 
-_PARAMETERS = (
-    "experts.min_skill_level",
-    "experts.min_professional_title",
-    "experts.min_years_of_experience",
-)
-
 EXPERT_RULE: Rule = register(
     Rule(
         id="experts.recommendation",
@@ -633,33 +544,14 @@ EXPERT_RULE: Rule = register(
         title_zh="产教评技能生态链建设指导专家推荐",
         title_en="Recommendation of skill-chain building guidance experts",
         function=expert_recommendation,
-        sources=(RuleSource(_LETTER, _LETTER_ARTICLE),),
-        parameters=_PARAMETERS,
+        sources=(_LETTER,),
         conditions=(
-            Condition(_NOMINATED, sources=(RuleSource(_LETTER, _LETTER_ARTICLE),)),
-            Condition(_COMPLETE, sources=(RuleSource(_ASSUMPTION),)),
-            Condition(
-                _QUALIFIED,
-                parameters=(
-                    "experts.min_skill_level",
-                    "experts.min_professional_title",
-                ),
-            ),
-            Condition(_EXPERIENCE, parameters=("experts.min_years_of_experience",)),
-            Condition(
-                _PLACE,
-                sources=(
-                    RuleSource(_LETTER, _LETTER_ARTICLE),
-                    RuleSource(_ASSUMPTION),
-                ),
-            ),
-            Condition(
-                _OTHERS,
-                sources=(
-                    RuleSource(_LETTER, _LETTER_ARTICLE),
-                    RuleSource(_ASSUMPTION),
-                ),
-            ),
+            NOMINATED,
+            COMPLETE,
+            QUALIFICATION,
+            EXPERIENCE,
+            PLACE,
+            OTHER_NOMINATIONS,
         ),
     )
 )

@@ -18,16 +18,15 @@ failing item and every missing fact or figure at once, and the applicant can fix
 them together.
 """
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
 from skillchain._codes import DivisionCode
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision
 from skillchain.model import OrganiserKind, PrivateInstitutionFiling, SetupProcedure
-from skillchain.policy import InstitutionParameters, Policy, Resolved
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
@@ -38,43 +37,66 @@ __all__ = [
     "setup_procedure",
 ]
 
-_ITEM = "sz-private-institution-filing-item"
-_ITEM_ARTICLE = "设定依据及条件"
-_STANDARD = "gd-2024-private-training-standard"
-_PRESS = "gd-2024-private-training-standard-press"
+_ITEM = (RuleSource("sz-private-institution-filing-item", "设定依据及条件"),)
+_STANDARD = RuleSource("gd-2024-private-training-standard")
+_PRESS = RuleSource("gd-2024-private-training-standard-press")
+_FILING_DAY = ReadOn(
+    "filing.submitted_on",
+    "a filing is made under the procedure and the setup standard in force when it "
+    "is submitted, so the figures of that day apply whatever day it is judged",
+)
 
-register_messages(
-    {
-        "institutions.filing.procedure": Message(
-            zh="{city}新设民办职业培训机构的方式为{procedure}；本备案须该市实行备案",
-            en="In {city} a new private vocational training institution is admitted "
-            "by {procedure}; a filing needs the city to use filing",
-        ),
-        "institutions.filing.organiser": Message(
-            zh="举办者为{organiser_kind}，具备举办资格（社会组织具有法人资格；"
-            "个人具有政治权利和完全民事行为能力）：{value}",
-            en="The organiser is a {organiser_kind} and may organise an institution "
-            "(a body with legal-person status; an individual with political rights and "
-            "full civil capacity): {value}",
-        ),
-        "institutions.filing.lease_term": Message(
-            zh="场地租赁期 {lease_months} 个月（自有场地：{owned}），须不少于 {minimum} 个月",
-            en="The premises lease runs {lease_months} months (owned premises: {owned}); "
-            "it must run at least {minimum} months",
-        ),
-        "institutions.filing.premises_area": Message(
-            zh="场地面积 {area} 平方米，须不少于 {minimum} 平方米",
-            en="The premises cover {area} m²; they must cover at least {minimum} m²",
-        ),
-        "institutions.filing.full_time_teachers": Message(
-            zh="专职教师 {teachers} 人，须不少于 {minimum} 人",
-            en="The institution has {teachers} full-time teachers; it needs at least {minimum}",
-        ),
-        "institutions.filing.start_up_funds": Message(
-            zh="开办资金 {funds} 元，须不少于 {minimum} 元",
-            en="The start-up funds are {funds} yuan; they must be at least {minimum} yuan",
-        ),
-    }
+PROCEDURE = Condition(
+    "institutions.filing.procedure",
+    zh="{city}新设民办职业培训机构的方式为{procedure}；本备案须该市实行备案",
+    en="In {city} a new private vocational training institution is admitted "
+    "by {procedure}; a filing needs the city to use filing",
+    parameters=("institutions.procedure",),
+    read_on=_FILING_DAY,
+)
+ORGANISER = Condition(
+    "institutions.filing.organiser",
+    zh="举办者为{organiser_kind}，具备举办资格（社会组织具有法人资格；"
+    "个人具有政治权利和完全民事行为能力）：{value}",
+    en="The organiser is a {organiser_kind} and may organise an institution "
+    "(a body with legal-person status; an individual with political rights and "
+    "full civil capacity): {value}",
+    facts=("filing.political_rights_and_full_capacity",),
+    sources=_ITEM,
+)
+LEASE_TERM = Condition(
+    "institutions.filing.lease_term",
+    zh="场地租赁期 {lease_months} 个月（自有场地：{owned}），须不少于 {minimum} 个月",
+    en="The premises lease runs {lease_months} months (owned premises: {owned}); "
+    "it must run at least {minimum} months",
+    facts=("filing.lease_months", "filing.premises_owned"),
+    parameters=("institutions.lease_min_months",),
+    sources=(_STANDARD, _PRESS),
+    read_on=_FILING_DAY,
+)
+PREMISES_AREA = Condition(
+    "institutions.filing.premises_area",
+    zh="场地面积 {area} 平方米，须不少于 {minimum} 平方米",
+    en="The premises cover {area} m²; they must cover at least {minimum} m²",
+    facts=("filing.premises_area",),
+    parameters=("institutions.premises_min_area",),
+    read_on=_FILING_DAY,
+)
+FULL_TIME_TEACHERS = Condition(
+    "institutions.filing.full_time_teachers",
+    zh="专职教师 {teachers} 人，须不少于 {minimum} 人",
+    en="The institution has {teachers} full-time teachers; it needs at least {minimum}",
+    facts=("filing.full_time_teachers",),
+    parameters=("institutions.full_time_teachers_min",),
+    read_on=_FILING_DAY,
+)
+START_UP_FUNDS = Condition(
+    "institutions.filing.start_up_funds",
+    zh="开办资金 {funds} 元，须不少于 {minimum} 元",
+    en="The start-up funds are {funds} yuan; they must be at least {minimum} yuan",
+    facts=("filing.start_up_funds",),
+    parameters=("institutions.start_up_funds_min",),
+    read_on=_FILING_DAY,
 )
 
 
@@ -104,153 +126,68 @@ def setup_procedure(
     return None if table is None else table.get(division.prefecture)
 
 
-def _at_least(
-    judge: Judge,
-    check: str,
-    *,
-    param: Resolved[int | Decimal],
-    fact: int | Decimal | None,
-    fact_name: str,
-    label: str,
-) -> None:
-    """Record ``fact >= param``, naming whichever of the two is unknown."""
-    minimum = judge.use(param)
-    values: tuple[tuple[str, FactValue], ...] = ((label, fact), ("minimum", minimum))
-    if minimum is None or fact is None:
-        missing = tuple(
-            name
-            for name, value in ((fact_name, fact), (param.name, minimum))
-            if value is None
-        )
-        judge.missing(check, missing, values, citations_of(param))
-        return
-    judge.check(check, fact >= minimum, values, citations_of(param))
-
-
-def _procedure(
-    judge: Judge, filing: PrivateInstitutionFiling, params: InstitutionParameters
-) -> None:
-    param = params.procedure
-    table: Mapping[DivisionCode, SetupProcedure] | None = judge.use(param)
-    city = filing.division.prefecture
-    procedure = None if table is None else table.get(city)
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("city", city),
-        ("procedure", procedure),
-    )
-    if procedure is None:
-        judge.missing(
-            "institutions.filing.procedure",
-            (param.name,),
-            values,
-            citations_of(param),
-        )
-        return
-    judge.check(
-        "institutions.filing.procedure",
-        procedure is SetupProcedure.FILING,
-        values,
-        citations_of(param),
-    )
-
-
-def _lease(
-    judge: Judge, filing: PrivateInstitutionFiling, lease: Resolved[int]
-) -> None:
-    """Owned premises need no lease; leased ones a lease of at least the minimum.
-
-    The lease figure is read only for leased premises (owned ones do not rest on
-    it).  Neither the lease term nor whether the premises are owned known: both are
-    named, with the figure if it is not in force.
-    """
-    check = "institutions.filing.lease_term"
-    owned = filing.premises_owned
-    if owned is True:
-        judge.check(
-            check,
-            True,  # owned premises need no lease
-            (("lease_months", filing.lease_months), ("owned", True), ("minimum", None)),
-            (judge.policy.citation(_STANDARD),),
-        )
-        return
-    minimum = judge.use(lease)
-    months = filing.lease_months
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("lease_months", months),
-        ("owned", owned),
-        ("minimum", minimum),
-    )
-    cited = (*citations_of(lease), judge.policy.citation(_PRESS))
-    if months is None or minimum is None:
-        missing = [] if months is not None else ["filing.lease_months"]
-        if months is None and owned is None:
-            missing.append("filing.premises_owned")
-        if minimum is None:
-            missing.append(lease.name)
-        judge.missing(check, missing, values, cited)
-        return
-    judge.check(check, months >= minimum, values, cited)
-
-
 def check_filing(judge: Judge, filing: PrivateInstitutionFiling) -> None:
     """Record every filing condition as a finding on *judge*, none skipped.
 
     The procedure and the setup standard are those in force on the day the filing
-    was submitted (``filing.submitted_on``), whatever day it is judged.
+    was submitted (``filing.submitted_on``), whatever day it is judged.  Owned
+    premises need no lease; for leased ones an unknown term names whether the
+    premises are owned too, unless that is known.
     """
-    params = judge.policy.at(filing.submitted_on).institutions
-    item = (judge.policy.citation(_ITEM, _ITEM_ARTICLE),)
-    _procedure(judge, filing, params)
+    day = filing.submitted_on
+    record = judge.record
+
+    table = judge.value(PROCEDURE, day=day)
+    city = filing.division.prefecture
+    procedure: SetupProcedure | None = None if table is None else table.get(city)
+    record(
+        PROCEDURE,
+        None if procedure is None else procedure is SetupProcedure.FILING,
+        (("city", city), ("procedure", procedure)),
+        day=day,
+        # A table in force that does not list the city: the table is what lacks it.
+        missing=() if table is None else PROCEDURE.parameters,
+    )
 
     kind = filing.organiser_kind
-    if kind is OrganiserKind.LEGAL_PERSON:
-        judge.check(
-            "institutions.filing.organiser",
-            True,  # the organiser kind records legal-person status
-            (("organiser_kind", kind), ("value", True)),
-            item,
-        )
-    else:
-        capable = filing.political_rights_and_full_capacity
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("organiser_kind", kind),
-            ("value", capable),
-        )
-        if capable is None:
-            judge.missing(
-                "institutions.filing.organiser",
-                ("filing.political_rights_and_full_capacity",),
-                values,
-                item,
-            )
-        else:
-            judge.check("institutions.filing.organiser", capable, values, item)
+    # The organiser kind records a legal person's status; an individual's is a fact.
+    capable = (
+        True
+        if kind is OrganiserKind.LEGAL_PERSON
+        else filing.political_rights_and_full_capacity
+    )
+    record(
+        ORGANISER, capable, (("organiser_kind", kind), ("value", capable)), (capable,)
+    )
 
-    _lease(judge, filing, params.lease_min_months)
-    _at_least(
-        judge,
-        "institutions.filing.premises_area",
-        param=params.premises_min_area,
-        fact=filing.premises_area,
-        fact_name="filing.premises_area",
-        label="area",
+    months, owned = filing.lease_months, filing.premises_owned
+    minimum: int | None = None
+    if owned is True:
+        lease: bool | None = True  # owned premises need no lease, whatever the figure
+    else:
+        minimum = judge.value(LEASE_TERM, day=day)
+        lease = None if months is None or minimum is None else months >= minimum
+    record(
+        LEASE_TERM,
+        lease,
+        (("lease_months", months), ("owned", owned), ("minimum", minimum)),
+        (months, owned) if months is None else (),
+        day=day,
     )
-    _at_least(
-        judge,
-        "institutions.filing.full_time_teachers",
-        param=params.full_time_teachers_min,
-        fact=filing.full_time_teachers,
-        fact_name="filing.full_time_teachers",
-        label="teachers",
-    )
-    _at_least(
-        judge,
-        "institutions.filing.start_up_funds",
-        param=params.start_up_funds_min,
-        fact=filing.start_up_funds,
-        fact_name="filing.start_up_funds",
-        label="funds",
-    )
+
+    for condition, label, fact in (
+        (PREMISES_AREA, "area", filing.premises_area),
+        (FULL_TIME_TEACHERS, "teachers", filing.full_time_teachers),
+        (START_UP_FUNDS, "funds", filing.start_up_funds),
+    ):
+        least: int | Decimal | None = judge.value(condition, day=day)
+        record(
+            condition,
+            None if fact is None or least is None else fact >= least,
+            ((label, fact), ("minimum", least)),
+            (fact,),
+            day=day,
+        )
 
 
 @in_library_context
@@ -261,17 +198,9 @@ def filing_completeness(
 
     Every condition is checked, so the decision lists every failing item and every
     missing fact or district figure at once.  The procedure check reads the city's
-    procedure on *on* (``institutions.procedure``): outside a filing city the filing
-    fails that check, and the finding names the procedure that applies instead.
-
-    Effective: the Shenzhen filing item as evidenced from 2024-09-02; the lease term
-    from 2025-01-01 (粤教监管〔2024〕5号); premises, teachers and funds once the
-    district supplies its figures.
-
-    References:
-        深圳市民办职业培训机构备案 (Shenzhen service item);
-        《广东省民办培训机构设置标准》 (粤教监管〔2024〕5号);
-        《广州市民办职业培训机构服务管理办法》 (穗人社规字〔2025〕2号).
+    procedure (``institutions.procedure``): outside a filing city the filing fails
+    that check, and the finding names the procedure that applies instead.  Every
+    figure is the one in force on the day the filing was submitted.
 
     Example:
         >>> from datetime import date
@@ -298,63 +227,21 @@ def filing_completeness(
     return judge.decide(FILING_RULE)
 
 
-_FILING_DAY = ReadOn(
-    "filing.submitted_on",
-    "a filing is made under the procedure and the setup standard in force when it "
-    "is submitted, so the figures of that day apply whatever day it is judged",
-)
-
 FILING_RULE: Rule = register(
     Rule(
         id="institutions.filing",
-        version="2026.1",
+        version="2026.2",
         title_zh="民办职业培训机构备案条件",
         title_en="Filing conditions for a private vocational training institution",
         function=filing_completeness,
-        sources=(
-            RuleSource(_ITEM, _ITEM_ARTICLE),
-            RuleSource(_STANDARD),
-            RuleSource(_PRESS),
-            RuleSource("gz-2025-2", "第四条"),
-        ),
-        parameters=(
-            "institutions.procedure",
-            "institutions.lease_min_months",
-            "institutions.premises_min_area",
-            "institutions.full_time_teachers_min",
-            "institutions.start_up_funds_min",
-        ),
+        sources=(*_ITEM, _STANDARD, _PRESS, RuleSource("gz-2025-2", "第四条")),
         conditions=(
-            Condition(
-                "institutions.filing.procedure",
-                parameters=("institutions.procedure",),
-                read_on=_FILING_DAY,
-            ),
-            Condition(
-                "institutions.filing.organiser",
-                sources=(RuleSource(_ITEM, _ITEM_ARTICLE),),
-            ),
-            Condition(
-                "institutions.filing.lease_term",
-                parameters=("institutions.lease_min_months",),
-                sources=(RuleSource(_STANDARD), RuleSource(_PRESS)),
-                read_on=_FILING_DAY,
-            ),
-            Condition(
-                "institutions.filing.premises_area",
-                parameters=("institutions.premises_min_area",),
-                read_on=_FILING_DAY,
-            ),
-            Condition(
-                "institutions.filing.full_time_teachers",
-                parameters=("institutions.full_time_teachers_min",),
-                read_on=_FILING_DAY,
-            ),
-            Condition(
-                "institutions.filing.start_up_funds",
-                parameters=("institutions.start_up_funds_min",),
-                read_on=_FILING_DAY,
-            ),
+            PROCEDURE,
+            ORGANISER,
+            LEASE_TERM,
+            PREMISES_AREA,
+            FULL_TIME_TEACHERS,
+            START_UP_FUNDS,
         ),
     )
 )

@@ -8,7 +8,7 @@ level below plus years of work, years of work alone, a relevant diploma, a
 professional title plus years, a completed apprenticeship.  The conditions differ by
 occupation and template edition, so they are data
 (:class:`~skillchain.model.ApplicationStandard`, parameters
-``level_application.standards`` and ``level_application.district_standards``).
+``levels.standards`` and ``levels.district_standards``).
 
 The rule looks the standard up by the application's occupation and edition (a
 district's standard first, then a bundled one; an exact occupation first, then a
@@ -21,9 +21,12 @@ every route fails.
 from collections.abc import Sequence
 from datetime import date
 
+import attrs
+
 from skillchain._context import in_library_context
 from skillchain._dates import DateRange, days_apart, months_through
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision, FactValue
+from skillchain._sources import Provenance
 from skillchain.model import (
     ApplicationRoute,
     ApplicationStandard,
@@ -31,8 +34,8 @@ from skillchain.model import (
     ProfessionalTitleLevel,
     YearsCountedFrom,
 )
-from skillchain.policy import Policy, Resolved
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.policy import Policy
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, Rule, RuleSource, register
 
 
@@ -43,40 +46,53 @@ __all__ = [
     "worked_months",
 ]
 
-_STANDARDS = "level_application.standards"
-_DISTRICT = "level_application.district_standards"
+# The standard is looked up in the district's list first, then the bundled one.
+_LISTS = ("levels.district_standards", "levels.standards")
+_FACTS = (
+    "application.work",
+    "application.schooling",
+    "application.titles",
+    "application.apprenticeship_completed",
+)
+
+STANDARD = Condition(
+    "levels.application.standard",
+    zh="{occupation}（标准版本 {edition}）{target}的申报条件：{routes} 项"
+    "（来源 {document}，{provenance}）",
+    en="Conditions for applying for {target} in {occupation} (standard edition "
+    "{edition}): {routes} routes (from {document}, {provenance})",
+    facts=_FACTS,
+    parameters=_LISTS,
+)
+ROUTE = Condition(
+    "levels.application.route",
+    zh="途径 {number}：证书 {certificate} 及以上（已取得：{held}）；"
+    "毕业证书（要求：{schooling}，符合：{schooled}）；"
+    "职称 {title} 及以上（已取得：{titled}）；"
+    "学徒期满（要求：{apprenticeship}，已满：{apprenticed}）；"
+    "{counted_from}从事本职业或相关职业满 {years} 年（已满 {worked} 年）",
+    en="Route {number}: a certificate at {certificate} or above (held: {held}); "
+    "a diploma (needed: {schooling}, held: {schooled}); "
+    "a title at {title} or above (held: {titled}); "
+    "an apprenticeship (needed: {apprenticeship}, completed: {apprenticed}); "
+    "{years} full years of work in this or a related occupation "
+    "{counted_from} (done: {worked})",
+    facts=("application.certificates", *_FACTS),
+    parameters=_LISTS,
+    advisory=True,
+)
+ANY_ROUTE = Condition(
+    "levels.application.any_route",
+    zh="申报{target}须具备以下条件之一：共 {routes} 项，符合 {held} 项，"
+    "无法判断 {unknown} 项",
+    en="Applying for {target} needs any one of {routes} routes: {held} held, "
+    "{unknown} could not be decided",
+    facts=("application.certificates", *_FACTS),
+    parameters=_LISTS,
+)
+
 _NONE = "—"
 _TITLE_RANK = {level: rank for rank, level in enumerate(ProfessionalTitleLevel)}
-
-register_messages(
-    {
-        "levels.application.standard": Message(
-            zh="{occupation}（标准版本 {edition}）{target}的申报条件：{routes} 项"
-            "（来源 {document}，{provenance}）",
-            en="Conditions for applying for {target} in {occupation} (standard edition "
-            "{edition}): {routes} routes (from {document}, {provenance})",
-        ),
-        "levels.application.route": Message(
-            zh="途径 {number}：证书 {certificate} 及以上（已取得：{held}）；"
-            "毕业证书（要求：{schooling}，符合：{schooled}）；"
-            "职称 {title} 及以上（已取得：{titled}）；"
-            "学徒期满（要求：{apprenticeship}，已满：{apprenticed}）；"
-            "{counted_from}从事本职业或相关职业满 {years} 年（已满 {worked} 年）",
-            en="Route {number}: a certificate at {certificate} or above (held: {held}); "
-            "a diploma (needed: {schooling}, held: {schooled}); "
-            "a title at {title} or above (held: {titled}); "
-            "an apprenticeship (needed: {apprenticeship}, completed: {apprenticed}); "
-            "{years} full years of work in this or a related occupation "
-            "{counted_from} (done: {worked})",
-        ),
-        "levels.application.any_route": Message(
-            zh="申报{target}须具备以下条件之一：共 {routes} 项，符合 {held} 项，"
-            "无法判断 {unknown} 项",
-            en="Applying for {target} needs any one of {routes} routes: {held} held, "
-            "{unknown} could not be decided",
-        ),
-    }
-)
 
 
 def worked_months(work: Sequence[DateRange], since: date | None, on: date) -> int:
@@ -259,77 +275,63 @@ def _route(
         ("worked", worked),
     )
     found = tuple(dict.fromkeys(missing)) if outcome is None else ()
-    judge.advise("levels.application.route", outcome, values, missing=found)
+    # A route is one alternative of the standard's finding: it cites nothing itself.
+    judge.record(ROUTE.only(), outcome, values, missing=found)
     return outcome, found
 
 
-def _unknown_facts(application: LevelApplication) -> tuple[str, ...]:
-    """The application's unknown facts that a standard's routes may read.
+def check_level_application(
+    judge: Judge, application: LevelApplication
+) -> ApplicationStandard | None:
+    """Record the level-application findings for *application* on *judge*.
 
-    Without the standard the routes are not known, so each of them may be needed.
+    Returns the standard the findings rest on (``None``: none was found): its own
+    provenance counts towards the decision's as much as the list it came from.
     """
-    return tuple(
-        f"application.{name}"
-        for name, value in (
-            ("work", application.work),
-            ("schooling", application.schooling),
-            ("titles", application.titles),
-            ("apprenticeship_completed", application.apprenticeship_completed),
-        )
-        if value is None
-    )
-
-
-def check_level_application(judge: Judge, application: LevelApplication) -> None:
-    """Record the level-application findings for *application* on *judge*."""
-    params = judge.params.level_application
-    district_param, bundled_param = params.district_standards, params.standards
+    lists: tuple[tuple[ApplicationStandard, ...] | None, ...] = judge.values(STANDARD)
     target = application.target
     values: tuple[tuple[str, FactValue], ...] = (
         ("occupation", application.occupation),
         ("edition", application.edition),
         ("target", target),
     )
-    found = _find((district_param.value, bundled_param.value), application)
+    # Without a standard that states the routes, each fact a route may read may be
+    # needed, and the district is to load the standard.
+    facts = (
+        application.work,
+        application.schooling,
+        application.titles,
+        application.apprenticeship_completed,
+    )
+    lacking = tuple(n for n, v in zip(_FACTS, facts, strict=True) if v is None)
+    district, bundled = STANDARD.parameters[:1], STANDARD.parameters[1:]
+    found = _find(lists, application)
     if found is None:
-        # Neither list holds the standard: the district is to load it; a bundled
-        # list not in force is named too.
-        missing = (
-            _DISTRICT,
-            *((_STANDARDS,) if bundled_param.value is None else ()),
-            *_unknown_facts(application),
-        )
-        judge.use(bundled_param)
-        judge.missing(
-            "levels.application.standard",
-            missing,
+        # The district is to load it; the bundled list is named when not in force.
+        judge.record(
+            STANDARD.only(*bundled),
+            None,
             (*values, ("routes", 0), ("document", None), ("provenance", None)),
-            citations_of(bundled_param),
+            missing=(*lacking, *district),
         )
-        return
+        return None
     index, standard = found
-    # Only the list the standard comes from is read (the decision rests on it).
-    used: Resolved[object] = (district_param, bundled_param)[index]
-    judge.use(used)
-    # The standard's own provenance counts towards the decision's weakest one.
-    judge.use(Resolved(name=used.name, value=standard, provenance=standard.provenance))
+    # Only the list the standard comes from is read: the decision rests on it.
+    used = STANDARD.parameters[index]
     routes = standard.routes_for(target)
-    cites = citations_of(used)
-    standard_values = (
-        *values,
-        ("routes", len(routes)),
-        ("document", standard.document),
-        ("provenance", standard.provenance),
+    judge.record(
+        STANDARD.only(used),
+        True if routes else None,
+        (
+            *values,
+            ("routes", len(routes)),
+            ("document", standard.document),
+            ("provenance", standard.provenance),
+        ),
+        missing=None if routes else (*lacking, *district),
     )
     if not routes:
-        judge.missing(
-            "levels.application.standard",
-            (_DISTRICT, *_unknown_facts(application)),
-            standard_values,
-            cites,
-        )
-        return
-    judge.check("levels.application.standard", True, standard_values, cites)
+        return standard
 
     results = [
         _route(judge, number, route, application)
@@ -344,8 +346,8 @@ def check_level_application(judge: Judge, application: LevelApplication) -> None
         if decided is None
         else ()
     )
-    judge.check(
-        "levels.application.any_route",
+    judge.record(
+        ANY_ROUTE.only(used),
         decided,
         (
             ("target", target),
@@ -353,9 +355,9 @@ def check_level_application(judge: Judge, application: LevelApplication) -> None
             ("held", held),
             ("unknown", unknown),
         ),
-        cites,
-        missing,
+        missing=missing,
     )
+    return standard
 
 
 @in_library_context
@@ -365,11 +367,10 @@ def level_application(
     """Decide whether *application*'s applicant may apply for its target level on *on*.
 
     The standard is looked up by the application's occupation and edition: a
-    standard the district supplies (``level_application.district_standards``)
-    before a bundled one (``level_application.standards``), an occupation's own
+    standard the district supplies before a bundled one, an occupation's own
     standard before a template of the same edition.  No standard, or none stating
-    conditions for the target level, leaves the case *undetermined*, naming
-    ``level_application.district_standards``.  Each route to the target level is
+    conditions for the target level, leaves the case *undetermined*, naming the
+    district's list of standards.  Each route to the target level is
     recorded as an advisory finding (why it held, failed or could not be decided);
     the case is eligible when any route holds, undetermined when none holds but
     some route needs an unknown fact (named in ``missing``), ineligible otherwise.
@@ -377,15 +378,8 @@ def level_application(
     Years of work are whole years (twelve whole calendar months) of the
     application's work periods up to *on*, counted from the earliest qualifying
     certificate or title when the route says so.  Certificates and titles obtained
-    after *on* do not count.
-
-    Effective: from 2019-01-01 for the bundled templates (assumed; see the
-    parameter's note); a district standard from the day the district's overlay
-    says.
-
-    References:
-        人社部发〔2019〕90号 (skill-level recognition against national standards);
-        copies of national occupational standards' 申报条件 (three templates).
+    after *on* do not count.  The decision's provenance is no stronger than the
+    standard's own.
 
     Example:
         >>> from datetime import date
@@ -400,32 +394,23 @@ def level_application(
         <Outcome.ELIGIBLE: 'eligible'>
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    check_level_application(judge, application)
-    return judge.decide(LEVEL_APPLICATION_RULE)
+    standard = check_level_application(judge, application)
+    decision = judge.decide(LEVEL_APPLICATION_RULE)
+    if standard is None or decision.provenance is None:
+        return decision
+    weakest = Provenance.weakest((decision.provenance, standard.provenance))
+    return attrs.evolve(decision, provenance=weakest)
 
 
 LEVEL_APPLICATION_RULE: Rule = register(
     Rule(
         id="levels.application",
-        version="2026.2",
+        version="2026.3",
         title_zh="职业技能等级认定申报条件",
         title_en="Conditions for applying for a skill level",
         function=level_application,
         sources=(RuleSource("mohrss-2019-90"), RuleSource("mohrss-2022-14")),
-        parameters=(_STANDARDS, _DISTRICT),
-        conditions=(
-            Condition(
-                "levels.application.standard", parameters=(_STANDARDS, _DISTRICT)
-            ),
-            Condition(
-                "levels.application.route",
-                parameters=(_STANDARDS, _DISTRICT),
-                advisory=True,
-            ),
-            Condition(
-                "levels.application.any_route", parameters=(_STANDARDS, _DISTRICT)
-            ),
-        ),
+        conditions=(STANDARD, ROUTE, ANY_ROUTE),
     )
 )
 """The registered skill-level application rule."""

@@ -39,201 +39,207 @@ from decimal import Decimal
 
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision
 from skillchain._identifiers import Sex
 from skillchain._levels import SkillLevel
 from skillchain.errors import InvalidValueError
 from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
-from skillchain.policy import Policy, SkillUpgradeParameters
+from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["SKILL_UPGRADE_RULE", "check_skill_upgrade", "skill_upgrade_subsidy"]
 
-_MEASURE = "gd-2023-13"
+_MEASURE = (RuleSource("gd-2023-13"),)
+_ON_CLAIM_DAY = ReadOn(
+    "claimed_on",
+    "粤人社规〔2023〕13号 and 深人社规〔2023〕8号 set who may claim (申领), within what "
+    "time and for how much: a claim keeps the figures of the day it was made",
+)
+_CERTIFICATE = ("certificate.occupation", "certificate.level")
+
+RESIDENCE = Condition(
+    "skill_upgrade.residence",
+    zh="在 {region} 范围内：户籍 {hukou}，参保 {insured}，失业登记 {unemployed}"
+    "（三者之一即可）",
+    en="Within {region}: household registration {hukou}, insured {insured}, "
+    "registered unemployed {unemployed} (any one suffices)",
+    facts=("person.hukou_division", "person.insurance", "person.registered_unemployed"),
+    parameters=("skill_upgrade.region",),
+    sources=_MEASURE,
+    read_on=_ON_CLAIM_DAY,
+)
+STATUS = Condition(
+    "skill_upgrade.status",
+    zh="机关事业单位在编 {civil_service}，全日制在校学生 {student}，"
+    "已领取养老金 {pensioner}（均须为否）",
+    en="On a public establishment {civil_service}, full-time student "
+    "{student}, drawing a pension {pensioner} (each must be no)",
+    facts=(
+        "person.civil_service_establishment",
+        "person.full_time_student",
+        "person.drawing_pension",
+    ),
+    sources=_MEASURE,
+)
+AGE = Condition(
+    "skill_upgrade.age",
+    zh="申领之日 {on} 年满 {age} 周岁（{sex}），须在 {minimum} 至 {maximum} 周岁之间",
+    en="On the claim day {on} the person is {age} in full years ({sex}); "
+    "the age must be from {minimum} to {maximum}",
+    facts=("person.id", "claimed_on"),
+    parameters=(
+        "skill_upgrade.min_age",
+        "skill_upgrade.max_age_men",
+        "skill_upgrade.max_age_women",
+    ),
+    read_on=_ON_CLAIM_DAY,
+)
+CERTIFICATE_KIND = Condition(
+    "skill_upgrade.certificate_kind",
+    zh="证书类型为{kind}，属于补贴范围：{allowed}",
+    en="The certificate is a {kind}; a kind the subsidy pays for: {allowed}",
+    facts=("certificate.kind",),
+    parameters=("skill_upgrade.certificate_kinds",),
+    read_on=_ON_CLAIM_DAY,
+)
+ISSUER = Condition(
+    "skill_upgrade.issuer",
+    zh="证书发证方式为{issuer}，不属于不予补贴的发证方式：{allowed}",
+    en="The certificate was issued by {issuer}; not an excluded issuer: {allowed}",
+    facts=("certificate.issuer_kind",),
+    parameters=("skill_upgrade.excluded_issuers",),
+    read_on=_ON_CLAIM_DAY,
+)
+CLAIM_WINDOW = Condition(
+    "skill_upgrade.claim_window",
+    zh="证书 {issued} 取得，须在 {deadline} 前（含）申领；申领日 {on}",
+    en="The certificate was issued on {issued}; the claim must be made by "
+    "{deadline}; it is made on {on}",
+    facts=("certificate.issued_on", "claimed_on"),
+    parameters=("skill_upgrade.claim_window_months",),
+    read_on=_ON_CLAIM_DAY,
+)
+HIGHER_LEVEL = Condition(
+    "skill_upgrade.higher_level",
+    zh="同一职业 {occupation} 已享受高于{level}的职业技能提升补贴：{paid}",
+    en="A skill-upgrade subsidy for {occupation} above {level} was already "
+    "claimed: {paid}",
+    facts=(*_CERTIFICATE, "history"),
+    sources=_MEASURE,
+)
+RATE = Condition(
+    "skill_upgrade.rate",
+    zh="补贴标准目录：{occupation} {level} 每证 {rate} 元",
+    en="Catalogue rate for {occupation} at {level}: {rate} yuan per certificate",
+    facts=_CERTIFICATE,
+    parameters=("skill_upgrade.catalogue",),
+    read_on=_ON_CLAIM_DAY,
+)
+CITY_RANGE = Condition(
+    "skill_upgrade.city_range",
+    zh="目录标准 {rate} 元，须在本市标准 {minimum} 至 {maximum} 元之间",
+    en="The catalogue rate of {rate} yuan must lie within the city's range "
+    "of {minimum} to {maximum} yuan",
+    facts=_CERTIFICATE,
+    parameters=("skill_upgrade.city_rate_min", "skill_upgrade.city_rate_max"),
+    read_on=_ON_CLAIM_DAY,
+)
+UPLIFT = Condition(
+    "skill_upgrade.uplift",
+    zh="紧缺职业上浮：证书等级{level}（{min_level}及以上可上浮），"
+    "紧缺职业 {shortage}，上浮比例 {uplift}",
+    en="Shortage uplift: the certificate is at {level} ({min_level} and above "
+    "qualify), shortage occupation {shortage}, uplift {uplift}",
+    facts=("certificate.level", "shortage_occupation"),
+    parameters=("skill_upgrade.uplift_min_level", "skill_upgrade.shortage_uplift"),
+    read_on=_ON_CLAIM_DAY,
+)
+AMOUNT = Condition(
+    "skill_upgrade.amount",
+    zh="补贴金额：{rate} 元 ×（1 + {uplift}）= {amount} 元（按 {quantum} 元{mode}）",
+    en="Amount: {rate} yuan × (1 + {uplift}) = {amount} yuan "
+    "(rounded to {quantum} yuan, {mode})",
+    facts=(*_CERTIFICATE, "shortage_occupation"),
+    parameters=("skill_upgrade.rounding",),
+    read_on=_ON_CLAIM_DAY,
+)
+
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _UPGRADE_KINDS = frozenset({SubsidyKind.SKILL_UPGRADE})
-_RESIDENCE_FACTS = (
-    "person.hukou_division",
-    "person.insurance",
-    "person.registered_unemployed",
-)
-_STATUS_FACTS = (
-    "person.civil_service_establishment",
-    "person.full_time_student",
-    "person.drawing_pension",
-)
-
-register_messages(
-    {
-        "skill_upgrade.residence": Message(
-            zh="在 {region} 范围内：户籍 {hukou}，参保 {insured}，失业登记 {unemployed}"
-            "（三者之一即可）",
-            en="Within {region}: household registration {hukou}, insured {insured}, "
-            "registered unemployed {unemployed} (any one suffices)",
-        ),
-        "skill_upgrade.status": Message(
-            zh="机关事业单位在编 {civil_service}，全日制在校学生 {student}，"
-            "已领取养老金 {pensioner}（均须为否）",
-            en="On a public establishment {civil_service}, full-time student "
-            "{student}, drawing a pension {pensioner} (each must be no)",
-        ),
-        "skill_upgrade.age": Message(
-            zh="申领之日 {on} 年满 {age} 周岁（{sex}），须在 {minimum} 至 {maximum} 周岁之间",
-            en="On the claim day {on} the person is {age} in full years ({sex}); "
-            "the age must be from {minimum} to {maximum}",
-        ),
-        "skill_upgrade.certificate_kind": Message(
-            zh="证书类型为{kind}，属于补贴范围：{allowed}",
-            en="The certificate is a {kind}; a kind the subsidy pays for: {allowed}",
-        ),
-        "skill_upgrade.issuer": Message(
-            zh="证书发证方式为{issuer}，不属于不予补贴的发证方式：{allowed}",
-            en="The certificate was issued by {issuer}; not an excluded issuer: {allowed}",
-        ),
-        "skill_upgrade.claim_window": Message(
-            zh="证书 {issued} 取得，须在 {deadline} 前（含）申领；申领日 {on}",
-            en="The certificate was issued on {issued}; the claim must be made by "
-            "{deadline}; it is made on {on}",
-        ),
-        "skill_upgrade.higher_level": Message(
-            zh="同一职业 {occupation} 已享受高于{level}的职业技能提升补贴：{paid}",
-            en="A skill-upgrade subsidy for {occupation} above {level} was already "
-            "claimed: {paid}",
-        ),
-        "skill_upgrade.rate": Message(
-            zh="补贴标准目录：{occupation} {level} 每证 {rate} 元",
-            en="Catalogue rate for {occupation} at {level}: {rate} yuan per certificate",
-        ),
-        "skill_upgrade.city_range": Message(
-            zh="目录标准 {rate} 元，须在本市标准 {minimum} 至 {maximum} 元之间",
-            en="The catalogue rate of {rate} yuan must lie within the city's range "
-            "of {minimum} to {maximum} yuan",
-        ),
-        "skill_upgrade.uplift": Message(
-            zh="紧缺职业上浮：证书等级{level}（{min_level}及以上可上浮），"
-            "紧缺职业 {shortage}，上浮比例 {uplift}",
-            en="Shortage uplift: the certificate is at {level} ({min_level} and above "
-            "qualify), shortage occupation {shortage}, uplift {uplift}",
-        ),
-        "skill_upgrade.amount": Message(
-            zh="补贴金额：{rate} 元 ×（1 + {uplift}）= {amount} 元（按 {quantum} 元{mode}）",
-            en="Amount: {rate} yuan × (1 + {uplift}) = {amount} yuan "
-            "(rounded to {quantum} yuan, {mode})",
-        ),
-    }
-)
 
 
-_Values = tuple[tuple[str, FactValue], ...]
+def _unknown(names: tuple[str, ...], values: tuple[object, ...]) -> tuple[str, ...]:
+    """The *names* whose *values* are not known."""
+    return tuple(n for n, v in zip(names, values, strict=True) if v is None)
 
 
-def _unknown(names: tuple[str, ...], facts: tuple[object, ...]) -> tuple[str, ...]:
-    return tuple(name for name, fact in zip(names, facts, strict=True) if fact is None)
+def _any(flags: tuple[bool | None, ...]) -> bool | None:
+    """Whether any flag is true (``None``: none is, but some are not known)."""
+    return True if any(flags) else None if None in flags else False
 
 
-def _check_person(
-    judge: Judge, params: SkillUpgradeParameters, person: Person, claimed: date
-) -> None:
-    values: _Values
-    measure = (judge.policy.citation(_MEASURE),)
-
-    region_param = params.region
-    region = judge.use(region_param)
-    if region is None:
-        # Which facts decide is unknown without the region: name every unknown one.
-        judge.missing(
-            "skill_upgrade.residence",
-            (
-                region_param.name,
-                *_unknown(
-                    _RESIDENCE_FACTS,
-                    (
-                        person.hukou_division,
-                        person.insurance,
-                        person.registered_unemployed,
-                    ),
-                ),
-            ),
-            (
-                ("region", None),
-                ("hukou", None),
-                ("insured", None),
-                ("unemployed", None),
-            ),
+def _check_person(judge: Judge, person: Person, claimed: date) -> None:
+    record = judge.record
+    region = judge.value(RESIDENCE, day=claimed)
+    facts = (person.hukou_division, person.insurance, person.registered_unemployed)
+    # Without the region it is unknown which facts decide: name every unknown one.
+    seen = (
+        (None, None, None)
+        if region is None
+        else (
+            person.hukou_in(region),
+            person.insured_in(region, on=claimed),
+            person.registered_unemployed,
         )
-    else:
-        hukou = person.hukou_in(region)
-        insured = person.insured_in(region, on=claimed)
-        unemployed = person.registered_unemployed
-        values = (
-            ("region", region),
-            ("hukou", hukou),
-            ("insured", insured),
-            ("unemployed", unemployed),
-        )
-        cite = (region_param.citation,) if region_param.citation else measure
-        if hukou or insured or unemployed:
-            judge.check("skill_upgrade.residence", True, values, cite)
-        elif hukou is None or insured is None or unemployed is None:
-            judge.missing(
-                "skill_upgrade.residence",
-                _unknown(_RESIDENCE_FACTS, (hukou, insured, unemployed)),
-                values,
-                cite,
-            )
-        else:
-            judge.check("skill_upgrade.residence", False, values, cite)
-
-    civil = person.civil_service_establishment
-    student = person.full_time_student
-    pensioner = person.drawing_pension
-    values = (("civil_service", civil), ("student", student), ("pensioner", pensioner))
-    if civil or student or pensioner:
-        judge.check("skill_upgrade.status", False, values, measure)
-    elif civil is None or student is None or pensioner is None:
-        judge.missing(
-            "skill_upgrade.status",
-            _unknown(_STATUS_FACTS, (civil, student, pensioner)),
-            values,
-            measure,
-        )
-    else:
-        judge.check("skill_upgrade.status", True, values, measure)
-
-    min_param = params.min_age
-    sex = person.sex
-    max_param = params.max_age_men if sex is Sex.MALE else params.max_age_women
-    minimum = judge.use(min_param)
-    maximum = judge.use(max_param)
-    age = person.age_on(claimed)
-    values = (
-        ("on", claimed),
-        ("age", age),
-        ("sex", sex),
-        ("minimum", minimum),
-        ("maximum", maximum),
     )
-    if minimum is None or maximum is None:
-        judge.missing(
-            "skill_upgrade.age",
-            tuple(
-                p.name
-                for p, v in ((min_param, minimum), (max_param, maximum))
-                if v is None
-            ),
-            values,
-        )
-    else:
-        judge.check(
-            "skill_upgrade.age",
-            minimum <= age <= maximum,
-            values,
-            citations_of(min_param, max_param),
-        )
+    record(
+        RESIDENCE,
+        _any(seen),
+        (
+            ("region", region),
+            *zip(("hukou", "insured", "unemployed"), seen, strict=True),
+        ),
+        facts if region is None else seen,
+        day=claimed,
+    )
+
+    statuses = (
+        person.civil_service_establishment,
+        person.full_time_student,
+        person.drawing_pension,
+    )
+    on_any = _any(statuses)
+    record(
+        STATUS,
+        None if on_any is None else not on_any,
+        tuple(zip(("civil_service", "student", "pensioner"), statuses, strict=True)),
+        statuses,
+    )
+
+    ages: tuple[int | None, ...] = judge.values(AGE, day=claimed)
+    minimum, men, women = ages
+    sex = person.sex
+    male = sex is Sex.MALE
+    maximum = men if male else women
+    # The finding rests on the minimum and the maximum for the person's sex.
+    lowest, oldest_men, oldest_women = AGE.parameters
+    age = person.age_on(claimed)
+    record(
+        AGE.only(lowest, oldest_men if male else oldest_women),
+        None if minimum is None or maximum is None else minimum <= age <= maximum,
+        (
+            ("on", claimed),
+            ("age", age),
+            ("sex", sex),
+            ("minimum", minimum),
+            ("maximum", maximum),
+        ),
+        day=claimed,
+    )
 
 
 def _higher(past: SkillLevel, level: SkillLevel) -> bool:
@@ -242,223 +248,104 @@ def _higher(past: SkillLevel, level: SkillLevel) -> bool:
 
 def _check_certificate(
     judge: Judge,
-    params: SkillUpgradeParameters,
     certificate: Certificate,
     history: Sequence[SubsidyClaim],
     claimed: date,
 ) -> None:
-    kinds_param = params.certificate_kinds
-    kinds = judge.use(kinds_param)
+    record = judge.record
+    kinds = judge.value(CERTIFICATE_KIND, day=claimed)
     kind = certificate.kind
-    if kinds is None:
-        judge.missing(
-            "skill_upgrade.certificate_kind",
-            (kinds_param.name,),
-            (("kind", kind), ("allowed", None)),
-        )
-    else:
-        allowed = kind in kinds
-        judge.check(
-            "skill_upgrade.certificate_kind",
-            allowed,
-            (("kind", kind), ("allowed", allowed)),
-            citations_of(kinds_param),
-        )
+    allowed = None if kinds is None else kind in kinds
+    record(
+        CERTIFICATE_KIND, allowed, (("kind", kind), ("allowed", allowed)), day=claimed
+    )
 
-    issuers_param = params.excluded_issuers
-    excluded = judge.use(issuers_param)
+    excluded = judge.value(ISSUER, day=claimed)
     issuer = certificate.issuer_kind
-    if excluded is None:
-        judge.missing(
-            "skill_upgrade.issuer",
-            (issuers_param.name,),
-            (("issuer", issuer), ("allowed", None)),
-        )
-    else:
-        allowed = issuer not in excluded
-        judge.check(
-            "skill_upgrade.issuer",
-            allowed,
-            (("issuer", issuer), ("allowed", allowed)),
-            citations_of(issuers_param),
-        )
+    allowed = None if excluded is None else issuer not in excluded
+    record(ISSUER, allowed, (("issuer", issuer), ("allowed", allowed)), day=claimed)
 
-    window_param = params.claim_window_months
-    window = judge.use(window_param)
+    window: int | None = judge.value(CLAIM_WINDOW, day=claimed)
     issued = certificate.issued_on
-    if window is None:
-        judge.missing(
-            "skill_upgrade.claim_window",
-            (window_param.name,),
-            (("issued", issued), ("deadline", None), ("on", claimed)),
-        )
-    else:
-        deadline = add_months(issued, window)
-        judge.check(
-            "skill_upgrade.claim_window",
-            issued <= claimed <= deadline,
-            (("issued", issued), ("deadline", deadline), ("on", claimed)),
-            citations_of(window_param),
-        )
+    deadline = None if window is None else add_months(issued, window)
+    record(
+        CLAIM_WINDOW,
+        None if deadline is None else issued <= claimed <= deadline,
+        (("issued", issued), ("deadline", deadline), ("on", claimed)),
+        day=claimed,
+    )
 
     occupation, level = certificate.occupation, certificate.level
-    measure = (judge.policy.citation(_MEASURE),)
     paid, unknown = earlier_claim(
         history, _UPGRADE_KINDS, occupation, level, matches=_higher
     )
-    values = (("occupation", occupation), ("level", level), ("paid", paid))
-    if paid is None:
-        judge.missing(
-            "skill_upgrade.higher_level",
-            (*_unknown_certificate_fields(occupation, level), *unknown),
-            values,
-            measure,
-        )
-    else:
-        judge.check("skill_upgrade.higher_level", not paid, values, measure)
-
-
-def _unknown_certificate_fields(
-    occupation: object | None, level: object | None
-) -> tuple[str, ...]:
-    return _unknown(
-        ("certificate.occupation", "certificate.level"), (occupation, level)
+    record(
+        HIGHER_LEVEL,
+        None if paid is None else not paid,
+        (("occupation", occupation), ("level", level), ("paid", paid)),
+        missing=None
+        if paid is not None
+        else (*_unknown(_CERTIFICATE, (occupation, level)), *unknown),
     )
 
 
 def _rate(
-    judge: Judge, params: SkillUpgradeParameters, certificate: Certificate
+    judge: Judge, certificate: Certificate, claimed: date
 ) -> tuple[Decimal | None, tuple[str, ...]]:
     """Record the catalogue rate; return it, or ``None`` and what it lacks."""
     occupation, level = certificate.occupation, certificate.level
-    catalogue_param = params.catalogue
-    catalogue = judge.use(catalogue_param)
-    rate: Decimal | None = None
-    if occupation is not None and level is not None and catalogue is not None:
-        row = catalogue.get(occupation)
-        rate = None if row is None else row.get(level)
+    catalogue = judge.value(RATE, day=claimed)
+    lacking = _unknown(_CERTIFICATE, (occupation, level))
+    row = None if lacking or catalogue is None else catalogue.get(occupation)
+    rate: Decimal | None = None if row is None else row.get(level)
     values = (("occupation", occupation), ("level", level), ("rate", rate))
     if rate is not None:
-        judge.check("skill_upgrade.rate", True, values, citations_of(catalogue_param))
+        judge.record(RATE, True, values, day=claimed)
         return rate, ()
-    lacking = _unknown_certificate_fields(occupation, level)
-    if catalogue is None or (occupation is not None and level is not None):
-        # Not in force, or in force without the row for this occupation and level.
-        lacking = (*lacking, catalogue_param.name)
-    judge.missing("skill_upgrade.rate", lacking, values)
-    return None, lacking
-
-
-def _check_city_range(
-    judge: Judge,
-    params: SkillUpgradeParameters,
-    rate: Decimal | None,
-    rate_lacking: tuple[str, ...],
-) -> None:
-    """The catalogue rate lies within Shenzhen's range (undetermined without it)."""
-    low_param, high_param = params.city_rate_min, params.city_rate_max
-    low, high = judge.use(low_param), judge.use(high_param)
-    values = (("rate", rate), ("minimum", low), ("maximum", high))
-    if rate is None or low is None or high is None:
-        judge.missing(
-            "skill_upgrade.city_range",
-            (
-                *rate_lacking,
-                *(
-                    p.name
-                    for p, v in ((low_param, low), (high_param, high))
-                    if v is None
-                ),
-            ),
-            values,
-            citations_of(low_param, high_param),
-        )
-        return
-    judge.check(
-        "skill_upgrade.city_range",
-        low <= rate <= high,
-        values,
-        citations_of(low_param, high_param),
-    )
+    if catalogue is not None and not lacking:
+        # In force without the row for this occupation and level: name it.
+        lacking = RATE.parameters
+    judge.record(RATE, None, values, day=claimed, missing=lacking)
+    return None, (*lacking, *_unknown(RATE.parameters, (catalogue,)))
 
 
 def _uplift(
-    judge: Judge,
-    params: SkillUpgradeParameters,
-    level: SkillLevel | None,
-    shortage_occupation: bool | None,
+    judge: Judge, level: SkillLevel | None, shortage: bool | None, claimed: date
 ) -> tuple[Decimal | None, tuple[str, ...]]:
     """Record the shortage uplift; return it, or ``None`` and what it lacks."""
-    min_param, uplift_param = params.uplift_min_level, params.shortage_uplift
-    min_level = judge.use(min_param)
-    uplift: Decimal | None
-    cites = citations_of(min_param)
+    min_level: SkillLevel | None
+    figure: Decimal | None
+    min_level, figure = judge.values(UPLIFT, day=claimed)
+    uplift: Decimal | None = _ZERO
+    facts: tuple[object, ...] = ()
+    # The uplift figure is read only where it may apply: for a possible shortage.
+    reads = UPLIFT.only(*UPLIFT.parameters[:1])
     if (
-        min_level is not None
-        and level is not None
-        and (level < min_level or shortage_occupation is False)
+        min_level is None
+        or level is None
+        or (level >= min_level and shortage is not False)
     ):
-        uplift, lacking = _ZERO, ()
-    else:
-        # The uplift may apply: its figure is read only for a possible shortage.
-        figure = judge.use(uplift_param) if shortage_occupation is not False else _ZERO
-        known_level = min_level is not None and level is not None
-        uplift = figure if shortage_occupation and known_level else None
-        lacking = (
-            *((min_param.name,) if min_level is None else ()),
-            *(("certificate.level",) if level is None else ()),
-            *(("shortage_occupation",) if shortage_occupation is None else ()),
-            *((uplift_param.name,) if figure is None else ()),
-        )
-        if figure is not None and shortage_occupation is not False:
-            cites = citations_of(min_param, uplift_param)
-    values: _Values = (
-        ("level", level),
-        ("min_level", min_level),
-        ("shortage", shortage_occupation),
-        ("uplift", uplift),
+        known = min_level is not None and level is not None
+        uplift = figure if shortage and known else None
+        facts = (level, shortage)
+        reads = UPLIFT if shortage is not False else reads
+    judge.record(
+        reads,
+        None if uplift is None else True,
+        (
+            ("level", level),
+            ("min_level", min_level),
+            ("shortage", shortage),
+            ("uplift", uplift),
+        ),
+        facts,
+        day=claimed,
     )
-    if uplift is None:
-        judge.missing("skill_upgrade.uplift", lacking, values, cites)
-    else:
-        judge.check("skill_upgrade.uplift", True, values, cites)
-    return uplift, lacking
-
-
-def _amount(
-    judge: Judge,
-    params: SkillUpgradeParameters,
-    certificate: Certificate,
-    shortage_occupation: bool | None,
-) -> Decimal | None:
-    """Record rate, range, uplift and amount; every one, whatever is unknown."""
-    rate, rate_lacking = _rate(judge, params, certificate)
-    _check_city_range(judge, params, rate, rate_lacking)
-    uplift, uplift_lacking = _uplift(
-        judge, params, certificate.level, shortage_occupation
-    )
-    rounding_param = params.rounding
-    if rate is None or uplift is None:
-        rounding = judge.use(rounding_param)
-        judge.missing(
-            "skill_upgrade.amount",
-            tuple(
-                dict.fromkeys(
-                    (
-                        *rate_lacking,
-                        *uplift_lacking,
-                        *((rounding_param.name,) if rounding is None else ()),
-                    )
-                )
-            ),
-            (("rate", rate), ("uplift", uplift), ("amount", None)),
-        )
-        return None
-    return judge.amount(
-        "skill_upgrade.amount",
-        rounding_param,
-        rate * (_ONE + uplift),
-        (("rate", rate), ("uplift", uplift)),
+    if uplift is not None:
+        return uplift, ()
+    return None, (
+        *_unknown(UPLIFT.facts, facts),
+        *_unknown(reads.parameters, (min_level, figure)[: len(reads.parameters)]),
     )
 
 
@@ -490,10 +377,35 @@ def check_skill_upgrade(
             expected="a certificate held by the person",
         )
     claimed = claimed_on if claimed_on is not None else judge.on
-    params = judge.policy.at(claimed).skill_upgrade
-    _check_person(judge, params, person, claimed)
-    _check_certificate(judge, params, certificate, history, claimed)
-    return _amount(judge, params, certificate, shortage_occupation)
+    _check_person(judge, person, claimed)
+    _check_certificate(judge, certificate, history, claimed)
+    rate, rate_lacking = _rate(judge, certificate, claimed)
+    low, high = judge.values(CITY_RANGE, day=claimed)
+    judge.record(
+        CITY_RANGE,
+        None if rate is None or low is None or high is None else low <= rate <= high,
+        (("rate", rate), ("minimum", low), ("maximum", high)),
+        day=claimed,
+        missing=rate_lacking,
+    )
+    uplift, uplift_lacking = _uplift(
+        judge, certificate.level, shortage_occupation, claimed
+    )
+    if rate is None or uplift is None:
+        judge.record(
+            AMOUNT,
+            None,
+            (("rate", rate), ("uplift", uplift), ("amount", None)),
+            day=claimed,
+            missing=tuple(dict.fromkeys((*rate_lacking, *uplift_lacking))),
+        )
+        return None
+    return judge.rounded(
+        AMOUNT,
+        rate * (_ONE + uplift),
+        (("rate", rate), ("uplift", uplift)),
+        day=claimed,
+    )
 
 
 @in_library_context
@@ -518,16 +430,8 @@ def skill_upgrade_subsidy(
     the claim; ``None`` when not known, which leaves the amount undetermined for
     levels that could earn the uplift.  The annual cap and the one-payment-per-level
     rule are :func:`~skillchain.rules.annual_cap`'s (``skill_upgrade.case`` decides
-    both together).
-
-    Effective: claims made from 2023-11-15 to 2025-12-31: 粤人社规〔2023〕13号 runs from
-    2023-08-15, but Shenzhen's range and uplift (深人社规〔2023〕8号) only from
-    2023-11-15, and a claim made before then is undetermined.  The catalogue is
-    province- or city-supplied: without its row the decision is undetermined.
-
-    References:
-        《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
-        《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号).
+    both together).  The catalogue is province- or city-supplied: without its row
+    the decision is undetermined.
 
     Raises:
         InvalidValueError: The certificate is not the person's (malformed input), or
@@ -563,95 +467,26 @@ def skill_upgrade_subsidy(
     return judge.decide(SKILL_UPGRADE_RULE, amount)
 
 
-_ON_CLAIM_DAY = ReadOn(
-    "claimed_on",
-    "粤人社规〔2023〕13号 and 深人社规〔2023〕8号 set who may claim (申领), within what "
-    "time and for how much: a claim keeps the figures of the day it was made",
-)
-
-
 SKILL_UPGRADE_RULE: Rule = register(
     Rule(
         id="skill_upgrade",
-        version="2026.1",
+        version="2026.2",
         title_zh="职业技能提升补贴（广东省2023—2025年，深圳市标准）",
         title_en="Skill-upgrade subsidy (Guangdong 2023–2025, Shenzhen's figures)",
         function=skill_upgrade_subsidy,
-        sources=(RuleSource(_MEASURE), RuleSource("sz-2023-8")),
-        parameters=(
-            "skill_upgrade.region",
-            "skill_upgrade.min_age",
-            "skill_upgrade.max_age_men",
-            "skill_upgrade.max_age_women",
-            "skill_upgrade.certificate_kinds",
-            "skill_upgrade.excluded_issuers",
-            "skill_upgrade.claim_window_months",
-            "skill_upgrade.catalogue",
-            "skill_upgrade.city_rate_min",
-            "skill_upgrade.city_rate_max",
-            "skill_upgrade.uplift_min_level",
-            "skill_upgrade.shortage_uplift",
-            "skill_upgrade.rounding",
-        ),
+        sources=(*_MEASURE, RuleSource("sz-2023-8")),
         conditions=(
-            Condition(
-                "skill_upgrade.residence",
-                parameters=("skill_upgrade.region",),
-                sources=(RuleSource(_MEASURE),),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition("skill_upgrade.status", sources=(RuleSource(_MEASURE),)),
-            Condition(
-                "skill_upgrade.age",
-                parameters=(
-                    "skill_upgrade.min_age",
-                    "skill_upgrade.max_age_men",
-                    "skill_upgrade.max_age_women",
-                ),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.certificate_kind",
-                parameters=("skill_upgrade.certificate_kinds",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.issuer",
-                parameters=("skill_upgrade.excluded_issuers",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.claim_window",
-                parameters=("skill_upgrade.claim_window_months",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition("skill_upgrade.higher_level", sources=(RuleSource(_MEASURE),)),
-            Condition(
-                "skill_upgrade.rate",
-                parameters=("skill_upgrade.catalogue",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.city_range",
-                parameters=(
-                    "skill_upgrade.city_rate_min",
-                    "skill_upgrade.city_rate_max",
-                ),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.uplift",
-                parameters=(
-                    "skill_upgrade.uplift_min_level",
-                    "skill_upgrade.shortage_uplift",
-                ),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "skill_upgrade.amount",
-                parameters=("skill_upgrade.rounding",),
-                read_on=_ON_CLAIM_DAY,
-            ),
+            RESIDENCE,
+            STATUS,
+            AGE,
+            CERTIFICATE_KIND,
+            ISSUER,
+            CLAIM_WINDOW,
+            HIGHER_LEVEL,
+            RATE,
+            CITY_RANGE,
+            UPLIFT,
+            AMOUNT,
         ),
     )
 )

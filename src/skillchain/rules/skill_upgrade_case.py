@@ -23,7 +23,11 @@ from skillchain.rules._claims import claim_day
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
 from skillchain.rules.skill_upgrade import SKILL_UPGRADE_RULE, check_skill_upgrade
-from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, check_annual_cap
+from skillchain.rules.subsidy_cap import (
+    ANNUAL_CAP_RULE,
+    CERTIFICATE_CAP_CONDITIONS,
+    check_certificate_cap,
+)
 
 
 __all__ = ["SKILL_UPGRADE_CASE_RULE", "skill_upgrade_claim"]
@@ -44,18 +48,9 @@ def skill_upgrade_claim(
 
     The decision is eligible, with the amount, only when every condition of the
     subsidy and of the cap holds; a claim the cap or the exclusion forbids is
-    ineligible and carries no amount.  Its findings are the subsidy's, then the
-    cap's, each named by the check id of its own rule.  *history* is the person's
-    earlier claims of every kind; *claimed_on* the day the claim was made (default:
-    *on*): every figure, and the year the cap counts, are that day's.
-
-    Effective: claims made from 2023-11-15 to 2025-12-31 (深人社规〔2023〕8号, within
-    粤人社规〔2023〕13号); on other claim days the decision is undetermined.
-
-    References:
-        《广东省职业技能培训补贴管理办法》 (粤人社规〔2023〕13号);
-        《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号); 深圳市人社局 FAQ
-        republished by 盐田区 (2024-11-27).
+    ineligible and carries no amount.  *history* is the person's earlier claims of
+    every kind; *claimed_on* the day the claim was made (default: *on*): every
+    figure, and the year the cap counts, are that day's.
 
     Raises:
         InvalidValueError: The certificate is not the person's, or *claimed_on* is
@@ -92,14 +87,8 @@ def skill_upgrade_claim(
         shortage_occupation,
         claimed_on=claimed,
     )
-    claim = SubsidyClaim(
-        kind=SubsidyKind.SKILL_UPGRADE,
-        year=claimed.year,
-        occupation=certificate.occupation,
-        level=certificate.level,
-    )
-    check_annual_cap(
-        judge, claim, history, claimed_on=claimed, claim_path="certificate"
+    check_certificate_cap(
+        judge, SubsidyKind.SKILL_UPGRADE, certificate, history, claimed
     )
     return judge.decide(SKILL_UPGRADE_CASE_RULE, amount)
 
@@ -109,9 +98,10 @@ SKILL_UPGRADE_CASE_RULE: Rule = register(
         SKILL_UPGRADE_RULE,
         ANNUAL_CAP_RULE,
         id="skill_upgrade.case",
-        version="2026.1",
+        version="2026.2",
         title_zh="职业技能提升补贴个案审核（补贴条件、年度次数上限与互斥）",
         title_en="One skill-upgrade claim: the subsidy, the annual cap and the exclusion",
+        conditions=(*SKILL_UPGRADE_RULE.conditions, *CERTIFICATE_CAP_CONDITIONS),
         function=skill_upgrade_claim,
     )
 )

@@ -19,64 +19,96 @@ claims out, and claims paid outside Guangdong (the claim's division is not check
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from operator import is_
+
+import attrs
 
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue, Message, register_messages
-from skillchain._levels import SkillLevel
-from skillchain._sources import Citation
-from skillchain.model import SubsidyClaim, SubsidyKind
+from skillchain._decision import Decision
+from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
-__all__ = ["ANNUAL_CAP_RULE", "annual_cap", "check_annual_cap"]
+__all__ = [
+    "ANNUAL_CAP_RULE",
+    "annual_cap",
+    "check_annual_cap",
+    "check_certificate_cap",
+]
 
-_FAQ = "sz-annual-cap-faq-2024"
-_MEASURE = "sz-2023-8"
-_MEASURE_ARTICLE = "第四条（第三次征求意见稿）"
-_UI = SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL
-_UI_KINDS = frozenset({_UI})
+_FAQ = RuleSource("sz-annual-cap-faq-2024")
+_ARTICLE_4 = RuleSource("sz-2023-8", "第四条（第三次征求意见稿）")
+_ON_CLAIM_DAY = ReadOn(
+    "claimed_on",
+    "the FAQ and 深人社规〔2023〕8号 limit the subsidies a person claims (申领) in a "
+    "calendar year: the limits in force when the claim is made apply",
+)
+_CAPPED = "subsidy.capped_kinds"
+_EXCLUSIVE = "subsidy.ui_exclusive_kinds"
+_CLAIM = ("claim.occupation", "claim.level")
 
-register_messages(
-    {
-        "subsidy.cap.scope": Message(
-            zh="申领的补贴为{kind}：计入年度次数上限：{capped}；"
-            "与失业保险技能提升补贴互斥：{exclusive}",
-            en="The claim is for the {kind}: counted by the annual cap: {capped}; "
-            "exclusive with the unemployment-insurance skill subsidy: {exclusive}",
-        ),
-        "subsidy.cap.per_kind": Message(
-            zh="{year} 年已享受{kind} {count} 次，每类补贴每个自然年度至多 {maximum} 次",
-            en="In {year} the person already had {count} claim(s) of the {kind}; "
-            "at most {maximum} per kind per calendar year",
-        ),
-        "subsidy.cap.total": Message(
-            zh="{year} 年已享受计入上限的补贴 {count} 次，每个自然年度合计至多 {maximum} 次",
-            en="In {year} the person already had {count} capped subsidy claim(s); "
-            "at most {maximum} in total per calendar year",
-        ),
-        "subsidy.cap.per_level": Message(
-            zh="{occupation} {level} 已享受过计入上限的补贴：{paid}"
-            "（同一职业（工种）同一等级的证书只补贴一次）",
-            en="A capped subsidy was already claimed for {occupation} at {level}: "
-            "{paid} (a certificate of one occupation and level is subsidised once)",
-        ),
-        "subsidy.cap.ui_exclusive": Message(
-            zh="{occupation} {level} 已享受过与本次申领互斥的补贴：{paid}"
-            "（同一职业（工种）等级，失业保险技能提升补贴与职业技能提升等补贴只能享受其一）",
-            en="A subsidy exclusive with this claim was already claimed for "
-            "{occupation} at {level}: {paid} (for one occupation and level, the "
-            "unemployment-insurance skill subsidy excludes the skill-upgrade and related "
-            "subsidies, and the reverse)",
-        ),
-    }
+SCOPE = Condition(
+    "subsidy.cap.scope",
+    zh="申领的补贴为{kind}：计入年度次数上限：{capped}；"
+    "与失业保险技能提升补贴互斥：{exclusive}",
+    en="The claim is for the {kind}: counted by the annual cap: {capped}; "
+    "exclusive with the unemployment-insurance skill subsidy: {exclusive}",
+    parameters=(_CAPPED, _EXCLUSIVE),
+    read_on=_ON_CLAIM_DAY,
+)
+PER_KIND = Condition(
+    "subsidy.cap.per_kind",
+    zh="{year} 年已享受{kind} {count} 次，每类补贴每个自然年度至多 {maximum} 次",
+    en="In {year} the person already had {count} claim(s) of the {kind}; "
+    "at most {maximum} per kind per calendar year",
+    parameters=(_CAPPED, "subsidy.claims_per_kind_per_year"),
+    read_on=_ON_CLAIM_DAY,
+)
+TOTAL = Condition(
+    "subsidy.cap.total",
+    zh="{year} 年已享受计入上限的补贴 {count} 次，每个自然年度合计至多 {maximum} 次",
+    en="In {year} the person already had {count} capped subsidy claim(s); "
+    "at most {maximum} in total per calendar year",
+    parameters=(_CAPPED, "subsidy.claims_per_year_total"),
+    read_on=_ON_CLAIM_DAY,
+)
+PER_LEVEL = Condition(
+    "subsidy.cap.per_level",
+    zh="{occupation} {level} 已享受过计入上限的补贴：{paid}"
+    "（同一职业（工种）同一等级的证书只补贴一次）",
+    en="A capped subsidy was already claimed for {occupation} at {level}: "
+    "{paid} (a certificate of one occupation and level is subsidised once)",
+    facts=_CLAIM,
+    parameters=(_CAPPED,),
+    sources=(_FAQ, _ARTICLE_4),
+    read_on=_ON_CLAIM_DAY,
+)
+UI_EXCLUSIVE = Condition(
+    "subsidy.cap.ui_exclusive",
+    zh="{occupation} {level} 已享受过与本次申领互斥的补贴：{paid}"
+    "（同一职业（工种）等级，失业保险技能提升补贴与职业技能提升等补贴只能享受其一）",
+    en="A subsidy exclusive with this claim was already claimed for "
+    "{occupation} at {level}: {paid} (for one occupation and level, the "
+    "unemployment-insurance skill subsidy excludes the skill-upgrade and related "
+    "subsidies, and the reverse)",
+    facts=_CLAIM,
+    parameters=(_EXCLUSIVE,),
+    read_on=_ON_CLAIM_DAY,
 )
 
+_UI = SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL
+_UI_KINDS = frozenset({_UI})
+_CONDITIONS = (SCOPE, PER_KIND, TOTAL, PER_LEVEL, UI_EXCLUSIVE)
 
-def _same_level(past: SkillLevel, level: SkillLevel) -> bool:
-    return past is level
+CERTIFICATE_CAP_CONDITIONS: tuple[Condition, ...] = tuple(
+    attrs.evolve(c, facts=tuple(f.replace("claim.", "certificate.") for f in c.facts))
+    for c in _CONDITIONS
+)
+"""The cap's conditions for a claim made for a certificate, whose occupation and
+level are the claim's (see :func:`check_certificate_cap`)."""
 
 
 def check_annual_cap(
@@ -96,165 +128,88 @@ def check_annual_cap(
     occupation and level come from as *claim_path* (e.g. ``"certificate"``), so an
     unknown one is named where the caller can supply it.
     """
-    params = judge.policy.at(claimed_on if claimed_on is not None else judge.on).subsidy
+    day = claimed_on if claimed_on is not None else judge.on
     kind, year = claim.kind, claim.year
-
-    capped_param = params.capped_kinds
-    exclusive_param = params.ui_exclusive_kinds
-    capped_kinds = judge.use(capped_param)
-    exclusive_kinds = judge.use(exclusive_param)
+    occupation, level = claim.occupation, claim.level
+    kinds: tuple[frozenset[SubsidyKind] | None, ...] = judge.values(SCOPE, day=day)
+    capped_kinds, exclusive_kinds = kinds
     capped = None if capped_kinds is None else kind in capped_kinds
     exclusive = (
         None if exclusive_kinds is None else kind is _UI or kind in exclusive_kinds
     )
-    scope_values = (("kind", kind), ("capped", capped), ("exclusive", exclusive))
-    scope_missing = tuple(
-        p.name
-        for p, v in ((capped_param, capped_kinds), (exclusive_param, exclusive_kinds))
-        if v is None
+    judge.record(
+        SCOPE,
+        None if capped is None or exclusive is None else True,
+        (("kind", kind), ("capped", capped), ("exclusive", exclusive)),
+        day=day,
     )
-    if scope_missing:
-        judge.missing("subsidy.cap.scope", scope_missing, scope_values)
-    else:
-        judge.check(
-            "subsidy.cap.scope",
-            True,
-            scope_values,
-            citations_of(capped_param, exclusive_param),
+
+    def once(condition: Condition, among: Collection[SubsidyKind] | None) -> None:
+        """One payment per occupation and level among the kinds *among*, naming
+        together every unknown that could matter (the kinds last)."""
+        paid, unknown = earlier_claim(history, among, occupation, level, matches=is_)
+        own = (("occupation", occupation), ("level", level))
+        judge.record(
+            condition,
+            False if paid else None if paid is None or among is None else True,
+            (*own, ("paid", paid)),
+            day=day,
+            missing=()
+            if paid is not None
+            else (*(f"{claim_path}.{name}" for name, v in own if v is None), *unknown),
         )
 
     if capped is not False:
-        per_kind_param = params.claims_per_kind_per_year
-        per_kind = judge.use(per_kind_param)
-        count = sum(1 for past in history if past.kind is kind and past.year == year)
-        values: tuple[tuple[str, FactValue], ...] = (
-            ("year", year),
-            ("kind", kind),
-            ("count", count),
-            ("maximum", per_kind),
+        per_kind: int | None = judge.values(PER_KIND, day=day)[1]
+        in_year = [past.kind for past in history if past.year == year]
+        count = in_year.count(kind)
+        judge.record(
+            PER_KIND,
+            None if per_kind is None or capped is None else count < per_kind,
+            (("year", year), ("kind", kind), ("count", count), ("maximum", per_kind)),
+            day=day,
         )
-        if per_kind is None or capped is None:
-            judge.missing(
-                "subsidy.cap.per_kind",
-                tuple(
-                    p.name
-                    for p, v in ((capped_param, capped), (per_kind_param, per_kind))
-                    if v is None
-                ),
-                values,
-            )
-        else:
-            judge.check(
-                "subsidy.cap.per_kind",
-                count < per_kind,
-                values,
-                citations_of(per_kind_param),
-            )
-
-        total_param = params.claims_per_year_total
-        total = judge.use(total_param)
+        total: int | None = judge.values(TOTAL, day=day)[1]
         counted = (
-            None
-            if capped_kinds is None
-            else sum(
-                1 for past in history if past.year == year and past.kind in capped_kinds
-            )
+            None if capped_kinds is None else sum(k in capped_kinds for k in in_year)
         )
-        values = (("year", year), ("count", counted), ("maximum", total))
-        if total is None or counted is None:
-            judge.missing(
-                "subsidy.cap.total",
-                tuple(
-                    p.name
-                    for p, v in ((capped_param, capped_kinds), (total_param, total))
-                    if v is None
-                ),
-                values,
-            )
-        else:
-            judge.check(
-                "subsidy.cap.total",
-                counted < total,
-                values,
-                citations_of(total_param),
-            )
-
-        policy = judge.policy
-        _check_once(
-            judge,
-            "subsidy.cap.per_level",
-            history,
-            kinds=capped_kinds,
-            kinds_name=capped_param.name,
-            claim=claim,
-            claim_path=claim_path,
-            citations=(
-                policy.citation(_FAQ),
-                policy.citation(_MEASURE, _MEASURE_ARTICLE),
-            ),
+        judge.record(
+            TOTAL,
+            None if total is None or counted is None else counted < total,
+            (("year", year), ("count", counted), ("maximum", total)),
+            day=day,
         )
+        once(PER_LEVEL, capped_kinds)
     if exclusive is not False:
-        counterparts: Collection[SubsidyKind] | None
-        if exclusive_kinds is None:
-            counterparts = None
-        elif kind is _UI:
-            counterparts = exclusive_kinds
-        else:
-            counterparts = _UI_KINDS
-        _check_once(
-            judge,
-            "subsidy.cap.ui_exclusive",
-            history,
-            kinds=counterparts,
-            kinds_name=exclusive_param.name,
-            claim=claim,
-            claim_path=claim_path,
-            citations=citations_of(exclusive_param),
+        # The subsidy excludes the exclusive kinds; each of them excludes it.
+        others = (
+            exclusive_kinds if kind is _UI or exclusive_kinds is None else _UI_KINDS
         )
+        once(UI_EXCLUSIVE, others)
 
 
-def _check_once(
+def check_certificate_cap(
     judge: Judge,
-    check: str,
+    kind: SubsidyKind,
+    certificate: Certificate,
     history: Sequence[SubsidyClaim],
-    *,
-    kinds: Collection[SubsidyKind] | None,
-    kinds_name: str,
-    claim: SubsidyClaim,
-    claim_path: str,
-    citations: tuple[Citation, ...],
+    claimed_on: date,
 ) -> None:
-    """One payment per occupation and level among *kinds* (shared by two checks).
+    """Record the cap's findings for a claim of *kind* for *certificate* on *judge*.
 
-    Every unknown that could matter is named together: the kinds (a parameter not
-    in force), the claim's occupation or level, and the fields of earlier claims
-    that could match.
+    The claim counted is the one being decided, for the certificate's occupation and
+    level (named under ``certificate`` when unknown), in the year of *claimed_on*,
+    under the limits of that day.  Rules using it declare ``CERTIFICATE_CAP_CONDITIONS``.
     """
-    occupation, level = claim.occupation, claim.level
-    paid, unknown = earlier_claim(
-        history, kinds, occupation, level, matches=_same_level
+    claim = SubsidyClaim(
+        kind=kind,
+        year=claimed_on.year,
+        occupation=certificate.occupation,
+        level=certificate.level,
     )
-    values: tuple[tuple[str, FactValue], ...] = (
-        ("occupation", occupation),
-        ("level", level),
-        ("paid", paid),
+    check_annual_cap(
+        judge, claim, history, claimed_on=claimed_on, claim_path="certificate"
     )
-    if paid is True:
-        judge.check(check, False, values, citations)
-        return
-    missing: list[str] = []
-    if kinds is None:
-        missing.append(kinds_name)
-    if paid is None:
-        if occupation is None:
-            missing.append(f"{claim_path}.occupation")
-        if level is None:
-            missing.append(f"{claim_path}.level")
-        missing.extend(unknown)
-    if missing:
-        judge.missing(check, missing, values, citations)
-    else:
-        judge.check(check, True, values, citations)
 
 
 @in_library_context
@@ -274,14 +229,8 @@ def annual_cap(
     of the claim or of a history claim that could match, leaves those checks
     undecided, and every such unknown is named.  The limits are those in force on
     *claimed_on*, the day the claim was made (default: *on*, a claim decided the
-    day it is made), so a claim decided later keeps the limits of its day.
-
-    Effective: 2023-11-15 to 2025-12-31 (深人社规〔2023〕8号); a claim made on any
-    other day finds no limit in force and the decision is undetermined.
-
-    References:
-        深圳市人社局 FAQ republished by 盐田区 (2024-11-27); 《深圳市职业技能培训补贴办法》
-        (深人社规〔2023〕8号) art. 4 (third-draft numbering).
+    day it is made), so a claim decided later keeps the limits of its day; a claim
+    made on a day no limit is in force for is undetermined.
 
     Example:
         >>> from datetime import date
@@ -307,55 +256,15 @@ def annual_cap(
     return judge.decide(ANNUAL_CAP_RULE)
 
 
-_ON_CLAIM_DAY = ReadOn(
-    "claimed_on",
-    "the FAQ and 深人社规〔2023〕8号 limit the subsidies a person claims (申领) in a "
-    "calendar year: the limits in force when the claim is made apply",
-)
-
-
 ANNUAL_CAP_RULE: Rule = register(
     Rule(
         id="subsidy.cap",
-        version="2026.1",
+        version="2026.2",
         title_zh="深圳市职业技能培训补贴年度次数上限与互斥",
         title_en="Shenzhen annual cap and exclusions across training subsidies",
         function=annual_cap,
-        sources=(RuleSource(_FAQ), RuleSource(_MEASURE, _MEASURE_ARTICLE)),
-        parameters=(
-            "subsidy.capped_kinds",
-            "subsidy.ui_exclusive_kinds",
-            "subsidy.claims_per_kind_per_year",
-            "subsidy.claims_per_year_total",
-        ),
-        conditions=(
-            Condition(
-                "subsidy.cap.scope",
-                parameters=("subsidy.capped_kinds", "subsidy.ui_exclusive_kinds"),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "subsidy.cap.per_kind",
-                parameters=("subsidy.claims_per_kind_per_year",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "subsidy.cap.total",
-                parameters=("subsidy.claims_per_year_total",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "subsidy.cap.per_level",
-                parameters=("subsidy.capped_kinds",),
-                sources=(RuleSource(_FAQ), RuleSource(_MEASURE, _MEASURE_ARTICLE)),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "subsidy.cap.ui_exclusive",
-                parameters=("subsidy.ui_exclusive_kinds",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-        ),
+        sources=(_FAQ, _ARTICLE_4),
+        conditions=_CONDITIONS,
     )
 )
 """The registered annual-cap rule."""

@@ -22,308 +22,177 @@ and project-based subsidies is :func:`~skillchain.rules.annual_cap`'s; the rule
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from operator import is_
 
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
-from skillchain._decision import Decision, FactValue, Message, register_messages
+from skillchain._decision import Decision
 from skillchain._levels import SkillLevel
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
-from skillchain.policy import Policy, UnemploymentSkillParameters
+from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
 
 
 __all__ = ["UI_SKILL_RULE", "check_ui_skill", "ui_skill_subsidy"]
 
-_FAQ = "zj-ui-skill-faq"
-_NOTICE = "mohrss-2024-ui-skill"
+_FAQ = RuleSource("zj-ui-skill-faq")
+_NOTICE = RuleSource("mohrss-2024-ui-skill")
+_ON_CLAIM_DAY = ReadOn(
+    "claimed_on",
+    "the national notices set the scheme's figures for claims made (申领) until "
+    "2024-12-31: a claim keeps the figures of the day it was made",
+)
+_RATES = "ui_skill.rates"
+_CERTIFICATE = ("certificate.occupation", "certificate.level")
+
+LEVEL = Condition(
+    "ui_skill.level",
+    zh="证书等级为{level}，属于补贴范围（初级工、中级工、高级工）：{covered}",
+    en="The certificate is at {level}; a level the subsidy covers "
+    "(elementary, intermediate, advanced): {covered}",
+    facts=("certificate.level",),
+    parameters=(_RATES,),
+    read_on=_ON_CLAIM_DAY,
+)
+NATIONAL_MAXIMUM = Condition(
+    "ui_skill.national_maximum",
+    zh="国家标准：{level}每证补贴不超过 {maximum} 元；广东标准 {rate} 元在上限之内：{within}",
+    en="National scheme: at most {maximum} yuan per certificate at {level}; "
+    "Guangdong's rate of {rate} yuan is within it: {within}",
+    facts=("certificate.level",),
+    parameters=("ui_skill.national_maximum", _RATES),
+    read_on=_ON_CLAIM_DAY,
+)
+CONTRIBUTIONS = Condition(
+    "ui_skill.contributions",
+    zh="已缴纳失业保险 {months} 个月，{issued} 取证须满 {minimum} 个月",
+    en="{months} months of unemployment-insurance contributions; a certificate "
+    "issued on {issued} needs at least {minimum}",
+    facts=("contribution_months",),
+    parameters=("ui_skill.contribution_months",),
+    read_on=ReadOn(
+        "certificate.issued_on",
+        "the relaxation to one year of contributions is for certificates obtained "
+        "in the year it covers (2022, as the Chaoyang page says; 2023 and 2024 alike)",
+    ),
+)
+CLAIM_WINDOW = Condition(
+    "ui_skill.claim_window",
+    zh="证书 {issued} 取得，须在 {deadline} 前（含）申领；申领日 {on}",
+    en="The certificate was issued on {issued}; the claim must be made by "
+    "{deadline}; it is made on {on}",
+    facts=("certificate.issued_on", "claimed_on"),
+    parameters=("ui_skill.claim_window_months",),
+    read_on=_ON_CLAIM_DAY,
+)
+ONCE_PER_LEVEL = Condition(
+    "ui_skill.once_per_level",
+    zh="{occupation} {level} 已享受过失业保险技能提升补贴：{paid}"
+    "（同一职业（工种）同一等级只能享受一次）",
+    en="The unemployment-insurance skill subsidy was already claimed for "
+    "{occupation} at {level}: {paid} (once per occupation and level)",
+    facts=(*_CERTIFICATE, "history"),
+    sources=(_FAQ, _NOTICE),
+)
+PER_YEAR = Condition(
+    "ui_skill.per_year",
+    zh="{year} 年已享受失业保险技能提升补贴 {count} 次，每人每年最多 {maximum} 次",
+    en="In {year} the person already had {count} unemployment-insurance skill "
+    "subsidies; at most {maximum} a year",
+    facts=("history", "claimed_on"),
+    parameters=("ui_skill.claims_per_year",),
+    read_on=_ON_CLAIM_DAY,
+)
+UPLIFT = Condition(
+    "ui_skill.uplift",
+    zh="紧缺职业上浮：证书等级{level}（{uplift_level}可上浮），"
+    "紧缺职业 {shortage}，上浮比例 {uplift}",
+    en="Shortage uplift: the certificate is at {level} ({uplift_level} "
+    "qualifies), shortage occupation {shortage}, uplift {uplift}",
+    facts=("shortage_occupation", "certificate.level"),
+    parameters=("ui_skill.uplift_level", "ui_skill.shortage_uplift"),
+    read_on=_ON_CLAIM_DAY,
+)
+AMOUNT = Condition(
+    "ui_skill.amount",
+    zh="补贴金额：{rate} 元 ×（1 + {uplift}）= {amount} 元（按 {quantum} 元{mode}）",
+    en="Amount: {rate} yuan × (1 + {uplift}) = {amount} yuan "
+    "(rounded to {quantum} yuan, {mode})",
+    facts=("certificate.level", "shortage_occupation"),
+    parameters=("ui_skill.rounding",),
+    read_on=_ON_CLAIM_DAY,
+)
+
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _UI_KINDS = frozenset({SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL})
 
-register_messages(
-    {
-        "ui_skill.level": Message(
-            zh="证书等级为{level}，属于补贴范围（初级工、中级工、高级工）：{covered}",
-            en="The certificate is at {level}; a level the subsidy covers "
-            "(elementary, intermediate, advanced): {covered}",
-        ),
-        "ui_skill.national_maximum": Message(
-            zh="国家标准：{level}每证补贴不超过 {maximum} 元；广东标准 {rate} 元在上限之内：{within}",
-            en="National scheme: at most {maximum} yuan per certificate at {level}; "
-            "Guangdong's rate of {rate} yuan is within it: {within}",
-        ),
-        "ui_skill.contributions": Message(
-            zh="已缴纳失业保险 {months} 个月，{issued} 取证须满 {minimum} 个月",
-            en="{months} months of unemployment-insurance contributions; a certificate "
-            "issued on {issued} needs at least {minimum}",
-        ),
-        "ui_skill.claim_window": Message(
-            zh="证书 {issued} 取得，须在 {deadline} 前（含）申领；申领日 {on}",
-            en="The certificate was issued on {issued}; the claim must be made by "
-            "{deadline}; it is made on {on}",
-        ),
-        "ui_skill.once_per_level": Message(
-            zh="{occupation} {level} 已享受过失业保险技能提升补贴：{paid}"
-            "（同一职业（工种）同一等级只能享受一次）",
-            en="The unemployment-insurance skill subsidy was already claimed for "
-            "{occupation} at {level}: {paid} (once per occupation and level)",
-        ),
-        "ui_skill.per_year": Message(
-            zh="{year} 年已享受失业保险技能提升补贴 {count} 次，每人每年最多 {maximum} 次",
-            en="In {year} the person already had {count} unemployment-insurance skill "
-            "subsidies; at most {maximum} a year",
-        ),
-        "ui_skill.uplift": Message(
-            zh="紧缺职业上浮：证书等级{level}（{uplift_level}可上浮），"
-            "紧缺职业 {shortage}，上浮比例 {uplift}",
-            en="Shortage uplift: the certificate is at {level} ({uplift_level} "
-            "qualifies), shortage occupation {shortage}, uplift {uplift}",
-        ),
-        "ui_skill.amount": Message(
-            zh="补贴金额：{rate} 元 ×（1 + {uplift}）= {amount} 元（按 {quantum} 元{mode}）",
-            en="Amount: {rate} yuan × (1 + {uplift}) = {amount} yuan "
-            "(rounded to {quantum} yuan, {mode})",
-        ),
-    }
-)
-
-_Values = tuple[tuple[str, FactValue], ...]
-
-
-def _same_level(past: SkillLevel, level: SkillLevel) -> bool:
-    return past is level
-
-
-def _check_level(
-    judge: Judge, params: UnemploymentSkillParameters, certificate: Certificate
-) -> tuple[Decimal | None, bool | None]:
-    """Record whether the level is covered; return Guangdong's rate and coverage."""
-    rates_param = params.rates
-    rates = judge.use(rates_param)
-    level = certificate.level
-    if rates is None:
-        judge.missing(
-            "ui_skill.level",
-            (rates_param.name,),
-            (("level", level), ("covered", None)),
-        )
-        return None, None
-    rate = None if level is None else rates.get(level)
-    covered = rate is not None
-    judge.check(
-        "ui_skill.level",
-        covered,
-        (("level", level), ("covered", covered)),
-        citations_of(rates_param),
-    )
-    return rate, covered
-
-
-def _check_maximum(
-    judge: Judge,
-    params: UnemploymentSkillParameters,
-    certificate: Certificate,
-    rate: Decimal | None,
-) -> None:
-    """Record that Guangdong's rate stays within the national maximum ("at most")."""
-    rates_param, max_param = params.rates, params.national_maximum
-    maxima = judge.use(max_param)
-    level = certificate.level
-    maximum = None if maxima is None or level is None else maxima.get(level)
-    if rate is None or maxima is None:
-        judge.missing(
-            "ui_skill.national_maximum",
-            tuple(
-                p.name
-                for p, v in ((rates_param, rate), (max_param, maxima))
-                if v is None
-            ),
-            (("level", level), ("maximum", maximum), ("rate", rate), ("within", None)),
-            citations_of(max_param),
-        )
-        return
-    within = maximum is not None and rate <= maximum
-    judge.check(
-        "ui_skill.national_maximum",
-        within,
-        (("level", level), ("maximum", maximum), ("rate", rate), ("within", within)),
-        citations_of(max_param, rates_param),
-    )
-
-
-def _check_contributions(
-    judge: Judge, certificate: Certificate, contribution_months: int | None
-) -> None:
-    """The months required are those in force on the certificate's issue date."""
-    issued = certificate.issued_on
-    required_param = judge.policy.at(issued).ui_skill.contribution_months
-    required = judge.use(required_param)
-    values: _Values = (
-        ("months", contribution_months),
-        ("issued", issued),
-        ("minimum", required),
-    )
-    if contribution_months is None or required is None:
-        judge.missing(
-            "ui_skill.contributions",
-            tuple(
-                name
-                for name, value in (
-                    ("contribution_months", contribution_months),
-                    (required_param.name, required),
-                )
-                if value is None
-            ),
-            values,
-            citations_of(required_param),
-        )
-    else:
-        judge.check(
-            "ui_skill.contributions",
-            contribution_months >= required,
-            values,
-            citations_of(required_param),
-        )
-
-
-def _check_window(
-    judge: Judge,
-    params: UnemploymentSkillParameters,
-    certificate: Certificate,
-    claimed: date,
-) -> None:
-    issued = certificate.issued_on
-    window_param = params.claim_window_months
-    window = judge.use(window_param)
-    if window is None:
-        judge.missing(
-            "ui_skill.claim_window",
-            (window_param.name,),
-            (("issued", issued), ("deadline", None), ("on", claimed)),
-        )
-        return
-    deadline = add_months(issued, window)
-    judge.check(
-        "ui_skill.claim_window",
-        issued <= claimed <= deadline,
-        (("issued", issued), ("deadline", deadline), ("on", claimed)),
-        citations_of(window_param),
-    )
-
 
 def _check_history(
     judge: Judge,
-    params: UnemploymentSkillParameters,
     certificate: Certificate,
     history: Sequence[SubsidyClaim],
     claimed: date,
 ) -> None:
     """Once per occupation and level; at most so many a calendar year."""
     occupation, level = certificate.occupation, certificate.level
-    sources = (judge.policy.citation(_FAQ), judge.policy.citation(_NOTICE))
-    paid, unknown = earlier_claim(
-        history, _UI_KINDS, occupation, level, matches=_same_level
+    paid, unknown = earlier_claim(history, _UI_KINDS, occupation, level, matches=is_)
+    own = (
+        f for f, v in zip(_CERTIFICATE, (occupation, level), strict=True) if v is None
     )
-    values: _Values = (("occupation", occupation), ("level", level), ("paid", paid))
-    if paid is None:
-        own = tuple(
-            name
-            for name, value in (
-                ("certificate.occupation", occupation),
-                ("certificate.level", level),
-            )
-            if value is None
-        )
-        judge.missing("ui_skill.once_per_level", (*own, *unknown), values, sources)
-    else:
-        judge.check("ui_skill.once_per_level", not paid, values, sources)
+    judge.record(
+        ONCE_PER_LEVEL,
+        None if paid is None else not paid,
+        (("occupation", occupation), ("level", level), ("paid", paid)),
+        missing=None if paid is not None else (*own, *unknown),
+    )
 
     year = claimed.year
-    per_year_param = params.claims_per_year
-    per_year = judge.use(per_year_param)
+    per_year: int | None = judge.value(PER_YEAR, day=claimed)
     count = sum(1 for past in history if past.kind in _UI_KINDS and past.year == year)
-    values = (("year", year), ("count", count), ("maximum", per_year))
-    if per_year is None:
-        judge.missing("ui_skill.per_year", (per_year_param.name,), values)
-    else:
-        judge.check(
-            "ui_skill.per_year",
-            count < per_year,
-            values,
-            citations_of(per_year_param),
-        )
+    judge.record(
+        PER_YEAR,
+        None if per_year is None else count < per_year,
+        (("year", year), ("count", count), ("maximum", per_year)),
+        day=claimed,
+    )
 
 
 def _uplift(
-    judge: Judge,
-    params: UnemploymentSkillParameters,
-    certificate: Certificate,
-    shortage: bool | None,
+    judge: Judge, level: SkillLevel | None, shortage: bool | None, claimed: date
 ) -> tuple[Decimal | None, tuple[str, ...]]:
     """Record the shortage uplift; return it, or ``None`` and what it lacks."""
-    level = certificate.level
-    level_param, uplift_param = params.uplift_level, params.shortage_uplift
-    uplift_level = judge.use(level_param)
-    uplift: Decimal | None
-    missing: tuple[str, ...] = ()
-    cites = citations_of(level_param)
-    if uplift_level is not None and (level is not uplift_level or shortage is False):
-        uplift = _ZERO
-    elif uplift_level is None:
-        # Whether the level earns the uplift is unknown: name all it could need.
-        figure = judge.use(uplift_param) if shortage is not False else _ZERO
-        uplift = None
-        missing = (
-            level_param.name,
-            *(("shortage_occupation",) if shortage is None else ()),
-            *((uplift_param.name,) if figure is None else ()),
-        )
-    else:
-        figure = judge.use(uplift_param)
-        uplift = figure if shortage else None
-        missing = (
-            *(("shortage_occupation",) if shortage is None else ()),
-            *((uplift_param.name,) if figure is None else ()),
-        )
-        cites = citations_of(level_param, uplift_param)
-    values: _Values = (
-        ("level", level),
-        ("uplift_level", uplift_level),
-        ("shortage", shortage),
-        ("uplift", uplift),
+    uplift_level: SkillLevel | None
+    figure: Decimal | None
+    uplift_level, figure = judge.values(UPLIFT, day=claimed)
+    uplift: Decimal | None = _ZERO
+    # The uplift figure is read only where it may apply: for a possible shortage.
+    reads = UPLIFT.only(*UPLIFT.parameters[:1])
+    if uplift_level is None or (level is uplift_level and shortage is not False):
+        uplift = figure if shortage and uplift_level is not None else None
+        reads = UPLIFT if shortage is not False else reads
+    judge.record(
+        reads,
+        None if uplift is None else True,
+        (
+            ("level", level),
+            ("uplift_level", uplift_level),
+            ("shortage", shortage),
+            ("uplift", uplift),
+        ),
+        (shortage,),
+        day=claimed,
     )
-    if uplift is None:
-        judge.missing("ui_skill.uplift", missing, values, cites)
-    else:
-        judge.check("ui_skill.uplift", True, values, cites)
-    return uplift, missing
-
-
-def _amount(
-    judge: Judge,
-    params: UnemploymentSkillParameters,
-    rate: Decimal | None,
-    uplift: Decimal | None,
-    lacking: tuple[str, ...],
-) -> Decimal | None:
-    """Record the amount; undetermined, naming every unknown input, if one is missing."""
-    rounding_param = params.rounding
-    if rate is None or uplift is None:
-        rounding = judge.use(rounding_param)
-        judge.missing(
-            "ui_skill.amount",
-            (*lacking, *((rounding_param.name,) if rounding is None else ())),
-            (("rate", rate), ("uplift", uplift), ("amount", None)),
-        )
-        return None
-    return judge.amount(
-        "ui_skill.amount",
-        rounding_param,
-        rate * (_ONE + uplift),
-        (("rate", rate), ("uplift", uplift)),
+    if uplift is not None:
+        return uplift, ()
+    lacking = (
+        n
+        for n, v in zip(reads.parameters, (uplift_level, figure), strict=False)
+        if v is None
     )
+    return None, (*(UPLIFT.facts[:1] if shortage is None else ()), *lacking)
 
 
 def check_ui_skill(
@@ -345,19 +214,68 @@ def check_ui_skill(
     outcome.
     """
     claimed = claimed_on if claimed_on is not None else judge.on
-    params = judge.policy.at(claimed).ui_skill
-    rate, covered = _check_level(judge, params, certificate)
+    record = judge.record
+    level, issued = certificate.level, certificate.issued_on
+    rates = judge.value(LEVEL, day=claimed)
+    rate: Decimal | None = None if rates is None or level is None else rates.get(level)
+    covered = None if rates is None else rate is not None
+    record(LEVEL, covered, (("level", level), ("covered", covered)), day=claimed)
     if covered is not False:
-        _check_maximum(judge, params, certificate, rate)
-    _check_contributions(judge, certificate, contribution_months)
-    _check_window(judge, params, certificate, claimed)
-    _check_history(judge, params, certificate, history, claimed)
-    uplift, uplift_missing = _uplift(judge, params, certificate, shortage_occupation)
+        # Guangdong's rate stays within the national maximum ("at most").
+        maxima = judge.value(NATIONAL_MAXIMUM, day=claimed)
+        maximum = None if maxima is None or level is None else maxima.get(level)
+        within = (
+            None
+            if rate is None or maxima is None
+            else maximum is not None and rate <= maximum
+        )
+        record(
+            NATIONAL_MAXIMUM,
+            within,
+            (
+                ("level", level),
+                ("maximum", maximum),
+                ("rate", rate),
+                ("within", within),
+            ),
+            day=claimed,
+        )
+
+    # The months required are those in force on the certificate's issue date.
+    required: int | None = judge.value(CONTRIBUTIONS, day=issued)
+    months = contribution_months
+    record(
+        CONTRIBUTIONS,
+        None if months is None or required is None else months >= required,
+        (("months", months), ("issued", issued), ("minimum", required)),
+        (months,),
+        day=issued,
+    )
+
+    window: int | None = judge.value(CLAIM_WINDOW, day=claimed)
+    deadline = None if window is None else add_months(issued, window)
+    record(
+        CLAIM_WINDOW,
+        None if deadline is None else issued <= claimed <= deadline,
+        (("issued", issued), ("deadline", deadline), ("on", claimed)),
+        day=claimed,
+    )
+    _check_history(judge, certificate, history, claimed)
+    uplift, uplift_lacking = _uplift(judge, level, shortage_occupation, claimed)
     if covered is False:
         # Not a level the scheme pays for: there is no amount to work out.
         return None
-    lacking = (*((params.rates.name,) if rate is None else ()), *uplift_missing)
-    return _amount(judge, params, rate, uplift, lacking)
+    if rate is None or uplift is None:
+        lacking = (*(LEVEL.parameters if rate is None else ()), *uplift_lacking)
+        values = (("rate", rate), ("uplift", uplift), ("amount", None))
+        record(AMOUNT, None, values, day=claimed, missing=lacking)
+        return None
+    return judge.rounded(
+        AMOUNT,
+        rate * (_ONE + uplift),
+        (("rate", rate), ("uplift", uplift)),
+        day=claimed,
+    )
 
 
 @in_library_context
@@ -382,13 +300,6 @@ def ui_skill_subsidy(
     12-month window and the year counted are that day's, so a claim decided later
     keeps them.  *shortage_occupation* says whether the occupation is on the local
     shortage list (``None`` if not known; it matters only at the uplift level).
-
-    Effective: claims made from 2022-01-01 to 2024-12-31, the period the national
-    notices give the scheme; on other claim days the decision is undetermined.
-
-    References:
-        《关于延续实施失业保险援企稳岗政策的通知》 (2024, as reproduced); 湛江市 FAQ on
-        the 失业保险技能提升补贴 (Guangdong's amounts, window, uplift).
 
     Raises:
         InvalidValueError: *claimed_on* is after *on*.
@@ -419,81 +330,29 @@ def ui_skill_subsidy(
     return judge.decide(UI_SKILL_RULE, amount)
 
 
-_ON_CLAIM_DAY = ReadOn(
-    "claimed_on",
-    "the national notices set the scheme's figures for claims made (申领) until "
-    "2024-12-31: a claim keeps the figures of the day it was made",
-)
-_ON_ISSUE_DAY = ReadOn(
-    "certificate.issued_on",
-    "the relaxation to one year of contributions is for certificates obtained in "
-    "the year it covers (2022, as the Chaoyang page says; 2023 and 2024 alike)",
-)
-
 UI_SKILL_RULE: Rule = register(
     Rule(
         id="ui_skill",
-        version="2026.1",
+        version="2026.2",
         title_zh="失业保险技能提升补贴",
         title_en="Unemployment-insurance skill-upgrade subsidy",
         function=ui_skill_subsidy,
         sources=(
-            RuleSource(_NOTICE),
+            _NOTICE,
             RuleSource("xx-ui-skill-2024"),
             RuleSource("nb-ui-skill-2023-copy"),
-            RuleSource(_FAQ),
+            _FAQ,
             RuleSource("cy-ui-skill-page"),
         ),
-        parameters=(
-            "ui_skill.rates",
-            "ui_skill.national_maximum",
-            "ui_skill.contribution_months",
-            "ui_skill.claim_window_months",
-            "ui_skill.claims_per_year",
-            "ui_skill.uplift_level",
-            "ui_skill.shortage_uplift",
-            "ui_skill.rounding",
-        ),
         conditions=(
-            Condition(
-                "ui_skill.level",
-                parameters=("ui_skill.rates",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "ui_skill.national_maximum",
-                parameters=("ui_skill.national_maximum", "ui_skill.rates"),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "ui_skill.contributions",
-                parameters=("ui_skill.contribution_months",),
-                read_on=_ON_ISSUE_DAY,
-            ),
-            Condition(
-                "ui_skill.claim_window",
-                parameters=("ui_skill.claim_window_months",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "ui_skill.once_per_level",
-                sources=(RuleSource(_FAQ), RuleSource(_NOTICE)),
-            ),
-            Condition(
-                "ui_skill.per_year",
-                parameters=("ui_skill.claims_per_year",),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "ui_skill.uplift",
-                parameters=("ui_skill.uplift_level", "ui_skill.shortage_uplift"),
-                read_on=_ON_CLAIM_DAY,
-            ),
-            Condition(
-                "ui_skill.amount",
-                parameters=("ui_skill.rounding",),
-                read_on=_ON_CLAIM_DAY,
-            ),
+            LEVEL,
+            NATIONAL_MAXIMUM,
+            CONTRIBUTIONS,
+            CLAIM_WINDOW,
+            ONCE_PER_LEVEL,
+            PER_YEAR,
+            UPLIFT,
+            AMOUNT,
         ),
     )
 )

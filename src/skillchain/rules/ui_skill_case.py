@@ -24,7 +24,11 @@ from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
-from skillchain.rules.subsidy_cap import ANNUAL_CAP_RULE, check_annual_cap
+from skillchain.rules.subsidy_cap import (
+    ANNUAL_CAP_RULE,
+    CERTIFICATE_CAP_CONDITIONS,
+    check_certificate_cap,
+)
 from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill
 
 
@@ -46,20 +50,10 @@ def ui_skill_claim(
 
     The decision is eligible, with the amount, only when every condition of the
     subsidy and of the exclusion holds; a claim the exclusion forbids is ineligible
-    and carries no amount.  Its findings are the subsidy's, then the cap's, each
-    named by the check id of its own rule.  *history* is the person's earlier claims
-    of every kind; *claimed_on* the day the claim was made (default: *on*).  The
-    contribution requirement is that of the certificate's issue date; every other
-    figure is that of the claim day.
-
-    Effective: claims made from 2023-11-15 (the exclusion, 深人社规〔2023〕8号 and the
-    FAQ) to 2024-12-31 (the scheme, as the national notices continue it); on other
-    claim days the decision is undetermined.
-
-    References:
-        《关于延续实施失业保险援企稳岗政策的通知》 (2024, as reproduced); 湛江市 FAQ on
-        the 失业保险技能提升补贴; 深圳市人社局 FAQ republished by 盐田区 (2024-11-27);
-        《深圳市职业技能培训补贴办法》 (深人社规〔2023〕8号).
+    and carries no amount.  *history* is the person's earlier claims of every kind;
+    *claimed_on* the day the claim was made (default: *on*).  The contribution
+    requirement is that of the certificate's issue date; every other figure is that
+    of the claim day.
 
     Raises:
         InvalidValueError: *claimed_on* is after *on* (malformed input).
@@ -94,14 +88,8 @@ def ui_skill_claim(
         shortage_occupation,
         claimed_on=claimed,
     )
-    claim = SubsidyClaim(
-        kind=SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL,
-        year=claimed.year,
-        occupation=certificate.occupation,
-        level=certificate.level,
-    )
-    check_annual_cap(
-        judge, claim, history, claimed_on=claimed, claim_path="certificate"
+    check_certificate_cap(
+        judge, SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL, certificate, history, claimed
     )
     return judge.decide(UI_SKILL_CASE_RULE, amount)
 
@@ -111,9 +99,10 @@ UI_SKILL_CASE_RULE: Rule = register(
         UI_SKILL_RULE,
         ANNUAL_CAP_RULE,
         id="ui_skill.case",
-        version="2026.1",
+        version="2026.2",
         title_zh="失业保险技能提升补贴个案审核（补贴条件与互斥）",
         title_en="One unemployment-insurance skill claim: the subsidy and the exclusion",
+        conditions=(*UI_SKILL_RULE.conditions, *CERTIFICATE_CAP_CONDITIONS),
         function=ui_skill_claim,
     )
 )

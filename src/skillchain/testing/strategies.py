@@ -41,12 +41,11 @@ import typing
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, overload
 
 from stdnum.cn import ric, uscc
 
 from skillchain import (
-    ApprenticeshipParameters,
     Citation,
     CreditCode,
     DateRange,
@@ -164,24 +163,18 @@ from skillchain.model import (
     YearsCountedFrom,
 )
 from skillchain.policy import (
-    CarrierParameters,
-    ChainsParameters,
-    CompetitionParameters,
-    CraftsmanParameters,
-    ExpertParameters,
-    InstitutionParameters,
+    GROUPS,
     Kind,
-    LevelApplicationParameters,
     ParameterSpec,
-    RewardParameters,
-    SkillUpgradeParameters,
-    SubsidyParameters,
-    UnemploymentSkillParameters,
+    Programme,
     specs,
 )
+from skillchain.policy import programmes as registered_programmes
 from skillchain.rules import (
+    Allocation,
     CarrierAwardAllocation,
     Condition,
+    CraftsmanSelection,
     ExpertRecommendation,
     QuotaAllocation,
     QuotaApplication,
@@ -197,13 +190,12 @@ from skillchain.simulation import SimulationSummary
 __all__ = [
     "GENERIC_TYPES",
     "REGISTERED_TYPES",
+    "allocations",
     "amounts",
     "application_routes",
     "application_standards",
-    "apprenticeship_parameters",
     "carrier_award_allocations",
     "carrier_award_applications",
-    "carrier_parameters",
     "carrier_type_entries",
     "catalog_rows",
     "catalogs",
@@ -212,7 +204,6 @@ __all__ = [
     "chain_leader_designations",
     "chain_leader_entries",
     "chain_partners",
-    "chains_parameters",
     "citations",
     "competition_categories",
     "competition_results",
@@ -220,7 +211,7 @@ __all__ = [
     "conditions",
     "course_enrolments",
     "craftsman_applications",
-    "craftsman_parameters",
+    "craftsman_selections",
     "credit_codes",
     "date_ranges",
     "decisions",
@@ -232,7 +223,6 @@ __all__ = [
     "enterprises",
     "evaluation_qualifications",
     "expert_nominations",
-    "expert_parameters",
     "expert_recommendations",
     "fact_values",
     "findings",
@@ -241,10 +231,8 @@ __all__ = [
     "honours",
     "industry_clusters",
     "input_problems",
-    "institution_parameters",
     "insurance_periods",
     "labour_contracts",
-    "level_application_parameters",
     "level_applications",
     "lifelong_training_carriers",
     "mentors",
@@ -252,6 +240,7 @@ __all__ = [
     "occupation_catalogs",
     "occupation_codes",
     "occupation_entries",
+    "parameter_groups",
     "parameter_kinds",
     "parameter_specs",
     "parameters",
@@ -259,6 +248,7 @@ __all__ = [
     "persons",
     "policies",
     "policy_problems",
+    "policy_programmes",
     "policy_snapshots",
     "private_institution_filings",
     "professional_titles",
@@ -271,7 +261,6 @@ __all__ = [
     "recommendation_rounds",
     "resident_ids",
     "resolved_values",
-    "reward_parameters",
     "reward_scopes",
     "roundings",
     "rule_sources",
@@ -282,13 +271,10 @@ __all__ = [
     "skill_evaluation_organisations",
     "skill_level_entries",
     "skill_levels",
-    "skill_upgrade_parameters",
     "subsidy_claims",
-    "subsidy_parameters",
     "talent_reward_claims",
     "three_project_entries",
     "training_institutions",
-    "unemployment_skill_parameters",
 ]
 
 T = TypeVar("T")
@@ -869,72 +855,70 @@ def policy_snapshots(
     return days.map(lambda day: Policy.default().at(day))
 
 
-def apprenticeship_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[ApprenticeshipParameters]:
-    """Draw the bundled apprenticeship parameters as they stand on a day.
+def policy_programmes() -> st.SearchStrategy[Programme]:
+    """Draw entries of the programme table (:func:`skillchain.policy.programmes`).
+
+    The table as it stands when the strategy is made: the bundled programmes, and any
+    registered with :func:`~skillchain.policy.register_programme` before.
+    """
+    return st.sampled_from(registered_programmes())
+
+
+@overload
+def parameter_groups(
+    group: type[T], *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[T]: ...
+
+
+@overload
+def parameter_groups(
+    group: str, *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[Any]: ...
+
+
+def parameter_groups(
+    group: type[Any] | str, *, on: "st.SearchStrategy[date] | None" = None
+) -> st.SearchStrategy[Any]:
+    """Draw one programme's parameters as they stand on a day, under the default policy.
+
+    Works for every registered programme, bundled or added with
+    :func:`~skillchain.policy.register_programme` (register it before drawing).
 
     Args:
+        group: The programme's key (``"levels"``) or its parameter class
+            (:class:`~skillchain.policy.LevelApplicationParameters`); with a class the
+            strategy is typed as that class.
         on: The days; 2019-2030 if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *group* is no registered programme's key
+            or parameter class, or *on* is not a strategy.
+
+    Example:
+        >>> from hypothesis import given
+        >>> from skillchain.policy import ApprenticeshipParameters
+        >>> from skillchain.testing.strategies import parameter_groups
+        >>> @given(parameter_groups(ApprenticeshipParameters))
+        ... def test_contracts(params):
+        ...     assert params.contract_min_months.name == "apprenticeship.contract_min_months"
+        >>> test_contracts()
     """
-    return policy_snapshots(on=on).map(lambda s: s.apprenticeship)
-
-
-def subsidy_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[SubsidyParameters]:
-    """Draw the bundled subsidy-cap parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.subsidy)
-
-
-# --- institutions ---
-def institution_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[InstitutionParameters]:
-    """Draw the bundled private-institution parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.institutions)
-
-
-def skill_upgrade_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[SkillUpgradeParameters]:
-    """Draw the bundled skill-upgrade parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.skill_upgrade)
-
-
-def unemployment_skill_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[UnemploymentSkillParameters]:
-    """Draw the bundled unemployment-insurance skill parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.ui_skill)
+    _check_strategy("on", on)
+    if isinstance(group, str):
+        key = group if group in GROUPS else None
+    else:
+        key = next((k for k, cls in GROUPS.items() if cls is group), None)
+    if key is None:
+        known = ", ".join(GROUPS)
+        msg = (
+            f"group={group!r} is no registered programme's key or parameter class; "
+            f"the programmes are {known}"
+        )
+        raise InvalidArgument(msg)
+    return policy_snapshots(on=on).map(lambda snapshot: snapshot.group(key))
 
 
 # --- carriers ---
-def carrier_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[CarrierParameters]:
-    """Draw the bundled lifelong-training-carrier parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.carriers)
 
 
 def carrier_award_allocations() -> st.SearchStrategy[CarrierAwardAllocation]:
@@ -952,16 +936,6 @@ def carrier_award_allocations() -> st.SearchStrategy[CarrierAwardAllocation]:
 
 
 # --- craftsman ---
-def craftsman_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[CraftsmanParameters]:
-    """Draw the bundled 鹏城工匠 and competition-promotion parameters on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.craftsman)
-
 
 _CRAFTSMAN_HONOUR_KEYS: Final = (
     "zhonghua-skills-award",
@@ -1027,28 +1001,24 @@ def craftsman_applications(
     return draw_application()
 
 
+def craftsman_selections() -> st.SearchStrategy[CraftsmanSelection]:
+    """Draw 鹏城工匠 selections: distinct applications with one decision each."""
+
+    @st.composite
+    def draw_selection(draw: st.DrawFn) -> CraftsmanSelection:
+        ranked = tuple(
+            draw(st.lists(craftsman_applications(), max_size=3, unique=True))
+        )
+        return CraftsmanSelection(
+            ranked=ranked, decisions=tuple(draw(decisions()) for _ in ranked)
+        )
+
+    return draw_selection()
+
+
 # --- rewards ---
-def reward_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[RewardParameters]:
-    """Draw the bundled 福田英才荟 skills-reward parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.rewards)
-
 
 # --- chains ---
-def chains_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[ChainsParameters]:
-    """Draw the bundled skill-chain parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.chains)
 
 
 def chain_leader_applications(
@@ -1079,23 +1049,22 @@ def chain_leader_applications(
 
 
 # --- experts ---
-def expert_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[ExpertParameters]:
-    """Draw the bundled guidance-expert parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.experts)
 
 
 def expert_recommendations() -> st.SearchStrategy[ExpertRecommendation]:
-    """Draw recommendation results: ranked nominations with one decision each."""
+    """Draw recommendation results: one nomination per person, one decision each."""
 
     @st.composite
     def draw_result(draw: st.DrawFn) -> ExpertRecommendation:
-        ranked = tuple(draw(st.lists(expert_nominations(), max_size=3)))
+        ranked = tuple(
+            draw(
+                st.lists(
+                    expert_nominations(),
+                    max_size=3,
+                    unique_by=lambda nomination: nomination.expert.person,
+                )
+            )
+        )
         return ExpertRecommendation(
             quota=draw(_optional(st.integers(0, 50))),
             ranked=ranked,
@@ -1106,15 +1075,6 @@ def expert_recommendations() -> st.SearchStrategy[ExpertRecommendation]:
 
 
 # --- competitions ---
-def competition_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[CompetitionParameters]:
-    """Draw the bundled skills-competition parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.competitions)
 
 
 def competition_entries(
@@ -1169,19 +1129,8 @@ def technical_expert_awards() -> st.SearchStrategy[TechnicalExpertAwards]:
 
 
 # --- level application ---
-#: The editions of the bundled templates (level_application.standards).
+#: The editions of the bundled templates (levels.standards).
 _LEVEL_TEMPLATES: Final = ("template-a", "template-b", "template-c")
-
-
-def level_application_parameters(
-    *, on: "st.SearchStrategy[date] | None" = None
-) -> st.SearchStrategy[LevelApplicationParameters]:
-    """Draw the bundled skill-level application parameters as they stand on a day.
-
-    Args:
-        on: The days; 2019-2030 if None.
-    """
-    return policy_snapshots(on=on).map(lambda s: s.level_application)
 
 
 def application_routes(
@@ -1743,6 +1692,14 @@ def quota_allocations() -> st.SearchStrategy[QuotaAllocation]:
         )
 
     return draw_allocation()
+
+
+def allocations() -> st.SearchStrategy[Allocation[QuotaApplication]]:
+    """Draw plain allocations (the base of the five allocation results), of quota
+    applications with one decision each."""
+    return quota_allocations().map(
+        lambda drawn: Allocation(ranked=drawn.ranked, decisions=drawn.decisions)
+    )
 
 
 # --- recognition ------------------------------------------------------------------
@@ -2818,10 +2775,14 @@ def simulation_summaries() -> st.SearchStrategy[SimulationSummary]:
     return _simulated()
 
 
+def _group_strategy(cls: type[Any]) -> Callable[[], st.SearchStrategy[Any]]:
+    return lambda: parameter_groups(cls)
+
+
 REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
+    **{p.parameters: _group_strategy(p.parameters) for p in registered_programmes()},
     SimulationSummary: simulation_summaries,
     ApprenticeEnrolment: enrolments,
-    ApprenticeshipParameters: apprenticeship_parameters,
     ApprenticeshipProgramme: programmes,
     CarrierAwardApplication: carrier_award_applications,
     CarrierTypeEntry: carrier_type_entries,
@@ -2845,14 +2806,12 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Enterprise: enterprises,
     EvaluationQualification: evaluation_qualifications,
     ExpertNomination: expert_nominations,
-    ExpertParameters: expert_parameters,
-    CompetitionParameters: competition_parameters,
     CompetitionEntry: competition_entries,
     ApplicationRoute: application_routes,
     ApplicationStandard: application_standards,
     LevelApplication: level_applications,
-    LevelApplicationParameters: level_application_parameters,
     TechnicalExpertAwards: technical_expert_awards,
+    CraftsmanSelection: craftsman_selections,
     ExpertRecommendation: expert_recommendations,
     Finding: findings,
     GuidanceExpert: guidance_experts,
@@ -2875,11 +2834,13 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Policy: policies,
     PolicyProblem: policy_problems,
     PolicySnapshot: policy_snapshots,
+    Programme: policy_programmes,
     PrivateInstitutionFiling: private_institution_filings,
     ProfessionalTitle: professional_titles,
     ProjectOccupation: project_occupations,
     PublicTrainingCourse: public_training_courses,
     QuotaAllocation: quota_allocations,
+    Allocation: allocations,
     QuotaApplication: quota_applications,
     RecommendationRound: recommendation_rounds,
     ResidentId: resident_ids,
@@ -2892,24 +2853,19 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     ScopeEntry: scope_entries,
     SkillChain: skill_chains,
     ChainLeaderApplication: chain_leader_applications,
-    ChainsParameters: chains_parameters,
     SkillEvaluationOrganisation: skill_evaluation_organisations,
     SkillLevelEntry: skill_level_entries,
-    SkillUpgradeParameters: skill_upgrade_parameters,
     SubsidyClaim: subsidy_claims,
-    SubsidyParameters: subsidy_parameters,
-    InstitutionParameters: institution_parameters,
     TalentRewardClaim: talent_reward_claims,
     ThreeProjectEntry: three_project_entries,
     TrainingInstitution: training_institutions,
-    UnemploymentSkillParameters: unemployment_skill_parameters,
-    CarrierParameters: carrier_parameters,
-    RewardParameters: reward_parameters,
     CraftsmanApplication: craftsman_applications,
-    CraftsmanParameters: craftsman_parameters,
     CarrierAwardAllocation: carrier_award_allocations,
 }
 """Every public non-generic type with its strategy, as the entry point registers them.
+
+The parameter classes of the programmes registered at import (the bundled ones) draw
+through :func:`parameter_groups`.
 
 The generic types (:class:`~skillchain.policy.Resolved`,
 :class:`~skillchain.catalog.Catalog`, :class:`~skillchain.policy.Kind`) are

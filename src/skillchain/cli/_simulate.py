@@ -21,18 +21,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final, Self, TextIO
 
-from skillchain.__main__ import _day, _find_rule, _path_kind, _say, _shown
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
+from skillchain.cli._common import day, find_rule, path_kind, say, shown
+from skillchain.comparison import Case, Change, differences
 from skillchain.errors import InputProblem, SkillchainError
 from skillchain.policy import Policy
 from skillchain.simulation import (
-    _STDIN,
+    STDIN,
     PopulationError,
-    _population,
+    read_population_lines,
     simulate,
 )
-from skillchain.testing import Case, Change, differences
 
 
 __all__ = ["DESCRIPTION", "Progress", "add_parser", "changed_record", "run"]
@@ -106,7 +106,7 @@ def add_parser(commands: Any) -> None:
     )
     parser.add_argument(
         "--on",
-        type=_day,
+        type=day,
         metavar="DAY",
         help="the evaluation day of cases without their own 'on'",
     )
@@ -276,7 +276,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     population is reported here, with status 2: a bad file at once, bad rows at
     the end, after the summary of the good ones.
     """
-    rule = _find_rule(args.rule, "simulate: ")
+    rule = find_rule(args.rule, "simulate: ")
     if rule is None:
         return 2
     baseline = Policy.default()
@@ -286,28 +286,28 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     target: Path | None = None
     if args.changed:
         target = Path(args.changed)
-        if _path_kind(target.parent) != "folder":
-            _say(
-                f"simulate: --changed {_shown(args.changed)}: no such folder "
-                f"{_shown(str(target.parent))!r}"
+        if path_kind(target.parent) != "folder":
+            say(
+                f"simulate: --changed {shown(args.changed)}: no such folder "
+                f"{shown(str(target.parent))!r}"
             )
             return 2
     bad = _BadRows()
     try:
-        found = _population(
+        found = read_population_lines(
             args.population,
             rule,
             on=args.on,
             kind=args.format,
-            bad=bad,
+            on_bad_row=bad,
             stdin=sys.stdin.buffer,
         )
     except PopulationError as exc:
-        _say(f"simulate: population {exc}")
+        say(f"simulate: population {exc}")
         return 2
-    bad.file = _shown("<stdin>" if args.population == _STDIN else str(args.population))
+    bad.file = shown("<stdin>" if args.population == STDIN else str(args.population))
     progress = Progress(sys.stderr)
-    if progress.enabled and args.population != _STDIN:
+    if progress.enabled and args.population != STDIN:
         progress.total = _count_lines(Path(args.population))
     with contextlib.ExitStack() as stack:
         writer: _ChangeWriter | None = None
@@ -325,7 +325,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             )
         except PopulationError as exc:
             progress.close()
-            _say(f"simulate: population {exc}")
+            say(f"simulate: population {exc}")
             return 2
         progress.close()
         if writer is not None and not bad.count:
@@ -348,7 +348,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "(not counted above; see standard error)\n"
             )
     if bad.count:
-        _say(bad.report(summary.cases))
+        say(bad.report(summary.cases))
         return 2
     return 0
 

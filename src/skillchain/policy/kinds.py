@@ -1,4 +1,25 @@
-"""Value kinds: how a raw TOML value becomes a typed parameter value."""
+"""Value kinds: how a raw TOML value becomes a typed parameter value.
+
+Every parameter is declared with a kind and a unit
+(:func:`skillchain.policy.parameter`); the kind reads the value a policy file gives
+(refusing one it cannot hold with a :class:`~skillchain.errors.KindError` that says
+what was expected) and writes it back as plain JSON data for the fingerprint and for
+display.  The kinds here are the ones the bundled programmes use; a district that
+adds its own programme declares its parameters with them, or with a :class:`Kind` of
+its own.
+
+Example:
+    >>> from skillchain.policy.kinds import MONEY, MONTHS, enum_set_kind
+    >>> from skillchain.model import HireKind
+    >>> MONEY.parse("5500"), MONTHS.parse(12)
+    (Decimal('5500'), 12)
+    >>> sorted(enum_set_kind(HireKind).dump(frozenset({HireKind.NEW_HIRE})))
+    ['new_hire']
+    >>> MONTHS.parse(1201)
+    Traceback (most recent call last):
+    ...
+    skillchain.errors.KindError: expected a whole number of months from 0 to 1200, got 1201
+"""
 
 import enum
 import re
@@ -14,6 +35,7 @@ from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._levels import SkillLevel
 from skillchain._money import Rounding, RoundingMode, yuan
 from skillchain._redact import shorten
+from skillchain._toml import shown
 from skillchain.errors import InvalidValueError, KindError
 from skillchain.model import CompetitionAward
 
@@ -32,16 +54,23 @@ __all__ = [
     "MONEY_BY_KEY",
     "MONEY_BY_LEVEL",
     "MONEY_BY_OCCUPATION_LEVEL",
+    "MONEY_DECIMALS",
+    "MONEY_DIGITS",
     "MONTHS",
+    "MONTHS_MAX",
     "OCCUPATIONS",
+    "PROMOTION_TABLES",
     "RATIO",
+    "RATIO_DECIMALS",
     "ROUNDING",
     "YEARS",
+    "YEARS_MAX",
     "Kind",
     "KindError",
+    "PromotionTable",
+    "enum_by_city_kind",
     "enum_kind",
     "enum_set_kind",
-    "shown",
     "whole_number",
 ]
 
@@ -72,27 +101,12 @@ MONEY_DECIMALS: Final = 4
 """The most digits an amount in yuan may have after the decimal point."""
 RATIO_DECIMALS: Final = 6
 """The most digits a ratio may have after the decimal point."""
-_SHOWN_BITS: Final = 200
-"""An integer longer than this many bits (about 60 digits) is described, not printed."""
 # ASCII digits only ([0-9] never matches other scripts' digits).
 _NUMERAL: Final = re.compile(r"(-?)([0-9]+)(?:\.([0-9]+))?")
 
 
-def shown(raw: object) -> str:
-    """*raw* as a message quotes it: cut short, identity numbers masked."""
-    if isinstance(raw, str):
-        return repr(shorten(raw))
-    if isinstance(raw, int) and raw.bit_length() > _SHOWN_BITS:
-        return "an integer of more than 60 digits"
-    try:
-        text = repr(raw)
-    except (ValueError, RecursionError):  # an int too long to print, deep nesting
-        return f"a value of type {type(raw).__name__} too large to show"
-    return shorten(text)
-
-
 def whole_number(raw: object, maximum: int, what: str = "a whole number") -> int:
-    """*raw* if it is a TOML integer from 0 to *maximum*; else a :class:`KindError`."""
+    """*raw* if it is a TOML integer from 0 to *maximum*; else a :class:`~skillchain.errors.KindError`."""
     if isinstance(raw, bool) or not isinstance(raw, int) or not 0 <= raw <= maximum:
         msg = f"expected {what} from 0 to {maximum}, got {shown(raw)}"
         raise KindError(msg)

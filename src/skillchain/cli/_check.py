@@ -1,0 +1,157 @@
+"""``skillchain check``: decide case files and compare with their expectations."""
+
+import argparse
+import json
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from skillchain._decision import Decision
+from skillchain._redact import redact, shorten
+from skillchain._sources import Lang
+from skillchain.cli._common import day, find_rule, path_kind, say, shown
+from skillchain.errors import SkillchainError
+
+
+if TYPE_CHECKING:
+    from skillchain.cases import CaseFile
+
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: Any) -> None:
+    """Add the ``check`` subcommand to *commands* (``add_subparsers()``'s result)."""
+    check = commands.add_parser(
+        "check", help="evaluate case files and compare with their expectations"
+    )
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="case files (.toml), directories of them, or JSON fact files (.json, "
+        "with --rule and --on)",
+    )
+    check.add_argument(
+        "--rule", metavar="ID", help="the rule that decides JSON fact files"
+    )
+    check.add_argument(
+        "--on", type=day, metavar="DAY", help="the day JSON fact files are judged on"
+    )
+    check.add_argument(
+        "--policy",
+        action="append",
+        metavar="FILE",
+        help="a policy file to overlay for JSON fact files (case files name their own)",
+    )
+    check.add_argument(
+        "--overlay-root",
+        metavar="DIR",
+        help="the folder case files' overlays must lie in (default: the case file's "
+        "folder, or the folder given)",
+    )
+    check.add_argument(
+        "--overlays-anywhere",
+        action="store_true",
+        help="read the overlays case files name wherever they are (trusted files only)",
+    )
+    check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    check.add_argument("--json", action="store_true", help="print decisions as JSON")
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="one line per case (its outcome and amount) instead of the explanations",
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``skillchain check`` with parsed *args*; print to *out*; return the status."""
+    from skillchain.cases import (
+        CaseFile,
+        check_case,
+        load_cases,
+        load_directory,
+        load_facts,
+    )
+    from skillchain.serialization import unstructure
+
+    if args.rule is not None and find_rule(args.rule, "--rule: ") is None:
+        return 2
+    boundary = {
+        "overlay_root": args.overlay_root,
+        "overlays_anywhere": args.overlays_anywhere,
+    }
+    cases: list[CaseFile] = []
+    for name in args.files:
+        path = Path(name)
+        kind = path_kind(path)
+        if kind == "folder":
+            cases.extend(load_directory(path, **boundary))
+        elif kind == "file" and path.suffix.lower() == ".json":
+            if args.rule is None or args.on is None:
+                say(
+                    f"{shown(name)}: a JSON fact file holds only facts; say which "
+                    "rule decides them and on which day with --rule ID --on DAY"
+                )
+                return 2
+            cases.extend(
+                load_facts(path, rule=args.rule, on=args.on, overlays=args.policy or ())
+            )
+        elif kind == "file":
+            cases.extend(load_cases(path, **boundary))
+        else:
+            say(f"{shown(name)}: no such file or directory")
+            return 2
+    lang: Lang = args.lang
+    failures = 0
+    records = []
+    for case in cases:
+        try:
+            result = check_case(case)
+        except SkillchainError as exc:
+            say(f"{shown(case.file)}: {shorten(case.name)}: {exc}")
+            return 2
+        failures += not result.passed
+        if args.json:
+            records.append(
+                {
+                    "file": redact(case.file),
+                    "case": redact(case.name),
+                    "passed": result.passed,
+                    "differences": [redact(line) for line in result.differences],
+                    "decision": unstructure(result.decision),
+                }
+            )
+            continue
+        if args.summary:
+            _summary_line(out, case, result.decision, passed=result.passed, lang=lang)
+            out.writelines(f"       - {redact(line)}\n" for line in result.differences)
+            continue
+        state = (
+            ("符合预期" if result.passed else "与预期不符")
+            if lang == "zh"
+            else ("as expected" if result.passed else "NOT as expected")
+        )
+        if case.expect is None:
+            state = "已判定（无预期）" if lang == "zh" else "decided (no expectation)"
+        out.write(f"== {redact(case.file)}: {redact(case.name)}: {state}\n")
+        out.writelines(f"  - {redact(line)}\n" for line in result.differences)
+        out.write(result.decision.explain(lang) + "\n\n")
+    if args.json:
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        total = len(cases)
+        out.write(f"{total - failures} passed, {failures} failed\n")
+    return 1 if failures else 0
+
+
+def _summary_line(
+    out: TextIO, case: "CaseFile", decision: Decision, *, passed: bool, lang: Lang
+) -> None:
+    mark = "ok  " if passed else "FAIL"
+    amount = f" {decision.amount}" if decision.amount is not None else ""
+    where = redact(Path(case.file).name)
+    out.write(
+        f"{mark} {where}: {redact(case.name)} -> "
+        f"{decision.outcome.label(lang)}{amount}\n"
+    )

@@ -1,0 +1,104 @@
+"""What every command of the command line shares: messages, paths, days, rules."""
+
+import argparse
+import re
+import sys
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, NoReturn
+
+from skillchain._errors import closest
+from skillchain._redact import shorten, shorten_path
+
+
+if TYPE_CHECKING:
+    from skillchain.rules import Rule
+
+
+__all__ = [
+    "MESSAGE_LIMIT",
+    "Parser",
+    "bounded",
+    "day",
+    "find_rule",
+    "path_kind",
+    "say",
+    "shown",
+]
+
+MESSAGE_LIMIT: Final = 3500
+"""No message on standard error is longer than this many characters."""
+
+
+def bounded(text: str) -> str:
+    """*text* as one bounded paragraph: no blank lines, identity numbers masked."""
+    text = re.sub(r"\n\s*\n", "\n", text.strip())
+    return shorten(text, MESSAGE_LIMIT)
+
+
+def say(text: str) -> None:
+    """Write ``skillchain: text`` to standard error, bounded and masked."""
+    sys.stderr.write(f"skillchain: {bounded(text)}\n")
+
+
+def shown(path: str) -> str:
+    """A path as a message shows it: masked, its start cut if it is very long."""
+    return shorten_path(path)
+
+
+def find_rule(rule_id: str, command: str) -> "Rule | None":
+    """The rule registered as *rule_id*, or ``None`` after saying which are close.
+
+    *command* starts the message (``"simulate: "``, ``"--rule: "``).
+    """
+    from skillchain.rules import rules
+
+    known = {r.id: r for r in rules()}
+    found = known.get(rule_id)
+    if found is None:
+        close = closest(rule_id[:100], known)
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        say(f"{command}no rule {shorten(rule_id)!r}{hint}")
+    return found
+
+
+def path_kind(path: Path) -> str:
+    """``"folder"``, ``"file"`` or ``"none"`` (also for a name the system refuses)."""
+    try:
+        if path.is_dir():
+            return "folder"
+        if path.is_file():
+            return "file"
+    except (OSError, ValueError):
+        pass
+    return "none"
+
+
+def day(text: str) -> date:
+    """A command-line day, written ``YYYY-MM-DD`` like every other date input.
+
+    Raises:
+        argparse.ArgumentTypeError: Any other text (argparse reports it as a
+            usage error).
+    """
+    from skillchain.simulation import iso_day
+
+    found = iso_day(text)
+    if found is None:
+        msg = f"expected a date like 2024-01-31, got {shorten(text)!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return found
+
+
+_LONG_WORD: Final = re.compile(r"\S{61,}")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with usage errors that echo arguments bounded and masked."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and *message* (quoted arguments cut and masked); exit 2."""
+        cut = _LONG_WORD.sub(lambda m: shorten(m.group()), message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {bounded(cut)}\n")

@@ -1,0 +1,85 @@
+"""``skillchain rules`` and ``skillchain schema``: what the library knows."""
+
+import argparse
+import json
+
+from typing import Any, TextIO
+
+from skillchain._redact import shorten
+from skillchain._sources import Lang
+from skillchain.cli._common import say
+from skillchain.policy import Policy
+
+
+__all__ = ["add_rules_parser", "add_schema_parser", "run_rules", "run_schema"]
+
+
+def add_rules_parser(commands: Any) -> None:
+    """Add the ``rules`` subcommand to *commands* (``add_subparsers()``'s result)."""
+    listing = commands.add_parser("rules", help="list every registered rule")
+    listing.add_argument("--lang", choices=("zh", "en"), default="zh")
+
+
+def add_schema_parser(commands: Any) -> None:
+    """Add the ``schema`` subcommand to *commands* (``add_subparsers()``'s result)."""
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a public type"
+    )
+    schema.add_argument("type", help="a public type name, e.g. ApprenticeEnrolment")
+
+
+def run_rules(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``skillchain rules``: every registered rule, its dates and documents."""
+    from skillchain.rules import rules
+
+    lang: Lang = args.lang
+    policy = Policy.default()
+    zh = lang == "zh"
+    for rule in rules():
+        out.write(f"{rule.id}  (version {rule.version})\n")
+        out.write(f"  {rule.title_zh}\n  {rule.title_en}\n")
+        span = rule.in_force(policy)
+        if span is None:
+            when = "无任何参数取值" if zh else "no parameter it reads has a value"
+        else:
+            end = span.end.isoformat() if span.end else ("至今" if zh else "open")
+            when = f"{span.start.isoformat()} – {end}"
+        out.write(f"  {'有效期' if zh else 'in force'}: {when}\n")
+        out.writelines(
+            f"  {'依据' if zh else 'source'}: {citation.label(lang)}\n"
+            for citation in rule.citations(policy)
+        )
+        if rule.parameters:
+            out.write(
+                f"  {'参数' if zh else 'parameters'}: {', '.join(rule.parameters)}\n"
+            )
+        out.write("\n")
+    return 0
+
+
+def run_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """Run ``skillchain schema``: the JSON Schema of the public type named."""
+    import skillchain
+    import skillchain.model
+    import skillchain.rules
+    import skillchain.simulation
+
+    from skillchain.serialization import json_schema
+
+    for module in (
+        skillchain,
+        skillchain.model,
+        skillchain.rules,
+        skillchain.simulation,
+    ):
+        found = getattr(module, args.type, None)
+        if isinstance(found, type):
+            try:
+                schema = json_schema(found)
+            except TypeError as exc:
+                say(f"{shorten(args.type)}: {exc}")
+                return 2
+            out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
+            return 0
+    say(f"no public type named {shorten(args.type)!r}")
+    return 2
