@@ -21,8 +21,8 @@ from skillchain import (
     Provenance,
     SkillLevel,
     message_for,
-    register_messages,
 )
+from skillchain._decision import register_messages
 
 
 DOC = Document(

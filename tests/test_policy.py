@@ -862,19 +862,28 @@ def test_rejects_an_unknown_period_provenance() -> None:
 
 def test_a_decision_that_used_no_figure_in_force_claims_no_provenance() -> None:
     """Rank starts at 'nothing used'; the first value in force sets it."""
-    from skillchain.rules import UI_SKILL_RULE, Judge
+    from skillchain.rules import UI_SKILL_RULE, Condition, Judge
+
+    months = Condition(
+        "demo.months",
+        zh="{m}",
+        en="{m}",
+        parameters=("apprenticeship.contract_min_months",),
+    )
 
     policy = Policy.loads(
         months_param(value_table("2021-09-01", "12", until="2024-12-31"))
     )
     later = Judge(policy, date(2025, 1, 1))
-    assert later.use(later.params.apprenticeship.contract_min_months) is None
+    assert later.value(months) is None
+    later.record(months, None)
     assert later.provenance is None
     decision = later.decide(UI_SKILL_RULE)
     assert decision.provenance is None
     assert "provenance: none (no figure in force used)" in decision.explain("en")
     assert "依据可信度：无（未使用任何有效参数）" in decision.explain("zh")
     during = Judge(policy, date(2022, 1, 1))
-    assert during.use(during.params.apprenticeship.contract_min_months) == 12
+    assert during.value(months) == 12
+    during.record(months, True)
     assert during.provenance is Provenance.OFFICIAL
     assert during.decide(UI_SKILL_RULE).provenance is Provenance.OFFICIAL

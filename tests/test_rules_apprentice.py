@@ -46,7 +46,7 @@ from skillchain.model import (
     TrainingInstitution,
     TrainingMode,
 )
-from skillchain.rules import Judge, get_rule
+from skillchain.rules import Condition, Judge, get_rule
 from skillchain.rules.apprenticeship_apprentice import (
     APPRENTICE_RULE,
     apprentice_eligibility,
@@ -672,7 +672,7 @@ def test_rule_is_registered_with_its_parameters_and_checks() -> None:
 def test_check_apprentice_shares_a_judge_with_other_rules() -> None:
     """check_apprentice adds its findings to a judge another rule also writes to."""
     judge = Judge(Policy.default(), ON)
-    judge.check("demo.other", True)
+    judge.record(Condition("demo.other", zh="其他", en="other"), True)
     check_apprentice(judge, enrolment(skill_post=False))
     decision = judge.decide(APPRENTICE_RULE)
     assert decision.findings[0].check == "demo.other"

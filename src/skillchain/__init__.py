@@ -16,7 +16,6 @@ from skillchain._decision import (
     Message,
     Outcome,
     message_for,
-    register_messages,
 )
 from skillchain._identifiers import (
     CreditCode,
@@ -88,7 +87,6 @@ __all__ = [
     "message_for",
     "months_between",
     "redact",
-    "register_messages",
     "simulate",
     "yuan",
 ]

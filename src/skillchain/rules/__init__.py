@@ -9,7 +9,7 @@ parameters it reads and the checks it may emit, each check with its
 """
 
 from skillchain.rules._allocation import Allocation
-from skillchain.rules._judge import Judge, citations_of
+from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
     Condition,
     ReadOn,
@@ -218,7 +218,6 @@ __all__ = [
     "check_skill_upgrade",
     "check_subsidy",
     "check_ui_skill",
-    "citations_of",
     "competition_category",
     "competition_entry",
     "competition_promotion",

@@ -9,11 +9,11 @@ from skillchain._context import in_library_context
 from skillchain._decision import Decision, FactValue, Finding, Outcome
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
-from skillchain.policy import Policy, PolicySnapshot, Resolved
+from skillchain.policy import Policy, PolicySnapshot
 from skillchain.rules._registry import Condition, Rule
 
 
-__all__ = ["Judge", "citations_of"]
+__all__ = ["Judge"]
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -86,46 +86,51 @@ class _Prepared:
         )
 
 
-def _table(snapshot: PolicySnapshot) -> dict[Condition, _Prepared]:
+# A table maps a condition's id to the condition itself (so the id cannot be
+# reused while the entry lives, and is checked on the way out) and what it rests on.
+_Table = dict[int, tuple[Condition, _Prepared]]
+
+
+def _table(snapshot: PolicySnapshot) -> _Table:
     """The prepared conditions of *snapshot*'s figures (shared by its whole stretch)."""
     memo = snapshot.stretch_memo
-    table: dict[Condition, _Prepared] | None = memo.get(_PREPARED)  # type: ignore[assignment]
+    table: _Table | None = memo.get(_PREPARED)  # type: ignore[assignment]
     if table is None:
         table = {}
         memo[_PREPARED] = table
     return table
 
 
-def citations_of(*params: Resolved[object]) -> tuple[Citation, ...]:
-    """The distinct citations of the parameters given, in order (``None`` skipped).
-
-    Two values resolved from one register entry and article cite it once; documents
-    are compared by identity (the policy builds one per register entry).
-    """
-    found: list[Citation] = []
-    for param in params:
-        citation = param.citation
-        if citation is not None and not any(
-            known.document is citation.document and known.article == citation.article
-            for known in found
-        ):
-            found.append(citation)
-    return tuple(found)
-
-
 class Judge:
     """Collects the findings of one decision and tracks its outcome and provenance.
 
-    Rule authors write ``judge.check(...)`` once per condition and finish with
-    ``judge.decide(rule)``; several rules can share one judge (a combined decision
-    holds every finding).  The outcome follows the findings: any condition that
-    failed makes the case ineligible; otherwise any undecided condition makes it
-    undetermined.  Every parameter read through :meth:`use` counts towards the
-    decision's weakest provenance, so it is never forgotten.
+    Rule authors read figures through their conditions (:meth:`value`,
+    :meth:`values`), write ``judge.record(CONDITION, held, values, facts)`` once per
+    finding and finish with ``judge.decide(rule)``; several rules can share one
+    judge (a combined decision holds every finding).  The outcome follows the
+    findings: any deciding condition that failed makes the case ineligible;
+    otherwise any undecided one makes it undetermined.  The figures a deciding
+    finding rests on count towards the decision's weakest provenance, so none is
+    ever forgotten.
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import Policy
+        >>> from skillchain.rules import Judge
+        >>> from skillchain.rules.apprenticeship_apprentice import CONTRACT_TERM
+        >>> judge = Judge(Policy.default(), date(2024, 6, 1))
+        >>> minimum = judge.value(CONTRACT_TERM)
+        >>> judge.record(CONTRACT_TERM, 11 >= minimum,
+        ...     (("months", 11), ("minimum", minimum)), (11,))
+        False
+        >>> judge.outcome.value, judge.provenance.value
+        ('ineligible', 'unverified')
     """
 
     __slots__ = (
         "_append",
+        "_day",
+        "_day_table",
         "_findings",
         "_rank",
         "_table",
@@ -144,6 +149,8 @@ class Judge:
         self.params: PolicySnapshot = policy.at(on)
         """The policy resolved on :attr:`on`."""
         self._table = _table(self.params)
+        self._day: date | None = None
+        self._day_table: _Table = self._table
         self._findings: list[Finding] = []
         self._append = self._findings.append
         self._rank = _NONE_RANK
@@ -154,19 +161,26 @@ class Judge:
 
     def _prepared(self, condition: Condition, day: date | None) -> _Prepared:
         """*condition* as prepared on *day* (default: the evaluation day)."""
-        if day is None or day == self.on:
+        if day is None:
             table = self._table
-            snapshot = self.params
+        elif day is self._day or day == self._day:
+            table = self._day_table
+        elif day == self.on:
+            table = self._table
         else:
-            snapshot = self.policy.at(day)
-            table = _table(snapshot)
-        try:
-            return table[condition]
-        except KeyError:
-            if len(table) >= _PREPARED_LIMIT:
-                table.clear()
-            found = table[condition] = _Prepared(self.policy, snapshot, condition)
-            return found
+            # Most rules read their figures on one other day (a programme's start):
+            # its table is kept at hand.
+            table = self._day_table = _table(self.policy.at(day))
+            self._day = day
+        entry = table.get(id(condition))
+        if entry is not None and entry[0] is condition:
+            return entry[1]
+        snapshot = self.params if day is None else self.policy.at(day)
+        if len(table) >= _PREPARED_LIMIT:
+            table.clear()
+        found = _Prepared(self.policy, snapshot, condition)
+        table[id(condition)] = (condition, found)
+        return found
 
     def values(
         self, condition: Condition, *, day: date | None = None
@@ -179,10 +193,26 @@ class Judge:
         nothing: a finding's provenance and citations come with
         :meth:`record`.
         """
+        if day is None:
+            entry = self._table.get(id(condition))
+        elif day is self._day:
+            entry = self._day_table.get(id(condition))
+        else:
+            entry = None
+        if entry is not None and entry[0] is condition:
+            return entry[1].values
         return self._prepared(condition, day).values
 
     def value(self, condition: Condition, *, day: date | None = None) -> Any:
         """The value in force of *condition*'s first parameter (``None``: none is)."""
+        if day is None:
+            entry = self._table.get(id(condition))
+        elif day is self._day:
+            entry = self._day_table.get(id(condition))
+        else:
+            entry = None
+        if entry is not None and entry[0] is condition:
+            return entry[1].values[0]
         return self._prepared(condition, day).values[0]
 
     def record(
@@ -212,7 +242,18 @@ class Judge:
         settled (a certain refund whose deadline is unknown).  An advisory condition's
         finding never changes the outcome.
         """
-        prepared = self._prepared(condition, day)
+        # The lookup of _prepared, inlined: this runs once per finding.  A rule
+        # passes the same day object for every finding read on it.
+        if day is None:
+            entry = self._table.get(id(condition))
+        elif day is self._day:
+            entry = self._day_table.get(id(condition))
+        else:
+            entry = None
+        if entry is not None and entry[0] is condition:
+            prepared = entry[1]
+        else:
+            prepared = self._prepared(condition, day)
         names: tuple[str, ...] = ()
         if held is None:
             facts_missing = (
@@ -235,7 +276,9 @@ class Judge:
         )
         if condition.advisory:
             return held
-        self._rank = max(self._rank, prepared.rank)
+        rank = prepared.rank
+        if rank > self._rank:  # noqa: PLR1730 - a comparison costs less than max()
+            self._rank = rank
         if held is not True:
             if held is False:
                 self.failed = True
@@ -275,67 +318,6 @@ class Judge:
             day=day,
         )
         return result
-
-    def use(self, resolved: Resolved[T]) -> T | None:
-        """Return a parameter's value (``None`` if not in force), noting its provenance."""
-        provenance = resolved.provenance
-        # Identity tests: hashing an enum member costs more than comparing it.  A
-        # value not in force has no provenance and leaves the rank as it is.
-        if provenance is _UNVERIFIED:
-            self._rank = _UNVERIFIED_RANK
-        elif provenance is _SECONDARY and self._rank < _SECONDARY_RANK:
-            self._rank = _SECONDARY_RANK
-        elif provenance is not None and self._rank < 0:
-            self._rank = 0
-        return resolved.value
-
-    def check(
-        self,
-        check: str,
-        held: bool | None,
-        values: tuple[tuple[str, FactValue], ...] = (),
-        citations: tuple[Citation, ...] = _NO_CITATIONS,
-        missing: tuple[str, ...] = (),
-    ) -> bool | None:
-        """Record one finding and return *held* (so a rule can branch on it)."""
-        # tuple.__new__ skips the named tuple's keyword handling: half the cost.
-        self._append(_new(Finding, (check, held, values, citations, missing)))
-        if held is not True:
-            if held is False:
-                self.failed = True
-            else:
-                self.undecided = True
-        return held
-
-    def advise(
-        self,
-        check: str,
-        held: bool | None,
-        values: tuple[tuple[str, FactValue], ...] = (),
-        citations: tuple[Citation, ...] = _NO_CITATIONS,
-        missing: tuple[str, ...] = (),
-    ) -> bool | None:
-        """Record an advisory finding ("in principle", priority) and return *held*.
-
-        Like :meth:`check`, but the finding never changes the outcome: a miss
-        (``False``) lowers the case's priority without rejecting it, and an unknown
-        (``None``, naming *missing*) does not leave the case undetermined.  The
-        check must be registered with an advisory
-        :class:`~skillchain.rules.Condition` (``advisory=True``), so a decision
-        rebuilt from its findings reaches the same outcome.
-        """
-        self._append(_new(Finding, (check, held, values, citations, missing)))
-        return held
-
-    def missing(
-        self,
-        check: str,
-        names: Sequence[str],
-        values: tuple[tuple[str, FactValue], ...] = (),
-        citations: tuple[Citation, ...] = _NO_CITATIONS,
-    ) -> None:
-        """Record that *check* could not be decided because *names* are unknown."""
-        self.check(check, None, values, citations, tuple(names))
 
     def reuse(self, record: Callable[["Judge", S], None], subject: S) -> None:
         """Record ``record(judge, subject)``'s findings, judged once per subject object.
@@ -377,37 +359,6 @@ class Judge:
             fresh.undecided,
             fresh._rank,
         )
-
-    def amount(
-        self,
-        check: str,
-        rounding: Resolved[Rounding],
-        exact: Decimal,
-        values: tuple[tuple[str, FactValue], ...],
-    ) -> Decimal | None:
-        """Round *exact* with the policy's *rounding* and record the amount's finding.
-
-        The finding's values are *values* (the arithmetic) followed by the quantum,
-        the mode and the amount, so an explanation reads as the calculation.  With no
-        rounding rule in force the finding is undecided and ``None`` is returned.
-        """
-        rule = self.use(rounding)
-        if rule is None:
-            self.missing(check, (rounding.name,), (*values, ("amount", None)))
-            return None
-        result = rule.apply(exact)
-        self.check(
-            check,
-            True,
-            (
-                *values,
-                ("quantum", rule.quantum),
-                ("mode", rule.mode),
-                ("amount", result),
-            ),
-            citations_of(rounding),
-        )
-        return result
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -205,7 +205,8 @@ class Rule:
     """A registered rule: a pure function and the conditions it records.
 
     Everything else about a rule is derived from its conditions: the parameters it
-    reads (:attr:`parameters`), the checks it may emit (:attr:`checks`), the
+    reads (:attr:`~skillchain.rules.Rule.parameters`), the checks it may emit
+    (:attr:`~skillchain.rules.Rule.checks`), the
     messages of its findings and the documents they cite.
     """
 
@@ -474,7 +475,7 @@ def register(rule: Rule) -> Rule:
     The rule's conditions are the single declaration of its checks: registering
     the rule registers their messages and marks the advisory ones (see
     :attr:`~skillchain.Finding.advisory`).  Registering the same rule again is
-    harmless.  A rule that fails any check below is refused whole: nothing of it is
+    harmless, and so is its module's declaring it again when imported anew.  A rule that fails any check below is refused whole: nothing of it is
     registered and every other rule stays usable.
 
     Raises:
@@ -489,7 +490,7 @@ def register(rule: Rule) -> Rule:
         msg = f"register() takes a Rule, got a {type(rule).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
     known = _RULES.get(rule.id)
-    if known is not None and known != rule:
+    if known is not None and known != rule and not _reloaded(known, rule):
         msg = f"rule id {rule.id!r} is already registered"
         raise ValueError(msg)
     problems = _structure_problems(rule)
@@ -535,6 +536,18 @@ def unregister(rule_id: str) -> Rule:
         _CONDITIONS.pop(check, None)
     forget_checks(gone)
     return rule
+
+
+def _reloaded(known: Rule, rule: Rule) -> bool:
+    """Whether *rule* is *known* declared again by its module imported anew."""
+
+    def origin(function: Callable[..., Decision]) -> tuple[object, object]:
+        inner = getattr(function, "__wrapped__", function)
+        return getattr(inner, "__module__", None), getattr(inner, "__qualname__", None)
+
+    return attrs.evolve(known, function=rule.function) == rule and origin(
+        known.function
+    ) == origin(rule.function)
 
 
 def _bundled(rule: Rule) -> bool:

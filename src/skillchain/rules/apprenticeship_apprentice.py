@@ -1,28 +1,11 @@
 """Rule: may a person be an apprentice in an enterprise new-type apprenticeship programme?
 
-The national conditions as Liaoning's official notice restates 人社部发〔2021〕39号:
-apprentices are *mainly* (为主) new hires and transferees in skill posts (in-service
-staff were named too during the 2019-2021 three-year skills-upgrading action), the
-enterprise may choose its own trainees, and they hold a labour contract of at least
-a year.  The hire kind is therefore a priority (an advisory finding), never a bar.
-Shenzhen adds five groups who cannot be apprentices (深人社规〔2019〕11号; the passage
-that carries them was seen without an address, so its article is not known and the
-policy value listing them, ``apprenticeship.apprentice_exclusions``, is
-``unverified``):
-
-1. anyone already paid a Shenzhen training subsidy for the same occupation at the
-   same or a higher level;
-2. anyone already in a Shenzhen apprenticeship plan for the same occupation at the
-   same or a higher level;
-3. apprentices filed by any Shenzhen district and still within that training period;
-4. full-time students of a 技工院校 or 职业院校 (not every full-time student);
-5. staff covered by the one-off special training aid for enterprises in difficulty
-   (困难企业一次性特别培训补助), or in its training plan.
-
-Each exclusion is its own finding, so an officer sees exactly which one applies.
-The figures are those in force on the day the programme's training starts: an
-apprentice is filed with the programme before its training starts.
+The national conditions of 人社部发〔2021〕39号 and the five groups Shenzhen's measure
+(深人社规〔2019〕11号) excludes, one finding each; the hire kind is a priority (an
+advisory finding), never a bar.
 """
+
+import functools
 
 from datetime import date
 
@@ -142,10 +125,6 @@ NOT_AID = Condition(
 )
 
 _LIST_ONLY = NOT_SUBSIDISED.only(*NOT_SUBSIDISED.parameters[:1])
-_YES: tuple[tuple[str, FactValue], ...] = (("value", True),)
-_NO: tuple[tuple[str, FactValue], ...] = (("value", False),)
-_UNKNOWN: tuple[tuple[str, FactValue], ...] = (("value", None),)
-_BY_HELD = {True: _YES, False: _NO, None: _UNKNOWN}
 # The schools whose full-time students exclusion 4 names.
 _EXCLUDED_SCHOOLS = frozenset(
     {SchoolKind.TECHNICAL_SCHOOL, SchoolKind.VOCATIONAL_COLLEGE}
@@ -200,19 +179,10 @@ def _clears(flag: bool | None, in_force: bool | None) -> bool | None:
 def _check_not_subsidised(
     judge: Judge, enrolment: ApprenticeEnrolment, in_force: bool | None, start: date
 ) -> None:
-    """Exclusion 1: a Shenzhen training subsidy already paid for the same occupation
-    at the same or a higher level, judged from the person's claim history.
+    """Exclusion 1, judged from the person's claims paid on or before the judge's day.
 
-    A claim counts when it is for the programme's occupation at its target level or
-    higher, was paid in Shenzhen (its division lies within
-    ``apprenticeship.enterprise_region``), and was paid on or before the evaluation
-    day.  A claim paid after that day was not yet paid then.  A matching claim whose
-    division or payment day is unknown, or whose division is recorded at a coarser
-    level that contains Shenzhen (``440000``), leaves the exclusion undecided and
-    names the claim's field: it may be the Shenzhen subsidy that excludes.  So does a
-    claim whose occupation or level is not recorded, unless its kind is one that
-    need not have them (a living allowance, say), which cannot match.  With no list
-    of exclusions in force the finding is undecided and names it too.
+    A claim that may be the Shenzhen subsidy that excludes, but is not known to be,
+    leaves the finding undecided, naming the claim's field to look up.
     """
     programme = enrolment.programme
     occupation = programme.occupation
@@ -261,35 +231,51 @@ def _check_not_subsidised(
             missing.append(f"enrolment.claims[{index}].division")
         if paid_on is None:
             missing.append(f"enrolment.claims[{index}].paid_on")
+    held: bool | None = True
+    claim_values = _NO_CLAIM
     if excluding is not None and in_force:
-        claim_values: tuple[tuple[str, FactValue], ...] = (
+        held = False
+        claim_values = (
             ("claim_kind", excluding.kind),
             ("claim_level", excluding.level),
             ("claim_year", excluding.year),
         )
-        judge.record(condition, False, (*head, *_NO, *claim_values), day=start)
     elif (
         missing or in_force is None or (region is None and condition is NOT_SUBSIDISED)
     ):
-        judge.record(
-            condition,
-            None,
-            (*head, *_UNKNOWN, *_NO_CLAIM),
-            day=start,
-            missing=missing,
-        )
-    else:
-        judge.record(condition, True, (*head, *_YES, *_NO_CLAIM), day=start)
+        held = None
+    judge.record(
+        condition,
+        held,
+        (*head, ("value", held), *claim_values),
+        day=start,
+        missing=missing,
+    )
+
+
+# A finding's lone value, built once (a case records five or six of them).
+_VALUE: dict[bool | None, tuple[tuple[str, FactValue], ...]] = {
+    v: (("value", v),) for v in (True, False, None)
+}
+# The exclusions in the order the findings record them.
+_ORDER = (
+    ApprenticeExclusion.SUBSIDISED,
+    ApprenticeExclusion.IN_PLAN,
+    ApprenticeExclusion.FILED_ELSEWHERE,
+    ApprenticeExclusion.VOCATIONAL_STUDENT,
+    ApprenticeExclusion.SPECIAL_AID,
+)
+_ALL_UNKNOWN: tuple[bool | None, ...] = (None,) * len(_ORDER)
+
+
+@functools.cache  # bounded: at most one entry per subset of the five exclusions
+def _listed(exclusions: frozenset[ApprenticeExclusion]) -> tuple[bool | None, ...]:
+    """Whether each exclusion, in :data:`_ORDER`, is in force (the list is shared)."""
+    return tuple(exclusion in exclusions for exclusion in _ORDER)
 
 
 def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
-    """Record the apprentice conditions as findings on *judge* (shared by combined rules).
-
-    The findings, in order: hire kind (advisory: a priority, never a bar), skill
-    post, contract term (or an open-ended contract), then Shenzhen's exclusions in
-    force, one finding each.  The figures are those in force on the day the
-    programme's training starts.
-    """
+    """Record the apprentice conditions as findings on *judge* (shared by combined rules)."""
     start = enrolment.programme.start
     record = judge.record
 
@@ -299,13 +285,13 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     record(
         HIRE_PRIORITY,
         main,
-        (("hire_kind", hire_kind), *_BY_HELD[main]),
+        (("hire_kind", hire_kind), ("value", main)),
         (hire_kind,),
         day=start,
     )
 
     skill_post = enrolment.skill_post
-    record(SKILL_POST, skill_post, _BY_HELD[skill_post], (skill_post,))
+    record(SKILL_POST, skill_post, _VALUE[skill_post], (skill_post,))
 
     contract = enrolment.contract
     if contract is not None and contract.end is None:
@@ -326,10 +312,9 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         NOT_IN_PLAN, day=start
     )
 
-    def in_force(exclusion: ApprenticeExclusion) -> bool | None:
-        return None if exclusions is None else exclusion in exclusions
-
-    subsidised = in_force(ApprenticeExclusion.SUBSIDISED)
+    subsidised, in_plan_listed, filed_listed, student_listed, aid_listed = (
+        _ALL_UNKNOWN if exclusions is None else _listed(exclusions)
+    )
     if subsidised is not False:
         _check_not_subsidised(judge, enrolment, subsidised, start)
     person = enrolment.person
@@ -345,21 +330,20 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     in_plan = enrolment.in_plan_same_or_higher
     filed = enrolment.filed_elsewhere_in_training
     aid = enrolment.covered_by_special_aid
-    for condition, exclusion, flag, facts in (
-        (NOT_IN_PLAN, ApprenticeExclusion.IN_PLAN, in_plan, (in_plan,)),
-        (NOT_FILED, ApprenticeExclusion.FILED_ELSEWHERE, filed, (filed,)),
+    for condition, in_force, flag, facts in (
+        (NOT_IN_PLAN, in_plan_listed, in_plan, (in_plan,)),
+        (NOT_FILED, filed_listed, filed, (filed,)),
         (
             NOT_STUDENT,
-            ApprenticeExclusion.VOCATIONAL_STUDENT,
+            student_listed,
             student,
             (full_time, vocational) if student is None else (),
         ),
-        (NOT_AID, ApprenticeExclusion.SPECIAL_AID, aid, (aid,)),
+        (NOT_AID, aid_listed, aid, (aid,)),
     ):
-        listed = in_force(exclusion)
-        if listed is not False:
-            held = _clears(flag, listed)
-            record(condition, held, _BY_HELD[held], facts, day=start)
+        if in_force is not False:
+            held = _clears(flag, in_force)
+            record(condition, held, _VALUE[held], facts, day=start)
 
 
 @in_library_context
@@ -371,17 +355,8 @@ def apprentice_eligibility(
 ) -> Decision:
     """Decide whether the person in *enrolment* may be an apprentice (学徒条件).
 
-    Checks, each a finding: the hire kind is one apprentices are mainly drawn from
-    (an advisory finding, a priority that never refuses, since the enterprise may
-    choose its own trainees); the post is a skill post; the labour contract runs
-    at least the minimum term (both ends of the term count; a contract without a
-    fixed term qualifies); and none of Shenzhen's exclusions in force applies.
-    Exclusion 4 covers full-time students of a 技工院校 or 职业院校 only: a
-    full-time student whose school is not known is undetermined, naming
-    ``enrolment.person.school_kind``.
-
     The figures are those in force on the day the programme's training starts
-    (``enrolment.programme.start``); claims count for exclusion 1 when paid on or
+    (``enrolment.programme.start``); earlier subsidy claims count when paid on or
     before *on*.
 
     Example:

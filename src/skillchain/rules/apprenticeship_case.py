@@ -1,10 +1,7 @@
 """Rule: one apprentice's whole case — eligibility, programme and subsidy in one decision.
 
-What a district officer reviews for one apprentice's claim: the apprentice conditions
-(rule ``apprenticeship.apprentice``), the programme's validity (rule
-``apprenticeship.programme``) and the subsidy the apprentice earns (rule
-``apprenticeship.subsidy``), as one decision whose findings are those of the three
-rules in that order.  It reuses their checks; it adds no condition of its own.
+The findings of rules ``apprenticeship.apprentice``, ``apprenticeship.programme`` and
+``apprenticeship.subsidy``, in that order; it adds no condition of its own.
 """
 
 from datetime import date
@@ -35,11 +32,9 @@ def apprentice_case(
     """Decide one apprentice's case: may they be subsidised, and how much?
 
     The decision is eligible, with the apprentice's amount, only when every deciding
-    condition of the three rules holds; its findings list them all, failed ones
-    first in the explanation.  The apprentice's and the programme's figures are
-    those in force on the day the programme's training starts
-    (``enrolment.programme.start``: both are filed before training starts); the
-    subsidy's are those in force on *on*, the day the claim is decided.
+    condition of the three rules holds.  The apprentice's and the programme's
+    figures are those in force on the day the programme's training starts
+    (``enrolment.programme.start``); the subsidy's are those in force on *on*.
 
     Args:
         enrolment: The apprentice, with their programme and claim history.

@@ -1,15 +1,7 @@
 """Rule: may an enterprise run an enterprise new-type apprenticeship programme?
 
-The Shenzhen conditions as the Luohu district service guide and its 2023 call restate
-them (深人社规〔2019〕11号 is the city measure): registered in Shenzhen as an
-independent legal person, operating normally, not on the dishonest-enterprise list,
-a sound staff-training system, mentors, premises and equipment matching the training,
-and the skill-level recognition qualification (职业技能等级认定) for the occupation and
-target level held by the enterprise or its partner institution.  Whether the
-enterprise's own training centre may deliver depends on its size: Luohu's 2023 call
-allowed large enterprises' centres in Luohu; Futian's rule is not published, so the
-size is district-supplied (``apprenticeship.own_centre_min_size``) and such a
-programme is undetermined until the district supplies it.
+Shenzhen's conditions on the enterprise (深人社规〔2019〕11号, as the Luohu district
+service guide and its 2023 call restate them), one finding each.
 """
 
 from datetime import date
@@ -156,12 +148,7 @@ def check_enterprise(
 
 
 def _own_centre(enterprise: Enterprise, partner: TrainingInstitution) -> bool | None:
-    """Whether *partner* is *enterprise*'s own training centre (``None``: not known).
-
-    An enterprise training centre is the enterprise's own when it carries the
-    enterprise's credit code or is the centre recorded on the enterprise; one with
-    no credit code may be.
-    """
+    """Whether *partner* is *enterprise*'s own training centre (``None``: not known)."""
     if partner.kind is not InstitutionKind.ENTERPRISE_TRAINING_CENTRE:
         return False
     if partner.credit_code == enterprise.credit_code or (
@@ -182,9 +169,7 @@ def enterprise_eligibility(
     """Decide whether *enterprise* may run *programme* (企业新型学徒制 enterprise conditions).
 
     The figures are those in force on the day the programme's training starts
-    (``programme.start``).  A programme delivered by the enterprise's own training
-    centre needs the district's size rule (``apprenticeship.own_centre_min_size``,
-    not in the bundled policy): undetermined until the district supplies it.
+    (``programme.start``).
 
     Example:
         >>> from datetime import date

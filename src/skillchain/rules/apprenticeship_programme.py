@@ -1,28 +1,8 @@
 """Rule: is an enterprise new-type apprenticeship programme valid as planned?
 
-The conditions on the programme itself, each a finding:
-
-* the planned training period: 1-2 years, up to 3 in a special case
-  (人社部发〔2021〕39号 as a local guide summarises it);
-* the delivery: Shenzhen's model is "企校双师带徒、工学交替培养"
-  (深人社规〔2019〕11号 art. 2), and its claim procedure asks for both, so both
-  modes are required, each its own finding (the model already insists that
-  企校双师带徒 names both mentors);
-* the partner institution is of a kind allowed on the day (the three kinds of the
-  Shenzhen measure; enterprise training centres from 2021-06-08 under the national
-  frame).  Whether an enterprise's *own* centre may deliver depends on the
-  enterprise's size: that is the enterprise rule's
-  ``apprenticeship.enterprise.own_centre_size``, not repeated here;
-* the target level: programmes *mainly* (为主) train for 中级工 to 高级技师
-  (人社部发〔2021〕39号), an advisory finding (a priority, never a bar);
-* online hours are at most the district's share of the professional-basics hours
-  (``apprenticeship.online_share_max``, district-supplied: Luohu's 2023 call set
-  50 % for Luohu; Futian's figure is not published);
-* the occupation is in the district's directory (学徒培养职业（工种）指导目录) — a
-  district-supplied parameter: until the district supplies it, undetermined.
-
-The figures are those in force on the day the programme's training starts: a
-programme is filed and reviewed before its training starts.
+The conditions on the programme itself (period, delivery, partner, target level,
+online hours, occupation), one finding each; the target level is a priority (an
+advisory finding), never a bar.
 """
 
 from datetime import date
@@ -30,7 +10,7 @@ from decimal import Decimal
 
 from skillchain._codes import OccupationCode
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue
+from skillchain._decision import Decision
 from skillchain._levels import SkillLevel
 from skillchain.model import ApprenticeshipProgramme, InstitutionKind, TrainingMode
 from skillchain.policy import Policy
@@ -128,21 +108,14 @@ DIRECTORY = Condition(
     read_on=_READ_ON,
 )
 
-_BY_HELD: dict[bool | None, tuple[tuple[str, FactValue], ...]] = {
-    True: (("value", True),),
-    False: (("value", False),),
-    None: (("value", None),),
-}
-
 
 def _planned_months(
     judge: Judge, programme: ApprenticeshipProgramme, prefix: str
 ) -> None:
     """The planned period against the bounds, asking only what settles it.
 
-    The ordinary maximum settles a period within it; only a longer one (or an
-    unknown ordinary maximum) needs the special maximum and whether the programme
-    is a special case.  The explanation shows all three bounds.
+    Only a period beyond the ordinary maximum (or with that maximum unknown) needs
+    the special maximum and whether the programme is a special case.
     """
     start = programme.start
     low: int | None
@@ -198,11 +171,8 @@ def check_programme(
 ) -> None:
     """Record the programme conditions as findings on *judge* (shared by combined rules).
 
-    The findings, in order: planned period, dual mentors, work-study alternation,
-    partner kind, target level (advisory), online share (or no online hours),
-    occupation directory.  The figures are those in force on the programme's
-    start; *prefix* is the path of the programme's argument among the decision's
-    facts (``"enrolment."`` in a case: its unknown facts are named
+    *prefix* is the path of the programme's argument among the decision's facts
+    (``"enrolment."`` in a case: its unknown facts are named
     ``enrolment.programme.special_case``).
     """
     start = programme.start
@@ -214,12 +184,12 @@ def check_programme(
         (WORK_STUDY, TrainingMode.WORK_STUDY_ALTERNATION),
     ):
         used = mode in modes
-        record(condition, used, _BY_HELD[used])
+        record(condition, used, (("value", used),))
 
     kinds: frozenset[InstitutionKind] | None = judge.value(PARTNER_KIND, day=start)
     kind = programme.institution.kind
     held = None if kinds is None else kind in kinds
-    record(PARTNER_KIND, held, (("kind", kind), *_BY_HELD[held]), day=start)
+    record(PARTNER_KIND, held, (("kind", kind), ("value", held)), day=start)
 
     # Advisory: a priority, never a bar.
     low: SkillLevel | None
@@ -233,7 +203,7 @@ def check_programme(
     record(
         TARGET_PRIORITY,
         held,
-        (("level", level), ("minimum", low), ("maximum", high), *_BY_HELD[held]),
+        (("level", level), ("minimum", low), ("maximum", high), ("value", held)),
         day=start,
     )
 
@@ -266,7 +236,7 @@ def check_programme(
     directory: frozenset[OccupationCode] | None = judge.value(DIRECTORY, day=start)
     occupation = programme.occupation
     held = None if directory is None else occupation in directory
-    record(DIRECTORY, held, (("occupation", occupation), *_BY_HELD[held]), day=start)
+    record(DIRECTORY, held, (("occupation", occupation), ("value", held)), day=start)
 
 
 @in_library_context
@@ -277,19 +247,6 @@ def programme_validity(
     policy: Policy | None = None,
 ) -> Decision:
     """Decide whether *programme* is valid as planned (培养计划条件).
-
-    Checks, each a finding: the planned months lie between
-    ``apprenticeship.planned_months_min`` and ``apprenticeship.planned_months_max``
-    (or ``planned_months_max_special`` when ``programme.special_case`` is true; a
-    period in the special band with ``special_case`` unknown is undetermined);
-    企校双师带徒 and 工学交替 are both used; the partner institution's kind is in
-    ``apprenticeship.partner_institution_kinds``; the target level is among the
-    main ones, ``target_level_min`` to ``target_level_max`` (advisory: a priority,
-    never a bar); online hours are at most ``online_share_max`` × the
-    professional-basics hours (a programme with no online hours meets any limit);
-    the occupation is in ``occupation_directory``.  The bundled policy has neither
-    the online share nor the directory (the district supplies both), so with it the
-    decision is at best *undetermined*.
 
     The figures are those in force on the day the programme's training starts
     (``programme.start``), whatever the evaluation day *on*.

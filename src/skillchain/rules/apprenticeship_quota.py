@@ -1,17 +1,9 @@
 """Rule: which programmes a district lists within its annual apprentice quota.
 
 A district lists filed programmes in its apprenticeship plan "within the district's
-annual apprentice quota" (年度学徒名额; the Luohu service guide, restating the
-Shenzhen procedure).  The documents found give no ranking, so the order is the
-policy's ``apprenticeship.quota_order`` (filing order, an unverified placeholder),
-and the quota itself is district-supplied (``apprenticeship.district_quota``:
-Futian's is not published, so with the bundled policy every application is
-undetermined until the district supplies it through an overlay).
-
-How the quota is filled (a choice no document fixes; see :func:`allocate_quota`):
-applications are taken in filing order; each is listed whole if its apprentices fit
-in the places left, and otherwise waits; a later, smaller application may take
-places an earlier, larger one could not use, but never displaces it.
+annual apprentice quota" (年度学徒名额); no document found fixes the order or how
+the quota is filled, so both are placeholders a district can replace (see
+:func:`allocate_quota`).
 """
 
 from collections.abc import Iterable
@@ -131,7 +123,7 @@ class QuotaAllocation(Allocation[QuotaApplication]):
 
     @property
     def listed(self) -> tuple[QuotaApplication, ...]:
-        """The applications listed in the plan, in filing order (:attr:`chosen`)."""
+        """The applications listed in the plan, in filing order (:attr:`~skillchain.rules.Allocation.chosen`)."""
         return self.chosen
 
     @property
@@ -149,45 +141,16 @@ def allocate_quota(
 ) -> QuotaAllocation:
     """Fill the district's annual apprentice quota in force on *on* with *applications*.
 
-    Pass one quota year's applications.  They are ranked by
-    ``apprenticeship.quota_order`` (filing order: the programme's ``filed_on``;
-    ties by enterprise credit code, then by the programme's reference, an
-    application without one after those with one, then by the rest of the record,
-    so the result never depends on the order of *applications*).  In that order,
-    each application is listed whole when its apprentices fit in the places left,
-    and otherwise waits (no part of a programme is listed); a later application
-    may fill places an earlier, larger one could not use.  The documents found
-    fix neither the order nor this filling rule: both are placeholders a district
-    can replace.
-
-    Applications without a filing date wait as undetermined, naming
-    ``application.programme.filed_on`` (each decision is about one application),
-    and take no place (a district should supply the date and allocate again).  The
-    quota and the order are those in force on *on*.  With no quota in force
-    (the bundled policy: Futian's quota is district-supplied) every application
-    waits as undetermined, naming ``apprenticeship.district_quota``.
+    Pass one quota year's applications.  They are taken in filing order (ties by
+    enterprise credit code, then the programme's reference, then the rest of the
+    record, so the result never depends on the order of *applications*); each is
+    listed whole when its apprentices fit in the places left, and otherwise waits.
+    An application without a filing date waits as undetermined and takes no place.
+    The quota and the order are those in force on *on*.
 
     Raises:
         InvalidValueError: An item is not a :class:`QuotaApplication`, or the same
             application appears twice.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import CreditCode, OccupationCode, SkillLevel
-        >>> from skillchain.model import (ApprenticeshipProgramme, InstitutionKind,
-        ...     ProgrammeStatus, TrainingInstitution, TrainingMode)
-        >>> from skillchain.rules import QuotaApplication, allocate_quota
-        >>> plan = ApprenticeshipProgramme(enterprise=CreditCode("9144030400000000J0"),
-        ...     institution=TrainingInstitution(name="深圳市某技工学校",
-        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
-        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.ADVANCED,
-        ...     start=date(2024, 3, 1), planned_months=24,
-        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
-        ...     status=ProgrammeStatus.APPLIED, filed_on=date(2024, 1, 15))
-        >>> allocation = allocate_quota([QuotaApplication(programme=plan, apprentices=10)],
-        ...     on=date(2024, 2, 1))
-        >>> allocation.listed, allocation.decisions[0].missing
-        ((), ('apprenticeship.district_quota',))
     """
     chosen = policy if policy is not None else Policy.default()
     ranked = rank(applications, QuotaApplication, _filing_key)

@@ -1,28 +1,16 @@
 """Rules: the apprenticeship training subsidy, its prepayment and its settlement.
 
 Three rules of the enterprise new-type apprenticeship (企业新型学徒制) share this
-module, because each builds on the amount the first one computes:
+module, because each builds on the amount the first one computes: the subsidy
+entitlement (``apprenticeship.subsidy``), the share of a planned entitlement that
+may be prepaid (``apprenticeship.prepayment``), and the balance payable or the
+refund due after training (``apprenticeship.settlement``).
 
-- **subsidy entitlement** (``apprenticeship.subsidy``): Shenzhen's annual rate for the
-  target level (5 500 / 7 000 / 8 500 yuan for 中级工 / 高级工 / 技师, as the Longgang
-  FAQ restates 深人社规〔2019〕11号; a level without a rate is undetermined), per
-  qualifying apprentice per year of training, with the shortage-occupation uplift
-  for 高级工 and above under 粤人社规〔2023〕13号 where the city supplies its figure,
-  or the flat student-apprentice rate of that measure;
-- **prepayment** (``apprenticeship.prepayment``): the share of the planned entitlement
-  that may be prepaid, and the window for asking, by date (粤人社规〔2023〕13号 until
-  2025-12-31; the Guangdong 2020 FAQ's "up to 50 %" before it, a reference figure
-  that is not Shenzhen's own);
-- **settlement** (``apprenticeship.settlement``): the balance payable after training,
-  or the refund of an over-prepayment and its deadline (3 months after the training
-  period, 深人社规〔2019〕11号 as a passage without an address reports it).
-
-Every figure comes from the policy, read on the evaluation day (the day the claim or
-the request is decided), except the refund window, read on the day the training
-period ends.  A figure that is not in force leaves its finding undetermined, naming
-it: an expired uplift is never "no uplift".  How a part year counts is an explicit,
-unverified policy choice (:class:`~skillchain.policy.PartYearRule`) and every
-amount's explanation names the choice applied.
+Every figure is read on the evaluation day (the day the claim or the request is
+decided), except the refund window, read on the day the training period ends.  A
+figure that is not in force leaves its finding undetermined, naming it: an expired
+uplift is never "no uplift".  How a part year counts is an explicit policy choice
+(:class:`~skillchain.policy.PartYearRule`) that every amount's explanation names.
 """
 
 from collections.abc import Sequence
@@ -227,20 +215,14 @@ REFUND = Condition(
 
 
 class PrepaymentScheme(LabelledEnum):
-    """Which enterprises' prepayment terms apply (粤人社规〔2023〕13号, as a guide reports).
-
-    Guangdong's 2023 measure names two kinds of enterprise that may claim the
-    apprenticeship subsidy, with their own prepayment terms: enterprises that filed
-    a programme with the HR department, and skill-chain enterprises (技能生态链企业:
-    chain leaders and members) training student apprentices or 技培生.
-    """
+    """Which enterprises' prepayment terms apply: each kind has its own."""
 
     FILED = "filed"
-    """备案企业: an enterprise that filed its programme; may ask within a window after
-    classes start."""
+    """备案企业: an enterprise that filed its programme with the HR department; may
+    ask within a window after classes start."""
     CHAIN = "chain"
-    """技能生态链企业: a chain enterprise; may ask a while after its student apprentices
-    or 技培生 are listed in the plan."""
+    """技能生态链企业: a chain leader or member training student apprentices or 技培生;
+    may ask a while after they are listed in the plan."""
 
 
 set_labels(
@@ -270,7 +252,6 @@ _SCHEME_CONDITIONS = {
 _REFUND_UNDATED = attrs.evolve(REFUND, parameters=())
 
 _ZERO = Decimal(0)
-_EXACT = EXACT
 _AMOUNT = decimal()
 _COUNT = whole(0)
 
@@ -357,10 +338,7 @@ def _check_uplift(
 ) -> tuple[Decimal | None, bool]:
     """Record the shortage-uplift finding: the uplift, and whether it failed.
 
-    Not a shortage occupation: no uplift, and no figure is read.  Otherwise the
-    uplift needs Guangdong's lowest level and ceiling (粤人社规〔2023〕13号) and the
-    city's figure: any of them not in force leaves it undetermined, naming it (after
-    2025-12-31 none is), except that a level below the lowest one takes none.
+    Outside a shortage occupation no uplift figure is read.
     """
     if shortage_occupation is False:
         judge.record(NOT_SHORTAGE, True, (("shortage", False),))
@@ -399,10 +377,7 @@ def _check_terms(
     """Record the rate, months and uplift findings and return the terms.
 
     Every finding is recorded whatever the others give, so an undetermined decision
-    names everything missing.  A level the table gives no rate (高级技师, 初级工 …)
-    is undetermined, naming the table: no source says such a programme is not paid.
-    The flat student-apprentice rate takes no uplift (粤人社规〔2023〕13号 sets it
-    flat).
+    names everything missing.
     """
     level = programme.target_level
     if student:
@@ -448,8 +423,8 @@ def _check_amount(
         and persons is not None
     ):
         if uplift:
-            rate = _EXACT.multiply(rate, _EXACT.add(1, uplift))
-        exact = _EXACT.divide(_EXACT.multiply(rate, persons * counted), 12)
+            rate = EXACT.multiply(rate, EXACT.add(1, uplift))
+        exact = EXACT.divide(EXACT.multiply(rate, persons * counted), 12)
     return _rounded(
         judge,
         AMOUNT,
@@ -473,13 +448,9 @@ def check_subsidy(
 ) -> Decimal | None:
     """Record one apprentice's subsidy findings on *judge* and return the amount.
 
-    The findings, in order: the rate (or the student rate), the months that count
-    under the part-year rule, the shortage uplift (or why none applies), whether the
-    apprentice qualified (``enrolment.qualified``), and the amount with its
-    arithmetic (for one person; recorded undetermined, naming every unknown input,
-    when one is unknown).  A combined decision (eligibility, programme and amount for
-    one apprentice) shares the judge and passes the returned amount to
-    ``judge.decide``.  The figures are those in force on the judge's day.
+    A combined decision (eligibility, programme and amount for one apprentice)
+    shares the judge and passes the returned amount to ``judge.decide``.  The
+    figures are those in force on the judge's day.
 
     Args:
         judge: The judge collecting the decision's findings.
@@ -522,23 +493,12 @@ def subsidy_entitlement(
 ) -> Decision:
     """Decide the training subsidy a programme is entitled to (企业新型学徒制培训补贴).
 
-    The amount is rate × (1 + uplift) × qualifying apprentices × counted months ÷ 12,
-    rounded once with ``apprenticeship.rounding``, where the rate is Shenzhen's annual
-    rate for the programme's target level (or the flat student-apprentice rate),
-    the qualifying apprentices are the enrolments whose ``qualified`` is ``True``,
-    and the counted months come from the programme's planned months through
-    ``apprenticeship.part_year_rule``.  The figures are those in force on *on*, the
-    day the claim is decided (the prepayment and the settlement reconcile a planned
-    entitlement with the final one).
-
-    The decision is *eligible* with the amount when at least one apprentice
-    qualified; *ineligible* when none did, or when the city's shortage uplift
-    exceeds Guangdong's ceiling; *undetermined* when an apprentice's ``qualified``
-    is ``None`` (named ``enrolments[i].qualified``), the level has no rate (e.g.
-    高级技师), the uplift could apply but ``shortage_occupation`` is ``None`` or a
-    figure of the uplift is not in force (the city's is not bundled, and
-    Guangdong's ended on 2025-12-31), or another parameter is not in force on *on*.
-    The amount's finding then names every unknown input.
+    The qualifying apprentices are the *enrolments* whose ``qualified`` is
+    ``True``; one whose ``qualified`` is ``None`` is named ``enrolments[i].qualified``.
+    The figures are those in force on *on*, the day the claim is decided, and
+    *shortage_occupation* and *student* mean what they mean for
+    :func:`check_subsidy`.  The decision is *eligible* with the amount when at
+    least one apprentice qualified and every term is known.
 
     Raises:
         InvalidValueError: An enrolment belongs to another programme, or one person
@@ -565,10 +525,6 @@ def subsidy_entitlement(
         ...     shortage_occupation=False)
         >>> decision.outcome, decision.amount
         (<Outcome.ELIGIBLE: 'eligible'>, Decimal('28000.00'))
-        >>> subsidy_entitlement(plan, apprentices, on=date(2026, 3, 2),
-        ...     shortage_occupation=True).missing  # doctest: +NORMALIZE_WHITESPACE
-        ('apprenticeship.shortage_uplift_min_level', 'apprenticeship.shortage_uplift_max',
-         'apprenticeship.shortage_uplift')
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     qualified = failed = 0
@@ -646,8 +602,7 @@ def _check_prepayment(
 
     *failed* says a condition on the planned entitlement failed: the amount is then
     not recorded.  An undetermined amount names every unknown input the findings
-    from *since* on name (the planned entitlement's too).  A window that is not
-    known (none is before 2023-08-15 or after 2025-12-31) is never "no window".
+    from *since* on name (the planned entitlement's too).
     """
     share_condition, prepaid_condition = _SCHEME_CONDITIONS[scheme]
     requested_on = judge.on
@@ -683,7 +638,7 @@ def _check_prepayment(
     exact = (
         None
         if planned is None or share is None or held is None
-        else _EXACT.multiply(planned, share)
+        else EXACT.multiply(planned, share)
     )
     return _rounded(
         judge,
@@ -743,16 +698,11 @@ def prepayment(
     """Decide the prepayment (预支) an enterprise may ask for on *on*, the request day.
 
     The planned entitlement is the subsidy rule's amount for *apprentices* planned
-    apprentices (every one counted as if they qualify), with the same findings
-    (rate, months, uplift, amount); the prepayment is the share in force on *on*
-    times that amount, rounded once with ``apprenticeship.rounding``.  Every figure
-    is the one in force on the request day.
-
-    A filed enterprise asks within a window after classes start (its last day is
-    :func:`~skillchain.add_months` of the start, as for the training period), a
-    skill-chain enterprise from a while after its apprentices were listed; each
-    reads its own scheme's share.  A share or window not in force on *on* leaves the
-    request undetermined, naming it: never an old share, never "no window".
+    apprentices (every one counted as if they qualify), with the same findings; the
+    prepayment is *scheme*'s share of it.  *listed_on* is the day a chain
+    enterprise's apprentices were listed in the plan; *shortage_occupation* and
+    *student* mean what they mean for :func:`check_subsidy`.  Every figure is the
+    one in force on the request day.
 
     Raises:
         InvalidValueError: *apprentices* is not an ``int`` of at least zero.
@@ -772,10 +722,6 @@ def prepayment(
         ...     status=ProgrammeStatus.IN_TRAINING)
         >>> prepayment(plan, 10, on=date(2024, 5, 1), shortage_occupation=False).amount
         Decimal('56000.00')
-        >>> prepayment(plan, 10, on=date(2026, 1, 1),
-        ...     shortage_occupation=False).missing  # doctest: +NORMALIZE_WHITESPACE
-        ('apprenticeship.prepayment_share_filed',
-         'apprenticeship.prepayment_request_months')
     """
     count: int = _argument(_COUNT, apprentices, "apprentices")
     judge = Judge(policy if policy is not None else Policy.default(), on)
@@ -917,26 +863,12 @@ def settlement(
 ) -> Decision:
     """Settle a programme's subsidy after training: the balance, or the refund due.
 
-    The balance is the entitlement minus what was prepaid (深人社规〔2019〕11号, as
-    reported: "the total entitlement minus the prepayment").  Both are amounts
-    already rounded, so the difference is exact and no rounding applies.
-
-    How the decision carries each case:
-
-    - prepayment at most the entitlement: *eligible*, ``amount`` is the balance
-      (zero when they are equal), one finding ``apprenticeship.settlement.balance``;
-      no figure is read, so the decision claims no provenance;
-    - prepayment above the entitlement: *ineligible* (nothing more is paid), no
-      amount, and the failed finding ``apprenticeship.settlement.refund`` carries
-      the ``refund`` and its ``deadline``: ``settlement_refund_months`` after
-      *training_end* (:func:`~skillchain.add_months`), the figure in force on
-      *training_end* (``unverified``: it was seen only without an address); if
-      *training_end* or the figure is unknown, the finding names it as missing and
-      the deadline is ``None``;
-    - entitlement ``None``: *undetermined*, missing ``entitlement``.
-
-    Pass ``Decimal(0)`` as the entitlement when no apprentice qualified (the
-    subsidy decision is then ineligible with no amount).
+    *entitlement* is the amount the subsidy rule decided (``None`` while it is not
+    decided; ``Decimal(0)`` when no apprentice qualified), *prepaid* what was
+    prepaid and *training_end* the last day of the training period (``None`` if not
+    known), the day the refund window is read on.  The decision is *eligible* with
+    the balance as its amount, or *ineligible* when a refund is due: its failed
+    finding carries the ``refund`` and its ``deadline``.
 
     Raises:
         InvalidValueError: An amount is not a finite ``Decimal`` of at least zero.
@@ -947,11 +879,8 @@ def settlement(
         >>> from skillchain.rules import settlement
         >>> decision = settlement(Decimal(28000), Decimal(56000), date(2026, 3, 1),
         ...     on=date(2026, 3, 2))
-        >>> decision.outcome, decision.amount, decision.provenance
-        (<Outcome.INELIGIBLE: 'ineligible'>, None, <Provenance.UNVERIFIED: 'unverified'>)
-        >>> refund = decision.failed[0]
-        >>> refund.value("refund"), refund.value("deadline")
-        (Decimal('28000'), datetime.date(2026, 6, 1))
+        >>> decision.outcome, decision.failed[0].value("deadline")
+        (<Outcome.INELIGIBLE: 'ineligible'>, datetime.date(2026, 6, 1))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     balance = check_settlement(judge, entitlement, prepaid, training_end)

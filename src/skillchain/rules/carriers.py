@@ -1,30 +1,10 @@
 """Rules: lifelong vocational training carriers and their award rounds.
 
-《深圳市终身职业技能培训载体认定和奖补管理办法》 (深人社规〔2022〕13号, 深圳市人社局,
-2022-11-28; seen through reposts) recognises three carrier types: high-skill
-training bases (高技能人才培训基地), skill master studios (技能大师工作室) and
-rural-revitalisation skill workstations (乡村振兴技能工作站), and rewards them in
-yearly rounds.
-
 * :func:`carrier_recognition` (rule ``carriers.recognition``): does a carrier meet
-  the recognition criteria?  The measure's criteria are not known, so the
-  thresholds (a base's and a workstation's yearly trainees, a studio leader's skill
-  level) are district-supplied: until supplied, the decision is undetermined and
-  names the parameter.  The measure names enterprises, universities, 职业院校 and
-  private training institutions as hosts; whether that list is exhaustive is not
-  known (the earlier scheme also admitted public training bases), so a host of
-  another kind is undetermined, not refused, and an industry association is
-  accepted only as an inference (``unverified``).  That a rural workstation brings
-  training to partner regions (对口帮扶 / 协作地区) is the practice, recorded as
-  advice.
+  the recognition criteria?
 * :func:`carrier_award` and :func:`allocate_carrier_awards` (rule
   ``carriers.award``): is an application in an award round eligible, what does it
-  pay, and is it among the item's winners?  The 2023 round's figures (200 000 yuan
-  per "best ten" winner; 50 % of a quality-and-capacity project's investment,
-  capped at 1 000 000 yuan; 10 winners per item) are dated to that round only,
-  because whether the measure fixes them or each round sets them is not known (the
-  2025 round's report names the same items but no amounts).  Round figures are
-  resolved on 1 January of the application's round year.
+  pay, and is it among the item's winners?
 """
 
 from collections.abc import Iterable
@@ -152,8 +132,7 @@ def check_recognition(
         _at_least(judge, STUDIO_LEADER, "leader_level", leader_level)
     else:
         _at_least(judge, STATION_VOLUME, "trainees", annual_trainees)
-        # Practice, not a criterion found in the measure: a station that brings
-        # training to a partner region; advisory (a station may work in Shenzhen).
+        # The stations' practice, not a criterion found in the measure: advisory.
         regions = len(carrier.partner_regions)
         judge.record(PARTNER_REGIONS, regions > 0, (("regions", regions),))
 
@@ -161,10 +140,8 @@ def check_recognition(
 def _check_host(judge: Judge, carrier: LifelongTrainingCarrier) -> None:
     """Record whether the carrier's host is a kind that may host a carrier.
 
-    The kinds the measure names, the inferred ones (unverified) and the district's
-    own: a host of no listed kind is undetermined until the district supplies its
-    list, then refused.  A host found in a list rests on that list alone (an
-    enterprise's finding does not rest on the inference).
+    A host found in a list rests on that list alone; a host in none is undetermined
+    while a list has no value, else refused.
     """
     host = carrier.host_kind
     lists = judge.values(CARRIER_HOST)
@@ -203,17 +180,7 @@ def carrier_recognition(
 
     *annual_trainees* is the people the base or workstation trains a year
     (``None`` if not known); *leader_level* the skill level of a master studio's
-    leader.  Checked: the carrier's type is one the measure recognises; its host is
-    a kind that may host one (named in the measure, inferred, or accepted by the
-    district; a host of no listed kind is undetermined until the district supplies
-    ``carriers.other_host_kinds``); the criterion of its type (a base's or
-    workstation's yearly trainees, a studio leader's level), each a
-    district-supplied threshold; and, as advice only, for a rural workstation, a
-    site in a partner region.
-
-    With the bundled policy the thresholds have no value, so a decision is at best
-    undetermined and names the threshold to supply.  Before 2022-11-28 (the
-    measure's date) no carrier type is in force.
+    leader.  Only the criterion of the carrier's own type is judged.
 
     Example:
         >>> from datetime import date
@@ -406,11 +373,8 @@ def _check_base_volume(
 ) -> None:
     """Record whether a base trained enough people, by the figure of its host's list.
 
-    The figure that applies is the one of the host list holding the host.  A host
-    in neither list is undetermined: while a list is not in force, naming it (it
-    might hold the host) and its figure; when both are, naming both lists, for the
-    district to place a host kind the round sets no figure for (a public training
-    base, say).
+    A host in neither list is undetermined, naming each list not in force (it might
+    hold the host) with its figure, or, when both are in force, both lists.
     """
     host = application.carrier.host_kind
     trainees = application.annual_trainees
@@ -514,39 +478,15 @@ def allocate_carrier_awards(
 ) -> CarrierAwardAllocation:
     """Decide every application of one or more award rounds, winners included.
 
-    Each application's conditions and amount are judged (:func:`check_carrier_award`).
-    Then, per round year and item, the applications that meet every condition and
-    have a review score are ranked by score, highest first (ties by the host's
-    credit code, then the carrier's name, then the rest of the record, so the result
-    never depends on the order of *applications*); the first ``winners_per_item``
-    win.  An item never has more winners than that.  Applications without a review
-    score are undetermined and take no place.  The documents say the city picks the
-    best 10 of each item by review (择优) but publish no scoring rule: the score is
-    a fact the caller supplies.
+    Each application's conditions and amount are judged (:func:`check_carrier_award`);
+    then, per round year and item, the applications that meet every condition and
+    have a review score (a fact the caller supplies) are ranked, and the first
+    ``winners_per_item`` win.  The result never depends on the order of
+    *applications*.
 
     Raises:
         InvalidValueError: An item is not a :class:`CarrierAwardApplication`, or
             the same application appears twice.
-
-    Example:
-        >>> from datetime import date
-        >>> from decimal import Decimal
-        >>> from skillchain import CreditCode
-        >>> from skillchain.model import (CarrierAwardApplication,
-        ...     CarrierAwardCategory, CarrierHostKind, CarrierType,
-        ...     LifelongTrainingCarrier)
-        >>> from skillchain.rules import allocate_carrier_awards
-        >>> base = LifelongTrainingCarrier(
-        ...     carrier_type=CarrierType.HIGH_SKILL_TRAINING_BASE, name="某培训基地",
-        ...     host=CreditCode("91350100M000100Y43"), host_name="某公司",
-        ...     host_kind=CarrierHostKind.ENTERPRISE, recognised_on=date(2021, 6, 1))
-        >>> application = CarrierAwardApplication(carrier=base,
-        ...     category=CarrierAwardCategory.QUALITY_CAPACITY, year=2023,
-        ...     total_investment=Decimal("1600000"), annual_trainees=250,
-        ...     review_score=Decimal("88"))
-        >>> allocation = allocate_carrier_awards([application], on=date(2023, 11, 1))
-        >>> allocation.decisions[0].outcome, allocation.decisions[0].amount
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('800000.00'))
     """
     chosen = policy if policy is not None else Policy.default()
     ranked = rank(applications, CarrierAwardApplication, _rank_key)

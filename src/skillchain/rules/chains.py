@@ -1,26 +1,13 @@
 """Rules for skills-ecosystem chains (产教评技能生态链): leaders, composition, claims.
 
-Three rules:
-
-* ``chains.leader``: may an enterprise enter Shenzhen's chain-leader incubation
-  (链主企业培育孵化)?  The notice of the Shenzhen HR bureau (citing
-  粤人社规〔2022〕26号 and 〔2025〕25号) sets hard conditions (registration, record,
-  size, insured staff, the chain it can build, its training system) and "in
-  principle" ones (the kind of enterprise) plus a priority (strong results).  The
-  latter are *advisory* (:attr:`~skillchain.rules.Condition.advisory`): a miss
-  lowers the applicant's priority but never rejects it.
-* ``chains.composition``: does a chain have the parts it needs besides its leader?
-  What chapter 2 of 粤人社规〔2025〕25号 (组链建链) requires is not known, so the
-  required parts are district-supplied and, until supplied, the decision is
-  undetermined; the library's reading of art. 2 (members, a college or training
-  institution, an evaluation body; ``unverified``) is advisory only and never
-  refuses a chain.
-* ``chains.subsidy_claim``: who claims an apprentice's subsidy inside a chain, and
-  how much?  Under 粤人社规〔2023〕13号 (filings from 2023-08-15 to 2025-12-31) each
-  chain enterprise claims for its own trainees and the leader claims when it trains
-  centrally and signs the apprentice agreements; outside that period the claimant
-  is undetermined.  The amount is the apprenticeship subsidy rule's own
-  (:func:`~skillchain.rules.check_subsidy`).
+Three rules: may an enterprise enter Shenzhen's chain-leader incubation
+(``chains.leader``); does a chain have the parts it needs besides its leader
+(``chains.composition``); and who inside a chain claims an apprentice's subsidy,
+and how much (``chains.subsidy_claim``: the amount is the apprenticeship subsidy
+rule's own, :func:`~skillchain.rules.check_subsidy`).  What the documents ask for
+"in principle" or as a priority is *advisory*
+(:attr:`~skillchain.rules.Condition.advisory`): a miss lowers the applicant's
+priority but never rejects it.
 """
 
 from datetime import date
@@ -281,12 +268,7 @@ _SIZE_RANK = {size: rank for rank, size in enumerate(reversed(EnterpriseSize))}
 
 
 def check_chain_leader(judge: Judge, application: ChainLeaderApplication) -> None:
-    """Record the chain-leader incubation findings for *application* on *judge*.
-
-    Hard conditions first (notice part 二, items 一 to 四), then the two advisory
-    ones: the "in principle" kind of enterprise (item 三) and the priority for
-    strong results in skill evaluation or industry–education integration.
-    """
+    """Record the chain-leader incubation findings for *application* on *judge*."""
     record = judge.record
     firm = application.enterprise
     region = judge.value(REGION)
@@ -379,16 +361,10 @@ def chain_leader_incubation(
 ) -> Decision:
     """Decide whether an enterprise qualifies for chain-leader incubation (链主企业培育孵化).
 
-    Hard conditions (any failure: *ineligible*; any unknown: *undetermined*): the
-    registration, the legal person, sound operation and a clean record (not on the
-    dishonest list now), the enterprise's size and insured staff, the enterprises
-    and jobs the chain can bring, a training system applying the new eight-rung
-    ladder, and a base of school cooperation.
-
-    Advisory (never change the outcome; see :attr:`~skillchain.Decision.advisories`
-    and :attr:`~skillchain.Decision.priority_met`): "in principle" a cluster,
-    above-designated-size, group, listed or 专精特新 enterprise; priority for strong
-    results in skill evaluation or industry–education integration.
+    The figures are those in force on *on*, the day the application is judged.  The
+    advisory findings never change the outcome: see
+    :attr:`~skillchain.Decision.advisories` and
+    :attr:`~skillchain.Decision.priority_met`.
 
     Example:
         >>> from datetime import date
@@ -473,16 +449,11 @@ def chain_composition(
 ) -> Decision:
     """Decide whether *chain* has the parts a skill chain needs besides its leader.
 
-    What a chain must have is set by chapter 2 (组链建链) of 粤人社规〔2025〕25号,
-    whose text is not known, so the parts are district-supplied
-    (``chains.required_parts``).  Once the district supplies them, one finding per
-    required part (in the order of :class:`~skillchain.model.ChainPart`) holds when
-    the chain lists at least one body of that part, so an *ineligible* decision
-    names every missing part.  Until then the decision is *undetermined* and names
-    the parameter, and an advisory finding (``chains.composition.participants``)
-    shows which of the parts this library reads into art. 2 (members, a college or
-    training institution, an evaluation body: ``chains.participant_parts``,
-    ``unverified``) the chain has none of.  That reading never refuses a chain.
+    The required parts are district-supplied.  Until a district supplies them the
+    decision is *undetermined*, and an advisory finding shows which parts of this
+    library's reading of the measures the chain has none of.  Once they are
+    supplied there is one finding per required part, so an *ineligible* decision
+    names every part that is missing.
 
     Example:
         >>> from datetime import date
@@ -497,8 +468,6 @@ def chain_composition(
         >>> decision = chain_composition(chain, on=date(2026, 3, 1))
         >>> decision.outcome, decision.missing
         (<Outcome.UNDETERMINED: 'undetermined'>, ('chains.required_parts',))
-        >>> [(f.check, f.held, f.value("lacking")) for f in decision.advisories]
-        [('chains.composition.participants', False, '技能评价机构')]
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     judge.record(LEADER, True, (("leader", chain.leader),))
@@ -560,19 +529,11 @@ def _claimant(
     """
     if employer == chain.leader:
         return chain.leader, ()
-    needed = [
-        facts[condition] for condition in ChainClaimCondition if condition in conditions
-    ]
-    if False in needed:
+    needed = {c: facts[c] for c in ChainClaimCondition if c in conditions}
+    if False in needed.values():
         return employer, ()
-    unknown = tuple(
-        condition.value
-        for condition in ChainClaimCondition
-        if condition in conditions and facts[condition] is None
-    )
-    if unknown:
-        return None, unknown
-    return chain.leader, ()
+    unknown = tuple(c.value for c, held in needed.items() if held is None)
+    return (None, unknown) if unknown else (chain.leader, ())
 
 
 def _claim_facts(
@@ -597,13 +558,12 @@ def chain_claimant(
 ) -> CreditCode | None:
     """The enterprise that claims the subsidy for an apprentice of *employer*.
 
-    Read under the measure in force on *filed_on*, the day the programme was filed
-    (``chains.leader_claims_when``; 粤人社规〔2023〕13号 for filings from 2023-08-15
-    to 2025-12-31): each chain enterprise claims for its own trainees, and the
-    leader claims for a member's trainees when it trains centrally and signs the
-    apprentice agreements.  ``None`` when *employer* is not in *chain*, when the
-    filing day is unknown or no measure saying who claims is in force on it, or when
-    the answer depends on a fact that is unknown.
+    Read under the measure in force on *filed_on*, the day the programme was filed;
+    *central_training* and *leader_signs_agreements* say whether the leader trains
+    the apprentices centrally and signs their agreements (``None``: not known).
+    ``None`` when *employer* is not in *chain*, when the filing day is unknown or no
+    measure saying who claims is in force on it, or when the answer depends on a
+    fact that is unknown.
 
     Example:
         >>> from datetime import date
@@ -615,12 +575,6 @@ def chain_claimant(
         ...     status=ChainStatus.RECOGNISED, year=2024)
         >>> chain_claimant(chain, member, central_training=True,
         ...     leader_signs_agreements=True, filed_on=date(2024, 2, 20)) == leader
-        True
-        >>> chain_claimant(chain, member, central_training=False,
-        ...     leader_signs_agreements=None, filed_on=date(2024, 2, 20)) == member
-        True
-        >>> chain_claimant(chain, member, central_training=True,
-        ...     leader_signs_agreements=True, filed_on=date(2026, 1, 1)) is None
         True
     """
     if employer not in chain.enterprises or filed_on is None:
@@ -690,47 +644,13 @@ def chain_subsidy_claim(
     """Decide who in *chain* claims *enrolment*'s apprenticeship subsidy, and how much.
 
     The apprentice's enterprise (``enrolment.programme.enterprise``) must be the
-    chain's leader or a member.  Who claims is read under the measure in force on
-    the day the programme was filed (``enrolment.programme.filed_on``), through
-    ``chains.leader_claims_when``: under 粤人社规〔2023〕13号 (filings from
-    2023-08-15 to 2025-12-31) each chain enterprise claims for its own trainees, and
-    the leader claims for a member's trainees when it trains centrally and signs the
-    apprentice agreements.  The claimant is the ``claimant`` value of the
-    ``chains.claim.claimant`` finding (:func:`chain_claimant` computes the same).
-    The amount and its findings are the apprenticeship subsidy's own, recorded by
-    :func:`~skillchain.rules.check_subsidy` for one apprentice.
-
-    Undetermined when the filing day is unknown, when no measure saying who claims
-    is in force on it (before 2023-08-15 and from 2026-01-01: none is known), when
-    the claimant depends on an unknown ``central_training`` or
-    ``leader_signs_agreements``, or when the subsidy is undetermined; the decision
-    names each of them.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import CreditCode, OccupationCode, ResidentId, SkillLevel
-        >>> from skillchain.model import (ApprenticeEnrolment, ApprenticeshipProgramme,
-        ...     ChainStatus, HireKind, InstitutionKind, Person, ProgrammeStatus,
-        ...     SkillChain, TrainingInstitution, TrainingMode)
-        >>> from skillchain.rules import chain_subsidy_claim
-        >>> leader, member = CreditCode("91350100M000100Y43"), CreditCode("9144030400000000J0")
-        >>> chain = SkillChain(name="某链", leader=leader, members=frozenset({member}),
-        ...     status=ChainStatus.RECOGNISED, year=2024)
-        >>> plan = ApprenticeshipProgramme(enterprise=member,
-        ...     institution=TrainingInstitution(name="某技工学校",
-        ...         kind=InstitutionKind.TECHNICAL_SCHOOL),
-        ...     occupation=OccupationCode("6-31-01-03"), target_level=SkillLevel.INTERMEDIATE,
-        ...     start=date(2024, 3, 1), planned_months=12,
-        ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
-        ...     status=ProgrammeStatus.COMPLETED, filed_on=date(2024, 2, 20))
-        >>> enrolment = ApprenticeEnrolment(person=Person(id=ResidentId("11010519491231002X")),
-        ...     programme=plan, hire_kind=HireKind.NEW_HIRE, qualified=True)
-        >>> decision = chain_subsidy_claim(chain, enrolment, central_training=True,
-        ...     leader_signs_agreements=True, on=date(2025, 3, 1))
-        >>> decision.outcome, decision.amount
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('5500.00'))
-        >>> decision.findings[1].value("claimant") == leader
-        True
+    chain's leader or a member.  Who claims is read on the day the programme was
+    filed (``enrolment.programme.filed_on``), from *central_training* and
+    *leader_signs_agreements* as :func:`chain_claimant` reads them; the claimant is
+    the ``claimant`` value of the ``chains.claim.claimant`` finding.  The amount and
+    its findings are the apprenticeship subsidy's own, recorded by
+    :func:`~skillchain.rules.check_subsidy` for one apprentice with
+    *shortage_occupation* and *student*, from the figures in force on *on*.
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     employer = enrolment.programme.enterprise

@@ -1,21 +1,12 @@
 """Rules: Shenzhen skills competitions — classification, entry, 深圳市技术能手 titles.
 
-* :func:`competition_category` classifies an event by tier and class (国家级 /
-  省级 / 市级 / 区级; 一类 / 二类) against the competition-categories catalog.
+* :func:`competition_category` classifies an event by tier and class against the
+  competition-categories catalog.
 * ``competitions.entry`` (:func:`competition_entry`): may a person enter a Shenzhen
-  city or district contest event?  The city's contest notices (2022, 2025) and
-  Futian's 2024 district contest notice admit people aged 16 up to the statutory
-  retirement age, working or studying in Shenzhen (unless the event is open
-  nationwide, like the 工匠之星 events), nominated by their employer or school; a
-  深圳市技术能手 may not re-enter the event the title was won in.  The retirement
-  age is read from the identity number (date of birth, sex) and the national
-  retirement decision of 2024 (gradual delay from 2025-01-01).
+  city or district contest event?
 * ``competitions.technical_expert`` (:func:`award_technical_experts`,
-  :func:`technical_expert`): who of a single-person 市级一类 event's finalists
-  earns 深圳市技术能手 (2022 notice: 50 or more finalists, top 8, seen in a copy;
-  25-49, top 4 and 10-24, top 2, from notes no copy confirms; every score
-  passing).  The places are those of the contest's year; later years' quotas were
-  not found, so those events are undetermined until the district supplies them.
+  :func:`technical_expert`): who of a 市级一类 event's finalists earns
+  深圳市技术能手?
 """
 
 import functools
@@ -241,10 +232,9 @@ def _retirement_day(
 
     The original date is the birthday at the original age (in force on the
     evaluation day); if a delay step is in force on that date, the delay is one
-    month plus one more for every step of months from the step's first day
-    (2025-01-01) to the original date, up to the target age.  The delay figures
-    that are missing are added to *missing* (a missing original age is named by
-    the finding itself).
+    month plus one more for every step of months from the step's first day to the
+    original date, up to the target age.  The delay figures that are missing are
+    added to *missing* (a missing original age is named by the finding itself).
     """
     schedule = _schedule(category)
     _, step_name, target_name = schedule.parameters
@@ -336,14 +326,9 @@ def competition_entry(
 ) -> Decision:
     """Decide whether *entry*'s person may enter its event, registering on *on*.
 
-    Conditions: the event is a Shenzhen city or district contest; the person is at
-    least the least age (16) on *on*; *on* is before their statutory retirement
-    date (men 60, women workers 50, women cadres 55, raised from 2025-01-01 by the
-    2024 decision; a woman's category matters only when the two dates straddle
-    *on*, and is then asked for); they work or study in Shenzhen unless the event
-    is open nationwide; their employer or school nominates them; they hold no
-    深圳市技术能手 (at a district contest, also 福田区技术能手) won in the same event
-    (a barring title whose event is not recorded leaves the case undetermined).
+    The retirement date is worked out from the identity number (date of birth,
+    sex); a woman's category (*entry.cadre_post*) is asked for only when her two
+    possible dates straddle *on*.
 
     Example:
         >>> from datetime import date
@@ -462,10 +447,9 @@ class TechnicalExpertAwards(Allocation[CompetitionResult]):
     """Who of an event's finalists earns 深圳市技术能手, each with the reason.
 
     One decision per result under rule ``competitions.technical_expert``:
-    *eligible* — the title is earned; *ineligible* — a condition fails (not a
-    市级一类 event, a coach, a failed score, outside the places); *undetermined* —
-    a fact or the year's quota is unknown, or the person is tied for the last
-    places (the notices do not say how ties are broken).  Never more eligible
+    *eligible* — the title is earned; *ineligible* — a condition fails or the
+    result is outside the places; *undetermined* — a fact or the year's quota is
+    unknown, or the person is tied for the last places.  Never more eligible
     decisions than :attr:`quota`.  Iterating gives each result with its decision.
     """
 
@@ -546,42 +530,16 @@ def award_technical_experts(
 ) -> TechnicalExpertAwards:
     """Decide who of one event's *results* earns 深圳市技术能手.
 
-    The places are those of the event's contest year (its quota resolved on 1
-    January of ``competition.year``), by the number of finalists: for a
-    single-person event the top tier (``competitions.technical_expert_quota``: 50
-    or more finalists, top 8) and, below it, the lower tiers
-    (``competitions.technical_expert_quota_lower``); for a team event the
-    district-supplied ``competitions.technical_expert_team_quota``.  A decision's
-    provenance follows the tiers it used.  A competitor earns the title when the
-    event is 市级一类, every score passed, and their rank falls within the places:
-    the people ranked ahead of them plus those tied with them (coaches and
-    unranked results not counted) number no more than the places.  Ranks are read
-    as published (standard competition ranking): a rank *r* has at least *r* − 1
-    people ahead even when not all results are given.  A tie that straddles the
-    last place leaves the tied people undetermined, so the titles never exceed the
-    quota and the outcome does not depend on the order of *results*.
+    The places are those of the event's contest year, by the number of finalists.
+    A competitor earns the title when the event is 市级一类, every score passed,
+    and the people ranked ahead plus those tied with them fit within the places.
+    A tie that straddles the last place leaves the tied people undetermined, so
+    the titles never exceed the quota and the outcome does not depend on the order
+    of *results*.
 
     Raises:
         InvalidValueError: *results* is empty, holds results of more than one
             event, or names a person twice.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import ResidentId
-        >>> from skillchain.model import (Competition, CompetitionClass,
-        ...     CompetitionFormat, CompetitionResult, CompetitionTier)
-        >>> from skillchain.rules import award_technical_experts
-        >>> event = Competition(name="2022年深圳技能大赛——某赛项", year=2022,
-        ...     tier=CompetitionTier.MUNICIPAL, competition_class=CompetitionClass.FIRST,
-        ...     event="某赛项", competition_format=CompetitionFormat.INDIVIDUAL,
-        ...     finalists=12)
-        >>> people = [ResidentId("440304200001010009"),
-        ...     ResidentId("440304200001010017"), ResidentId("44030420000101005X")]
-        >>> results = [CompetitionResult(person=p, competition=event, rank=r,
-        ...     passed_all_parts=True) for r, p in enumerate(people, start=1)]
-        >>> awards = award_technical_experts(results, on=date(2022, 10, 1))
-        >>> awards.quota, len(awards.awarded), awards.decisions[0].provenance.value
-        (2, 2, 'unverified')
     """
     competition = _check_results(results)
     chosen = policy if policy is not None else Policy.default()

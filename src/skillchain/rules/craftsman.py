@@ -1,20 +1,12 @@
 """Rules: the 鹏城工匠 selection, and skill-level promotion from competition results.
 
 * :func:`pengcheng_craftsman` and :func:`select_craftsmen` (rule
-  ``craftsman.selection``): 《深圳市鹏城工匠评选办法》 (深人社规〔2016〕16号, seen
-  through copies, extended to 2026-10-25).  A candidate needs at least five years
-  in front-line skill or technical posts in Shenzhen, 高级技师 or an equivalent
-  level, one listed achievement since 1 January five years before the round's year
-  (the 2025 call's reading of 近5年), and no earlier 鹏城工匠 title; at most ten are
-  selected a year, 500 000 yuan each.  The figures are those in force on the
-  round's application deadline: for a round whose deadline is after 2026-10-25 no
-  successor measure was found, so a decision is undetermined and names the
-  figures to supply.
+  ``craftsman.selection``): does a candidate meet the conditions of a yearly
+  selection round, and are they among the year's craftsmen?  The figures are
+  those in force on the round's application deadline.
 * :func:`competition_promotion` (rule ``craftsman.promotion``): which skill level a
   competition result promotes its winner to, from the competition's own promotion
-  table in the policy (keyed by the competition's name; the 2020 national
-  competition's is bundled), as in force when the competition was held.  A
-  competition with no table is undetermined.
+  table in the policy, as in force when the competition was held.
 """
 
 from collections.abc import Iterable
@@ -400,11 +392,6 @@ class CraftsmanSelection(Allocation[CraftsmanApplication]):
     the review score is unknown (the decision names it), and the application takes
     no place.  Iterating gives each application with its decision, in rank order;
     :attr:`chosen` are the selected.
-
-    Example:
-        >>> from skillchain.rules import CraftsmanSelection
-        >>> CraftsmanSelection(ranked=(), decisions=()).chosen
-        ()
     """
 
     ranked: tuple[CraftsmanApplication, ...] = attrs.field(
@@ -429,20 +416,12 @@ def select_craftsmen(
 ) -> CraftsmanSelection:
     """Decide every application of one or more selection rounds, the selected included.
 
-    Each application's conditions are judged (:func:`check_craftsman`).  Then, per
+    Each application's conditions are judged (:func:`check_craftsman`); then, per
     round year, the applications that meet every condition and have a review score
-    are ranked by score, highest first; ties are broken by the whole record, so the
-    result never depends on the order of *applications*.  The first
-    ``craftsman.annual_limit`` are selected: a year never has more.  An application
-    without a review score is undetermined and takes no place.  The measure leaves
-    the choice to an expert review and publishes no scoring rule, so the score is a
-    fact the caller supplies.  Every figure, the yearly limit included, is the one
-    in force on the round's application deadline; *on* is the day the decisions are
-    made.
-
-    Returns:
-        Every application with its decision, in rank order (iterating gives the
-        pairs).  *eligible* means selected, with the reward as the amount.
+    (a fact the caller supplies) are ranked, and the first
+    ``craftsman.annual_limit`` are selected.  The result never depends on the
+    order of *applications*.  Every figure is the one in force on the round's
+    application deadline; *on* is the day the decisions are made.
 
     Raises:
         InvalidValueError: An item is not a :class:`~skillchain.model.CraftsmanApplication`,
@@ -515,30 +494,6 @@ def pengcheng_craftsman(
 
     Raises:
         InvalidValueError: As for :func:`select_craftsmen`.
-
-    Example:
-        >>> from datetime import date
-        >>> from decimal import Decimal
-        >>> from skillchain import DateRange, ResidentId, SkillLevel, OccupationCode
-        >>> from skillchain.model import (Certificate, CertificateKind,
-        ...     CraftsmanApplication, Employment, Honour, IssuerKind, PostType)
-        >>> me = ResidentId("11010519491231002X")
-        >>> app = CraftsmanApplication(person=me, year=2025,
-        ...     deadline=date(2025, 8, 1),
-        ...     frontline_posts=(Employment(post=PostType.SKILL,
-        ...         period=DateRange(date(2015, 3, 1))),),
-        ...     certificates=(Certificate(holder=me, kind=CertificateKind.SKILL_LEVEL,
-        ...         occupation=OccupationCode("6-31-01-03"),
-        ...         level=SkillLevel.SENIOR_TECHNICIAN, issued_on=date(2019, 5, 1),
-        ...         issuer_kind=IssuerKind.HR_DEPARTMENT),),
-        ...     honours=(Honour(holder=me, key="guangdong-technical-expert",
-        ...         title="广东省技术能手", awarded_on=date(2022, 4, 28)),),
-        ...     review_score=Decimal("92"))
-        >>> decision = pengcheng_craftsman(app, on=date(2025, 9, 1))
-        >>> decision.outcome.value, decision.amount
-        ('eligible', Decimal('500000'))
-        >>> pengcheng_craftsman(app, on=date(2027, 3, 1)).amount  # the 2025 round's figures
-        Decimal('500000')
     """
     pool = tuple(applications)
     if application not in pool:
@@ -589,42 +544,13 @@ def competition_promotion(
     The competition's promotion table is looked up by its name in
     ``craftsman.promotion_tables`` as in force on the day the competition was held
     (``competition.held_on``, or 31 December of its year when the day is not
-    recorded; each notice sets its own promotions): each listed award
-    grants a level, and a second level for those who already hold the first (the
-    2020 national competition: 优胜奖 or better -> 技师, and 技师 -> 高级技师).  The
-    level held is the highest level of *certificates* in the event's occupation
-    issued by *on* (``None``: not looked up).  Checked: the competition has a table
-    (undetermined if not); the result is a competitor's (coaches are not
-    promoted); the award is listed (a result without an award never is); the
-    promotion lifts the level held.  Without the table the award and the level are
-    undetermined too.  An eligible decision's new level is read with
-    :func:`promoted_level`.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import ResidentId, OccupationCode
-        >>> from skillchain.model import (Competition, CompetitionAward,
-        ...     CompetitionClass, CompetitionFormat, CompetitionResult, CompetitionTier)
-        >>> from skillchain.rules import competition_promotion, promoted_level
-        >>> contest = Competition(name="中华人民共和国第一届职业技能大赛", year=2020,
-        ...     tier=CompetitionTier.NATIONAL, competition_class=CompetitionClass.FIRST,
-        ...     event="电工", occupation=OccupationCode("6-31-01-03"),
-        ...     competition_format=CompetitionFormat.INDIVIDUAL,
-        ...     held_on=date(2020, 12, 12))
-        >>> result = CompetitionResult(person=ResidentId("11010519491231002X"),
-        ...     competition=contest, award=CompetitionAward.EXCELLENCE)
-        >>> decision = competition_promotion(result, certificates=(),
-        ...     on=date(2021, 1, 15))
-        >>> decision.outcome.value, promoted_level(decision).zh
-        ('eligible', '技师')
+    recorded).  The level held is the highest level of *certificates* in the
+    event's occupation issued by *on* (``None``: not looked up).  An eligible
+    decision's new level is read with :func:`promoted_level`.
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     contest = result.competition
-    held_on = (
-        contest.held_on
-        if contest.held_on is not None
-        else last_day_of_year(contest.year)
-    )
+    held_on = contest.held_on or last_day_of_year(contest.year)
     tables: PromotionTable | None = judge.value(PROMOTION_TABLE, day=held_on)
     name = contest.name
     table = None if tables is None else tables.get(name)
@@ -690,7 +616,7 @@ def competition_promotion(
 def promoted_level(decision: Decision) -> SkillLevel | None:
     """The level an eligible ``craftsman.promotion`` decision promotes to, else ``None``.
 
-    See :func:`competition_promotion` for an example.
+    The ``craftsman.promotion`` rule page shows it in use.
     """
     if decision.outcome is not Outcome.ELIGIBLE:
         return None

@@ -1,20 +1,8 @@
 """Rule: which guidance-expert candidates a district recommends in a round.
 
-Futian gathered candidates for the province's call for 产教评技能生态链建设指导专家
-from its enterprises and put six forward (reply letter of 2024-09-02, §五).  No
-published criteria are known (the province's call itself is known only from the
-letter), so the criteria are district-supplied parameters
-(``experts.min_skill_level``, ``experts.min_professional_title``,
-``experts.min_years_of_experience``): with the bundled policy every candidate who
-is not already out is *undetermined* until the district supplies them.
-
-How a round is decided (choices no document fixes; see :func:`recommend_experts`):
-each person counts once however many nominations name them; a nomination is
-complete when it gives the field, a qualification (skill level or professional
-title) and the years of experience; a candidate qualifies through either route and
-the years; qualified candidates take the round's places in submission order.
-Every figure is read on the evaluation day (the day the district decides the
-round): no source ties the criteria to another day.  A missing fact is named by its
+The criteria are district-supplied parameters (no published criteria are known);
+how the places are given is a set of choices no document fixes, described with
+:func:`recommend_experts` and on the rule's page.  A missing fact is named by its
 full path in the round (``recommendation_round.nominations[2].expert.field``).
 """
 
@@ -383,40 +371,15 @@ def recommend_experts(
 ) -> ExpertRecommendation:
     """Decide every candidate of *recommendation_round* under the policy in force on *on*.
 
-    Each person counts once: of several nominations naming them, the earliest
-    submitted one that is not out is used (undated ones last); another of their
-    nominations with unknown facts that might place them better keeps their
-    decision open (check ``experts.recommendation.other_nominations``), and a
-    nomination of theirs with no submission day makes them pending ahead of all.
-    A nomination is complete when it gives the field, a skill level or professional
-    title, and the years in the field; a missing item leaves the person
-    *undetermined*, naming it.  A person qualifies when their skill level or their
-    title reaches the district-supplied least one, and their years reach the least
-    number.  Qualified persons are ranked by submission day (ties by nominating
-    enterprise, then identity number, never shown); each is recommended while the
-    quota has room even if every undetermined candidate ahead turned out qualified,
-    is out once the quota is full, and is undetermined in between.  A person with no
-    submission day could rank anywhere, so they count as undetermined ahead of all.
-    The documents found fix none of these choices: they are placeholders a district
-    can replace.
+    One decision per person, however many nominations name them (the earliest one
+    that is not out is used).  Qualified persons take the round's quota in
+    submission order; a person is undetermined while the places left depend on
+    undetermined candidates ahead, or on another of their own nominations whose
+    facts are unknown.  These choices are placeholders a district can replace.
 
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import FUTIAN, CreditCode, ResidentId, SkillLevel
-        >>> from skillchain.model import (ExpertNomination, GuidanceExpert,
-        ...     RecommendationRound)
-        >>> from skillchain.rules import recommend_experts
-        >>> expert = GuidanceExpert(person=ResidentId("11010519491231002X"),
-        ...     name="张三", field="服装设计与制作",
-        ...     skill_level=SkillLevel.SENIOR_TECHNICIAN, years_of_experience=20)
-        >>> nomination = ExpertNomination(nominated_by=CreditCode("91350100M000100Y43"),
-        ...     expert=expert, district=FUTIAN, round_id="2024",
-        ...     submitted_on=date(2024, 5, 20))
-        >>> result = recommend_experts(RecommendationRound(district=FUTIAN,
-        ...     round_id="2024", year=2024, quota=6, nominations=(nomination,)),
-        ...     on=date(2024, 6, 1))
-        >>> result.recommended, result.decisions[0].missing
-        ((), ('experts.min_skill_level', 'experts.min_professional_title', 'experts.min_years_of_experience'))
+    Raises:
+        InvalidValueError: *recommendation_round* is not a
+            :class:`~skillchain.model.RecommendationRound`.
     """
     if not isinstance(recommendation_round, RecommendationRound):
         raise InvalidValueError(
@@ -479,11 +442,10 @@ def recommend_experts(
         )
         _criteria(judge, nomination, at)
         others = [other for other in groups[candidate] if other is not nomination]
-        siblings = _open_siblings(nomination, others, probe, paths)
-        queue.place(judge, nomination, at, position, siblings[1])
+        count, names = _open_siblings(nomination, others, probe, paths)
+        queue.place(judge, nomination, at, position, names)
         if others:
             # Open nominations of the same person leave an undecided case open.
-            count, names = siblings
             values = (("others", len(others)), ("open", count))
             if judge.undecided and names:
                 judge.record(OTHER_NOMINATIONS, None, values, missing=names)

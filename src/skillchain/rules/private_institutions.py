@@ -1,21 +1,9 @@
 """Rule: is a private vocational training institution's filing complete (民办职业培训机构备案)?
 
-Shenzhen files new private vocational training institutions (public-service item
-深圳市民办职业培训机构备案, official): the organiser is a body with legal-person status,
-or an individual with political rights and full civil capacity, and the institution
-meets the provincial setup standard.  Of that standard (粤教监管〔2024〕5号, in force
-2025-01-01 for five years, secondary) only the vocational lease term was found: at
-least three years.  Floor area, full-time teachers and start-up funds are
-district-supplied parameters.
-
-Which procedure a city uses (filing in Shenzhen, approval with notification and
-commitment in Guangzhou under 穗人社规字〔2025〕2号) is the dated parameter
-``institutions.procedure``, keyed by city: the rule reads it for the institution's
-city and reports it, with no branch per city.
-
-Every condition is checked whatever the others give, so the decision lists every
-failing item and every missing fact or figure at once, and the applicant can fix
-them together.
+Which procedure a city uses to admit a new institution (filing in Shenzhen,
+approval in Guangzhou) is the dated parameter ``institutions.procedure``, keyed by
+city: the rule reads it for the institution's city and reports it, with no branch
+per city.
 """
 
 from datetime import date
@@ -129,10 +117,8 @@ def setup_procedure(
 def check_filing(judge: Judge, filing: PrivateInstitutionFiling) -> None:
     """Record every filing condition as a finding on *judge*, none skipped.
 
-    The procedure and the setup standard are those in force on the day the filing
-    was submitted (``filing.submitted_on``), whatever day it is judged.  Owned
-    premises need no lease; for leased ones an unknown term names whether the
-    premises are owned too, unless that is known.
+    The figures are those in force on the day the filing was submitted
+    (``filing.submitted_on``), whatever day it is judged.
     """
     day = filing.submitted_on
     record = judge.record
@@ -197,30 +183,9 @@ def filing_completeness(
     """Check a private vocational training institution's filing (民办职业培训机构备案).
 
     Every condition is checked, so the decision lists every failing item and every
-    missing fact or district figure at once.  The procedure check reads the city's
-    procedure (``institutions.procedure``): outside a filing city the filing fails
-    that check, and the finding names the procedure that applies instead.  Every
-    figure is the one in force on the day the filing was submitted.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import FUTIAN, CreditCode
-        >>> from skillchain.model import (
-        ...     FilingStatus, OrganiserKind, PrivateInstitutionFiling)
-        >>> from skillchain.rules import filing_completeness
-        >>> filing = PrivateInstitutionFiling(
-        ...     institution_name="深圳市某职业培训学校",
-        ...     organiser_kind=OrganiserKind.LEGAL_PERSON,
-        ...     organiser_code=CreditCode("91350100M000100Y43"),
-        ...     lease_months=24, division=FUTIAN, submitted_on=date(2025, 9, 1),
-        ...     status=FilingStatus.PENDING)
-        >>> decision = filing_completeness(filing, on=date(2025, 9, 1))
-        >>> decision.outcome.value, [f.check for f in decision.failed]
-        ('ineligible', ['institutions.filing.lease_term'])
-        >>> decision.missing  # doctest: +NORMALIZE_WHITESPACE
-        ('filing.premises_area', 'institutions.premises_min_area',
-         'filing.full_time_teachers', 'institutions.full_time_teachers_min',
-         'filing.start_up_funds', 'institutions.start_up_funds_min')
+    missing fact or district figure at once; outside a filing city the procedure
+    check fails, naming the procedure that applies instead.  Every figure is the
+    one in force on the day the filing was submitted.
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_filing(judge, filing)

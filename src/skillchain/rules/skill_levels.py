@@ -1,21 +1,9 @@
 """Rule: may a person apply for a skill level (职业技能等级认定 申报条件)?
 
-Skill levels are recognised by employers and social training-evaluation
-organisations against each occupation's national standard (人社部发〔2019〕90号;
-the ladder of 人社部发〔2022〕14号).  The standard lists, for each level, the
-alternative conditions for applying ("具备以下条件之一者"): a certificate of the
-level below plus years of work, years of work alone, a relevant diploma, a
-professional title plus years, a completed apprenticeship.  The conditions differ by
-occupation and template edition, so they are data
-(:class:`~skillchain.model.ApplicationStandard`, parameters
-``levels.standards`` and ``levels.district_standards``).
-
-The rule looks the standard up by the application's occupation and edition (a
-district's standard first, then a bundled one; an exact occupation first, then a
-template of that edition), tries every route to the target level and records each
-as an advisory finding, and decides on the last finding: eligible if any route
-holds, undetermined if none holds but one depends on an unknown fact, ineligible if
-every route fails.
+Each occupation's standard lists alternative routes to each level; the routes are
+data (:class:`~skillchain.model.ApplicationStandard`, in the parameters
+``levels.district_standards`` and ``levels.standards``), so the rule looks the
+standard up and tries every route.
 """
 
 from collections.abc import Sequence
@@ -297,13 +285,9 @@ def check_level_application(
     )
     # Without a standard that states the routes, each fact a route may read may be
     # needed, and the district is to load the standard.
-    facts = (
-        application.work,
-        application.schooling,
-        application.titles,
-        application.apprenticeship_completed,
+    lacking = tuple(
+        name for name in _FACTS if getattr(application, name.split(".")[1]) is None
     )
-    lacking = tuple(n for n, v in zip(_FACTS, facts, strict=True) if v is None)
     district, bundled = STANDARD.parameters[:1], STANDARD.parameters[1:]
     found = _find(lists, application)
     if found is None:
@@ -366,20 +350,11 @@ def level_application(
 ) -> Decision:
     """Decide whether *application*'s applicant may apply for its target level on *on*.
 
-    The standard is looked up by the application's occupation and edition: a
-    standard the district supplies before a bundled one, an occupation's own
-    standard before a template of the same edition.  No standard, or none stating
-    conditions for the target level, leaves the case *undetermined*, naming the
-    district's list of standards.  Each route to the target level is
-    recorded as an advisory finding (why it held, failed or could not be decided);
-    the case is eligible when any route holds, undetermined when none holds but
-    some route needs an unknown fact (named in ``missing``), ineligible otherwise.
-
-    Years of work are whole years (twelve whole calendar months) of the
-    application's work periods up to *on*, counted from the earliest qualifying
-    certificate or title when the route says so.  Certificates and titles obtained
-    after *on* do not count.  The decision's provenance is no stronger than the
-    standard's own.
+    Each route to the target level is recorded as an advisory finding; the case is
+    eligible when any route holds, undetermined when none holds but some route
+    needs an unknown fact (named in ``missing``) or no standard states the routes,
+    ineligible otherwise.  Facts are counted up to *on*.  The decision's provenance
+    is no stronger than the standard's own.
 
     Example:
         >>> from datetime import date

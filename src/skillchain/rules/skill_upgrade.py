@@ -1,41 +1,15 @@
 """Rule: is a person owed the skill-upgrade subsidy (职业技能提升补贴) for a certificate?
 
-Guangdong's measure (粤人社规〔2023〕13号, in force 2023-08-15 to 2025-12-31, seen
-through reposts) pays a worker who, after self-study or self-chosen training, obtains
-a catalogue certificate:
-
-* Guangdong household registration, **or** Guangdong social insurance, **or**
-  unemployment registration in Guangdong;
-* not on the establishment of an organ or public institution (在编), not a full-time
-  student, not drawing a pension;
-* aged at least 16, and no older than 60 (men) or 55 (women);
-* a certificate of a kind the measure pays for, not from an employer's own
-  evaluation (用人单位自主评价);
-* claimed within 12 months of the certificate's issue date;
-* not a lower level of an occupation whose higher level was already subsidised;
-* the amount set by the catalogue for the occupation and level, with an uplift for
-  高级工 and above in a shortage occupation.
-
-Shenzhen's measure (深人社规〔2023〕8号, 2023-11-15 to 2025-12-31) sets the city's
-figures: 700 to 3 000 yuan per certificate by the city catalogue, and a fixed +30 %
-for 高级工 and above in an occupation its 技能人才供需及培训指导目录 marks as short.
-Neither catalogue ships row by row: the amount is undetermined until a province or
-city overlay supplies the row.
-
-Every figure is the one in force on the day the claim is made (``claimed_on``, by
-default the evaluation day ``on``): the measure sets who may claim (申领) and within
-what time, so a claim decided later keeps the figures of its day.  The conditions
-about the person (residence, statuses, age) are judged on that day too; the
-documents read do not say which day the age is taken on, and the claim day is the
-only day every person condition can be known for together (insurance and statuses
-are recorded as of the application).  The annual cap and the exclusion with the
-unemployment-insurance subsidy are :func:`~skillchain.rules.annual_cap`'s; the rule
-``skill_upgrade.case`` decides both together.
+Guangdong's conditions (粤人社规〔2023〕13号) with Shenzhen's figures (深人社规〔2023〕8号)
+for a certificate obtained after self-study or self-chosen training.  The annual cap
+and the exclusion with the unemployment-insurance subsidy are
+:func:`~skillchain.rules.annual_cap`'s; rule ``skill_upgrade.case`` decides both together.
 """
 
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from operator import gt
 
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
@@ -242,10 +216,6 @@ def _check_person(judge: Judge, person: Person, claimed: date) -> None:
     )
 
 
-def _higher(past: SkillLevel, level: SkillLevel) -> bool:
-    return past > level
-
-
 def _check_certificate(
     judge: Judge,
     certificate: Certificate,
@@ -277,7 +247,7 @@ def _check_certificate(
 
     occupation, level = certificate.occupation, certificate.level
     paid, unknown = earlier_claim(
-        history, _UPGRADE_KINDS, occupation, level, matches=_higher
+        history, _UPGRADE_KINDS, occupation, level, matches=gt
     )
     record(
         HIGHER_LEVEL,
@@ -421,17 +391,12 @@ def skill_upgrade_subsidy(
 ) -> Decision:
     """Decide the skill-upgrade subsidy (职业技能提升补贴) for *certificate*.
 
-    *history* is the person's earlier claims (kind ``SKILL_UPGRADE`` ones matter:
-    no lower level after a higher one of the same occupation).  *claimed_on* is the
-    day the claim was made (default: *on*, a claim decided the day it is made): the
-    window, the person's age and insurance, and every figure are that day's, so a
-    claim decided later keeps them.  *shortage_occupation* says whether the
-    certificate's occupation is marked short (Shenzhen's 技能人才供需及培训指导目录) for
-    the claim; ``None`` when not known, which leaves the amount undetermined for
-    levels that could earn the uplift.  The annual cap and the one-payment-per-level
-    rule are :func:`~skillchain.rules.annual_cap`'s (``skill_upgrade.case`` decides
-    both together).  The catalogue is province- or city-supplied: without its row
-    the decision is undetermined.
+    *history* is the person's earlier claims (kind ``SKILL_UPGRADE`` ones matter).
+    *claimed_on* is the day the claim was made (default: *on*, a claim decided the
+    day it is made): the window, the person's age and insurance, and every figure
+    are that day's, so a claim decided later keeps them.  *shortage_occupation*
+    says whether the certificate's occupation is marked short for the claim
+    (``None`` when not known).
 
     Raises:
         InvalidValueError: The certificate is not the person's (malformed input), or

@@ -1,15 +1,7 @@
 """Rule: one skill-upgrade claim, decided whole: the subsidy, the annual cap and the exclusion.
 
-A portal that pays the skill-upgrade subsidy (职业技能提升补贴) needs one decision
-that cannot pay what Shenzhen's limits forbid.  This rule records the subsidy's own
-conditions (rule ``skill_upgrade``: 粤人社规〔2023〕13号 with Shenzhen's figures of
-深人社规〔2023〕8号) and then the annual cap and the exclusion with the
-unemployment-insurance skill subsidy (rule ``subsidy.cap``: the Shenzhen HR bureau's
-FAQ and 8号 art. 4), in that order, on one judge.  It adds no condition of its own.
-
-The claim the cap counts is the one being decided: a skill-upgrade claim for the
-certificate's occupation and level, counted in the calendar year of the day it is
-made (``claimed_on``, by default the evaluation day).
+The findings of rule ``skill_upgrade``, then those of rule ``subsidy.cap`` for the
+claim being decided, on one judge; it adds no condition of its own.
 """
 
 from collections.abc import Sequence

@@ -1,20 +1,7 @@
 """Rule: may a person receive one more training subsidy this year (Shenzhen's annual cap)?
 
-Shenzhen limits what one person receives across its training-subsidy kinds (the city
-HR bureau's FAQ republished by Yantian district, 2024-11-27; 深人社规〔2023〕8号 art. 4
-in its third-draft numbering, in force 2023-11-15 to 2025-12-31):
-
-* each of the 职业技能提升, 企业新型学徒制, 项目制培训 and 职业技能评价 subsidies at most
-  once per calendar year, and at most three of them in total in that year;
-* a certificate of one occupation and level is subsidised only once (across those
-  kinds);
-* the unemployment-insurance skill-upgrade subsidy (失业保险技能提升补贴) and the
-  职业技能提升, 高校毕业生职业技能培训, 企业新型学徒制 and 项目制 subsidies exclude each
-  other for the same occupation and level, whichever came first.
-
-The new claim is checked against the person's claim history.  Every claim in the
-history counts, paid or still pending: a district leaves refused and withdrawn
-claims out, and claims paid outside Guangdong (the claim's division is not checked).
+Shenzhen's limits across its training-subsidy kinds (the city HR bureau's FAQ and
+深人社规〔2023〕8号), checking a new claim against the person's claim history.
 """
 
 from collections.abc import Collection, Sequence
@@ -223,14 +210,9 @@ def annual_cap(
 ) -> Decision:
     """Decide whether *claim* stays within Shenzhen's annual subsidy cap.
 
-    Counts the claims of *history* in the claim's calendar year
-    (:attr:`~skillchain.model.SubsidyClaim.year`) and, for the one-payment and the
-    unemployment-insurance exclusions, in any year.  An unknown occupation or level,
-    of the claim or of a history claim that could match, leaves those checks
-    undecided, and every such unknown is named.  The limits are those in force on
-    *claimed_on*, the day the claim was made (default: *on*, a claim decided the
-    day it is made), so a claim decided later keeps the limits of its day; a claim
-    made on a day no limit is in force for is undetermined.
+    *history* holds the person's earlier claims (any year, any kind).  The limits
+    are those in force on *claimed_on*, the day the claim was made (default: *on*,
+    a claim decided the day it is made), so a claim decided later keeps them.
 
     Example:
         >>> from datetime import date

@@ -1,32 +1,13 @@
 """Rules: the skills rewards of Futian's talent programme 福田英才荟.
 
-The Futian HR bureau receives, reviews and pays two skills rewards (the bureau's
-reply letter of 2024-09-02, §三):
-
 * :func:`high_skill_reward` (rule ``rewards.high_skill``), 高技能人才奖励: paid for a
-  listed honour or competition result to a person who has worked at least one
-  continuous year in a skill or technical post of a legal-person enterprise of the
-  district and is in post when applying; one reward per person per skill; a
-  same-year top-up (补差奖励) when a higher honour follows; refused during a
-  five-year ban after fraud.  Source: a fragmentary copy of the district's guide
-  (year not visible, so its period is inferred).  Only the 50 000 yuan of the
-  深圳市技能菁英 / 深圳市技术能手 item was seen; the list of honours and every other
-  amount are district-supplied.
+  listed honour or competition result.
 * :func:`occupational_reward` (rule ``rewards.occupational``), 执(职)业人才奖励: paid
-  for the top level of a skills certificate or a listed licence among the
-  district's accepted types (受理工种范围, 31 types, more than 400 from 2024), or
-  for a 正高 professional title, after three continuous years in the matching post
-  of the same enterprise registered and paying tax in the district.  The 2024
-  guide (a copy, in force to 2024-12-31) adds date floors (titles from
-  2016-09-01, licences from 2018-09-01), rules on who issued a certificate, sector
-  limits for some licences and a licence valid on the claim day.  The accepted
-  types, each occupation's top level and the licences' sectors are
-  district-supplied.
+  for the top level of a skills certificate, a listed licence or a 正高
+  professional title.
 
-Both guides set the conditions and amounts of the claims made while they are in
-force: every figure is read on the claim day (``claim.claimed_on``), whatever day
-the claim is decided on; the facts (tenure, in post, bans) are measured on that day
-too.
+Each guide sets the conditions and amounts of the claims made while it is in
+force, so both rules read every figure on the claim day (``claim.claimed_on``).
 """
 
 from datetime import date
@@ -341,11 +322,10 @@ def _check_enterprise(
     condition: Condition,
     enterprise: Enterprise | None,
     day: date,
-    *,
-    legal_person: bool,
 ) -> None:
-    """The employer is registered in the region (and, where *legal_person*, is an
-    independent legal person)."""
+    """The employer is registered in the region (and, where the condition reads
+    it, is an independent legal person)."""
+    legal_person = "enterprise.independent_legal_person" in condition.facts
     region = judge.value(condition, day=day)
     division = None if enterprise is None else enterprise.registered_division
     is_legal = None if enterprise is None else enterprise.independent_legal_person
@@ -424,12 +404,8 @@ def _check_honour(judge: Judge, claim: TalentRewardClaim) -> str | None:
     """Record whether the basis is a listed honour.
 
     Returns the honour's key when it is listed or may be (undetermined), ``None``
-    when it is not one, and :data:`_RESULT` for a competition result.
-
-    An honour the amount table pays for is one of the guide's items: the list is
-    read only for an honour the table does not name.  A competition result counts
-    through the honour or place it corresponds to (e.g. first place at the Futian
-    staff contest): which results count is the district's list.
+    when it is not one, and :data:`_RESULT` for a competition result.  The list is
+    read only for an honour the amount table does not name.
     """
     basis = claim.basis
     day = claim.claimed_on
@@ -618,50 +594,20 @@ def high_skill_reward(
     already paid to the claimant (``()`` for none; ``None`` if not checked), with
     their ``skill`` and ``amount_claimed`` (the amount paid); *fraud_findings* the
     days on which fraud by the claimant was found (``()`` for none; ``None`` if not
-    checked).  Figures are those in force on the claim day ``claim.claimed_on``
-    (the guide of the claim's period), whatever day *on* the claim is decided;
-    tenure, being in post and bans are measured on the claim day too.
-
-    The basis is listed when it is an :class:`~skillchain.model.Honour` the amount
-    table pays for or, failing that, one whose catalog key the district lists; a
-    competition result is undetermined until recorded as the honour or place it
-    counts as.  A first claim needs no earlier reward for the same skill; a top-up
-    (``claim.top_up``) needs one in the same year, before the higher honour was
-    obtained.  The amount is the table's figure for the honour, less the amount
-    already paid for a top-up, and must be positive.
+    checked).  Figures are those in force on the claim day ``claim.claimed_on``,
+    whatever day *on* the claim is decided; the facts are measured on that day too.
+    The decision's amount is the reward paid, less what was already paid for a
+    top-up (``claim.top_up``).
 
     Raises:
         InvalidValueError: The claim is not for the high-skill reward, a prior
             reward belongs to someone else, or the facts name different employers.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import CreditCode, DateRange, DivisionCode, ResidentId
-        >>> from skillchain.model import (Employment, Enterprise, Honour, PostType,
-        ...     TalentRewardClaim, TalentRewardKind)
-        >>> from skillchain.rules import high_skill_reward
-        >>> person = ResidentId("11010519491231002X")
-        >>> firm = Enterprise(credit_code=CreditCode("91350100M000100Y43"),
-        ...     name="深圳市某科技有限公司", registered_division=DivisionCode("440304"),
-        ...     independent_legal_person=True)
-        >>> job = Employment(employer=firm.credit_code, post=PostType.SKILL,
-        ...     period=DateRange(date(2022, 3, 1)))
-        >>> honour = Honour(holder=person, key="shenzhen-technical-expert",
-        ...     title="深圳市技术能手", awarded_on=date(2023, 12, 10))
-        >>> claim = TalentRewardClaim(person=person, kind=TalentRewardKind.HIGH_SKILL,
-        ...     basis=honour, claimed_on=date(2024, 5, 6), year=2024, skill="电工")
-        >>> d = high_skill_reward(claim, employment=job, enterprise=firm,
-        ...     prior_rewards=(), fraud_findings=(), on=date(2026, 3, 2))
-        >>> d.outcome, d.amount, d.provenance
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('50000'), <Provenance.UNVERIFIED: 'unverified'>)
     """
     _refuse_malformed(
         claim, TalentRewardKind.HIGH_SKILL, employment, enterprise, prior_rewards or ()
     )
     judge = Judge(policy if policy is not None else Policy.default(), on)
-    _check_enterprise(
-        judge, HIGH_ENTERPRISE, enterprise, claim.claimed_on, legal_person=True
-    )
+    _check_enterprise(judge, HIGH_ENTERPRISE, enterprise, claim.claimed_on)
     _check_employment(judge, claim, employment)
     key = _check_honour(judge, claim)
     _check_ban(judge, claim, fraud_findings)
@@ -898,54 +844,18 @@ def occupational_reward(
 
     *employment* is the claimant's continuous employment with *enterprise*, the
     enterprise the claim relies on.  Figures and lists are those in force on the
-    claim day ``claim.claimed_on`` (the guide of the claim's period), whatever day
-    *on* the claim is decided; tenure and the licence's validity are measured on
-    the claim day too.
-
-    After the 2024 guide, the basis is a skills certificate (职业资格证书 or
-    职业技能等级证书), a licence (执业资格证书) or a 正高 professional title.  A
-    certificate must be among the district's accepted types (by occupation code or
-    qualification name).  A skills certificate must be at the top level the district
-    recognises for its occupation, and come from the region's HR departments and be
-    in the national query system (a qualification) or from an evaluator filed with
-    the Shenzhen HR bureau (a skill-level certificate).  A licence's ``issued_on`` is
-    read as the day of first registration or approval, and a ``valid_until`` before
-    the claim day refuses it whatever ``claim.licence_valid_on_claim`` says.  Tenure
-    counts from the later of the employment's start and the day the basis was
-    obtained; the amount is the figure for a certificate or for the title.
+    claim day ``claim.claimed_on``, whatever day *on* the claim is decided; tenure
+    and the licence's validity are measured on the claim day too.  The decision's
+    amount is the figure for a certificate or for the title.
 
     Raises:
         InvalidValueError: The claim is not for the occupational reward, or the
             facts name different employers.
-
-    Example:
-        >>> from datetime import date
-        >>> from skillchain import CreditCode, DateRange, DivisionCode, OccupationCode
-        >>> from skillchain import ResidentId, SkillLevel
-        >>> from skillchain.model import (Certificate, CertificateKind, Employment,
-        ...     Enterprise, IssuerKind, TalentRewardClaim, TalentRewardKind)
-        >>> from skillchain.rules import occupational_reward
-        >>> person = ResidentId("11010519491231002X")
-        >>> firm = Enterprise(credit_code=CreditCode("91350100M000100Y43"),
-        ...     name="深圳市某物业公司", registered_division=DivisionCode("440304"))
-        >>> cert = Certificate(holder=person, kind=CertificateKind.SKILL_LEVEL,
-        ...     occupation=OccupationCode("4-10-01-05"),
-        ...     level=SkillLevel.SENIOR_TECHNICIAN, issued_on=date(2020, 6, 30),
-        ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION,
-        ...     evaluator_filed_with=DivisionCode("440300"))
-        >>> claim = TalentRewardClaim(person=person, kind=TalentRewardKind.OCCUPATIONAL,
-        ...     basis=cert, claimed_on=date(2024, 5, 6), year=2024,
-        ...     employer_taxed_in_district=True, post_matches_basis=True)
-        >>> job = Employment(employer=firm.credit_code, period=DateRange(date(2019, 1, 1)))
-        >>> d = occupational_reward(claim, employment=job, enterprise=firm,
-        ...     on=date(2024, 5, 6))
-        >>> d.outcome, d.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('rewards.occupational_scope', 'rewards.occupational_top_levels'))
     """
     _refuse_malformed(claim, TalentRewardKind.OCCUPATIONAL, employment, enterprise)
     judge = Judge(policy if policy is not None else Policy.default(), on)
     day = claim.claimed_on
-    _check_enterprise(judge, OCC_ENTERPRISE, enterprise, day, legal_person=False)
+    _check_enterprise(judge, OCC_ENTERPRISE, enterprise, day)
     taxed = claim.employer_taxed_in_district
     judge.record(OCC_TAXPAYER, taxed, (("taxed", taxed),), (taxed,), day=day)
     basis = claim.basis

@@ -1,21 +1,8 @@
 """Rule: is an insured worker owed the unemployment-insurance skill-upgrade subsidy?
 
-The 失业保险技能提升补贴 is a national scheme run by each province.  The national
-notices, as reproduced and restated, continue it to 2024-12-31: an insured worker
-with one year of unemployment-insurance contributions (relaxed from 36 months for
-certificates of 2022, 2023 and 2024) who obtains a 初级 / 中级 / 高级 certificate
-may claim **at most** 1 000 / 1 500 / 2 000 yuan (不超过: national maxima), at most
-three times a year, once per occupation and level.  Guangdong's fixed amounts, the
-12-month claim window and the +30 % for 高级 in an occupation on the local shortage
-list are as a Guangdong city government FAQ (湛江市) states Guangdong practice; 技师
-and 高级技师 are not covered.
-
-The contribution requirement is the one in force on the **certificate's issue
-date**; every other figure is the one in force on the day the claim is made
-(``claimed_on``, by default the evaluation day).  The months of contributions are a
-fact the caller supplies (``contribution_months``), counted as the fund counts them.
-The exclusion between this subsidy and the skill-upgrade, graduate, apprenticeship
-and project-based subsidies is :func:`~skillchain.rules.annual_cap`'s; the rule
+The national scheme (to 2024-12-31) with Guangdong's amounts.  The exclusion
+between this subsidy and the skill-upgrade, graduate, apprenticeship and
+project-based subsidies is :func:`~skillchain.rules.annual_cap`'s; rule
 ``ui_skill.case`` decides both together.
 """
 
@@ -292,14 +279,13 @@ def ui_skill_subsidy(
     """Decide the unemployment-insurance skill-upgrade subsidy for *certificate*.
 
     *history* is the person's earlier claims (kind ``UNEMPLOYMENT_INSURANCE_SKILL``
-    ones matter: once per occupation and level, at most three a calendar year).
-    *contribution_months* is the person's months of unemployment-insurance
-    contributions (``None`` if not known); the months required are those in force on
-    the certificate's issue date.  *claimed_on* is the day the claim was made
-    (default: *on*, a claim decided the day it is made): the other figures, the
-    12-month window and the year counted are that day's, so a claim decided later
-    keeps them.  *shortage_occupation* says whether the occupation is on the local
-    shortage list (``None`` if not known; it matters only at the uplift level).
+    ones matter).  *contribution_months* is the person's months of
+    unemployment-insurance contributions, counted as the fund counts them (``None``
+    if not known); the months required are those in force on the certificate's
+    issue date.  *claimed_on* is the day the claim was made (default: *on*, a claim
+    decided the day it is made): the other figures and the year counted are that
+    day's.  *shortage_occupation* says whether the occupation is on the local
+    shortage list (``None`` if not known).
 
     Raises:
         InvalidValueError: *claimed_on* is after *on*.

@@ -1,17 +1,8 @@
 """Rule: one unemployment-insurance skill claim, decided whole: the subsidy and the exclusion.
 
-A portal that pays the unemployment-insurance skill-upgrade subsidy (失业保险技能提升
-补贴) in Shenzhen needs one decision that cannot pay what the exclusion with the
-other training subsidies forbids.  This rule records the subsidy's own conditions
-(rule ``ui_skill``: the national scheme to 2024-12-31, Guangdong's amounts) and then
-Shenzhen's limits across subsidy kinds (rule ``subsidy.cap``: the Shenzhen HR
-bureau's FAQ and 深人社规〔2023〕8号), in that order, on one judge.  It adds no
+The findings of rule ``ui_skill``, then those of rule ``subsidy.cap`` (of which only
+the scope and the exclusion apply to this subsidy), on one judge; it adds no
 condition of its own.
-
-The unemployment-insurance subsidy is not one of the kinds the annual cap counts, so
-of the cap's checks only the scope and the exclusion apply to it: no earlier
-skill-upgrade, graduate, apprenticeship or project-based subsidy for the
-certificate's occupation and level.  Its own limit of three a year is ``ui_skill``'s.
 """
 
 from collections.abc import Sequence
@@ -68,9 +59,6 @@ def ui_skill_claim(
         ...     kind=CertificateKind.SKILL_LEVEL, occupation=OccupationCode("6-18-02-04"),
         ...     level=SkillLevel.ADVANCED, issued_on=date(2024, 3, 1),
         ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
-        >>> ui_skill_claim(cert, (), contribution_months=14, shortage_occupation=False,
-        ...     on=date(2024, 6, 1)).amount
-        Decimal('2000.00')
         >>> apprenticed = (SubsidyClaim(kind=SubsidyKind.APPRENTICESHIP, year=2023,
         ...     occupation=cert.occupation, level=cert.level),)
         >>> refused = ui_skill_claim(cert, apprenticed, contribution_months=14,
