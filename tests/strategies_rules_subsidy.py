@@ -24,7 +24,7 @@ from skillchain.model import (
     TrainingMode,
 )
 from skillchain.policy import specs
-from skillchain.rules.apprenticeship_quota import QuotaApplication
+from skillchain.rules.apprenticeship.quota import QuotaApplication
 from strategies import credit_codes, occupation_codes, resident_ids
 
 

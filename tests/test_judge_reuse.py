@@ -12,9 +12,9 @@ from skillchain import Policy
 from skillchain.model import ApprenticeEnrolment
 from skillchain.policy._schema import MEMO_LIMIT
 from skillchain.rules import CASE_RULE, Judge, apprentice_case
-from skillchain.rules.apprenticeship_apprentice import check_apprentice
-from skillchain.rules.apprenticeship_programme import check_programme
-from skillchain.rules.apprenticeship_subsidy import check_subsidy
+from skillchain.rules.apprenticeship.apprentice import check_apprentice
+from skillchain.rules.apprenticeship.programme import check_programme
+from skillchain.rules.apprenticeship.subsidy import check_subsidy
 from skillchain.testing import strategies as sc
 
 

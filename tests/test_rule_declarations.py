@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from skillchain.policy import specs
+from skillchain.policy import programmes, specs
 from skillchain.rules import rules
 
 
@@ -112,7 +112,7 @@ def offences(path: Path) -> Iterator[str]:
                 yield f"{path.name}:{node.lineno}: Rule(parameters=...)"
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(RULES_DIR)))
 def test_a_rule_module_spells_each_condition_only_in_its_declaration(
     path: Path,
 ) -> None:
@@ -165,3 +165,26 @@ def test_each_check_has_one_declaration() -> None:
             assert declared.setdefault(condition.check, shape) == shape, condition.check
             assert condition.zh, condition.check
             assert condition.en, condition.check
+
+
+def test_the_programme_table_and_the_rule_modules_agree() -> None:
+    """One key per programme: each module or package under ``skillchain.rules`` is
+    the rule module of one bundled programme, named by its key, and registers only
+    rules whose ids start with that key."""
+    listed = {
+        programme.rules: programme.key
+        for programme in programmes()
+        if programme.rules is not None
+    }
+    present = {
+        f"skillchain.rules.{path.stem if path.is_file() else path.name}"
+        for path in RULES_DIR.iterdir()
+        if not path.name.startswith("_")
+        and (path.suffix == ".py" or (path / "__init__.py").is_file())
+    }
+    assert present == set(listed)
+    for module, key in listed.items():
+        assert module == f"skillchain.rules.{key}"
+        found = [r for r in rules() if r.function.__module__.startswith(module)]
+        assert found, module
+        assert all(r.id.split(".")[0] == key for r in found), module

@@ -31,7 +31,10 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.rules import get_rule
-from skillchain.rules.skill_upgrade import SKILL_UPGRADE_RULE, skill_upgrade_subsidy
+from skillchain.rules.skill_upgrade.subsidy import (
+    SKILL_UPGRADE_RULE,
+    skill_upgrade_subsidy,
+)
 from strategies_rules_subsidies import (
     COURIER,
     catalogue_policy,

@@ -25,7 +25,7 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.rules import get_rule
-from skillchain.rules.ui_skill import UI_SKILL_RULE, ui_skill_subsidy
+from skillchain.rules.ui_skill.subsidy import UI_SKILL_RULE, ui_skill_subsidy
 from strategies_rules_subsidies import (
     certificates,
     claim_days,

@@ -185,6 +185,12 @@ def _document_ref(
     """
     if text is None:
         text = doc.number or doc.title_en or doc.title
+    if doc.id in _UNLISTED:
+        # A document of another package's programme has no row on the sources page.
+        para = _para(text)
+        if article:
+            para += nodes.Text(f", {article}")
+        return para
     ref = addnodes.pending_xref(
         "",
         nodes.inline(text, text),
@@ -828,6 +834,11 @@ def render_rule_page(page: RulePage) -> list[nodes.Node]:
     return out
 
 
+# Documents of a plugin's programme, rendered without a link to the sources page
+# (which lists the library's own register).
+_UNLISTED: set[str] = set()
+
+
 @contextlib.contextmanager
 def _plugin(module: str | None) -> Iterator[None]:
     """Import *module* (a package registering its own programme) for one page only.
@@ -838,16 +849,20 @@ def _plugin(module: str | None) -> Iterator[None]:
     if module is None:
         yield
         return
+    from skillchain import Policy
     from skillchain.policy import programmes, unregister_programme
     from skillchain.rules import rules, unregister
 
     rule_ids = {rule.id for rule in rules()}
     keys = {programme.key for programme in programmes()}
     loaded = set(sys.modules)
+    bundled = set(Policy.default().documents)
     importlib.import_module(module)
+    _UNLISTED.update(set(Policy.default().documents) - bundled)
     try:
         yield
     finally:
+        _UNLISTED.clear()
         for rule in rules():
             if rule.id not in rule_ids:
                 unregister(rule.id)

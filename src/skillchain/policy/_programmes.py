@@ -90,6 +90,10 @@ class Programme:
     formerly: tuple[str, ...] = ()
     """Keys the programme had before; a policy file that still uses them is read as
     if it used :attr:`key`."""
+    rules: str | None = None
+    """The module (or package) that registers the programme's rules when imported:
+    ``skillchain.rules.<key>`` for the bundled programmes, which
+    :mod:`skillchain.rules` imports; a user's package imports its own."""
 
 
 REGISTER_FILE: Final = "documents.toml"
@@ -111,6 +115,7 @@ def _bundled(
         parameters=parameters,
         data=data_folder() / f"{key}.toml",
         formerly=formerly,
+        rules=f"skillchain.rules.{key}",
     )
 
 

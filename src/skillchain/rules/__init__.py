@@ -1,13 +1,17 @@
-"""Eligibility, subsidy and reward rules: one module per programme.
+"""Eligibility, subsidy and reward rules: one module (or package) per programme.
 
+Each programme's rules live in ``skillchain.rules.<key>``, the key being the
+prefix of its rule ids (``skillchain.rules.carriers`` holds ``carriers.award``).
 A rule is a pure function ``rule(facts…, *, on, policy=None) -> Decision``: it never
 reads the clock, the environment or a file (``policy=None`` means the bundled
-policy).  Every rule is registered with its id, version, titles, sources, the
-parameters it reads and the checks it may emit, each check with its
-:class:`Condition` (the parameters it reads and the documents it rests on);
-:func:`rules` lists them.
+policy).  Every rule is registered with its id, version, titles, sources and its
+conditions, each the single declaration of one check (its sentences, facts,
+parameters and documents); :func:`rules` lists them.
 """
 
+import importlib
+
+from skillchain.policy import programmes
 from skillchain.rules._allocation import Allocation
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
@@ -20,30 +24,30 @@ from skillchain.rules._registry import (
     rules,
     unregister,
 )
-from skillchain.rules.apprenticeship_apprentice import (
+from skillchain.rules.apprenticeship.apprentice import (
     APPRENTICE_RULE,
     apprentice_eligibility,
     check_apprentice,
 )
-from skillchain.rules.apprenticeship_case import CASE_RULE, apprentice_case
-from skillchain.rules.apprenticeship_enterprise import (
+from skillchain.rules.apprenticeship.case import CASE_RULE, apprentice_case
+from skillchain.rules.apprenticeship.enterprise import (
     ENTERPRISE_RULE,
     check_enterprise,
     enterprise_eligibility,
 )
-from skillchain.rules.apprenticeship_programme import (
+from skillchain.rules.apprenticeship.programme import (
     PROGRAMME_RULE,
     check_programme,
     programme_validity,
 )
-from skillchain.rules.apprenticeship_quota import (
+from skillchain.rules.apprenticeship.quota import (
     QUOTA_RULE,
     QuotaAllocation,
     QuotaApplication,
     allocate_quota,
     quota_listing,
 )
-from skillchain.rules.apprenticeship_subsidy import (
+from skillchain.rules.apprenticeship.subsidy import (
     PREPAYMENT_RULE,
     SETTLEMENT_RULE,
     SUBSIDY_RULE,
@@ -81,29 +85,33 @@ from skillchain.rules.experts import (
     expert_recommendation,
     recommend_experts,
 )
-from skillchain.rules.private_institutions import (
+from skillchain.rules.institutions import (
     FILING_RULE,
     check_filing,
     filing_completeness,
     setup_procedure,
 )
-from skillchain.rules.skill_upgrade import (
+from skillchain.rules.skill_upgrade.case import (
+    SKILL_UPGRADE_CASE_RULE,
+    skill_upgrade_claim,
+)
+from skillchain.rules.skill_upgrade.subsidy import (
     SKILL_UPGRADE_RULE,
     check_skill_upgrade,
     skill_upgrade_subsidy,
 )
-from skillchain.rules.skill_upgrade_case import (
-    SKILL_UPGRADE_CASE_RULE,
-    skill_upgrade_claim,
-)
-from skillchain.rules.subsidy_cap import (
+from skillchain.rules.subsidy import (
     ANNUAL_CAP_RULE,
     annual_cap,
     check_annual_cap,
     check_certificate_cap,
 )
-from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill, ui_skill_subsidy
-from skillchain.rules.ui_skill_case import UI_SKILL_CASE_RULE, ui_skill_claim
+from skillchain.rules.ui_skill.case import UI_SKILL_CASE_RULE, ui_skill_claim
+from skillchain.rules.ui_skill.subsidy import (
+    UI_SKILL_RULE,
+    check_ui_skill,
+    ui_skill_subsidy,
+)
 
 
 # isort: split
@@ -132,7 +140,7 @@ from skillchain.rules.craftsman import (
 
 
 # isort: split
-from skillchain.rules.skill_levels import (
+from skillchain.rules.levels import (
     LEVEL_APPLICATION_RULE,
     check_level_application,
     level_application,
@@ -141,12 +149,19 @@ from skillchain.rules.skill_levels import (
 
 
 # isort: split
-from skillchain.rules.talent_rewards import (
+from skillchain.rules.rewards import (
     HIGH_SKILL_REWARD_RULE,
     OCCUPATIONAL_REWARD_RULE,
     high_skill_reward,
     occupational_reward,
 )
+
+
+# Every bundled programme's rule module, as the programme table names it (the
+# imports above already hold them; a table entry without its module fails here).
+for _programme in programmes():
+    if _programme.rules is not None and _programme.rules.startswith(__name__ + "."):
+        importlib.import_module(_programme.rules)
 
 
 __all__ = [

@@ -117,7 +117,7 @@ class Judge:
         >>> from datetime import date
         >>> from skillchain import Policy
         >>> from skillchain.rules import Judge
-        >>> from skillchain.rules.apprenticeship_apprentice import CONTRACT_TERM
+        >>> from skillchain.rules.apprenticeship.apprentice import CONTRACT_TERM
         >>> judge = Judge(Policy.default(), date(2024, 6, 1))
         >>> minimum = judge.value(CONTRACT_TERM)
         >>> judge.record(CONTRACT_TERM, 11 >= minimum,

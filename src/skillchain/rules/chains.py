@@ -28,7 +28,7 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
-from skillchain.rules.apprenticeship_subsidy import (
+from skillchain.rules.apprenticeship.subsidy import (
     AMOUNT,
     PROVINCIAL_BAND,
     QUALIFIED,

@@ -12,9 +12,9 @@ from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
-from skillchain.rules.apprenticeship_apprentice import APPRENTICE_RULE, check_apprentice
-from skillchain.rules.apprenticeship_programme import PROGRAMME_RULE, check_programme
-from skillchain.rules.apprenticeship_subsidy import SUBSIDY_RULE, check_subsidy
+from skillchain.rules.apprenticeship.apprentice import APPRENTICE_RULE, check_apprentice
+from skillchain.rules.apprenticeship.programme import PROGRAMME_RULE, check_programme
+from skillchain.rules.apprenticeship.subsidy import SUBSIDY_RULE, check_subsidy
 
 
 __all__ = ["CASE_RULE", "apprentice_case"]

@@ -47,7 +47,7 @@ from skillchain.model import (
     TrainingMode,
 )
 from skillchain.rules import Condition, Judge, get_rule
-from skillchain.rules.apprenticeship_apprentice import (
+from skillchain.rules.apprenticeship.apprentice import (
     APPRENTICE_RULE,
     apprentice_eligibility,
     check_apprentice,

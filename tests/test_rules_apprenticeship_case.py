@@ -270,7 +270,7 @@ def test_an_overlay_changes_the_fingerprint_the_decision_records() -> None:
 
 def rule_modules() -> list[Path]:
     """Every rule module's source file."""
-    return sorted(RULES_DIR.glob("*.py"))
+    return sorted(RULES_DIR.rglob("*.py"))
 
 
 def docstring_nodes(tree: ast.Module) -> set[int]:
@@ -285,7 +285,9 @@ def docstring_nodes(tree: ast.Module) -> set[int]:
     return found
 
 
-@pytest.mark.parametrize("path", rule_modules(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", rule_modules(), ids=lambda p: str(p.relative_to(RULES_DIR))
+)
 def test_rule_modules_hold_no_figures(path: Path) -> None:
     """No number literal in a rule module except 0, 1 and 12 (months in a year)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -302,7 +304,9 @@ def test_rule_modules_hold_no_figures(path: Path) -> None:
     assert literals == []
 
 
-@pytest.mark.parametrize("path", rule_modules(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", rule_modules(), ids=lambda p: str(p.relative_to(RULES_DIR))
+)
 def test_rule_modules_are_pure(path: Path) -> None:
     """No clock, randomness, environment or file access in a rule module."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -359,9 +363,9 @@ def test_every_rule_is_registered_and_documented() -> None:
     } <= {r.id for r in registered}
     modules = {r.function.__module__ for r in registered}
     assert modules == {
-        f"skillchain.rules.{p.stem}"
+        "skillchain.rules." + ".".join(p.relative_to(RULES_DIR).with_suffix("").parts)
         for p in rule_modules()
-        if not p.stem.startswith("_")
+        if not any(part.startswith("_") for part in p.relative_to(RULES_DIR).parts)
     }
     for rule in registered:
         assert rule.title_zh

@@ -15,12 +15,12 @@ from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
-from skillchain.rules.subsidy_cap import (
+from skillchain.rules.subsidy import (
     ANNUAL_CAP_RULE,
     CERTIFICATE_CAP_CONDITIONS,
     check_certificate_cap,
 )
-from skillchain.rules.ui_skill import UI_SKILL_RULE, check_ui_skill
+from skillchain.rules.ui_skill.subsidy import UI_SKILL_RULE, check_ui_skill
 
 
 __all__ = ["UI_SKILL_CASE_RULE", "ui_skill_claim"]

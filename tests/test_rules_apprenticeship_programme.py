@@ -44,7 +44,7 @@ from skillchain.model import (
     TrainingMode,
 )
 from skillchain.rules import Judge, enterprise_eligibility, get_rule
-from skillchain.rules.apprenticeship_programme import (
+from skillchain.rules.apprenticeship.programme import (
     PROGRAMME_RULE,
     check_programme,
     programme_validity,

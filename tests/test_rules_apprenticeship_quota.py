@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from skillchain import InvalidValueError, Outcome, Policy, Provenance
 from skillchain.policy import QuotaOrder
 from skillchain.rules import Allocation, get_rule
-from skillchain.rules.apprenticeship_quota import (
+from skillchain.rules.apprenticeship.quota import (
     QUOTA_RULE,
     QuotaAllocation,
     QuotaApplication,

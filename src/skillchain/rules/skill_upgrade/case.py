@@ -14,8 +14,11 @@ from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import Rule, register
-from skillchain.rules.skill_upgrade import SKILL_UPGRADE_RULE, check_skill_upgrade
-from skillchain.rules.subsidy_cap import (
+from skillchain.rules.skill_upgrade.subsidy import (
+    SKILL_UPGRADE_RULE,
+    check_skill_upgrade,
+)
+from skillchain.rules.subsidy import (
     ANNUAL_CAP_RULE,
     CERTIFICATE_CAP_CONDITIONS,
     check_certificate_cap,
