@@ -1,5 +1,9 @@
 """Tests of the illustrative evening-voucher programme, worked by hand from its figures."""
 
+import json
+import subprocess
+import sys
+
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -84,6 +88,26 @@ def test_a_course_before_the_measures_is_undetermined() -> None:
     decision = enrolment(course(course_start=date(2025, 1, 10)), on=date(2025, 1, 10))
     assert decision.outcome is Outcome.UNDETERMINED
     assert decision.missing == ("nightschool.min_age",)
+
+
+def test_the_command_line_knows_the_programme() -> None:
+    """``skillchain`` lists the programme's rules and gives its record's JSON Schema."""
+    command = [sys.executable, "-m", "skillchain", "--plugin", "skillchain_nightschool"]
+    listed = subprocess.run(
+        [*command, "rules"], capture_output=True, text=True, check=True
+    )
+    assert "nightschool.voucher" in listed.stdout
+    schema = subprocess.run(
+        [*command, "schema", "EveningEnrolment"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(schema.stdout)["required"] == [
+        "person",
+        "course_start",
+        "course_hours",
+    ]
 
 
 def test_the_example_cases_pass() -> None:

@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import typing
 
 from typing import Any, TextIO
 
@@ -81,5 +82,32 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
                 return 2
             out.write(json.dumps(schema, ensure_ascii=False, indent=2) + "\n")
             return 0
+    found = _fact_types().get(args.type)
+    if found is not None:
+        out.write(json.dumps(json_schema(found), ensure_ascii=False, indent=2) + "\n")
+        return 0
     say(f"no public type named {shorten(args.type)!r}")
     return 2
+
+
+def _fact_types() -> dict[str, type]:
+    """The attrs types the registered rules take as facts, by class name.
+
+    A plugin's programme brings its own record types: they are found through its
+    rules' signatures.
+    """
+    import attrs
+
+    from skillchain.rules import rules
+
+    found: dict[str, type] = {}
+    for rule in rules():
+        try:
+            hints = typing.get_type_hints(rule.function)
+        except (NameError, TypeError):  # a hint this process cannot resolve
+            continue
+        for hint in hints.values():
+            for candidate in (hint, *typing.get_args(hint)):
+                if isinstance(candidate, type) and attrs.has(candidate):
+                    found.setdefault(candidate.__name__, candidate)
+    return found
