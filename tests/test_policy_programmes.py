@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +102,7 @@ def housing_programme(data: object, **changes: Any) -> Programme:
 @pytest.fixture
 def bundled() -> Policy:
     """The bundled policy, read straight from its files (not the cached default)."""
-    data = Path(__file__).parent.parent / "src" / "skillchain" / "policy" / "data"
+    data = resources.files("skillchain.policy") / "data"
     return Policy.from_files(*(data / name for name in BUNDLED_FILES))
 
 
