@@ -86,9 +86,9 @@ class _Prepared:
         )
 
 
-# A table maps a condition's id to the condition itself (so the id cannot be
-# reused while the entry lives, and is checked on the way out) and what it rests on.
-_Table = dict[int, tuple[Condition, _Prepared]]
+# A table maps a condition's serial (unique to the condition object) to what it
+# rests on.
+_Table = dict[int, _Prepared]
 
 
 def _table(snapshot: PolicySnapshot) -> _Table:
@@ -172,14 +172,13 @@ class Judge:
             # its table is kept at hand.
             table = self._day_table = _table(self.policy.at(day))
             self._day = day
-        entry = table.get(id(condition))
-        if entry is not None and entry[0] is condition:
-            return entry[1]
+        found = table.get(condition.serial)
+        if found is not None:
+            return found
         snapshot = self.params if day is None else self.policy.at(day)
         if len(table) >= _PREPARED_LIMIT:
             table.clear()
-        found = _Prepared(self.policy, snapshot, condition)
-        table[id(condition)] = (condition, found)
+        found = table[condition.serial] = _Prepared(self.policy, snapshot, condition)
         return found
 
     def values(
@@ -194,26 +193,26 @@ class Judge:
         :meth:`record`.
         """
         if day is None:
-            entry = self._table.get(id(condition))
+            found = self._table.get(condition.serial)
         elif day is self._day:
-            entry = self._day_table.get(id(condition))
+            found = self._day_table.get(condition.serial)
         else:
-            entry = None
-        if entry is not None and entry[0] is condition:
-            return entry[1].values
-        return self._prepared(condition, day).values
+            found = None
+        if found is None:
+            found = self._prepared(condition, day)
+        return found.values
 
     def value(self, condition: Condition, *, day: date | None = None) -> Any:
         """The value in force of *condition*'s first parameter (``None``: none is)."""
         if day is None:
-            entry = self._table.get(id(condition))
+            found = self._table.get(condition.serial)
         elif day is self._day:
-            entry = self._day_table.get(id(condition))
+            found = self._day_table.get(condition.serial)
         else:
-            entry = None
-        if entry is not None and entry[0] is condition:
-            return entry[1].values[0]
-        return self._prepared(condition, day).values[0]
+            found = None
+        if found is None:
+            found = self._prepared(condition, day)
+        return found.values[0]
 
     def record(
         self,
@@ -245,14 +244,12 @@ class Judge:
         # The lookup of _prepared, inlined: this runs once per finding.  A rule
         # passes the same day object for every finding read on it.
         if day is None:
-            entry = self._table.get(id(condition))
+            prepared = self._table.get(condition.serial)
         elif day is self._day:
-            entry = self._day_table.get(id(condition))
+            prepared = self._day_table.get(condition.serial)
         else:
-            entry = None
-        if entry is not None and entry[0] is condition:
-            prepared = entry[1]
-        else:
+            prepared = None
+        if prepared is None:
             prepared = self._prepared(condition, day)
         names: tuple[str, ...] = ()
         if held is None:

@@ -1,6 +1,7 @@
 """The rule registry: every rule with its id, version, titles, sources and checks."""
 
 import functools
+import itertools
 import re
 import string
 
@@ -72,6 +73,9 @@ class ReadOn:
     """Why that day, from the source (English, one clause)."""
 
 
+_SERIALS: Final = itertools.count()
+
+
 def _message(condition: "Condition") -> Message | None:
     if condition.zh is None or condition.en is None:
         return None
@@ -131,6 +135,10 @@ class Condition:
     read_on: ReadOn | None = attrs.field(default=None, kw_only=True)
     """The day the condition's parameters are read on, when it is not the evaluation
     day ``on`` (``None``: the evaluation day)."""
+    serial: int = attrs.field(
+        init=False, factory=lambda: next(_SERIALS), eq=False, repr=False
+    )
+    """A number no other condition object has: the key the judge's caches use."""
 
     @property
     def message(self) -> Message | None:
