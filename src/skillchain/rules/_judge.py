@@ -15,7 +15,6 @@ from skillchain.rules._registry import Condition, Rule
 
 __all__ = ["Judge"]
 
-T = TypeVar("T")
 S = TypeVar("S")
 
 _SECONDARY = Provenance.SECONDARY
@@ -31,7 +30,6 @@ _BY_RANK: tuple[Provenance | None, ...] = (
     None,
 )
 _NONE_RANK = -1
-_NO_CITATIONS: tuple[Citation, ...] = ()
 
 
 _RANKS: Final = {

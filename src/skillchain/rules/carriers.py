@@ -105,9 +105,7 @@ PARTNER_REGIONS = Condition(
 )
 
 # A host found in one of the three lists rests on that list alone.
-_HOST_IN_LIST = tuple(
-    attrs.evolve(CARRIER_HOST, parameters=(name,)) for name in CARRIER_HOST.parameters
-)
+_HOST_IN_LIST = tuple(CARRIER_HOST.only(name) for name in CARRIER_HOST.parameters)
 
 
 def check_recognition(
@@ -301,17 +299,17 @@ AWARD_RANK = Condition(
 
 # The item check reads the carrier types of the application's item only.
 _BEST_TEN_ITEM, _CAPACITY_ITEM = (
-    attrs.evolve(AWARD_ITEM, parameters=(name,)) for name in AWARD_ITEM.parameters
+    AWARD_ITEM.only(name) for name in AWARD_ITEM.parameters
 )
 # A base's volume rests on the host list holding its host and the figure that
 # follows that list (each list paired with the next name); a host in neither list
 # rests on no figure.
 _VOLUME_OF = tuple(
-    attrs.evolve(AWARD_BASE_VOLUME, parameters=pair)
+    AWARD_BASE_VOLUME.only(*pair)
     for names in [iter(AWARD_BASE_VOLUME.parameters)]
     for pair in zip(names, names, strict=True)
 )
-_NO_VOLUME = attrs.evolve(AWARD_BASE_VOLUME, parameters=())
+_NO_VOLUME = AWARD_BASE_VOLUME.only()
 _NO_AMOUNT = (("quantum", None), ("mode", None), ("amount", None))
 
 

@@ -12,8 +12,6 @@ priority but never rejects it.
 
 from datetime import date
 
-import attrs
-
 from skillchain._context import in_library_context
 from skillchain._decision import Decision
 from skillchain._identifiers import CreditCode
@@ -261,7 +259,7 @@ CLAIMANT = Condition(
 )
 # With no filing day, or no measure in force on it, no figure is read: the finding
 # cites the condition's source and names what it lacks.
-_CLAIMANT_UNREAD = attrs.evolve(CLAIMANT, parameters=())
+_CLAIMANT_UNREAD = CLAIMANT.only()
 
 # EnterpriseSize lists its members from large to micro: a larger size ranks higher.
 _SIZE_RANK = {size: rank for rank, size in enumerate(reversed(EnterpriseSize))}

@@ -9,8 +9,6 @@
   深圳市技术能手?
 """
 
-import functools
-
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -178,17 +176,6 @@ PLACE = Condition(
 )
 
 
-@functools.cache
-def _reading(condition: Condition, names: tuple[str, ...]) -> Condition:
-    """*condition* as one finding reads it: resting on *names* of its parameters only.
-
-    Some findings read only part of what their condition declares (one
-    retirement category's ages, the quota tier an event falls in): the finding
-    cites, counts the provenance of and names as missing only those figures.
-    """
-    return attrs.evolve(condition, parameters=names)
-
-
 def competition_category(competition: Competition) -> CompetitionCategory | None:
     """The catalog row of *competition*'s tier and class (e.g. 市级一类), if any.
 
@@ -222,7 +209,7 @@ def _schedule(category: str) -> Condition:
     """The retirement condition as one category reads it: (original age, delay
     step, target age)."""
     index = _CATEGORIES.index(category)
-    return _reading(RETIREMENT, RETIREMENT.parameters[index :: len(_CATEGORIES)])
+    return RETIREMENT.only(*RETIREMENT.parameters[index :: len(_CATEGORIES)])
 
 
 def _retirement_day(
@@ -308,9 +295,8 @@ def _retirement(judge: Judge, entry: CompetitionEntry) -> None:
         elif judge.on >= max(known):
             held = False
     judge.record(
-        _reading(
-            RETIREMENT,
-            tuple(_schedule(category).parameters[0] for category in categories),
+        RETIREMENT.only(
+            *(_schedule(category).parameters[0] for category in categories)
         ),
         held,
         values,
@@ -439,7 +425,7 @@ def _quota(judge: Judge, competition: Competition) -> _Quota:
         read = (top_name, lower_name)
         if top is not None and lower is not None and finalists is not None:
             places = _places(lower, finalists)
-    return places, _reading(QUOTA, read), _reading(PLACE, read)
+    return places, QUOTA.only(*read), PLACE.only(*read)
 
 
 @attrs.frozen(kw_only=True)

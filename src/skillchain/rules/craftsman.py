@@ -163,7 +163,7 @@ PROMOTION_LEVEL = Condition(
 # A competition without a table of its own: its conditions rest on no notice (the
 # tables in force are another competition's), so they cite none.
 _UNTABLED = tuple(
-    attrs.evolve(condition, parameters=())
+    condition.only()
     for condition in (PROMOTION_COMPETITOR, PROMOTION_AWARD, PROMOTION_LEVEL)
 )
 

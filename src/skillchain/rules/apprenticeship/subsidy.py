@@ -18,8 +18,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-import attrs
-
 from skillchain._checks import Check, decimal, whole
 from skillchain._context import in_library_context
 from skillchain._dates import add_months
@@ -239,8 +237,7 @@ _FILED_SHARE, _CHAIN_SHARE = SHARE.parameters
 # name it alone when it is not in force.
 _SCHEME_CONDITIONS = {
     scheme: tuple(
-        attrs.evolve(c, parameters=tuple(p for p in c.parameters if p != other))
-        for c in (SHARE, PREPAID)
+        c.only(*(p for p in c.parameters if p != other)) for c in (SHARE, PREPAID)
     )
     for scheme, other in (
         (PrepaymentScheme.FILED, _CHAIN_SHARE),
@@ -249,7 +246,7 @@ _SCHEME_CONDITIONS = {
 }
 # A refund whose training end is unknown reads no window: its finding cites the
 # condition's source and names what the deadline needs.
-_REFUND_UNDATED = attrs.evolve(REFUND, parameters=())
+_REFUND_UNDATED = REFUND.only()
 
 _ZERO = Decimal(0)
 _AMOUNT = decimal()
