@@ -1,0 +1,9 @@
+"""Recipes of the rules of the unemployment-insurance skill subsidy (失业保险技能提升补贴)."""
+
+from skillchain.testing.strategies._cases import CaseRecipe
+
+
+__all__ = ["RECIPES"]
+
+RECIPES: tuple[CaseRecipe, ...] = ()
+"""The recipes of the programme's rules."""
