@@ -43,7 +43,6 @@ __all__ = [
     "Breaker",
     "CaseRecipe",
     "Drawer",
-    "RecipeMismatchError",
     "Setting",
     "WantedOutcome",
     "above",
@@ -149,10 +148,6 @@ class CaseRecipe:
     every fact a deciding condition declares)."""
     days: Callable[[Policy], "st.SearchStrategy[date]"] | None = None
     """The evaluation days to draw (``None``: :func:`days_in_force` of :attr:`needs`)."""
-
-
-class RecipeMismatchError(AssertionError):
-    """A case built to reach an outcome was decided otherwise: recipe and rule disagree."""
 
 
 _RECIPES: dict[str, CaseRecipe] = {}
@@ -492,7 +487,7 @@ def cases(
         InvalidArgument: An unknown rule, outcome or check id; a rule without a
             recipe asked for an outcome; or a policy under which no case can be
             eligible (the message names the parameters without a value).
-        RecipeMismatchError: (when drawing) a case built for an outcome was decided
+        AssertionError: (when drawing) a case built for an outcome was decided
             otherwise.
 
     Example:
@@ -601,7 +596,7 @@ def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
     if outcome == "eligible":
         decision = _decided(rule, policy, "eligible", on, facts)
         if decision.outcome is not Outcome.ELIGIBLE:
-            raise RecipeMismatchError(_report(rule, "eligible", decision))
+            raise AssertionError(_report(rule, "eligible", decision))
         return Case(name="eligible", on=on, facts=facts)
     if outcome == "ineligible":
         return _broken(
@@ -645,7 +640,7 @@ def _broken(
         last = (check, decision)
     assert last is not None  # noqa: S101 - order is never empty
     check, decision = last
-    raise RecipeMismatchError(
+    raise AssertionError(
         f"the recipe for {rule.id} broke {check!r} but the rule decided the case "
         f"{decision.outcome.value} without failing it:\n{decision.explain('en')}"
     )
@@ -667,7 +662,7 @@ def _unknown(
         decision = _decided(rule, setting.policy, name, setting.on, changed)
         if decision.outcome is Outcome.UNDETERMINED:
             return Case(name=name, on=setting.on, facts=changed)
-    raise RecipeMismatchError(
+    raise AssertionError(
         f"the recipe for {rule.id} could make no fact unknown so that the case is "
         f"undetermined (tried {', '.join(order)})"
     )
