@@ -268,3 +268,15 @@ class ReadTrace:
     def __exit__(self, *_: object) -> None:
         Judge.record = self._record  # type: ignore[method-assign]
         Judge.decide = self._decide  # type: ignore[method-assign]
+
+
+@functools.cache
+def example_policy(rule_id: str) -> Policy:
+    """The policy the example case files of *rule_id* use: the one with most overlays.
+
+    A rule whose case files use no overlay is judged under the bundled policy.
+    """
+    found = [case for case in CASES if case.rule.id == rule_id]
+    if not found:
+        return Policy.default()
+    return max(found, key=lambda case: len(case.overlays)).policy
