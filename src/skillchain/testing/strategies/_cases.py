@@ -18,6 +18,7 @@ decides it once to make sure.  A case that does not come out as built is a
 disagreement between the recipe and the rule, reported at once with the decision.
 """
 
+import functools
 import inspect
 import threading
 import typing
@@ -217,6 +218,7 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+@functools.lru_cache(maxsize=4096)
 def _clustered(
     start: N, direction: int, spread: int, limit: N | None
 ) -> "st.SearchStrategy[N]":
