@@ -36,7 +36,9 @@ def example_policies() -> dict[str, Policy]:
     return {rule: policy for rule, (_, policy) in found.items()}
 
 
-def draw_times(rule_id: str, policy: Policy, draws: int) -> tuple[list[float], Counter[str]]:
+def draw_times(
+    rule_id: str, policy: Policy, draws: int
+) -> tuple[list[float], Counter[str]]:
     """Milliseconds per draw of *draws* cases of *rule_id*, and the outcomes drawn."""
     strategy = cases(rule_id, policy=policy)
     times: list[float] = []
@@ -71,7 +73,9 @@ def main() -> None:
         if recipe_for(rule) is None:
             print(f"{rule.id:32} {'(no recipe)':>17}")
             continue
-        times, names = draw_times(rule.id, policies.get(rule.id, Policy.default()), draws)
+        times, names = draw_times(
+            rule.id, policies.get(rule.id, Policy.default()), draws
+        )
         total = sum(names.values())
         median = statistics.median(times)
         medians.append(median)

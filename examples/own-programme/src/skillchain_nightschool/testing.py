@@ -9,7 +9,7 @@ can be checked on the programme's rules.
 import calendar
 
 from datetime import date, timedelta
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING
 from typing import Any
 
 from hypothesis import strategies as st
@@ -36,13 +36,17 @@ _FIRST = date(2025, 3, 1)
 def _years_before(day: date, years: int) -> date:
     """The same day *years* earlier (28 February for a 29 February in a common year)."""
     year = day.year - years
-    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+    return day.replace(
+        year=year, day=min(day.day, calendar.monthrange(year, day.month)[1])
+    )
 
 
 def _enrolled(draw: st.DrawFn, setting: Setting) -> EveningEnrolment:
     start = draw(at_most(setting.on, least=_FIRST))
     # Old enough on the day the course starts: most often exactly of age that day.
-    of_age = _years_before(start, setting.policy.at(start).get("nightschool.min_age").value)
+    of_age = _years_before(
+        start, setting.policy.at(start).get("nightschool.min_age").value
+    )
     born = draw(at_most(of_age, least=_years_before(of_age, 60)))
     return EveningEnrolment(
         person=draw(resident_ids(min_birth=born, max_birth=born)),
@@ -58,7 +62,11 @@ def _enrolment(draw: st.DrawFn, setting: Setting) -> Facts:
 
 
 def _least_attended(setting: Setting, enrolment: EveningEnrolment) -> int:
-    share = setting.policy.at(enrolment.course_start).get("nightschool.min_attendance").value
+    share = (
+        setting.policy.at(enrolment.course_start)
+        .get("nightschool.min_attendance")
+        .value
+    )
     return int((share * enrolment.course_hours).to_integral_value(ROUND_CEILING))
 
 
@@ -94,7 +102,9 @@ def _funded(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 def _too_young(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     enrolment: EveningEnrolment = facts["enrolment"]
     start = enrolment.course_start
-    of_age = _years_before(start, setting.policy.at(start).get("nightschool.min_age").value)
+    of_age = _years_before(
+        start, setting.policy.at(start).get("nightschool.min_age").value
+    )
     born = draw(at_least(of_age + timedelta(days=1), most=start))
     return {
         "enrolment": _changed(
