@@ -44,9 +44,7 @@ def _years_before(day: date, years: int) -> date:
 def _enrolled(draw: st.DrawFn, setting: Setting) -> EveningEnrolment:
     start = draw(at_most(setting.on, least=_FIRST))
     # Old enough on the day the course starts: most often exactly of age that day.
-    of_age = _years_before(
-        start, setting.policy.at(start).get("nightschool.min_age").value
-    )
+    of_age = _years_before(start, setting.value("nightschool.min_age", day=start))
     born = draw(at_most(of_age, least=_years_before(of_age, 60)))
     return EveningEnrolment(
         person=draw(resident_ids(min_birth=born, max_birth=born)),
@@ -62,11 +60,7 @@ def _enrolment(draw: st.DrawFn, setting: Setting) -> Facts:
 
 
 def _least_attended(setting: Setting, enrolment: EveningEnrolment) -> int:
-    share = (
-        setting.policy.at(enrolment.course_start)
-        .get("nightschool.min_attendance")
-        .value
-    )
+    share = setting.value("nightschool.min_attendance", day=enrolment.course_start)
     return int((share * enrolment.course_hours).to_integral_value(ROUND_CEILING))
 
 
@@ -102,9 +96,7 @@ def _funded(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 def _too_young(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     enrolment: EveningEnrolment = facts["enrolment"]
     start = enrolment.course_start
-    of_age = _years_before(
-        start, setting.policy.at(start).get("nightschool.min_age").value
-    )
+    of_age = _years_before(start, setting.value("nightschool.min_age", day=start))
     born = draw(at_least(of_age + timedelta(days=1), most=start))
     return {
         "enrolment": _changed(

@@ -94,13 +94,18 @@ class Setting:
         """The policy resolved on :attr:`on`."""
         return self.policy.at(self.on)
 
-    def value(self, name: str) -> Any:
-        """The value of the parameter *name* (dotted) on :attr:`on`; ``None`` if none.
+    def value(self, name: str, *, day: date | None = None) -> Any:
+        """The value of the parameter *name* (dotted) on :attr:`on` (or on *day*).
+
+        ``None`` when no value is in force that day.  A condition that reads its
+        figures on another day (a course's start, a training's end) is built with
+        ``day=`` that day.
 
         Raises:
             KeyError: No parameter of that name is declared.
         """
-        return self.snapshot.get(name).value
+        snapshot = self.snapshot if day is None else self.policy.at(day)
+        return snapshot.get(name).value
 
 
 Facts: TypeAlias = dict[str, Any]
