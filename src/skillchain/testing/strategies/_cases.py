@@ -18,9 +18,9 @@ decides it once to make sure.  A case that does not come out as built is a
 disagreement between the recipe and the rule, reported at once with the decision.
 """
 
-import functools
 import inspect
 import threading
+import types
 import typing
 
 from collections.abc import Callable, Iterable, Mapping
@@ -223,11 +223,32 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
-@functools.lru_cache(maxsize=4096)
+_CLUSTERED: dict[tuple[str, int, int, str], "st.SearchStrategy[Any]"] = {}
+
+
 def _clustered(
     start: N, direction: int, spread: int, limit: N | None
 ) -> "st.SearchStrategy[N]":
-    """*start*, one and two steps on, or anywhere up to *spread* steps (or *limit*)."""
+    """*start*, one and two steps on, or anywhere up to *spread* steps (or *limit*).
+
+    Strategies are kept by the bounds' reprs (``Decimal("1.0")`` and
+    ``Decimal("1.00")`` are equal but step differently), so a recipe that asks for the
+    same threshold on every draw builds its strategy once.
+    """
+    key = (repr(start), direction, spread, repr(limit))
+    found = _CLUSTERED.get(key)
+    if found is None:
+        found = _build_clustered(start, direction, spread, limit)
+        with _LOCK:
+            if len(_CLUSTERED) >= 4096:
+                _CLUSTERED.clear()
+            _CLUSTERED[key] = found
+    return found
+
+
+def _build_clustered(
+    start: N, direction: int, spread: int, limit: N | None
+) -> "st.SearchStrategy[N]":
     step: Any = _step(start)
     far: Any = start + step * (direction * spread)
     if limit is not None:
@@ -378,42 +399,67 @@ def days_in_force(
 def blank(facts: Mapping[str, Any], path: str) -> Facts | None:
     """A copy of *facts* with the fact at the dotted *path* unknown (``None``).
 
-    Nested records are rebuilt with :func:`attrs.evolve`.  Returns ``None`` when
-    the fact cannot be unknown (its record refuses ``None``, or the path does not
-    lead to a record's attribute).
+    A path names an argument, then attributes of records and positions in
+    sequences, as decisions name missing facts (``history[1].occupation``).  Nested
+    records are rebuilt with :func:`attrs.evolve`, sequences as tuples.  Returns
+    ``None`` when the fact cannot be unknown (a record refuses ``None``, or the path
+    leads nowhere).
 
     Example:
         >>> from skillchain.testing.strategies import blank
         >>> blank({"student": True, "apprentices": 3}, "student")
         {'student': None, 'apprentices': 3}
+        >>> blank({"counts": (1, 2)}, "counts[1]")
+        {'counts': (1, None)}
     """
-    head, _, rest = path.partition(".")
-    if head not in facts:
+    steps = _steps(path)
+    if not steps or not isinstance(steps[0], str) or steps[0] not in facts:
         return None
-    if not rest:
-        return {**facts, head: None}
-    replaced = _blank_in(facts[head], rest.split("."))
-    if replaced is None:
+    head = steps[0]
+    try:
+        replaced = _blanked(facts[head], steps[1:])
+    except _Refused:
         return None
     return {**facts, head: replaced}
 
 
-def _blank_in(value: object, parts: list[str]) -> object | None:
+class _Refused(Exception):  # noqa: N818 - a private signal, never raised to a caller
+    """The path cannot be made unknown."""
+
+
+def _steps(path: str) -> list[str | int]:
+    steps: list[str | int] = []
+    for part in path.split("."):
+        name, _, indexes = part.partition("[")
+        if name:
+            steps.append(name)
+        for index in indexes.split("[") if indexes else ():
+            number = index.rstrip("]")
+            if not number.isdigit():
+                return []
+            steps.append(int(number))
+    return steps
+
+
+def _blanked(value: object, steps: list[str | int]) -> object:
+    if not steps:
+        return None
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        if not isinstance(value, tuple | list) or step >= len(value):
+            raise _Refused
+        items = list(value)
+        items[step] = _blanked(items[step], rest)
+        return tuple(items) if isinstance(value, tuple) else items
     if value is None or not attrs.has(type(value)):
-        return None
-    name = parts[0]
-    if not any(a.name == name for a in attrs.fields(type(value))):  # type: ignore[arg-type]
-        return None
-    if len(parts) == 1:
-        inner: object = None
-    else:
-        inner = _blank_in(getattr(value, name), parts[1:])
-        if inner is None:
-            return None
+        raise _Refused
+    if not any(a.name == step for a in attrs.fields(type(value))):  # type: ignore[arg-type]
+        raise _Refused
+    inner = _blanked(getattr(value, step), rest)
     try:
-        return attrs.evolve(value, **{name: inner})  # type: ignore[misc]
-    except Exception:  # noqa: BLE001 - any refusal means "cannot be unknown"
-        return None
+        return attrs.evolve(value, **{step: inner})  # type: ignore[misc]
+    except Exception as refused:  # any refusal means "cannot be unknown"
+        raise _Refused from refused
 
 
 # --- the strategy -------------------------------------------------------------------
@@ -435,9 +481,45 @@ def _unknowns(recipe: CaseRecipe, rule: Rule) -> tuple[str, ...]:
     seen: list[str] = []
     for condition in _deciding(rule):
         for path in condition.facts:
-            if path not in seen:
+            if path not in seen and _may_be_unknown(rule.function, path):
                 seen.append(path)
     return tuple(seen)
+
+
+def _allows_none(hint: object) -> bool:
+    if hint is None or hint is type(None):
+        return True
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return type(None) in typing.get_args(hint)
+    return False
+
+
+def _may_be_unknown(function: Callable[..., object], path: str) -> bool:
+    """Whether the declared types let the fact at *path* be ``None``."""
+    steps = _steps(path)
+    if not steps:
+        return False
+    try:
+        hint: object = typing.get_type_hints(function).get(str(steps[0]))
+        for step in steps[1:]:
+            if isinstance(step, int):
+                args = [a for a in typing.get_args(hint) if a is not Ellipsis]
+                sequence = next(
+                    (a for a in (hint, *args) if typing.get_origin(a) in (tuple, list)),
+                    None,
+                )
+                hint = typing.get_args(sequence)[0] if sequence is not None else None
+                continue
+            owner = next(
+                (a for a in (*typing.get_args(hint), hint) if attrs.has(a)), None
+            )
+            if owner is None:
+                return False
+            hint = typing.get_type_hints(owner).get(step)
+    except (NameError, TypeError, IndexError):
+        return False
+    return _allows_none(hint)
 
 
 def _report(rule: Rule, wanted: str, decision: Any) -> str:
@@ -558,6 +640,7 @@ def cases(
         days=days,
         wanted=wanted,
         failing=failing,
+        unknowns=_unknowns(recipe, found),
     )
 
     @st.composite
@@ -591,6 +674,7 @@ class _Chosen:
     days: "st.SearchStrategy[date]"
     wanted: WantedOutcome | None
     failing: str | None
+    unknowns: tuple[str, ...]
 
 
 def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
@@ -614,7 +698,7 @@ def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
             facts=facts,
             failing=failing,
         )
-    return _unknown(draw, rule, recipe, setting, facts)
+    return _unknown(draw, rule, chosen.unknowns, setting, facts)
 
 
 def _rotated(items: tuple[str, ...], start: int) -> tuple[str, ...]:
@@ -654,9 +738,8 @@ def _broken(
 
 
 def _unknown(
-    draw: st.DrawFn, rule: Rule, recipe: CaseRecipe, setting: Setting, facts: Facts
+    draw: st.DrawFn, rule: Rule, paths: tuple[str, ...], setting: Setting, facts: Facts
 ) -> Case:
-    paths = _unknowns(recipe, rule)
     if not paths:
         msg = f"{rule.id} declares no fact that can be unknown: it draws no undetermined case"
         raise InvalidArgument(msg)
