@@ -247,13 +247,25 @@ def test_a_breaker_that_breaks_nothing_is_reported(restored: CaseRecipe) -> None
         draw: st.DrawFn, setting: Setting, facts: dict[str, Any]
     ) -> dict[str, Any]:
         del draw, setting
-        return facts
+        return {**facts, "training_end": None}
 
     register_recipe(
         attrs.evolve(restored, breaks={"apprenticeship.settlement.refund": harmless}),
         replace=True,
     )
     with pytest.raises(AssertionError, match="without failing it"):
+        _draw_one(cases(SETTLEMENT, outcome="ineligible"))
+
+
+def test_a_breaker_that_cannot_break_says_so(restored: CaseRecipe) -> None:
+    def impossible(draw: st.DrawFn, setting: Setting, facts: dict[str, Any]) -> None:
+        del draw, setting, facts
+
+    register_recipe(
+        attrs.evolve(restored, breaks={"apprenticeship.settlement.refund": impossible}),
+        replace=True,
+    )
+    with pytest.raises(AssertionError, match="can break none of"):
         _draw_one(cases(SETTLEMENT, outcome="ineligible"))
 
 

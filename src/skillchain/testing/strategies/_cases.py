@@ -111,8 +111,10 @@ class Setting:
 Facts: TypeAlias = dict[str, Any]
 Drawer: TypeAlias = Callable[[st.DrawFn, Setting], Facts]
 """Draws the facts of an eligible case (the rule's arguments but ``on``/``policy``)."""
-Breaker: TypeAlias = Callable[[st.DrawFn, Setting, Facts], Facts]
-"""Changes an eligible case's facts so one condition fails (returns new facts)."""
+Breaker: TypeAlias = Callable[[st.DrawFn, Setting, Facts], Facts | None]
+"""Changes an eligible case's facts so one condition fails (returns new facts), or
+returns ``None`` when facts cannot make it fail under that setting (the figures in
+force leave nothing to break)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -722,6 +724,8 @@ def _broken(
     last = None
     for check in order:
         changed = recipe.breaks[check](draw, setting, facts)
+        if changed is None or changed is facts:
+            continue
         name = f"ineligible: {check}"
         decision = _decided(rule, setting.policy, name, setting.on, changed)
         if decision.outcome is Outcome.INELIGIBLE and any(
@@ -729,7 +733,11 @@ def _broken(
         ):
             return Case(name=name, on=setting.on, facts=changed)
         last = (check, decision)
-    assert last is not None  # noqa: S101 - order is never empty
+    if last is None:
+        raise AssertionError(
+            f"the recipe for {rule.id} can break none of "
+            f"{', '.join(order)} on {setting.on} under this policy"
+        )
     check, decision = last
     raise AssertionError(
         f"the recipe for {rule.id} broke {check!r} but the rule decided the case "
