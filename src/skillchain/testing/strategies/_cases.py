@@ -67,6 +67,7 @@ WantedOutcome: TypeAlias = Literal["eligible", "ineligible", "undetermined"]
 OUTCOMES: Final[tuple[WantedOutcome, ...]] = ("eligible", "ineligible", "undetermined")
 """The three outcomes :func:`cases` can be asked for, in this order."""
 
+_ANY_OUTCOME: Final = st.sampled_from(OUTCOMES)
 _FIRST_DAY: Final = date(2019, 1, 1)
 _LAST_DAY: Final = date(2030, 12, 31)
 
@@ -418,15 +419,14 @@ def blank(facts: Mapping[str, Any], path: str) -> Facts | None:
     if not steps or not isinstance(steps[0], str) or steps[0] not in facts:
         return None
     head = steps[0]
-    try:
-        replaced = _blanked(facts[head], steps[1:])
-    except _Refused:
+    replaced = _blanked(facts[head], steps[1:])
+    if replaced is _CANNOT:
         return None
     return {**facts, head: replaced}
 
 
-class _Refused(Exception):  # noqa: N818 - a private signal, never raised to a caller
-    """The path cannot be made unknown."""
+_CANNOT: Final = object()
+"""What :func:`_blanked` returns when the path cannot be made unknown."""
 
 
 def _steps(path: str) -> list[str | int]:
@@ -449,19 +449,24 @@ def _blanked(value: object, steps: list[str | int]) -> object:
     step, rest = steps[0], steps[1:]
     if isinstance(step, int):
         if not isinstance(value, tuple | list) or step >= len(value):
-            raise _Refused
+            return _CANNOT
         items = list(value)
-        items[step] = _blanked(items[step], rest)
+        inner = _blanked(items[step], rest)
+        if inner is _CANNOT:
+            return _CANNOT
+        items[step] = inner
         return tuple(items) if isinstance(value, tuple) else items
     if value is None or not attrs.has(type(value)):
-        raise _Refused
+        return _CANNOT
     if not any(a.name == step for a in attrs.fields(type(value))):  # type: ignore[arg-type]
-        raise _Refused
+        return _CANNOT
     inner = _blanked(getattr(value, step), rest)
+    if inner is _CANNOT:
+        return _CANNOT
     try:
         return attrs.evolve(value, **{step: inner})  # type: ignore[misc]
-    except Exception as refused:  # any refusal means "cannot be unknown"
-        raise _Refused from refused
+    except Exception:  # noqa: BLE001 - any refusal means "cannot be unknown"
+        return _CANNOT
 
 
 # --- the strategy -------------------------------------------------------------------
@@ -682,10 +687,10 @@ class _Chosen:
 def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
     rule, recipe, policy = chosen.rule, chosen.recipe, chosen.policy
     wanted, failing = chosen.wanted, chosen.failing
+    outcome = wanted if wanted is not None else draw(_ANY_OUTCOME)
     on = draw(chosen.days)
     setting = Setting(policy, on)
     facts = recipe.eligible(draw, setting)
-    outcome = wanted if wanted is not None else draw(st.sampled_from(OUTCOMES))
     if outcome == "eligible":
         decision = _decided(rule, policy, "eligible", on, facts)
         if decision.outcome is not Outcome.ELIGIBLE:
