@@ -343,6 +343,15 @@ class Change:
         return f"Change(case={self.case!r}, differences={self.differences!r})"
 
 
+def _side(
+    transitions: Mapping[tuple[Outcome, Outcome], int], index: int
+) -> Mapping[Outcome, int]:
+    counts = dict.fromkeys(Outcome, 0)
+    for pair, count in transitions.items():
+        counts[pair[index]] += count
+    return MappingProxyType(counts)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Comparison:
     """The result of evaluating one rule on the same cases under two policies.
@@ -376,6 +385,18 @@ class Comparison:
     )
     """How many cases went from each baseline outcome to each reform outcome
     (unchanged cases included, e.g. ``(ELIGIBLE, ELIGIBLE)``)."""
+    paid: tuple[int, int] = attrs.field(default=(0, 0), eq=False, repr=False)
+    """How many cases had an amount under the baseline, and under the reform."""
+
+    @property
+    def baseline_outcomes(self) -> Mapping[Outcome, int]:
+        """How many cases had each outcome under the baseline (every outcome listed)."""
+        return _side(self.transitions, 0)
+
+    @property
+    def reform_outcomes(self) -> Mapping[Outcome, int]:
+        """How many cases had each outcome under the reform (every outcome listed)."""
+        return _side(self.transitions, 1)
 
     @property
     def changed(self) -> int:
@@ -426,13 +447,15 @@ def compare(
     found = as_rule(rule)
     changes: list[Change] = []
     transitions: dict[tuple[Outcome, Outcome], int] = {}
-    total = 0
+    total = paid_before = paid_after = 0
     for index, item in enumerate(cases):
         case = as_case(item, index)
         before = evaluate(found, baseline, case)
         after = evaluate(found, reform, case)
         key = (before.outcome, after.outcome)
         transitions[key] = transitions.get(key, 0) + 1
+        paid_before += before.amount is not None
+        paid_after += after.amount is not None
         total += 1
         if differences(before, after):
             changes.append(Change(case=case, baseline=before, reform=after))
@@ -441,4 +464,5 @@ def compare(
         total=total,
         changes=tuple(changes),
         transitions=MappingProxyType(transitions),
+        paid=(paid_before, paid_after),
     )
