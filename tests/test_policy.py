@@ -514,7 +514,7 @@ def test_rejects_unknown_key_in_a_value() -> None:
             'parameters."apprenticeship.contract_min_months".values[0].untill',
             (
                 "unknown key; allowed keys are article, document, note, "
-                "period_provenance, provenance, since, until, value"
+                "period_provenance, provenance, removes, since, until, value"
             ),
         )
     ]

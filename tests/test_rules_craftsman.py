@@ -685,6 +685,7 @@ unit = "promotion_tables"
 [[parameters."craftsman.promotion_tables".values]]
 since = 2024-01-01
 document = "test-2024-contest-notice"
+removes = ["中华人民共和国第一届职业技能大赛"]
 
 [parameters."craftsman.promotion_tables".values.value."{name}"]
 first_prize = ["senior_technician"]

@@ -145,6 +145,9 @@ def _failed(decision: Decision) -> list[str]:
 
 def _amounts_overlay(table: dict[str, str], since: str = "2021-09-01") -> Policy:
     rows = ", ".join(f'{key} = "{amount}"' for key, amount in table.items())
+    bundled = ("shenzhen-skill-elite", "shenzhen-technical-expert")
+    dropped = [key for key in bundled if key not in table]
+    removes = f"removes = {json.dumps(dropped)}" if dropped else ""
     return Policy.default().overlay(
         Policy.loads(
             f"""
@@ -162,6 +165,7 @@ since = {since}
 until = 2024-12-31
 value = {{ {rows} }}
 document = "test-amounts"
+{removes}
 """,
             name="test-amounts.toml",
         )

@@ -175,6 +175,8 @@ since = 2023-08-15
 until = 2025-12-31
 document = "draft-row"
 value = { "4-02-07-08" = { advanced = "3600" } }
+removes = [["4-02-07-08", "elementary"], ["4-02-07-08", "intermediate"],
+  ["4-02-07-08", "technician"], ["4-02-07-08", "senior_technician"]]
 """
         )
     )

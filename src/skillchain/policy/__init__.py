@@ -3,7 +3,8 @@
 Every figure a rule uses lives here as data, with its effective period, the document
 it comes from and its provenance.  :meth:`Policy.at` resolves them for one day into a
 typed snapshot; :meth:`Policy.overlay` lays another district's values or a draft
-reform over a base without changing it.  The programme table (:func:`programmes`)
+reform over a base without changing it, and :meth:`Policy.with_values` (or a
+:class:`Reform`) builds a reform in Python.  The programme table (:func:`programmes`)
 says which parameter groups there are and which data file holds each; a district
 adds a programme of its own with :func:`register_programme`.
 """
@@ -17,6 +18,7 @@ from skillchain.policy._policy import (
     unregister_programme,
 )
 from skillchain.policy._programmes import GROUPS, Programme, programmes, specs
+from skillchain.policy._reform import Reform
 from skillchain.policy._schema import (
     ApprenticeshipParameters,
     CarrierParameters,
@@ -36,6 +38,7 @@ from skillchain.policy._schema import (
     UnemploymentSkillParameters,
     parameter,
 )
+from skillchain.policy._tables import Removal
 from skillchain.policy.kinds import Kind
 
 
@@ -59,6 +62,8 @@ __all__ = [
     "PolicySource",
     "Programme",
     "QuotaOrder",
+    "Reform",
+    "Removal",
     "Resolved",
     "RewardParameters",
     "SkillUpgradeParameters",

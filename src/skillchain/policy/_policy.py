@@ -46,12 +46,23 @@ from skillchain.policy._programmes import (
     specs,
     uninstall,
 )
+from skillchain.policy._reform import Reform
 from skillchain.policy._schema import (
     GroupLayout,
     Parameter,
     PolicySnapshot,
     Resolved,
 )
+from skillchain.policy._tables import (
+    KeyPath,
+    Removal,
+    drops,
+    has_path,
+    key_path,
+    shown_keys,
+    toml_keys,
+)
+from skillchain.policy.kinds import Kind
 
 
 __all__ = [
@@ -67,8 +78,8 @@ PolicySource = TomlSource
 
 _FORMAT: Final = 1
 _TOP_KEYS: Final = frozenset({"format", "title", "documents", "parameters"})
-_PARAM_REQUIRED: Final = ("description_zh", "description_en", "unit")
-_PARAM_OPTIONAL: Final = ("note", "values")
+_DESCRIPTIONS: Final = ("description_zh", "description_en")
+_PARAM_OPTIONAL: Final = (*_DESCRIPTIONS, "unit", "note", "values")
 _VALUE_REQUIRED: Final = ("since", "value", "document")
 _VALUE_OPTIONAL: Final = (
     "until",
@@ -76,6 +87,7 @@ _VALUE_OPTIONAL: Final = (
     "provenance",
     "period_provenance",
     "note",
+    "removes",
 )
 
 
@@ -90,13 +102,14 @@ class _Value:
     period_provenance: Provenance | None
     note: str | None
     path: str
+    removes: tuple[KeyPath, ...] = ()
 
 
 @attrs.frozen
 class _Param:
     name: str
-    description_zh: str
-    description_en: str
+    description_zh: str | None
+    description_en: str | None
     unit: str
     note: str | None
     values: tuple[_Value, ...]
@@ -111,7 +124,16 @@ class _File:
 
 
 class _Reader(TomlReader):
-    """Reads one policy file, collecting every problem instead of stopping at the first."""
+    """Reads one policy file, collecting every problem instead of stopping at the first.
+
+    With *describe*, every parameter must be described (both descriptions and the
+    unit), as a programme's data file must; otherwise a file may leave that to the
+    policy it is laid over.
+    """
+
+    def __init__(self, name: str, *, describe: bool = False) -> None:
+        super().__init__(name)
+        self.describe = describe
 
     def read(self, text: str) -> _File:
         result = _File(name=self.name, documents={}, parameters={})
@@ -161,7 +183,8 @@ class _Reader(TomlReader):
             known = ", ".join(sorted(specs()))
             self.problem(path, f"unknown parameter; known parameters are {known}")
             return None
-        table = self.table(raw, path, _PARAM_REQUIRED, _PARAM_OPTIONAL)
+        required = (*_DESCRIPTIONS, "unit") if self.describe else ()
+        table = self.table(raw, path, required, _PARAM_OPTIONAL)
         if table is None:
             return None
         before = len(self.problems)
@@ -169,6 +192,14 @@ class _Reader(TomlReader):
         en = self.string(table, "description_en", path)
         unit = self.string(table, "unit", path)
         note = self.string(table, "note", path)
+        if not self.describe:
+            for given, missing in itertools.permutations(_DESCRIPTIONS):
+                if given in table and missing not in table:
+                    self.problem(
+                        f"{path}.{missing}",
+                        f"required key is missing: a parameter with {given} is "
+                        "described in both languages",
+                    )
         if unit is not None and unit != spec.unit:
             self.problem(
                 f"{path}.unit",
@@ -182,7 +213,7 @@ class _Reader(TomlReader):
             )
             raw_values = []
         for index, raw_value in enumerate(raw_values):
-            value = self.value(spec.kind.parse, raw_value, f"{path}.values[{index}]")
+            value = self.value(name, spec.kind, raw_value, f"{path}.values[{index}]")
             if value is not None:
                 values.append(value)
         values.sort(key=lambda v: v.since)
@@ -193,20 +224,20 @@ class _Reader(TomlReader):
                     f"period from {later.since} overlaps the period from {earlier.since} "
                     f"({earlier.path}); periods of one parameter may not overlap",
                 )
-        if len(self.problems) > before or zh is None or en is None or unit is None:
+        if len(self.problems) > before:
             return None
         return _Param(
             name=name,
             description_zh=zh,
             description_en=en,
-            unit=unit,
+            unit=spec.unit if unit is None else unit,
             note=note,
             values=tuple(values),
             path=path,
         )
 
     def value(
-        self, parse: Callable[[object], object], raw: object, path: str
+        self, name: str, kind: Kind[object], raw: object, path: str
     ) -> _Value | None:
         table = self.table(raw, path, _VALUE_REQUIRED, _VALUE_OPTIONAL)
         if table is None:
@@ -224,9 +255,12 @@ class _Reader(TomlReader):
         typed: object = None
         if "value" in table:
             try:
-                typed = parse(table["value"])
+                typed = kind.parse(table["value"])
             except KindError as exc:
                 self.problem(f"{path}.value", str(exc))
+        removes: tuple[KeyPath, ...] = ()
+        if "removes" in table and len(self.problems) == before:
+            removes = self.removes(name, kind, typed, table["removes"], path)
         if len(self.problems) > before or since is None or document is None:
             return None
         return _Value(
@@ -239,12 +273,60 @@ class _Reader(TomlReader):
             period_provenance=period_provenance,
             note=note,
             path=path,
+            removes=removes,
         )
+
+    def removes(
+        self, name: str, kind: Kind[object], typed: object, raw: object, path: str
+    ) -> tuple[KeyPath, ...]:
+        """The keys a value declares it drops (``removes = [...]``)."""
+        where = f"{path}.removes"
+        if not isinstance(typed, Mapping):
+            self.problem(
+                where,
+                f"only a keyed table's value removes keys; {name} is of kind "
+                f"{kind.name!r}",
+            )
+            return ()
+        items = raw if isinstance(raw, list) else None
+        paths: list[KeyPath] = []
+        for item in items or ():
+            found = (
+                key_path(kind, typed, item)
+                if isinstance(item, str)
+                or (
+                    isinstance(item, list)
+                    and item
+                    and all(isinstance(part, str) for part in item)
+                )
+                else None
+            )
+            if found is None:
+                items = None
+                break
+            if found not in paths:
+                paths.append(found)
+        if not items:
+            self.problem(
+                where,
+                "expected a non-empty list of the keys this value drops, each a "
+                "string or, for a key of a nested table, a list of strings, e.g. "
+                f'removes = ["technician"]; got {shown(raw)}',
+            )
+            return ()
+        given = [p for p in paths if has_path(typed, p)]
+        if given:
+            self.problem(
+                where,
+                f"removes {shown_keys(given)}, which the value gives; remove a key "
+                "by leaving it out of the value",
+            )
+        return tuple(paths)
 
 
 def _build(
     files: Iterable[_File], problems: list[PolicyProblem]
-) -> tuple[dict[str, Document], dict[str, Parameter]]:
+) -> tuple[dict[str, Document], dict[str, Parameter], tuple[Removal, ...]]:
     documents: dict[str, Document] = {}
     doc_origin: dict[str, str] = {}
     raw_params: dict[str, list[tuple[_File, _Param]]] = {}
@@ -267,20 +349,22 @@ def _build(
             raw_params.setdefault(name, []).append((file, param))
 
     parameters: dict[str, Parameter] = {}
+    removals: list[Removal] = []
     for name, entries in raw_params.items():
-        first = entries[0][1]
+        described = [(f, p) for f, p in entries if p.description_zh is not None]
+        first_file, first = described[0] if described else entries[0]
         values: list[tuple[_File, _Value]] = []
         for file, param in entries:
-            if (param.description_zh, param.description_en) != (
-                first.description_zh,
-                first.description_en,
-            ):
+            if param.description_zh is not None and (
+                param.description_zh,
+                param.description_en,
+            ) != (first.description_zh, first.description_en):
                 problems.append(
                     PolicyProblem(
                         file=file.name,
                         path=param.path,
                         message="descriptions differ from the same parameter in "
-                        f"{entries[0][0].name}; keep one wording",
+                        f"{first_file.name}; keep one wording",
                     )
                 )
             values.extend((file, v) for v in param.values)
@@ -311,11 +395,14 @@ def _build(
             own = value.provenance or cited.provenance
             dating = value.period_provenance
             inferred = dating is not None and dating.rank > own.rank
+            period = DateRange(start=value.since, end=value.until)
+            if value.removes:
+                removals.append(Removal(name=name, period=period, keys=value.removes))
             resolved.append(
                 Resolved(
                     name=name,
                     value=value.value,
-                    period=DateRange(start=value.since, end=value.until),
+                    period=period,
                     citation=Citation(
                         document=cited,
                         article=value.article,
@@ -327,13 +414,13 @@ def _build(
             )
         parameters[name] = Parameter(
             name=name,
-            description_zh=first.description_zh,
-            description_en=first.description_en,
+            description_zh=first.description_zh or "",
+            description_en=first.description_en or "",
             unit=first.unit,
             values=tuple(resolved),
             note=first.note,
         )
-    return documents, parameters
+    return documents, parameters, tuple(removals)
 
 
 def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
@@ -429,8 +516,9 @@ class Policy:
     """A set of dated, sourced parameters and the document register they cite.
 
     Build one with :meth:`default`, :meth:`from_files` or :meth:`loads`; combine with
-    :meth:`overlay`; resolve with :meth:`at`.  A policy never changes after it is
-    built: overlaying returns a new policy, and nothing global is mutated, so a
+    :meth:`overlay`; give some parameters new values in Python with
+    :meth:`with_values`; resolve with :meth:`at`.  A policy never changes after it
+    is built: overlaying returns a new policy, and nothing global is mutated, so a
     baseline and a draft reform can be evaluated side by side.
 
     Two policies with equal :attr:`fingerprint` resolve every parameter identically.
@@ -452,6 +540,13 @@ class Policy:
     """Every parameter the policy gives values for, by dotted name."""
     sources: tuple[str, ...]
     """The files the policy was read from, in load order (overlays appended)."""
+    removals: tuple[Removal, ...] = attrs.field(default=(), kw_only=True)
+    """The keys of keyed tables this policy's values drop on purpose.
+
+    Read from ``removes = [...]`` on a file's values, or made by
+    :meth:`with_values` from its ``remove=``; :meth:`overlay` lets a value drop
+    these keys of the base table and no others.  They do not enter the fingerprint.
+    """
     fingerprint: str = attrs.field(init=False)
     """A SHA-256 over every parameter's unit, periods, values, documents and provenance.
 
@@ -513,7 +608,11 @@ class Policy:
 
         Documents defined in any of the files may be cited by parameter values in any
         other.  A parameter may get values from several files, provided their periods
-        do not overlap.
+        do not overlap.  A file need not describe a parameter (``description_zh``,
+        ``description_en``, ``unit``): the declared specification
+        (:func:`~skillchain.policy.specs`) knows its kind and unit, and a policy it
+        is laid over its descriptions; a unit a file does give must be the declared
+        one.
 
         Raises:
             PolicyFileError: Any file is unreadable or malformed; every problem found
@@ -559,10 +658,15 @@ class Policy:
     def _from_parsed(
         cls, files: list[_File], names: list[str], problems: list[PolicyProblem]
     ) -> "Policy":
-        documents, parameters = _build(files, problems)
+        documents, parameters, removals = _build(files, problems)
         if problems:
             raise PolicyFileError(problems)
-        return cls(documents=documents, parameters=parameters, sources=tuple(names))
+        return cls(
+            documents=documents,
+            parameters=parameters,
+            sources=tuple(names),
+            removals=removals,
+        )
 
     def overlay(self, other: "Policy") -> "Policy":
         """Return a new policy: *other*'s values laid over this one's.
@@ -572,8 +676,19 @@ class Policy:
         by an overlay keeps its document and provenance).  Parameters *other* does not
         mention are unchanged.  Documents are merged.
 
+        A value of a keyed table (rates by skill level, a catalogue, tiers) replaces
+        the base's table whole, so it must give every key of each base table in force
+        during its period, unless it declares the keys it drops: ``removes =
+        ["technician"]`` on the value in a file (a key of a nested table as a list,
+        ``["4-02-07-08", "advanced"]``), or ``remove=`` of :meth:`with_values`.
+        To change some keys only, use :meth:`with_values` with ``update=``.
+
         Raises:
-            PolicyFileError: *other* defines a document id differently from this policy.
+            PolicyFileError: *other* defines a document id differently from this
+                policy; a value of *other* drops keys of a base table in force
+                without declaring them (the problem names the parameter, the period
+                and the keys); or a value declares it drops a key no base table in
+                force during its period has.
 
         Example:
             >>> from datetime import date
@@ -602,18 +717,20 @@ class Policy:
             False
         """
         problems: list[PolicyProblem] = []
+        where = label(", ".join(other.sources))
         documents = dict(self.documents)
         for doc_id, doc in other.documents.items():
             if doc_id in documents and documents[doc_id] != doc:
                 problems.append(
                     PolicyProblem(
-                        file=label(", ".join(other.sources)),
+                        file=where,
                         path=f"documents.{toml_key(doc_id)}",
                         message="differs from the document with the same id in the base "
                         "policy; give the overlay's document its own id",
                     )
                 )
             documents[doc_id] = doc
+        problems.extend(self._lost_keys(other, where))
         if problems:
             raise PolicyFileError(problems)
         parameters = dict(self.parameters)
@@ -632,7 +749,123 @@ class Policy:
             documents=documents,
             parameters=parameters,
             sources=(*self.sources, *other.sources),
+            removals=(*self.removals, *other.removals),
         )
+
+    def _lost_keys(self, other: "Policy", where: str) -> list[PolicyProblem]:
+        """The keys *other*'s tables would drop from this policy's without saying so."""
+        problems: list[PolicyProblem] = []
+        for name, top in other.parameters.items():
+            base = self.parameters.get(name)
+            path = f"parameters.{toml_key(name)}"
+            for value in top.values:
+                if value.period is None or not isinstance(value.value, Mapping):
+                    continue
+                declared = [
+                    key
+                    for removal in other.removals
+                    if removal.name == name and removal.period.overlaps(value.period)
+                    for key in removal.keys
+                ]
+                lost, stale = drops(
+                    base.values if base is not None else (),
+                    value.period,
+                    value.value,
+                    declared,
+                )
+                problems.extend(
+                    PolicyProblem(
+                        file=where,
+                        path=path,
+                        message=f"from {drop.period} the value drops "
+                        f"{shown_keys(drop.keys)}, which the base table in force "
+                        "has; give them in the value, or declare that it drops them "
+                        f"with removes = {toml_keys(drop.keys)}",
+                    )
+                    for drop in lost
+                )
+                if stale:
+                    problems.append(
+                        PolicyProblem(
+                            file=where,
+                            path=path,
+                            message=f"the value from {value.period} removes "
+                            f"{shown_keys(stale)}, which no base table in force "
+                            "then has; remove only keys the base table has",
+                        )
+                    )
+        return problems
+
+    def with_values(
+        self,
+        *,
+        document: Document | str,
+        since: date,
+        until: date | None = None,
+        replace: Mapping[str, object] | None = None,
+        update: Mapping[str, Mapping[Any, object]] | None = None,
+        remove: Mapping[str, object] | None = None,
+        article: str | None = None,
+        note: str | None = None,
+        name: str | None = None,
+    ) -> "Policy":
+        """Return a new policy: this one with new values from *since* to *until*.
+
+        A reform built in Python, checked as a policy file is.  Each parameter is
+        named by its dotted name:
+
+        * ``replace={name: value}`` gives a parameter its whole new value;
+        * ``update={name: {key: value, ...}}`` changes some keys of a keyed table
+          (rates by skill level, a catalogue, tiers), merging them into the table in
+          force on each day of the period: the keys not given keep their values,
+          piece by piece where the base table changes inside the period (a nested
+          table is merged the same way);
+        * ``remove={name: [key, ...]}`` drops keys of a keyed table (a tuple of keys
+          names a key of a nested table), alone or with a replacement or update.
+
+        A replacement table that lacks keys the base table in force has is refused,
+        naming them, unless they are in ``remove=``.  Values may be written as
+        TOML data (``{"advanced": "8000"}``) or typed (``{SkillLevel.ADVANCED:
+        Decimal("8000")}``); each is read with its parameter's kind.  The new values
+        cite *document* (a :class:`~skillchain.Document`, added to the register, or
+        the id of one this policy registers) at *article*, with its provenance, and
+        carry *note*; the new policy's sources end with *name* (by default
+        ``"reform from <since> (<document id>)"``).  This is
+        ``Reform(...).apply(self)`` (see :class:`~skillchain.policy.Reform`).
+
+        Raises:
+            PolicyFileError: Every problem found, each naming the parameter, what is
+                wrong and what was expected.
+            InvalidValueError: *document*, *since* or *until* is not of its type, or
+                *until* is before *since*.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain import Policy, PolicyFileError, SkillLevel
+            >>> base = Policy.default()
+            >>> raised = base.with_values(document="sz-2019-11", since=date(2027, 1, 1),
+            ...     update={"apprenticeship.annual_subsidy": {SkillLevel.ADVANCED: "8000"}})
+            >>> rates = raised.at(date(2027, 1, 1)).apprenticeship.annual_subsidy.value
+            >>> {level.value: str(amount) for level, amount in rates.items()}
+            {'intermediate': '5500', 'advanced': '8000', 'technician': '8500'}
+            >>> try:
+            ...     base.with_values(document="sz-2019-11", since=date(2027, 1, 1),
+            ...         replace={"apprenticeship.annual_subsidy": {"advanced": "8000"}})
+            ... except PolicyFileError as error:
+            ...     print(error.problems[0].message)
+            the new table lacks intermediate, technician, which the base table in force from 2027-01-01 onwards has; give them, change only some keys with update=, or drop them with remove={"apprenticeship.annual_subsidy": ["intermediate", "technician"]}
+        """
+        return Reform(
+            document=document,
+            since=since,
+            until=until,
+            article=article,
+            note=note,
+            name=name,
+            replaced=replace or {},
+            updated=update or {},
+            removed=remove or {},
+        ).apply(self)
 
     def parameter(self, name: str) -> Parameter:
         """Return the history of the parameter *name*.
@@ -810,7 +1043,7 @@ def _check_data(programme: Programme) -> None:
         name, text = read_source(programme.data)
     except _Unreadable as exc:
         raise _refuse_data(key, str(exc.problem), expected) from None
-    reader = _Reader(name)
+    reader = _Reader(name, describe=True)
     parsed = reader.read(text)
     if reader.problems:
         raise _refuse_data(key, _quoted(reader.problems), expected) from (

@@ -117,6 +117,8 @@ from skillchain.policy import (
     Kind,
     ParameterSpec,
     Programme,
+    Reform,
+    Removal,
 )
 from skillchain.policy import programmes as registered_programmes
 from skillchain.rules import (
@@ -253,6 +255,13 @@ from skillchain.testing.strategies._recognition import (
     professional_titles,
     talent_reward_claims,
 )
+from skillchain.testing.strategies._reforms import (
+    REFORM_DOCUMENT,
+    keyed_tables,
+    reform_builders,
+    reforms,
+    removals,
+)
 from skillchain.testing.strategies._rules import (
     conditions,
     read_ons,
@@ -279,6 +288,7 @@ from skillchain.testing.strategies._values import (
 __all__ = [
     "GENERIC_TYPES",
     "OUTCOMES",
+    "REFORM_DOCUMENT",
     "REGISTERED_TYPES",
     "Breaker",
     "CaseRecipe",
@@ -334,6 +344,7 @@ __all__ = [
     "industry_clusters",
     "input_problems",
     "insurance_periods",
+    "keyed_tables",
     "labour_contracts",
     "level_applications",
     "lifelong_training_carriers",
@@ -363,7 +374,10 @@ __all__ = [
     "recipe_for",
     "recipes",
     "recommendation_rounds",
+    "reform_builders",
+    "reforms",
     "register_recipe",
+    "removals",
     "resident_ids",
     "resolved_values",
     "reward_scopes",
@@ -538,6 +552,8 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     Allocation: allocations,
     QuotaApplication: quota_applications,
     RecommendationRound: recommendation_rounds,
+    Reform: reform_builders,
+    Removal: removals,
     ResidentId: resident_ids,
     RewardScope: reward_scopes,
     Rounding: roundings,
