@@ -11,10 +11,13 @@ from pathlib import Path
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+import skillchain_nightschool.testing  # noqa: F401 - registers the rules' recipes
+
 from skillchain import Outcome, Policy, ResidentId
 from skillchain.cases import check_case, load_directory
 from skillchain.policy import programmes, specs
 from skillchain.rules import get_rule
+from skillchain.testing import Case, evaluate
 from skillchain.testing import strategies as sk
 from skillchain_nightschool import (
     ENROLMENT_RULE,
@@ -157,3 +160,26 @@ def test_an_eligible_voucher_pays_the_rate_for_at_most_sixty_hours(
         assert decision.amount == rate * min(attended, 60)
     else:
         assert decision.outcome is Outcome.INELIGIBLE
+
+
+@given(sk.cases("nightschool.voucher", outcome="eligible"))
+def test_every_eligible_voucher_pays_the_rate_of_its_start_for_at_most_sixty_hours(
+    case: Case,
+) -> None:
+    """The programme's recipe (``skillchain_nightschool.testing``) draws eligible
+    vouchers at the thresholds: of age on the first day, 80 % attended."""
+    enrolment = case.fact("enrolment")
+    assert isinstance(enrolment, EveningEnrolment)
+    assert enrolment.attended_hours is not None
+    decision = evaluate("nightschool.voucher", Policy.default(), case)
+    rate = Decimal(20) if enrolment.course_start.year == 2025 else Decimal(25)
+    assert decision.amount == rate * min(enrolment.attended_hours, 60)
+    assert enrolment.attended_hours * 5 >= enrolment.course_hours * 4
+
+
+@given(sk.cases("nightschool.voucher", outcome="ineligible"))
+def test_a_voucher_is_refused_on_the_condition_its_case_breaks(case: Case) -> None:
+    decision = evaluate("nightschool.voucher", Policy.default(), case)
+    broken = case.name.removeprefix("ineligible: ")
+    assert broken in {finding.check for finding in decision.failed}
+    assert decision.amount is None
