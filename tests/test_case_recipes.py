@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from rule_cases import example_policy
 from skillchain import Outcome, Policy
 from skillchain.comparison import Case, evaluate
 from skillchain.testing.strategies import (
@@ -310,3 +311,32 @@ def test_an_eligible_case_is_decided_eligible_by_the_rule() -> None:
         assert _amount(case, "prepaid") <= _amount(case, "entitlement")
 
     drawn()
+
+
+def test_a_recipe_without_unknown_facts_draws_no_undetermined_case(
+    restored: CaseRecipe,
+) -> None:
+    register_recipe(attrs.evolve(restored, unknowns=()), replace=True)
+    for outcome in (None, "undetermined"):
+        with pytest.raises(InvalidArgument, match="no fact that can be unknown"):
+            cases(SETTLEMENT, outcome=outcome)
+    _draw_one(cases(SETTLEMENT, outcome="eligible"))
+
+
+def test_lacking_figures_decide_the_facts_on_a_day_without_them() -> None:
+    """A chain's composition reads no fact that can be unknown; under the example
+    overlay its required parts have a value from 2025-07-05 only, so its undetermined
+    cases are chains decided before that day."""
+    policy = example_policy("chains.composition")
+    assert policy.at(date(2025, 7, 4)).get("chains.required_parts").value is None
+    seen: list[Case] = []
+
+    @ONCE
+    @given(cases("chains.composition", policy=policy, outcome="undetermined"))
+    def drawn(case: Case) -> None:
+        seen.append(case)
+        assert case.name == "undetermined: chains.required_parts"
+        assert case.on < date(2025, 7, 5)
+
+    drawn()
+    assert seen

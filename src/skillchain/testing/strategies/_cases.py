@@ -157,6 +157,11 @@ class CaseRecipe:
     every fact a deciding condition declares)."""
     days: Callable[[Policy], "st.SearchStrategy[date]"] | None = None
     """The evaluation days to draw (``None``: :func:`days_in_force` of :attr:`needs`)."""
+    lacking_figures: bool = False
+    """Whether an undetermined case may also be an eligible case's facts decided on
+    a day on which one of :attr:`needs` has no value (for a rule whose facts are
+    never unknown, such as one that only counts the parts of a chain).  Use it only
+    when the facts hold no dates the earlier day would contradict."""
 
 
 _RECIPES: dict[str, CaseRecipe] = {}
@@ -394,6 +399,26 @@ def days_in_force(
     edges = sorted({d for span in spans for d in span})
     anywhere = st.sampled_from(spans).flatmap(lambda span: st.dates(span[0], span[1]))
     return st.sampled_from(edges) | anywhere | anywhere
+
+
+def _lacking_days(policy: Policy, names: tuple[str, ...]) -> "st.SearchStrategy[date]":
+    """Days from 2019 to 2030 on which at least one of *names* has no value."""
+    spans = _in_force(policy, names, _FIRST_DAY, _LAST_DAY)
+    gaps: list[tuple[date, date]] = []
+    start = _FIRST_DAY
+    for first, last in spans:
+        if first > start:
+            gaps.append((start, first - timedelta(days=1)))
+        start = max(start, last + timedelta(days=1)) if last < date.max else date.max
+    if start <= _LAST_DAY:
+        gaps.append((start, _LAST_DAY))
+    if not gaps:
+        msg = f"every figure of {', '.join(names)} has a value on every day to {_LAST_DAY}"
+        raise InvalidArgument(msg)
+    edges = sorted({d for gap in gaps for d in gap})
+    return st.sampled_from(edges) | st.sampled_from(gaps).flatmap(
+        lambda gap: st.dates(gap[0], gap[1])
+    )
 
 
 # --- unknown facts ------------------------------------------------------------------
@@ -636,10 +661,18 @@ def cases(
     if wanted == "ineligible" and not recipe.breaks:
         msg = f"the recipe for {found.id} breaks no condition: it draws no ineligible case"
         raise InvalidArgument(msg)
+    needs = _needs(recipe, found)
+    unknowns = _unknowns(recipe, found)
+    if wanted in (None, "undetermined") and not unknowns and not recipe.lacking_figures:
+        msg = (
+            f"{found.id}'s recipe names no fact that can be unknown (and does not "
+            "allow lacking_figures): it draws no undetermined case"
+        )
+        raise InvalidArgument(msg)
     if on is None and recipe.days is not None:
         days = recipe.days(used)
     else:
-        days = _day_strategy(on, (used, _needs(recipe, found)))
+        days = _day_strategy(on, (used, needs))
     chosen = _Chosen(
         rule=found,
         recipe=recipe,
@@ -647,7 +680,9 @@ def cases(
         days=days,
         wanted=wanted,
         failing=failing,
-        unknowns=_unknowns(recipe, found),
+        unknowns=unknowns,
+        needs=needs,
+        lacking=_lacking_days(used, needs) if recipe.lacking_figures else None,
     )
 
     @st.composite
@@ -682,6 +717,8 @@ class _Chosen:
     wanted: WantedOutcome | None
     failing: str | None
     unknowns: tuple[str, ...]
+    needs: tuple[str, ...]
+    lacking: "st.SearchStrategy[date] | None"
 
 
 def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
@@ -705,7 +742,7 @@ def _draw_case(draw: st.DrawFn, chosen: _Chosen) -> Case:
             facts=facts,
             failing=failing,
         )
-    return _unknown(draw, rule, chosen.unknowns, setting, facts)
+    return _unknown(draw, chosen, setting, facts)
 
 
 def _rotated(items: tuple[str, ...], start: int) -> tuple[str, ...]:
@@ -750,13 +787,9 @@ def _broken(
     )
 
 
-def _unknown(
-    draw: st.DrawFn, rule: Rule, paths: tuple[str, ...], setting: Setting, facts: Facts
-) -> Case:
-    if not paths:
-        msg = f"{rule.id} declares no fact that can be unknown: it draws no undetermined case"
-        raise InvalidArgument(msg)
-    order = _rotated(paths, draw(st.integers(0, len(paths) - 1)))
+def _unknown(draw: st.DrawFn, chosen: _Chosen, setting: Setting, facts: Facts) -> Case:
+    rule, paths = chosen.rule, chosen.unknowns
+    order = _rotated(paths, draw(st.integers(0, len(paths) - 1))) if paths else ()
     for path in order:
         changed = blank(facts, path)
         if changed is None:
@@ -765,7 +798,19 @@ def _unknown(
         decision = _decided(rule, setting.policy, name, setting.on, changed)
         if decision.outcome is Outcome.UNDETERMINED:
             return Case(name=name, on=setting.on, facts=changed)
+    if chosen.lacking is not None:
+        day = draw(chosen.lacking)
+        lacking = sorted(
+            name
+            for name in chosen.needs
+            if setting.policy.at(day).get(name).value is None
+        )
+        name = f"undetermined: {', '.join(lacking)}"
+        decision = _decided(rule, setting.policy, name, day, facts)
+        if decision.outcome is Outcome.UNDETERMINED:
+            return Case(name=name, on=day, facts=facts)
     raise AssertionError(
         f"the recipe for {rule.id} could make no fact unknown so that the case is "
-        f"undetermined (tried {', '.join(order)})"
+        f"undetermined (tried {', '.join(order) or 'no fact'}"
+        f"{' and a day without its figures' if chosen.lacking is not None else ''})"
     )
