@@ -3,7 +3,7 @@
 A keyed table is a parameter value that is a mapping (the rates by skill level, a
 catalogue by occupation, the tiers of a quota ...).  Laying a new table over an old
 one must not lose a key by accident: a key the old table has and the new one lacks
-is dropped only when the change says so.  The helpers here compare, merge and cut
+is dropped only when the change says so.  The functions here compare, merge and cut
 tables key by key; keys are compared by their *label*, the text a policy file writes
 them as (an enum member's value, a code's text, a number's digits).
 """

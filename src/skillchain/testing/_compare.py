@@ -86,7 +86,7 @@ class OutcomeTally:
     """How many cases a property saw, by outcome, over every call it was passed to.
 
     Pass the same tally (``tally=``) to every call of one property, for instance to
-    a one-case helper under ``@given``, and read it after the run: :attr:`counts`
+    a one-case property under ``@given``, and read it after the run: :attr:`counts`
     for the figures, :meth:`report` for a person.  A tally counts for one property
     (the list and one-case forms of it share one); passing it to another property
     is an error.
@@ -230,7 +230,7 @@ class _Property:
 
 
 def _conclude(
-    helper: str,
+    caller: str,
     prop: _Property,
     rule: str,
     counts: Counter[str],
@@ -249,19 +249,19 @@ def _conclude(
     hypothesis = _hypothesis()
     if hypothesis is not None:
         for label in dict.fromkeys(events):
-            hypothesis.event(f"{helper}: {label}")
+            hypothesis.event(f"{caller}: {label}")
         if not enough:
             miss = prop.miss.format(before=before)
-            hypothesis.event(f"{helper}: checks nothing ({miss})")
+            hypothesis.event(f"{caller}: checks nothing ({miss})")
     if enough or vacuous_ok:
         return
     if hypothesis is not None:
         hypothesis.assume(False)  # discard the example, as assume() does
-    raise AssertionError(_vacuous(helper, prop, rule, counts, one=one, before=before))
+    raise AssertionError(_vacuous(caller, prop, rule, counts, one=one, before=before))
 
 
 def _vacuous(
-    helper: str,
+    caller: str,
     prop: _Property,
     rule: str,
     counts: Counter[str],
@@ -276,7 +276,7 @@ def _vacuous(
     day = (before - timedelta(days=1)).isoformat() if before is not None else ""
     lines = [
         (
-            f"{helper} checked nothing: it speaks about "
+            f"{caller} checked nothing: it speaks about "
             f"{prop.about.format(before=before)}, and {seen}."
         ),
         *_count_lines(counts),
@@ -367,7 +367,7 @@ def _transition(before: Outcome, after: Outcome) -> str:
 
 
 def _many(
-    helper: str,
+    caller: str,
     prop: _Property,
     *,
     rule: Rule | str,
@@ -393,7 +393,7 @@ def _many(
         },
     )
     _conclude(
-        helper,
+        caller,
         prop,
         comparison.rule,
         counts,
@@ -411,7 +411,7 @@ def _many(
 
 
 def _one(
-    helper: str,
+    caller: str,
     prop: _Property,
     *,
     rule: Rule | str,
@@ -436,7 +436,7 @@ def _one(
         {"baseline": _decided([was]), "reform": _decided([now])},
     )
     _conclude(
-        helper,
+        caller,
         prop,
         found.id,
         counts,
@@ -940,7 +940,7 @@ def _amount_report(title: str, lines: list[str]) -> None:
 
 
 def _one_policy(
-    helper: str,
+    caller: str,
     prop: _Property,
     found: Rule,
     decisions: tuple[Decision, ...],
@@ -953,7 +953,7 @@ def _one_policy(
 ) -> None:
     counts = _seen(len(decisions), checked, {"policy": _decided(decisions)})
     _conclude(
-        helper,
+        caller,
         prop,
         found.id,
         counts,
@@ -996,7 +996,7 @@ def _monotone_problems(
 
 
 def _monotone(
-    helper: str,
+    caller: str,
     rule: Rule | str,
     policy: Policy,
     listed: list[Case],
@@ -1010,7 +1010,7 @@ def _monotone(
     decisions = tuple(evaluate(found, policy, case) for case in listed)
     problems, paid, keys = _monotone_problems(listed, decisions, key)
     _one_policy(
-        helper,
+        caller,
         _MONOTONE,
         found,
         decisions,
@@ -1097,7 +1097,7 @@ def assert_case_amount_monotone(
 
 
 def _capped(
-    helper: str,
+    caller: str,
     rule: Rule | str,
     policy: Policy,
     listed: list[Case],
@@ -1111,7 +1111,7 @@ def _capped(
     decisions = tuple(evaluate(found, policy, case) for case in listed)
     paid = sum(d.amount is not None for d in decisions)
     _one_policy(
-        helper,
+        caller,
         _CAPPED,
         found,
         decisions,

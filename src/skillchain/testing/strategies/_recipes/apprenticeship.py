@@ -903,8 +903,8 @@ def _ended_days(
         if not stretches:
             # Raises, naming the figures a programme's start lacks.
             return days_in_force(policy, (*names, *_SUBSIDY_NEEDS))
-        begin = stretches[0][0]
-        first = max(POLICY_FIRST, add_months(begin, _shortest(policy.at(begin))))
+        opening = stretches[0][0]
+        first = max(POLICY_FIRST, add_months(opening, _shortest(policy.at(opening))))
         return days_in_force(policy, _SUBSIDY_NEEDS, first=first)
 
     return days
