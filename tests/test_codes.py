@@ -5,7 +5,19 @@ import pytest
 from hypothesis import given
 
 from skillchain import FUTIAN, DivisionCode, InvalidValueError, OccupationCode
-from strategies import PROVINCE_PREFIXES, division_codes, occupation_codes
+from skillchain.testing.strategies import division_codes, occupation_codes
+
+
+#: The first two digits of the 34 province-level divisions of GB/T 2260.
+PROVINCE_PREFIXES = (
+    *("11", "12", "13", "14", "15"),
+    *("21", "22", "23"),
+    *("31", "32", "33", "34", "35", "36", "37"),
+    *("41", "42", "43", "44", "45", "46"),
+    *("50", "51", "52", "53", "54"),
+    *("61", "62", "63", "64", "65"),
+    *("71", "81", "82"),
+)
 
 
 # --- DivisionCode -------------------------------------------------------------------

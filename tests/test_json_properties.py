@@ -74,6 +74,10 @@ NOT_JSON: Final = {
     # The generic base of the allocation results: each subclass (QuotaAllocation,
     # ...) names its applications' type and has its JSON form.
     "Allocation",
+    # A reform is built in Python and applied to a policy: its values are typed only by
+    # each parameter's kind, which the policy knows (a reform file is an overlay).
+    "Reform",
+    "Removal",
     # Hold Python functions (a parameter kind's parse/dump, a rule's function).
     "Kind",
     "ParameterSpec",

@@ -26,7 +26,7 @@ from skillchain.model import (
     RecommendationRound,
     SkillChain,
 )
-from strategies import credit_codes, resident_ids
+from skillchain.testing.strategies import credit_codes, resident_ids
 
 
 #: The corrected example of GB 32100-2015 and two synthetic Futian-registered codes.

@@ -32,7 +32,7 @@ from skillchain.model import (
     InstitutionKind,
     ProfessionalTitle,
 )
-from strategies import resident_ids
+from skillchain.testing.strategies import resident_ids
 
 
 @attrs.frozen(kw_only=True)

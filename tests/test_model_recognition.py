@@ -34,7 +34,7 @@ from skillchain.model import (
     TalentRewardClaim,
     TalentRewardKind,
 )
-from strategies import resident_ids
+from skillchain.testing.strategies import resident_ids
 
 
 #: The example numbers printed in GB 11643-1999, 附录A.

@@ -32,7 +32,7 @@ from skillchain.model import (
     RecognitionLevel,
     ThreeProject,
 )
-from strategies import resident_ids
+from skillchain.testing.strategies import resident_ids
 
 
 ORGANISER = CreditCode("91350100M000100Y43")

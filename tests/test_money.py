@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from skillchain import InvalidValueError, Rounding, RoundingMode, yuan
-from strategies import amounts
+from skillchain.testing.strategies import amounts
 
 
 # --- yuan ---------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def test_yuan_rejects_inexact_or_non_numeric_values(
     assert "never a float" in info.value.expected
 
 
-@given(amounts())
+@given(amounts(min_value=-(10**9), max_value=10**9))
 def test_yuan_round_trips_decimal_strings(amount: Decimal) -> None:
     """yuan(str(d)) == d for plain decimals."""
     assert amount == yuan(f"{amount:f}")
@@ -164,7 +164,10 @@ def test_rounding_does_not_depend_on_the_decimal_context() -> None:
         assert str(rounding.apply(big)) == "123456789012345678901234567890.12"
 
 
-@given(amounts(places=6), st.sampled_from(RoundingMode))
+@given(
+    amounts(min_value=-(10**9), max_value=10**9, places=6),
+    st.sampled_from(RoundingMode),
+)
 def test_rounding_agrees_with_decimal_quantize(
     amount: Decimal, mode: RoundingMode
 ) -> None:

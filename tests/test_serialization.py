@@ -45,7 +45,7 @@ from skillchain.serialization import (
     structure,
     unstructure,
 )
-from strategies_people import enrolments, enterprises, persons
+from skillchain.testing.strategies import enrolments, enterprises, persons
 
 
 ID = "11010519491231002X"

@@ -152,41 +152,42 @@ def programmes(
     starts = either(start, dates_between(POLICY_FIRST, POLICY_LAST))
     codes = either(enterprises, credit_codes())
     jobs = either(occupations, occupation_codes(detail=True))
+    # Built once here, not on every draw: building a strategy costs more than drawing.
+    mode_sets = st.frozensets(st.sampled_from(TrainingMode))
+    institutions = training_institutions()
+    statuses = st.sampled_from(ProgrammeStatus)
+    references = optional(st.from_regex(r"FT-[0-9]{3}", fullmatch=True))
+    masters = mentors(side=st.just(MentorSide.ENTERPRISE))
+    teachers = mentors(side=st.just(MentorSide.INSTITUTION))
+    hours = optional(amounts(max_value=10_000, places=1))
+    places = optional(division_codes())
+    filing_days = optional(dates_between(date(2018, 1, 1), POLICY_LAST))
+    quota_years = optional(st.integers(2019, 2030))
 
     @st.composite
     def draw_programme(draw: st.DrawFn) -> ApprenticeshipProgramme:
-        modes = draw(st.frozensets(st.sampled_from(TrainingMode)))
+        modes = draw(mode_sets)
         dual = TrainingMode.DUAL_MENTORS in modes
         first = draw(starts)
         room = (10000 * 12 - 1) - (first.year * 12 + first.month - 1)
         return ApprenticeshipProgramme(
             enterprise=draw(codes),
-            institution=draw(training_institutions()),
+            institution=draw(institutions),
             occupation=draw(jobs),
             target_level=draw(target),
             start=first,
             planned_months=draw(st.integers(1, max(1, min(48, room)))),
             modes=modes,
-            status=draw(st.sampled_from(ProgrammeStatus)),
-            reference=draw(optional(st.from_regex(r"FT-[0-9]{3}", fullmatch=True))),
+            status=draw(statuses),
+            reference=draw(references),
             special_case=draw(FLAGS),
-            enterprise_mentor=draw(
-                mentors(side=st.just(MentorSide.ENTERPRISE))
-                if dual
-                else optional(mentors(side=st.just(MentorSide.ENTERPRISE)))
-            ),
-            institution_mentor=draw(
-                mentors(side=st.just(MentorSide.INSTITUTION))
-                if dual
-                else optional(mentors(side=st.just(MentorSide.INSTITUTION)))
-            ),
-            online_hours=draw(optional(amounts(max_value=10_000, places=1))),
-            professional_basics_hours=draw(
-                optional(amounts(max_value=10_000, places=1))
-            ),
-            filing_division=draw(optional(division_codes())),
-            filed_on=draw(optional(dates_between(date(2018, 1, 1), POLICY_LAST))),
-            district_quota_year=draw(optional(st.integers(2019, 2030))),
+            enterprise_mentor=draw(masters if dual else optional(masters)),
+            institution_mentor=draw(teachers if dual else optional(teachers)),
+            online_hours=draw(hours),
+            professional_basics_hours=draw(hours),
+            filing_division=draw(places),
+            filed_on=draw(filing_days),
+            district_quota_year=draw(quota_years),
         )
 
     return draw_programme()
@@ -248,14 +249,17 @@ def quota_applications(
 
 def quota_allocations() -> st.SearchStrategy[QuotaAllocation]:
     """Draw quota allocations: ranked applications with one decision each."""
+    applications = st.lists(quota_applications(), max_size=3)
+    quotas = optional(st.integers(0, 100))
+    outcomes = decisions()
 
     @st.composite
     def draw_allocation(draw: st.DrawFn) -> QuotaAllocation:
-        ranked = tuple(draw(st.lists(quota_applications(), max_size=3)))
+        ranked = tuple(draw(applications))
         return QuotaAllocation(
-            quota=draw(optional(st.integers(0, 100))),
+            quota=draw(quotas),
             ranked=ranked,
-            decisions=tuple(draw(decisions()) for _ in ranked),
+            decisions=tuple(draw(outcomes) for _ in ranked),
         )
 
     return draw_allocation()

@@ -124,26 +124,28 @@ def training_institutions(
         hypothesis.errors.InvalidArgument: *kinds* is not a strategy.
     """
     check_strategy("kinds", kinds)
+    # Built once here, not on every draw: building a strategy costs more than drawing.
+    statuses = optional(st.sampled_from(RegulatoryStatus))
+    kind_of = either(kinds, st.sampled_from(InstitutionKind))
+    codes = optional(credit_codes())
+    ownerships = optional(st.sampled_from(Ownership))
+    numbers = optional(st.text("0123456789", min_size=1, max_size=12))
+    places = optional(division_codes())
+    qualifications = st.lists(evaluation_qualifications(), max_size=2)
 
     @st.composite
     def draw_institution(draw: st.DrawFn) -> TrainingInstitution:
-        status = draw(optional(st.sampled_from(RegulatoryStatus)))
+        status = draw(statuses)
         numbered = status is not RegulatoryStatus.NONE
         return TrainingInstitution(
             name=draw(NAMES),
-            kind=draw(either(kinds, st.sampled_from(InstitutionKind))),
-            credit_code=draw(optional(credit_codes())),
-            ownership=draw(optional(st.sampled_from(Ownership))),
+            kind=draw(kind_of),
+            credit_code=draw(codes),
+            ownership=draw(ownerships),
             regulatory_status=status,
-            certificate_number=draw(
-                optional(st.text("0123456789", min_size=1, max_size=12))
-            )
-            if numbered
-            else None,
-            division=draw(optional(division_codes())),
-            evaluation_qualifications=tuple(
-                draw(st.lists(evaluation_qualifications(), max_size=2))
-            ),
+            certificate_number=draw(numbers) if numbered else None,
+            division=draw(places),
+            evaluation_qualifications=tuple(draw(qualifications)),
         )
 
     return draw_institution()

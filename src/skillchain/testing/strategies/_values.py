@@ -46,14 +46,18 @@ def division_codes(*, level: str | None = None) -> st.SearchStrategy[DivisionCod
         msg = f"level={level!r} must be 'province', 'prefecture', 'county' or None"
         raise InvalidArgument(msg)
 
+    levels = st.sampled_from(["province", "prefecture", "county"])
+    prefixes = st.sampled_from(PROVINCES)
+    pairs = st.integers(1, 99)
+
     @st.composite
     def draw_code(draw: st.DrawFn) -> DivisionCode:
-        chosen = level or draw(st.sampled_from(["province", "prefecture", "county"]))
-        prefix = draw(st.sampled_from(PROVINCES))
+        chosen = level or draw(levels)
+        prefix = draw(prefixes)
         if chosen == "province":
             return DivisionCode(prefix + "0000")
-        prefecture = draw(st.integers(1, 99))
-        county = 0 if chosen == "prefecture" else draw(st.integers(1, 99))
+        prefecture = draw(pairs)
+        county = 0 if chosen == "prefecture" else draw(pairs)
         return DivisionCode(f"{prefix}{prefecture:02d}{county:02d}")
 
     return draw_code()
@@ -112,6 +116,14 @@ def resident_ids(
     return draw_id()
 
 
+#: The entity categories of each authority that lists some, ready to draw.
+_CATEGORIES: Final = {
+    authority: st.sampled_from(listed)
+    for authority in RegistrationAuthority
+    if (listed := [c for c in EntityCategory if c.authority is authority])
+}
+
+
 def credit_codes(
     *,
     authority: "st.SearchStrategy[RegistrationAuthority] | None" = None,
@@ -133,17 +145,16 @@ def credit_codes(
     check_strategy("divisions", divisions)
     authorities = either(authority, st.sampled_from(RegistrationAuthority))
     places = either(divisions, division_codes())
+    any_category = st.sampled_from(USCC_ALPHABET)
+    subjects = st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9)
 
     @st.composite
     def draw_code(draw: st.DrawFn) -> CreditCode:
         chosen = draw(authorities)
-        listed = [c for c in EntityCategory if c.authority is chosen]
-        if listed:
-            category = draw(st.sampled_from(listed)).code
-        else:
-            category = draw(st.sampled_from(USCC_ALPHABET))
+        listed = _CATEGORIES.get(chosen)
+        category = draw(any_category) if listed is None else draw(listed).code
         division = draw(places)
-        subject = draw(st.text(alphabet=USCC_ALPHABET, min_size=9, max_size=9))
+        subject = draw(subjects)
         body = f"{chosen.code}{category}{division.code}{subject}"
         return CreditCode(body + uscc.calc_check_digit(body))
 
