@@ -130,10 +130,11 @@ def demo(session: nox.Session) -> None:
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Benchmarks (not part of the test suite): medians and ratios, never assertions."""
-    session.install(".")
+    session.install(".[testing]")
     session.run("python", "benchmarks/bench_core.py", *session.posargs)
     session.run("python", "benchmarks/bench_rules.py", *session.posargs)
     session.run("python", "benchmarks/bench_simulate.py", *session.posargs)
+    session.run("python", "benchmarks/bench_strategies.py", *session.posargs)
 
 
 if __name__ == "__main__":
