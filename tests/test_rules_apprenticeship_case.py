@@ -12,6 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rule_fixtures import (
+    DIRECTORY_OCCUPATION,
+    WITH_DIRECTORY,
+    WITH_DISTRICT,
+    directory_overlay,
+    district_figures_overlay,
+)
 from skillchain import (
     CreditCode,
     DivisionCode,
@@ -21,6 +28,7 @@ from skillchain import (
     ResidentId,
     SkillLevel,
 )
+from skillchain.comparison import Case
 from skillchain.model import (
     ApprenticeEnrolment,
     ApprenticeshipProgramme,
@@ -43,15 +51,7 @@ from skillchain.rules import (
     rules,
     subsidy_entitlement,
 )
-from strategies_rules_apprenticeship import (
-    DIRECTORY_OCCUPATION,
-    WITH_DIRECTORY,
-    WITH_DISTRICT,
-    directory_overlay,
-    district_figures_overlay,
-    evaluation_days,
-    judged_enrolments,
-)
+from skillchain.testing.strategies import cases
 
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "src" / "skillchain" / "rules"
@@ -187,15 +187,21 @@ def test_a_failed_condition_makes_the_case_ineligible_and_explains_it_first() ->
 
 
 @given(
-    judged_enrolments(),
-    evaluation_days(),
+    cases("apprenticeship.case", policy=WITH_DISTRICT),
     st.sampled_from([Policy.default(), WITH_DIRECTORY, WITH_DISTRICT]),
 )
-def test_the_case_is_exactly_its_three_rules(
-    enrolment: ApprenticeEnrolment, on: date, policy: Policy
-) -> None:
+def test_the_case_is_exactly_its_three_rules(drawn: Case, policy: Policy) -> None:
     """Findings are the three rules' findings in order; eligible only if all three are."""
-    case = apprentice_case(enrolment, on=on, policy=policy, shortage_occupation=False)
+    enrolment = drawn.facts["enrolment"]
+    assert isinstance(enrolment, ApprenticeEnrolment)
+    on = drawn.on
+    shortage = drawn.facts.get("shortage_occupation")
+    student = drawn.facts.get("student", False)
+    assert shortage is None or isinstance(shortage, bool)
+    assert isinstance(student, bool)
+    case = apprentice_case(
+        enrolment, on=on, policy=policy, shortage_occupation=shortage, student=student
+    )
     apprentice = apprentice_eligibility(enrolment, on=on, policy=policy)
     programme = programme_validity(enrolment.programme, on=on, policy=policy)
     subsidy = subsidy_entitlement(
@@ -203,7 +209,8 @@ def test_the_case_is_exactly_its_three_rules(
         [enrolment],
         on=on,
         policy=policy,
-        shortage_occupation=False,
+        shortage_occupation=shortage,
+        student=student,
     )
     # The programme's unknown facts are named under ``enrolment`` in the case.
     named = tuple(
@@ -231,20 +238,6 @@ def test_the_case_is_exactly_its_three_rules(
     if known:
         assert case.provenance is not None
         assert case.provenance >= max(known)
-
-
-@given(judged_enrolments(), evaluation_days())
-def test_same_arguments_give_equal_decisions(
-    enrolment: ApprenticeEnrolment, on: date
-) -> None:
-    """A rule depends only on its arguments."""
-    first = apprentice_case(
-        enrolment, on=on, policy=WITH_DISTRICT, shortage_occupation=False
-    )
-    again = apprentice_case(
-        attrs.evolve(enrolment), on=on, policy=WITH_DISTRICT, shortage_occupation=False
-    )
-    assert first == again
 
 
 def test_an_overlay_changes_the_fingerprint_the_decision_records() -> None:

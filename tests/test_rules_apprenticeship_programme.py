@@ -10,8 +10,6 @@ directory, which the bundled policy does not supply either.  The figures are rea
 on the programme's start, so boundary days are tested as programme starts.
 """
 
-import string
-
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -22,6 +20,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rule_fixtures import (
+    DIRECTORY_OCCUPATION,
+    WITH_DIRECTORY,
+    WITH_DISTRICT,
+    directory_overlay,
+    district_figures_overlay,
+)
 from skillchain import (
     CreditCode,
     DivisionCode,
@@ -31,6 +36,7 @@ from skillchain import (
     SkillLevel,
 )
 from skillchain._decision import Decision, message_for
+from skillchain.comparison import Case
 from skillchain.model import (
     ApprenticeshipProgramme,
     Enterprise,
@@ -49,17 +55,7 @@ from skillchain.rules.apprenticeship.programme import (
     check_programme,
     programme_validity,
 )
-from strategies_rules_apprenticeship import (
-    DIRECTORY_OCCUPATION,
-    WITH_DIRECTORY,
-    WITH_DISTRICT,
-    directory_overlay,
-    district_figures_overlay,
-    evaluation_days,
-    in_force_only,
-    judged_programmes,
-    policies,
-)
+from skillchain.testing.strategies import cases
 
 
 ON = date(2024, 3, 1)
@@ -710,52 +706,26 @@ def test_an_own_centre_names_the_unknown_facts_before_the_size_rule() -> None:
 # --- properties ---------------------------------------------------------------------------
 
 
-@given(judged_programmes(), evaluation_days(), policies())
-def test_same_arguments_give_equal_decisions(
-    plan: ApprenticeshipProgramme, on: date, policy: Policy
-) -> None:
-    """A decision depends only on its arguments: same (or equal) arguments, equal decisions."""
-    first = programme_validity(plan, on=on, policy=policy)
-    again = programme_validity(attrs.evolve(plan), on=on, policy=policy)
-    assert first == again
+# The promises every rule keeps (the same arguments give equal decisions, the outcome
+# follows the findings in declared order, sentences are filled, figures are read on
+# their day...) are checked for this rule with the others, by the contract in
+# test_rules_contract.py.
 
 
-@given(judged_programmes(), evaluation_days(), policies())
-def test_no_parameter_value_is_used_outside_its_effective_period(
-    plan: ApprenticeshipProgramme, on: date, policy: Policy
-) -> None:
-    """The figures are those of the programme's start: removing every value not in
-    force on that day changes nothing but the fingerprint."""
-    full = programme_validity(plan, on=on, policy=policy)
-    narrow = programme_validity(plan, on=on, policy=in_force_only(policy, plan.start))
-    assert attrs.evolve(full, policy_fingerprint="") == attrs.evolve(
-        narrow, policy_fingerprint=""
-    )
-    snapshot = policy.at(plan.start)
-    for name in full.missing:
-        if not name.startswith("programme."):
-            assert not snapshot.get(name).known
-
-
-@given(judged_programmes(), evaluation_days(), policies())
-def test_findings_follow_the_registered_checks_and_templates_are_filled(
-    plan: ApprenticeshipProgramme, on: date, policy: Policy
-) -> None:
-    """Every check, in registered order; every template field has a value."""
-    decision = programme_validity(plan, on=on, policy=policy)
+@given(cases(PROGRAMME_RULE.id, policy=WITH_DISTRICT))
+def test_one_online_check_and_every_other_check_once(case: Case) -> None:
+    """Every check, in registered order, but the online check that does not apply:
+    no online hours at all, or some; an undecided finding names what it lacks."""
+    plan = case.facts["programme"]
+    assert isinstance(plan, ApprenticeshipProgramme)
+    decision = programme_validity(plan, on=case.on, policy=WITH_DISTRICT)
     no_online = plan.online_hours is not None and plan.online_hours == 0
     skipped = ONLINE if no_online else NO_ONLINE
     assert [f.check for f in decision.findings] == [
         c for c in PROGRAMME_RULE.checks if c != skipped
     ]
     for f in decision.findings:
-        message = message_for(f.check)
-        assert message is not None
-        names = {key for key, _ in f.values}
-        for template in (message.zh, message.en):
-            fields = {n for _, n, _, _ in string.Formatter().parse(template) if n}
-            assert fields <= names
-        assert (f.held is None) == bool(f.missing)
+        assert (f.held is None) == bool(f.missing), f.check
 
 
 @given(
@@ -802,14 +772,17 @@ def test_online_share_holds_exactly_when_online_is_at_most_half(
         assert finding(decision, ONLINE) == (2 * online <= basics, ())
 
 
-@given(judged_programmes(), evaluation_days(), policies())
-def test_the_target_level_never_decides(
-    plan: ApprenticeshipProgramme, on: date, policy: Policy
-) -> None:
+@given(
+    cases(PROGRAMME_RULE.id, policy=WITH_DISTRICT),
+    st.sampled_from([Policy.default(), WITH_DIRECTORY, WITH_DISTRICT]),
+)
+def test_the_target_level_never_decides(case: Case, policy: Policy) -> None:
     """Any target level reaches the same outcome: the levels are a priority."""
+    plan = case.facts["programme"]
+    assert isinstance(plan, ApprenticeshipProgramme)
     outcomes = {
         programme_validity(
-            attrs.evolve(plan, target_level=level), on=on, policy=policy
+            attrs.evolve(plan, target_level=level), on=case.on, policy=policy
         ).outcome
         for level in SkillLevel
     }

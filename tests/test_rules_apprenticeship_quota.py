@@ -10,6 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rule_fixtures import (
+    ENTERPRISE,
+    OTHER_ENTERPRISE,
+    make_programme,
+    overlay,
+)
 from skillchain import InvalidValueError, Outcome, Policy, Provenance
 from skillchain.policy import QuotaOrder
 from skillchain.rules import Allocation, get_rule
@@ -20,13 +26,9 @@ from skillchain.rules.apprenticeship.quota import (
     allocate_quota,
     quota_listing,
 )
-from strategies_rules_subsidy import (
-    ENTERPRISE,
-    OTHER_ENTERPRISE,
-    evaluation_days,
-    make_programme,
-    overlay,
-    poisoned,
+from skillchain.testing.strategies import (
+    credit_codes,
+    programmes,
     quota_applications,
 )
 
@@ -272,7 +274,33 @@ def test_a_quota_allocation_is_an_allocation() -> None:
 
 # --- properties ------------------------------------------------------------------------
 
-_POOLS = st.lists(quota_applications(), max_size=12, unique=True)
+# The promises every rule keeps (figures read only on their day among them) are
+# checked for this rule with the others, by the contract in test_rules_contract.py.
+
+
+def _filed(
+    application: QuotaApplication, filed_on: date | None, reference: str | None
+) -> QuotaApplication:
+    programme = attrs.evolve(
+        application.programme, filed_on=filed_on, reference=reference
+    )
+    return attrs.evolve(application, programme=programme)
+
+
+# Applications that often tie on filing day, enterprise and reference.
+_APPLICATIONS = st.builds(
+    _filed,
+    quota_applications(
+        programmes=programmes(
+            enterprises=st.sampled_from([ENTERPRISE, OTHER_ENTERPRISE]) | credit_codes()
+        )
+    ),
+    st.none()
+    | st.sampled_from([date(2024, 1, 5), date(2024, 1, 6)])
+    | st.dates(date(2023, 10, 1), date(2024, 3, 31)),
+    st.none() | st.sampled_from(["FT-001", "FT-002", "FT-003"]),
+)
+_POOLS = st.lists(_APPLICATIONS, max_size=12, unique=True)
 _QUOTAS = st.integers(0, 120)
 
 
@@ -328,20 +356,3 @@ def test_a_waiting_application_did_not_fit_at_its_turn(
             taken += app.apprentices
         elif app.filed_on is not None:
             assert app.apprentices > quota - taken
-
-
-@given(pool=_POOLS, day=evaluation_days())
-def test_no_quota_value_is_used_outside_its_period(
-    pool: list[QuotaApplication], day: date
-) -> None:
-    """Changing the quota and order on every other day changes no decision."""
-    policy = overlay(
-        {"apprenticeship.district_quota": [("2019-01-01", "2027-12-31", "60")]}
-    )
-    poison = poisoned(policy, QUOTA_RULE.parameters, day)
-    here = allocate_quota(pool, on=day, policy=policy)
-    there = allocate_quota(pool, on=day, policy=poison)
-    assert [attrs.evolve(d, policy_fingerprint="") for d in there.decisions] == [
-        attrs.evolve(d, policy_fingerprint="") for d in here.decisions
-    ]
-    assert there.ranked == here.ranked

@@ -22,9 +22,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rule_fixtures import enrol, make_programme, overlay
 from skillchain import (
-    Citation,
-    DateRange,
     Decision,
     Finding,
     InvalidValueError,
@@ -48,16 +47,7 @@ from skillchain.rules.apprenticeship.subsidy import (
     settlement,
     subsidy_entitlement,
 )
-from strategies_people import programmes
-from strategies_rules_subsidy import (
-    RATED_LEVELS,
-    apprentice_lists,
-    enrol,
-    evaluation_days,
-    make_programme,
-    overlay,
-    poisoned,
-)
+from skillchain.testing.strategies import cases
 
 
 DAY = timedelta(days=1)
@@ -1105,7 +1095,9 @@ def test_an_overlay_changes_the_fingerprint_and_the_provenance() -> None:
 _UPLIFTS = st.decimals(min_value=0, max_value=Decimal("0.30"), places=2)
 
 
-_Case = tuple[ApprenticeshipProgramme, list[ApprenticeEnrolment], date, Decimal, bool]
+_Case = tuple[
+    ApprenticeshipProgramme, list[ApprenticeEnrolment], date, Decimal, bool | None
+]
 
 
 @functools.cache
@@ -1115,11 +1107,15 @@ def _uplift_policy(uplift: Decimal) -> Policy:
 
 @st.composite
 def _cases(draw: st.DrawFn) -> _Case:
-    plan = draw(programmes())
-    plan = attrs.evolve(plan, target_level=draw(st.sampled_from(RATED_LEVELS)))
-    apprentices = draw(apprentice_lists(plan))
-    day = draw(evaluation_days())
-    return plan, apprentices, day, draw(_UPLIFTS), draw(st.booleans())
+    """A case of the rule's recipe (every outcome) under a city uplift."""
+    uplift = draw(_UPLIFTS)
+    case = draw(cases(SUBSIDY_RULE.id, policy=_uplift_policy(uplift)))
+    plan, apprentices = case.facts["programme"], case.facts["enrolments"]
+    shortage = case.facts.get("shortage_occupation")
+    assert isinstance(plan, ApprenticeshipProgramme)
+    assert isinstance(apprentices, (list, tuple))
+    assert shortage is None or isinstance(shortage, bool)
+    return plan, list(apprentices), case.on, uplift, shortage
 
 
 def _amount(decision: Decision) -> Decimal:
@@ -1172,156 +1168,9 @@ def test_the_entitlement_never_exceeds_rate_times_ceiling_persons_and_years(
     assert decision.amount <= bound + Decimal("0.005")
 
 
-@given(case=_cases(), student=st.booleans())
-def test_the_same_arguments_give_equal_decisions(
-    case: _Case,
-    student: bool,
-) -> None:
-    """A decision depends only on its arguments (no clock, no hidden state)."""
-    plan, apprentices, day, uplift, shortage = case
-    policy = _uplift_policy(uplift)
-    first = subsidy_entitlement(
-        plan,
-        apprentices,
-        on=day,
-        policy=policy,
-        shortage_occupation=shortage,
-        student=student,
-    )
-    again = subsidy_entitlement(
-        plan,
-        tuple(apprentices),
-        on=day,
-        policy=policy,
-        shortage_occupation=shortage,
-        student=student,
-    )
-    assert first == again
-    assert prepayment(plan, 3, on=day, policy=policy) == prepayment(
-        plan, 3, on=day, policy=policy
-    )
-
-
-def _assert_in_force_only(
-    decision: Decision, rule: Rule, policy: Policy, day: date | None = None
-) -> None:
-    """Every parameter citation in *decision* belongs to a value in force on *day*
-    (by default the decision's own day)."""
-    day = day if day is not None else decision.on
-    periods: dict[Citation | None, list[DateRange | None]] = {}
-    for name in rule.parameters:
-        for value in policy.parameter(name).values if name in policy.parameters else ():
-            periods.setdefault(value.citation, []).append(value.period)
-    for finding in decision.findings:
-        if set(finding.missing) & set(rule.parameters):
-            # No value was in force: the finding cites the condition's own source.
-            continue
-        own = {
-            (source.document, source.article)
-            for source in rule.condition(finding.check).sources
-        }
-        for citation in finding.citations:
-            if (citation.document.id, citation.article) in own:
-                continue
-            if citation in periods:
-                assert any(
-                    period is not None and day in period for period in periods[citation]
-                ), (finding.check, citation)
-
-
-@given(case=_cases(), student=st.booleans(), count=st.integers(0, 12))
-def test_no_parameter_value_is_used_outside_its_period(
-    case: _Case,
-    student: bool,
-    count: int,
-) -> None:
-    """Changing every value except the one in force on the day changes no decision.
-
-    The day is the evaluation day for the subsidy and the prepayment, and the day
-    the training ends for the settlement's refund window.
-    """
-    plan, apprentices, day, uplift, shortage = case
-    policy = _uplift_policy(uplift)
-    names = sorted(
-        set(SUBSIDY_RULE.parameters)
-        | set(PREPAYMENT_RULE.parameters)
-        | set(SETTLEMENT_RULE.parameters)
-    )
-    poison = poisoned(policy, names, day)
-    end = plan.planned_end
-
-    def same(make: object, poison: Policy = poison) -> None:
-        here = make(policy)  # type: ignore[operator]
-        there = make(poison)  # type: ignore[operator]
-        assert attrs.evolve(there, policy_fingerprint="") == attrs.evolve(
-            here, policy_fingerprint=""
-        )
-
-    same(
-        lambda p: subsidy_entitlement(
-            plan,
-            apprentices,
-            on=day,
-            policy=p,
-            shortage_occupation=shortage,
-            student=student,
-        )
-    )
-    same(
-        lambda p: prepayment(
-            plan,
-            count,
-            on=day,
-            policy=p,
-            shortage_occupation=shortage,
-            student=student,
-            scheme=PrepaymentScheme.CHAIN if student else PrepaymentScheme.FILED,
-            listed_on=plan.start,
-        )
-    )
-    same(
-        lambda p: settlement(Decimal(10), Decimal(20), end, on=day, policy=p),
-        poisoned(policy, names, end),
-    )
-    for rule, decision in (
-        (
-            SUBSIDY_RULE,
-            subsidy_entitlement(
-                plan, apprentices, on=day, policy=policy, shortage_occupation=shortage
-            ),
-        ),
-        (PREPAYMENT_RULE, prepayment(plan, count, on=day, policy=policy)),
-    ):
-        _assert_in_force_only(decision, rule, policy)
-    refund = settlement(Decimal(10), Decimal(20), end, on=day, policy=policy)
-    _assert_in_force_only(refund, SETTLEMENT_RULE, policy, end)
-
-
-def test_the_poisoned_policy_differs_on_every_other_day() -> None:
-    """The property above is not vacuous: the day before and after see other values."""
-    day = date(2024, 6, 1)
-    poison = poisoned(Policy.default(), SUBSIDY_RULE.parameters, day)
-    here = poison.at(day).apprenticeship
-    bundled = Policy.default().at(day).apprenticeship.annual_subsidy
-    assert here.annual_subsidy.value == bundled.value
-    assert here.annual_subsidy.citation == bundled.citation
-    for other in (day - DAY, day + DAY):
-        there = poison.at(other).apprenticeship
-        assert there.annual_subsidy.value == {
-            SkillLevel.INTERMEDIATE: Decimal(1),
-            SkillLevel.ADVANCED: Decimal(2),
-            SkillLevel.TECHNICIAN: Decimal(3),
-            SkillLevel.SENIOR_TECHNICIAN: Decimal(4),
-        }
-        assert there.part_year_rule.value is PartYearRule.STARTED_YEARS
-    plan = make_programme()
-    apprentices = enrol(plan, [True])
-    assert subsidy_entitlement(
-        plan, apprentices, on=day, policy=poison, shortage_occupation=False
-    ).amount == Decimal("14000.00")
-    assert subsidy_entitlement(
-        plan, apprentices, on=day + DAY, policy=poison, shortage_occupation=False
-    ).amount not in {None, Decimal("14000.00")}
+# The promises every rule keeps (the same arguments give equal decisions, figures are
+# read only on their day...) are checked for these rules with the others, by the
+# contract in test_rules_contract.py.
 
 
 def test_the_callers_decimal_context_does_not_change_an_amount() -> None:

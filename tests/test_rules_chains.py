@@ -348,35 +348,9 @@ def test_more_insured_staff_never_makes_an_enterprise_ineligible(
         assert low_outcome is Outcome.INELIGIBLE
 
 
-@given(sc.chain_leader_applications(), st.dates(date(2025, 1, 1), date(2030, 12, 31)))
-def test_advisory_findings_never_decide_the_outcome(
-    app: ChainLeaderApplication, on: date
-) -> None:
-    """Dropping the advisory findings leaves the outcome as it was."""
-    decision = chain_leader_incubation(app, on=on)
-    rebuilt = Decision.from_findings(
-        rule=decision.rule,
-        version=decision.version,
-        on=decision.on,
-        findings=[f for f in decision.findings if not f.advisory],
-        provenance=decision.provenance,
-        policy_fingerprint=decision.policy_fingerprint,
-    )
-    assert rebuilt.outcome is decision.outcome
-    assert (
-        decision.outcome
-        is Decision.from_findings(
-            rule=decision.rule,
-            version=decision.version,
-            on=decision.on,
-            findings=decision.findings,
-            provenance=decision.provenance,
-            policy_fingerprint=decision.policy_fingerprint,
-        ).outcome
-    )
-    assert not set(decision.missing) & {
-        name for f in decision.advisories for name in f.missing
-    } - {name for f in decision.undecided for name in f.missing}
+# That advisory findings never decide the outcome is one of the promises every rule
+# keeps, checked for this rule with the others by the contract in
+# test_rules_contract.py.
 
 
 def test_advisory_conditions_are_registered_as_such() -> None:

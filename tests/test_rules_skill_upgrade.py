@@ -7,8 +7,8 @@ import attrs
 import pytest
 
 from hypothesis import given
-from hypothesis import strategies as st
 
+from rule_fixtures import COURIER, catalogue_policy, resident, restricted
 from skillchain import (
     DateRange,
     Decision,
@@ -21,6 +21,7 @@ from skillchain import (
     Sex,
     SkillLevel,
 )
+from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
     CertificateKind,
@@ -35,16 +36,7 @@ from skillchain.rules.skill_upgrade.subsidy import (
     SKILL_UPGRADE_RULE,
     skill_upgrade_subsidy,
 )
-from strategies_rules_subsidies import (
-    COURIER,
-    catalogue_policy,
-    certificates,
-    claim_days,
-    histories,
-    resident,
-    restricted,
-    upgrade_cases,
-)
+from skillchain.testing.strategies import cases
 
 
 POLICY = catalogue_policy()
@@ -682,77 +674,17 @@ def test_the_rule_is_registered() -> None:
 # --- properties --------------------------------------------------------------------------
 
 
-@given(
-    case=upgrade_cases(),
-    history=histories(),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_the_decision_depends_only_on_its_arguments(
-    case: tuple[Person, Certificate],
-    history: tuple[SubsidyClaim, ...],
-    on: date,
-    shortage: bool | None,
-) -> None:
-    """Same arguments → equal decisions; an amount only when eligible."""
-    person, cert = case
-    first = skill_upgrade_subsidy(
-        person, cert, history, on=on, shortage_occupation=shortage, policy=POLICY
-    )
-    again = skill_upgrade_subsidy(
-        person, cert, list(history), on=on, shortage_occupation=shortage, policy=POLICY
-    )
-    assert again == first
-    assert (first.amount is not None) == (first.outcome is Outcome.ELIGIBLE)
-    assert {f.check for f in first.findings} <= set(SKILL_UPGRADE_RULE.checks)
+# The promises every rule keeps (the same arguments give equal decisions, an amount
+# only when eligible, figures read only on their day...) are checked for this rule
+# with the others, by the contract in test_rules_contract.py.
 
 
-@given(
-    case=upgrade_cases(),
-    history=histories(),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_no_parameter_value_is_used_outside_its_effective_period(
-    case: tuple[Person, Certificate],
-    history: tuple[SubsidyClaim, ...],
-    on: date,
-    shortage: bool | None,
-) -> None:
-    """Dropping every value not in force on the claim day changes nothing."""
-    person, cert = case
-    only_today = restricted(
-        POLICY, lambda _name, value: value.period is not None and on in value.period
-    )
-    decision = skill_upgrade_subsidy(
-        person, cert, history, on=on, shortage_occupation=shortage, policy=POLICY
-    )
-    same = skill_upgrade_subsidy(
-        person, cert, history, on=on, shortage_occupation=shortage, policy=only_today
-    )
-    assert (same.outcome, same.findings, same.amount, same.provenance) == (
-        decision.outcome,
-        decision.findings,
-        decision.amount,
-        decision.provenance,
-    )
-    if not date(2023, 8, 15) <= on <= date(2025, 12, 31):
-        assert decision.outcome is not Outcome.ELIGIBLE
-        assert "skill_upgrade.min_age" in decision.missing
-
-
-@given(
-    cert=certificates(),
-    on=claim_days(first=date(2023, 11, 15), last=date(2025, 12, 31)),
-)
+@given(cases(SKILL_UPGRADE_RULE.id, policy=POLICY))
 def test_an_eligible_amount_never_exceeds_the_city_maximum_with_the_uplift(
-    cert: Certificate, on: date
+    case: Case,
 ) -> None:
-    """Within Shenzhen's period: amount ≤ 3 000 × 1.3."""
-    person = worker(date(1990, 1, 1))
-    cert = attrs.evolve(cert, holder=person.id)
-    decision = skill_upgrade_subsidy(
-        person, cert, (), on=on, shortage_occupation=True, policy=POLICY
-    )
-    if decision.amount is not None:
+    """Every eligible claim is paid, within Shenzhen's range: 700 ≤ amount ≤ 3 000 × 1.3."""
+    decision = skill_upgrade_subsidy(**case.facts, on=case.on, policy=POLICY)  # type: ignore[arg-type]
+    if decision.outcome is Outcome.ELIGIBLE:
+        assert decision.amount is not None
         assert Decimal(700) <= decision.amount <= Decimal(3000) * Decimal("1.3")

@@ -14,8 +14,8 @@ import attrs
 import pytest
 
 from hypothesis import given
-from hypothesis import strategies as st
 
+from rule_fixtures import COURIER, catalogue_policy, resident
 from skillchain import (
     Decision,
     DivisionCode,
@@ -25,6 +25,7 @@ from skillchain import (
     Policy,
     SkillLevel,
 )
+from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
     CertificateKind,
@@ -42,14 +43,7 @@ from skillchain.rules import (
     skill_upgrade_claim,
     skill_upgrade_subsidy,
 )
-from strategies_rules_subsidies import (
-    COURIER,
-    catalogue_policy,
-    claim_days,
-    histories,
-    resident,
-    upgrade_cases,
-)
+from skillchain.testing.strategies import cases
 
 
 POLICY = catalogue_policy()
@@ -283,35 +277,48 @@ def test_the_rule_is_exactly_its_two_rules() -> None:
 
 
 # --- properties -----------------------------------------------------------------------------
+# The promises every rule keeps are checked for this rule with the others, by the
+# contract in test_rules_contract.py.
 
 
-@given(
-    case=upgrade_cases(),
-    history=histories(),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_the_case_is_the_subsidy_then_the_cap(
-    case: tuple[Person, Certificate],
-    history: tuple[SubsidyClaim, ...],
-    on: date,
-    shortage: bool | None,
-) -> None:
+@given(cases("skill_upgrade.case", policy=POLICY))
+def test_the_case_is_the_subsidy_then_the_cap(case: Case) -> None:
     """Findings = the subsidy's then the cap's; eligible only if both are; never paid past the cap."""
-    person, cert = case
+    facts = dict(case.facts)
+    person, cert, history = facts["person"], facts["certificate"], facts["history"]
+    assert isinstance(person, Person)
+    assert isinstance(cert, Certificate)
+    assert isinstance(history, (list, tuple))
+    claimed_on = facts.get("claimed_on")
+    shortage = facts.get("shortage_occupation")
+    assert claimed_on is None or isinstance(claimed_on, date)
+    assert shortage is None or isinstance(shortage, bool)
+    on, claimed = case.on, claimed_on or case.on
     combined = skill_upgrade_claim(
-        person, cert, history, on=on, shortage_occupation=shortage, policy=POLICY
+        person,
+        cert,
+        history,
+        on=on,
+        claimed_on=claimed_on,
+        shortage_occupation=shortage,
+        policy=POLICY,
     )
     upgrade = skill_upgrade_subsidy(
-        person, cert, history, on=on, shortage_occupation=shortage, policy=POLICY
+        person,
+        cert,
+        history,
+        on=on,
+        claimed_on=claimed_on,
+        shortage_occupation=shortage,
+        policy=POLICY,
     )
     new = SubsidyClaim(
         kind=SubsidyKind.SKILL_UPGRADE,
-        year=on.year,
+        year=claimed.year,
         occupation=cert.occupation,
         level=cert.level,
     )
-    cap = annual_cap(new, history, on=on, policy=POLICY)
+    cap = annual_cap(new, history, on=on, claimed_on=claimed, policy=POLICY)
     split = len(upgrade.findings)
     assert combined.findings[:split] == upgrade.findings
     assert [f.check for f in combined.findings[split:]] == [

@@ -2,11 +2,13 @@
 
 from datetime import date
 
+import attrs
 import pytest
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rule_fixtures import resident, restricted
 from skillchain import (
     InvalidValueError,
     OccupationCode,
@@ -15,6 +17,7 @@ from skillchain import (
     Provenance,
     SkillLevel,
 )
+from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
     CertificateKind,
@@ -24,13 +27,7 @@ from skillchain.model import (
 )
 from skillchain.rules import Judge, check_certificate_cap, get_rule
 from skillchain.rules.subsidy import ANNUAL_CAP_RULE, annual_cap
-from strategies_rules_subsidies import (
-    claim_days,
-    histories,
-    resident,
-    restricted,
-    subsidy_claims_near,
-)
+from skillchain.testing.strategies import cases, subsidy_claims
 
 
 WELDER = OccupationCode("6-18-02-04")
@@ -451,58 +448,35 @@ def test_a_certificate_claim_names_the_certificate_s_unknown_level() -> None:
 # --- properties -------------------------------------------------------------------------
 
 
-@given(new=subsidy_claims_near(), history=histories(), on=claim_days())
-def test_the_decision_depends_only_on_its_arguments(
-    new: SubsidyClaim, history: tuple[SubsidyClaim, ...], on: date
-) -> None:
-    """Same arguments (the history as a tuple or a list) → equal decisions."""
-    first = annual_cap(new, history, on=on)
-    assert annual_cap(new, list(history), on=on) == first
-    assert annual_cap(new, history, on=on, policy=Policy.default()) == first
-    emitted = [f.check for f in first.findings]
-    assert set(emitted) <= set(ANNUAL_CAP_RULE.checks)
+# The promises every rule keeps (the same arguments give equal decisions, only
+# declared checks, figures read only on their day...) are checked for this rule with
+# the others, by the contract in test_rules_contract.py.
 
 
 @given(
-    new=subsidy_claims_near(),
-    history=histories(),
-    extra=subsidy_claims_near(),
+    case=cases(ANNUAL_CAP_RULE.id),
+    extra=subsidy_claims(),
+    like=st.booleans(),
     where=st.integers(0, 6),
-    on=claim_days(first=date(2023, 11, 15), last=date(2025, 12, 31)),
 )
 def test_adding_a_claim_never_turns_an_ineligible_decision_eligible(
-    new: SubsidyClaim,
-    history: tuple[SubsidyClaim, ...],
-    extra: SubsidyClaim,
-    where: int,
-    on: date,
+    case: Case, extra: SubsidyClaim, like: bool, where: int
 ) -> None:
-    """More history can only take room away: ineligible stays ineligible."""
-    before = annual_cap(new, history, on=on)
+    """More history can only take room away: ineligible stays ineligible.  The claim
+    added is often for the case's own occupation, level and year."""
+    new, history = case.facts["claim"], case.facts["history"]
+    assert isinstance(new, SubsidyClaim)
+    assert isinstance(history, (list, tuple))
+    if like:
+        extra = attrs.evolve(
+            extra, occupation=new.occupation, level=new.level, year=new.year
+        )
+    claimed_on = case.facts.get("claimed_on")
+    assert claimed_on is None or isinstance(claimed_on, date)
+    before = annual_cap(new, history, on=case.on, claimed_on=claimed_on)
     longer = (*history[:where], extra, *history[where:])
-    after = annual_cap(new, longer, on=on)
+    after = annual_cap(new, longer, on=case.on, claimed_on=claimed_on)
     if before.outcome is Outcome.INELIGIBLE:
         assert after.outcome is Outcome.INELIGIBLE
     if after.outcome is Outcome.ELIGIBLE:
         assert before.outcome is Outcome.ELIGIBLE
-
-
-@given(new=subsidy_claims_near(), history=histories(), on=claim_days())
-def test_no_parameter_value_is_used_outside_its_effective_period(
-    new: SubsidyClaim, history: tuple[SubsidyClaim, ...], on: date
-) -> None:
-    """Dropping every value not in force on the day changes nothing; outside, undetermined."""
-    policy = Policy.default()
-    only_today = restricted(
-        policy, lambda _name, value: value.period is not None and on in value.period
-    )
-    decision = annual_cap(new, history, on=on, policy=policy)
-    same = annual_cap(new, history, on=on, policy=only_today)
-    assert (same.outcome, same.findings, same.provenance) == (
-        decision.outcome,
-        decision.findings,
-        decision.provenance,
-    )
-    if not date(2023, 11, 15) <= on <= date(2025, 12, 31):
-        assert decision.outcome is Outcome.UNDETERMINED
-        assert "subsidy.capped_kinds" in decision.missing

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from hypothesis import given
-from hypothesis import strategies as st
 
+from rule_fixtures import resident, restricted
 from skillchain import (
     Decision,
     InvalidValueError,
@@ -17,6 +17,7 @@ from skillchain import (
     Provenance,
     SkillLevel,
 )
+from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
     CertificateKind,
@@ -26,13 +27,7 @@ from skillchain.model import (
 )
 from skillchain.rules import get_rule
 from skillchain.rules.ui_skill.subsidy import UI_SKILL_RULE, ui_skill_subsidy
-from strategies_rules_subsidies import (
-    certificates,
-    claim_days,
-    histories,
-    resident,
-    restricted,
-)
+from skillchain.testing.strategies import cases
 
 
 WELDER = OccupationCode("6-18-02-04")
@@ -616,81 +611,15 @@ def test_the_rule_is_registered() -> None:
 
 
 # --- properties --------------------------------------------------------------------------
+# The promises every rule keeps (the same arguments give equal decisions, an amount
+# only when eligible, figures read only on their day...) are checked for this rule
+# with the others, by the contract in test_rules_contract.py.
 
 
-@given(
-    cert=certificates(),
-    history=histories(),
-    months=st.none() | st.integers(0, 120),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_the_decision_depends_only_on_its_arguments(
-    cert: Certificate,
-    history: tuple[SubsidyClaim, ...],
-    months: int | None,
-    on: date,
-    shortage: bool | None,
-) -> None:
-    """Same arguments → equal decisions; an amount only when eligible, never above 2 000 × 1.3."""
-    first = ui_skill_subsidy(
-        cert, history, contribution_months=months, on=on, shortage_occupation=shortage
-    )
-    again = ui_skill_subsidy(
-        cert,
-        list(history),
-        contribution_months=months,
-        on=on,
-        shortage_occupation=shortage,
-    )
-    assert again == first
-    assert (first.amount is not None) == (first.outcome is Outcome.ELIGIBLE)
-    if first.amount is not None:
-        assert first.amount <= Decimal(2000) * Decimal("1.3")
-
-
-@given(
-    cert=certificates(),
-    history=histories(),
-    months=st.none() | st.integers(0, 120),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_no_parameter_value_is_used_outside_its_effective_period(
-    cert: Certificate,
-    history: tuple[SubsidyClaim, ...],
-    months: int | None,
-    on: date,
-    shortage: bool | None,
-) -> None:
-    """Only values in force on the claim day (the contribution months: on the issue date) matter."""
-    policy = Policy.default()
-
-    def in_force(name: str, value: object) -> bool:
-        period = getattr(value, "period", None)
-        day = cert.issued_on if name == "ui_skill.contribution_months" else on
-        return period is not None and day in period
-
-    only_then = restricted(policy, in_force)
-    decision = ui_skill_subsidy(
-        cert,
-        history,
-        contribution_months=months,
-        on=on,
-        shortage_occupation=shortage,
-        policy=policy,
-    )
-    same = ui_skill_subsidy(
-        cert,
-        history,
-        contribution_months=months,
-        on=on,
-        shortage_occupation=shortage,
-        policy=only_then,
-    )
-    assert (same.outcome, same.findings, same.amount, same.provenance) == (
-        decision.outcome,
-        decision.findings,
-        decision.amount,
-        decision.provenance,
-    )
+@given(cases(UI_SKILL_RULE.id))
+def test_an_eligible_claim_is_paid_never_above_2000_with_the_uplift(case: Case) -> None:
+    """Every eligible claim carries an amount, at most 2 000 × 1.3."""
+    decision = ui_skill_subsidy(**case.facts, on=case.on)  # type: ignore[arg-type]
+    if decision.outcome is Outcome.ELIGIBLE:
+        assert decision.amount is not None
+        assert decision.amount <= Decimal(2000) * Decimal("1.3")

@@ -15,9 +15,9 @@ import attrs
 import pytest
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from skillchain import Decision, OccupationCode, Outcome, ResidentId, SkillLevel
+from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
     CertificateKind,
@@ -34,7 +34,7 @@ from skillchain.rules import (
     ui_skill_claim,
     ui_skill_subsidy,
 )
-from strategies_rules_subsidies import certificates, claim_days, histories
+from skillchain.testing.strategies import cases
 
 
 WELDER = OccupationCode("6-18-02-04")
@@ -261,36 +261,47 @@ def test_the_rule_is_exactly_its_two_rules() -> None:
 
 
 # --- properties -----------------------------------------------------------------------------
+# The promises every rule keeps are checked for this rule with the others, by the
+# contract in test_rules_contract.py.
 
 
-@given(
-    cert=certificates(),
-    history=histories(),
-    months=st.none() | st.integers(0, 60),
-    on=claim_days(),
-    shortage=st.none() | st.booleans(),
-)
-def test_the_case_is_the_subsidy_then_the_exclusion(
-    cert: Certificate,
-    history: tuple[SubsidyClaim, ...],
-    months: int | None,
-    on: date,
-    shortage: bool | None,
-) -> None:
+@given(cases("ui_skill.case"))
+def test_the_case_is_the_subsidy_then_the_exclusion(case: Case) -> None:
     """Findings = the subsidy's then the cap's; eligible only if both are; never paid past it."""
+    facts = dict(case.facts)
+    cert, history = facts["certificate"], facts["history"]
+    months = facts.get("contribution_months")
+    claimed_on = facts.get("claimed_on")
+    shortage = facts.get("shortage_occupation")
+    assert isinstance(cert, Certificate)
+    assert isinstance(history, (list, tuple))
+    assert months is None or isinstance(months, int)
+    assert claimed_on is None or isinstance(claimed_on, date)
+    assert shortage is None or isinstance(shortage, bool)
+    on, claimed = case.on, claimed_on or case.on
     combined = ui_skill_claim(
-        cert, history, contribution_months=months, on=on, shortage_occupation=shortage
+        cert,
+        history,
+        contribution_months=months,
+        on=on,
+        claimed_on=claimed_on,
+        shortage_occupation=shortage,
     )
     subsidy = ui_skill_subsidy(
-        cert, history, contribution_months=months, on=on, shortage_occupation=shortage
+        cert,
+        history,
+        contribution_months=months,
+        on=on,
+        claimed_on=claimed_on,
+        shortage_occupation=shortage,
     )
     new = SubsidyClaim(
         kind=SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL,
-        year=on.year,
+        year=claimed.year,
         occupation=cert.occupation,
         level=cert.level,
     )
-    cap = annual_cap(new, history, on=on)
+    cap = annual_cap(new, history, on=on, claimed_on=claimed)
     split = len(subsidy.findings)
     assert combined.findings[:split] == subsidy.findings
     assert [f.check for f in combined.findings[split:]] == [
