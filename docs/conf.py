@@ -62,7 +62,7 @@ nitpick_ignore_regex: list[tuple[str, str]] = [
 if OFFLINE:
     # Without the Python inventory, standard-library targets cannot resolve.
     _STDLIB_MODULES = (
-        r"builtins|collections|collections\.abc|datetime|decimal|enum|os|typing"
+        r"builtins|collections|collections\.abc|datetime|decimal|enum|os|random|typing"
         r"|importlib|importlib\.resources|importlib\.resources\.abc|pathlib|tomllib"
     )
     _STDLIB_NAMES = (

@@ -1,9 +1,11 @@
 """The machinery behind ``cases()``: values at thresholds, unknown facts, the recipe registry."""
 
+import random
+
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -13,8 +15,18 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from rule_cases import example_policy
-from skillchain import Outcome, Policy
+from skillchain import (
+    DivisionCode,
+    Outcome,
+    Policy,
+    Sex,
+    SkillLevel,
+    add_months,
+    full_years_between,
+    months_between,
+)
 from skillchain.comparison import Case, evaluate
+from skillchain.errors import InvalidValueError
 from skillchain.testing.strategies import (
     CaseRecipe,
     Setting,
@@ -22,12 +34,23 @@ from skillchain.testing.strategies import (
     at_least,
     at_most,
     below,
+    between,
+    birth_span,
     blank,
+    born_aged,
     cases,
+    credit_code,
     days_in_force,
+    distinct,
+    earliest_start,
+    filler,
+    latest_start,
+    near,
+    pick,
     recipe_for,
     recipes,
     register_recipe,
+    resident_born,
     unregister_recipe,
 )
 
@@ -340,3 +363,211 @@ def test_lacking_figures_decide_the_facts_on_a_day_without_them() -> None:
 
     drawn()
     assert seen
+
+
+# --- drawing functions for recipes ------------------------------------------------------
+
+Ends = Literal["low", "high", "both"]
+
+
+@st.composite
+def _near(draw: st.DrawFn, low: Any, high: Any, ends: Ends = "both") -> Any:
+    return near(draw, low, high, ends=ends)
+
+
+@st.composite
+def _between(draw: st.DrawFn, low: Any, high: Any) -> Any:
+    return between(draw, low, high)
+
+
+@st.composite
+def _pick(draw: st.DrawFn, items: Any) -> Any:
+    return pick(draw, items)
+
+
+@st.composite
+def _distinct(draw: st.DrawFn, items: Any, count: int) -> list[Any]:
+    return distinct(draw, items, count)
+
+
+@given(
+    st.data(),
+    st.integers(-10_000, 10_000),
+    st.integers(0, 400),
+    st.sampled_from(["low", "high", "both"]),
+)
+def test_near_and_between_stay_within_their_bounds(
+    data: st.DataObject, low: int, width: int, ends: Ends
+) -> None:
+    assert low <= data.draw(_near(low, low + width, ends)) <= low + width
+    assert low <= data.draw(_between(low, low + width)) <= low + width
+    first = date(2024, 1, 1) + timedelta(days=low)
+    last = first + timedelta(days=width)
+    assert first <= data.draw(_near(first, last, ends)) <= last
+    assert first <= data.draw(_between(first, last)) <= last
+
+
+@pytest.mark.parametrize(
+    ("ends", "reached"), [("low", [0, 1]), ("high", [999, 1000]), ("both", [0, 1000])]
+)
+def test_near_reaches_the_ends_it_names(ends: Ends, reached: list[int]) -> None:
+    for value in reached:
+        assert find(_near(0, 1000, ends), value.__eq__) == value
+
+
+def test_near_and_between_reach_both_ends_of_a_range_of_days() -> None:
+    first, last = date(2024, 2, 1), date(2024, 2, 29)
+    for strategy in (_near(first, last), _between(first, last)):
+        assert find(strategy, lambda day: day == first) == first
+        assert find(strategy, lambda day: day == last) == last
+
+
+def test_a_draw_shrinks_to_the_end_named() -> None:
+    assert find(_near(12, 36), lambda _: True) == 12
+    assert find(_near(12, 36, "low"), lambda _: True) == 12
+    assert find(_near(12, 36, "high"), lambda _: True) == 36
+    assert find(_between(12, 36), lambda _: True) == 12
+    assert find(_near(5, 5), lambda _: True) == 5
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "ends", "match"),
+    [
+        (10, 9, "both", "above the high end"),
+        (date(2024, 1, 2), date(2024, 1, 1), "low", "above the high end"),
+        (1, date(2024, 1, 1), "both", "two integers or two dates"),
+        (True, 3, "both", "two integers or two dates"),
+        (1, 3, "middle", "ends="),
+    ],
+)
+def test_near_refuses_bad_bounds(low: Any, high: Any, ends: Any, match: str) -> None:
+    with pytest.raises(InvalidArgument, match=match):
+        find(_near(low, high, ends), lambda _: True)
+
+
+def test_between_refuses_crossed_bounds() -> None:
+    with pytest.raises(InvalidArgument, match="above the high end"):
+        find(_between(3, 2), lambda _: True)
+
+
+def test_pick_puts_a_set_in_a_fixed_order() -> None:
+    levels = frozenset({SkillLevel.TECHNICIAN, SkillLevel.ELEMENTARY})
+    # An enumeration's members in the order they are declared, whatever the set's.
+    assert find(_pick(levels), lambda _: True) is SkillLevel.ELEMENTARY
+    assert find(_pick({"b", "a", "c"}), lambda _: True) == "a"
+    assert find(_pick(("x", "y")), lambda v: v == "y") == "y"
+
+
+def test_pick_returns_a_single_item_and_refuses_none() -> None:
+    assert find(_pick(["only"]), lambda _: True) == "only"
+    with pytest.raises(InvalidArgument, match="at least one item"):
+        find(_pick(()), lambda _: True)
+
+
+@given(st.data(), st.integers(1, 80), st.integers(-2, 100))
+def test_distinct_items_are_different(
+    data: st.DataObject, size: int, count: int
+) -> None:
+    items = tuple(range(size))
+    taken = data.draw(_distinct(items, count))
+    assert len(taken) == len(set(taken)) == max(0, min(count, size))
+    assert set(taken) <= set(items)
+
+
+def test_filler_is_a_random_source_seeded_by_one_draw() -> None:
+    rng = find(st.composite(filler)(), lambda _: True)
+    assert isinstance(rng, random.Random)
+    assert rng.random() == random.Random(0).random()  # noqa: S311 - no secret
+
+
+def test_the_birth_dates_of_an_age_on_a_day() -> None:
+    # Someone born on 2 June 2007 turns 17 on 2 June 2024: still 16 on 1 June.
+    assert birth_span(16, date(2024, 6, 1)) == (date(2007, 6, 2), date(2008, 6, 1))
+    # Born on 29 February 2000: 18 on 28 February 2018, as the rules count ages;
+    # born on 1 March 1999: 18 until the last day of February 2018.
+    assert birth_span(18, date(2018, 2, 28)) == (date(1999, 3, 1), date(2000, 2, 29))
+
+
+@given(st.data(), st.integers(0, 90), st.dates(date(2000, 1, 1), date(2035, 12, 31)))
+def test_born_aged_is_that_age_on_the_day(
+    data: st.DataObject, age: int, on: date
+) -> None:
+    earliest, latest = birth_span(age, on)
+    assert full_years_between(earliest, on) == full_years_between(latest, on) == age
+    assert full_years_between(earliest - timedelta(days=1), on) == age + 1
+    assert full_years_between(latest + timedelta(days=1), on) == age - 1
+    born = data.draw(st.composite(lambda draw: born_aged(draw, age, on))())
+    assert earliest <= born <= latest
+
+
+def test_latest_and_earliest_starts_by_hand() -> None:
+    # One month after 29 February 2024 is 29 March, after 1 March is 1 April.
+    assert latest_start(date(2024, 3, 31), 1) == date(2024, 2, 29)
+    assert earliest_start(date(2024, 3, 31), 1) == date(2024, 3, 1)
+    assert earliest_start(date(2024, 3, 29), 1) == date(2024, 2, 29)
+    # One month after 31 January 2023 is 28 February (the month is shorter).
+    assert latest_start(date(2023, 2, 28), 1) == date(2023, 1, 31)
+    # Twelve months after 29 February 2024 is 28 February 2025.
+    assert latest_start(date(2025, 2, 28), 12) == date(2024, 2, 29)
+    assert earliest_start(date(2025, 2, 28), 12) == date(2024, 2, 28)
+    assert (
+        latest_start(date(2025, 2, 28), 0)
+        == earliest_start(date(2025, 2, 28), 0)
+        == date(2025, 2, 28)
+    )
+
+
+@given(st.dates(date(2000, 1, 1), date(2035, 12, 31)), st.integers(0, 120))
+def test_latest_and_earliest_starts_are_the_last_and_first_that_count(
+    end: date, months: int
+) -> None:
+    day = timedelta(days=1)
+    latest = latest_start(end, months)
+    assert add_months(latest, months) <= end < add_months(latest + day, months)
+    assert months_between(latest, end) >= months
+    earliest = earliest_start(end, months)
+    assert add_months(earliest, months) >= end > add_months(earliest - day, months)
+
+
+def test_resident_born_computes_the_check_character() -> None:
+    # GB 11643: the weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over
+    # 4 4 0 3 0 4 1 9 9 0 0 5 1 7 0 2 5 sum to 268, which is 4 modulo 11: check 8.
+    man = resident_born(date(1990, 5, 17), serial=12, sex=Sex.MALE)
+    assert man.reveal() == "440304199005170258"
+    assert (man.sex, man.birth_date, man.division) == (
+        Sex.MALE,
+        date(1990, 5, 17),
+        DivisionCode("440304"),
+    )
+    # Sequence 024 for a woman: 268 - 5 * 2 + 4 * 2 = 266, 2 modulo 11: check X.
+    woman = resident_born(date(1990, 5, 17), serial=12, sex=Sex.FEMALE)
+    assert woman.reveal() == "44030419900517024X"
+    assert woman.sex is Sex.FEMALE
+    # Without a sex the serial is the sequence code, modulo 1000: 012 sums to 258,
+    # 5 modulo 11: check 7.
+    assert resident_born(date(1990, 5, 17), serial=1012).reveal() == (
+        "440304199005170127"
+    )
+    assert resident_born(date(1990, 5, 17), serial=512, sex=Sex.MALE) == resident_born(
+        date(1990, 5, 17), serial=12, sex=Sex.MALE
+    )
+    elsewhere = resident_born(date(1985, 1, 1), division=DivisionCode("110105"))
+    assert elsewhere.division == DivisionCode("110105")
+    with pytest.raises(InvalidValueError):
+        resident_born(date(1700, 1, 1))
+
+
+def test_credit_code_computes_the_check_character() -> None:
+    # GB 32100: the weights 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28 over
+    # 9 1 4 4 0 3 0 5 M(21) A(10) 5 F(15) 0 0 0 0 7 sum to 1545, which is 26
+    # modulo 31: check 31 - 26 = 5.
+    code = credit_code(7, division=DivisionCode("440305"))
+    assert code.code == "91440305MA5F000075"
+    assert code.division == DivisionCode("440305")
+    assert credit_code(1, kind="12").code[:8] == "12440304"
+    assert credit_code(1, kind="12").entity_category is not None
+    for serial in (-1, 100_000):
+        with pytest.raises(InvalidArgument, match="serial"):
+            credit_code(serial)
+    with pytest.raises(InvalidValueError):
+        credit_code(1, kind="99")

@@ -8,19 +8,15 @@ apprentice are drawn by one drawer each, shared by the rules that combine them
 (``apprenticeship.case`` holds the programme as ``enrolment.programme``).
 """
 
-import enum
-import functools
-
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from stdnum.cn import ric
 
 from skillchain import (
     CreditCode,
@@ -28,7 +24,6 @@ from skillchain import (
     OccupationCode,
     Policy,
     PolicySnapshot,
-    ResidentId,
     SkillLevel,
     add_months,
     months_between,
@@ -64,12 +59,19 @@ from skillchain.testing.strategies._cases import (
     below,
     days_in_force,
 )
+from skillchain.testing.strategies._draws import (
+    between,
+    earliest_start,
+    latest_start,
+    near,
+    pick,
+    resident_born,
+)
 from skillchain.testing.strategies._values import amounts
 
 
 __all__ = ["RECIPES"]
 
-T = TypeVar("T")
 Facts = dict[str, Any]
 ProgrammeBreaker = Callable[
     [st.DrawFn, Setting, ApprenticeshipProgramme], ApprenticeshipProgramme
@@ -169,13 +171,12 @@ def _months_back(day: date, months: int) -> date:
     return add_months(day, -months)
 
 
-def _day(draw: st.DrawFn, first: date, last: date, *near: date) -> date:
-    """A day from *first* to *last*, often one of the two or one of *near*."""
-    picks = tuple(d for d in (first, last, *near) if first <= d <= last)
-    index = draw(st.integers(0, len(picks)))
-    if index < len(picks):
-        return picks[index]
-    return first + timedelta(days=draw(st.integers(0, (last - first).days)))
+def _day(draw: st.DrawFn, first: date, last: date, *also: date) -> date:
+    """A day from *first* to *last*, often one of the two or one of *also*."""
+    inside = tuple(d for d in also if first <= d <= last)
+    if inside and between(draw, 0, 2) == 0:
+        return pick(draw, inside)
+    return near(draw, first, last)
 
 
 def _value(snapshot: PolicySnapshot, name: str) -> Any:
@@ -252,7 +253,9 @@ _OTHER_OCCUPATIONS: Final = tuple(
     OccupationCode(code) for code in ("4-01-02-01", "2-02-07-04")
 )
 # Where identity numbers were issued (Futian, Luohu, Beijing, Changsha, Nanchang).
-_ID_DIVISIONS: Final = ("440304", "440303", "110105", "430102", "360102")
+_ID_DIVISIONS: Final = tuple(
+    DivisionCode(code) for code in ("440304", "440303", "110105", "430102", "360102")
+)
 # Divisions some region holds: one of them is in any region containing Futian.
 _SHENZHEN: Final = tuple(
     DivisionCode(code) for code in ("440304", "440303", "440300", "440000")
@@ -281,23 +284,6 @@ _MAYBE_HOURS: Final = st.none() | st.integers(0, 400).map(Decimal)
 _MAYBE_AMOUNT: Final = st.none() | amounts(max_value=10_000)
 
 
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    """One of *items*, drawn by its index (cheaper than a new ``sampled_from``)."""
-    if len(items) == 1:
-        return items[0]
-    return items[draw(st.integers(0, len(items) - 1))]
-
-
-@functools.lru_cache(maxsize=64)
-def _sorted(items: frozenset[Any]) -> tuple[Any, ...]:
-    """*items* in a fixed order (an enumeration's own, else by text)."""
-    members = [item for item in items if isinstance(item, enum.Enum)]
-    if len(members) == len(items) and members:
-        order = list(type(members[0]))
-        return tuple(sorted(members, key=order.index))
-    return tuple(sorted(items, key=str))
-
-
 def _within(region: DivisionCode) -> tuple[DivisionCode, ...]:
     """Divisions *region* holds, from a fixed list (the region itself if none)."""
     return tuple(d for d in _SHENZHEN if region.contains(d)) or (region,)
@@ -324,15 +310,9 @@ def _unlisted(listed: Iterable[OccupationCode]) -> OccupationCode:
     raise InvalidArgument(msg)  # pragma: no cover
 
 
-def _resident_id(division: str, birth: date, sequence: int) -> ResidentId:
-    """The identity number of a person born on *birth* (check digit computed)."""
-    body = f"{division}{birth:%Y%m%d}{sequence:03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
-
-
 def _birth(draw: st.DrawFn, day: date) -> date:
     """A birth day of a person 21 to 59 years old on *day*."""
-    return day - timedelta(days=draw(st.integers(21 * 366, 59 * 365)))
+    return between(draw, day - timedelta(days=59 * 365), day - timedelta(days=21 * 366))
 
 
 def _status(on: date, start: date, months: int) -> ProgrammeStatus:
@@ -362,7 +342,7 @@ def _planned_months(
     low, high, top = _planned_bounds(snapshot)
     cap = high if most is None else max(low, min(high, most))
     special_top = top if most is None else min(top, most)
-    if special_top > high and draw(st.integers(0, 2)) == 0:
+    if special_top > high and between(draw, 0, 2) == 0:
         months = draw(
             above(high, most=special_top)
             if draw(st.booleans())
@@ -372,7 +352,7 @@ def _planned_months(
     months = draw(
         at_least(low, most=cap) if draw(st.booleans()) else at_most(cap, least=low)
     )
-    special: bool | None = _pick(draw, (None, False, True))
+    special: bool | None = pick(draw, (None, False, True))
     return months, special
 
 
@@ -381,10 +361,10 @@ def _online(
 ) -> tuple[Decimal, Decimal | None]:
     """Online and professional-basics hours within the share in force (or none online)."""
     share: Decimal | None = _value(snapshot, "apprenticeship.online_share_max")
-    if share is None or draw(st.integers(0, 2)) == 0:
+    if share is None or between(draw, 0, 2) == 0:
         basics = draw(_MAYBE_HOURS)
         return Decimal(0), basics
-    basics = Decimal(draw(st.integers(1, 400)))
+    basics = Decimal(between(draw, 1, 400))
     limit = basics * share
     return draw(at_most(limit, least=Decimal(0))), basics
 
@@ -409,15 +389,15 @@ def _programme(
     snapshot = setting.policy.at(start)
     months, special = _planned_months(draw, snapshot, most_months)
     kinds = _value(snapshot, "apprenticeship.partner_institution_kinds")
-    kind = _pick(draw, _sorted(kinds) if kinds else _ALL_KINDS[:3])
+    kind = pick(draw, kinds or _ALL_KINDS[:3])
     directory = _value(snapshot, "apprenticeship.occupation_directory")
-    occupation = _pick(draw, _sorted(directory) if directory else _OCCUPATIONS)
+    occupation = pick(draw, directory or _OCCUPATIONS)
     online, basics = _online(draw, snapshot)
     return ApprenticeshipProgramme(
         enterprise=_ENTERPRISE,
         institution=_PARTNERS[kind],
         occupation=occupation,
-        target_level=_pick(draw, levels),
+        target_level=pick(draw, levels),
         start=start,
         planned_months=months,
         modes=frozenset(TrainingMode),
@@ -446,14 +426,14 @@ def _wrong_months(
     routes = ["long_ordinary", "long_special"]
     if low > 1:
         routes.append("short")
-    route = _pick(draw, routes)
+    route = pick(draw, routes)
     if route == "short":
         return attrs.evolve(programme, planned_months=draw(below(low, least=1)))
     if route == "long_ordinary":
         return attrs.evolve(
             programme, planned_months=draw(above(high)), special_case=False
         )
-    special = _pick(draw, (None, True))
+    special = pick(draw, (None, True))
     return attrs.evolve(
         programme, planned_months=draw(above(top)), special_case=special
     )
@@ -490,7 +470,7 @@ def _wrong_partner(
     others = tuple(k for k in _ALL_KINDS if kinds is not None and k not in kinds)
     if not others:
         return programme
-    return attrs.evolve(programme, institution=_PARTNERS[_pick(draw, others)])
+    return attrs.evolve(programme, institution=_PARTNERS[pick(draw, others)])
 
 
 def _too_much_online(
@@ -502,7 +482,7 @@ def _too_much_online(
         return programme
     basics = programme.professional_basics_hours
     if basics is None or (basics == 0 and share == 0):
-        basics = Decimal(draw(st.integers(1, 400)))
+        basics = Decimal(between(draw, 1, 400))
     limit = basics * share
     online = draw(above(limit))
     return attrs.evolve(
@@ -575,7 +555,7 @@ def _contract(
 
     A fixed term runs past *start* (the day the programme's training starts).
     """
-    if minimum is None or draw(st.integers(0, 3)) == 0:
+    if minimum is None or between(draw, 0, 3) == 0:
         return LabourContract(start=first)
     lowest = max(minimum, months_between(first, start) + 1)
     months = draw(at_least(lowest, most=lowest + 48))
@@ -602,18 +582,18 @@ def _harmless_claim(
         routes.append("lower_level")
     if apart:
         routes.append("elsewhere")
-    route = _pick(draw, routes)
-    paid_on = setting.on - timedelta(days=draw(st.integers(0, 1500)))
-    division = _pick(draw, _within(region) if region else _SHENZHEN[:1])
-    kind = _pick(draw, _PER_LEVEL_KINDS)
-    claimed_level: SkillLevel | None = _pick(draw, _NATIONAL)
+    route = pick(draw, routes)
+    paid_on = setting.on - timedelta(days=between(draw, 0, 1500))
+    division = pick(draw, _within(region) if region else _SHENZHEN[:1])
+    kind = pick(draw, _PER_LEVEL_KINDS)
+    claimed_level: SkillLevel | None = pick(draw, _NATIONAL)
     claimed: OccupationCode | None = occupation
     if route == "other_occupation":
         claimed = next(c for c in _OTHER_OCCUPATIONS if c != occupation)
     elif route == "lower_level":
-        claimed_level = _pick(draw, lower)
+        claimed_level = pick(draw, lower)
     elif route == "elsewhere":
-        division = _pick(draw, apart)
+        division = pick(draw, apart)
     else:
         kind, claimed, claimed_level = SubsidyKind.LIVING_ALLOWANCE, None, None
     return SubsidyClaim(
@@ -636,9 +616,9 @@ def _enrolment(
     """An apprentice of *programme* whom no condition of the start day refuses."""
     start = programme.start
     snapshot = setting.policy.at(start)
-    hire = _pick(draw, _HIRE_KINDS)
-    back = draw(
-        st.integers(30, 3650) if hire is HireKind.IN_SERVICE else st.integers(0, 90)
+    hire = pick(draw, _HIRE_KINDS)
+    back = (
+        between(draw, 30, 3650) if hire is HireKind.IN_SERVICE else between(draw, 0, 90)
     )
     contract = _contract(
         draw,
@@ -646,12 +626,12 @@ def _enrolment(
         start,
         _value(snapshot, "apprenticeship.contract_min_months"),
     )
-    full_time, school = _pick(draw, _NOT_VOCATIONAL)
+    full_time, school = pick(draw, _NOT_VOCATIONAL)
     person = Person(
-        id=_resident_id(
-            _pick(draw, _ID_DIVISIONS),
+        id=resident_born(
             _birth(draw, start),
-            draw(st.integers(0, 999)),
+            serial=between(draw, 0, 999),
+            division=pick(draw, _ID_DIVISIONS),
         ),
         full_time_student=full_time,
         school_kind=school,
@@ -714,16 +694,14 @@ def _subsidised(
     region = setting.value("apprenticeship.enterprise_region", day=programme.start)
     if region is None:
         return enrolment
-    paid_on = setting.on - timedelta(days=draw(st.integers(0, 1500)))
+    paid_on = setting.on - timedelta(days=between(draw, 0, 1500))
     claim = SubsidyClaim(
-        kind=_pick(draw, _PER_LEVEL_KINDS),
+        kind=pick(draw, _PER_LEVEL_KINDS),
         year=paid_on.year,
         occupation=programme.occupation,
-        level=_pick(
-            draw, tuple(lv for lv in _NATIONAL if lv >= programme.target_level)
-        ),
+        level=pick(draw, tuple(lv for lv in _NATIONAL if lv >= programme.target_level)),
         paid_on=paid_on,
-        division=_pick(draw, _within(region)),
+        division=pick(draw, _within(region)),
         amount=draw(_MAYBE_AMOUNT),
     )
     return attrs.evolve(enrolment, claims=(*enrolment.claims, claim))
@@ -753,7 +731,7 @@ def _vocational_student(
     person = attrs.evolve(
         enrolment.person,
         full_time_student=True,
-        school_kind=_pick(draw, _VOCATIONAL),
+        school_kind=pick(draw, _VOCATIONAL),
     )
     return attrs.evolve(enrolment, person=person)
 
@@ -846,14 +824,14 @@ def _terms(draw: st.DrawFn, setting: Setting, *, shortage_read: bool) -> _Terms:
             "case to be eligible: pass a policy that gives apprenticeship.annual_subsidy"
         )
         raise InvalidArgument(msg)
-    route = _pick(draw, routes)
+    route = pick(draw, routes)
     if route == "plain":
         return _Terms(False, False, upper if shortage_read else rated)
     if route == "below_uplift":
-        return _Terms(False, _pick(draw, _SHORTAGE_BELOW), lower)
+        return _Terms(False, pick(draw, _SHORTAGE_BELOW), lower)
     if route == "uplift":
         return _Terms(False, True, upper)
-    return _Terms(True, _pick(draw, _SHORTAGE_ANY), _NATIONAL)
+    return _Terms(True, pick(draw, _SHORTAGE_ANY), _NATIONAL)
 
 
 # --- one apprentice's case ----------------------------------------------------------
@@ -971,7 +949,7 @@ def _qualified_for(
     higher = tuple(lv for lv in _NATIONAL if lv >= level) or (level,)
     return (
         EvaluationQualification(
-            occupation=programme.occupation, max_level=_pick(draw, higher)
+            occupation=programme.occupation, max_level=pick(draw, higher)
         ),
     )
 
@@ -991,12 +969,12 @@ def _enterprise_facts(draw: st.DrawFn, setting: Setting) -> Facts:
     routes = ["outside", "other_centre"]
     if smallest is not None:
         routes += ["own_by_code", "own_named"]
-    route = _pick(draw, routes)
+    route = pick(draw, routes)
     qualifications = _qualified_for(draw, programme)
     by_partner = draw(st.booleans())
     partner_qualifications = qualifications if by_partner else ()
     own_qualifications = () if by_partner else qualifications
-    size: EnterpriseSize | None = _pick(draw, (*_SIZES, None))
+    size: EnterpriseSize | None = pick(draw, (*_SIZES, None))
     centre: TrainingInstitution | None = None
     if route == "outside":
         partner = TrainingInstitution(
@@ -1021,13 +999,13 @@ def _enterprise_facts(draw: st.DrawFn, setting: Setting) -> Facts:
             evaluation_qualifications=partner_qualifications,
         )
         if route != "other_centre":
-            size = _pick(draw, _SIZES[: _SIZES.index(smallest) + 1])
+            size = pick(draw, _SIZES[: _SIZES.index(smallest) + 1])
         if route == "own_named":
             centre = partner
     enterprise = Enterprise(
         credit_code=_ENTERPRISE,
         name="某电气公司",
-        registered_division=_pick(draw, _within(region)),
+        registered_division=pick(draw, _within(region)),
         independent_legal_person=True,
         operating_normally=True,
         on_dishonest_list=False,
@@ -1052,7 +1030,7 @@ def _outside_region(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if not apart:
         return facts
     enterprise = attrs.evolve(
-        facts["enterprise"], registered_division=_pick(draw, apart)
+        facts["enterprise"], registered_division=pick(draw, apart)
     )
     return {**facts, "enterprise": enterprise}
 
@@ -1073,13 +1051,13 @@ def _unqualified(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     del setting
     programme: ApprenticeshipProgramme = facts["programme"]
     level = programme.target_level
-    route = _pick(draw, ("none", "lower", "other_occupation"))
+    route = pick(draw, ("none", "lower", "other_occupation"))
     held: tuple[EvaluationQualification, ...] = ()
     if route == "lower":
         lower = tuple(lv for lv in _ALL_LEVELS if lv < level)
         held = (
             EvaluationQualification(
-                occupation=programme.occupation, max_level=_pick(draw, lower)
+                occupation=programme.occupation, max_level=pick(draw, lower)
             ),
         )
     elif route == "other_occupation":
@@ -1115,7 +1093,7 @@ def _small_own_centre(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     )
     enterprise = attrs.evolve(
         facts["enterprise"],
-        size=_pick(draw, _SIZES[_SIZES.index(smallest) + 1 :]),
+        size=pick(draw, _SIZES[_SIZES.index(smallest) + 1 :]),
         training_centre=None,
     )
     return {
@@ -1163,16 +1141,18 @@ def _subsidy_facts(draw: st.DrawFn, setting: Setting) -> Facts:
     """A completed programme, one to four apprentices, at least one qualified."""
     terms = _terms(draw, setting, shortage_read=True)
     programme = _ended_programme(draw, setting, _RATE_NEEDS, terms.levels)
-    count = draw(st.integers(1, 4))
-    passed = draw(st.integers(0, count - 1))
-    division = _pick(draw, _ID_DIVISIONS)
+    count = between(draw, 1, 4)
+    passed = between(draw, 0, count - 1)
+    division = pick(draw, _ID_DIVISIONS)
     birth = _birth(draw, programme.start)
-    first = draw(st.integers(0, 990))
+    first = between(draw, 0, 990)
     enrolments = tuple(
         ApprenticeEnrolment(
             person=Person(
-                id=_resident_id(
-                    division, birth - timedelta(days=397 * index), first + 2 * index
+                id=resident_born(
+                    birth - timedelta(days=397 * index),
+                    serial=first + 2 * index,
+                    division=division,
                 )
             ),
             programme=programme,
@@ -1226,32 +1206,6 @@ _CHAIN_NEEDS: Final = (
 )
 
 
-def _first_start(on: date, months: int) -> date:
-    """The earliest day whose date *months* later is on or after *on*.
-
-    Classes that start on it or later (up to *on*) still allow a request on *on*.
-    """
-    day = _months_back(on, months)
-    while add_months(day, months) < on:
-        day += _ONE_DAY
-    while add_months(day - _ONE_DAY, months) >= on:
-        day -= _ONE_DAY
-    return day
-
-
-def _last_listing(on: date, months: int) -> date:
-    """The latest day whose date *months* later is on or before *on*.
-
-    A listing on it or earlier has waited long enough by *on*.
-    """
-    day = _months_back(on, months)
-    while add_months(day, months) > on:
-        day -= _ONE_DAY
-    while add_months(day + _ONE_DAY, months) <= on:
-        day += _ONE_DAY
-    return day
-
-
 def _schemes(setting: Setting) -> tuple[PrepaymentScheme, ...]:
     """The schemes whose share and time limit are in force on the day."""
     snapshot = setting.snapshot
@@ -1279,18 +1233,18 @@ def _prepayment_facts(draw: st.DrawFn, setting: Setting) -> Facts:
             f"policy: pass a policy that gives {', '.join(_FILED_NEEDS)}"
         )
         raise InvalidArgument(msg)
-    scheme = _pick(draw, schemes)
+    scheme = pick(draw, schemes)
     filed = scheme is PrepaymentScheme.FILED
     terms = _terms(draw, setting, shortage_read=filed)
     listed_on: date | None = None
     if filed:
         months = setting.value("apprenticeship.prepayment_request_months")
-        start = _day(draw, _first_start(on, months), on)
+        start = _day(draw, earliest_start(on, months), on)
     else:
         wait = setting.value("apprenticeship.prepayment_chain_wait_months")
-        last = _last_listing(on, wait)
+        last = latest_start(on, wait)
         listed_on = _day(draw, last - timedelta(days=365), last)
-        start = min(listed_on + timedelta(days=draw(st.integers(0, 90))), on)
+        start = min(listed_on + timedelta(days=between(draw, 0, 90)), on)
     return {
         "programme": _programme(draw, setting, start, levels=terms.levels),
         "apprentices": draw(at_least(1, most=60)),
@@ -1316,7 +1270,7 @@ def _outside_window(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if draw(st.booleans()):
         start = on + timedelta(days=draw(at_least(1, most=200)))
     else:
-        late = _first_start(on, months) - _ONE_DAY
+        late = earliest_start(on, months) - _ONE_DAY
         start = _day(draw, late - timedelta(days=365), late)
     programme: ApprenticeshipProgramme = facts["programme"]
     moved = attrs.evolve(
@@ -1338,7 +1292,7 @@ def _too_soon(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         return facts
     on = setting.on
     wait = setting.value("apprenticeship.prepayment_chain_wait_months")
-    early = _last_listing(on, wait) + _ONE_DAY
+    early = latest_start(on, wait) + _ONE_DAY
     latest = on if early <= on else early + timedelta(days=365)
     return {
         **facts,
@@ -1422,7 +1376,7 @@ def _quota_facts(draw: st.DrawFn, setting: Setting) -> Facts:
         raise InvalidArgument(msg)
     new_year = date(on.year, 1, 1)
     filed_on = _day(draw, new_year, on, on)
-    start = filed_on + timedelta(days=draw(st.integers(0, 180)))
+    start = filed_on + timedelta(days=between(draw, 0, 180))
     base = attrs.evolve(
         _programme(draw, setting, start),
         status=ProgrammeStatus.APPLIED,
@@ -1441,19 +1395,17 @@ def _quota_facts(draw: st.DrawFn, setting: Setting) -> Facts:
     taken = draw(at_most(quota - 1, least=0))
     others: list[QuotaApplication] = []
     if taken:
-        first = draw(st.integers(1, taken))
+        first = between(draw, 1, taken)
         others.append(applying(0, _day(draw, new_year, filed_on), first))
         if taken > first:
             others.append(applying(1, _day(draw, new_year, filed_on), taken - first))
     if draw(st.booleans()):
-        too_big = quota + draw(st.integers(1, 5))
+        too_big = quota + between(draw, 1, 5)
         others.append(applying(2, _day(draw, new_year, filed_on), too_big))
     if draw(st.booleans()):
-        others.append(
-            applying(4, _day(draw, filed_on, on), draw(st.integers(1, quota)))
-        )
+        others.append(applying(4, _day(draw, filed_on, on), between(draw, 1, quota)))
     if draw(st.booleans()):
-        others.append(applying(5, None, draw(st.integers(1, quota))))
+        others.append(applying(5, None, between(draw, 1, quota)))
     wanted = draw(at_most(quota - taken, least=1))
     return {
         "application": applying(3, filed_on, wanted),
@@ -1486,9 +1438,9 @@ def _settled(draw: st.DrawFn, setting: Setting) -> Facts:
     return {
         "entitlement": entitlement,
         "prepaid": draw(at_most(entitlement, least=Decimal(0))),
-        "training_end": draw(
-            st.none() | st.dates(setting.on - timedelta(days=1100), setting.on)
-        ),
+        "training_end": None
+        if draw(st.booleans())
+        else between(draw, setting.on - timedelta(days=1100), setting.on),
     }
 
 

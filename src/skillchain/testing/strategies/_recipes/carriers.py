@@ -30,7 +30,8 @@ from skillchain.testing.strategies._cases import (
     at_most,
     below,
 )
-from skillchain.testing.strategies._recipes.chains import SHENZHEN_DISTRICTS, firm_code
+from skillchain.testing.strategies._draws import between, credit_code, near, pick
+from skillchain.testing.strategies._recipes.chains import SHENZHEN_DISTRICTS
 
 
 __all__ = ["AWARD", "RECIPES", "RECOGNITION"]
@@ -64,8 +65,10 @@ _REGIONS: Final = (
 _LEVELS: Final = tuple(sorted(SkillLevel))
 # Each kind of host's made-up credit codes, in Shenzhen's districts.
 _HOSTS: Final = {
-    code: st.sampled_from(
-        tuple(firm_code(d, n, code) for n in range(1, 6) for d in SHENZHEN_DISTRICTS)
+    code: tuple(
+        credit_code(n, division=d, kind=code)
+        for n in range(1, 6)
+        for d in SHENZHEN_DISTRICTS
     )
     for code in {code for code, _ in _HOST_CODES.values()}
 }
@@ -76,28 +79,26 @@ def _carrier(
 ) -> LifelongTrainingCarrier:
     """A carrier of *kind* whose host is of *host_kind* (an enterprise if unknown)."""
     code, host_name = _HOST_CODES[host_kind or CarrierHostKind.ENTERPRISE]
-    regions = _REGIONS[: draw(st.integers(0, 2))] if kind is _STATION else ()
+    regions = _REGIONS[: between(draw, 0, 2)] if kind is _STATION else ()
     return LifelongTrainingCarrier(
         carrier_type=kind,
         name=_NAMES[kind],
-        host=draw(_HOSTS[code]),
+        host=pick(draw, _HOSTS[code]),
         host_name=host_name,
         host_kind=host_kind,
         partner_regions=regions,
     )
 
 
-def _levels_from(
-    least: SkillLevel, *, upwards: bool = True
-) -> "st.SearchStrategy[SkillLevel]":
-    """Skill levels at or above *least* (or below it), most often the nearest."""
+def _level_from(
+    draw: st.DrawFn, least: SkillLevel, *, upwards: bool = True
+) -> SkillLevel:
+    """A skill level at or above *least* (or below it), most often the nearest."""
     if upwards:
         found = [level for level in _LEVELS if level >= least]
-        nearest = found[0]
-    else:
-        found = [level for level in _LEVELS if level < least]
-        nearest = found[-1]
-    return st.just(nearest) | st.sampled_from(found)
+        return found[near(draw, 0, len(found) - 1, ends="low")]
+    found = [level for level in _LEVELS if level < least]
+    return found[near(draw, 0, len(found) - 1, ends="high")]
 
 
 # --- carriers.recognition -----------------------------------------------------------
@@ -118,7 +119,7 @@ def _measures(draw: st.DrawFn, setting: Setting, kind: CarrierType) -> Facts:
     """The annual trainees or the leader's level of a carrier of *kind*, met."""
     minimum = setting.value(_CRITERION[kind])
     if kind is _STUDIO:
-        return {"annual_trainees": None, "leader_level": draw(_levels_from(minimum))}
+        return {"annual_trainees": None, "leader_level": _level_from(draw, minimum)}
     return {
         "annual_trainees": draw(at_least(minimum, spread=400)),
         "leader_level": None,
@@ -135,12 +136,12 @@ def _recognisable_types(setting: Setting) -> list[CarrierType]:
 
 
 def _recognised(draw: st.DrawFn, setting: Setting) -> Facts:
-    kind = draw(st.sampled_from(_recognisable_types(setting) or list(CarrierType)))
+    kind = pick(draw, _recognisable_types(setting) or list(CarrierType))
     hosts = sorted(
         {h for name in _HOST_LISTS for h in setting.value(name) or ()},
         key=lambda h: h.value,
     )
-    host_kind = draw(st.sampled_from(hosts or list(CarrierHostKind)))
+    host_kind = pick(draw, hosts or list(CarrierHostKind))
     return {
         "carrier": _carrier(draw, kind, host_kind),
         **_measures(draw, setting, kind),
@@ -154,7 +155,7 @@ def _retyped(
     carrier: LifelongTrainingCarrier = facts["carrier"]
     if carrier.carrier_type is kind:
         return facts
-    regions = _REGIONS[: draw(st.integers(0, 2))] if kind is _STATION else ()
+    regions = _REGIONS[: between(draw, 0, 2)] if kind is _STATION else ()
     changed = attrs.evolve(
         carrier, carrier_type=kind, name=_NAMES[kind], partner_regions=regions
     )
@@ -166,7 +167,7 @@ def _unlisted_type(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     others = [kind for kind in CarrierType if kind not in types]
     if not others:
         return facts  # every type is recognised: only the policy can fail this
-    kind = draw(st.sampled_from(others))
+    kind = pick(draw, others)
     if setting.value(_CRITERION[kind]) is None:
         carrier = attrs.evolve(
             facts["carrier"], carrier_type=kind, name=_NAMES[kind], partner_regions=()
@@ -182,14 +183,14 @@ def _unlisted_host(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     others = [h for h in CarrierHostKind if not any(h in kinds for kinds in lists)]
     if not others:
         return facts
-    host_kind = draw(st.sampled_from(others))
+    host_kind = pick(draw, others)
     code, host_name = _HOST_CODES[host_kind]
     carrier: LifelongTrainingCarrier = facts["carrier"]
     division = carrier.host.division or SHENZHEN_DISTRICTS[0]
     changed = attrs.evolve(
         carrier,
         host_kind=host_kind,
-        host=firm_code(division, int(carrier.host.code[12:17]), code),
+        host=credit_code(int(carrier.host.code[12:17]), division=division, kind=code),
         host_name=host_name,
     )
     return {**facts, "carrier": changed}
@@ -206,7 +207,7 @@ def _short_of(kind: CarrierType) -> Breaker:
         if kind is _STUDIO:
             if minimum <= _LEVELS[0]:
                 return facts
-            return {**facts, "leader_level": draw(_levels_from(minimum, upwards=False))}
+            return {**facts, "leader_level": _level_from(draw, minimum, upwards=False)}
         if minimum <= 0:
             return facts
         return {**facts, "annual_trainees": draw(below(minimum, least=0))}
@@ -352,10 +353,10 @@ def _type_facts(
 ) -> tuple[CarrierHostKind | None, Facts]:
     """The host kind and the facts a carrier of *kind* needs to meet its figures."""
     if kind is _BASE:
-        host, minimum = draw(st.sampled_from(_base_hosts(value)))
+        host, minimum = pick(draw, _base_hosts(value))
         trainees = draw(at_least(minimum, spread=500))
         return host, {"annual_trainees": trainees, "apprentices_taught": None}
-    host_kind = draw(st.sampled_from((CarrierHostKind.ENTERPRISE, None)))
+    host_kind = pick(draw, (CarrierHostKind.ENTERPRISE, None))
     if kind is _STUDIO:
         taught = draw(above(value("carriers.studio_apprentices_above"), spread=20))
         return host_kind, {"annual_trainees": None, "apprentices_taught": taught}
@@ -368,8 +369,7 @@ def _investment(
     """A project's total investment in whole yuan: for a capacity project, near the
     investment at which its award reaches the cap."""
     if category.is_best_ten:
-        spent = draw(st.none() | _INVESTMENTS)
-        return None if spent is None else Decimal(spent)
+        return None if draw(st.booleans()) else Decimal(draw(_INVESTMENTS))
     share: Decimal = value("carriers.capacity_share")
     cap: Decimal = value("carriers.capacity_cap")
     if share <= 0:
@@ -385,8 +385,8 @@ def _award_application(
     """An application to *year*'s round that meets every condition of its item."""
     value = _on_round_day(setting.policy, year)
     categories = [c for c in CarrierAwardCategory if _open_types(value, c)]
-    category = draw(st.sampled_from(categories or list(CarrierAwardCategory)))
-    kind = draw(st.sampled_from(_open_types(value, category) or [_STATION]))
+    category = pick(draw, categories or list(CarrierAwardCategory))
+    kind = pick(draw, _open_types(value, category) or [_STATION])
     host_kind, measures = _type_facts(draw, value, kind)
     cutoff = _cutoff(value, year)
     latest = min(cutoff - timedelta(days=1), setting.on)
@@ -418,8 +418,10 @@ def _rival(
     changed = attrs.evolve(
         carrier,
         name=f"{_NAMES[carrier.carrier_type]}{serial}",
-        host=firm_code(
-            division, (int(host.code[12:17]) + serial) % 100_000, host.code[:2]
+        host=credit_code(
+            (int(host.code[12:17]) + serial) % 100_000,
+            division=division,
+            kind=host.code[:2],
         ),
         **changes,
     )
@@ -440,7 +442,7 @@ def _awarded(draw: st.DrawFn, setting: Setting) -> Facts:
     last = max(limit - 1, 0)
     # Winners ranked above it (often none, one, or all but one place), a little
     # apart in score; a better-scored one that fails a condition takes no place.
-    ahead = draw(st.sampled_from((0, 0, 1, 2, last)))
+    ahead = pick(draw, (0, 0, 1, 2, last))
     gap = _tenths(draw(_GAPS))
     pool = [_rival(application, n, score + gap * n) for n in range(1, ahead + 1)]
     late = _cutoff(value, year)
@@ -489,7 +491,7 @@ def _wrong_item(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if allowed is not None:
         others = [kind for kind in CarrierType if kind not in allowed]
         if others:
-            kind = draw(st.sampled_from(others))
+            kind = pick(draw, others)
             if _type_ready(value, kind):
                 return _as_type(draw, value, facts, kind)
             carrier = attrs.evolve(
@@ -505,7 +507,7 @@ def _wrong_item(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     ]
     if not items:
         return facts
-    item = draw(st.sampled_from(items))
+    item = pick(draw, items)
     return _with_application(
         facts, category=item, total_investment=_investment(draw, value, item)
     )
@@ -532,7 +534,7 @@ def _applying_as(
         items = [c for c in CarrierAwardCategory if kind in _open_types(value, c)]
         if not items:
             return None
-        item = draw(st.sampled_from(items))
+        item = pick(draw, items)
         facts = _with_application(
             facts, category=item, total_investment=_investment(draw, value, item)
         )

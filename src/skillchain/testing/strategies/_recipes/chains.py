@@ -1,11 +1,9 @@
 """Recipes of the rules of industry-education-evaluation skill chains (产教评技能生态链).
 
-Also the credit codes of made-up Shenzhen enterprises that the recipes of the
-carriers and guidance experts share (:func:`firm_code`, :data:`FIRMS`,
-:func:`distinct_firms`).
+Also the districts of Shenzhen and the credit codes of made-up enterprises
+registered there that the recipes of the carriers and guidance experts share
+(:data:`SHENZHEN_DISTRICTS`, :data:`FIRMS`).
 """
-
-import functools
 
 from datetime import date, timedelta
 from typing import Any, Final
@@ -14,14 +12,12 @@ import attrs
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from stdnum.cn import ric, uscc
 
 from skillchain import (
     CreditCode,
     DivisionCode,
     OccupationCode,
     Policy,
-    ResidentId,
     SkillLevel,
 )
 from skillchain._dates import add_months
@@ -51,6 +47,14 @@ from skillchain.testing.strategies._cases import (
     below,
     days_in_force,
 )
+from skillchain.testing.strategies._draws import (
+    between,
+    credit_code,
+    distinct,
+    near,
+    pick,
+    resident_born,
+)
 
 
 __all__ = [
@@ -60,9 +64,6 @@ __all__ = [
     "LEADER",
     "RECIPES",
     "SHENZHEN_DISTRICTS",
-    "distinct_firms",
-    "firm_code",
-    "person_id",
 ]
 
 Facts = dict[str, Any]
@@ -76,69 +77,26 @@ SHENZHEN_DISTRICTS: Final[tuple[DivisionCode, ...]] = tuple(
 _ELSEWHERE: Final = tuple(DivisionCode(c) for c in ("440104", "110105", "310115"))
 
 
-@functools.lru_cache(maxsize=4096)
-def firm_code(division: DivisionCode, serial: int, kind: str = "91") -> CreditCode:
-    """The credit code of a made-up body registered in *division*.
-
-    *kind* is the code's authority and category (``91`` a company, ``12`` a public
-    institution such as a college, ``51`` a social organisation such as an industry
-    association, ``52`` a private non-enterprise unit such as a private training
-    school); *serial* (0 to 99 999) tells bodies of one division apart.  The check
-    character is computed.
-
-    Example:
-        >>> from skillchain import DivisionCode
-        >>> from skillchain.testing.strategies._recipes.chains import firm_code
-        >>> firm_code(DivisionCode("440304"), 7).division
-        DivisionCode('440304')
-    """
-    body = f"{kind}{division.code}MA5F{serial:05d}"
-    return CreditCode(body + uscc.calc_check_digit(body))
-
-
 FIRMS: Final[tuple[CreditCode, ...]] = tuple(
-    firm_code(division, serial)
+    credit_code(serial, division=division)
     for serial in range(1, 8)
     for division in SHENZHEN_DISTRICTS
 )
-"""Credit codes of made-up enterprises registered in Shenzhen's districts."""
-
-
-def distinct_firms(draw: st.DrawFn, count: int) -> list[CreditCode]:
-    """*count* different codes of :data:`FIRMS` (at most all of them), in one draw."""
-    count = min(count, len(FIRMS))
-    # 11 is prime to the 63 codes, so the steps never come back to a code.
-    start = draw(st.integers(0, len(FIRMS) - 1))
-    return [FIRMS[(start + 11 * k) % len(FIRMS)] for k in range(count)]
-
-
-_BIRTH_DAYS: Final = st.integers(0, 365 * 30)
-_SEQUENCES: Final = st.integers(0, 999)
-_SERIALS: Final = st.integers(1, 200)
-_DISTRICTS: Final = st.sampled_from(SHENZHEN_DISTRICTS)
-
-
-def person_id(draw: st.DrawFn, born_from: date, born_to: date) -> ResidentId:
-    """An identity number issued in Shenzhen, born from *born_from* to *born_to*.
-
-    Born at most 30 years after *born_from*; the check character is computed.
-    """
-    span = max((born_to - born_from).days, 0)
-    born = born_from + timedelta(days=min(draw(_BIRTH_DAYS), span))
-    body = f"{draw(_DISTRICTS).code}{born:%Y%m%d}{draw(_SEQUENCES):03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+"""Credit codes of made-up enterprises registered in Shenzhen's districts (take
+several different ones with :func:`~skillchain.testing.strategies.distinct`)."""
 
 
 # --- chains.leader ------------------------------------------------------------------
 
 _SIZES: Final = tuple(EnterpriseSize)
 """Largest first."""
+_FLAGS: Final = (True, False, None)
 
 
 def _registered(draw: st.DrawFn, region: DivisionCode) -> DivisionCode:
     """A district within *region* (Shenzhen's, if it holds any)."""
     inside = [d for d in SHENZHEN_DISTRICTS if region.contains(d)]
-    return draw(st.sampled_from(inside)) if inside else region
+    return pick(draw, inside) if inside else region
 
 
 def _leader_application(draw: st.DrawFn, setting: Setting) -> Facts:
@@ -146,29 +104,27 @@ def _leader_application(draw: st.DrawFn, setting: Setting) -> Facts:
     smallest: EnterpriseSize = setting.value("chains.leader_min_size")
     division = _registered(draw, region)
     big_enough = _SIZES[: _SIZES.index(smallest) + 1]
-    kinds = st.sampled_from((True, False, None))
     firm = Enterprise(
-        credit_code=firm_code(division, draw(_SERIALS)),
+        credit_code=credit_code(between(draw, 1, 200), division=division),
         name="深圳市某集团有限公司",
         registered_division=division,
         independent_legal_person=True,
         operating_normally=True,
-        on_dishonest_list=draw(st.sampled_from((False, None))),
+        on_dishonest_list=pick(draw, (False, None)),
         clean_record_years=draw(
             at_least(setting.value("chains.leader_clean_record_years"))
         ),
-        size=draw(st.just(smallest) | st.sampled_from(big_enough)),
+        # Most often the smallest size allowed.
+        size=big_enough[near(draw, 0, len(big_enough) - 1, ends="high")],
         insured_headcount_city=draw(
             at_least(setting.value("chains.leader_min_insured_staff"), spread=2000)
         ),
         has_training_system=True,
-        cluster_tags=draw(
-            st.sampled_from((frozenset(), frozenset({"semiconductors"})))
-        ),
-        above_designated_size=draw(kinds),
-        group_company=draw(kinds),
-        listed=draw(kinds),
-        specialised=draw(kinds),
+        cluster_tags=pick(draw, (frozenset(), frozenset({"semiconductors"}))),
+        above_designated_size=pick(draw, _FLAGS),
+        group_company=pick(draw, _FLAGS),
+        listed=pick(draw, _FLAGS),
+        specialised=pick(draw, _FLAGS),
     )
     application = ChainLeaderApplication(
         enterprise=firm,
@@ -180,7 +136,7 @@ def _leader_application(draw: st.DrawFn, setting: Setting) -> Facts:
         ),
         eight_level_ladder=True,
         school_cooperation=True,
-        notable_results=draw(kinds),
+        notable_results=pick(draw, _FLAGS),
     )
     return {"application": application}
 
@@ -202,12 +158,12 @@ def _outside(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     away = [d for d in _ELSEWHERE if not region.contains(d)]
     if not away:
         return facts
-    division = draw(st.sampled_from(away))
+    division = pick(draw, away)
     code: CreditCode = facts["application"].enterprise.credit_code
     return _with_firm(
         facts,
         registered_division=division,
-        credit_code=firm_code(division, int(code.code[12:17])),
+        credit_code=credit_code(int(code.code[12:17]), division=division),
     )
 
 
@@ -235,7 +191,7 @@ def _too_small(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     smaller = _SIZES[_SIZES.index(smallest) + 1 :]
     if not smaller:
         return facts
-    return _with_firm(facts, size=draw(st.sampled_from(smaller)))
+    return _with_firm(facts, size=pick(draw, smaller))
 
 
 def _count_below(where: str, name: str, parameter: str) -> Breaker:
@@ -285,6 +241,7 @@ LEADER = CaseRecipe(
 
 # --- chains.composition -------------------------------------------------------------
 
+_STATUSES: Final = tuple(ChainStatus)
 _PART_FIELDS: Final[dict[ChainPart, tuple[str, ...]]] = {
     ChainPart.MEMBERS: ("members",),
     ChainPart.COLLEGE_OR_TRAINING: ("colleges", "training_institutions"),
@@ -311,31 +268,27 @@ _PARTNERS: Final[dict[str, tuple[ChainPartner, ...]]] = {
 
 def _partners(draw: st.DrawFn, field: str, least: int) -> tuple[ChainPartner, ...]:
     known = _PARTNERS[field]
-    return known[: draw(st.integers(least, len(known)))]
+    return known[: between(draw, least, len(known))]
 
 
 def _chain(draw: st.DrawFn, setting: Setting) -> Facts:
     required: frozenset[ChainPart] = setting.value("chains.required_parts")
-    firms = distinct_firms(draw, 4)
-    members = draw(st.integers(1 if ChainPart.MEMBERS in required else 0, 3))
+    firms = distinct(draw, FIRMS, 4)
+    members = between(draw, 1 if ChainPart.MEMBERS in required else 0, 3)
     lists: dict[str, Any] = {}
     for part, fields in _PART_FIELDS.items():
         if part is ChainPart.MEMBERS:
             continue
         # A required part has at least one body, in one of its lists.
-        needed = (
-            fields[draw(st.integers(0, len(fields) - 1))] if part in required else None
-        )
+        needed = pick(draw, fields) if part in required else None
         for field in fields:
             lists[field] = _partners(draw, field, 1 if field == needed else 0)
     chain = SkillChain(
         name="某产教评技能生态链",
         leader=firms[0],
         members=frozenset(firms[1 : 1 + members]),
-        status=draw(st.sampled_from(ChainStatus)),
-        year=draw(
-            st.integers(max(2022, setting.on.year - 3), max(2022, setting.on.year))
-        ),
+        status=pick(draw, _STATUSES),
+        year=between(draw, max(2022, setting.on.year - 3), max(2022, setting.on.year)),
         **lists,
     )
     return {"chain": chain}
@@ -386,6 +339,7 @@ _INSTITUTIONS: Final = (
         name="某职业培训学校", kind=InstitutionKind.TRAINING_INSTITUTION
     ),
 )
+_HIRE_KINDS: Final = tuple(HireKind)
 _SHORTEST: Final = 12
 """Months of the shortest programme drawn (the national frame: one to two years,
 three in special cases)."""
@@ -444,22 +398,24 @@ def _enrolment(
     latest_start = add_months(on, -_SHORTEST)
     spans = [s for s in _claim_spans(setting.policy) if s[0] <= latest_start]
     if spans:
-        first, last = draw(st.sampled_from(spans))
+        first, last = pick(draw, spans)
     else:  # a day given by the caller too early: no measure covers the filing
         first = last = latest_start
-    filed_on = draw(st.dates(first, min(last, latest_start)))
-    start = draw(st.dates(filed_on, min(filed_on + timedelta(days=60), latest_start)))
+    filed_on = between(draw, first, min(last, latest_start))
+    start = between(draw, filed_on, min(filed_on + timedelta(days=60), latest_start))
     # Finished by the day of the claim.
     room = min(_months_between(start, on), 36)
     usual = tuple(m for m in (12, 24, 36) if m <= room)
-    months = draw(st.sampled_from(usual) | st.integers(_SHORTEST, room))
+    months = (
+        pick(draw, usual) if draw(st.booleans()) else between(draw, _SHORTEST, room)
+    )
     table = setting.value("apprenticeship.annual_subsidy") or {}
     levels = sorted(table) or [SkillLevel.INTERMEDIATE]
     programme = ApprenticeshipProgramme(
         enterprise=employer,
-        institution=draw(st.sampled_from(_INSTITUTIONS)),
-        occupation=draw(st.sampled_from(_OCCUPATIONS)),
-        target_level=draw(st.sampled_from(levels)),
+        institution=pick(draw, _INSTITUTIONS),
+        occupation=pick(draw, _OCCUPATIONS),
+        target_level=pick(draw, levels),
         start=start,
         planned_months=months,
         modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
@@ -468,36 +424,43 @@ def _enrolment(
         filed_on=filed_on,
     )
     born_from = date(start.year - 45, 1, 1)
-    person = Person(id=person_id(draw, born_from, add_months(start, -16 * 12)))
-    hired = draw(st.dates(start - timedelta(days=365), start))
+    born = between(draw, born_from, add_months(start, -16 * 12))
+    person = Person(
+        id=resident_born(
+            born,
+            serial=between(draw, 0, 999),
+            division=pick(draw, SHENZHEN_DISTRICTS),
+        )
+    )
+    hired = between(draw, start - timedelta(days=365), start)
     return ApprenticeEnrolment(
         person=person,
         programme=programme,
         contract=LabourContract(
             start=hired,
-            end=draw(st.sampled_from((None, add_months(start, months + 12)))),
+            end=pick(draw, (None, add_months(start, months + 12))),
         ),
-        hire_kind=draw(st.sampled_from(HireKind)),
+        hire_kind=pick(draw, _HIRE_KINDS),
         skill_post=True,
         qualified=True,
     )
 
 
 def _chain_claim(draw: st.DrawFn, setting: Setting) -> Facts:
-    firms = distinct_firms(draw, 4)
-    members = draw(st.integers(1, 3))
+    firms = distinct(draw, FIRMS, 4)
+    members = between(draw, 1, 3)
     chain = SkillChain(
         name="某产教评技能生态链",
         leader=firms[0],
         members=frozenset(firms[1 : 1 + members]),
-        status=draw(st.sampled_from(ChainStatus)),
+        status=pick(draw, _STATUSES),
         year=2022,
     )
-    employer = firms[draw(st.integers(0, members))]
+    employer = firms[between(draw, 0, members)]
     enrolment = _enrolment(draw, setting, employer)
     filed = enrolment.programme.filed_on
     assert filed is not None  # noqa: S101 - set just above
-    chain = attrs.evolve(chain, year=draw(st.integers(2022, max(2022, filed.year))))
+    chain = attrs.evolve(chain, year=between(draw, 2022, max(2022, filed.year)))
     level = enrolment.programme.target_level
     uplift_from = setting.value("apprenticeship.shortage_uplift_min_level")
     # A shortage occupation is paid without an uplift below the uplift's lowest level.
@@ -519,7 +482,7 @@ def _outsider(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     del setting
     chain: SkillChain = facts["chain"]
     enrolment: ApprenticeEnrolment = facts["enrolment"]
-    outsider = draw(st.sampled_from([f for f in FIRMS if f not in chain.enterprises]))
+    outsider = pick(draw, [f for f in FIRMS if f not in chain.enterprises])
     programme = attrs.evolve(enrolment.programme, enterprise=outsider)
     return {**facts, "enrolment": attrs.evolve(enrolment, programme=programme)}
 

@@ -8,17 +8,13 @@
   other results of the event; the person's own result comes first.
 """
 
-import functools
-
-from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from skillchain._identifiers import ResidentId, Sex
 from skillchain.model import (
@@ -32,12 +28,18 @@ from skillchain.model import (
     RecognitionLevel,
 )
 from skillchain.testing.strategies._cases import CaseRecipe, Setting
+from skillchain.testing.strategies._draws import (
+    between,
+    birth_span,
+    near,
+    pick,
+    resident_born,
+)
 
 
 __all__ = ["ENTRY", "RECIPES", "TECHNICAL_EXPERT"]
 
 Facts = dict[str, Any]
-T = TypeVar("T")
 
 _DAY: Final = timedelta(days=1)
 _EVENTS: Final = ("服装制版师", "光电技术", "电工", "养老护理员", "焊工", "美发师")
@@ -51,53 +53,6 @@ _TITLES: Final = {
     "guangdong-technical-expert": ("广东省技术能手", RecognitionLevel.PROVINCIAL),
 }
 _CATEGORIES: Final = ("male", "female_worker", "female_cadre")
-
-
-# --- cached strategies and small drawers ---------------------------------------------
-
-
-@functools.lru_cache(maxsize=64)
-def _spread(top: int) -> "st.SearchStrategy[int]":
-    """0, 1 or 2 (often) or any whole number up to *top*."""
-    return st.sampled_from((0, 1, 2)) | st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=64)
-def _uniform(top: int) -> "st.SearchStrategy[int]":
-    return st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=256)
-def _choice(items: tuple[Any, ...]) -> "st.SearchStrategy[Any]":
-    return st.sampled_from(items)
-
-
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    found: T = draw(_choice(tuple(items)))
-    return found
-
-
-def _back(draw: st.DrawFn, bound: date, days: int, least: date = date.min) -> date:
-    """At or before *bound* (often on it or a day or two before), not before *least*."""
-    return max(bound - timedelta(days=draw(_spread(days))), least)
-
-
-def _ahead(draw: st.DrawFn, bound: date, days: int, most: date = date.max) -> date:
-    """At or after *bound* (often on it or a day or two after), not after *most*."""
-    return min(bound + timedelta(days=draw(_spread(days))), most)
-
-
-def _within(draw: st.DrawFn, first: date, last: date) -> date:
-    span = (last - first).days
-    top = (1 << max(span, 1).bit_length()) - 1
-    return first + timedelta(days=draw(_uniform(top)) % (span + 1))
-
-
-def _resident(birth: date, sequence: int, sex: Sex) -> ResidentId:
-    """The identity number of someone born on *birth* (issued in Futian)."""
-    number = (sequence % 500) * 2 + (1 if sex is Sex.MALE else 0)
-    body = f"440304{birth:%Y%m%d}{number:03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
 
 
 def _honour(person: ResidentId, key: str, awarded: date, event: str | None) -> Honour:
@@ -185,34 +140,31 @@ def _categories(sex: Sex, cadre: bool | None) -> tuple[str, ...]:
 def _sixteenth(setting: Setting) -> date:
     """The latest birth date of someone of the least age on the day."""
     least: int = setting.value("competitions.entry_min_age")
-    birth = setting.on - relativedelta(years=least)
-    while relativedelta(setting.on, birth + _DAY).years >= least:
-        birth += _DAY
-    return birth
+    return birth_span(least, setting.on)[1]
 
 
 def _event(draw: st.DrawFn, on: date, tier: CompetitionTier) -> Competition:
-    event = _pick(draw, _EVENTS)
+    event = pick(draw, _EVENTS)
     year = on.year
     name = (
         f"{year}年深圳技能大赛——{event}职业技能竞赛"
         if tier is CompetitionTier.MUNICIPAL
         else f"{year}年福田区职工技能大赛——{event}"
     )
-    held = None if draw(st.booleans()) else _within(draw, on, date(year, 12, 31))
+    held = None if draw(st.booleans()) else between(draw, on, date(year, 12, 31))
     return Competition(
         name=name,
         year=year,
         tier=tier,
         event=event,
         competition_format=CompetitionFormat.INDIVIDUAL,
-        competition_class=_pick(
+        competition_class=pick(
             draw, (None, CompetitionClass.FIRST, CompetitionClass.SECOND)
         )
         if tier is CompetitionTier.MUNICIPAL
         else CompetitionClass.SECOND,
         held_on=held,
-        open_nationwide=tier is CompetitionTier.MUNICIPAL and draw(_uniform(3)) == 0,
+        open_nationwide=tier is CompetitionTier.MUNICIPAL and between(draw, 0, 3) == 0,
     )
 
 
@@ -221,26 +173,20 @@ def _entry(draw: st.DrawFn, setting: Setting) -> Facts:
     nationwide), aged at least the least age and not retired on the day, holding no
     title that bars them from the event."""
     on = setting.on
-    sex = _pick(draw, (Sex.MALE, Sex.FEMALE))
-    cadre = None if sex is Sex.MALE else _pick(draw, (None, True, False))
+    sex = pick(draw, (Sex.MALE, Sex.FEMALE))
+    cadre = None if sex is Sex.MALE else pick(draw, (None, True, False))
     youngest = _sixteenth(setting)
     oldest = max(_last_retired(setting, c) for c in _categories(sex, cadre)) + _DAY
-    way = draw(_uniform(2))
-    if way == 0:
-        birth = _back(draw, youngest, 3000, oldest)
-    elif way == 1:
-        birth = _ahead(draw, oldest, 3000, youngest)
-    else:
-        birth = _within(draw, oldest, youngest)
-    person = _resident(birth, draw(_uniform(499)), sex)
-    tier = _pick(draw, (CompetitionTier.MUNICIPAL, CompetitionTier.DISTRICT))
+    birth = near(draw, oldest, youngest)
+    person = resident_born(birth, serial=between(draw, 0, 499), sex=sex)
+    tier = pick(draw, (CompetitionTier.MUNICIPAL, CompetitionTier.DISTRICT))
     competition = _event(draw, on, tier)
     honours: tuple[Honour, ...] = ()
     adult = birth + relativedelta(years=18)
     if adult < on and draw(st.booleans()):
-        other = _pick(draw, [e for e in _EVENTS if e != competition.event])
-        key = _pick(draw, (_CITY_TITLE, _DISTRICT_TITLE, *_OTHER_TITLES))
-        awarded = _within(draw, max(adult, on - timedelta(days=3000)), on)
+        other = pick(draw, [e for e in _EVENTS if e != competition.event])
+        key = pick(draw, (_CITY_TITLE, _DISTRICT_TITLE, *_OTHER_TITLES))
+        awarded = between(draw, max(adult, on - timedelta(days=3000)), on)
         # A title won in another event, or one that bars no re-entry here.
         barring = key == _CITY_TITLE or (
             key == _DISTRICT_TITLE and tier is CompetitionTier.DISTRICT
@@ -249,7 +195,7 @@ def _entry(draw: st.DrawFn, setting: Setting) -> Facts:
             _honour(person, key, awarded, other if barring else competition.event),
         )
     in_shenzhen = (
-        _pick(draw, (True, False, None)) if competition.open_nationwide else True
+        pick(draw, (True, False, None)) if competition.open_nationwide else True
     )
     entry = CompetitionEntry(
         person=person,
@@ -276,7 +222,7 @@ def _out_of_scope(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     del setting
     entry: CompetitionEntry = facts["entry"]
     contest = entry.competition
-    tier = _pick(draw, (CompetitionTier.NATIONAL, CompetitionTier.PROVINCIAL))
+    tier = pick(draw, (CompetitionTier.NATIONAL, CompetitionTier.PROVINCIAL))
     organiser = "全国" if tier is CompetitionTier.NATIONAL else "广东省"
     return _with_event(
         facts,
@@ -288,15 +234,17 @@ def _out_of_scope(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 
 def _reborn(facts: Facts, birth: date) -> Facts:
     entry: CompetitionEntry = facts["entry"]
-    person = _resident(birth, int(entry.person.reveal()[14:17]) // 2, entry.person.sex)
+    serial = int(entry.person.reveal()[14:17]) // 2
+    person = resident_born(birth, serial=serial, sex=entry.person.sex)
     honours = tuple(attrs.evolve(h, holder=person) for h in entry.honours)
     return _with_entry(facts, person=person, honours=honours)
 
 
 def _too_young(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     """Born a day or more too late to have the least age (no titles yet)."""
-    youngest = _sixteenth(setting)
-    birth = _ahead(draw, youngest + _DAY, 1500, setting.on - timedelta(days=3650))
+    first = _sixteenth(setting) + _DAY
+    last = min(first + timedelta(days=1500), setting.on - timedelta(days=3650))
+    birth = near(draw, first, last, ends="low")
     return _reborn(_with_entry(facts, honours=()), birth)
 
 
@@ -305,7 +253,9 @@ def _retired(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     entry: CompetitionEntry = facts["entry"]
     categories = _categories(entry.person.sex, entry.cadre_post)
     latest = min(_last_retired(setting, c) for c in categories)
-    return _reborn(facts, _back(draw, latest, 3000))
+    return _reborn(
+        facts, near(draw, latest - timedelta(days=3000), latest, ends="high")
+    )
 
 
 def _elsewhere(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
@@ -331,8 +281,8 @@ def _titled(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     )
     birth = entry.person.birth_date
     first = max(birth + relativedelta(years=16), setting.on - timedelta(days=3000))
-    awarded = _within(draw, min(first, setting.on), setting.on)
-    honour = _honour(entry.person, _pick(draw, keys), awarded, competition.event)
+    awarded = between(draw, min(first, setting.on), setting.on)
+    honour = _honour(entry.person, pick(draw, keys), awarded, competition.event)
     return _with_entry(facts, honours=(*entry.honours, honour))
 
 
@@ -415,8 +365,8 @@ def _fewest(setting: Setting, year: int) -> int:
 def _contest(
     draw: st.DrawFn, on: date, form: CompetitionFormat, finalists: int
 ) -> Competition:
-    event = _pick(draw, _EVENTS)
-    held = None if draw(st.booleans()) else _within(draw, date(on.year, 1, 1), on)
+    event = pick(draw, _EVENTS)
+    held = None if draw(st.booleans()) else between(draw, date(on.year, 1, 1), on)
     return Competition(
         name=f"{on.year}年深圳技能大赛——{event}职业技能竞赛",
         year=on.year,
@@ -431,8 +381,8 @@ def _contest(
 
 
 def _finalist(draw: st.DrawFn, on: date, sequence: int) -> ResidentId:
-    birth = _within(draw, on - timedelta(days=365 * 45), on - timedelta(days=365 * 18))
-    return _resident(birth, sequence, _pick(draw, (Sex.MALE, Sex.FEMALE)))
+    birth = between(draw, on - timedelta(days=365 * 45), on - timedelta(days=365 * 18))
+    return resident_born(birth, serial=sequence, sex=pick(draw, (Sex.MALE, Sex.FEMALE)))
 
 
 def _results(draw: st.DrawFn, setting: Setting) -> Facts:
@@ -444,25 +394,21 @@ def _results(draw: st.DrawFn, setting: Setting) -> Facts:
     allow), unranked, or coaches.
     """
     on = setting.on
-    form, least, most, places = _pick(draw, _bands(setting, on.year))
-    finalists = least + draw(_spread(most - least))
-    finalists = min(finalists, most)
-    if draw(st.booleans()):
-        finalists = most - draw(_spread(most - least)) % (most - least + 1)
-    top = min(places, finalists)
-    rank = top - draw(_spread(top - 1)) % top
+    form, least, most, places = pick(draw, _bands(setting, on.year))
+    finalists = near(draw, least, most)
+    rank = near(draw, 1, min(places, finalists), ends="high")
     competition = _contest(draw, on, form, finalists)
-    start = draw(_uniform(499))
+    start = between(draw, 0, 499)
     person = _finalist(draw, on, start)
     own = CompetitionResult(
         person=person, competition=competition, rank=rank, passed_all_parts=True
     )
     others: list[CompetitionResult] = []
     taken = {rank}
-    tie = rank + 1 <= places and draw(_uniform(3)) == 0
-    for index in range(draw(_uniform(3))):
+    tie = rank + 1 <= places and between(draw, 0, 3) == 0
+    for index in range(between(draw, 0, 3)):
         other = _finalist(draw, on, start + index + 1)
-        role = draw(_uniform(3))
+        role = between(draw, 0, 3)
         if tie:
             other_rank: int | None = rank
             tie = False
@@ -470,7 +416,7 @@ def _results(draw: st.DrawFn, setting: Setting) -> Facts:
             other_rank = None
         else:
             free = [r for r in range(1, finalists + 1) if r not in taken][:50]
-            other_rank = _pick(draw, free) if free else None
+            other_rank = pick(draw, free) if free else None
         if other_rank is not None and other_rank != rank:
             taken.add(other_rank)
         others.append(
@@ -479,7 +425,7 @@ def _results(draw: st.DrawFn, setting: Setting) -> Facts:
                 competition=competition,
                 rank=other_rank,
                 as_coach=role == 1 and other_rank != rank,
-                passed_all_parts=_pick(draw, (True, False, None)),
+                passed_all_parts=pick(draw, (True, False, None)),
             )
         )
     return {"person": person, "results": (own, *others)}
@@ -524,7 +470,7 @@ def _too_few(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     fewest = _fewest(setting, results[0].competition.year)
     if fewest < 2:
         return facts
-    finalists = fewest - 1 - draw(_spread(fewest - 2)) % (fewest - 1)
+    finalists = near(draw, 1, fewest - 1, ends="high")
     own = results[0]
     contest = attrs.evolve(own.competition, finalists=finalists)
     rank = min(own.rank or 1, finalists)
@@ -544,8 +490,8 @@ def _outside_places(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     places = _earned(setting, contest)
     if places is None or finalists <= places:
         return facts
-    rank = places + 1 + draw(_spread(finalists - places - 1)) % (finalists - places)
-    if not draw(_uniform(2)):
+    rank = near(draw, places + 1, finalists, ends="low")
+    if between(draw, 0, 2) == 0:
         # The people who took the places, each with their published rank.
         start = int(own.person.reveal()[14:17]) // 2 + 1
         ahead = tuple(

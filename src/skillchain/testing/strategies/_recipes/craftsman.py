@@ -7,17 +7,13 @@
   promotion table is in force, held by someone below the level it grants or at it.
 """
 
-import functools
-
-from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from skillchain._codes import OccupationCode
 from skillchain._dates import DateRange, add_months
@@ -39,12 +35,18 @@ from skillchain.model import (
     PostType,
 )
 from skillchain.testing.strategies._cases import CaseRecipe, Setting
+from skillchain.testing.strategies._draws import (
+    between,
+    latest_start,
+    near,
+    pick,
+    resident_born,
+)
 
 
 __all__ = ["PROMOTION", "RECIPES", "SELECTION"]
 
 Facts = dict[str, Any]
-T = TypeVar("T")
 
 _DAY: Final = timedelta(days=1)
 _CRAFTSMAN: Final = "pengcheng-craftsman"
@@ -65,61 +67,6 @@ _HONOUR_TITLES: Final = {
     _CRAFTSMAN: "鹏城工匠",
 }
 _UNLISTED_HONOURS: Final = ("shenzhen-craftsman", "shenzhen-technical-expert")
-
-
-# --- cached strategies and small drawers ---------------------------------------------
-
-
-@functools.lru_cache(maxsize=64)
-def _spread(top: int) -> "st.SearchStrategy[int]":
-    """0, 1 or 2 (often) or any whole number up to *top*."""
-    return st.sampled_from((0, 1, 2)) | st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=64)
-def _uniform(top: int) -> "st.SearchStrategy[int]":
-    return st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=256)
-def _choice(items: tuple[Any, ...]) -> "st.SearchStrategy[Any]":
-    return st.sampled_from(items)
-
-
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    found: T = draw(_choice(tuple(items)))
-    return found
-
-
-def _back(draw: st.DrawFn, bound: date, days: int, least: date = date.min) -> date:
-    """At or before *bound* (often on it or a day or two before), not before *least*."""
-    return max(bound - timedelta(days=draw(_spread(days))), least)
-
-
-def _ahead(draw: st.DrawFn, bound: date, days: int, most: date = date.max) -> date:
-    """At or after *bound* (often on it or a day or two after), not after *most*."""
-    return min(bound + timedelta(days=draw(_spread(days))), most)
-
-
-def _within(draw: st.DrawFn, first: date, last: date) -> date:
-    span = (last - first).days
-    top = (1 << max(span, 1).bit_length()) - 1
-    return first + timedelta(days=draw(_uniform(top)) % (span + 1))
-
-
-def _resident(birth: date, sequence: int) -> ResidentId:
-    body = f"440304{birth:%Y%m%d}{sequence % 1000:03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
-
-
-def _first_day(last: date, months: int) -> date:
-    """The latest first day of a stretch that has *months* whole months by *last*
-    (both days counted)."""
-    end = last + _DAY
-    start = add_months(end, -months)
-    while add_months(start + _DAY, months) <= end:
-        start += _DAY
-    return start
 
 
 def _honour(person: ResidentId, key: str, awarded: date) -> Honour:
@@ -158,7 +105,9 @@ def _deadline(draw: st.DrawFn, setting: Setting) -> date:
     """The round's deadline: the day, or up to two months before it in the same year
     when every figure is in force then too."""
     on = setting.on
-    earlier = max(on - timedelta(days=draw(_spread(60))), date(on.year, 1, 1))
+    earlier = near(
+        draw, max(on - timedelta(days=60), date(on.year, 1, 1)), on, ends="high"
+    )
     if all(setting.value(name, day=earlier) is not None for name in _FIGURES):
         return earlier
     return on
@@ -178,18 +127,18 @@ def _posts(
         "craftsman.frontline_post_types", day=deadline
     )
     years: int = setting.value("craftsman.min_frontline_years", day=deadline)
-    latest = _first_day(deadline, 12 * years)
-    start = _back(draw, latest, 4000, adult)
+    latest = latest_start(deadline + _DAY, 12 * years)
+    start = near(draw, max(latest - timedelta(days=4000), adult), latest, ends="high")
     counted = sorted(kinds, key=str)
     post = Employment(
         period=DateRange(start, None if draw(st.booleans()) else deadline),
-        post=_pick(draw, counted),
+        post=pick(draw, counted),
     )
     others = [kind for kind in PostType if kind not in kinds]
-    if others and start - adult > timedelta(days=400) and draw(_uniform(3)) == 0:
+    if others and start - adult > timedelta(days=400) and between(draw, 0, 3) == 0:
         before = Employment(
-            period=DateRange(_within(draw, adult, start - _DAY * 200), start - _DAY),
-            post=_pick(draw, others),
+            period=DateRange(between(draw, adult, start - _DAY * 200), start - _DAY),
+            post=pick(draw, others),
         )
         return (before, post)
     return (post,)
@@ -201,21 +150,17 @@ def _achievement(
     """A listed honour or a top result within the window (often on its first day),
     or other merit the review found."""
     start = _window(setting, deadline)
-    way = draw(_uniform(2))
-    day = (
-        _ahead(draw, start, 2000, deadline)
-        if draw(st.booleans())
-        else _back(draw, deadline, 2000, start)
-    )
+    way = between(draw, 0, 2)
+    day = near(draw, start, deadline)
     if way == 0:
         keys: frozenset[str] = setting.value(
             "craftsman.qualifying_honours", day=deadline
         )
-        honour = _honour(person, _pick(draw, sorted(keys)), day)
-        return (honour,), (), _pick(draw, (None, False, True))
+        honour = _honour(person, pick(draw, sorted(keys)), day)
+        return (honour,), (), pick(draw, (None, False, True))
     if way == 1:
         result = _result(draw, setting, person, deadline, day)
-        return (), (result,), _pick(draw, (None, False, True))
+        return (), (result,), pick(draw, (None, False, True))
     return (), (), True
 
 
@@ -231,7 +176,7 @@ def _result(
     tier = setting.value("craftsman.result_tier", day=deadline)
     klass = setting.value("craftsman.result_class", day=deadline)
     most: int = setting.value("craftsman.result_max_rank", day=deadline)
-    event = _pick(draw, _EVENTS)
+    event = pick(draw, _EVENTS)
     contest = Competition(
         name=f"{held.year}年全国职业技能大赛——{event}",
         year=held.year,
@@ -242,12 +187,12 @@ def _result(
         held_on=held,
     )
     if rank is None:
-        rank = most - draw(_spread(most - 1)) % most
+        rank = near(draw, 1, most, ends="high")
     return CompetitionResult(
         person=person,
         competition=contest,
         rank=rank,
-        as_coach=draw(_uniform(3)) == 0,
+        as_coach=between(draw, 0, 3) == 0,
         passed_all_parts=True,
     )
 
@@ -256,25 +201,25 @@ def _candidate(
     draw: st.DrawFn, setting: Setting, deadline: date, sequence: int
 ) -> CraftsmanApplication:
     """An application meeting every condition, without a review score."""
-    birth = _within(
+    birth = between(
         draw,
         deadline.replace(year=deadline.year - 58, day=1),
         deadline.replace(year=deadline.year - 30, day=1),
     )
-    person = _resident(birth, sequence)
+    person = resident_born(birth, serial=sequence)
     adult = add_months(birth, 18 * 12)
     least: SkillLevel = setting.value("craftsman.min_level", day=deadline)
     certificates: tuple[Certificate, ...] = ()
     equivalent: bool | None = True
-    if draw(_uniform(2)):
+    if between(draw, 0, 2):
         levels = [
             lv
             for lv in SkillLevel
             if least <= lv <= max(least, SkillLevel.SENIOR_TECHNICIAN)
         ]
-        issued = _within(draw, max(adult, deadline - timedelta(days=4000)), deadline)
-        certificates = (_certificate(person, _pick(draw, levels), issued),)
-        equivalent = _pick(draw, (None, True, False))
+        issued = between(draw, max(adult, deadline - timedelta(days=4000)), deadline)
+        certificates = (_certificate(person, pick(draw, levels), issued),)
+        equivalent = pick(draw, (None, True, False))
     honours, results, merit = _achievement(draw, setting, person, deadline)
     return CraftsmanApplication(
         person=person,
@@ -291,12 +236,7 @@ def _candidate(
 
 def _score(draw: st.DrawFn, least: Decimal, most: Decimal = Decimal("99.9")) -> Decimal:
     """A review score from *least* to *most*, in tenths."""
-    tenths = int((most - least) * 10)
-    return least + Decimal(draw(_uniform(_top(tenths))) % (tenths + 1)) / 10
-
-
-def _top(value: int) -> int:
-    return (1 << max(value, 1).bit_length()) - 1
+    return least + Decimal(between(draw, 0, int((most - least) * 10))) / 10
 
 
 def _rival(
@@ -321,7 +261,7 @@ def _rival(
     birth = deadline.replace(year=deadline.year - 45, day=1) + timedelta(days=index)
     score = application.review_score or Decimal(0)
     return CraftsmanApplication(
-        person=_resident(birth, index if counted else index + 500),
+        person=resident_born(birth, serial=index if counted else index + 500),
         year=application.year,
         deadline=deadline,
         frontline_posts=(Employment(period=DateRange(start, None), post=post),),
@@ -337,15 +277,15 @@ def _selection(draw: st.DrawFn, setting: Setting) -> Facts:
     fewer), and perhaps a higher score refused on a condition."""
     deadline = _deadline(draw, setting)
     limit: int = setting.value("craftsman.annual_limit", day=deadline)
-    application = _candidate(draw, setting, deadline, draw(_uniform(899)))
+    application = _candidate(draw, setting, deadline, between(draw, 0, 899))
     application = attrs.evolve(
         application, review_score=_score(draw, Decimal(60), Decimal(95))
     )
     # Often the last place (limit - 1 ahead), else few ahead, or any number.
-    ahead = draw(_uniform(_top(limit))) % max(limit, 1)
-    ahead = _pick(draw, (0, min(1, ahead), max(limit - 1, 0), ahead))
+    ahead = between(draw, 0, max(limit - 1, 0))
+    ahead = pick(draw, (0, min(1, ahead), max(limit - 1, 0), ahead))
     others = [_rival(setting, application, index) for index in range(1, ahead + 1)]
-    if draw(_uniform(2)) == 0:
+    if between(draw, 0, 2) == 0:
         others.append(_rival(setting, application, ahead + 1, counted=False))
     return {"application": application, "applications": tuple(others)}
 
@@ -359,21 +299,21 @@ def _short_front_line(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     not count."""
     application: CraftsmanApplication = facts["application"]
     deadline = application.deadline
-    if draw(_uniform(3)) == 0:
+    if between(draw, 0, 3) == 0:
         kinds = setting.value("craftsman.frontline_post_types", day=deadline)
         others = [kind for kind in PostType if kind not in kinds]
         if others:
             posts = tuple(
-                attrs.evolve(p, post=_pick(draw, others))
+                attrs.evolve(p, post=pick(draw, others))
                 for p in application.frontline_posts or ()
             )
             return _with_application(facts, frontline_posts=posts)
     years: int = setting.value("craftsman.min_frontline_years", day=deadline)
-    latest = _first_day(deadline, 12 * years)
-    start = _ahead(draw, latest + _DAY, 1500, deadline)
+    first = latest_start(deadline + _DAY, 12 * years) + _DAY
+    start = near(draw, first, min(first + timedelta(days=1500), deadline), ends="low")
     post = Employment(
         period=DateRange(start, None),
-        post=_pick(
+        post=pick(
             draw,
             sorted(
                 setting.value("craftsman.frontline_post_types", day=deadline), key=str
@@ -391,12 +331,12 @@ def _low_level(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     certificates: tuple[Certificate, ...] = ()
     with_certificate = draw(st.booleans())
     if lower and with_certificate:
-        issued = _within(
+        issued = between(
             draw, application.deadline - timedelta(days=3000), application.deadline
         )
         certificates = (
             _certificate(
-                application.person, lower[-1 - draw(_uniform(1)) % len(lower)], issued
+                application.person, lower[-1 - between(draw, 0, 1) % len(lower)], issued
             ),
         )
     return _with_application(facts, certificates=certificates, equivalent_level=False)
@@ -409,28 +349,42 @@ def _no_achievement(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     deadline = application.deadline
     start = _window(setting, deadline)
     person = application.person
-    way = draw(_uniform(2))
+    way = between(draw, 0, 2)
     honours = tuple(h for h in application.honours if h.key == _CRAFTSMAN)
     results: tuple[CompetitionResult, ...] = ()
     if way == 0:
         keys = sorted(setting.value("craftsman.qualifying_honours", day=deadline))
         honours = (
             *honours,
-            _honour(person, _pick(draw, keys), _back(draw, start - _DAY, 2000)),
+            _honour(
+                person,
+                pick(draw, keys),
+                near(
+                    draw,
+                    start - timedelta(days=2001),
+                    start - _DAY,
+                    ends="high",
+                ),
+            ),
         )
     elif way == 1:
         most: int = setting.value("craftsman.result_max_rank", day=deadline)
-        held = _within(draw, start, deadline)
+        held = between(draw, start, deadline)
         results = (
             _result(
-                draw, setting, person, deadline, held, rank=most + 1 + draw(_spread(10))
+                draw,
+                setting,
+                person,
+                deadline,
+                held,
+                rank=near(draw, most + 1, most + 11, ends="low"),
             ),
         )
     else:
         honours = (
             *honours,
             _honour(
-                person, _pick(draw, _UNLISTED_HONOURS), _within(draw, start, deadline)
+                person, pick(draw, _UNLISTED_HONOURS), between(draw, start, deadline)
             ),
         )
     return _with_application(facts, honours=honours, results=results, other_merit=False)
@@ -441,7 +395,7 @@ def _already_craftsman(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts
     del setting
     application: CraftsmanApplication = facts["application"]
     deadline = application.deadline
-    awarded = _back(draw, deadline, 3000)
+    awarded = near(draw, deadline - timedelta(days=3000), deadline, ends="high")
     honour = _honour(application.person, _CRAFTSMAN, awarded)
     return _with_application(facts, honours=(*application.honours, honour))
 
@@ -483,35 +437,35 @@ def _promotion(draw: st.DrawFn, setting: Setting) -> Facts:
     on = setting.on
     tables: dict[str, dict[CompetitionAward, tuple[SkillLevel, SkillLevel | None]]]
     tables = setting.value(_TABLES)
-    name = _pick(draw, sorted(tables))
+    name = pick(draw, sorted(tables))
     table = tables[name]
-    award = _pick(draw, sorted(table, key=str))
+    award = pick(draw, sorted(table, key=str))
     granted, step = table[award]
     period = setting.snapshot.get(_TABLES).period
     # Held within a year of the table's first day (its notice comes first).
     first = period.start if period is not None else on - timedelta(days=365)
-    held = _within(draw, first, min(on, first + timedelta(days=365)))
+    held = between(draw, first, min(on, first + timedelta(days=365)))
     end = period.end if period is not None else None
-    unrecorded = (end is None or date(held.year, 12, 31) <= end) and draw(
-        _uniform(3)
+    unrecorded = (end is None or date(held.year, 12, 31) <= end) and between(
+        draw, 0, 3
     ) == 0
-    occupation = _pick(draw, (*_OCCUPATIONS, None))
+    occupation = pick(draw, (*_OCCUPATIONS, None))
     contest = Competition(
         name=name,
         year=held.year,
         tier=CompetitionTier.NATIONAL,
         competition_class=CompetitionClass.FIRST,
-        event=_pick(draw, _EVENTS),
+        event=pick(draw, _EVENTS),
         occupation=occupation,
         competition_format=CompetitionFormat.INDIVIDUAL,
         held_on=None if unrecorded else held,
     )
-    birth = _within(draw, on - timedelta(days=365 * 55), on - timedelta(days=365 * 22))
-    person = _resident(birth, draw(_uniform(999)))
+    birth = between(draw, on - timedelta(days=365 * 55), on - timedelta(days=365 * 22))
+    person = resident_born(birth, serial=between(draw, 0, 999))
     result = CompetitionResult(
         person=person,
         competition=contest,
-        rank=draw(_uniform(30)) + 1,
+        rank=between(draw, 1, 31),
         award=award,
         passed_all_parts=True,
     )
@@ -519,15 +473,13 @@ def _promotion(draw: st.DrawFn, setting: Setting) -> Facts:
     choices: list[SkillLevel | None] = [None, *below]
     if step is not None:
         choices.append(granted)
-    held_level = _pick(draw, choices[::-1])
+    held_level = pick(draw, choices[::-1])
     certificates: tuple[Certificate, ...] = ()
     if occupation is not None:
         if held_level is not None:
-            issued = _within(
-                draw,
-                max(birth + timedelta(days=365 * 18), held - timedelta(days=4000)),
-                held,
-            )
+            # Not before 18 where the contest was held that long after the birth.
+            adult = max(birth + timedelta(days=365 * 18), held - timedelta(days=4000))
+            issued = between(draw, min(adult, held), held)
             certificates = (
                 attrs.evolve(
                     _certificate(person, held_level, issued), occupation=occupation
@@ -541,7 +493,7 @@ def _promotion(draw: st.DrawFn, setting: Setting) -> Facts:
                     _certificate(
                         person,
                         SkillLevel.SENIOR_TECHNICIAN,
-                        _within(draw, held - timedelta(days=3000), held),
+                        between(draw, held - timedelta(days=3000), held),
                     ),
                     occupation=other,
                 ),
@@ -561,7 +513,7 @@ def _unlisted_award(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     day = contest.held_on or date(contest.year, 12, 31)
     table = setting.value(_TABLES, day=day)[contest.name]
     others = [a for a in CompetitionAward if a not in table]
-    award = _pick(draw, (None, *others))
+    award = pick(draw, (None, *others))
     return {**facts, "result": attrs.evolve(result, award=award)}
 
 
@@ -583,9 +535,9 @@ def _already_there(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         ]
     else:
         highest = [granted, *highest]
-    level = _pick(draw, highest)
+    level = pick(draw, highest)
     occupation = contest.occupation or _OCCUPATIONS[0]
-    issued = _within(draw, setting.on - timedelta(days=3000), setting.on)
+    issued = between(draw, setting.on - timedelta(days=3000), setting.on)
     certificate = attrs.evolve(
         _certificate(result.person, level, issued), occupation=occupation
     )

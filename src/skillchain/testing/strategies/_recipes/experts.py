@@ -6,7 +6,6 @@ from typing import Any, Final
 import attrs
 
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from skillchain import FUTIAN, CreditCode, ResidentId, SkillLevel
 from skillchain.model import (
@@ -16,10 +15,14 @@ from skillchain.model import (
     RecommendationRound,
 )
 from skillchain.testing.strategies._cases import CaseRecipe, Setting, below
-from skillchain.testing.strategies._recipes.chains import (
-    SHENZHEN_DISTRICTS,
-    distinct_firms,
+from skillchain.testing.strategies._draws import (
+    between,
+    distinct,
+    near,
+    pick,
+    resident_born,
 )
+from skillchain.testing.strategies._recipes.chains import FIRMS, SHENZHEN_DISTRICTS
 
 
 __all__ = ["RECIPES", "RECOMMENDATION"]
@@ -34,25 +37,24 @@ _FIELDS: Final = ("服装设计与制作", "电子信息", "智能制造", "现�
 
 def _expert_id(index: int) -> ResidentId:
     """A made-up identity number of a person born 1960 to 1994 (*index* 0 to 239)."""
-    born = date(1960, 1, 1) + timedelta(days=index * 52)
-    district = SHENZHEN_DISTRICTS[index % len(SHENZHEN_DISTRICTS)]
-    body = f"{district.code}{born:%Y%m%d}{(index * 37) % 1000:03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+    return resident_born(
+        date(1960, 1, 1) + timedelta(days=index * 52),
+        serial=index * 37,
+        division=SHENZHEN_DISTRICTS[index % len(SHENZHEN_DISTRICTS)],
+    )
 
 
 _PEOPLE: Final = tuple(_expert_id(index) for index in range(240))
-_STARTS: Final = st.integers(0, len(_PEOPLE) - 1)
-_AHEAD: Final = st.sampled_from((0, 1, 2)) | st.integers(0, 4)
 _SLACK: Final = st.sampled_from((0, 0, 1, 3))
 _EXTRAS: Final = st.sampled_from(
     ((), ("out",), ("later",), ("again",), ("out", "later", "again"))
 )
 
 
-def _nearest_up(options: tuple[Any, ...], least: Any) -> "st.SearchStrategy[Any]":
-    """Options at or above *least*, most often *least*'s nearest."""
-    found = tuple(option for option in options if option >= least)
-    return st.just(found[0]) | st.sampled_from(found)
+def _nearest_up(draw: st.DrawFn, options: tuple[Any, ...], least: Any) -> Any:
+    """One of *options* at or above *least*, most often *least*'s nearest."""
+    found = [option for option in options if option >= least]
+    return found[near(draw, 0, len(found) - 1, ends="low")]
 
 
 def _below(options: tuple[Any, ...], least: Any) -> Any:
@@ -74,23 +76,21 @@ def _qualified_expert(
     by_title = draw(st.booleans())
     # The other route is missing or short (both met is a plain case of either).
     if by_title:
-        title_rank = draw(_nearest_up(tuple(range(len(_TITLES))), _title_at(min_title)))
+        title_rank = _nearest_up(draw, tuple(range(len(_TITLES))), _title_at(min_title))
         title: ProfessionalTitleLevel | None = _TITLES[title_rank]
-        level = draw(st.sampled_from((None, _below(_LEVELS, min_level))))
+        level = pick(draw, (None, _below(_LEVELS, min_level)))
     else:
-        level = draw(_nearest_up(_LEVELS, min_level))
+        level = _nearest_up(draw, _LEVELS, min_level)
         short = _title_at(min_title) - 1
-        title = draw(st.sampled_from((None, _TITLES[short] if short >= 0 else None)))
+        title = pick(draw, (None, _TITLES[short] if short >= 0 else None))
     years: int = setting.value("experts.min_years_of_experience")
     return GuidanceExpert(
         person=person,
         name="某专家",
-        field=draw(st.sampled_from(_FIELDS)),
+        field=pick(draw, _FIELDS),
         skill_level=level,
         professional_title=title,
-        years_of_experience=draw(
-            st.sampled_from((years, years + 1)) | st.integers(years, years + 25)
-        ),
+        years_of_experience=near(draw, years, years + 25, ends="low"),
     )
 
 
@@ -122,14 +122,13 @@ def _recommended(draw: st.DrawFn, setting: Setting) -> Facts:
     on = setting.on
     year = max(on.year, 2022)
     round_id = str(year)
-    start = draw(_STARTS)
-    people = [_PEOPLE[(start + 7 * k) % len(_PEOPLE)] for k in range(12)]
-    firms = distinct_firms(draw, 12)
+    people = distinct(draw, _PEOPLE, 12)
+    firms = distinct(draw, FIRMS, 12)
     person = people[0]
     # Submitted in the month before the district decides; later ones by the day itself.
-    day = on - timedelta(days=draw(st.integers(1, 30)))
+    day = on - timedelta(days=between(draw, 1, 30))
     ours = _nominated(_qualified_expert(draw, setting, person), firms[0], day, round_id)
-    ahead = draw(_AHEAD)
+    ahead = near(draw, 0, 4, ends="low")
     nominations = [
         _candidate(ours, people[1 + k], firms[1 + k], day - timedelta(days=1 + k))
         for k in range(ahead)
@@ -226,7 +225,7 @@ def _quota_full(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         return {**facts, "recommendation_round": attrs.evolve(current, quota=ahead)}
     used = {n.expert.person for n in current.nominations}
     free = [p for p in _PEOPLE if p not in used]
-    firms = distinct_firms(draw, 20)[10:]
+    firms = distinct(draw, FIRMS, 20)[10:]
     more = tuple(
         _candidate(ours, free[k], firms[k], day - timedelta(days=1 + k))
         for k in range(quota - ahead)

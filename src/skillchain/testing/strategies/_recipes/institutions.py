@@ -1,17 +1,13 @@
 """Recipes of the rules of private training institutions' filing (民办职业培训机构备案)."""
 
-import functools
-
-from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from stdnum.cn import ric
 
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._identifiers import CreditCode, ResidentId
@@ -27,12 +23,12 @@ from skillchain.testing.strategies._cases import (
     at_least,
     below,
 )
+from skillchain.testing.strategies._draws import between, pick, resident_born
 
 
 __all__ = ["FILING", "RECIPES"]
 
 Facts = dict[str, Any]
-T = TypeVar("T")
 
 _ORGANISER_CODE: Final = CreditCode("91350100M000100Y43")
 # District parts of a city's code: Shenzhen's 罗湖 to 光明 (and the same parts elsewhere).
@@ -45,22 +41,6 @@ _NAMES: Final = ("深圳市某职业培训学校", "深圳市某职业技能培�
 _AREA_PLACES: Final = Decimal("0.01")
 
 
-@functools.lru_cache(maxsize=64)
-def _uniform(top: int) -> "st.SearchStrategy[int]":
-    return st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=64)
-def _choice(items: tuple[Any, ...]) -> "st.SearchStrategy[Any]":
-    return st.sampled_from(items)
-
-
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    """One of *items*, from a strategy built once per sequence of items."""
-    found: T = draw(_choice(tuple(items)))
-    return found
-
-
 _OCCUPATION_LISTS: Final = st.lists(
     st.sampled_from(_OCCUPATIONS), min_size=1, max_size=3, unique=True
 )
@@ -69,11 +49,9 @@ _PART_TIME: Final = st.none() | st.integers(0, 20)
 
 def _adult(draw: st.DrawFn, on: date) -> ResidentId:
     """An identity number of someone aged 18 to 70 on *on*."""
-    birth = on.replace(year=on.year - 70, day=1) + timedelta(
-        days=draw(_uniform(52 * 365))
-    )
-    body = f"440304{birth:%Y%m%d}{draw(_uniform(999)):03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+    oldest = on.replace(year=on.year - 70, day=1)
+    birth = between(draw, oldest, oldest + timedelta(days=52 * 365))
+    return resident_born(birth, serial=between(draw, 0, 999))
 
 
 def _cities(setting: Setting, wanted: bool) -> list[DivisionCode]:
@@ -90,8 +68,8 @@ def _cities(setting: Setting, wanted: bool) -> list[DivisionCode]:
 
 
 def _district(draw: st.DrawFn, cities: list[DivisionCode]) -> DivisionCode:
-    city = _pick(draw, cities)
-    return DivisionCode(city.code[:4] + _pick(draw, _DISTRICTS))
+    city = pick(draw, cities)
+    return DivisionCode(city.code[:4] + pick(draw, _DISTRICTS))
 
 
 def _filing(draw: st.DrawFn, setting: Setting) -> Facts:
@@ -105,13 +83,13 @@ def _filing(draw: st.DrawFn, setting: Setting) -> Facts:
     teachers_min: int = setting.value("institutions.full_time_teachers_min")
     funds_min: Decimal = setting.value("institutions.start_up_funds_min")
     individual = draw(st.booleans())
-    owned = _pick(draw, (False, None, True))
+    owned = pick(draw, (False, None, True))
     lease: int | None = draw(at_least(lease_min, most=lease_min + 120))
     if owned is True:
         lease = None if draw(st.booleans()) else lease
     occupations = draw(_OCCUPATION_LISTS)
     filing = PrivateInstitutionFiling(
-        institution_name=_pick(draw, _NAMES),
+        institution_name=pick(draw, _NAMES),
         organiser_kind=OrganiserKind.INDIVIDUAL
         if individual
         else OrganiserKind.LEGAL_PERSON,
@@ -166,7 +144,7 @@ def _short_lease(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         return facts  # every lease is long enough
     return _changed(
         facts,
-        premises_owned=_pick(draw, (False, None)),
+        premises_owned=pick(draw, (False, None)),
         lease_months=draw(below(least, least=1)),
     )
 

@@ -6,16 +6,13 @@ work, the years often exactly enough); every other fact is known and meets no
 other route on its own, so making the route's fact unknown leaves the case open.
 """
 
-import functools
-
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from skillchain._codes import OccupationCode
 from skillchain._dates import DateRange, add_months
@@ -38,12 +35,18 @@ from skillchain.testing.strategies._cases import (
     CaseRecipe,
     Setting,
 )
+from skillchain.testing.strategies._draws import (
+    between,
+    latest_start,
+    near,
+    pick,
+    resident_born,
+)
 
 
 __all__ = ["APPLICATION", "RECIPES"]
 
 Facts = dict[str, Any]
-T = TypeVar("T")
 
 _DAY: Final = timedelta(days=1)
 _LISTS: Final = ("levels.district_standards", "levels.standards")
@@ -61,55 +64,6 @@ _TITLE_NAMES: Final = {
     ProfessionalTitleLevel.DEPUTY_SENIOR: "高级工程师",
     ProfessionalTitleLevel.FULL_SENIOR: "正高级工程师",
 }
-
-
-# --- cached strategies and small drawers ---------------------------------------------
-
-
-@functools.lru_cache(maxsize=64)
-def _spread(top: int) -> "st.SearchStrategy[int]":
-    """0, 1 or 2 (often) or any whole number up to *top*."""
-    return st.sampled_from((0, 1, 2)) | st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=64)
-def _uniform(top: int) -> "st.SearchStrategy[int]":
-    return st.integers(0, top)
-
-
-@functools.lru_cache(maxsize=256)
-def _choice(items: tuple[Any, ...]) -> "st.SearchStrategy[Any]":
-    return st.sampled_from(items)
-
-
-def _pick(draw: st.DrawFn, items: Sequence[T]) -> T:
-    found: T = draw(_choice(tuple(items)))
-    return found
-
-
-def _back(draw: st.DrawFn, bound: date, days: int, least: date = date.min) -> date:
-    """At or before *bound* (often on it or a day or two before), not before *least*."""
-    return max(bound - timedelta(days=draw(_spread(days))), least)
-
-
-def _ahead(draw: st.DrawFn, bound: date, days: int, most: date = date.max) -> date:
-    """At or after *bound* (often on it or a day or two after), not after *most*."""
-    return min(bound + timedelta(days=draw(_spread(days))), most)
-
-
-def _within(draw: st.DrawFn, first: date, last: date) -> date:
-    span = (last - first).days
-    top = (1 << max(span, 1).bit_length()) - 1
-    return first + timedelta(days=draw(_uniform(top)) % (span + 1))
-
-
-def _latest_start(day: date, months: int) -> date:
-    """The last first day of work that gives *months* whole months up to *day*."""
-    end = day + _DAY  # the day itself counts as worked
-    start = add_months(end, -months)
-    while add_months(start + _DAY, months) <= end:
-        start += _DAY
-    return start
 
 
 def _standards(setting: Setting) -> list[tuple[ApplicationStandard, ...] | None]:
@@ -156,14 +110,9 @@ def _choices(setting: Setting) -> list[tuple[OccupationCode, ApplicationStandard
 
 def _applicant(draw: st.DrawFn, on: date, years: int) -> ResidentId:
     """Someone aged 18 to 55 on *on* who was 16 at least *years* + 2 years before."""
-    youngest = max(18, 16 + years + 2)
-    birth = _within(
-        draw,
-        on.replace(year=on.year - 55, day=1),
-        on.replace(year=on.year - youngest, day=1),
-    )
-    body = f"440304{birth:%Y%m%d}{draw(_uniform(999)):03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+    youngest = on.replace(year=on.year - max(18, 16 + years + 2), day=1)
+    birth = between(draw, min(on.replace(year=on.year - 55, day=1), youngest), youngest)
+    return resident_born(birth, serial=between(draw, 0, 999))
 
 
 def _sixteen(person: ResidentId) -> date:
@@ -179,12 +128,12 @@ def _certificate(
     return Certificate(
         holder=application.applicant,
         kind=CertificateKind.SKILL_LEVEL,
-        occupation=_pick(
+        occupation=pick(
             draw, (application.occupation, *sorted(application.related_occupations))
         ),
         level=level,
         issued_on=issued,
-        issuer_kind=_pick(
+        issuer_kind=pick(
             draw, (IssuerKind.SOCIAL_EVALUATION_ORGANISATION, IssuerKind.HR_DEPARTMENT)
         ),
     )
@@ -198,19 +147,19 @@ def _short_work(
     if not years:
         if draw(st.booleans()):
             return ()
-        return (DateRange(_within(draw, earliest, on)),)
-    latest = _latest_start(on, 12 * min(years))
-    if draw(_uniform(3)) == 0:
+        return (DateRange(between(draw, earliest, on)),)
+    first = max(latest_start(on + _DAY, 12 * min(years)), earliest - _DAY) + _DAY
+    if between(draw, 0, 3) == 0:
         return ()
-    start = _ahead(draw, max(latest, earliest - _DAY) + _DAY, 3000, on)
-    return (DateRange(start, _pick(draw, (None, on))),)
+    start = near(draw, first, min(first + timedelta(days=3000), on), ends="low")
+    return (DateRange(start, pick(draw, (None, on))),)
 
 
 def _application(draw: st.DrawFn, setting: Setting) -> Facts:
     """An application meeting one route to its target level, and only that one."""
     on = setting.on
-    occupation, standard = _pick(draw, _choices(setting))
-    route = _pick(draw, standard.routes)
+    occupation, standard = pick(draw, _choices(setting))
+    route = pick(draw, standard.routes)
     target = route.level
     routes = standard.routes_for(target)
     person = _applicant(draw, on, route.years)
@@ -220,7 +169,7 @@ def _application(draw: st.DrawFn, setting: Setting) -> Facts:
         occupation=occupation,
         edition=standard.edition,
         target=target,
-        related_occupations=_pick(draw, (frozenset(), frozenset({_RELATED}))),
+        related_occupations=pick(draw, (frozenset(), frozenset({_RELATED}))),
         work=(),
         schooling=frozenset(),
         titles=(),
@@ -233,22 +182,26 @@ def _application(draw: st.DrawFn, setting: Setting) -> Facts:
         levels = [lv for lv in SkillLevel if lowest <= lv < target] or [lowest]
         latest = on
         if counted is YearsCountedFrom.CERTIFICATE:
-            latest = _latest_start(on, 12 * route.years)
-        issued = _back(draw, latest, 3000, earliest)
-        certificate = _certificate(draw, application, _pick(draw, levels), issued)
+            latest = latest_start(on + _DAY, 12 * route.years)
+        issued = near(
+            draw, max(latest - timedelta(days=3000), earliest), latest, ends="high"
+        )
+        certificate = _certificate(draw, application, pick(draw, levels), issued)
         application = attrs.evolve(application, certificates=(certificate,))
         since = issued if counted is YearsCountedFrom.CERTIFICATE else None
     if route.schooling:
-        diploma = _pick(draw, sorted(route.schooling, key=str))
+        diploma = pick(draw, sorted(route.schooling, key=str))
         application = attrs.evolve(application, schooling=frozenset({diploma}))
     if route.title is not None:
         lowest_title = route.title
         latest = on
         if counted is YearsCountedFrom.TITLE:
-            latest = _latest_start(on, 12 * route.years)
-        conferred = _back(draw, latest, 3000, earliest)
+            latest = latest_start(on + _DAY, 12 * route.years)
+        conferred = near(
+            draw, max(latest - timedelta(days=3000), earliest), latest, ends="high"
+        )
         floor = _TITLE_RANK[lowest_title]
-        level = _pick(
+        level = pick(
             draw, [t for t in ProfessionalTitleLevel if _TITLE_RANK[t] >= floor]
         )
         title = ProfessionalTitle(
@@ -258,11 +211,15 @@ def _application(draw: st.DrawFn, setting: Setting) -> Facts:
         since = conferred if counted is YearsCountedFrom.TITLE else since
     if route.years:
         if since is None:
-            latest = _latest_start(on, 12 * route.years)
-            start = _back(draw, latest, 2000, earliest)
+            latest = latest_start(on + _DAY, 12 * route.years)
+            start = near(
+                draw, max(latest - timedelta(days=2000), earliest), latest, ends="high"
+            )
         else:
-            start = _back(draw, since, 1500, earliest)
-        work: tuple[DateRange, ...] = (DateRange(start, _pick(draw, (None, on))),)
+            start = near(
+                draw, max(since - timedelta(days=1500), earliest), since, ends="high"
+            )
+        work: tuple[DateRange, ...] = (DateRange(start, pick(draw, (None, on))),)
     else:
         work = _short_work(draw, on, routes, earliest)
     return {"application": attrs.evolve(application, work=work)}
@@ -332,12 +289,12 @@ def _no_route(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         under = [lv for lv in SkillLevel if SkillLevel.ELEMENTARY <= lv < min(floors)]
         lower = draw(st.booleans())
         if under and lower:
-            issued = _within(draw, max(earliest, on - timedelta(days=3000)), on)
+            issued = between(draw, max(earliest, on - timedelta(days=3000)), on)
             certificates = (_certificate(draw, application, under[-1], issued),)
     accepted = frozenset().union(*(r.schooling for r in routes))
     diplomas = [s for s in Schooling if s not in accepted]
     schooling = (
-        frozenset(_pick(draw, ((), *((d,) for d in diplomas))))
+        frozenset(pick(draw, ((), *((d,) for d in diplomas))))
         if diplomas
         else frozenset()
     )
@@ -350,7 +307,7 @@ def _no_route(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
                 holder=application.applicant,
                 level=level,
                 name=_TITLE_NAMES[level],
-                conferred_on=_within(
+                conferred_on=between(
                     draw, max(earliest, on - timedelta(days=3000)), on
                 ),
             ),
@@ -389,9 +346,11 @@ def _recent_certificate(
     ]
     if not counted:
         return None
-    latest = _latest_start(on, 12 * min(counted))
-    issued = _ahead(draw, max(latest, earliest - _DAY) + _DAY, 1500, on)
-    start = _back(draw, issued, 400, earliest)
+    first = max(latest_start(on + _DAY, 12 * min(counted)), earliest - _DAY) + _DAY
+    if first > on:  # no years to fall short of: the certificate meets its route
+        return None
+    issued = near(draw, first, min(first + timedelta(days=1500), on), ends="low")
+    start = near(draw, max(issued - timedelta(days=400), earliest), issued, ends="high")
     changed = attrs.evolve(
         application,
         certificates=(attrs.evolve(certificate, issued_on=issued),),

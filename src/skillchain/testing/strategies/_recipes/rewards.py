@@ -6,15 +6,14 @@ evaluation day: the figures a recipe reads are the ones the rule reads.
 
 import functools
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
 from hypothesis import strategies as st
-from stdnum.cn import ric
 
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._dates import DateRange, add_months
@@ -38,6 +37,13 @@ from skillchain.testing.strategies._cases import (
     CaseRecipe,
     Setting,
     at_least,
+)
+from skillchain.testing.strategies._draws import (
+    between,
+    latest_start,
+    near,
+    pick,
+    resident_born,
 )
 
 
@@ -64,74 +70,16 @@ _UNLISTED_LICENCE: Final = "一级注册造价工程师"
 
 
 # --- shared pieces ------------------------------------------------------------------
-# Strategies built once and reused: a draw from a cached strategy costs far less
-# than building a strategy for each case.
-
-T = TypeVar("T")
-
-
-@functools.lru_cache(maxsize=64)
-def _spread(days: int) -> "st.SearchStrategy[int]":
-    """0, 1 or 2 (often) or any whole number up to *days*."""
-    return st.sampled_from((0, 1, 2)) | st.integers(0, days)
-
-
-@functools.lru_cache(maxsize=64)
-def _uniform(days: int) -> "st.SearchStrategy[int]":
-    return st.integers(0, days)
-
-
-@functools.lru_cache(maxsize=256)
-def _choice(items: tuple[Any, ...]) -> "st.SearchStrategy[Any]":
-    return st.sampled_from(items)
-
-
-def _pick(draw: st.DrawFn, items: "Sequence[T]") -> T:
-    """One of *items* (a tuple or list)."""
-    found: T = draw(_choice(tuple(items)))
-    return found
-
-
-def _back(draw: st.DrawFn, bound: date, days: int, least: date = date.min) -> date:
-    """A day at or before *bound*, most often the bound or a day or two before, at
-    most *days* before and not before *least*."""
-    return max(bound - timedelta(days=draw(_spread(days))), least)
-
-
-def _ahead(draw: st.DrawFn, bound: date, days: int, most: date = date.max) -> date:
-    """A day at or after *bound*, most often the bound or a day or two after, at most
-    *days* after and not after *most*."""
-    return min(bound + timedelta(days=draw(_spread(days))), most)
-
-
-def _within(draw: st.DrawFn, first: date, last: date) -> date:
-    """Any day from *first* to *last* (the span rounded to a cached strategy)."""
-    span = (last - first).days
-    return first + timedelta(days=draw(_uniform(_rounded(span))) % (span + 1))
-
-
-def _rounded(span: int) -> int:
-    """*span* rounded up to a power of two less one, so few strategies are built."""
-    return (1 << max(span, 1).bit_length()) - 1
-
-
-def _latest_start(day: date, months: int) -> date:
-    """The last day a stretch of *months* calendar months can start and end by *day*."""
-    start = add_months(day, -months)
-    while add_months(start + _DAY, months) <= day:
-        start += _DAY
-    return start
 
 
 def _person(draw: st.DrawFn, on: date, *, youngest: int = 22) -> ResidentId:
     """The identity number of someone aged *youngest* to 58 on *on*."""
-    birth = _within(
+    birth = between(
         draw,
         on.replace(year=on.year - 58, day=1),
         on.replace(year=on.year - youngest, day=1),
     )
-    body = f"440304{birth:%Y%m%d}{draw(_uniform(999)):03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+    return resident_born(birth, serial=between(draw, 0, 999))
 
 
 def _adult(person: ResidentId) -> date:
@@ -144,8 +92,8 @@ def _inside(draw: st.DrawFn, region: DivisionCode) -> DivisionCode:
     if region.level == "county":
         return region
     if region.level == "prefecture":
-        return DivisionCode(region.code[:4] + _pick(draw, _DISTRICTS))
-    return DivisionCode(region.code[:2] + "03" + _pick(draw, _DISTRICTS))
+        return DivisionCode(region.code[:4] + pick(draw, _DISTRICTS))
+    return DivisionCode(region.code[:2] + "03" + pick(draw, _DISTRICTS))
 
 
 def _outside(draw: st.DrawFn, region: DivisionCode) -> DivisionCode:
@@ -160,13 +108,13 @@ def _outside(draw: st.DrawFn, region: DivisionCode) -> DivisionCode:
     else:
         near = []
     far = "110105" if code[:2] != "11" else "440304"
-    return DivisionCode(_pick(draw, (*near, far)))
+    return DivisionCode(pick(draw, (*near, far)))
 
 
 def _firm(draw: st.DrawFn, division: DivisionCode) -> Enterprise:
     return Enterprise(
         credit_code=_EMPLOYER,
-        name=_pick(draw, _FIRMS),
+        name=pick(draw, _FIRMS),
         registered_division=division,
         independent_legal_person=True,
     )
@@ -177,10 +125,14 @@ def _job(
 ) -> Employment:
     """Employment from *start*, still running on *day*."""
     kinds = sorted(posts or (PostType.SKILL, PostType.TECHNICAL), key=str)
-    end = None if draw(st.booleans()) else _ahead(draw, day, 900)
+    end = (
+        None
+        if draw(st.booleans())
+        else near(draw, day, day + timedelta(days=900), ends="low")
+    )
     return Employment(
         employer=_EMPLOYER,
-        post=_pick(draw, kinds),
+        post=pick(draw, kinds),
         period=DateRange(start, end),
     )
 
@@ -235,16 +187,22 @@ def _high_skill(draw: st.DrawFn, setting: Setting) -> Facts:
     amounts: dict[str, Decimal] = setting.value("rewards.high_skill_amounts")
     ban: int = setting.value("rewards.fraud_ban_months")
     person = _person(draw, day)
-    latest = _latest_start(day, months)
-    start = _back(draw, latest, 5000, _adult(person))
-    key = _pick(draw, sorted(amounts))
-    skill = _pick(draw, _SKILLS)
-    cleared = _latest_start(day, ban)
-    findings = () if draw(st.booleans()) else (_back(draw, cleared, 3000),)
+    latest = latest_start(day, months)
+    start = near(
+        draw, max(latest - timedelta(days=5000), _adult(person)), latest, ends="high"
+    )
+    key = pick(draw, sorted(amounts))
+    skill = pick(draw, _SKILLS)
+    cleared = latest_start(day, ban)
+    findings = (
+        ()
+        if draw(st.booleans())
+        else (near(draw, cleared - timedelta(days=3000), cleared, ends="high"),)
+    )
     prior: tuple[TalentRewardClaim, ...] = ()
     if draw(st.booleans()):
-        other = _pick(draw, [s for s in _SKILLS if s != skill])
-        paid_on = _within(draw, day - timedelta(days=1500), day)
+        other = pick(draw, [s for s in _SKILLS if s != skill])
+        paid_on = between(draw, day - timedelta(days=1500), day)
         prior = (
             _reward(
                 person,
@@ -252,16 +210,16 @@ def _high_skill(draw: st.DrawFn, setting: Setting) -> Facts:
                 paid_on,
                 skill=other,
                 paid=amounts[key],
-                awarded=_within(draw, paid_on - timedelta(days=700), paid_on),
+                awarded=between(draw, paid_on - timedelta(days=700), paid_on),
             ),
         )
     claim = TalentRewardClaim(
         person=person,
         kind=TalentRewardKind.HIGH_SKILL,
-        basis=_honour(person, key, _within(draw, day - timedelta(days=1000), day)),
+        basis=_honour(person, key, between(draw, day - timedelta(days=1000), day)),
         claimed_on=day,
         year=day.year,
-        employer=_pick(draw, (_EMPLOYER, None)),
+        employer=pick(draw, (_EMPLOYER, None)),
         employed_since=start,
         skill=skill,
         amount_claimed=amounts[key],
@@ -273,13 +231,13 @@ def _high_skill(draw: st.DrawFn, setting: Setting) -> Facts:
         "prior_rewards": prior,
         "fraud_findings": findings,
     }
-    if draw(st.integers(0, 2)) == 0:
+    if between(draw, 0, 2) == 0:
         award = amounts[key]
         shares = sorted({(award * k / 10).quantize(Decimal(1)) for k in range(1, 10)})
         paid = (
-            _pick(draw, shares)
+            pick(draw, shares)
             if draw(st.booleans())
-            else award - 1 - draw(_spread(99))
+            else award - near(draw, 1, 100, ends="low")
         )
         paid = max(paid, Decimal(1))
         facts = _top_up(draw, setting, facts, paid)
@@ -320,20 +278,25 @@ def _top_up(draw: st.DrawFn, setting: Setting, facts: Facts, paid: Decimal) -> F
     person, day = claim.person, claim.claimed_on
     first = date(day.year, 1, 1)
     round_year = day.year if day > first else day.year - 1
-    previous_on = _within(
+    previous_on = between(
         draw, first if day > first else date(round_year, 1, 1), day - _DAY
     )
-    awarded = _ahead(draw, previous_on + _DAY, 400, day)
+    awarded = near(
+        draw,
+        previous_on + _DAY,
+        min(previous_on + timedelta(days=401), day),
+        ends="low",
+    )
     amounts: dict[str, Decimal] = setting.value("rewards.high_skill_amounts")
     key = claim.basis.key if isinstance(claim.basis, Honour) else min(amounts)
     lesser = [k for k, v in amounts.items() if v < amounts[key]] or [_LESSER_HONOUR]
     previous = _reward(
         person,
-        _pick(draw, sorted(lesser)),
+        pick(draw, sorted(lesser)),
         previous_on,
         skill=claim.skill or _SKILLS[0],
         paid=paid,
-        awarded=_within(draw, previous_on - timedelta(days=300), previous_on),
+        awarded=between(draw, previous_on - timedelta(days=300), previous_on),
         year=round_year,
     )
     others = tuple(p for p in facts["prior_rewards"] if p.skill != claim.skill)
@@ -367,13 +330,16 @@ def _wrong_post(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     others = [post for post in PostType if post not in posts]
     if not others:
         return facts
-    return _with_job(facts, post=_pick(draw, others))
+    return _with_job(facts, post=pick(draw, others))
 
 
 def _left(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     """The employment ended before the claim day (its start, and tenure, kept)."""
     job: Employment = facts["employment"]
-    end = _back(draw, setting.on - _DAY, 3000, job.period.start)
+    last = setting.on - _DAY
+    end = near(
+        draw, max(last - timedelta(days=3000), job.period.start), last, ends="high"
+    )
     return _with_job(facts, period=DateRange(job.period.start, end))
 
 
@@ -381,8 +347,8 @@ def _short_tenure(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     """Employed from a day or more after the latest start that reaches the tenure."""
     months: int = setting.value("rewards.high_skill_tenure_months")
     job: Employment = facts["employment"]
-    latest = _latest_start(setting.on, months)
-    start = _ahead(draw, latest + _DAY, 3000, setting.on)
+    first = latest_start(setting.on, months) + _DAY
+    start = near(draw, first, min(first + timedelta(days=3000), setting.on), ends="low")
     return _with_job(facts, period=DateRange(start, job.period.end))
 
 
@@ -397,8 +363,8 @@ def _unlisted(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         keys = [k for k in _titles() if k not in listed and k not in amounts]
         if keys and (claim.top_up or draw(st.booleans())):
             awarded = claim.basis.awarded_on if isinstance(claim.basis, Honour) else day
-            return _with_claim(facts, basis=_honour(person, _pick(draw, keys), awarded))
-    obtained = _within(draw, day - timedelta(days=2000), day)
+            return _with_claim(facts, basis=_honour(person, pick(draw, keys), awarded))
+    obtained = between(draw, day - timedelta(days=2000), day)
     basis: Certificate | ProfessionalTitle
     if draw(st.booleans()):
         basis = ProfessionalTitle(
@@ -422,8 +388,8 @@ def _unlisted(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 def _banned(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     """Fraud found less than the ban before the claim."""
     ban: int = setting.value("rewards.fraud_ban_months")
-    cleared = _latest_start(setting.on, ban)
-    found = _ahead(draw, cleared + _DAY, 3000, setting.on)
+    first = latest_start(setting.on, ban) + _DAY
+    found = near(draw, first, min(first + timedelta(days=3000), setting.on), ends="low")
     return {**facts, "fraud_findings": (*facts["fraud_findings"], found)}
 
 
@@ -433,15 +399,15 @@ def _second_reward(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if claim.top_up:
         return _with_claim(facts, top_up=False, year=claim.claimed_on.year)
     amounts: dict[str, Decimal] = setting.value("rewards.high_skill_amounts")
-    paid_on = _within(draw, claim.claimed_on - timedelta(days=1500), claim.claimed_on)
-    key = _pick(draw, sorted(amounts))
+    paid_on = between(draw, claim.claimed_on - timedelta(days=1500), claim.claimed_on)
+    key = pick(draw, sorted(amounts))
     earlier = _reward(
         claim.person,
         key,
         paid_on,
         skill=claim.skill or _SKILLS[0],
         paid=amounts[key],
-        awarded=_within(draw, paid_on - timedelta(days=700), paid_on),
+        awarded=between(draw, paid_on - timedelta(days=700), paid_on),
     )
     return {
         **_with_claim(facts, skill=claim.skill or _SKILLS[0]),
@@ -552,13 +518,6 @@ def _licence_keys(setting: Setting) -> list[str]:
     return sorted(k for k in scope if not _is_code(k) and k not in tops)
 
 
-def _obtained(draw: st.DrawFn, floor: date, latest: date) -> date:
-    """A day from *floor* to *latest*, often at either end."""
-    if draw(st.booleans()):
-        return _ahead(draw, floor, 3000, latest)
-    return _back(draw, latest, 3000, floor)
-
-
 def _title_route(
     draw: st.DrawFn, setting: Setting, person: ResidentId, latest: date
 ) -> tuple[Any, Facts]:
@@ -566,8 +525,8 @@ def _title_route(
     title = ProfessionalTitle(
         holder=person,
         level=setting.value("rewards.occupational_title_level"),
-        name=_pick(draw, ("正高级工程师", "正高级经济师", "正高级会计师")),
-        conferred_on=_obtained(draw, floor, max(floor, latest)),
+        name=pick(draw, ("正高级工程师", "正高级经济师", "正高级会计师")),
+        conferred_on=near(draw, floor, max(floor, latest)),
     )
     return title, {"employer_sector": None, "licence_valid_on_claim": None}
 
@@ -575,10 +534,10 @@ def _title_route(
 def _skills_route(
     draw: st.DrawFn, setting: Setting, person: ResidentId, latest: date
 ) -> tuple[Any, Facts]:
-    key = _pick(draw, _skill_keys(setting))
+    key = pick(draw, _skill_keys(setting))
     top: SkillLevel = setting.value("rewards.occupational_top_levels")[key]
     ceiling = max(top, SkillLevel.SENIOR_TECHNICIAN)
-    level = _pick(draw, [lv for lv in SkillLevel if top <= lv <= ceiling])
+    level = pick(draw, [lv for lv in SkillLevel if top <= lv <= ceiling])
     return _skills_certificate(draw, setting, person, latest, key=key, level=level), {
         "employer_sector": None,
         "licence_valid_on_claim": None,
@@ -595,7 +554,7 @@ def _skills_certificate(
     level: SkillLevel,
 ) -> Certificate:
     """A skills certificate for *key* at *level*, from an issuer the reward accepts."""
-    issued = _within(draw, latest - timedelta(days=3000), latest)
+    issued = between(draw, latest - timedelta(days=3000), latest)
     if _is_code(key) and draw(st.booleans()):
         return Certificate(
             holder=person,
@@ -603,7 +562,7 @@ def _skills_certificate(
             occupation=OccupationCode(key),
             level=level,
             issued_on=issued,
-            issuer_kind=_pick(draw, _EVALUATORS),
+            issuer_kind=pick(draw, _EVALUATORS),
             evaluator_filed_with=_inside(
                 draw, setting.value("rewards.occupational_evaluator_region")
             ),
@@ -616,7 +575,7 @@ def _skills_certificate(
         qualification=None if code is not None else key,
         level=level,
         issued_on=issued,
-        issuer_kind=_pick(draw, (IssuerKind.HR_DEPARTMENT, IssuerKind.COMPETITION)),
+        issuer_kind=pick(draw, (IssuerKind.HR_DEPARTMENT, IssuerKind.COMPETITION)),
         issuer_division=_inside(
             draw, setting.value("rewards.occupational_qualification_issuer_region")
         ),
@@ -627,7 +586,7 @@ def _skills_certificate(
 def _licence_route(
     draw: st.DrawFn, setting: Setting, person: ResidentId, latest: date
 ) -> tuple[Any, Facts]:
-    name = _pick(draw, _licence_keys(setting))
+    name = pick(draw, _licence_keys(setting))
     return _licence(draw, setting, person, latest, name), {
         "employer_sector": _sector(draw, setting, name),
         "licence_valid_on_claim": True,
@@ -638,8 +597,12 @@ def _licence(
     draw: st.DrawFn, setting: Setting, person: ResidentId, latest: date, name: str
 ) -> Certificate:
     floor: date = setting.value("rewards.occupational_licence_floor")
-    issued = _obtained(draw, floor, max(floor, latest))
-    until = None if draw(st.booleans()) else _ahead(draw, setting.on, 2000)
+    issued = near(draw, floor, max(floor, latest))
+    until = (
+        None
+        if draw(st.booleans())
+        else near(draw, setting.on, setting.on + timedelta(days=2000), ends="low")
+    )
     return Certificate(
         holder=person,
         kind=CertificateKind.PRACTISING_QUALIFICATION,
@@ -656,8 +619,8 @@ def _sector(draw: st.DrawFn, setting: Setting, name: str) -> str | None:
     )
     allowed = table.get(name)
     if allowed is None:
-        return _pick(draw, (None, *_SECTORS))
-    return _pick(draw, sorted(allowed))
+        return pick(draw, (None, *_SECTORS))
+    return pick(draw, sorted(allowed))
 
 
 def _routes(setting: Setting) -> list[_Route]:
@@ -679,10 +642,12 @@ def _occupational(draw: st.DrawFn, setting: Setting) -> Facts:
     """
     day = setting.on
     months: int = setting.value("rewards.occupational_tenure_months")
-    latest = _latest_start(day, months)
+    latest = latest_start(day, months)
     person = _person(draw, day, youngest=38)
-    route = _pick(draw, _routes(setting))
-    start = _back(draw, latest, 4000, _adult(person))
+    route = pick(draw, _routes(setting))
+    start = near(
+        draw, max(latest - timedelta(days=4000), _adult(person)), latest, ends="high"
+    )
     basis, fields = route(draw, setting, person, latest)
     claim = TalentRewardClaim(
         person=person,
@@ -706,9 +671,7 @@ def _occupational(draw: st.DrawFn, setting: Setting) -> Facts:
 
 
 def _occ_latest(setting: Setting) -> date:
-    return _latest_start(
-        setting.on, setting.value("rewards.occupational_tenure_months")
-    )
+    return latest_start(setting.on, setting.value("rewards.occupational_tenure_months"))
 
 
 def _occ_outside(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
@@ -723,14 +686,14 @@ def _untaxed(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 def _not_rewarded(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     """An honour, or a certificate of a kind the reward is not paid for."""
     claim: TalentRewardClaim = facts["claim"]
-    obtained = _within(draw, _occ_latest(setting) - timedelta(days=2000), setting.on)
+    obtained = between(draw, _occ_latest(setting) - timedelta(days=2000), setting.on)
     basis: Honour | Certificate
     if draw(st.booleans()):
         basis = _honour(claim.person, "shenzhen-technical-expert", obtained)
     else:
         basis = Certificate(
             holder=claim.person,
-            kind=_pick(
+            kind=pick(
                 draw,
                 (
                     CertificateKind.SPECIAL_ABILITY,
@@ -738,7 +701,7 @@ def _not_rewarded(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
                     CertificateKind.SPECIAL_OPERATION,
                 ),
             ),
-            qualification=_pick(draw, ("低压电工作业", "母婴护理", "茶艺")),
+            qualification=pick(draw, ("低压电工作业", "母婴护理", "茶艺")),
             issued_on=obtained,
             issuer_kind=IssuerKind.OTHER_AUTHORITY,
         )
@@ -783,7 +746,7 @@ def _with_skills(
     certificate = _skills_basis(facts)
     tops: dict[str, SkillLevel] = setting.value("rewards.occupational_top_levels")
     if certificate is None or lower:
-        key = _pick(draw, keys)
+        key = pick(draw, keys)
         top = tops[key]
         levels = [lv for lv in SkillLevel if lv >= top]
         if lower:
@@ -797,7 +760,7 @@ def _with_skills(
             claim.person,
             _occ_latest(setting),
             key=key,
-            level=_pick(draw, levels),
+            level=pick(draw, levels),
         )
     changed = _with_claim(
         facts, basis=certificate, employer_sector=None, licence_valid_on_claim=None
@@ -818,7 +781,7 @@ def _wrong_issuer(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if found is None:
         return facts
     certificate, changed = found
-    way = draw(st.integers(0, 1))
+    way = between(draw, 0, 1)
     if certificate.kind is CertificateKind.SKILL_LEVEL:
         region = setting.value("rewards.occupational_evaluator_region")
         certificate = (
@@ -845,7 +808,7 @@ def _lower_title(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     claim: TalentRewardClaim = facts["claim"]
     required = setting.value("rewards.occupational_title_level")
     title, fields = _title_route(draw, setting, claim.person, _occ_latest(setting))
-    level = draw(_choice(tuple(lv for lv in ProfessionalTitleLevel if lv != required)))
+    level = pick(draw, [lv for lv in ProfessionalTitleLevel if lv != required])
     return _with_claim(facts, basis=attrs.evolve(title, level=level), **fields)
 
 
@@ -858,7 +821,7 @@ def _too_early(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         and basis.kind is CertificateKind.PRACTISING_QUALIFICATION
     ):
         floor: date = setting.value("rewards.occupational_licence_floor")
-        issued = _back(draw, floor - _DAY, 3000)
+        issued = near(draw, floor - timedelta(days=3001), floor - _DAY, ends="high")
         until = basis.valid_until
         return _with_claim(
             facts,
@@ -872,7 +835,7 @@ def _too_early(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     if not isinstance(basis, ProfessionalTitle):
         basis, fields = _title_route(draw, setting, claim.person, _occ_latest(setting))
         facts = _with_claim(facts, **fields)
-    conferred = _back(draw, floor - _DAY, 3000)
+    conferred = near(draw, floor - timedelta(days=3001), floor - _DAY, ends="high")
     return _with_claim(facts, basis=attrs.evolve(basis, conferred_on=conferred))
 
 
@@ -887,7 +850,7 @@ def _wrong_sector(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     claim: TalentRewardClaim = facts["claim"]
     basis = claim.basis
     if not (isinstance(basis, Certificate) and basis.qualification in limited):
-        name = _pick(draw, limited)
+        name = pick(draw, limited)
         basis = _licence(draw, setting, claim.person, _occ_latest(setting), name)
     assert isinstance(basis, Certificate)  # noqa: S101 - a licence
     allowed = table[basis.qualification or ""]
@@ -895,7 +858,7 @@ def _wrong_sector(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     return _with_claim(
         facts,
         basis=basis,
-        employer_sector=_pick(draw, others),
+        employer_sector=pick(draw, others),
         licence_valid_on_claim=True,
     )
 
@@ -919,7 +882,10 @@ def _lapsed(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     assert isinstance(basis, Certificate)  # noqa: S101 - a licence
     if draw(st.booleans()):
         return _with_claim(facts, licence_valid_on_claim=False)
-    until = _back(draw, setting.on - _DAY, 3000, basis.issued_on)
+    last = setting.on - _DAY
+    until = near(
+        draw, max(last - timedelta(days=3000), basis.issued_on), last, ends="high"
+    )
     return _with_claim(facts, basis=attrs.evolve(basis, valid_until=until))
 
 
@@ -933,9 +899,13 @@ def _occ_short(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     job: Employment = facts["employment"]
     latest = _occ_latest(setting)
     if draw(st.booleans()):
-        end = _back(draw, setting.on - _DAY, 3000, job.period.start)
+        last = setting.on - _DAY
+        end = near(
+            draw, max(last - timedelta(days=3000), job.period.start), last, ends="high"
+        )
         return _with_job(facts, period=DateRange(job.period.start, end))
-    start = _ahead(draw, latest + _DAY, 3000, setting.on)
+    first = latest + _DAY
+    start = near(draw, first, min(first + timedelta(days=3000), setting.on), ends="low")
     return _with_job(facts, period=DateRange(start, job.period.end))
 
 

@@ -19,7 +19,6 @@ import attrs
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from stdnum.cn import ric
 
 from skillchain import (
     DateRange,
@@ -29,7 +28,6 @@ from skillchain import (
     Sex,
     SkillLevel,
     add_months,
-    full_years_between,
 )
 from skillchain.model import (
     Certificate,
@@ -42,6 +40,14 @@ from skillchain.model import (
 )
 from skillchain.rules import SKILL_UPGRADE_CASE_RULE, SKILL_UPGRADE_RULE
 from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
+from skillchain.testing.strategies._draws import (
+    born_aged,
+    earliest_start,
+    filler,
+    near,
+    pick,
+    resident_born,
+)
 from skillchain.testing.strategies._recipes.subsidy import (
     HistoryLimits,
     cap_limits,
@@ -49,14 +55,11 @@ from skillchain.testing.strategies._recipes.subsidy import (
     certificate_claim,
     claimed_setting,
     drawn_claim_day,
-    filler,
-    near,
     over_exclusive,
     over_per_kind,
     over_per_level,
     over_total,
     parameters_of,
-    pick,
     quiet_history,
 )
 
@@ -67,10 +70,7 @@ __all__ = [
     "SKILL_UPGRADE_CASE",
     "UPGRADE_BREAKERS",
     "UPGRADE_UNKNOWNS",
-    "born_aged",
-    "earliest_issue",
     "issuers_of",
-    "resident_id",
     "skill_upgrade_facts",
 ]
 
@@ -119,34 +119,6 @@ _CASE_NEEDS: Final = parameters_of(SKILL_UPGRADE_CASE_RULE)
 # --- people --------------------------------------------------------------------------
 
 
-def resident_id(
-    birth: date, sex: Sex, division: DivisionCode, sequence: int
-) -> ResidentId:
-    """The identity number of a person born on *birth*, of *sex*, issued in *division*.
-
-    *sequence* (0-499) tells people born the same day apart.
-    """
-    order = sequence * 2 + (1 if sex is Sex.MALE else 0)
-    body = f"{division.code}{birth:%Y%m%d}{order:03d}"
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
-
-
-def born_aged(draw: st.DrawFn, age: int, on: date) -> date:
-    """Draw a birth date of a person *age* in full years on *on*: often one who
-    turned *age* that day or turns ``age + 1`` the next."""
-    latest = add_months(on, -12 * age)
-    while full_years_between(latest + _DAY, on) >= age:
-        latest += _DAY
-    while full_years_between(latest, on) < age:
-        latest -= _DAY
-    earliest = add_months(on, -12 * (age + 1)) + _DAY
-    while full_years_between(earliest - _DAY, on) <= age:
-        earliest -= _DAY
-    while full_years_between(earliest, on) > age:
-        earliest += _DAY
-    return near(draw, earliest, latest)
-
-
 def _age_bounds(claimed: Setting, sex: Sex) -> tuple[int, int]:
     oldest = "men" if sex is Sex.MALE else "women"
     return (
@@ -176,10 +148,10 @@ def _outside(region: DivisionCode) -> list[DivisionCode]:
 
 def _covering(rng: random.Random, day: date) -> DateRange:
     """A period that includes *day*, often starting or ending on it."""
-    start = day - timedelta(days=pick(rng, (0, rng.randint(0, 3650))))
+    start = day - timedelta(days=rng.choice((0, rng.randint(0, 3650))))
     if rng.random() < 0.5:
         return DateRange(start)
-    return DateRange(start, day + timedelta(days=pick(rng, (0, rng.randint(0, 1000)))))
+    return DateRange(start, day + timedelta(days=rng.choice((0, rng.randint(0, 1000)))))
 
 
 def _not_insured_in(
@@ -190,31 +162,34 @@ def _not_insured_in(
     if how == 0:
         return ()
     if how == 1:  # insured elsewhere that day
-        where = pick(rng, _outside(region))
+        where = rng.choice(_outside(region))
         return (InsurancePeriod(division=where, period=_covering(rng, day)),)
     # insured in the region until the day before, or earlier
-    end = day - timedelta(days=pick(rng, (1, rng.randint(1, 720))))
+    end = day - timedelta(days=rng.choice((1, rng.randint(1, 720))))
     start = end - timedelta(days=rng.randint(0, 3650))
-    where = pick(rng, _inside(region))
+    where = rng.choice(_inside(region))
     return (InsurancePeriod(division=where, period=DateRange(start, end)),)
 
 
 def _worker(draw: st.DrawFn, rng: random.Random, claimed: Setting) -> Person:
-    sex = pick(rng, _SEXES)
+    sex = rng.choice(_SEXES)
     youngest, oldest = _age_bounds(claimed, sex)
     born = born_aged(draw, near(draw, youngest, oldest), claimed.on)
-    person_id = resident_id(born, sex, pick(rng, _ISSUED_IN), rng.randrange(500))
+    division = rng.choice(_ISSUED_IN)
+    person_id = resident_born(
+        born, serial=rng.randrange(500), sex=sex, division=division
+    )
     region: DivisionCode = claimed.value("skill_upgrade.region")
     # One of the three puts the worker in the region; the others do not, or are
     # unknown.
     route = draw(_ROUTE)
     if route == 0:
-        hukou: DivisionCode | None = pick(rng, _inside(region))
+        hukou: DivisionCode | None = rng.choice(_inside(region))
     else:
-        hukou = pick(rng, [None, *_outside(region)])
+        hukou = rng.choice([None, *_outside(region)])
     insurance: tuple[InsurancePeriod, ...] | None = None
     if route == 1:
-        where = pick(rng, _inside(region))
+        where = rng.choice(_inside(region))
         insurance = (
             InsurancePeriod(division=where, period=_covering(rng, claimed.on)),
         )
@@ -227,22 +202,11 @@ def _worker(draw: st.DrawFn, rng: random.Random, claimed: Setting) -> Person:
         civil_service_establishment=False,
         full_time_student=False,
         drawing_pension=False,
-        registered_unemployed=True if route == 2 else pick(rng, (None, False)),
+        registered_unemployed=True if route == 2 else rng.choice((None, False)),
     )
 
 
 # --- certificates --------------------------------------------------------------------
-
-
-def earliest_issue(claimed: date, months: int) -> date:
-    """The first issue day of a certificate that may still be claimed on *claimed*
-    within a window of *months* months."""
-    first = add_months(claimed, -months)
-    while add_months(first, months) < claimed:
-        first += _DAY
-    while add_months(first - _DAY, months) >= claimed:
-        first -= _DAY
-    return first
 
 
 def _priced(claimed: Setting) -> list[tuple[OccupationCode, SkillLevel]]:
@@ -277,10 +241,9 @@ def _certificate(
             "skill_upgrade.city_rate_max): no claim can be eligible"
         )
         raise InvalidArgument(msg)
-    occupation, level = pick(rng, rows)
+    occupation, level = rng.choice(rows)
     allowed = claimed.value("skill_upgrade.certificate_kinds")
-    kind = pick(
-        rng,
+    kind = rng.choice(
         [k for k in _PRICED if k in allowed]
         or [
             k
@@ -293,7 +256,7 @@ def _certificate(
         i for i in IssuerKind if i not in excluded
     ]
     window = claimed.value("skill_upgrade.claim_window_months")
-    issued = near(draw, earliest_issue(claimed.on, window), claimed.on)
+    issued = near(draw, earliest_start(claimed.on, window), claimed.on)
     # Not before the holder's sixteenth birthday (the working age).
     working = add_months(holder.birth_date, 12 * _WORKING_AGE)
     return Certificate(
@@ -302,7 +265,7 @@ def _certificate(
         occupation=occupation,
         level=level,
         issued_on=min(max(issued, working), claimed.on),
-        issuer_kind=pick(rng, issuers),
+        issuer_kind=rng.choice(issuers),
     )
 
 
@@ -364,7 +327,7 @@ def _elsewhere(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     rng = filler(draw)
     person = attrs.evolve(
         facts["person"],
-        hukou_division=pick(rng, _outside(region)),
+        hukou_division=rng.choice(_outside(region)),
         insurance=_not_insured_in(rng, region, claimed.on),
         registered_unemployed=False,
     )
@@ -386,8 +349,11 @@ def _out_of_age(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     else:
         age = near(draw, oldest + 1, oldest + 5, ends="low")
     sequence = int(person.id.reveal()[14:17]) // 2
-    new_id = resident_id(
-        born_aged(draw, age, claimed.on), person.sex, person.id.division, sequence
+    new_id = resident_born(
+        born_aged(draw, age, claimed.on),
+        serial=sequence,
+        sex=person.sex,
+        division=person.id.division,
     )
     return {
         **facts,
@@ -403,23 +369,21 @@ def _unpaid_kind(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         for k in CertificateKind
         if k not in allowed and k is not CertificateKind.PRACTISING_QUALIFICATION
     ]
-    certificate = attrs.evolve(facts["certificate"], kind=pick(filler(draw), kinds))
+    certificate = attrs.evolve(facts["certificate"], kind=pick(draw, kinds))
     return {**facts, "certificate": certificate}
 
 
 def _excluded_issuer(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     excluded = claimed_setting(setting, facts).value("skill_upgrade.excluded_issuers")
     issuers = [i for i in IssuerKind if i in excluded]
-    certificate = attrs.evolve(
-        facts["certificate"], issuer_kind=pick(filler(draw), issuers)
-    )
+    certificate = attrs.evolve(facts["certificate"], issuer_kind=pick(draw, issuers))
     return {**facts, "certificate": certificate}
 
 
 def _claimed_late(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     claimed = claimed_setting(setting, facts)
     window = claimed.value("skill_upgrade.claim_window_months")
-    first = earliest_issue(claimed.on, window)
+    first = earliest_start(claimed.on, window)
     issued = near(draw, first - timedelta(days=400), first - _DAY, ends="high")
     return {
         **facts,
@@ -438,7 +402,7 @@ def _higher_paid(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         kind=_SU,
         year=claim.year - rng.randint(1, 3),
         occupation=claim.occupation,
-        level=higher[0] if rng.random() < 0.5 else pick(rng, higher),
+        level=higher[0] if rng.random() < 0.5 else rng.choice(higher),
     )
     return {**facts, "history": (*facts["history"], paid)}
 

@@ -9,9 +9,9 @@ limits allow), and the changes to a history that make one limit fail.
 
 import random
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from typing import Any, Final, Literal, TypeAlias, TypeVar
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -22,6 +22,7 @@ from skillchain import OccupationCode, SkillLevel
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.rules import ANNUAL_CAP_RULE, Rule
 from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
+from skillchain.testing.strategies._draws import filler
 
 
 __all__ = [
@@ -37,14 +38,11 @@ __all__ = [
     "certificate_claim",
     "claimed_setting",
     "drawn_claim_day",
-    "filler",
-    "near",
     "over_exclusive",
     "over_per_kind",
     "over_per_level",
     "over_total",
     "parameters_of",
-    "pick",
     "quiet_history",
     "sorted_kinds",
 ]
@@ -89,47 +87,9 @@ KINDS: Final[tuple[SubsidyKind, ...]] = tuple(SubsidyKind)
 """Every kind of subsidy a claim history records, in declaration order."""
 
 
-T = TypeVar("T")
-N = TypeVar("N", int, date)
-
-_SEED: Final = st.integers(0, 2**32 - 1)
-_SPOT: Final = st.integers(0, 2**24 - 1)
 _MODE: Final = st.integers(0, 3)
 _BACK: Final = st.integers(1, 120)
 _FEW: Final = st.integers(0, 3)
-
-
-def filler(draw: st.DrawFn) -> random.Random:
-    """Draw a source of the choices no condition turns on (identity numbers, the
-    occupations of unrelated claims, ...): one draw however many choices it makes."""
-    return random.Random(draw(_SEED))  # noqa: S311 - not for security
-
-
-def pick(rng: random.Random, items: Sequence[T]) -> T:
-    """One of *items*, chosen by *rng*."""
-    return items[rng.randrange(len(items))]
-
-
-def near(
-    draw: st.DrawFn, low: N, high: N, *, ends: Literal["low", "high", "both"] = "both"
-) -> N:
-    """Draw a value from *low* to *high* (integers or dates) in one draw.
-
-    Half of the values are at an end or next to it: the low end, the high end or
-    both (*ends* ``"low"``, ``"high"`` or ``"both"``); the others anywhere between.
-    The draw shrinks to the (first) end named.
-    """
-    if isinstance(low, date):
-        day = near(draw, low.toordinal(), high.toordinal(), ends=ends)
-        return date.fromordinal(day)
-    spot = draw(_SPOT)
-    span = high - low
-    if spot % 2:
-        return low + (spot >> 1) % (span + 1)
-    step = (spot >> 1) % 4
-    if ends == "high" or (ends == "both" and step >= 2):
-        return max(high - step % 2, low)
-    return min(low + step % 2, high)
 
 
 def sorted_kinds(kinds: Iterable[SubsidyKind]) -> list[SubsidyKind]:
@@ -303,32 +263,32 @@ def quiet_history(
     history: list[SubsidyClaim] = []
     counts = [0] * len(limits.per_year)
     for _ in range(draw(_FEW)):
-        kind = pick(rng, limited if limited and rng.random() < 0.7 else KINDS)
+        kind = rng.choice(limited if limited and rng.random() < 0.7 else KINDS)
         if not _room(limits, counts, kind):
             if not free:
                 continue
-            kind = pick(rng, free)
+            kind = rng.choice(free)
         for i, (group, _most) in enumerate(limits.per_year):
             counts[i] += kind in group
         history.append(
-            _earlier(kind, year, pick(rng, others), pick(rng, GRADES), limits)
+            _earlier(kind, year, rng.choice(others), rng.choice(GRADES), limits)
         )
     for _ in range(draw(_FEW)):
-        kind = pick(rng, KINDS)
+        kind = rng.choice(KINDS)
         levels = [g for g in GRADES if not limits.blocks(kind, g, level)]
         same = bool(levels) and rng.random() < 0.5
         history.append(
             _earlier(
                 kind,
                 year - rng.randint(1, 3),
-                occupation if same else pick(rng, others),
-                pick(rng, levels if same else GRADES),
+                occupation if same else rng.choice(others),
+                rng.choice(levels if same else GRADES),
                 limits,
             )
         )
     counting = sorted_kinds(limits.same_level)
     if twins and counting:
-        kind = pick(rng, counting)
+        kind = rng.choice(counting)
         levels = [
             g for g in GRADES if g is not level and not limits.blocks(kind, g, level)
         ]
@@ -338,14 +298,14 @@ def quiet_history(
                     kind=kind,
                     year=year - rng.randint(1, 3),
                     occupation=occupation,
-                    level=pick(rng, levels),
+                    level=rng.choice(levels),
                 )
             )
         history.append(
             SubsidyClaim(
-                kind=pick(rng, counting),
+                kind=rng.choice(counting),
                 year=year - rng.randint(1, 3),
-                occupation=pick(rng, others),
+                occupation=rng.choice(others),
                 level=level,
             )
         )
@@ -362,10 +322,10 @@ def _in_year(
     others = _others(claim.occupation)
     return [
         SubsidyClaim(
-            kind=pick(rng, kinds),
+            kind=rng.choice(kinds),
             year=claim.year,
-            occupation=pick(rng, others),
-            level=pick(rng, GRADES),
+            occupation=rng.choice(others),
+            level=rng.choice(GRADES),
         )
         for _ in range(count)
     ]
@@ -375,8 +335,8 @@ def _twin(
     rng: random.Random, kinds: list[SubsidyKind], claim: SubsidyClaim
 ) -> SubsidyClaim:
     return SubsidyClaim(
-        kind=pick(rng, kinds),
-        year=claim.year - pick(rng, (1, 1, 2, 3)),
+        kind=rng.choice(kinds),
+        year=claim.year - rng.choice((1, 1, 2, 3)),
         occupation=claim.occupation,
         level=claim.level,
     )
@@ -486,10 +446,10 @@ def _capped_claim(draw: st.DrawFn, setting: Setting) -> Facts:
     kinds = sorted_kinds(capped & exclusive) or sorted_kinds(capped) or list(KINDS)
     rng = filler(draw)
     claim = SubsidyClaim(
-        kind=pick(rng, kinds),
+        kind=rng.choice(kinds),
         year=claimed.on.year,
-        occupation=pick(rng, OCCUPATIONS),
-        level=pick(rng, GRADES),
+        occupation=rng.choice(OCCUPATIONS),
+        level=rng.choice(GRADES),
     )
     history = quiet_history(draw, claim, cap_limits(claimed, claim.kind), twins=True)
     return {"claim": claim, "history": history, "claimed_on": claimed_on}

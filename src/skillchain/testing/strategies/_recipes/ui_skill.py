@@ -28,11 +28,14 @@ from skillchain.model import (
 )
 from skillchain.rules import UI_SKILL_CASE_RULE, UI_SKILL_RULE
 from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
-from skillchain.testing.strategies._recipes.skill_upgrade import (
-    earliest_issue,
-    issuers_of,
-    resident_id,
+from skillchain.testing.strategies._draws import (
+    earliest_start,
+    filler,
+    near,
+    pick,
+    resident_born,
 )
+from skillchain.testing.strategies._recipes.skill_upgrade import issuers_of
 from skillchain.testing.strategies._recipes.subsidy import (
     GRADES,
     OCCUPATIONS,
@@ -42,11 +45,8 @@ from skillchain.testing.strategies._recipes.subsidy import (
     certificate_claim,
     claimed_setting,
     drawn_claim_day,
-    filler,
-    near,
     over_exclusive,
     parameters_of,
-    pick,
     quiet_history,
 )
 
@@ -128,7 +128,7 @@ def ui_skill_facts(
             "(ui_skill.rates, ui_skill.national_maximum): no claim can be eligible"
         )
         raise InvalidArgument(msg)
-    first = earliest_issue(claimed.on, claimed.value(_WINDOW))
+    first = earliest_start(claimed.on, claimed.value(_WINDOW))
     issued = near(draw, first, claimed.on)
     required = _required(setting, issued)
     if required is None:  # no requirement known for that issue date: claim's own
@@ -136,16 +136,19 @@ def ui_skill_facts(
     assert required is not None  # noqa: S101 - the claim day has every figure
     rng = filler(draw)
     born = claimed.on - timedelta(days=rng.randint(18 * 365, 60 * 365))
-    holder = resident_id(born, pick(rng, _SEXES), _HOLDER_ISSUED_IN, rng.randrange(500))
-    level = pick(rng, levels)
-    kind = pick(rng, _KINDS)
+    sex = rng.choice(_SEXES)
+    holder = resident_born(
+        born, serial=rng.randrange(500), sex=sex, division=_HOLDER_ISSUED_IN
+    )
+    level = rng.choice(levels)
+    kind = rng.choice(_KINDS)
     certificate = Certificate(
         holder=holder,
         kind=kind,
         occupation=_occupation(rng),
         level=level,
         issued_on=issued,
-        issuer_kind=pick(rng, issuers_of(kind)),
+        issuer_kind=rng.choice(issuers_of(kind)),
     )
     claim = certificate_claim(_UI, certificate, claimed)
     history = quiet_history(draw, claim, _ui_limits(claimed) | limits(claimed))
@@ -162,9 +165,9 @@ def ui_skill_facts(
 def _occupation(rng: random.Random) -> OccupationCode:
     """One of the usual occupations, or now and then any detailed one."""
     if rng.random() < 0.8:
-        return pick(rng, OCCUPATIONS)
+        return rng.choice(OCCUPATIONS)
     groups = (rng.randint(1, 99) for _ in range(3))
-    major = pick(rng, (4, 6))  # service and production workers
+    major = rng.choice((4, 6))  # service and production workers
     return OccupationCode(f"{major}-" + "-".join(f"{g:02d}" for g in groups))
 
 
@@ -196,7 +199,7 @@ def _unpaid_level(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     ]
     above = [level for level in unpaid if all(level > paid for paid in rates)]
     rng = filler(draw)
-    level = (above or unpaid)[0] if rng.random() < 0.5 else pick(rng, unpaid)
+    level = (above or unpaid)[0] if rng.random() < 0.5 else rng.choice(unpaid)
     return {**facts, "certificate": attrs.evolve(certificate, level=level)}
 
 
@@ -209,7 +212,7 @@ def _short_of_months(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 
 def _claimed_late(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     claimed = claimed_setting(setting, facts)
-    first = earliest_issue(claimed.on, claimed.value(_WINDOW))
+    first = earliest_start(claimed.on, claimed.value(_WINDOW))
     issued = near(draw, first - timedelta(days=400), first - _DAY, ends="high")
     if _required(setting, issued) is None:  # keep the requirement known if it can be
         issued = first - _DAY
@@ -226,7 +229,7 @@ def _paid_before(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     # Earlier this year too, where that leaves the year's count below its limit.
     count = sum(past.kind is _UI and past.year == claim.year for past in history)
     back = (1, 2) if count + 1 >= claimed.value(_PER_YEAR) else (0, 1, 2)
-    paid = attrs.evolve(claim, year=claim.year - pick(filler(draw), back))
+    paid = attrs.evolve(claim, year=claim.year - pick(draw, back))
     return {**facts, "history": (*history, paid)}
 
 
@@ -241,8 +244,8 @@ def _full_year(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
         SubsidyClaim(
             kind=_UI,
             year=claim.year,
-            occupation=pick(rng, others),
-            level=pick(rng, GRADES),
+            occupation=rng.choice(others),
+            level=rng.choice(GRADES),
         )
         for _ in range(max(claimed.value(_PER_YEAR) - count, 0))
     )
