@@ -44,6 +44,7 @@ __all__ = [
     "Breaker",
     "CaseRecipe",
     "Drawer",
+    "Facts",
     "Setting",
     "WantedOutcome",
     "above",
@@ -110,6 +111,7 @@ class Setting:
 
 
 Facts: TypeAlias = dict[str, Any]
+"""The facts of a case: the rule function's keyword arguments but ``on`` and ``policy``."""
 Drawer: TypeAlias = Callable[[st.DrawFn, Setting], Facts]
 """Draws the facts of an eligible case (the rule's arguments but ``on``/``policy``)."""
 Breaker: TypeAlias = Callable[[st.DrawFn, Setting, Facts], Facts | None]
@@ -172,7 +174,7 @@ def register_recipe(recipe: CaseRecipe, *, replace: bool = False) -> None:
     """Make :func:`cases` draw the cases of ``recipe.rule`` with *recipe*.
 
     Raises:
-        InvalidArgument: *recipe* is not a :class:`CaseRecipe`, or another recipe is
+        hypothesis.errors.InvalidArgument: *recipe* is not a :class:`CaseRecipe`, or another recipe is
             registered for the same rule and *replace* is false.
     """
     given: object = recipe
@@ -383,7 +385,7 @@ def days_in_force(
     drawn often, so a change of figures is crossed.
 
     Raises:
-        InvalidArgument: There is no such day; the message names the parameters
+        hypothesis.errors.InvalidArgument: There is no such day; the message names the parameters
             without a value.
     """
     names = tuple(names)
@@ -605,7 +607,7 @@ def cases(
     an error.
 
     Raises:
-        InvalidArgument: An unknown rule, outcome or check id; a rule without a
+        hypothesis.errors.InvalidArgument: An unknown rule, outcome or check id; a rule without a
             recipe asked for an outcome; or a policy under which no case can be
             eligible (the message names the parameters without a value).
         AssertionError: (when drawing) a case built for an outcome was decided

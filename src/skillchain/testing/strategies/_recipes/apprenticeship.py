@@ -52,6 +52,7 @@ from skillchain.testing.strategies._base import POLICY_FIRST
 from skillchain.testing.strategies._cases import (
     Breaker,
     CaseRecipe,
+    Facts,
     Setting,
     above,
     at_least,
@@ -72,7 +73,6 @@ from skillchain.testing.strategies._values import amounts
 
 __all__ = ["RECIPES"]
 
-Facts = dict[str, Any]
 ProgrammeBreaker = Callable[
     [st.DrawFn, Setting, ApprenticeshipProgramme], ApprenticeshipProgramme
 ]

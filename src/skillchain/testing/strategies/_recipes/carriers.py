@@ -24,6 +24,7 @@ from skillchain.model import (
 from skillchain.testing.strategies._cases import (
     Breaker,
     CaseRecipe,
+    Facts,
     Setting,
     above,
     at_least,
@@ -36,7 +37,6 @@ from skillchain.testing.strategies._recipes.chains import SHENZHEN_DISTRICTS
 
 __all__ = ["AWARD", "RECIPES", "RECOGNITION"]
 
-Facts = dict[str, Any]
 Figure = Callable[[str], Any]
 """Reads a parameter's value (on the evaluation day, or on an award round's day)."""
 

@@ -42,6 +42,7 @@ from skillchain.model import (
 from skillchain.testing.strategies._cases import (
     Breaker,
     CaseRecipe,
+    Facts,
     Setting,
     at_least,
     below,
@@ -66,7 +67,6 @@ __all__ = [
     "SHENZHEN_DISTRICTS",
 ]
 
-Facts = dict[str, Any]
 
 SHENZHEN_DISTRICTS: Final[tuple[DivisionCode, ...]] = tuple(
     DivisionCode(f"4403{n:02d}") for n in range(3, 12)

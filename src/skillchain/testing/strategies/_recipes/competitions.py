@@ -27,7 +27,7 @@ from skillchain.model import (
     Honour,
     RecognitionLevel,
 )
-from skillchain.testing.strategies._cases import CaseRecipe, Setting
+from skillchain.testing.strategies._cases import CaseRecipe, Facts, Setting
 from skillchain.testing.strategies._draws import (
     between,
     birth_span,
@@ -39,7 +39,6 @@ from skillchain.testing.strategies._draws import (
 
 __all__ = ["ENTRY", "RECIPES", "TECHNICAL_EXPERT"]
 
-Facts = dict[str, Any]
 
 _DAY: Final = timedelta(days=1)
 _EVENTS: Final = ("服装制版师", "光电技术", "电工", "养老护理员", "焊工", "美发师")

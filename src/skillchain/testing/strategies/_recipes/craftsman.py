@@ -34,7 +34,7 @@ from skillchain.model import (
     IssuerKind,
     PostType,
 )
-from skillchain.testing.strategies._cases import CaseRecipe, Setting
+from skillchain.testing.strategies._cases import CaseRecipe, Facts, Setting
 from skillchain.testing.strategies._draws import (
     between,
     latest_start,
@@ -46,7 +46,6 @@ from skillchain.testing.strategies._draws import (
 
 __all__ = ["PROMOTION", "RECIPES", "SELECTION"]
 
-Facts = dict[str, Any]
 
 _DAY: Final = timedelta(days=1)
 _CRAFTSMAN: Final = "pengcheng-craftsman"

@@ -14,7 +14,7 @@ from skillchain.model import (
     ProfessionalTitleLevel,
     RecommendationRound,
 )
-from skillchain.testing.strategies._cases import CaseRecipe, Setting, below
+from skillchain.testing.strategies._cases import CaseRecipe, Facts, Setting, below
 from skillchain.testing.strategies._draws import (
     between,
     distinct,
@@ -27,7 +27,6 @@ from skillchain.testing.strategies._recipes.chains import FIRMS, SHENZHEN_DISTRI
 
 __all__ = ["RECIPES", "RECOMMENDATION"]
 
-Facts = dict[str, Any]
 
 _LEVELS: Final = tuple(sorted(SkillLevel))
 _TITLES: Final = tuple(ProfessionalTitleLevel)

@@ -19,6 +19,7 @@ from skillchain.model import (
 )
 from skillchain.testing.strategies._cases import (
     CaseRecipe,
+    Facts,
     Setting,
     at_least,
     below,
@@ -28,7 +29,6 @@ from skillchain.testing.strategies._draws import between, pick, resident_born
 
 __all__ = ["FILING", "RECIPES"]
 
-Facts = dict[str, Any]
 
 _ORGANISER_CODE: Final = CreditCode("91350100M000100Y43")
 # District parts of a city's code: Shenzhen's 罗湖 to 光明 (and the same parts elsewhere).

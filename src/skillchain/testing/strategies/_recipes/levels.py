@@ -8,7 +8,7 @@ other route on its own, so making the route's fact unknown leaves the case open.
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -33,6 +33,7 @@ from skillchain.model import (
 from skillchain.rules import worked_months
 from skillchain.testing.strategies._cases import (
     CaseRecipe,
+    Facts,
     Setting,
 )
 from skillchain.testing.strategies._draws import (
@@ -46,7 +47,6 @@ from skillchain.testing.strategies._draws import (
 
 __all__ = ["APPLICATION", "RECIPES"]
 
-Facts = dict[str, Any]
 
 _DAY: Final = timedelta(days=1)
 _LISTS: Final = ("levels.district_standards", "levels.standards")

@@ -35,6 +35,7 @@ from skillchain.model import (
 )
 from skillchain.testing.strategies._cases import (
     CaseRecipe,
+    Facts,
     Setting,
     at_least,
 )
@@ -49,7 +50,6 @@ from skillchain.testing.strategies._draws import (
 
 __all__ = ["HIGH_SKILL", "OCCUPATIONAL", "RECIPES"]
 
-Facts = dict[str, Any]
 
 _DAY: Final = timedelta(days=1)
 _EMPLOYER: Final = CreditCode("91350100M000100Y43")

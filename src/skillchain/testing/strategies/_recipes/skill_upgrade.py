@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -39,7 +39,7 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.rules import SKILL_UPGRADE_CASE_RULE, SKILL_UPGRADE_RULE
-from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
+from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Facts, Setting
 from skillchain.testing.strategies._draws import (
     born_aged,
     earliest_start,
@@ -74,7 +74,6 @@ __all__ = [
     "skill_upgrade_facts",
 ]
 
-Facts = dict[str, Any]
 
 _SU: Final = SubsidyKind.SKILL_UPGRADE
 _DAY: Final = timedelta(days=1)

@@ -11,7 +11,7 @@ import random
 
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from typing import Any, Final, TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -21,7 +21,7 @@ from hypothesis.errors import InvalidArgument
 from skillchain import OccupationCode, SkillLevel
 from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.rules import ANNUAL_CAP_RULE, Rule
-from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
+from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Facts, Setting
 from skillchain.testing.strategies._draws import filler
 
 
@@ -47,7 +47,6 @@ __all__ = [
     "sorted_kinds",
 ]
 
-Facts = dict[str, Any]
 HistoryChange: TypeAlias = Callable[
     [st.DrawFn, Setting, SubsidyClaim, tuple[SubsidyClaim, ...]],
     tuple[SubsidyClaim, ...],

@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -27,7 +27,7 @@ from skillchain.model import (
     SubsidyKind,
 )
 from skillchain.rules import UI_SKILL_CASE_RULE, UI_SKILL_RULE
-from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Setting
+from skillchain.testing.strategies._cases import Breaker, CaseRecipe, Facts, Setting
 from skillchain.testing.strategies._draws import (
     earliest_start,
     filler,
@@ -60,7 +60,6 @@ __all__ = [
     "ui_skill_facts",
 ]
 
-Facts = dict[str, Any]
 
 _UI: Final = SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL
 _UI_KINDS: Final = frozenset({_UI})
