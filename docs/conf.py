@@ -57,7 +57,8 @@ nitpick_ignore_regex: list[tuple[str, str]] = [
     (r"py:.*", r"dateutil(\..*)?"),
     (r"py:.*", r"cattrs(\..*)?"),
     (r"py:.*", r"hypothesis(\..*)?"),
-    (r"py:.*", r"(.*\.)?(T_co|T|E|N)"),  # type variables of generic classes and functions
+    # type variables of generic classes and functions
+    (r"py:.*", r"(.*\.)?(T_co|T|E|N)"),
 ]
 if OFFLINE:
     # Without the Python inventory, standard-library targets cannot resolve.
