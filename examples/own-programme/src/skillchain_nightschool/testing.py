@@ -6,8 +6,6 @@ outcome="eligible")`` draws eligible vouchers, and the contract every rule keeps
 can be checked on the programme's rules.
 """
 
-import calendar
-
 from datetime import date, timedelta
 from decimal import ROUND_CEILING
 from typing import Any
@@ -16,38 +14,36 @@ from hypothesis import strategies as st
 
 from skillchain.testing.strategies import (
     CaseRecipe,
+    Facts,
     Setting,
     at_least,
-    at_most,
     below,
+    birth_span,
+    near,
     register_recipe,
-    resident_ids,
+    resident_born,
 )
 from skillchain_nightschool.records import EveningEnrolment
 
 
 __all__ = ["ENROLMENT", "VOUCHER", "register"]
 
-Facts = dict[str, Any]
-_FIRST = date(2025, 3, 1)
-"""The first day the illustrative measures give figures for."""
 
-
-def _years_before(day: date, years: int) -> date:
-    """The same day *years* earlier (28 February for a 29 February in a common year)."""
-    year = day.year - years
-    return day.replace(
-        year=year, day=min(day.day, calendar.monthrange(year, day.month)[1])
-    )
+def _of_age(setting: Setting, start: date) -> date:
+    """The latest birth date of someone of the minimum age when the course starts."""
+    return birth_span(setting.value("nightschool.min_age", day=start), start)[1]
 
 
 def _enrolled(draw: st.DrawFn, setting: Setting) -> EveningEnrolment:
-    start = draw(at_most(setting.on, least=_FIRST))
+    # A course that started on a day the measures give figures for, by the day.
+    first = setting.policy.parameter("nightschool.min_age").values[0].period
+    assert first is not None  # noqa: S101 - a policy's values have periods
+    start = near(draw, first.start, setting.on, ends="high")
     # Old enough on the day the course starts: most often exactly of age that day.
-    of_age = _years_before(start, setting.value("nightschool.min_age", day=start))
-    born = draw(at_most(of_age, least=_years_before(of_age, 60)))
+    latest = _of_age(setting, start)
+    born = near(draw, latest - timedelta(days=60 * 365), latest, ends="high")
     return EveningEnrolment(
-        person=draw(resident_ids(min_birth=born, max_birth=born)),
+        person=resident_born(born),
         course_start=start,
         course_hours=draw(st.integers(1, 120)),
         resident=True,
@@ -96,13 +92,9 @@ def _funded(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
 def _too_young(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:
     enrolment: EveningEnrolment = facts["enrolment"]
     start = enrolment.course_start
-    of_age = _years_before(start, setting.value("nightschool.min_age", day=start))
-    born = draw(at_least(of_age + timedelta(days=1), most=start))
-    return {
-        "enrolment": _changed(
-            enrolment, person=draw(resident_ids(min_birth=born, max_birth=born))
-        )
-    }
+    # Too young on the first day: most often a day short of the minimum age.
+    born = near(draw, _of_age(setting, start) + timedelta(days=1), start, ends="low")
+    return {"enrolment": _changed(enrolment, person=resident_born(born))}
 
 
 def _absent(draw: st.DrawFn, setting: Setting, facts: Facts) -> Facts:

@@ -21,6 +21,7 @@ from skillchain.model import (
     PartnerRegion,
     RecognitionLevel,
 )
+from skillchain.testing.strategies._base import POLICY_LAST
 from skillchain.testing.strategies._cases import (
     Breaker,
     CaseRecipe,
@@ -254,7 +255,6 @@ _VOLUMES: Final = (
     ("carriers.enterprise_hosts", "carriers.min_trainees_enterprise"),
 )
 _YEARS: Final = range(2019, 2031)
-_LAST_DAY: Final = date(2030, 12, 31)
 _ROUND_YEARS: dict[str, tuple[int, ...]] = {}
 _GAPS: Final = st.integers(1, 10)
 _SCORES: Final = st.integers(500, 900)
@@ -331,7 +331,7 @@ def _award_days(policy: Policy) -> "st.SearchStrategy[date]":
         )
         raise InvalidArgument(msg)
     firsts = [date(year, 1, 1) for year in years]
-    spans = [(day, min(date(day.year + 1, 12, 31), _LAST_DAY)) for day in firsts]
+    spans = [(day, min(date(day.year + 1, 12, 31), POLICY_LAST)) for day in firsts]
     anywhere = st.sampled_from(spans).flatmap(lambda span: st.dates(*span))
     return st.sampled_from(firsts) | anywhere | anywhere
 

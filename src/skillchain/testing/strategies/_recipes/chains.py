@@ -39,6 +39,7 @@ from skillchain.model import (
     TrainingInstitution,
     TrainingMode,
 )
+from skillchain.testing.strategies._base import POLICY_LAST
 from skillchain.testing.strategies._cases import (
     Breaker,
     CaseRecipe,
@@ -351,9 +352,7 @@ def _claim_spans(policy: Policy) -> list[tuple[date, date]]:
     spans = []
     for value in () if parameter is None else parameter.values:
         if value.value is not None and value.period is not None:
-            end = (
-                value.period.end if value.period.end is not None else date(2030, 12, 31)
-            )
+            end = value.period.end if value.period.end is not None else POLICY_LAST
             spans.append((value.period.start, end))
     return sorted(spans)
 
@@ -377,7 +376,7 @@ def _claim_days(policy: Policy) -> "st.SearchStrategy[date]":
     # Often while the measure's own figures (the student rate, the uplift) still run.
     soon = add_months(spans[-1][1], _SHORTEST)
     return days_in_force(policy, figures, first=first) | days_in_force(
-        policy, figures, first=first, last=max(first, min(soon, date(2030, 12, 31)))
+        policy, figures, first=first, last=max(first, min(soon, POLICY_LAST))
     )
 
 
