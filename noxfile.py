@@ -29,7 +29,7 @@ def tests(session: nox.Session) -> None:
     The tests run in one worker process per core (pytest-xdist); coverage is
     combined across the workers.
     """
-    session.install(".", *_group("tests"))
+    session.install(".[dask]", *_group("tests"))
     session.env["HYPOTHESIS_PROFILE"] = os.environ.get("HYPOTHESIS_PROFILE", "ci")
     session.run("coverage", "erase")
     workers = session.posargs or ["-n", str(min(os.cpu_count() or 1, 4))]
@@ -130,11 +130,14 @@ def demo(session: nox.Session) -> None:
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Benchmarks (not part of the test suite): medians and ratios, never assertions."""
-    session.install(".[testing]")
+    session.install(".[testing,dask]")
     session.run("python", "benchmarks/bench_core.py", *session.posargs)
     session.run("python", "benchmarks/bench_rules.py", *session.posargs)
+    session.run("python", "benchmarks/bench_json.py", *session.posargs)
     session.run("python", "benchmarks/bench_simulate.py", *session.posargs)
+    session.run("python", "benchmarks/bench_scale.py", *session.posargs)
     session.run("python", "benchmarks/bench_strategies.py", *session.posargs)
+    session.run("python", "benchmarks/bench_import.py")
 
 
 if __name__ == "__main__":

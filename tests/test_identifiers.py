@@ -20,7 +20,7 @@ from skillchain import (
     Sex,
     mask,
 )
-from skillchain._identifiers import CREDIT_CODE_ALPHABET
+from skillchain._check_characters import CREDIT_CODE_ALPHABET
 from skillchain.testing.strategies import credit_codes, resident_ids
 
 

@@ -34,6 +34,8 @@ ORDER = ("values", "model", "policy", "rules", "boundary", "testing")
 
 LAYERS: Mapping[str, str] = {
     # values: small validated types and helpers every layer uses
+    "skillchain._bulk": "values",
+    "skillchain._check_characters": "values",
     "skillchain._checks": "values",
     "skillchain._codes": "values",
     "skillchain._context": "values",
@@ -42,6 +44,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain._errors": "values",
     "skillchain._identifiers": "values",
     "skillchain._labels": "values",
+    "skillchain._lazy": "values",
     "skillchain._levels": "values",
     "skillchain._money": "values",
     "skillchain._redact": "values",
@@ -107,6 +110,9 @@ LAYERS: Mapping[str, str] = {
     "skillchain": "boundary",
     "skillchain.__main__": "boundary",
     "skillchain._facts": "boundary",
+    "skillchain._fast_structure": "boundary",
+    "skillchain._parallel": "boundary",
+    "skillchain._reuse": "boundary",
     "skillchain._schema_json": "boundary",
     "skillchain._serialization": "boundary",
     "skillchain.cases": "boundary",
@@ -118,6 +124,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain.cli._plugins": "boundary",
     "skillchain.cli._rules": "boundary",
     "skillchain.cli._simulate": "boundary",
+    "skillchain.cluster": "boundary",
     "skillchain.comparison": "boundary",
     "skillchain.serialization": "boundary",
     "skillchain.simulation": "boundary",

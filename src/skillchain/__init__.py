@@ -1,49 +1,12 @@
 """skillchain: typed, explainable rules for a district's skills-talent programmes.
 
 The public API is re-exported here; implementation lives in private modules.
-Importing this package reads no data file: policy and catalog data are loaded lazily,
-on first use, and cached.
+Importing this package imports none of them: each public name is imported on first
+use (``skillchain.Policy``, ``from skillchain import Decision``), and policy and
+catalog data are read later still, when first needed, and cached.
 """
 
 from typing import TYPE_CHECKING
-
-from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
-from skillchain._dates import DateRange, add_months, full_years_between, months_between
-from skillchain._decision import (
-    Decision,
-    FactValue,
-    Finding,
-    Message,
-    Outcome,
-    message_for,
-)
-from skillchain._identifiers import (
-    CreditCode,
-    EntityCategory,
-    RegistrationAuthority,
-    ResidentId,
-    Sex,
-    mask,
-)
-from skillchain._levels import SkillLevel
-from skillchain._money import Rounding, RoundingMode, yuan
-from skillchain._redact import redact
-from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
-from skillchain.errors import (
-    InputError,
-    InputProblem,
-    InvalidValueError,
-    PolicyFileError,
-    PolicyProblem,
-    SkillchainError,
-)
-from skillchain.policy import (
-    ApprenticeshipParameters,
-    Parameter,
-    Policy,
-    PolicySnapshot,
-    Resolved,
-)
 
 
 __all__ = [
@@ -82,6 +45,7 @@ __all__ = [
     "SkillLevel",
     "SkillchainError",
     "add_months",
+    "bulk",
     "full_years_between",
     "mask",
     "message_for",
@@ -92,23 +56,133 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from skillchain._bulk import bulk
+    from skillchain._codes import FUTIAN, DivisionCode, OccupationCode
+    from skillchain._dates import (
+        DateRange,
+        add_months,
+        full_years_between,
+        months_between,
+    )
+    from skillchain._decision import (
+        Decision,
+        FactValue,
+        Finding,
+        Message,
+        Outcome,
+        message_for,
+    )
+    from skillchain._identifiers import (
+        CreditCode,
+        EntityCategory,
+        RegistrationAuthority,
+        ResidentId,
+        Sex,
+        mask,
+    )
+    from skillchain._levels import SkillLevel
+    from skillchain._money import Rounding, RoundingMode, yuan
+    from skillchain._redact import redact
+    from skillchain._sources import Citation, Document, DocumentLevel, Lang, Provenance
+    from skillchain.errors import (
+        InputError,
+        InputProblem,
+        InvalidValueError,
+        PolicyFileError,
+        PolicyProblem,
+        SkillchainError,
+    )
+    from skillchain.policy import (
+        ApprenticeshipParameters,
+        Parameter,
+        Policy,
+        PolicySnapshot,
+        Resolved,
+    )
     from skillchain.simulation import SimulationSummary, simulate
 
     __version__: str
     """The installed distribution's version."""
 else:
+    from skillchain._lazy import exports
+
+    # Every public name, by the module it comes from: imported on first access.
+    _export, __dir__ = exports(
+        __name__,
+        {
+            "skillchain._bulk": ("bulk",),
+            "skillchain._codes": ("FUTIAN", "DivisionCode", "OccupationCode"),
+            "skillchain._dates": (
+                "DateRange",
+                "add_months",
+                "full_years_between",
+                "months_between",
+            ),
+            "skillchain._decision": (
+                "Decision",
+                "FactValue",
+                "Finding",
+                "Message",
+                "Outcome",
+                "message_for",
+            ),
+            "skillchain._identifiers": (
+                "CreditCode",
+                "EntityCategory",
+                "RegistrationAuthority",
+                "ResidentId",
+                "Sex",
+                "mask",
+            ),
+            "skillchain._levels": ("SkillLevel",),
+            "skillchain._money": ("Rounding", "RoundingMode", "yuan"),
+            "skillchain._redact": ("redact",),
+            "skillchain._sources": (
+                "Citation",
+                "Document",
+                "DocumentLevel",
+                "Lang",
+                "Provenance",
+            ),
+            "skillchain.errors": (
+                "InputError",
+                "InputProblem",
+                "InvalidValueError",
+                "PolicyFileError",
+                "PolicyProblem",
+                "SkillchainError",
+            ),
+            "skillchain.policy": (
+                "ApprenticeshipParameters",
+                "Parameter",
+                "Policy",
+                "PolicySnapshot",
+                "Resolved",
+            ),
+            "skillchain.simulation": ("SimulationSummary", "simulate"),
+        },
+        modules=frozenset(
+            {
+                "cases",
+                "catalog",
+                "cli",
+                "comparison",
+                "errors",
+                "model",
+                "policy",
+                "rules",
+                "serialization",
+                "simulation",
+                "testing",
+            }
+        ),
+    )
 
     def __getattr__(name: str) -> object:
-        # Served lazily: reading the distribution metadata costs more than the rest
-        # of the import, and most users never ask for it; the simulation module
-        # (CSV and JSON Lines readers) is only loaded by those who simulate.
+        # The version is read from the distribution's metadata, which costs more
+        # than the rest of the import: only for those who ask.
         if name == "__version__":
             from importlib.metadata import version
 
             return version("skillchain")
-        if name in {"simulate", "SimulationSummary"}:
-            from skillchain import simulation
-
-            return getattr(simulation, name)
-        msg = f"module 'skillchain' has no attribute {name!r}"
-        raise AttributeError(msg)
+        return _export(name)

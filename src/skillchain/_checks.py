@@ -13,6 +13,9 @@ so a wrong value is described by its type only; only numbers are shown.  A
 Python), nor a ``datetime`` where a ``date`` is.
 """
 
+import functools
+import operator
+
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -71,6 +74,17 @@ class Check:
     """The value's problem, or ``None`` if it is valid."""
     expected: str
     """What a valid value looks like, for the error message."""
+    typed: object = None
+    """A type every value of which passes (``date``, ``SkillLevel | None``), or
+    ``None`` if the check asks more than a type.
+
+    A structurer that builds a field's value as exactly its declared type, and
+    finds that type here, need not run the check again.
+    """
+    find_amount: Callable[[Any], str | None] | None = None
+    """The same verdict as :attr:`find` for a value already known to be an amount
+    (a finite ``Decimal`` within the digit bounds, never None), without reading its
+    digits again; ``None`` for a check that has no such shortcut."""
 
     def __call__(
         self, instance: object, attribute: "attrs.Attribute[Any]", value: Any
@@ -120,7 +134,13 @@ def maybe(check: Check) -> Check:
     def find(value: object) -> str | None:
         return None if value is None else check.find(value)
 
-    return Check(find=find, expected=f"{check.expected} or None")
+    typed = None if check.typed is None else check.typed | None  # type: ignore[operator]
+    return Check(
+        find=find,
+        expected=f"{check.expected} or None",
+        typed=typed,
+        find_amount=check.find_amount,
+    )
 
 
 def is_a(*kinds: type, expected: str | None = None) -> Check:
@@ -133,7 +153,11 @@ def is_a(*kinds: type, expected: str | None = None) -> Check:
     def find(value: object) -> str | None:
         return None if _fits(value, kinds) else _got(value)
 
-    return Check(find=find, expected=expected or _one_of([_a(k) for k in kinds]))
+    return Check(
+        find=find,
+        expected=expected or _one_of([_a(k) for k in kinds]),
+        typed=functools.reduce(operator.or_, kinds),
+    )
 
 
 def _find_text(value: object) -> str | None:
@@ -163,7 +187,7 @@ def _find_day(value: object) -> str | None:
     return None
 
 
-day: Final = Check(find=_find_day, expected="a date (not a datetime)")
+day: Final = Check(find=_find_day, expected="a date (not a datetime)", typed=date)
 """A ``datetime.date`` that is not a ``datetime``."""
 
 
@@ -171,7 +195,9 @@ def _find_flag(value: object) -> str | None:
     return None if value is None or isinstance(value, bool) else _got(value)
 
 
-flag: Final = Check(find=_find_flag, expected="True, False or None (not known)")
+flag: Final = Check(
+    find=_find_flag, expected="True, False or None (not known)", typed=bool | None
+)
 """A fact that may be unknown: ``True``, ``False`` or ``None`` (not 0 or 1)."""
 
 
@@ -224,6 +250,11 @@ def decimal(*, positive: bool = False) -> Check:
             return f"got {value}"
         return amount_problem(value)
 
+    def find_amount(value: Decimal) -> str | None:
+        if value.is_zero():
+            return f"got {value}" if positive else None
+        return f"got {value}" if value.is_signed() else None
+
     return Check(
         find=find,
         expected=(
@@ -231,6 +262,7 @@ def decimal(*, positive: bool = False) -> Check:
             if positive
             else "a finite Decimal of at least zero"
         ),
+        find_amount=find_amount,
     )
 
 
@@ -240,8 +272,13 @@ def _find_amount(value: object) -> str | None:
     return amount_problem(value)
 
 
+def _any_amount(_value: Decimal) -> None:
+    return None
+
+
 amount: Final = Check(
     find=_find_amount,
+    find_amount=_any_amount,
     expected=(
         f"a finite Decimal with at most {AMOUNT_DIGITS} digits before the decimal "
         f"point and {AMOUNT_PLACES} after it"
@@ -266,7 +303,8 @@ def tuple_of(*kinds: type) -> Check:
         return f"item {bad[0]} is {what}{more}"
 
     names = _one_of([k.__name__ for k in kinds])
-    return Check(find=find, expected=f"a tuple of {names}")
+    item = functools.reduce(operator.or_, kinds)
+    return Check(find=find, expected=f"a tuple of {names}", typed=tuple[item, ...])  # type: ignore[valid-type]
 
 
 def frozenset_of(*kinds: type) -> Check:
@@ -285,7 +323,8 @@ def frozenset_of(*kinds: type) -> Check:
         return f"has {len(bad)} bad items, of type {types}"
 
     names = _one_of([k.__name__ for k in kinds])
-    return Check(find=find, expected=f"a frozenset of {names}")
+    item = functools.reduce(operator.or_, kinds)
+    return Check(find=find, expected=f"a frozenset of {names}", typed=frozenset[item])  # type: ignore[valid-type]
 
 
 _strs: Final = tuple_of(str)

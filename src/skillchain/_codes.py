@@ -76,6 +76,17 @@ def division_code_problem(value: object) -> str | None:
     return None
 
 
+def division_digits_valid(digits: str) -> bool:
+    """Whether six ASCII digits make a valid division code (the caller checked the digits).
+
+    The same verdict as :func:`division_code_problem`, without the message: the
+    quick test of the identifier types, which embed a division code.
+    """
+    return digits[:2] in _PROVINCE_PREFIXES and (
+        digits[2:4] != "00" or digits[4:] == "00" or digits in _HAINAN_1988_2002
+    )
+
+
 _check_division = validator_from_problem(
     division_code_problem, field="DivisionCode", expected=_DIVISION_EXPECTED
 )
@@ -191,9 +202,9 @@ def _check_occupation(_instance: object, _attribute: object, value: str) -> None
     elif (match := _OCCUPATION.fullmatch(raw)) is None:
         problem = f"{shorten(raw, 20)!r} is not of the form d-dd-dd-dd"
     else:
-        groups = match.groups()[1:]
-        zero_then_nonzero = any(
-            groups[i] == "00" and groups[i + 1] != "00" for i in range(2)
+        _, middle, minor, detail = match.groups()
+        zero_then_nonzero = (middle == "00" and minor != "00") or (
+            minor == "00" and detail != "00"
         )
         if not zero_then_nonzero:
             return

@@ -21,6 +21,7 @@ __all__ = [
     "Finding",
     "Message",
     "Outcome",
+    "build_decision",
     "forget_checks",
     "is_advisory",
     "message_for",
@@ -454,3 +455,42 @@ class Decision:
                     for c in finding.citations
                 )
         return "\n".join(lines)
+
+
+def build_decision(  # noqa: PLR0917 - positional: the hot path
+    rule: str,
+    version: str,
+    on: date,
+    outcome: Outcome,
+    findings: tuple[Finding, ...],
+    provenance: Provenance | None,
+    policy_fingerprint: str,
+    amount: Decimal | None,
+) -> Decision:
+    """A :class:`Decision` from values already checked (the rules' hot path).
+
+    The same object ``Decision(...)`` builds, without its checks: *findings* must be
+    a tuple (the judge builds one).  Everyone else builds decisions the usual way.
+    """
+    decision: Decision = _object_new(Decision)
+    _set_rule(decision, rule)
+    _set_version(decision, version)
+    _set_on(decision, on)
+    _set_outcome(decision, outcome)
+    _set_findings(decision, findings)
+    _set_provenance(decision, provenance)
+    _set_fingerprint(decision, policy_fingerprint)
+    _set_amount(decision, amount)
+    return decision
+
+
+_object_new = object.__new__
+# The slots' own setters: a frozen class refuses setattr, its slots do not.
+_set_rule = Decision.__dict__["rule"].__set__
+_set_version = Decision.__dict__["version"].__set__
+_set_on = Decision.__dict__["on"].__set__
+_set_outcome = Decision.__dict__["outcome"].__set__
+_set_findings = Decision.__dict__["findings"].__set__
+_set_provenance = Decision.__dict__["provenance"].__set__
+_set_fingerprint = Decision.__dict__["policy_fingerprint"].__set__
+_set_amount = Decision.__dict__["amount"].__set__

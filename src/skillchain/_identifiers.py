@@ -16,9 +16,16 @@ from typing import Any, Final
 
 import attrs
 
-from stdnum.cn import ric, uscc
-
-from skillchain._codes import DivisionCode, division_code_problem
+from skillchain._check_characters import (
+    CREDIT_CODE_ALPHABET,
+    credit_code_check,
+    resident_id_check,
+)
+from skillchain._codes import (
+    DivisionCode,
+    division_code_problem,
+    division_digits_valid,
+)
 from skillchain._errors import validator_from_problem
 from skillchain._labels import LabelledEnum, set_labels
 from skillchain._redact import redact, shorten
@@ -101,6 +108,12 @@ _FIRST_BIRTH_YEAR: Final = 1800
 _LAST_BIRTH_YEAR: Final = 2099
 """The latest birth year a :class:`ResidentId` accepts (century digits ``20``)."""
 
+_CENTURIES: Final = frozenset(
+    str(century)
+    for century in range(_FIRST_BIRTH_YEAR // 100, _LAST_BIRTH_YEAR // 100 + 1)
+)
+"""The century digits of the birth years accepted (``18``, ``19`` and ``20``)."""
+
 _QUOTED_LIMIT: Final = 24
 """Refused values longer than this are quoted by their ends only, or cut."""
 
@@ -119,29 +132,50 @@ def _quote(value: str) -> str:
 
 
 def _resident_id_problem(value: object) -> str | None:
+    if (
+        type(value) is str
+        and _RESIDENT_ID_SHAPE.fullmatch(value)
+        and division_digits_valid(value[:6])
+        and value[6:8] in _CENTURIES
+        and value[17] == resident_id_check(value)
+    ):
+        try:
+            # Eight ASCII digits: the basic form YYYYMMDD.
+            date.fromisoformat(value[6:14])
+        except ValueError:
+            pass
+        else:
+            return None
+    return _resident_id_refusal(value)
+
+
+def _resident_id_refusal(value: object) -> str | None:
+    """What is wrong with a would-be number, in the order the checks are described."""
+    # The quote is made only for a refused value: a valid number costs no masking.
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
-    quoted = _quote(value)
     if len(value) != 18:
-        return f"{quoted} has {len(value)} characters"
+        return f"{_quote(value)} has {len(value)} characters"
     if not _RESIDENT_ID_SHAPE.fullmatch(value):
         return (
-            f"{quoted} is not 17 digits followed by a digit or X"
+            f"{_quote(value)} is not 17 digits followed by a digit or X"
             " (no spaces or other characters are allowed)"
         )
     if division_code_problem(value[:6]) is not None:
-        return f"{quoted} does not start with a valid division code"
+        return f"{_quote(value)} does not start with a valid division code"
     try:
-        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+        # Eight ASCII digits (checked above): the basic form YYYYMMDD.
+        born = date.fromisoformat(value[6:14])
     except ValueError:
-        return f"{quoted} has a birth date that is not a calendar date"
+        return f"{_quote(value)} has a birth date that is not a calendar date"
     if not _FIRST_BIRTH_YEAR <= born.year <= _LAST_BIRTH_YEAR:
         return (
-            f"{quoted} has a birth year outside {_FIRST_BIRTH_YEAR}-{_LAST_BIRTH_YEAR}"
+            f"{_quote(value)} has a birth year outside "
+            f"{_FIRST_BIRTH_YEAR}-{_LAST_BIRTH_YEAR}"
         )
-    if value[17] != ric.calc_check_digit(value):
+    if value[17] != resident_id_check(value):
         return (
-            f"{quoted} has the wrong check character "
+            f"{_quote(value)} has the wrong check character "
             "(ISO 7064 MOD 11-2); a character was probably mistyped"
         )
     return None
@@ -272,9 +306,6 @@ class ResidentId:
 
 
 # --- CreditCode -------------------------------------------------------------------
-
-#: GB 32100-2015 code alphabet: digits and upper-case letters without I, O, S, V, Z.
-CREDIT_CODE_ALPHABET: Final = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 _AUTHORITIES: Final[dict[str, tuple[str, str]]] = {
     "1": ("机构编制", "establishment administration"),
@@ -424,23 +455,52 @@ NATIONAL_REGISTRATION: Final = "100000"
 """Characters 3-8 of a credit code registered by a national (central) authority."""
 
 
+# Code characters throughout, a known authority and, for the authorities whose
+# categories are listed, one of those categories: the quick test of a valid code.
+_CREDIT_CODE_HEAD: Final = re.compile(
+    "(?:{listed}|[{others}][{alphabet}])[{alphabet}]{{16}}".format(
+        listed="|".join(sorted(_CATEGORIES)),
+        others="".join(sorted(set(_AUTHORITIES) - _LISTED_AUTHORITIES)),
+        alphabet=CREDIT_CODE_ALPHABET,
+    )
+)
+
+
 def _credit_code_problem(value: object) -> str | None:
+    if type(value) is str and _CREDIT_CODE_HEAD.fullmatch(value):
+        division = value[2:8]
+        if (
+            division == NATIONAL_REGISTRATION
+            or (division.isdigit() and division_digits_valid(division))
+        ) and value[17] == credit_code_check(value):
+            return None
+    return _credit_code_refusal(value)
+
+
+_CREDIT_CODE_CHARACTERS: Final = re.compile(f"[{CREDIT_CODE_ALPHABET}]*")
+
+
+def _credit_code_refusal(value: object) -> str | None:
+    """What is wrong with a would-be code, in the order the checks are described."""
+    # The quote is made only for a refused value: a valid code costs no masking.
     if not isinstance(value, str):
         return f"got a value of type {type(value).__name__}, not a str"
-    quoted = repr(shorten(value, _QUOTED_LIMIT))
     if len(value) != 18:
-        return f"{quoted} has {len(value)} characters"
-    bad = sorted({c for c in value if c not in CREDIT_CODE_ALPHABET})
-    if bad:
+        return f"{_quote_code(value)} has {len(value)} characters"
+    if not _CREDIT_CODE_CHARACTERS.fullmatch(value):
+        bad = sorted({c for c in value if c not in CREDIT_CODE_ALPHABET})
         hint = " (letters must be upper-case)" if any(c.islower() for c in bad) else ""
-        return f"{quoted} contains {''.join(bad)!r}, not in the code alphabet{hint}"
+        return (
+            f"{_quote_code(value)} contains {''.join(bad)!r}, not in the code "
+            f"alphabet{hint}"
+        )
     if value[0] not in _AUTHORITIES:
-        return f"{quoted} has unknown registration authority {value[0]!r}"
+        return f"{_quote_code(value)} has unknown registration authority {value[0]!r}"
     if value[0] in _LISTED_AUTHORITIES and value[:2] not in _CATEGORIES:
         authority = RegistrationAuthority(value[0])
         listed = ", ".join(k[1] for k in _CATEGORIES if k[0] == value[0])
         return (
-            f"{quoted} has entity category {value[1]!r}, which authority "
+            f"{_quote_code(value)} has entity category {value[1]!r}, which authority "
             f"{value[0]!r} ({authority.zh}) does not use (it uses {listed})"
         )
     division = (
@@ -449,13 +509,18 @@ def _credit_code_problem(value: object) -> str | None:
         else division_code_problem(value[2:8])
     )
     if division is not None:
-        return f"{quoted} has an invalid division code: {division}"
-    if value[17] != uscc.calc_check_digit(value):
+        return f"{_quote_code(value)} has an invalid division code: {division}"
+    if value[17] != credit_code_check(value):
         return (
-            f"{quoted} has the wrong check character (MOD 31); "
+            f"{_quote_code(value)} has the wrong check character (MOD 31); "
             "a character was probably mistyped"
         )
     return None
+
+
+def _quote_code(value: str) -> str:
+    """Quote a refused would-be credit code: cut short, anything like an ID masked."""
+    return repr(shorten(value, _QUOTED_LIMIT))
 
 
 _check_credit_code = validator_from_problem(

@@ -47,6 +47,13 @@ class LabelledEnum(enum.Enum):
         return zh if lang == "zh" else en
 
 
+# A member is its own identity (members are singletons and compare by identity),
+# so hashing by identity is exact, and it is done in C: rules look members up in
+# sets and tables many times per case.  (Set after the class, so type checkers see
+# Enum's own signature.)
+LabelledEnum.__hash__ = object.__hash__  # type: ignore[method-assign]
+
+
 def set_labels(cls: type[E], labels: Mapping[E, tuple[str, str]]) -> None:
     """Register the ``(zh, en)`` labels of every member of *cls*.
 

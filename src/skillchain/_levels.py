@@ -187,6 +187,10 @@ class SkillLevel(enum.Enum):
         return _RANKS[self._value_] >= _RANKS[other._value_]
 
 
+# Hashed by identity (members are singletons), in C: see skillchain._labels.
+SkillLevel.__hash__ = object.__hash__  # type: ignore[method-assign]
+
+
 def _parse_table() -> dict[str, SkillLevel]:
     table: dict[str, SkillLevel] = {}
     for level in SkillLevel:

@@ -233,18 +233,44 @@ _CONTEXTS: Final = {
     mode: decimal.Context(prec=_PRECISION, rounding=rounding)
     for mode, rounding in _DECIMAL_ROUNDING.items()
 }
-_NORMALISED: dict[Decimal, tuple[Decimal, int]] = {}
+# By the quantum's identity (a rounding rule's quantum lives as long as the rule;
+# the entry holds it, so its id cannot be reused while the entry lives): hashing a
+# Decimal costs more than rounding it.
+_NORMALISED: dict[int, tuple[Decimal, Decimal, int]] = {}
+_NORMALISED_LIMIT: Final = 256
 
 
 def _normalised(quantum: Decimal) -> tuple[Decimal, int]:
-    found = _NORMALISED.get(quantum)
-    if found is None:
+    found = _NORMALISED.get(id(quantum))
+    if found is None or found[0] is not quantum:
         normal = quantum.normalize()
         exponent = normal.as_tuple().exponent
         assert isinstance(exponent, int)  # noqa: S101 - finite by validation
-        found = (normal, exponent)
-        _NORMALISED[quantum] = found
-    return found
+        if len(_NORMALISED) >= _NORMALISED_LIMIT:
+            _NORMALISED.clear()
+        found = _NORMALISED[id(quantum)] = (quantum, normal, exponent)
+    return found[1], found[2]
+
+
+_ONE: Final = Decimal(1)
+# What rounding with one rule needs, by the rule's identity (the entry holds the
+# rule, so its id cannot be reused while the entry lives): the rule, its quantum
+# normalised, the quantum's exponent, the mode's shared context, and the largest
+# adjusted exponent of an amount that context rounds exactly.
+_PLANS: dict[int, tuple["Rounding", Decimal, int, decimal.Context, int]] = {}
+
+
+def _plan(
+    rounding: "Rounding",
+) -> tuple["Rounding", Decimal, int, decimal.Context, int]:
+    quantum, exponent = _normalised(rounding.quantum)
+    # digits = max(adjusted, 0) - min(exponent, 0) + 2 must stay within the context.
+    largest = _PRECISION - 2 + min(exponent, 0)
+    plan = (rounding, quantum, exponent, _CONTEXTS[rounding.mode], largest)
+    if len(_PLANS) >= _NORMALISED_LIMIT:
+        _PLANS.clear()
+    _PLANS[id(rounding)] = plan
+    return plan
 
 
 def _check_mode(_instance: object, _attribute: object, value: RoundingMode) -> None:
@@ -309,6 +335,23 @@ class Rounding:
             Decimal('1300')
         """
         raw: object = amount
+        plan = _PLANS.get(id(self))
+        if plan is None or plan[0] is not self:
+            plan = _plan(self)
+        _, quantum, exponent, context, largest = plan
+        if type(raw) is Decimal and raw.is_finite() and raw.adjusted() <= largest:
+            # The common case: few enough digits for the mode's shared context.
+            rounded = raw.quantize(quantum, None, context)
+            if exponent > 0:
+                rounded = rounded.quantize(_ONE, None, context)
+        else:
+            rounded = self._apply_any(raw)
+        # Rounding -0.4 up or down gives -0; an amount of nothing has no sign.
+        return rounded.copy_abs() if rounded.is_zero() else rounded
+
+    def _apply_any(self, raw: object) -> Decimal:
+        """Round *raw* to the quantum, checking it and sizing the context to it (the
+        sign of a zero result is left to :meth:`apply`)."""
         if not isinstance(raw, Decimal) or not raw.is_finite():
             raise InvalidValueError(
                 field="amount",
@@ -325,16 +368,14 @@ class Rounding:
                 ),
             )
         quantum, exponent = _normalised(self.quantum)
-        # Enough precision for every digit of the result, whatever the context;
-        # the common case (fewer than 28 digits) reuses one context per mode.
+        # Enough precision for every digit of the result, whatever the context.
         digits = max(raw.adjusted(), 0) - min(exponent, 0) + 2
         context = (
             _CONTEXTS[self.mode]
             if digits <= _PRECISION
             else decimal.Context(prec=digits, rounding=self.mode.decimal_rounding)
         )
-        rounded = raw.quantize(quantum, context=context)
+        rounded = raw.quantize(quantum, None, context)
         if exponent > 0:
-            rounded = rounded.quantize(Decimal(1), context=context)
-        # Rounding -0.4 up or down gives -0; an amount of nothing has no sign.
-        return rounded.copy_abs() if rounded.is_zero() else rounded
+            rounded = rounded.quantize(_ONE, None, context)
+        return rounded

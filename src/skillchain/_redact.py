@@ -16,7 +16,7 @@ import re
 
 from typing import Final
 
-from stdnum.cn import uscc
+from skillchain._check_characters import CREDIT_CODE_ALPHABET, credit_code_check
 
 
 __all__ = [
@@ -50,6 +50,12 @@ _DATES_ONLY: Final = re.compile(
     rf"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?:{_SEPARATOR}{{1,3}}[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})*"
 )
 _TOKEN_CHARACTERS: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# A credit code that can be told from an identity number: eight digits (authority,
+# category, division), then code characters with at least one letter before the
+# check character.
+_CREDIT_CODE: Final = re.compile(
+    f"[0-9]{{8}}(?=[0-9]{{0,8}}[A-Z])[{CREDIT_CODE_ALPHABET}]{{10}}"
+)
 _CODE_LENGTH: Final = 18
 _KEEP_HEAD: Final = 6
 _KEEP_TAIL: Final = 4
@@ -66,8 +72,8 @@ def _is_credit_code(match: "re.Match[str]") -> bool:
     token = text[start:end]
     return (
         len(token) == _CODE_LENGTH
-        and not token[:-1].isdigit()
-        and bool(uscc.is_valid(token))
+        and _CREDIT_CODE.fullmatch(token) is not None
+        and token[17] == credit_code_check(token)
     )
 
 

@@ -2,20 +2,25 @@
 
 Every structure hook here is strict (a JSON value of the wrong kind is a problem, never
 silently coerced) and reports problems by raising :class:`_Problems`, which carries
-``(relative JSON path, message)`` pairs.  The hook for an attrs class runs cattrs'
-generated code with detailed validation, walks the exception groups it raises and
-prefixes the paths, so the caller sees one :class:`~skillchain.InputError` listing
-every problem.  Objects are constructed bottom-up and only from fully valid parts, so
-nothing half-built can escape.
+``(relative JSON path, message)`` pairs.  The hook for an attrs class first tries
+code generated for the class (:mod:`skillchain._fast_structure`), which takes a valid
+document quickly and gives up at the first thing it does not take; the document is
+then read again by cattrs' generated code with detailed validation, whose exception
+groups are walked and their paths prefixed, so the caller sees one
+:class:`~skillchain.InputError` listing every problem.  Objects are constructed
+bottom-up and only from fully valid parts, so nothing half-built can escape.
 """
 
 import difflib
 import enum
+import functools
 import importlib
 import json
 import re
+import threading
 import types
 import typing
+import weakref
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -51,11 +56,14 @@ __all__ = [
     "CODE_PATTERNS",
     "DATE_PATTERN",
     "INTEGER_LIMIT",
+    "RecordHook",
     "SkillchainConverter",
     "attrs_hook",
+    "checked_attrs_hook",
     "describe_type",
     "enum_registry",
     "fact_value_tags",
+    "hook_kind",
     "new_converter",
 ]
 
@@ -375,6 +383,7 @@ def _structure_date(value: object, _: object) -> date:
     raise _Problems.one(f"expected a date like 2024-01-31, got {got(value)}")
 
 
+@functools.cache
 def _code_hook(cls: type[T]) -> Callable[[object, object], T]:
     description = CODE_PATTERNS[cls][1]
     shape = _CODES[cls]
@@ -392,6 +401,7 @@ def _code_hook(cls: type[T]) -> Callable[[object, object], T]:
     return structure
 
 
+@functools.cache
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
     members = {(type(m.value), m.value): m for m in cls}
 
@@ -548,11 +558,18 @@ _FINDING_KEYS: Final = ("check", "held", "values", "citations", "missing")
 
 
 class SkillchainConverter(JsonConverter):
-    """skillchain's JSON converter: strict hooks; :meth:`structure` raises InputError."""
+    """skillchain's JSON converter: strict hooks; :meth:`structure` raises InputError.
 
-    def __init__(self, *, policy: "Policy | None" = None) -> None:
+    Records (attrs classes) are built by a generated fast path first; whatever it
+    does not accept is structured again by the checked path, which reports every
+    problem.  ``fast=False`` keeps only the checked path (to compare the two).
+    """
+
+    def __init__(self, *, policy: "Policy | None" = None, fast: bool = True) -> None:
         super().__init__(forbid_extra_keys=True)
         self._policy = policy
+        self.fast = fast
+        """Whether records are built by the fast path first."""
         self._documents: Mapping[str, Document] | None = None
         _configure(self)
 
@@ -661,10 +678,22 @@ def attrs_hook(
     """The strict structure hook *conv* uses for the attrs class *cls*.
 
     It refuses a value that is not a JSON object and keys the class does not have,
-    runs cattrs' generated code with detailed validation, and reports every
-    problem with its path relative to the object.  A converter that wraps the hook
-    (to reuse records already built, say) takes it from here.
+    and reports every problem with its path relative to the object.  A value is
+    first built by code generated for *cls* (see :class:`RecordHook`); anything
+    that code does not accept goes through cattrs' generated code with detailed
+    validation, which finds every problem.  A converter that wraps the hook (to
+    reuse records already built, say) takes it from here.
     """
+    checked = checked_attrs_hook(conv, cls)
+    if not conv.fast:
+        return checked
+    return RecordHook(conv, cls, checked)
+
+
+def checked_attrs_hook(
+    conv: SkillchainConverter, cls: type[T]
+) -> Callable[[object, object], T]:
+    """The checked structure hook of *cls*: cattrs' generated code, every problem found."""
     generated = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
@@ -684,6 +713,118 @@ def attrs_hook(
             raise _Problems(_walk(error)) from None
 
     return structure
+
+
+# -- the fast path for records ------------------------------------------------------
+#
+# For each attrs class a function is generated (on first use) that reads a JSON
+# object key by key, converts each value as its declared type does (strictly: only
+# the exact JSON kinds the checked path accepts), runs the field checks that the
+# type does not already imply, and builds the record the way attrs' own __init__
+# does.  It raises at the first thing it does not accept, and the checked path then
+# structures the value again and reports every problem, so errors are the checked
+# path's, unchanged.  The code is written by skillchain._fast_structure, imported
+# on first use.
+
+
+_GENERATING: Final = threading.RLock()
+_OWN_COLLECTION_HOOKS: Final[weakref.WeakSet[Callable[..., object]]] = weakref.WeakSet()
+"""The array hooks this module made (the fast path reads their arrays itself)."""
+_OWN_SCALAR_HOOKS: Final[Mapping[Callable[..., object], str]] = {
+    _structure_str: "str",
+    _structure_int: "int",
+    _structure_bool: "bool",
+    _structure_decimal: "decimal",
+    _structure_date: "date",
+}
+
+
+def hook_kind(conv: SkillchainConverter, tp: object) -> tuple[str, Any]:
+    """Which of this module's hooks *conv* uses for *tp*, for the fast path to mirror.
+
+    Returns ``(kind, detail)``: ``"str"``, ``"int"``, ``"bool"``, ``"decimal"`` or
+    ``"date"`` (detail None); ``"optional"`` (the type besides None); ``"enum"`` or
+    ``"code"`` (the class); ``"record"`` (its :class:`RecordHook`); ``"array"``
+    (the collection's type and its items' type); or ``"hook"`` with the hook
+    itself, for any hook this module did not make (registered by a caller, a union
+    of records, a finding, ...).
+    """
+    hook = conv.get_structure_hook(tp)
+    scalar = _OWN_SCALAR_HOOKS.get(hook)
+    if scalar is not None:
+        return scalar, None
+    args = get_args(tp)
+    if _is_union(tp) and hook == conv._structure_optional:  # noqa: SLF001
+        inner = [a for a in args if a is not _NONE_TYPE]
+        if len(inner) == 1:
+            return "optional", inner[0]
+    if isinstance(tp, type):
+        if issubclass(tp, enum.Enum) and hook is _enum_hook(tp):
+            return "enum", tp
+        if tp in _CODES and hook is _code_hook(tp):
+            return "code", tp
+        if isinstance(hook, RecordHook) and hook.conv is conv:
+            return "record", hook
+    if hook in _OWN_COLLECTION_HOOKS:
+        origin = get_origin(tp)
+        if origin is not tuple or (len(args) == 2 and args[1] is Ellipsis):
+            return "array", (origin, args[0])
+    return "hook", hook
+
+
+class RecordHook:
+    """The structure hook of one attrs class: the fast path, then the checked one.
+
+    The fast function is generated on the first call (so records that refer to
+    each other are no problem); records nested in a record are built by their own
+    fast functions directly, so a refused value is re-read once per level, not
+    once per path.
+    """
+
+    __slots__ = ("_building", "_fast", "checked", "cls", "conv")
+
+    def __init__(
+        self,
+        conv: SkillchainConverter,
+        cls: type[Any],
+        checked: Callable[[object, object], Any],
+    ) -> None:
+        self.conv = conv
+        """The converter whose hooks the record's fields use."""
+        self.cls = cls
+        """The attrs class."""
+        self.checked = checked
+        """The checked hook, which reports every problem."""
+        self._fast: Callable[[object], Any] | None = None
+        self._building = False
+
+    def __call__(self, value: object, _: object) -> Any:
+        """Build the record from JSON-shaped *value*, or raise the checked path's problems."""
+        fast = self._fast or self.fast()
+        try:
+            return fast(value)
+        except Exception:  # noqa: BLE001 - the checked path finds and reports it
+            return self.checked(value, self.cls)
+
+    def fast(self) -> Callable[[object], Any]:
+        """The generated function (made on first use); it raises on anything it refuses."""
+        fast = self._fast
+        if fast is not None:
+            return fast
+        with _GENERATING:  # one thread writes it; the others wait for it
+            if self._fast is not None:
+                return self._fast
+            if self._building:  # a record that holds itself: go through the hook
+                cls = self.cls
+                return lambda value: self(value, cls)
+            self._building = True
+            try:
+                from skillchain._fast_structure import Generator
+
+                fast = self._fast = Generator(self.conv).record(self.cls)
+            finally:
+                self._building = False
+        return fast
 
 
 def _is_attrs_union(tp: object) -> bool:
@@ -774,6 +915,7 @@ def _collection_hook(
             raise _Problems(problems)
         return build(out)
 
+    _OWN_COLLECTION_HOOKS.add(structure)
     return structure
 
 

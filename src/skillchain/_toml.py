@@ -11,7 +11,6 @@ is recorded with its file and TOML path instead of stopping at the first.
 import json
 import os
 import re
-import tomllib
 
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -133,6 +132,8 @@ def parse_toml(text: str) -> tuple[dict[str, Any] | None, str]:
             f"a dotted key on line {line} has more than {KEY_PARTS} parts; "
             f"expected keys of at most {KEY_PARTS} parts"
         )
+    import tomllib  # here: only a process that reads a file pays for it
+
     try:
         return tomllib.loads(text), ""
     except tomllib.TOMLDecodeError as exc:

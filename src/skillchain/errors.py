@@ -478,6 +478,15 @@ class _UnreadableError(Exception):
     """
 
 
+class _NotFastError(Exception):
+    """A JSON value the fast structuring path does not take as it is.
+
+    Raised by the code ``skillchain._fast_structure`` writes for records; the
+    checked path of ``skillchain._serialization`` then structures the value again
+    and reports its problems, so it never escapes the library.
+    """
+
+
 class _Unreadable(Exception):  # noqa: N818 - internal, never escapes the library
     """A data file could not be read as text; :attr:`problem` says why.
 

@@ -28,6 +28,7 @@ import csv
 import decimal
 import json
 import operator
+import os
 import random
 import re
 import types
@@ -41,8 +42,9 @@ from pathlib import Path
 from typing import Any, Final
 
 import attrs
+import cattrs
 
-from skillchain._checks import amount, whole
+from skillchain._checks import Check, amount, whole
 from skillchain._checks import decimal as decimal_check
 from skillchain._codes import OccupationCode
 from skillchain._decision import Decision, Outcome
@@ -51,6 +53,7 @@ from skillchain._facts import FactReader, fact_reader, join
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._levels import SkillLevel
 from skillchain._redact import shorten
+from skillchain._reuse import Reuse
 from skillchain._serialization import (
     CODE_PATTERNS,
     SkillchainConverter,
@@ -255,6 +258,99 @@ class SimulationSummary:
         """How many cases were decided the same way under both policies."""
         return self.cases - self.changed
 
+    @classmethod
+    def merge(cls, *parts: "SimulationSummary") -> "SimulationSummary":
+        """The summary of a whole population from the summaries of its parts.
+
+        The parts must be disjoint parts of one population (each case in one part
+        only), decided with the same rule under the same baseline and reform
+        policies: the counts, transitions and directions are added, and the
+        totals are added exactly (no rounding).  Merging is associative and
+        commutative, so the parts may come in any order and any grouping; the
+        result is the summary :func:`simulate` gives for the whole population.
+
+        Raises:
+            InvalidValueError: No part is given, or the parts were decided with
+                different rules or policies (their fingerprints differ).
+
+        Example:
+            >>> import itertools
+            >>> from skillchain import Policy
+            >>> from skillchain.simulation import (
+            ...     SimulationSummary, simulate, synthetic_apprentices)
+            >>> policy = Policy.default()
+            >>> def summary(cases):
+            ...     return simulate(cases, rule="apprenticeship.case",
+            ...                     baseline=policy, reform=policy)
+            >>> first, rest = itertools.tee(synthetic_apprentices(300))
+            >>> parts = (summary(itertools.islice(first, 100)),
+            ...          summary(itertools.islice(rest, 100, None)))
+            >>> SimulationSummary.merge(*parts) == summary(synthetic_apprentices(300))
+            True
+        """
+        if not parts:
+            raise InvalidValueError(
+                field="parts",
+                problem="no summary to merge",
+                expected="at least one SimulationSummary",
+            )
+        first = parts[0]
+        for index, part in enumerate(parts):
+            if not isinstance(part, SimulationSummary):
+                raise InvalidValueError(
+                    field=f"parts[{index}]",
+                    problem=f"got a value of type {type(part).__name__}",
+                    expected="a SimulationSummary",
+                )
+            for name, what, shown in _MERGED_KEYS:
+                theirs, ours = getattr(part, name), getattr(first, name)
+                if theirs != ours:
+                    raise InvalidValueError(
+                        field=f"parts[{index}].{name}",
+                        problem=f"{what} {shorten(theirs[:shown])!r} differs from "
+                        f"parts[0]'s {shorten(ours[:shown])!r}",
+                        expected="summaries of parts of one population decided "
+                        "with the same rule under the same two policies",
+                    )
+        moves = {(a, b): 0 for a in _ORDER for b in _ORDER}
+        for part in parts:
+            for move in part.transitions:
+                moves[move.baseline, move.reform] += move.count
+        add = _EXACT.add
+        baseline_total = reform_total = Decimal(0)
+        for part in parts:
+            baseline_total = add(baseline_total, part.baseline_total)
+            reform_total = add(reform_total, part.reform_total)
+        changes = ChangeCounts(
+            **{
+                field: sum(getattr(part.changes, field) for part in parts)
+                for field in _DIRECTIONS_EN
+            }
+        )
+        return cls(
+            rule=first.rule,
+            baseline_policy=first.baseline_policy,
+            reform_policy=first.reform_policy,
+            cases=sum(part.cases for part in parts),
+            baseline=_counts(
+                sum(count for (a, _), count in moves.items() if a is outcome)
+                for outcome in _ORDER
+            ),
+            reform=_counts(
+                sum(count for (_, b), count in moves.items() if b is outcome)
+                for outcome in _ORDER
+            ),
+            transitions=tuple(
+                Transition(baseline=a, reform=b, count=count)
+                for (a, b), count in moves.items()
+            ),
+            changed=changes.total,
+            changes=changes,
+            baseline_total=baseline_total,
+            reform_total=reform_total,
+            difference=_EXACT.subtract(reform_total, baseline_total),
+        )
+
     def report(self, lang: Lang = "zh") -> str:
         """The summary as text for a person, in Chinese (``"zh"``) or English."""
         zh = lang == "zh"
@@ -318,6 +414,14 @@ class SimulationSummary:
         return "\n".join(lines)
 
 
+_MERGED_KEYS: Final = (
+    ("rule", "the rule", 80),
+    ("baseline_policy", "the baseline policy", 12),
+    ("reform_policy", "the reform policy", 12),
+)
+"""What the summaries :meth:`SimulationSummary.merge` adds up must share."""
+
+
 def _right(text: str, width: int) -> str:
     """*text* right-aligned in *width* columns (a Chinese character takes two)."""
     used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -367,7 +471,7 @@ def _as_case(item: CaseLike, index: int, on: date | None) -> Case:
 
 
 def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
-    cases: Iterable[CaseLike],
+    cases: Iterable[CaseLike] | str | os.PathLike[str],
     *,
     rule: Rule | str,
     reform: Policy,
@@ -376,16 +480,42 @@ def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
     on_change: Callable[[Change], object] | None = None,
     progress: Callable[[int], object] | None = None,
     on_error: Callable[[Case, SkillchainError], object] | None = None,
+    on_bad_row: Callable[[PopulationError], object] | None = None,
+    workers: int = 1,
 ) -> SimulationSummary:
     """Decide every case under the baseline and the reform; count what changed.
 
     One pass, constant memory: the cases are read one at a time and never kept,
     so *cases* may be a lazy iterator over a population of any size
-    (:func:`read_population`, a generator, a database cursor mapped to cases).
+    (:func:`read_population`, a generator, a database cursor mapped to cases), or
+    the path of a population file.
+
+    A case is decided twice only when it has to be: where the reform resolves
+    every figure the rule reads for the case exactly as the baseline does (the
+    same value, document and provenance on each day the rule reads it, as its
+    conditions declare), the reform's decision is the baseline's, and the case
+    is counted unchanged without a second decision.  The summary and the changes
+    are those of deciding every case under both policies.
+
+    With *workers* other than 1, the cases are decided in parts by that many
+    processes, this one and ``workers - 1`` it starts, and the parts' summaries
+    are merged (:meth:`SimulationSummary.merge`): the summary is the one a single
+    process gives, and *on_change*, *on_bad_row* and *on_error* are called in
+    this process, in the population's order, as with one process.  Given a
+    file's path, each process reads its own parts of the file (this one also
+    finds where lines start), so the work scales with the processes; given
+    cases, this process reads them and hands them out in chunks, which pays only
+    when deciding a case costs more than sending it.  Mappings are then named by
+    their position (``case 3``).  Memory stays flat: a few parts are under way
+    at a time.  The other processes are started with the ``spawn`` method of
+    ``multiprocessing``, which imports the calling script in each, so a script
+    that calls this needs the usual ``if __name__ == "__main__":`` guard, and a
+    rule given as an object must be importable by them (a registered rule is).
 
     Args:
         cases: :class:`skillchain.comparison.Case` objects, or mappings of the rule's
-            keyword arguments plus an optional ``on``.
+            keyword arguments plus an optional ``on``; or the path of a population
+            file, read as :func:`read_population` reads it.
         rule: The rule, or its registered id.
         reform: The policy to compare with the baseline, usually
             ``baseline.overlay(Policy.from_files("reform.toml"))``.
@@ -400,13 +530,24 @@ def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
             the rule raised deciding it (a value it refuses); the case is left
             out of the counts and the run goes on.  Without it, the error is
             raised.
+        on_bad_row: For a population file: called with the
+            :class:`~skillchain.errors.PopulationError` of each malformed row,
+            which is skipped (see :func:`read_population`).  Without it, the
+            first malformed row's error is raised.
+        workers: How many processes decide the cases: 1 (this process alone), or
+            more; 0 means one per core.  With several, ``progress`` is called
+            after each part (a few thousand cases) rather than every thousand.
 
     Returns:
         The counts, the changes by direction and the totals.
 
     Raises:
         InvalidValueError: An item is neither a case nor a mapping, or a mapping
-            has no ``on`` and *on* is not given.
+            has no ``on`` and *on* is not given; *workers* is negative; the rule
+            cannot be sent to worker processes; *on_bad_row* is given with cases
+            rather than a file.
+        PopulationError: The population file cannot be read, or a row is
+            malformed and there is no *on_bad_row* (see :func:`read_population`).
         SkillchainError: The rule refused a case's facts and there is no
             *on_error*.
         KeyError: No rule is registered under the id *rule*.
@@ -442,61 +583,111 @@ def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
         >>> summary.baseline.eligible, summary.reform.eligible > 0
         (0, True)
     """
+    if (
+        type(workers) is not int
+        or workers != 1
+        or on_bad_row is not None
+        or isinstance(cases, str | os.PathLike)
+    ):
+        return _simulate_apart(
+            cases,
+            rule=rule,
+            reform=reform,
+            baseline=baseline,
+            on=on,
+            on_change=on_change,
+            progress=progress,
+            on_error=on_error,
+            on_bad_row=on_bad_row,
+            workers=workers,
+        )
     found = rule if isinstance(rule, Rule) else get_rule(rule)
     before_policy = baseline if baseline is not None else Policy.default()
     decide = found.function
+    # Where the reform reads every figure of a case as the baseline does, its
+    # decision is the baseline's: the case is counted unchanged without a second
+    # decision (see skillchain._reuse).
+    reuse = Reuse(found, before_policy, reform)
+    alike = None if reuse.never else reuse.same
     slot = {outcome: index for index, outcome in enumerate(_ORDER)}
     moves = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
-    directions = dict.fromkeys(_DIRECTIONS_EN, 0)
+    became = [0, 0, 0]
+    amount_up = amount_down = other = 0
+    add = _EXACT.add
     total_before = Decimal(0)
     total_after = Decimal(0)
     count = 0
-    eligible = Outcome.ELIGIBLE
+    # Counts down to the next call of progress.
+    due = _PROGRESS_EVERY if progress is not None else -1
     for item in cases:
         case = item if type(item) is Case else _as_case(item, count, on)
         facts = case.facts
+        # A case's facts are a read-only view: its dict copy unpacks faster.
+        given = facts.copy() if type(facts) is types.MappingProxyType else facts
         day = case.on
         try:
-            before: Decision = decide(**facts, on=day, policy=before_policy)
-            after: Decision = decide(**facts, on=day, policy=reform)
+            before: Decision = decide(**given, on=day, policy=before_policy)
+            after: Decision | None = (
+                None
+                if alike is not None and alike(facts, day)
+                else decide(**given, on=day, policy=reform)
+            )
         except SkillchainError as exc:
             if on_error is None:
                 raise
             on_error(case, exc)
             continue
         count += 1
-        was, now = before.outcome, after.outcome
-        moves[slot[was]][slot[now]] += 1
-        paid_before, paid_after = before.amount, after.amount
+        due -= 1
+        was = before.outcome
+        paid_before = before.amount
         if paid_before is not None:
-            total_before = _EXACT.add(total_before, paid_before)
+            total_before = add(total_before, paid_before)
+        if after is None:  # decided as under the baseline
+            moves[slot[was]][slot[was]] += 1
+            if paid_before is not None:
+                total_after = add(total_after, paid_before)
+            if due == 0:
+                due = _PROGRESS_EVERY
+                progress(count)  # type: ignore[misc]
+            continue
+        now = after.outcome
+        moves[slot[was]][slot[now]] += 1
+        paid_after = after.amount
         if paid_after is not None:
-            total_after = _EXACT.add(total_after, paid_after)
+            total_after = add(total_after, paid_after)
         if was is not now:
-            if now is eligible:
-                directions["became_eligible"] += 1
-            elif now is Outcome.INELIGIBLE:
-                directions["became_ineligible"] += 1
-            else:
-                directions["became_undetermined"] += 1
+            became[slot[now]] += 1
         elif paid_before != paid_after:
             if paid_before is not None and paid_after is not None:
-                up = paid_after > paid_before
-                directions["amount_up" if up else "amount_down"] += 1
+                if paid_after > paid_before:
+                    amount_up += 1
+                else:
+                    amount_down += 1
             else:
-                directions["other"] += 1
-        elif differences(before, after):
-            directions["other"] += 1
-        else:
-            if progress is not None and count % _PROGRESS_EVERY == 0:
-                progress(count)
+                other += 1
+        elif _checks_alike(before, after) or not differences(before, after):
+            if due == 0:
+                due = _PROGRESS_EVERY
+                progress(count)  # type: ignore[misc]
             continue
+        else:
+            other += 1
         if on_change is not None:
             on_change(Change(case=case, baseline=before, reform=after))
-        if progress is not None and count % _PROGRESS_EVERY == 0:
-            progress(count)
+        if due == 0:
+            due = _PROGRESS_EVERY
+            progress(count)  # type: ignore[misc]
     if progress is not None:
         progress(count)
+    directions = {
+        "became_eligible": became[0],
+        "became_ineligible": became[1],
+        "became_undetermined": became[2],
+        "amount_up": amount_up,
+        "amount_down": amount_down,
+        "other": other,
+    }
     changes = ChangeCounts(**directions)
     return SimulationSummary(
         rule=found.id,
@@ -515,6 +706,81 @@ def simulate(  # noqa: PLR0915 - one loop, kept flat for speed
         baseline_total=total_before,
         reform_total=total_after,
         difference=_EXACT.subtract(total_after, total_before),
+    )
+
+
+_FINDING_KEY: Final = operator.itemgetter(0, 1, 4)
+"""A finding's check, whether it held and what it lacks (what differences compares)."""
+
+
+def _checks_alike(before: Decision, after: Decision) -> bool:
+    """Whether both decisions' findings hold alike and lack the same names, in order.
+
+    A quick test: when it says yes, :func:`~skillchain.comparison.differences`
+    finds nothing besides outcome and amount; when it says no, ask it.
+    """
+    first, second = before.findings, after.findings
+    return len(first) == len(second) and list(map(_FINDING_KEY, first)) == list(
+        map(_FINDING_KEY, second)
+    )
+
+
+def _simulate_apart(
+    cases: Iterable[CaseLike] | str | os.PathLike[str],
+    *,
+    rule: Rule | str,
+    reform: Policy,
+    baseline: Policy | None,
+    on: date | None,
+    on_change: Callable[[Change], object] | None,
+    progress: Callable[[int], object] | None,
+    on_error: Callable[[Case, SkillchainError], object] | None,
+    on_bad_row: Callable[[PopulationError], object] | None,
+    workers: int,
+) -> SimulationSummary:
+    """:func:`simulate` of a population file, or in several processes."""
+    from skillchain import _parallel
+
+    found = rule if isinstance(rule, Rule) else get_rule(rule)
+    before = baseline if baseline is not None else Policy.default()
+    count = _parallel.count_workers(workers)
+    common: dict[str, Any] = {
+        "rule": found,
+        "baseline": before,
+        "reform": reform,
+        "on_change": on_change,
+        "progress": progress,
+    }
+    if isinstance(cases, str | os.PathLike):
+        source = os.fspath(cases)
+        if count == 1:
+            rows = read_population(source, found, on=on, on_bad_row=on_bad_row)
+            return simulate(rows, on_error=on_error, **common)
+        return _parallel.simulate_file(
+            source,
+            workers=count,
+            on=on,
+            on_bad_row=on_bad_row,
+            on_error=_parallel.without_line(on_error),
+            **common,
+        )
+    if on_bad_row is not None:
+        raise InvalidValueError(
+            field="on_bad_row",
+            problem="given with cases rather than a population file",
+            expected="on_bad_row with the path of a population file (a reader of "
+            "cases takes its own, e.g. read_population(..., on_bad_row=...))",
+        )
+    if count == 1:
+        return simulate(cases, on=on, on_error=on_error, **common)
+    items = iter(cases)
+    return _parallel.simulate_cases(
+        lambda _: (
+            (None, _as_case(item, index, on)) for index, item in enumerate(items)
+        ),
+        workers=count,
+        on_error=_parallel.without_line(on_error),
+        **common,
     )
 
 
@@ -1112,6 +1378,354 @@ def _build(
         _put(raw, group.path, built)
 
 
+# -- rows built by generated code ---------------------------------------------
+#
+# The general reading above builds a row's JSON shapes, then structures them
+# through the converter's dispatch.  For a file's header it is the same work in the
+# same order every row, so it is written out once as Python code: each cell read
+# and structured by the very hook the converter would pick for its field, each
+# record built as its attrs-made __init__ builds it (setting every field, then
+# running every check but those a value of exactly the checked type passes anyway),
+# and the records whose cells repeat (a programme) reused.  A row the code cannot
+# build (any problem at all) is read again the general way, which reports its
+# problems: the errors stay as they are.
+
+_MISSING: Final = object()
+"""A record or fact whose cells are all empty (left out, as the general reading does)."""
+
+
+class _Intern(_Reuse):
+    """The records built for cells seen before, for one record of the header."""
+
+
+class _RowCode:
+    """Python source for one header's row builder, with the objects it names."""
+
+    def __init__(self, conv: SkillchainConverter) -> None:
+        self.conv = conv
+        self.names: dict[str, object] = {
+            "_MISSING": _MISSING,
+            "_GiveUp": LookupError,
+            "_FLAGS": _FLAGS,
+            "_new": object.__new__,
+            "_set": object.__setattr__,
+        }
+        self.functions: list[str] = []
+        self.bool_hook = conv.get_structure_hook(bool)
+        self.str_hook = conv.get_structure_hook(str)
+
+    def name(self, prefix: str, value: object) -> str:
+        """A global name of the generated code bound to *value*."""
+        key = f"{prefix}{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def hook(self, tp: Any) -> tuple[Callable[[object, Any], object], Any]:
+        """The hook the converter uses for a non-``None`` value of *tp*, and its type."""
+        hook = self.conv.get_structure_hook(tp)
+        if getattr(hook, "__func__", None) is cattrs.BaseConverter._structure_optional:  # noqa: SLF001
+            plain = _unwrap(tp)
+            if plain is not tp:
+                return self.conv.get_structure_hook(plain), plain
+        return hook, tp
+
+    def cell(self, column: _Column, tp: Any) -> str:
+        """An expression of ``c`` (a stripped, non-empty cell) giving the field's value."""
+        hook, plain = self.hook(tp)
+        read = _reader(column)
+        if read is _read_flag and hook is self.bool_hook:
+            return "_FLAGS[c.lower()]"  # what _read_flag and the bool hook accept
+        if read is None and hook is self.str_hook:
+            return "c"
+        value = "c" if read is None else f"{self.name('r', read)}(c)"
+        return f"{self.name('h', hook)}({value}, {self.name('t', plain)})"
+
+    def record(self, node: "_Node") -> str:
+        """The name of a generated function building *node*'s record (or _MISSING)."""
+        lines: list[str] = []
+        names: list[tuple[str, str]] = []
+        for alias, child in node.fields:
+            local = f"a{len(names)}"
+            names.append((alias, local))
+            if isinstance(child, _Column):
+                value = self.cell(child, node.hints[alias])
+                lines.append(f"    c = cells[{child.index}].strip()")
+                lines.append(f"    {local} = ({value}) if c else _MISSING")
+            else:
+                lines.extend(self.value(child, local, "    "))
+        given = dict(names)
+        if not names:
+            lines.append("    return _MISSING")
+        else:
+            present = " and ".join(f"{local} is _MISSING" for _, local in names)
+            lines.append(f"    if {present}:")
+            lines.append("        return _MISSING")
+            made = _made_directly(node.record)
+            if made is None:
+                lines.extend(self.called(node.record, names))
+            else:
+                lines.extend(self.direct(node.record, made, given))
+        name = f"n{len(self.functions)}"
+        self.functions.append("\n".join([f"def {name}(cells):", *lines]))
+        return name
+
+    def called(self, record: type, names: list[tuple[str, str]]) -> list[str]:
+        """Lines building *record* by calling it with the fields given."""
+        made = self.name("R", record)
+        keywords = ", ".join(f"{alias}={local}" for alias, local in names)
+        every = " and ".join(f"{local} is not _MISSING" for _, local in names)
+        return [
+            f"    if {every}:",
+            f"        return {made}({keywords})",
+            "    kw = {}",
+            *(
+                f"    if {local} is not _MISSING: kw[{alias!r}] = {local}"
+                for alias, local in names
+            ),
+            f"    return {made}(**kw)",
+        ]
+
+    def direct(
+        self, record: type, fields: list["_Made"], given: dict[str, str]
+    ) -> list[str]:
+        """Lines building *record* as its attrs-made __init__ does.
+
+        Every field is set, then every check runs but those the value's own type
+        already passes (a value of exactly a type the check names, or a default
+        checked when the code was written), then ``__attrs_post_init__``.
+        """
+        lines: list[str] = []
+        checks: list[str] = []
+        made = self.name("R", record)
+        for index, one in enumerate(fields):
+            final = f"f{index}"
+            local = given.get(one.field.alias or one.field.name)
+            default = (
+                "_MISSING"
+                if one.default is _MISSING
+                else f"{self.name('F', one.default)}()"
+                if one.factory
+                else self.name("D", one.default)
+            )
+            if local is None:
+                if one.default is _MISSING:
+                    return self.called(record, list(given.items()))
+                lines.append(f"    {final} = {default}")
+                value, known = final, not one.factory
+            else:
+                if one.default is _MISSING:
+                    lines.append(f"    if {local} is _MISSING: raise _GiveUp")
+                    lines.append(f"    {final} = {local}")
+                else:
+                    lines.append(
+                        f"    {final} = {local} if {local} is not _MISSING else {default}"
+                    )
+                value, known = final, False
+            check = one.field.validator
+            if check is None or known:
+                continue
+            call = (
+                f"{self.name('V', check)}(self, {self.name('A', one.field)}, {value})"
+            )
+            if local is not None and one.default is not _MISSING and not one.factory:
+                # The default was checked when the code was written.
+                skip = f"{local} is _MISSING or "
+            else:
+                skip = ""
+            exact = " or ".join(
+                f"type({value}) is {self.name('T', kind)}" for kind in one.exact
+            )
+            if skip or exact:
+                checks.append(f"    if not ({skip}{exact or 'False'}): {call}")
+            else:
+                checks.append(f"    {call}")
+        lines.append(f"    self = _new({made})")
+        lines.extend(
+            f"    _set(self, {one.field.name!r}, f{index})"
+            for index, one in enumerate(fields)
+        )
+        lines.extend(checks)
+        if hasattr(record, "__attrs_post_init__"):
+            lines.append("    self.__attrs_post_init__()")
+        lines.append("    return self")
+        return lines
+
+    def value(self, node: "_Node", local: str, indent: str) -> list[str]:
+        """Lines setting *local* to *node*'s record: reused for repeated cells."""
+        build = self.record(node)
+        intern = self.name("I", _Intern())
+        key = self.name("K", operator.itemgetter(*node.indices))
+        return [
+            f"{indent}if {intern}.active:",
+            f"{indent}    k = {key}(cells)",
+            f"{indent}    {local} = {intern}.get(k)",
+            f"{indent}    if {local} is None:",
+            f"{indent}        {local} = {build}(cells)",
+            f"{indent}        {intern}.keep(k, {local})",
+            f"{indent}else:",
+            f"{indent}    {local} = {build}(cells)",
+        ]
+
+
+@attrs.frozen
+class _Made:
+    """How a field is set when a record is built as its __init__ builds it."""
+
+    field: "attrs.Attribute[Any]"
+    exact: tuple[type, ...]
+    """Values of exactly these types pass the field's check (it need not run)."""
+    default: object
+    """The default (``_MISSING``: the field is required), or its factory."""
+    factory: bool
+
+
+def _exact(check: object) -> tuple[type, ...]:
+    """The types whose every value passes *check* (from the type it declares)."""
+    typed = getattr(check, "typed", None)
+    if typed is None:
+        return ()
+    kinds = typing.get_args(typed) if _is_union_type(typed) else (typed,)
+    return tuple(
+        kind
+        for kind in kinds
+        # A generic alias (tuple[int, ...]) passes for a type: it has an origin.
+        if typing.get_origin(kind) is None
+        and isinstance(kind, type)
+        and kind is not type(None)
+    )
+
+
+def _is_union_type(tp: object) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType)
+
+
+def _made_directly(cls: type) -> list[_Made] | None:
+    """How to build *cls* as its attrs-made __init__ does, or ``None`` (call it).
+
+    Only a frozen class whose __init__ attrs wrote, with nothing of its own around
+    it (no __new__, no pre-init hook, no cached hash), whose fields all go through
+    __init__ without converters, checked by the library's own checks, and whose
+    constant defaults pass their checks.
+    """
+    props = getattr(cls, "__attrs_props__", None)
+    if (
+        props is None
+        or not props.added_init
+        or not props.is_frozen
+        or props.hashability.name == "HASHABLE_CACHED"
+        or hasattr(cls, "__attrs_pre_init__")
+        or getattr(cls, "__new__", None) is not object.__new__
+    ):
+        return None
+    made = []
+    for field in attrs.fields(cls):
+        check = field.validator
+        if not field.init or field.converter is not None:
+            return None
+        if check is not None and not isinstance(check, Check):
+            return None
+        default = field.default
+        factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+        if factory:
+            if default.takes_self:
+                return None
+            default = default.factory
+        elif default is attrs.NOTHING:
+            default = _MISSING
+        elif check is not None:
+            try:
+                check(None, field, default)
+            except Exception:  # noqa: BLE001 - a default that fails: call __init__
+                return None
+        made.append(_Made(field, _exact(check), default, factory))
+    return made
+
+
+@attrs.define
+class _Node:
+    """A record of the facts that some columns fill."""
+
+    record: type
+    indices: list[int] = attrs.Factory(list)
+    fields: list[tuple[str, "_Column | _Node"]] = attrs.Factory(list)
+    hints: dict[str, Any] = attrs.Factory(dict)
+
+
+def _is_model(tp: object) -> bool:
+    return (
+        isinstance(tp, type)
+        and attrs.has(tp)
+        and tp.__module__.startswith("skillchain.model")
+    )
+
+
+def _row_code(
+    columns: list[_Column], facts: FactReader, conv: SkillchainConverter
+) -> Callable[[list[str]], dict[str, object]] | None:
+    """A function building a row's facts, or ``None`` when the header is not plain.
+
+    The function raises (anything) for a row it cannot build.  Only headers whose
+    records are the model's (reused by the reading converter) are written out.
+    """
+    tops: dict[str, _Column | _Node] = {}
+    nodes: dict[tuple[str, ...], _Node] = {}
+    for column in columns:
+        for depth in range(1, len(column.path)):
+            path = column.path[:depth]
+            node = nodes.get(path)
+            if node is None:
+                record = _unwrap(_type_at(facts, path))
+                if not _is_model(record) or not isinstance(
+                    conv.get_structure_hook(record), _Memo
+                ):
+                    return None
+                hints = _hints(record)
+                node = nodes[path] = _Node(
+                    record,
+                    hints={
+                        a.alias: hints[a.name] for a in attrs.fields(record) if a.init
+                    },
+                )
+                if depth == 1:
+                    tops[path[0]] = node
+                else:
+                    nodes[path[:-1]].fields.append((path[-1], node))
+            node.indices.append(column.index)
+        if len(column.path) == 1:
+            tops[column.path[0]] = column
+        else:
+            nodes[column.path[:-1]].fields.append((column.path[-1], column))
+    code = _RowCode(conv)
+    lines = ["def row(cells):", "    facts = {}"]
+    for name in facts.names:
+        found = tops.get(name)
+        if isinstance(found, _Column):
+            lines.append(f"    c = cells[{found.index}].strip()")
+            lines.append(
+                f"    v = ({code.cell(found, facts.types[name])}) if c else _MISSING"
+            )
+        elif found is not None:
+            hook, plain = code.hook(facts.types[name])
+            if not isinstance(hook, _Memo) or plain is not found.record:
+                return None
+            lines.extend(code.value(found, "v", "    "))
+        else:
+            lines.append("    v = _MISSING")
+        lines.append(f"    if v is not _MISSING: facts[{name!r}] = v")
+        if name in facts.has_default:
+            continue
+        if name in facts.nullable:
+            lines.append(f"    else: facts[{name!r}] = None")
+        else:
+            lines.append("    else: raise _GiveUp")
+    lines.append("    return facts")
+    source = "\n\n".join([*code.functions, "\n".join(lines)])
+    namespace = dict(code.names)
+    exec(compile(source, "<population row>", "exec"), namespace)  # noqa: S102 - our own code
+    built: Callable[[list[str]], dict[str, object]] = namespace["row"]  # type: ignore[assignment]
+    return built
+
+
 _LINE_LIMIT: Final = 1 << 20
 """A line longer than this many bytes (1 MiB) is refused, without being kept."""
 _SNIFF_LINES: Final = 100
@@ -1236,47 +1850,122 @@ def _header(
 def _csv_cases(
     lines: _Lines, reader: FactReader, on: date | None, bad: _BadRow | None
 ) -> Iterator[tuple[int, Case]]:
-    file = lines.file
     conv = _reading_converter()
     rows = csv.reader(lines, strict=True)
     header, columns, label, day = _header(rows, lines, reader)
     groups = _groups(columns, reader)
     grouped = {c.index for group in groups for c in group.columns}
-    plain = _fill_plan(c for c in columns if c.index not in grouped)
     width = len(header)
+    plan = _CsvPlan(
+        reader=reader,
+        conv=conv,
+        width=width,
+        plain=_fill_plan(c for c in columns if c.index not in grouped),
+        groups=groups,
+        label=label,
+        day=day,
+    )
+    fast = _row_code(columns, reader, conv)
+    days: dict[str, date | None] = {}
     while True:
-        cells = _next_row(rows, lines)
-        if lines.flush(bad):
+        # _next_row inlined: this runs once per row.
+        try:
+            cells: list[str] | PopulationError | None = next(rows)
+        except StopIteration:
+            cells = None
+        except csv.Error as exc:
+            problem = InputProblem(path="", message=f"not valid CSV: {exc}")
+            cells = PopulationError(lines.file, lines.number, [problem])
+        if lines.pending and lines.flush(bad):
             continue
         if cells is None:
             return
-        if isinstance(cells, PopulationError):
-            _refuse(bad, cells)
+        if type(cells) is not list:
+            _refuse(bad, typing.cast("PopulationError", cells))
             continue
-        line = rows.line_num
+        line = lines.number  # the record's last line, numbered as in the whole file
         if not cells or (len(cells) == 1 and not cells[0].strip()):
             continue
-        row = _Row(file, line)
-        if len(cells) != width:
-            row.report("", f"expected {width} cells as in the header, got {len(cells)}")
-            _refuse(bad, PopulationError(file, line, row.problems))
-            continue
-        raw: dict[str, object] = {}
-        _fill(raw, cells, plain, row)
-        _build(raw, cells, groups, row, conv)
-        if row.problems:
-            _refuse(bad, PopulationError(file, line, row.problems))
-            continue
-        name = cells[label].strip() or None if label is not None else None
-        when = cells[day].strip() or None if day is not None else None
-        try:
-            case = row.case(
-                raw, name=name, on=when, default=on, reader=reader, conv=conv
-            )
-        except PopulationError as exc:
-            _refuse(bad, exc)
-            continue
-        yield line, case
+        if fast is not None and len(cells) == width:
+            # The generated code's case; any problem, and the row is read again below.
+            when = cells[day].strip() if day is not None else ""
+            found = days.get(when, _MISSING) if when else on
+            if found is _MISSING:
+                if len(days) >= _DAYS_KEPT:
+                    days.clear()
+                found = days[when] = iso_day(when)
+            if found is not None:
+                try:
+                    facts = fast(cells)
+                except Exception:  # noqa: BLE001 - the general reading reports it
+                    facts = None
+                if facts is not None:
+                    name = cells[label].strip() if label is not None else ""
+                    yield (
+                        line,
+                        Case(
+                            name=name or f"line {line}",
+                            on=typing.cast("date", found),
+                            facts=facts,
+                        ),
+                    )
+                    continue
+        case = _general_case(cells, lines=lines, line=line, plan=plan, on=on, bad=bad)
+        if case is not None:
+            yield line, case
+
+
+@attrs.frozen
+class _CsvPlan:
+    """How the general reading builds a CSV row's case (see :func:`_general_case`)."""
+
+    reader: FactReader
+    conv: SkillchainConverter
+    width: int
+    plain: _Fill
+    groups: list[_Group]
+    label: int | None
+    day: int | None
+
+
+def _general_case(
+    cells: list[str],
+    *,
+    lines: _Lines,
+    line: int,
+    plan: _CsvPlan,
+    on: date | None,
+    bad: _BadRow | None,
+) -> Case | None:
+    """The row's case, read cell by cell; ``None`` after reporting its problems."""
+    file = lines.file
+    row = _Row(file, line)
+    if len(cells) != plan.width:
+        row.report(
+            "", f"expected {plan.width} cells as in the header, got {len(cells)}"
+        )
+        _refuse(bad, PopulationError(file, line, row.problems))
+        return None
+    raw: dict[str, object] = {}
+    _fill(raw, cells, plan.plain, row)
+    _build(raw, cells, plan.groups, row, plan.conv)
+    if row.problems:
+        _refuse(bad, PopulationError(file, line, row.problems))
+        return None
+    label, day = plan.label, plan.day
+    name = cells[label].strip() or None if label is not None else None
+    when = cells[day].strip() or None if day is not None else None
+    try:
+        return row.case(
+            raw, name=name, on=when, default=on, reader=plan.reader, conv=plan.conv
+        )
+    except PopulationError as exc:
+        _refuse(bad, exc)
+        return None
+
+
+_DAYS_KEPT: Final = 4096
+"""How many distinct evaluation days a CSV reader keeps read."""
 
 
 def _jsonl_cases(
@@ -1625,3 +2314,62 @@ def synthetic_apprentices(count: int, *, seed: int = 20261127) -> Iterator[Case]
             on=programme.planned_end,
             facts={"enrolment": enrolment, "shortage_occupation": False},
         )
+
+
+# ---------------------------------------------------------------- reading part of a file
+
+
+class _PartLines(_Lines):
+    """The lines of one part of a population file, numbered as in the whole file.
+
+    *head* (a CSV file's header lines, read again) comes first; then the part's
+    own lines, the first of them numbered *first_line*.  :attr:`ended` turns true
+    when the part has no more lines.
+    """
+
+    def __init__(
+        self,
+        stream: typing.BinaryIO,
+        file: str,
+        head: Iterable[bytes],
+        first_line: int,
+    ) -> None:
+        super().__init__(stream, file, head)
+        self.skip = first_line - 1
+        self.ended = False
+
+    def __next__(self) -> str:
+        if not self.head and self.number < self.skip:
+            self.number = self.skip
+        try:
+            return super().__next__()
+        except StopIteration:
+            self.ended = True
+            raise
+
+
+def read_part_lines(
+    stream: typing.BinaryIO,
+    rule: Rule,
+    *,
+    file: str,
+    kind: str,
+    head: Iterable[bytes],
+    first_line: int,
+    on: date | None = None,
+    on_bad_row: _BadRow | None = None,
+) -> tuple[Iterator[tuple[int, Case]], Callable[[], bool]]:
+    """Read one part of a population file as :func:`read_population_lines` reads it.
+
+    Not exported: the reading behind ``simulate(..., workers=N)``.  *stream* holds
+    the part's lines (a range of the file that starts at a line), *head* the
+    file's CSV header lines (none for JSON Lines) and *first_line* the number of
+    the part's first line in the whole file, so the cases, their names and the
+    bad rows are those of reading the whole file.  Also returns a function that
+    says whether the part's lines have all been read: a bad row reported after
+    that is a CSV record cut by the part's end (a quoted cell going on into the
+    next part), not a bad row of the file.
+    """
+    lines = _PartLines(stream, file, head, first_line)
+    rows = _from_stream(lines, kind, fact_reader(rule), on, on_bad_row)
+    return rows, lambda: lines.ended

@@ -5,9 +5,11 @@ Reads the population lazily (CSV or JSON Lines, see
 baseline and the reform, and prints the summary (text, or JSON with ``--json``).
 ``--changed OUT.jsonl`` writes every changed case with both decisions; it is written
 to a temporary file beside OUT and renamed at the end, so a failed run leaves no
-half-written file.  Bad input exits with status 2 and a message naming the file and
-the line or path; bad rows are listed (the first twenty) while the good rows are
-still decided and summed.  ``-`` reads the population from standard input.
+half-written file.  ``--workers N`` decides the population in N processes (``0``
+or ``auto``: one per core) with the same output.  Bad input exits with status 2 and
+a message naming the file and the line or path; bad rows are listed (the first
+twenty) while the good rows are still decided and summed.  ``-`` reads the
+population from standard input.
 """
 
 import argparse
@@ -27,15 +29,25 @@ from skillchain.cli._common import day, find_rule, path_kind, say, shown
 from skillchain.comparison import Case, Change, differences
 from skillchain.errors import InputProblem, SkillchainError
 from skillchain.policy import Policy
+from skillchain.rules import Rule
 from skillchain.simulation import (
     STDIN,
     PopulationError,
+    SimulationSummary,
     read_population_lines,
     simulate,
 )
 
 
-__all__ = ["DESCRIPTION", "Progress", "add_parser", "changed_record", "run"]
+__all__ = [
+    "DESCRIPTION",
+    "Progress",
+    "add_parser",
+    "changed_line",
+    "changed_record",
+    "run",
+    "workers",
+]
 
 DESCRIPTION = """\
 Decide every case of a population with one rule under two policies, and report
@@ -54,6 +66,10 @@ standard input: JSON Lines if its first non-blank character is '{', else CSV
 A bad row does not stop the run: every good row is decided and summed, the bad
 rows are listed on standard error with their line numbers (the first twenty), and
 the exit status is 2.  --changed is written only when every row was good.
+
+--workers N decides the cases in N processes (0 or auto: one per core); the
+output is the same as with one.  Each process reads its own part of a population
+file; standard input is read by this process and handed out in chunks.
 
 The baseline is the bundled policy with the --baseline files laid over it; the
 reform is the baseline with the --reform files laid over it, so a reform file holds
@@ -117,6 +133,32 @@ def add_parser(commands: Any) -> None:
         metavar="OUT.jsonl",
         help="write every changed case with both decisions (JSON Lines)",
     )
+    parser.add_argument(
+        "--workers",
+        type=workers,
+        default=1,
+        metavar="N",
+        help="decide in N processes (default 1; 0 or auto: one per core)",
+    )
+
+
+def workers(text: str) -> int:
+    """A ``--workers`` value: a whole number of processes, ``0`` or ``auto`` for one per core.
+
+    Raises:
+        argparse.ArgumentTypeError: Anything else (argparse reports it as a usage
+            error).
+    """
+    if text.strip().lower() == "auto":
+        return 0
+    try:
+        count = int(text)
+    except ValueError:
+        count = -1
+    if count < 0:
+        msg = f"expected a number of processes or 'auto', got {shorten(text)!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return count
 
 
 def _decision(change: Change, which: str) -> dict[str, object]:
@@ -144,6 +186,11 @@ def changed_record(change: Change) -> dict[str, object]:
             redact(line) for line in differences(change.baseline, change.reform)
         ],
     }
+
+
+def changed_line(change: Change) -> str:
+    """One changed case as a line of ``--changed`` (:func:`changed_record` as JSON)."""
+    return json.dumps(changed_record(change), ensure_ascii=False) + "\n"
 
 
 _NAME_SHOWN: Final = 120
@@ -293,13 +340,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             )
             return 2
     bad = _BadRows()
+    route = _Route(bad)
     try:
         found = read_population_lines(
             args.population,
             rule,
             on=args.on,
             kind=args.format,
-            on_bad_row=bad,
+            on_bad_row=route,
             stdin=sys.stdin.buffer,
         )
     except PopulationError as exc:
@@ -314,15 +362,26 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if target is not None:
             writer = stack.enter_context(_ChangeWriter(target))
         try:
-            summary = simulate(
-                bad.rows(found),
-                rule=rule,
-                baseline=baseline,
-                reform=reform,
-                on_change=writer,
-                progress=progress,
-                on_error=bad.refused,
-            )
+            if args.workers == 1:
+                summary = simulate(
+                    bad.rows(found),
+                    rule=rule,
+                    baseline=baseline,
+                    reform=reform,
+                    on_change=writer,
+                    progress=progress,
+                    on_error=bad.refused,
+                )
+            else:
+                summary = _in_workers(
+                    args,
+                    rule=rule,
+                    policies=(baseline, reform),
+                    writer=writer,
+                    bad=bad,
+                    progress=progress,
+                    reading=(found, route),
+                )
         except PopulationError as exc:
             progress.close()
             say(f"simulate: population {exc}")
@@ -353,6 +412,67 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+class _Route:
+    """Where a reader's bad rows go: to *target*, which a run may change.
+
+    Standard input read for worker processes sends its bad rows to their place
+    among the cases handed out, so they reach the list in the file's order.
+    """
+
+    def __init__(self, target: Callable[[PopulationError], object]) -> None:
+        self.target = target
+
+    def __call__(self, error: PopulationError) -> None:
+        self.target(error)
+
+
+def _in_workers(
+    args: argparse.Namespace,
+    *,
+    rule: Rule,
+    policies: tuple[Policy, Policy],
+    writer: "_ChangeWriter | None",
+    bad: _BadRows,
+    progress: Progress,
+    reading: tuple[Iterator[tuple[int, Case]], _Route],
+) -> SimulationSummary:
+    """The run's summary from ``args.workers`` processes (same callbacks, same order).
+
+    A population file is read by the workers; standard input by this process
+    (*reading*: its rows, and where its bad rows go).
+    """
+    from skillchain import _parallel
+
+    def refused(line: int | None, case: Case, error: SkillchainError) -> None:
+        bad.line = line or 0
+        bad.refused(case, error)
+
+    common: dict[str, Any] = {
+        "rule": rule,
+        "baseline": policies[0],
+        "reform": policies[1],
+        "workers": _parallel.count_workers(args.workers),
+        "on_change": None if writer is None else writer.write,
+        "view": changed_line,
+        "on_bad_row": bad,
+        "on_error": refused,
+        "progress": progress,
+    }
+    if args.population == STDIN:
+        found, route = reading
+
+        def read(
+            bad_row: Callable[[PopulationError], object],
+        ) -> Iterator[tuple[int, Case]]:
+            route.target = bad_row
+            return found
+
+        return _parallel.simulate_cases(read, **common)
+    return _parallel.simulate_file(
+        args.population, on=args.on, kind=args.format, **common
+    )
+
+
 class _ChangeWriter:
     """Writes changed cases to a temporary file beside *target*; :meth:`commit`
     renames it to *target*, and leaving the ``with`` block without a commit
@@ -374,8 +494,11 @@ class _ChangeWriter:
         return self
 
     def __call__(self, change: Change) -> None:
-        self.stream.write(json.dumps(changed_record(change), ensure_ascii=False))
-        self.stream.write("\n")
+        self.stream.write(changed_line(change))
+
+    def write(self, line: str) -> None:
+        """Write a line made by :func:`changed_line` (in a worker process)."""
+        self.stream.write(line)
 
     def commit(self) -> None:
         self.stream.close()

@@ -180,7 +180,7 @@ set_labels(
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class ApprenticeshipProgramme:
     """An enterprise new-type apprenticeship programme (企业新型学徒培养计划).
 

@@ -1,7 +1,6 @@
 """Loading, merging, overlaying and resolving policy files."""
 
 import bisect
-import hashlib
 import itertools
 import json
 import threading
@@ -450,6 +449,8 @@ def _fingerprint(parameters: Mapping[str, Parameter]) -> str:
     text = json.dumps(
         content, sort_keys=True, ensure_ascii=False, separators=(",", ":")
     )
+    import hashlib  # here: it loads OpenSSL, needed only when a policy is built
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

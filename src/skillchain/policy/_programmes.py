@@ -93,7 +93,8 @@ class Programme:
     rules: str | None = None
     """The module (or package) that registers the programme's rules when imported:
     ``skillchain.rules.<key>`` for the bundled programmes, which
-    :mod:`skillchain.rules` imports; a user's package imports its own."""
+    :mod:`skillchain.rules` imports when first needed; a user's package imports its
+    own."""
 
 
 REGISTER_FILE: Final = "documents.toml"

@@ -7,161 +7,14 @@ reads the clock, the environment or a file (``policy=None`` means the bundled
 policy).  Every rule is registered with its id, version, titles, sources and its
 conditions, each the single declaration of one check (its sentences, facts,
 parameters and documents); :func:`rules` lists them.
+
+Importing this package imports no rule module: a programme's module is imported
+when one of its names is first taken from here or :func:`get_rule` is first asked
+for one of its rules, and every bundled module before :func:`rules` lists them or
+a rule from outside the library is registered.
 """
 
-import importlib
-
-from skillchain.policy import programmes
-from skillchain.rules._allocation import Allocation
-from skillchain.rules._judge import Judge
-from skillchain.rules._registry import (
-    Condition,
-    ReadOn,
-    Rule,
-    RuleSource,
-    get_rule,
-    register,
-    rules,
-    unregister,
-)
-from skillchain.rules.apprenticeship.apprentice import (
-    APPRENTICE_RULE,
-    apprentice_eligibility,
-    check_apprentice,
-)
-from skillchain.rules.apprenticeship.case import CASE_RULE, apprentice_case
-from skillchain.rules.apprenticeship.enterprise import (
-    ENTERPRISE_RULE,
-    check_enterprise,
-    enterprise_eligibility,
-)
-from skillchain.rules.apprenticeship.programme import (
-    PROGRAMME_RULE,
-    check_programme,
-    programme_validity,
-)
-from skillchain.rules.apprenticeship.quota import (
-    QUOTA_RULE,
-    QuotaAllocation,
-    QuotaApplication,
-    allocate_quota,
-    quota_listing,
-)
-from skillchain.rules.apprenticeship.subsidy import (
-    PREPAYMENT_RULE,
-    SETTLEMENT_RULE,
-    SUBSIDY_RULE,
-    PrepaymentScheme,
-    check_prepayment,
-    check_settlement,
-    check_subsidy,
-    prepayment,
-    settlement,
-    subsidy_entitlement,
-)
-from skillchain.rules.carriers import (
-    CARRIER_AWARD_RULE,
-    CARRIER_RECOGNITION_RULE,
-    CarrierAwardAllocation,
-    allocate_carrier_awards,
-    carrier_award,
-    carrier_recognition,
-    check_carrier_award,
-    check_recognition,
-)
-from skillchain.rules.chains import (
-    CHAIN_CLAIM_RULE,
-    CHAIN_COMPOSITION_RULE,
-    CHAIN_LEADER_RULE,
-    chain_claimant,
-    chain_composition,
-    chain_leader_incubation,
-    chain_subsidy_claim,
-    check_chain_leader,
-)
-from skillchain.rules.experts import (
-    EXPERT_RULE,
-    ExpertRecommendation,
-    expert_recommendation,
-    recommend_experts,
-)
-from skillchain.rules.institutions import (
-    FILING_RULE,
-    check_filing,
-    filing_completeness,
-    setup_procedure,
-)
-from skillchain.rules.skill_upgrade.case import (
-    SKILL_UPGRADE_CASE_RULE,
-    skill_upgrade_claim,
-)
-from skillchain.rules.skill_upgrade.subsidy import (
-    SKILL_UPGRADE_RULE,
-    check_skill_upgrade,
-    skill_upgrade_subsidy,
-)
-from skillchain.rules.subsidy import (
-    ANNUAL_CAP_RULE,
-    annual_cap,
-    check_annual_cap,
-    check_certificate_cap,
-)
-from skillchain.rules.ui_skill.case import UI_SKILL_CASE_RULE, ui_skill_claim
-from skillchain.rules.ui_skill.subsidy import (
-    UI_SKILL_RULE,
-    check_ui_skill,
-    ui_skill_subsidy,
-)
-
-
-# isort: split
-from skillchain.rules.competitions import (
-    ENTRY_RULE,
-    TECHNICAL_EXPERT_RULE,
-    TechnicalExpertAwards,
-    award_technical_experts,
-    competition_category,
-    competition_entry,
-    technical_expert,
-)
-
-
-# isort: split
-from skillchain.rules.craftsman import (
-    CRAFTSMAN_PROMOTION_RULE,
-    CRAFTSMAN_SELECTION_RULE,
-    CraftsmanSelection,
-    check_craftsman,
-    competition_promotion,
-    pengcheng_craftsman,
-    promoted_level,
-    select_craftsmen,
-)
-
-
-# isort: split
-from skillchain.rules.levels import (
-    LEVEL_APPLICATION_RULE,
-    check_level_application,
-    level_application,
-    worked_months,
-)
-
-
-# isort: split
-from skillchain.rules.rewards import (
-    HIGH_SKILL_REWARD_RULE,
-    OCCUPATIONAL_REWARD_RULE,
-    high_skill_reward,
-    occupational_reward,
-)
-
-
-# Every bundled programme's rule module, as the programme table names it (the
-# imports above already hold them; a table entry without its module fails here).
-for _programme in programmes():
-    if _programme.rules is not None and _programme.rules.startswith(__name__ + "."):
-        importlib.import_module(_programme.rules)
+from typing import TYPE_CHECKING
 
 
 __all__ = [
@@ -263,3 +116,301 @@ __all__ = [
     "unregister",
     "worked_months",
 ]
+
+if TYPE_CHECKING:
+    from skillchain.rules._allocation import Allocation
+    from skillchain.rules._judge import Judge
+    from skillchain.rules._registry import (
+        Condition,
+        ReadOn,
+        Rule,
+        RuleSource,
+        get_rule,
+        register,
+        rules,
+        unregister,
+    )
+    from skillchain.rules.apprenticeship.apprentice import (
+        APPRENTICE_RULE,
+        apprentice_eligibility,
+        check_apprentice,
+    )
+    from skillchain.rules.apprenticeship.case import CASE_RULE, apprentice_case
+    from skillchain.rules.apprenticeship.enterprise import (
+        ENTERPRISE_RULE,
+        check_enterprise,
+        enterprise_eligibility,
+    )
+    from skillchain.rules.apprenticeship.programme import (
+        PROGRAMME_RULE,
+        check_programme,
+        programme_validity,
+    )
+    from skillchain.rules.apprenticeship.quota import (
+        QUOTA_RULE,
+        QuotaAllocation,
+        QuotaApplication,
+        allocate_quota,
+        quota_listing,
+    )
+    from skillchain.rules.apprenticeship.subsidy import (
+        PREPAYMENT_RULE,
+        SETTLEMENT_RULE,
+        SUBSIDY_RULE,
+        PrepaymentScheme,
+        check_prepayment,
+        check_settlement,
+        check_subsidy,
+        prepayment,
+        settlement,
+        subsidy_entitlement,
+    )
+    from skillchain.rules.carriers import (
+        CARRIER_AWARD_RULE,
+        CARRIER_RECOGNITION_RULE,
+        CarrierAwardAllocation,
+        allocate_carrier_awards,
+        carrier_award,
+        carrier_recognition,
+        check_carrier_award,
+        check_recognition,
+    )
+    from skillchain.rules.chains import (
+        CHAIN_CLAIM_RULE,
+        CHAIN_COMPOSITION_RULE,
+        CHAIN_LEADER_RULE,
+        chain_claimant,
+        chain_composition,
+        chain_leader_incubation,
+        chain_subsidy_claim,
+        check_chain_leader,
+    )
+    from skillchain.rules.competitions import (
+        ENTRY_RULE,
+        TECHNICAL_EXPERT_RULE,
+        TechnicalExpertAwards,
+        award_technical_experts,
+        competition_category,
+        competition_entry,
+        technical_expert,
+    )
+    from skillchain.rules.craftsman import (
+        CRAFTSMAN_PROMOTION_RULE,
+        CRAFTSMAN_SELECTION_RULE,
+        CraftsmanSelection,
+        check_craftsman,
+        competition_promotion,
+        pengcheng_craftsman,
+        promoted_level,
+        select_craftsmen,
+    )
+    from skillchain.rules.experts import (
+        EXPERT_RULE,
+        ExpertRecommendation,
+        expert_recommendation,
+        recommend_experts,
+    )
+    from skillchain.rules.institutions import (
+        FILING_RULE,
+        check_filing,
+        filing_completeness,
+        setup_procedure,
+    )
+    from skillchain.rules.levels import (
+        LEVEL_APPLICATION_RULE,
+        check_level_application,
+        level_application,
+        worked_months,
+    )
+    from skillchain.rules.rewards import (
+        HIGH_SKILL_REWARD_RULE,
+        OCCUPATIONAL_REWARD_RULE,
+        high_skill_reward,
+        occupational_reward,
+    )
+    from skillchain.rules.skill_upgrade.case import (
+        SKILL_UPGRADE_CASE_RULE,
+        skill_upgrade_claim,
+    )
+    from skillchain.rules.skill_upgrade.subsidy import (
+        SKILL_UPGRADE_RULE,
+        check_skill_upgrade,
+        skill_upgrade_subsidy,
+    )
+    from skillchain.rules.subsidy import (
+        ANNUAL_CAP_RULE,
+        annual_cap,
+        check_annual_cap,
+        check_certificate_cap,
+    )
+    from skillchain.rules.ui_skill.case import UI_SKILL_CASE_RULE, ui_skill_claim
+    from skillchain.rules.ui_skill.subsidy import (
+        UI_SKILL_RULE,
+        check_ui_skill,
+        ui_skill_subsidy,
+    )
+else:
+    from skillchain._lazy import exports
+
+    # Every public name, by the module it comes from: imported on first access.
+    # A rule module is imported when one of its names is asked for, when
+    # get_rule() is asked for one of its rules, or when rules() lists them all.
+    __getattr__, __dir__ = exports(
+        __name__,
+        {
+            "skillchain.rules._allocation": ("Allocation",),
+            "skillchain.rules._judge": ("Judge",),
+            "skillchain.rules._registry": (
+                "Condition",
+                "ReadOn",
+                "Rule",
+                "RuleSource",
+                "get_rule",
+                "register",
+                "rules",
+                "unregister",
+            ),
+            "skillchain.rules.apprenticeship.apprentice": (
+                "APPRENTICE_RULE",
+                "apprentice_eligibility",
+                "check_apprentice",
+            ),
+            "skillchain.rules.apprenticeship.case": (
+                "CASE_RULE",
+                "apprentice_case",
+            ),
+            "skillchain.rules.apprenticeship.enterprise": (
+                "ENTERPRISE_RULE",
+                "check_enterprise",
+                "enterprise_eligibility",
+            ),
+            "skillchain.rules.apprenticeship.programme": (
+                "PROGRAMME_RULE",
+                "check_programme",
+                "programme_validity",
+            ),
+            "skillchain.rules.apprenticeship.quota": (
+                "QUOTA_RULE",
+                "QuotaAllocation",
+                "QuotaApplication",
+                "allocate_quota",
+                "quota_listing",
+            ),
+            "skillchain.rules.apprenticeship.subsidy": (
+                "PREPAYMENT_RULE",
+                "SETTLEMENT_RULE",
+                "SUBSIDY_RULE",
+                "PrepaymentScheme",
+                "check_prepayment",
+                "check_settlement",
+                "check_subsidy",
+                "prepayment",
+                "settlement",
+                "subsidy_entitlement",
+            ),
+            "skillchain.rules.carriers": (
+                "CARRIER_AWARD_RULE",
+                "CARRIER_RECOGNITION_RULE",
+                "CarrierAwardAllocation",
+                "allocate_carrier_awards",
+                "carrier_award",
+                "carrier_recognition",
+                "check_carrier_award",
+                "check_recognition",
+            ),
+            "skillchain.rules.chains": (
+                "CHAIN_CLAIM_RULE",
+                "CHAIN_COMPOSITION_RULE",
+                "CHAIN_LEADER_RULE",
+                "chain_claimant",
+                "chain_composition",
+                "chain_leader_incubation",
+                "chain_subsidy_claim",
+                "check_chain_leader",
+            ),
+            "skillchain.rules.experts": (
+                "EXPERT_RULE",
+                "ExpertRecommendation",
+                "expert_recommendation",
+                "recommend_experts",
+            ),
+            "skillchain.rules.institutions": (
+                "FILING_RULE",
+                "check_filing",
+                "filing_completeness",
+                "setup_procedure",
+            ),
+            "skillchain.rules.skill_upgrade.case": (
+                "SKILL_UPGRADE_CASE_RULE",
+                "skill_upgrade_claim",
+            ),
+            "skillchain.rules.skill_upgrade.subsidy": (
+                "SKILL_UPGRADE_RULE",
+                "check_skill_upgrade",
+                "skill_upgrade_subsidy",
+            ),
+            "skillchain.rules.subsidy": (
+                "ANNUAL_CAP_RULE",
+                "annual_cap",
+                "check_annual_cap",
+                "check_certificate_cap",
+            ),
+            "skillchain.rules.ui_skill.case": (
+                "UI_SKILL_CASE_RULE",
+                "ui_skill_claim",
+            ),
+            "skillchain.rules.ui_skill.subsidy": (
+                "UI_SKILL_RULE",
+                "check_ui_skill",
+                "ui_skill_subsidy",
+            ),
+            "skillchain.rules.competitions": (
+                "ENTRY_RULE",
+                "TECHNICAL_EXPERT_RULE",
+                "TechnicalExpertAwards",
+                "award_technical_experts",
+                "competition_category",
+                "competition_entry",
+                "technical_expert",
+            ),
+            "skillchain.rules.craftsman": (
+                "CRAFTSMAN_PROMOTION_RULE",
+                "CRAFTSMAN_SELECTION_RULE",
+                "CraftsmanSelection",
+                "check_craftsman",
+                "competition_promotion",
+                "pengcheng_craftsman",
+                "promoted_level",
+                "select_craftsmen",
+            ),
+            "skillchain.rules.levels": (
+                "LEVEL_APPLICATION_RULE",
+                "check_level_application",
+                "level_application",
+                "worked_months",
+            ),
+            "skillchain.rules.rewards": (
+                "HIGH_SKILL_REWARD_RULE",
+                "OCCUPATIONAL_REWARD_RULE",
+                "high_skill_reward",
+                "occupational_reward",
+            ),
+        },
+        # The programmes' rule modules, as attributes (``skillchain.rules.levels``).
+        modules=frozenset(
+            {
+                "apprenticeship",
+                "carriers",
+                "chains",
+                "competitions",
+                "craftsman",
+                "experts",
+                "institutions",
+                "levels",
+                "rewards",
+                "skill_upgrade",
+                "subsidy",
+                "ui_skill",
+            }
+        ),
+    )

@@ -6,7 +6,13 @@ from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 from skillchain._context import in_library_context
-from skillchain._decision import Decision, FactValue, Finding, Outcome
+from skillchain._decision import (
+    Decision,
+    FactValue,
+    Finding,
+    Outcome,
+    build_decision,
+)
 from skillchain._money import Rounding
 from skillchain._sources import Citation, Provenance
 from skillchain.policy import Policy, PolicySnapshot
@@ -22,6 +28,9 @@ _UNVERIFIED = Provenance.UNVERIFIED
 _SECONDARY_RANK = _SECONDARY.rank
 _UNVERIFIED_RANK = _UNVERIFIED.rank
 _new = tuple.__new__
+_ELIGIBLE = Outcome.ELIGIBLE
+_INELIGIBLE = Outcome.INELIGIBLE
+_UNDETERMINED = Outcome.UNDETERMINED
 # Rank -1: no value in force used yet, so the decision claims no provenance.
 _BY_RANK: tuple[Provenance | None, ...] = (
     Provenance.OFFICIAL,
@@ -43,6 +52,11 @@ _PREPARED: Final = object()
 # declared at import, so a table only outgrows this when conditions are made in a
 # loop).
 _PREPARED_LIMIT: Final = 1 << 12  # 4 096
+# The key of the per-snapshot table of other days' prepared conditions, and how
+# many days it keeps before starting afresh (a dozen: a rule reads on one other
+# day per case; the tables themselves live with their own days' snapshots).
+_OTHER_DAYS: Final = object()
+_DAYS_LIMIT: Final = 12
 
 
 class _Prepared:
@@ -55,7 +69,15 @@ class _Prepared:
     ``unknown`` the names of its parameters without a value.
     """
 
-    __slots__ = ("citations", "rank", "unknown", "values")
+    __slots__ = (
+        "advisory",
+        "check",
+        "citations",
+        "counted",
+        "rank",
+        "unknown",
+        "values",
+    )
 
     def __init__(
         self, policy: Policy, snapshot: PolicySnapshot, condition: Condition
@@ -82,6 +104,10 @@ class _Prepared:
         self.unknown: tuple[str, ...] = tuple(
             r.name for r in resolved if r.value is None
         )
+        self.check: str = condition.check
+        self.advisory: bool = condition.advisory
+        # The rank a finding adds to the decision's: none for an advisory one.
+        self.counted: int = _NONE_RANK if condition.advisory else self.rank
 
 
 # A table maps a condition's serial (unique to the condition object) to what it
@@ -96,6 +122,25 @@ def _table(snapshot: PolicySnapshot) -> _Table:
     if table is None:
         table = {}
         memo[_PREPARED] = table
+    return table
+
+
+def _other_day(policy: Policy, params: PolicySnapshot, day: date) -> _Table:
+    """The prepared conditions of *day*, looked up through *params*' memo.
+
+    A judge whose rule reads figures on another day (a programme's start) finds that
+    day's table here instead of resolving the day again; the memo keeps at most
+    :data:`_DAYS_LIMIT` days.
+    """
+    memo = params.stretch_memo
+    days: dict[date, _Table] | None = memo.get(_OTHER_DAYS)  # type: ignore[assignment]
+    if days is None:
+        days = memo[_OTHER_DAYS] = {}
+    table = days.get(day)
+    if table is None:
+        if len(days) >= _DAYS_LIMIT:
+            days.clear()
+        table = days[day] = _table(policy.at(day))
     return table
 
 
@@ -144,11 +189,17 @@ class Judge:
         """The policy the case is judged under."""
         self.on: date = on
         """The evaluation day."""
-        self.params: PolicySnapshot = policy.at(on)
+        params = policy.at(on)
+        self.params: PolicySnapshot = params
         """The policy resolved on :attr:`on`."""
-        self._table = _table(self.params)
+        # _table(params), inlined: a judge is made once per case.
+        memo = params.stretch_memo
+        table: _Table | None = memo.get(_PREPARED)  # type: ignore[assignment]
+        if table is None:
+            table = memo[_PREPARED] = {}
+        self._table = table
         self._day: date | None = None
-        self._day_table: _Table = self._table
+        self._day_table: _Table = table
         self._findings: list[Finding] = []
         self._append = self._findings.append
         self._rank = _NONE_RANK
@@ -167,8 +218,9 @@ class Judge:
             table = self._table
         else:
             # Most rules read their figures on one other day (a programme's start):
-            # its table is kept at hand.
-            table = self._day_table = _table(self.policy.at(day))
+            # its table is kept at hand, and found again through the evaluation
+            # day's memo by the next judge of the same stretch.
+            table = self._day_table = _other_day(self.policy, self.params, day)
             self._day = day
         found = table.get(condition.serial)
         if found is not None:
@@ -179,9 +231,7 @@ class Judge:
         found = table[condition.serial] = _Prepared(self.policy, snapshot, condition)
         return found
 
-    def values(
-        self, condition: Condition, *, day: date | None = None
-    ) -> tuple[Any, ...]:
+    def values(self, condition: Condition, day: date | None = None) -> tuple[Any, ...]:
         """The values in force of *condition*'s parameters, in the order it declares them.
 
         ``None`` stands for a parameter with no value in force.  The figures are those
@@ -200,7 +250,7 @@ class Judge:
             found = self._prepared(condition, day)
         return found.values
 
-    def value(self, condition: Condition, *, day: date | None = None) -> Any:
+    def value(self, condition: Condition, day: date | None = None) -> Any:
         """The value in force of *condition*'s first parameter (``None``: none is)."""
         if day is None:
             found = self._table.get(condition.serial)
@@ -212,13 +262,12 @@ class Judge:
             found = self._prepared(condition, day)
         return found.values[0]
 
-    def record(
+    def record(  # noqa: PLR0917 - the rarely passed ones are documented as keywords
         self,
         condition: Condition,
         held: bool | None,
         values: tuple[tuple[str, FactValue], ...] = (),
         facts: tuple[object, ...] = (),
-        *,
         day: date | None = None,
         prefix: str = "",
         missing: Sequence[str] | None = None,
@@ -238,6 +287,10 @@ class Judge:
         rule passes *lacks*: what the finding's detail lacks although the outcome is
         settled (a certain refund whose deadline is unknown).  An advisory condition's
         finding never changes the outcome.
+
+        Pass *prefix*, *missing* and *lacks* by keyword.  (They are not
+        keyword-only because filling keyword-only defaults costs a finding a third
+        of its time.)
         """
         # The lookup of _prepared, inlined: this runs once per finding.  A rule
         # passes the same day object for every finding read on it.
@@ -249,37 +302,67 @@ class Judge:
             prepared = None
         if prepared is None:
             prepared = self._prepared(condition, day)
-        names: tuple[str, ...] = ()
         if held is None:
-            facts_missing = (
-                missing
-                if missing is not None
-                else [
-                    prefix + name
-                    for name, fact in zip(condition.facts, facts, strict=False)
-                    if fact is None
-                ]
-            )
-            names = (*facts_missing, *prepared.unknown)
-        elif lacks:
-            # A decided finding may still lack a fact for its detail (a refund is
-            # certain, its deadline unknown).
-            names = tuple(lacks)
+            self._undecided(prepared, condition, values, facts, prefix, missing)
+            return None
         # tuple.__new__ skips the named tuple's keyword handling: half the cost.
+        # A decided finding names nothing missing, unless its detail lacks a fact
+        # (a refund is certain, its deadline unknown).
         self._append(
-            _new(Finding, (condition.check, held, values, prepared.citations, names))
+            _new(
+                Finding,
+                (
+                    prepared.check,
+                    held,
+                    values,
+                    prepared.citations,
+                    tuple(lacks) if lacks else (),
+                ),
+            )
         )
-        if condition.advisory:
-            return held
-        rank = prepared.rank
+        rank = prepared.counted
         if rank > self._rank:  # noqa: PLR1730 - a comparison costs less than max()
             self._rank = rank
-        if held is not True:
-            if held is False:
-                self.failed = True
-            else:
-                self.undecided = True
+        if held is False and not prepared.advisory:
+            self.failed = True
         return held
+
+    def _undecided(  # noqa: PLR0917 - record's arguments, passed on
+        self,
+        prepared: _Prepared,
+        condition: Condition,
+        values: tuple[tuple[str, FactValue], ...],
+        facts: tuple[object, ...],
+        prefix: str,
+        missing: Sequence[str] | None,
+    ) -> None:
+        """Record an undecided finding, naming what is missing (see :meth:`record`)."""
+        facts_missing = (
+            missing
+            if missing is not None
+            else [
+                prefix + name
+                for name, fact in zip(condition.facts, facts, strict=False)
+                if fact is None
+            ]
+        )
+        self._append(
+            _new(
+                Finding,
+                (
+                    prepared.check,
+                    None,
+                    values,
+                    prepared.citations,
+                    (*facts_missing, *prepared.unknown),
+                ),
+            )
+        )
+        rank = prepared.counted
+        if rank > self._rank:  # noqa: PLR1730 - a comparison costs less than max()
+            self._rank = rank
+        if not prepared.advisory:
+            self.undecided = True
 
     def rounded(
         self,
@@ -315,29 +398,37 @@ class Judge:
         return result
 
     def reuse(self, record: Callable[["Judge", S], None], subject: S) -> None:
-        """Record ``record(judge, subject)``'s findings, judged once per subject object.
+        """Record ``record(judge, subject)``'s findings, judged once per subject.
 
         Many cases share one immutable fact (thousands of apprentices follow one
         programme).  The first time *subject* is met under this policy and day its
         findings are worked out on a fresh judge (under the library's decimal
         context, so no caller's context is remembered) and kept on the snapshot
         (:meth:`~skillchain.PolicySnapshot.remember`, keyed by *record* and the
-        subject's identity); later cases copy them.  Use it only when *record*'s
-        findings depend on nothing but *subject*, the policy and the day.
+        subject's value, or its identity when it cannot be hashed); later cases
+        with an equal subject (the same object, or one read afresh from JSON)
+        copy them.  Use it only when *record*'s findings depend on nothing but
+        *subject*'s value, the policy and the day.
         """
 
         def work() -> tuple[S, tuple[Finding, ...], bool, bool, int]:
             return Judge._judged_alone(self.policy, self.on, record, subject)
 
-        # The memo holds the subject itself, so its id cannot be reused by another
-        # object while the entry lives: identity is a safe key, and cheap to hash.
-        _, findings, failed, undecided, rank = self.params.remember(
-            (record, id(subject)), work
-        )
+        key: tuple[object, object] = (record, subject)
+        try:
+            hash(key)
+        except TypeError:
+            # A subject that cannot be hashed is found by identity: the memo holds
+            # it, so its id cannot be reused by another object while the entry lives.
+            key = (record, id(subject))
+        _, findings, failed, undecided, rank = self.params.remember(key, work)
         self._findings.extend(findings)
-        self.failed = self.failed or failed
-        self.undecided = self.undecided or undecided
-        self._rank = max(self._rank, rank)
+        if failed:
+            self.failed = True
+        if undecided:
+            self.undecided = True
+        if rank > self._rank:  # noqa: PLR1730 - a comparison costs less than max()
+            self._rank = rank
 
     @staticmethod
     @in_library_context
@@ -361,6 +452,11 @@ class Judge:
         return tuple(self._findings)
 
     @property
+    def recorded(self) -> int:
+        """How many findings have been recorded so far (``len(judge.findings)``, cheaper)."""
+        return len(self._findings)
+
+    @property
     def provenance(self) -> Provenance | None:
         """The weakest provenance of the parameter values in force used so far.
 
@@ -379,9 +475,13 @@ class Judge:
 
     def decide(self, rule: Rule, amount: Decimal | None = None) -> Decision:
         """The decision: outcome from the findings; *amount* kept only when eligible."""
-        outcome = self.outcome
-        # Positional: a decision is built once per case, and keywords cost a third.
-        return Decision(
+        if self.failed:
+            outcome = _INELIGIBLE
+        elif self.undecided:
+            outcome = _UNDETERMINED
+        else:
+            outcome = _ELIGIBLE
+        return build_decision(
             rule.id,
             rule.version,
             self.on,
@@ -389,5 +489,5 @@ class Judge:
             tuple(self._findings),
             _BY_RANK[self._rank],
             self.policy.fingerprint,
-            amount if outcome is Outcome.ELIGIBLE else None,
+            amount if outcome is _ELIGIBLE else None,
         )

@@ -1,6 +1,7 @@
 """The rule registry: every rule with its id, version, titles, sources and checks."""
 
 import functools
+import importlib
 import itertools
 import re
 import string
@@ -25,7 +26,7 @@ from skillchain._errors import closest
 from skillchain._redact import shorten
 from skillchain._sources import Citation, Lang
 from skillchain.errors import UnknownRuleError
-from skillchain.policy import Policy, specs
+from skillchain.policy import Policy, programmes, specs
 
 
 __all__ = [
@@ -497,6 +498,9 @@ def register(rule: Rule) -> Rule:
     if not isinstance(rule, Rule):
         msg = f"register() takes a Rule, got a {type(rule).__name__}"  # type: ignore[unreachable]
         raise TypeError(msg)
+    if not _bundled(rule):
+        # Checked against every bundled rule, not only those imported so far.
+        _load_bundled()
     known = _RULES.get(rule.id)
     if known is not None and known != rule and not _reloaded(known, rule):
         msg = f"rule id {rule.id!r} is already registered"
@@ -594,18 +598,59 @@ def unknown_documents(rule: Rule, policy: Policy | None = None) -> list[str]:
     ]
 
 
+# Whether every bundled rule module has been imported (see _load_bundled).
+_ALL_LOADED: list[bool] = [False]
+
+
+def _bundled_modules() -> dict[str, str]:
+    """Programme key -> the bundled module that registers its rules."""
+    return {
+        programme.key: programme.rules
+        for programme in programmes()
+        if programme.rules is not None and programme.rules.startswith(f"{__package__}.")
+    }
+
+
+def _load_bundled() -> None:
+    """Import every bundled rule module the programme table names (once).
+
+    Rule modules are imported on first need: a rule's module when
+    :func:`get_rule` is asked for it or one of its names is taken from
+    :mod:`skillchain.rules`, and all of them before :func:`rules` lists them or a
+    rule from outside the library is registered (so that it is checked against
+    every bundled check).  A table entry whose module is missing fails here.
+    """
+    if _ALL_LOADED[0]:
+        return
+    for module in _bundled_modules().values():
+        importlib.import_module(module)
+    _ALL_LOADED[0] = True
+
+
 def rules() -> tuple[Rule, ...]:
     """Every registered rule, sorted by id."""
+    _load_bundled()
     return tuple(_RULES[key] for key in sorted(_RULES))
 
 
 def get_rule(rule_id: str) -> Rule:
     """Return the rule registered as *rule_id*.
 
+    A bundled rule's module is imported on first need, named by the id's first
+    segment (``apprenticeship.case`` -> ``skillchain.rules.apprenticeship``).
+
     Raises:
         UnknownRuleError: No rule has that id; the message names the closest ids.
     """
     found = _RULES.get(rule_id)
+    if found is None:
+        module = _bundled_modules().get(rule_id.partition(".")[0])
+        if module is not None:
+            importlib.import_module(module)
+            found = _RULES.get(rule_id)
+    if found is None:
+        _load_bundled()
+        found = _RULES.get(rule_id)
     if found is None:
         shown = shorten(rule_id)
         close = closest(shown, _RULES)

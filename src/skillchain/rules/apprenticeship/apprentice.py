@@ -279,7 +279,7 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
     start = enrolment.programme.start
     record = judge.record
 
-    kinds = judge.value(HIRE_PRIORITY, day=start)
+    kinds = judge.value(HIRE_PRIORITY, start)
     hire_kind = enrolment.hire_kind
     main = None if kinds is None or hire_kind is None else hire_kind in kinds
     record(
@@ -287,7 +287,7 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         main,
         (("hire_kind", hire_kind), ("value", main)),
         (hire_kind,),
-        day=start,
+        start,
     )
 
     skill_post = enrolment.skill_post
@@ -298,19 +298,17 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         # No fixed term: it meets any minimum, so the figure is not needed.
         record(CONTRACT_OPEN, True, (("start", contract.start),))
     else:
-        minimum = judge.value(CONTRACT_TERM, day=start)
+        minimum = judge.value(CONTRACT_TERM, start)
         months = contract.months if contract is not None else None
         record(
             CONTRACT_TERM,
             None if months is None or minimum is None else months >= minimum,
             (("months", months), ("minimum", minimum)),
             (contract,),
-            day=start,
+            start,
         )
 
-    exclusions: frozenset[ApprenticeExclusion] | None = judge.value(
-        NOT_IN_PLAN, day=start
-    )
+    exclusions: frozenset[ApprenticeExclusion] | None = judge.value(NOT_IN_PLAN, start)
 
     subsidised, in_plan_listed, filed_listed, student_listed, aid_listed = (
         _ALL_UNKNOWN if exclusions is None else _listed(exclusions)
@@ -327,23 +325,29 @@ def check_apprentice(judge: Judge, enrolment: ApprenticeEnrolment) -> None:
         student = True
     else:
         student = None
-    in_plan = enrolment.in_plan_same_or_higher
-    filed = enrolment.filed_elsewhere_in_training
-    aid = enrolment.covered_by_special_aid
-    for condition, in_force, flag, facts in (
-        (NOT_IN_PLAN, in_plan_listed, in_plan, (in_plan,)),
-        (NOT_FILED, filed_listed, filed, (filed,)),
-        (
+    # The four flag exclusions, each recorded when its exclusion is in force (or
+    # its list unknown); written out, as this runs once per case.
+    if in_plan_listed is not False:
+        in_plan = enrolment.in_plan_same_or_higher
+        held = _clears(in_plan, in_plan_listed)
+        record(NOT_IN_PLAN, held, _VALUE[held], (in_plan,), start)
+    if filed_listed is not False:
+        filed = enrolment.filed_elsewhere_in_training
+        held = _clears(filed, filed_listed)
+        record(NOT_FILED, held, _VALUE[held], (filed,), start)
+    if student_listed is not False:
+        held = _clears(student, student_listed)
+        record(
             NOT_STUDENT,
-            student_listed,
-            student,
+            held,
+            _VALUE[held],
             (full_time, vocational) if student is None else (),
-        ),
-        (NOT_AID, aid_listed, aid, (aid,)),
-    ):
-        if in_force is not False:
-            held = _clears(flag, in_force)
-            record(condition, held, _VALUE[held], facts, day=start)
+            start,
+        )
+    if aid_listed is not False:
+        aid = enrolment.covered_by_special_aid
+        held = _clears(aid, aid_listed)
+        record(NOT_AID, held, _VALUE[held], (aid,), start)
 
 
 @in_library_context

@@ -261,6 +261,9 @@ def _argument(check: Check, value: Any, field: str) -> Any:
     return value
 
 
+_new = tuple.__new__
+
+
 def _known(value: object) -> bool | None:
     """``True`` when *value* is known, ``None`` when it is not."""
     return None if value is None else True
@@ -385,7 +388,7 @@ def _check_terms(
         rate = None if table is None else table.get(level)
         judge.record(
             RATE,
-            _known(rate),
+            None if rate is None else True,
             (("level", level), ("rate", rate)),
             # A table without this level's rate names the table, as one not in force.
             missing=RATE.parameters if table is not None and rate is None else None,
@@ -394,12 +397,15 @@ def _check_terms(
     rule: PartYearRule | None = judge.value(YEARS)
     counted = None if rule is None else _counted_months(rule, months)
     judge.record(
-        YEARS, _known(rule), (("months", months), ("rule", rule), ("counted", counted))
+        YEARS,
+        None if rule is None else True,
+        (("months", months), ("rule", rule), ("counted", counted)),
     )
     if student:
-        return _Terms(rate, counted, _ZERO, failed=False)
+        return _new(_Terms, (rate, counted, _ZERO, False))
     uplift, failed = _check_uplift(judge, level, shortage_occupation)
-    return _Terms(rate, counted, uplift, failed)
+    # tuple.__new__: a named tuple's own constructor costs as much as a finding.
+    return _new(_Terms, (rate, counted, uplift, failed))
 
 
 def _check_amount(
@@ -463,7 +469,7 @@ def check_subsidy(
         ``None`` when the apprentice did not qualify, a fact or parameter is unknown,
         or a figure broke its bound (the findings say which).
     """
-    since = len(judge.findings)
+    since = judge.recorded
     programme = enrolment.programme
     terms = _check_terms(judge, programme, shortage_occupation, student)
     qualified = enrolment.qualified
@@ -676,7 +682,7 @@ def check_prepayment(
             least zero.
     """
     planned: Decimal = _argument(_AMOUNT, planned_entitlement, "planned_entitlement")
-    since = len(judge.findings)
+    since = judge.recorded
     return _check_prepayment(judge, programme, planned, scheme, listed_on, since=since)
 
 
