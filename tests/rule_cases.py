@@ -12,7 +12,7 @@ import inspect
 import types
 import typing
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from skillchain import Decision, Policy
+from skillchain._facts import path_steps
 from skillchain.cases import CaseFile, load_directory
 from skillchain.rules import Judge, Rule
 
@@ -92,18 +93,6 @@ def nullable_facts(rule: Rule, facts: Mapping[str, object]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in path.split("."):
-        head, _, rest = part.partition("[")
-        steps.append(head)
-        while rest:
-            index, _, rest = rest.partition("]")
-            steps.append(int(index))
-            rest = rest.removeprefix("[")
-    return steps
-
-
 def _field(owner: type, name: str) -> "attrs.Attribute[Any]":
     for field in _attrs_fields(owner):
         if field.name.lstrip("_") == name:
@@ -112,7 +101,7 @@ def _field(owner: type, name: str) -> "attrs.Attribute[Any]":
     raise KeyError(msg)
 
 
-def _replace(value: object, steps: list[str | int], new: object) -> object:
+def _replace(value: object, steps: Sequence[str | int], new: object) -> object:
     if not steps:
         return new
     if value is None:  # an enclosing fact is already unknown
@@ -139,7 +128,7 @@ def with_unknown(
     """
     result = dict(facts)
     for path in paths:
-        steps = _steps(path)
+        steps = path_steps(path)
         head = steps[0]
         assert isinstance(head, str)
         try:
@@ -155,7 +144,7 @@ def lookup(rule: Rule, facts: Mapping[str, object], path: str) -> tuple[bool, ob
     A fact the case leaves out (its argument defaults to ``None``) is unknown, and so
     is everything under a fact that is unknown.
     """
-    steps = _steps(path)
+    steps = path_steps(path)
     head = steps[0]
     if not isinstance(head, str):
         return False, None

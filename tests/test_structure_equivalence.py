@@ -24,6 +24,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import test_json_properties as json_properties
+
 from skillchain import (
     CreditCode,
     DateRange,
@@ -53,13 +55,6 @@ from skillchain.serialization import make_converter, structure, unstructure
 from skillchain.testing.strategies import REGISTERED_TYPES, enrolments
 
 
-PUBLIC_MODULES: Final = (
-    "skillchain",
-    "skillchain.model",
-    "skillchain.policy",
-    "skillchain.catalog",
-    "skillchain.rules",
-)
 # Structured through hooks of their own, or not JSON input at all (see the list in
 # test_json_properties.py): none has a record hook to compare.
 NOT_RECORDS: Final = {
@@ -69,28 +64,12 @@ NOT_RECORDS: Final = {
     "OccupationCode",
     "ResidentId",
 }
-NOT_JSON: Final = {
-    "Policy",
-    "PolicySnapshot",
-    "Parameter",
-    "Resolved",
-    "Programme",
-    "Allocation",
-    "Reform",
-    "Removal",
-    "Kind",
-    "ParameterSpec",
-    "Rule",
-    "Catalog",
-    "OccupationCatalog",
-    "RewardScope",
-}
 
 
 def record_types() -> list[type]:
     """Every public attrs type the strategies draw that is structured as a record."""
     found: dict[str, type] = {}
-    for module_name in PUBLIC_MODULES:
+    for module_name in json_properties.PUBLIC_MODULES:
         module = importlib.import_module(module_name)
         for name in module.__all__:
             obj = getattr(module, name)
@@ -98,7 +77,7 @@ def record_types() -> list[type]:
                 isinstance(obj, type)
                 and attrs.has(obj)
                 and obj in REGISTERED_TYPES
-                and name not in NOT_JSON | NOT_RECORDS
+                and name not in json_properties.NOT_JSON | NOT_RECORDS
                 and not name.endswith("Parameters")
             ):
                 found.setdefault(name, obj)

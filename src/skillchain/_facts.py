@@ -49,6 +49,23 @@ Structure = Callable[[object, Any], object]
 """A converter's ``structure``: JSON-shaped data and a type to an object."""
 
 
+def path_steps(path: str) -> tuple[str | int, ...]:
+    """The steps of a fact path: ``results[0].competition.year`` is
+    ``("results", 0, "competition", "year")``.
+
+    An index that is not a number is ``-1``, which finds nothing.
+    """
+    steps: list[str | int] = []
+    for part in path.split("."):
+        head, _, rest = part.partition("[")
+        steps.append(head)
+        while rest:
+            index, _, rest = rest.partition("]")
+            steps.append(int(index) if index.isdigit() else -1)
+            rest = rest.removeprefix("[")
+    return tuple(steps)
+
+
 def join(prefix: str, key: str) -> str:
     """Join a dotted path and a key (``a.b`` + ``c``; ``a`` + ``[2]`` is ``a[2]``)."""
     if not prefix:

@@ -28,6 +28,7 @@ from typing import Any, Final
 import attrs
 
 from skillchain._decision import Decision
+from skillchain._facts import path_steps
 from skillchain.policy import Policy, specs
 from skillchain.rules import Condition, Rule
 
@@ -60,22 +61,6 @@ Window = tuple[date, date] | None
 
 
 # --- the day a condition reads its figures on -----------------------------------------
-
-
-def _steps(path: str) -> tuple[str | int, ...]:
-    """``results[0].competition.year`` as ``("results", 0, "competition", "year")``.
-
-    An index that is not a number is ``-1``, which finds nothing.
-    """
-    steps: list[str | int] = []
-    for part in path.split("."):
-        head, _, rest = part.partition("[")
-        steps.append(head)
-        while rest:
-            index, _, rest = rest.partition("]")
-            steps.append(int(index) if index.isdigit() else -1)
-            rest = rest.removeprefix("[")
-    return tuple(steps)
 
 
 _BY_KEY: Final = object()
@@ -203,7 +188,7 @@ def reading_window(
     """
     if condition.read_on is None:
         return on, on
-    return _window_of(_Path(_steps(condition.read_on.day), _defaults(rule))(facts))
+    return _window_of(_Path(path_steps(condition.read_on.day), _defaults(rule))(facts))
 
 
 # --- what a reform changes ------------------------------------------------------------
@@ -313,7 +298,7 @@ def _verdict(rule: Rule, baseline: Policy, reform: Policy) -> _Verdict:
             continue
         if condition.check in READS_AROUND:
             return _Verdict(always=False, never=True, readings=())
-        steps = None if condition.read_on is None else _steps(condition.read_on.day)
+        steps = None if condition.read_on is None else path_steps(condition.read_on.day)
         reading = readings.get(steps)
         if reading is None:
             path = None if steps is None else _Path(steps, defaults)

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from skillchain import Decision, Finding, Outcome, Policy, SkillchainError, redact
+from skillchain._facts import path_steps
 from skillchain._redact import shorten
 from skillchain.comparison import Case, CaseLike, as_case, as_rule, shown
 from skillchain.errors import InvalidValueError
@@ -169,18 +170,6 @@ def _chosen(promises: Iterable[str]) -> tuple[str, ...]:
 _ABSENT: Final = object()
 
 
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in path.split("."):
-        head, _, rest = part.partition("[")
-        steps.append(head)
-        while rest:
-            index, _, rest = rest.partition("]")
-            steps.append(int(index) if index.isdigit() else -1)
-            rest = rest.removeprefix("[")
-    return steps
-
-
 def _attribute(value: object, name: str) -> object:
     if attrs.has(type(value)):
         for field in attrs.fields(type(value)):  # type: ignore[arg-type]
@@ -194,7 +183,7 @@ def _attribute(value: object, name: str) -> object:
 
 def _fact(rule: Rule, facts: Mapping[str, object], path: str) -> object:
     """The fact at *path* (``None`` if unknown on the way; ``_ABSENT`` if no such fact)."""
-    steps = _steps(path)
+    steps = path_steps(path)
     head = steps[0]
     value: object
     if not isinstance(head, str):
