@@ -43,7 +43,7 @@ from skillchain.simulation import (
     synthetic_apprentices,
 )
 from skillchain.testing.strategies import cases as rule_cases
-from worker_rules import REFUSING
+from worker_rules import REFUSING, record
 
 
 ROOT = Path(__file__).parent.parent
@@ -176,18 +176,6 @@ class Done:
     def cancel(self) -> bool:
         """Nothing to cancel."""
         return False
-
-
-def record(change: Change) -> tuple[object, ...]:
-    """What a test compares of a changed case."""
-    return (
-        change.case.name,
-        change.case.on,
-        change.baseline.outcome,
-        change.reform.outcome,
-        change.baseline.amount,
-        change.reform.amount,
-    )
 
 
 Seen = list[tuple[object, ...]]

@@ -1,4 +1,4 @@
-"""Rules for the tests of worker processes: importable, so they can be sent there.
+"""Rules and views for the tests of worker processes: importable, so they can be sent there.
 
 A rule given to ``simulate(..., workers=N)`` as an object is pickled by reference
 to its function, which the worker imports; a rule made inside a test function
@@ -12,6 +12,7 @@ import attrs
 
 from skillchain import Decision, InvalidValueError, Policy
 from skillchain._context import in_library_context
+from skillchain.comparison import Change
 from skillchain.rules import get_rule
 
 
@@ -41,3 +42,15 @@ def refuse_late_ends(
 
 REFUSING = attrs.evolve(_SETTLEMENT, function=refuse_late_ends)
 """``apprenticeship.settlement`` deciding with :func:`refuse_late_ends`."""
+
+
+def record(change: Change) -> tuple[object, ...]:
+    """What a test compares of a changed case (a view applied in the workers)."""
+    return (
+        change.case.name,
+        change.case.on,
+        change.baseline.outcome,
+        change.reform.outcome,
+        change.baseline.amount,
+        change.reform.amount,
+    )

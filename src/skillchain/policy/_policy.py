@@ -925,11 +925,16 @@ class Policy:
         asked for.  A policy may be shared between threads.
         """
         days = self._days
-        with _LOCK:
-            snapshot = days.get(day)
-            if snapshot is not None:
+        # A hit takes no lock: each operation on the ordered dict is atomic, and a
+        # day another thread drops meanwhile is simply not moved (this runs once per
+        # decided case).
+        snapshot = days.get(day)
+        if snapshot is not None:
+            try:  # noqa: SIM105 - try costs nothing here; suppress() does
                 days.move_to_end(day)
-                return snapshot
+            except KeyError:
+                pass
+            return snapshot
         snapshot = self._resolve(day)
         with _LOCK:
             kept = days.setdefault(day, snapshot)
