@@ -596,3 +596,40 @@ def test_check_keeps_overlays_inside_the_case_folder_unless_told(
     wider = run("check", str(case), "--overlay-root", str(EXAMPLES.parent), "--summary")
     anywhere = run("check", str(case), "--overlays-anywhere", "--summary")
     assert (wider[0], anywhere[0]) == (0, 0)
+
+
+def test_version_prints_the_installed_distribution_version() -> None:
+    """`python -m skillchain --version` prints the version pip installed and exits 0."""
+    from importlib.metadata import version
+
+    result = subprocess.run(
+        [sys.executable, "-m", "skillchain", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        f"skillchain {version('skillchain')}\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "params", "rules", "simulate"])
+def test_every_lang_option_says_what_it_chooses(command: str) -> None:
+    """`--lang` is explained in each command's help, and `rules --help` describes the
+    command (run as `python -m skillchain COMMAND --help`)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "skillchain", command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    assert result.returncode == 0
+    assert (
+        "--lang {zh,en}  the language of the output: zh (Chinese, the default) or en "
+        "(English)"
+    ) in re.sub(r" {2,}", "  ", result.stdout)
+    if command == "rules":
+        assert "List every registered rule: its id and version" in result.stdout

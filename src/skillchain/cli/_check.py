@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from skillchain._decision import Decision
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import day, find_rule, path_kind, say, shown
+from skillchain.cli._common import add_lang, day, find_rule, path_kind, say, shown
 from skillchain.errors import SkillchainError
 
 
@@ -55,7 +55,7 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="read the overlays case files name wherever they are (trusted files only)",
     )
-    check.add_argument("--lang", choices=("zh", "en"), default="zh")
+    add_lang(check)
     check.add_argument("--json", action="store_true", help="print decisions as JSON")
     check.add_argument(
         "--summary",

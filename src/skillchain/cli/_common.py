@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 __all__ = [
     "MESSAGE_LIMIT",
     "Parser",
+    "Version",
+    "add_lang",
     "bounded",
     "day",
     "find_rule",
@@ -29,6 +31,48 @@ __all__ = [
 
 MESSAGE_LIMIT: Final = 3500
 """No message on standard error is longer than this many characters."""
+
+
+LANG_HELP: Final = (
+    "the language of the output: zh (Chinese, the default) or en (English)"
+)
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    """Add the ``--lang zh|en`` option every reporting command has."""
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", metavar="{zh,en}", help=LANG_HELP
+    )
+
+
+class Version(argparse.Action):
+    """``--version``: print the installed distribution's version and exit.
+
+    The version is read from the distribution's metadata only when asked for, so
+    the command line does not pay for it on every run.
+    """
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="print skillchain's version and exit",
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        _option_string: str | None = None,
+    ) -> NoReturn:
+        """Print ``skillchain X.Y.Z`` and exit with status 0."""
+        from importlib.metadata import version
+
+        sys.stdout.write(f"skillchain {version('skillchain')}\n")
+        parser.exit(0)
 
 
 def bounded(text: str) -> str:

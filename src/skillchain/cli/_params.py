@@ -15,7 +15,7 @@ from skillchain._decision import format_value
 from skillchain._money import Rounding
 from skillchain._redact import shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import day, say
+from skillchain.cli._common import add_lang, day, say
 from skillchain.policy import Policy, Resolved, specs
 
 
@@ -37,7 +37,7 @@ def add_parser(commands: Any) -> None:
     params.add_argument(
         "--history", action="store_true", help="every dated value of one parameter"
     )
-    params.add_argument("--lang", choices=("zh", "en"), default="zh")
+    add_lang(params)
     params.add_argument(
         "--policy", action="append", metavar="FILE", help="a policy file to overlay"
     )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Final, TextIO
 
 from skillchain.cli import _check, _params, _rules, _simulate
-from skillchain.cli._common import Parser
+from skillchain.cli._common import Parser, Version
 
 
 __all__ = ["HANDLERS", "build_parser"]
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="skillchain",
         description="Typed, explainable rules for Futian's skills-talent programmes.",
     )
+    parser.add_argument("--version", action=Version)
     parser.add_argument(
         "--plugin",
         action="append",

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from skillchain._redact import shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import say
+from skillchain.cli._common import add_lang, say
 from skillchain.policy import Policy
 
 
@@ -17,8 +17,15 @@ __all__ = ["add_rules_parser", "add_schema_parser", "run_rules", "run_schema"]
 
 def add_rules_parser(commands: Any) -> None:
     """Add the ``rules`` subcommand to *commands* (``add_subparsers()``'s result)."""
-    listing = commands.add_parser("rules", help="list every registered rule")
-    listing.add_argument("--lang", choices=("zh", "en"), default="zh")
+    listing = commands.add_parser(
+        "rules",
+        help="list every registered rule",
+        description="List every registered rule: its id and version, its title, the "
+        "days its figures are in force under the bundled policy, and the documents "
+        "it rests on (the bundled rules, then those of installed or --plugin "
+        "programmes).",
+    )
+    add_lang(listing)
 
 
 def add_schema_parser(commands: Any) -> None:

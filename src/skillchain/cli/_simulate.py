@@ -25,7 +25,7 @@ from typing import Any, Final, Self, TextIO
 
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import day, find_rule, path_kind, say, shown
+from skillchain.cli._common import add_lang, day, find_rule, path_kind, say, shown
 from skillchain.comparison import Case, Change, differences
 from skillchain.errors import InputProblem, SkillchainError
 from skillchain.policy import Policy
@@ -126,7 +126,7 @@ def add_parser(commands: Any) -> None:
         metavar="DAY",
         help="the evaluation day of cases without their own 'on'",
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh")
+    add_lang(parser)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument(
         "--changed",
