@@ -633,3 +633,41 @@ def test_every_lang_option_says_what_it_chooses(command: str) -> None:
     ) in re.sub(r" {2,}", "  ", result.stdout)
     if command == "rules":
         assert "List every registered rule: its id and version" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["schema", "ApprenticeEnrolmnt"],
+            (
+                "skillchain: no public type named 'ApprenticeEnrolmnt'; "
+                "closest: ApprenticeEnrolment,"
+            ),
+        ),
+        (
+            ["params", "apprenticeship.contract_min_month", "--on", "2024-01-01"],
+            (
+                "skillchain: no parameter matches 'apprenticeship.contract_min_month'; "
+                "closest: apprenticeship.contract_min_months,"
+            ),
+        ),
+        (
+            ["params", "apprenticeship.contract_min_month", "--history"],
+            (
+                "skillchain: no parameter named 'apprenticeship.contract_min_month'; "
+                "closest: apprenticeship.contract_min_months,"
+            ),
+        ),
+    ],
+)
+def test_a_mistyped_name_gets_the_closest_names(argv: list[str], message: str) -> None:
+    """`python -m skillchain schema|params` with a typo exits 2 and names what is close."""
+    result = subprocess.run(
+        [sys.executable, "-m", "skillchain", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(message)

@@ -4,6 +4,7 @@ import argparse
 import re
 import sys
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn
@@ -22,6 +23,7 @@ __all__ = [
     "Version",
     "add_lang",
     "bounded",
+    "closest_hint",
     "day",
     "find_rule",
     "path_kind",
@@ -75,6 +77,12 @@ class Version(argparse.Action):
         parser.exit(0)
 
 
+def closest_hint(key: str, known: Iterable[str]) -> str:
+    """``"; closest: a, b, c"``: the known names most like *key*, for a message."""
+    close = closest(key[:100], known)
+    return f"; closest: {', '.join(close)}" if close else ""
+
+
 def bounded(text: str) -> str:
     """*text* as one bounded paragraph: no blank lines, identity numbers masked."""
     text = re.sub(r"\n\s*\n", "\n", text.strip())
@@ -101,9 +109,7 @@ def find_rule(rule_id: str, command: str) -> "Rule | None":
     known = {r.id: r for r in rules()}
     found = known.get(rule_id)
     if found is None:
-        close = closest(rule_id[:100], known)
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        say(f"{command}no rule {shorten(rule_id)!r}{hint}")
+        say(f"{command}no rule {shorten(rule_id)!r}{closest_hint(rule_id, known)}")
     return found
 
 

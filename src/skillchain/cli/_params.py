@@ -15,7 +15,7 @@ from skillchain._decision import format_value
 from skillchain._money import Rounding
 from skillchain._redact import shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import add_lang, day, say
+from skillchain.cli._common import add_lang, closest_hint, day, say
 from skillchain.policy import Policy, Resolved, specs
 
 
@@ -150,7 +150,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if name == args.name or name.startswith(f"{args.name}.")
     )
     if not names:
-        say(f"no parameter matches {shorten(args.name)!r}")
+        say(
+            f"no parameter matches {shorten(args.name)!r}"
+            f"{closest_hint(args.name, specs())}"
+        )
         return 2
     lang: Lang = args.lang
     header = (
@@ -176,7 +179,7 @@ def _history(policy: Policy, name: str, lang: Lang, out: TextIO) -> int:
     try:
         param = policy.parameter(name)
     except KeyError:
-        say(f"no parameter named {shorten(name)!r}")
+        say(f"no parameter named {shorten(name)!r}{closest_hint(name, specs())}")
         return 2
     zh = lang == "zh"
     out.write(f"{name}  {param.description_zh if zh else param.description_en}\n")

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from skillchain._redact import shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import add_lang, say
+from skillchain.cli._common import add_lang, closest_hint, say
 from skillchain.policy import Policy
 
 
@@ -74,12 +74,8 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
 
     from skillchain.serialization import json_schema
 
-    for module in (
-        skillchain,
-        skillchain.model,
-        skillchain.rules,
-        skillchain.simulation,
-    ):
+    modules = (skillchain, skillchain.model, skillchain.rules, skillchain.simulation)
+    for module in modules:
         found = getattr(module, args.type, None)
         if isinstance(found, type):
             try:
@@ -93,7 +89,14 @@ def run_schema(args: argparse.Namespace, out: TextIO) -> int:
     if found is not None:
         out.write(json.dumps(json_schema(found), ensure_ascii=False, indent=2) + "\n")
         return 0
-    say(f"no public type named {shorten(args.type)!r}")
+    known = {
+        name
+        for module in modules
+        for name in module.__all__
+        if isinstance(getattr(module, name, None), type)
+    }
+    hint = closest_hint(args.type, sorted(known | _fact_types().keys()))
+    say(f"no public type named {shorten(args.type)!r}{hint}")
     return 2
 
 
