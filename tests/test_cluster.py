@@ -17,22 +17,15 @@ from typing import Any
 
 import pytest
 
-from skillchain import InvalidValueError, Policy
+from skillchain import InvalidValueError
 from skillchain.cluster import INSTALL, simulate_on_cluster
 from skillchain.comparison import Change
 from skillchain.errors import PopulationError
 from skillchain.rules import CASE_RULE, get_rule
 from skillchain.simulation import SimulationSummary, read_population, simulate
-from worker_rules import REFUSING
+from worker_rules import BASELINE, BUNDLED_CSV, REFORM, REFUSING
 
 
-ROOT = Path(__file__).parent.parent
-OVERLAYS = ROOT / "examples" / "overlays"
-BUNDLED_CSV = ROOT / "examples" / "population" / "apprentices-10000.csv"
-BASELINE = Policy.default().overlay(
-    Policy.from_files(OVERLAYS / "futian-occupation-directory.toml")
-)
-REFORM = BASELINE.overlay(Policy.from_files(OVERLAYS / "illustrative-reform.toml"))
 HAVE_DASK = importlib.util.find_spec("distributed") is not None
 needs_dask = pytest.mark.skipif(
     not HAVE_DASK, reason=f"Dask is not installed ({INSTALL})"

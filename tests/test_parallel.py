@@ -43,37 +43,19 @@ from skillchain.simulation import (
     synthetic_apprentices,
 )
 from skillchain.testing.strategies import cases as rule_cases
-from worker_rules import REFUSING, record
-
-
-ROOT = Path(__file__).parent.parent
-OVERLAYS = ROOT / "examples" / "overlays"
-BUNDLED_CSV = ROOT / "examples" / "population" / "apprentices-10000.csv"
-DIRECTORY = OVERLAYS / "futian-occupation-directory.toml"
-REFORM_FILE = OVERLAYS / "illustrative-reform.toml"
-BASELINE = Policy.default().overlay(Policy.from_files(DIRECTORY))
-REFORM = BASELINE.overlay(Policy.from_files(REFORM_FILE))
-SETTLEMENT = get_rule("apprenticeship.settlement")
-REFUND_6 = Policy.default().overlay(
-    Policy.loads(
-        """
-[documents.example-refund]
-title = "退回期限（示例）"
-issuers = ["示例"]
-level = "district"
-provenance = "unverified"
-[parameters."apprenticeship.settlement_refund_months"]
-description_zh = "退回差额的期限（月）"
-description_en = "Refund months"
-unit = "months"
-[[parameters."apprenticeship.settlement_refund_months".values]]
-since = 2019-12-19
-value = 6
-document = "example-refund"
-""",
-        name="refund.toml",
-    )
+from worker_rules import (
+    BASELINE,
+    BUNDLED_CSV,
+    DIRECTORY,
+    REFORM,
+    REFORM_FILE,
+    REFUND_6,
+    REFUSING,
+    record,
 )
+
+
+SETTLEMENT = get_rule("apprenticeship.settlement")
 
 
 def summary_of(cases: list[Case]) -> SimulationSummary:

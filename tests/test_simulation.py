@@ -39,15 +39,9 @@ from skillchain.simulation import (
 )
 from skillchain.testing import Case, Change, differences
 from skillchain.testing.strategies import enrolments, programmes
+from worker_rules import BASELINE, BUNDLED_CSV, REFORM, REFUND_6
 
 
-ROOT = Path(__file__).parent.parent
-OVERLAYS = ROOT / "examples" / "overlays"
-BUNDLED_CSV = ROOT / "examples" / "population" / "apprentices-10000.csv"
-BASELINE = Policy.default().overlay(
-    Policy.from_files(OVERLAYS / "futian-occupation-directory.toml")
-)
-REFORM = BASELINE.overlay(Policy.from_files(OVERLAYS / "illustrative-reform.toml"))
 ORDER = (Outcome.ELIGIBLE, Outcome.INELIGIBLE, Outcome.UNDETERMINED)
 
 
@@ -226,28 +220,6 @@ def test_on_change_sees_exactly_the_changed_cases(cases: list[Case]) -> None:
 
 
 # ---------------------------------------------------------------- memory
-
-
-REFUND_6 = Policy.default().overlay(
-    Policy.loads(
-        """
-[documents.example-refund]
-title = "退回期限（示例）"
-issuers = ["示例"]
-level = "district"
-provenance = "unverified"
-[parameters."apprenticeship.settlement_refund_months"]
-description_zh = "退回差额的期限（月）"
-description_en = "Refund months"
-unit = "months"
-[[parameters."apprenticeship.settlement_refund_months".values]]
-since = 2019-12-19
-value = 6
-document = "example-refund"
-""",
-        name="refund.toml",
-    )
-)
 
 
 def settlements(count: int, first: int = 0) -> Iterator[dict[str, object]]:

@@ -44,6 +44,7 @@ from typing import Any, Final
 import attrs
 import cattrs
 
+from skillchain._check_characters import resident_id_check
 from skillchain._checks import Check, amount, whole
 from skillchain._checks import decimal as decimal_check
 from skillchain._codes import OccupationCode
@@ -2226,13 +2227,11 @@ _HIRES: Final = (70, 25, 5)
 
 def _resident_id(rng: random.Random) -> ResidentId:
     """A made-up, well-formed identity number of a person registered in Futian."""
-    from stdnum.cn import ric
-
     body = (
         f"440304{rng.randint(1975, 2005)}{rng.randint(1, 12):02d}"
         f"{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
     )
-    return ResidentId(body + ric.calc_check_digit(body + "0"))
+    return ResidentId(body + resident_id_check(body))
 
 
 def synthetic_apprentices(count: int, *, seed: int = 20261127) -> Iterator[Case]:
