@@ -65,7 +65,8 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, tags=["ci"])
 def wheel(session: nox.Session) -> None:
-    """Build the wheel; in a fresh venv with only it and its ``testing`` extra, resolve every public type."""
+    """Build the wheel; in a fresh venv with only it and its ``testing`` extra, resolve
+    every public type and run the getting-started page's steps."""
     tmp = Path(session.create_tmp()).resolve()
     dist = tmp / "dist"
     shutil.rmtree(dist, ignore_errors=True)
@@ -80,6 +81,7 @@ def wheel(session: nox.Session) -> None:
     # Run a copy from the scratch directory so nothing of the source tree is importable.
     script = scratch / "wheel_check.py"
     shutil.copy("tests/wheel_check.py", script)
+    shutil.copy("docs/getting-started.md", scratch / "getting-started.md")
     with session.chdir(scratch):
         session.run(python, str(script), external=True)
 
@@ -98,6 +100,46 @@ def own_programme(session: nox.Session) -> None:
         "--rootdir", str(package), str(package / "src"), str(package / "tests"),
     )  # fmt: skip
     session.run("skillchain", "check", str(package / "cases"), "--summary")
+
+
+BROWSER_PACKAGES = ("chromium", "chromium-driver", "fonts-noto-cjk")
+BROWSER_FILES = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromedriver",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+@nox.session(python=PYTHON, tags=["ci"])
+def browser(session: nox.Session) -> None:
+    """Read the built docs in headless Chromium at 1366 and 1920 px.
+
+    Fails on an error box, a block wider than the content column, a Python repr of
+    a set or an enum in the text, or Chinese text not marked as Chinese; saves
+    full-page screenshots in docs/_build/screenshots.  Chromium, its driver and
+    CJK fonts come from Debian (apt-get, as root) when missing.  The html the
+    ``docs`` session built is reused; ``nox -s browser -- --build`` rebuilds it.
+    """
+    if not all(Path(path).exists() for path in BROWSER_FILES):
+        apt = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-q", external=True, env=apt)
+        session.run(
+            "apt-get", "install", "-y", "-q", "--no-install-recommends",
+            *BROWSER_PACKAGES, external=True, env=apt,
+        )  # fmt: skip
+    session.install(*_group("browser"))
+    html = Path("docs/_build/html")
+    if "--build" in session.posargs or not (html / "index.html").exists():
+        session.install(".[testing]", *_group("docs"))
+        session.env["SKILLCHAIN_DOCS_OFFLINE"] = "1"
+        session.run(
+            "sphinx-build", "-n", "-T", "-W", "--keep-going",
+            "-d", "docs/_build/doctrees", "-b", "html", "docs", str(html),
+        )  # fmt: skip
+    session.run(
+        "python", "docs/_tools/browser_check.py",
+        "--html", str(html), "--screenshots", "docs/_build/screenshots",
+    )  # fmt: skip
 
 
 @nox.session(python=PYTHON)

@@ -113,5 +113,7 @@ intersphinx_timeout = 10
 
 html_theme = "furo"
 html_title = f"skillchain {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+# The generated rule pages, parameter lists and document register, stacked.
+html_css_files = ["skillchain.css"]
 html_show_sourcelink = False

@@ -161,7 +161,7 @@ amount = "5"
         "expected a TOML date like 2024-06-01, got a date and time",
     ) in found
     messages = dict(found)
-    assert "did you mean 'scheme'?" in str(raised.value)
+    assert 'did you mean "scheme"?' in str(raised.value)
     assert messages["case[0].facts.programme.start"].startswith("expected a date")
     assert "closest: apprenticeship.prepayment" in messages["case[1].rule"]
     assert (

@@ -100,11 +100,11 @@ def test_the_page_lists_every_parameter_and_condition(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", rules(), ids=lambda rule: rule.id)
 def test_the_page_shows_every_dated_value_of_its_parameters(rule: Rule) -> None:
-    """One parameter-table row per dated value (one row for a parameter with none)."""
+    """One item per dated value (one item for a parameter with none)."""
     page = EXT.rule_page(rule, BUNDLED)
-    rows = [row for p in page.parameters for row in EXT._parameter_rows(p)]
+    items = [item for p in page.parameters for item in EXT._value_items(p)]
     expected = sum(max(len(BUNDLED.parameters[n].values), 1) for n in rule.parameters)
-    assert len(rows) == expected
+    assert len(items) == expected
 
 
 def test_the_summary_is_the_first_paragraph_of_the_rule_function() -> None:
@@ -161,7 +161,7 @@ def test_a_parameter_the_policy_lacks_is_still_listed() -> None:
     assert param.unit == "months"
     assert page.in_force is None
     text = text_of(EXT.render_rule_page(page))
-    assert "none bundled" in text
+    assert "None bundled" in text
     assert "no parameter it reads has a value" in text
 
 
@@ -203,3 +203,217 @@ def test_every_declared_reading_day_is_on_its_rule_page() -> None:
         for condition in rule.conditions:
             if condition.read_on is not None and condition.parameters:
                 assert f"read on {condition.read_on.day}: " in text, condition.check
+
+
+# -- the page's layout: headings, stacked conditions, values in plain words --------
+
+REPR = re.compile(r"\b(?:frozenset|set)\(|<[A-Za-z_]\w*\.[A-Z][A-Z0-9_]*: ")
+
+
+def sections(rendered: list[Any]) -> list[str]:
+    """The titles of the top-level sections among rendered nodes."""
+    return [node[0].astext() for node in rendered if isinstance(node, nodes.section)]
+
+
+def test_sources_conditions_and_parameters_are_headings() -> None:
+    """Each part is a section with a title, so the sidebar's "On this page" lists it."""
+    rendered = EXT.render_rule_page(EXT.rule_page(QUOTA_RULE, BUNDLED))
+    assert sections(rendered) == ["Sources", "Conditions", "Parameters"]
+    assert not any(isinstance(node, nodes.section) for node in rendered[:1])
+
+
+@pytest.mark.parametrize("rule", rules(), ids=lambda rule: rule.id)
+def test_a_rule_page_has_no_table_and_no_python_repr(rule: Rule) -> None:
+    """Conditions and parameters are stacked blocks, values in plain words."""
+    rendered = EXT.render_rule_page(EXT.rule_page(rule, BUNDLED))
+    for root in rendered:
+        if isinstance(root, nodes.Element):
+            assert not list(root.findall(nodes.table)), rule.id
+    assert not REPR.search(text_of(rendered)), rule.id
+
+
+def test_a_condition_reads_sentence_first_then_check_facts_and_documents() -> None:
+    """The term is the Chinese sentence; the check id, facts, parameters and
+    documents follow as labelled fields."""
+    from skillchain.rules import get_rule
+
+    rule = get_rule("apprenticeship.apprentice")
+    page = EXT.rule_page(rule, BUNDLED)
+    rendered = EXT.render_rule_page(page)
+    part = [node for node in rendered if isinstance(node, nodes.section)][1]
+    (conditions,) = part.findall(nodes.definition_list)
+    items = list(conditions.findall(nodes.definition_list_item))
+    assert len(items) == len(rule.conditions)
+    for item, entry, condition in zip(
+        items, page.conditions, rule.conditions, strict=True
+    ):
+        assert item[0].astext() == entry.zh
+        fields = {
+            field[0].astext(): field[1].astext() for field in item.findall(nodes.field)
+        }
+        assert fields["Check"].startswith(condition.check)
+        assert next(iter(fields)) == "Check"
+        assert "Documents" in fields
+        for fact in condition.facts:
+            assert fact in fields["Facts"]
+        for name in condition.parameters:
+            assert name in fields["Parameters"]
+
+
+def test_a_parameter_value_is_in_plain_words() -> None:
+    """A set of hire kinds reads as the `skillchain params` command prints it."""
+    from skillchain.cli._params import format_parameter
+    from skillchain.rules import get_rule
+
+    rule = get_rule("apprenticeship.apprentice")
+    text = text_of(EXT.render_rule_page(EXT.rule_page(rule, BUNDLED)))
+    param = BUNDLED.parameters["apprenticeship.eligible_hire_kinds"]
+    for value in param.values:
+        assert format_parameter(value.value, "en") in text
+        assert value.provenance is not None
+        assert f"provenance: {value.provenance.value}" in text
+    assert "From 2019-12-19 to 2021-12-31" in text
+    assert "From 2022-01-01, open-ended" in text
+
+
+def test_a_mapping_value_has_one_line_per_key() -> None:
+    """The subsidy rates by level are listed a level a line."""
+    from skillchain.rules import get_rule
+
+    rule = get_rule("apprenticeship.subsidy")
+    page = EXT.rule_page(rule, BUNDLED)
+    (rates,) = [p for p in page.parameters if p.name == "apprenticeship.annual_subsidy"]
+    first = EXT._value_items(rates)[0]
+    lines = [item.astext() for item in first.findall(nodes.list_item)][1:]
+    assert lines == [
+        f"{level.label('en')}: {amount}"
+        for level, amount in rates.values[0].value.items()
+    ]
+
+
+# -- Chinese marked as Chinese ------------------------------------------------------
+
+
+def test_chinese_runs_are_wrapped_and_code_is_left_alone() -> None:
+    """A run of Chinese, digits inside it included, becomes one marked inline."""
+    para = nodes.paragraph()
+    para += nodes.Text("Rests on 深人社规〔2019〕11号, article 第二条.")
+    block = nodes.literal_block("x = '中文'", "x = '中文'")
+    root = nodes.section()
+    root += para
+    root += block
+    assert EXT.mark_chinese(root) == 2
+    marked = [
+        node.astext()
+        for node in para.findall(nodes.inline)
+        if EXT.ZH_CLASS in node["classes"]
+    ]
+    assert marked == ["深人社规〔2019〕11号", "第二条"]
+    assert para.astext() == "Rests on 深人社规〔2019〕11号, article 第二条."
+    assert block.astext() == "x = '中文'"
+    assert not list(block.findall(nodes.inline))
+    assert EXT.mark_chinese(root) == 0  # marked text is not wrapped again
+
+
+def test_the_run_pattern_keeps_latin_and_spaces_out() -> None:
+    assert EXT.CJK_RUN.findall("电工 (6-31-01-03) 高级工（三级）2024年") == [
+        "电工",
+        "高级工（三级）2024年",
+    ]
+
+
+def _build(tmp_path: Path, page: str) -> str:
+    """Build a one-page site with the docs extension; the page's HTML."""
+    import io
+
+    from sphinx.application import Sphinx
+    from sphinx.util.docutils import docutils_namespace
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "skillchain_docs"]\n'
+        'html_theme = "basic"\n'
+        'language = "en"\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(page, encoding="utf-8")
+    with docutils_namespace():
+        app = Sphinx(
+            str(src),
+            str(src),
+            str(tmp_path / "html"),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=None,
+            warning=io.StringIO(),
+            freshenv=True,
+        )
+        app.build()
+    return (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+def test_a_built_rule_page_marks_chinese_and_heads_what_follows(tmp_path: Path) -> None:
+    """In the HTML, Chinese text sits in lang="zh-CN"; the parts are headings, and
+    prose written after the directive gets a heading of its own."""
+    html = _build(
+        tmp_path,
+        "# Annual subsidy cap (年度补贴次数上限)\n\n"
+        "```{skillchain-rule} subsidy.cap\n```\n\n"
+        "Prose after the reference, citing 深人社规〔2023〕8号.\n\n"
+        "## Worked example\n\nMore.\n",
+    )
+    assert '<span lang="zh-CN">年度补贴次数上限</span>' in html
+    assert '<span lang="zh-CN">深人社规〔2023〕8号</span>' in html
+    # The rule's Chinese title, its conditions' sentences and its documents' titles
+    # are in the body, every run of them marked (see the end).
+    cap = next(rule for rule in rules() if rule.id == "subsidy.cap")
+    for run in EXT.CJK_RUN.findall(cap.title_zh):
+        assert f'<span lang="zh-CN">{run}</span>' in html
+    headings = re.findall(r"<h2>(.*?)<a class=\"headerlink\"", html)
+    assert headings == [
+        "Sources",
+        "Conditions",
+        "Parameters",
+        EXT._RULE_TAIL_TITLE,
+        "Worked example",
+    ]
+    tail = html.split(f"<h2>{EXT._RULE_TAIL_TITLE}")[1].split("<h2>")[0]
+    assert "Prose after the reference" in tail
+    unmarked = re.sub(r'<span lang="zh-CN">[^<]*</span>', "", html)
+    body = unmarked.split('<div class="body"', 1)[1].split("</body>")[0]
+    leftover = [
+        text for text in re.findall(r">([^<]*)<", body) if EXT.CJK_RUN.search(text)
+    ]
+    assert leftover == []
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")
+def test_the_register_and_the_parameters_are_blocks_that_links_reach(
+    tmp_path: Path,
+) -> None:
+    """The document register and the parameter list are built without a table; a
+    rule page's sources link to the register's entries by their anchors."""
+    from skillchain.cli._params import format_parameter
+
+    html = _build(
+        tmp_path,
+        "# Reference\n\n"
+        "```{skillchain-rule} subsidy.cap\n```\n\n"
+        "## Parameters of the cap\n\n"
+        "```{skillchain-parameters}\n:group: subsidy\n```\n\n"
+        "## Documents\n\n"
+        "```{skillchain-documents}\n```\n",
+    )
+    assert "<table" not in html
+    for doc_id in BUNDLED.documents:
+        assert f'id="policy-document-{doc_id}"' in html
+    cap = next(rule for rule in rules() if rule.id == "subsidy.cap")
+    for citation in cap.citations(BUNDLED):
+        assert f'href="#policy-document-{citation.document.id}"' in html
+    kinds = BUNDLED.parameters["subsidy.capped_kinds"].values[0].value
+    assert format_parameter(kinds, "en") in html
+    assert not REPR.search(re.sub(r"<[^>]+>", "", html))

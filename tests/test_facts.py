@@ -68,7 +68,7 @@ def test_format_exception_words() -> None:
     assert _format_exception(KeyError("x"), int) == "required, but not given"
     extra = ForbiddenExtraKeysError("", Box, {"b", "a"})
     assert _format_exception(extra, None) == "unknown keys: a, b"
-    assert _format_exception(ValueError("no"), Colour) == "expected one of 'red'"
+    assert _format_exception(ValueError("no"), Colour) == 'expected one of "red"'
     assert _format_exception(ValueError("no"), date) == (
         "expected a date like 2024-01-31 (no)"
     )

@@ -109,6 +109,7 @@ LAYERS: Mapping[str, str] = {
     # boundary: what reads and writes the outside world, and the package itself
     "skillchain": "boundary",
     "skillchain.__main__": "boundary",
+    "skillchain._decide": "boundary",
     "skillchain._facts": "boundary",
     "skillchain._fast_structure": "boundary",
     "skillchain._parallel": "boundary",
@@ -119,6 +120,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain.cli": "boundary",
     "skillchain.cli._check": "boundary",
     "skillchain.cli._common": "boundary",
+    "skillchain.cli._examples": "boundary",
     "skillchain.cli._params": "boundary",
     "skillchain.cli._parser": "boundary",
     "skillchain.cli._plugins": "boundary",
@@ -126,6 +128,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain.cli._simulate": "boundary",
     "skillchain.cluster": "boundary",
     "skillchain.comparison": "boundary",
+    "skillchain.examples": "boundary",
     "skillchain.serialization": "boundary",
     "skillchain.simulation": "boundary",
     # testing: may use everything; nothing at run time imports it

@@ -1,15 +1,19 @@
 """Tests for the package surface: exports, version, and lazy data loading."""
 
 import inspect
+import json
 import subprocess
 import sys
 import textwrap
+import tomllib
 
-from importlib.metadata import version
+from importlib.metadata import distribution, files, version
+from pathlib import Path
 
 import pytest
 
 import skillchain
+import skillchain.examples
 import skillchain.policy
 
 
@@ -69,3 +73,39 @@ def test_importing_reads_no_data_file() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == str(len(skillchain.policy.BUNDLED_FILES))
+
+
+def _editable() -> bool:
+    """Whether the installed skillchain is an editable install of a checkout."""
+    direct = distribution("skillchain").read_text("direct_url.json") or "{}"
+    return bool(json.loads(direct).get("dir_info", {}).get("editable", False))
+
+
+def test_the_wheel_is_built_with_the_example_files() -> None:
+    """pyproject.toml puts examples/cases and examples/overlays where
+    skillchain.examples looks for them in an installed package."""
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    forced = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert forced == {
+        f"examples/{folder}": f"skillchain/_examples/{folder}"
+        for folder in skillchain.examples.FOLDERS
+    }
+    assert skillchain.examples._PACKAGE_DATA == "_examples"
+
+
+def test_the_installed_wheel_holds_every_example_file() -> None:
+    """An installed wheel (not an editable checkout) lists every example case file
+    and overlay in its RECORD, and skillchain.examples finds them there."""
+    if _editable():
+        pytest.skip("an editable install reads the checkout's examples/ folder")
+    root = Path(__file__).resolve().parent.parent / "examples"
+    recorded = {str(path).replace("\\", "/") for path in files("skillchain") or ()}
+    wanted = {
+        f"skillchain/_examples/{folder}/{path.name}"
+        for folder in skillchain.examples.FOLDERS
+        for path in (root / folder).glob("*.toml")
+    }
+    assert wanted
+    assert wanted <= recorded
+    assert skillchain.examples.root().name == "_examples"

@@ -828,7 +828,7 @@ def test_jsonl_reads_names_ids_and_days(tmp_path: Path) -> None:
         (
             '{"on": "2025-10-08", "entitlement": "1", "prepaid": "2", "extra": 1}',
             "extra",
-            "takes no fact 'extra'",
+            'takes no fact "extra"',
         ),
     ],
 )

@@ -1,29 +1,33 @@
 """Local Sphinx extension for the skillchain docs.
 
-It does six things:
+It does seven things:
 
-* **Tables generated from the bundled policy**, so the docs never drift from the data:
+* **Reference content generated from the bundled policy**, so the docs never drift
+  from the data:
 
   ``skillchain-parameters``
-      One row per dated value of every parameter in ``Policy.default()``: name,
-      value, period in force, source document, provenance; then the notes on the
-      values.  Option ``:group:`` keeps only parameters of one programme group.
+      Every parameter in ``Policy.default()`` as a block of its own: name,
+      descriptions, unit and note, then each dated value in plain words (as
+      ``skillchain params`` prints it) with its period, source document, provenance
+      and note.  Option ``:group:`` keeps only parameters of one programme group.
 
   ``skillchain-documents``
-      The document register: id, title (with 文号), issuer level, provenance,
-      addresses, note.  Each row carries the anchor and label
-      ``policy-document-<id>``, which the parameter tables and the rule pages link
-      to from any page (it lives on ``sources.md``).
+      The document register, a block per document: id, title (with 文号), issuers
+      and dates, issuer level, provenance, addresses, note.  Each block carries the
+      anchor and label ``policy-document-<id>``, which the parameter lists and the
+      rule pages link to from any page (it lives on ``sources.md``).
 
   ``skillchain-rule``
       One registered rule's reference, from the registry (argument: the rule id):
       id, version, titles, what it decides (the first paragraph of the rule
-      function's docstring), its in-force span, its sources, a table of its
-      conditions (check id, zh/en message templates, the parameters each reads and
-      the documents each rests on) and every parameter it reads with its whole dated
-      history.  :func:`rule_page` builds the content as plain data and
-      :func:`render_rule_page` turns it into nodes, so both can be tested without a
-      Sphinx build.
+      function's docstring) and its in-force span, then three sections with their
+      own headings: its Sources; its Conditions, one block each (the zh/en
+      sentence, then the check id, the facts and parameters it reads and the
+      documents it rests on); and every Parameter it reads with its whole dated
+      history.  Prose written after the directive, up to the page's next heading,
+      goes under a heading of its own ("About this rule").  :func:`rule_page` builds
+      the content as plain data and :func:`render_rule_page` turns it into nodes, so
+      both can be tested without a Sphinx build.
 
   ``skillchain-catalog``
       One edition of a bundled catalog (argument: the catalog's name; option
@@ -31,6 +35,13 @@ It does six things:
       completeness, a table of its rows (key, Chinese, English, the row type's own
       fields, source document, provenance), the notes on the rows, and the documents
       they cite, each with its title, 文号, issuers, dates and addresses.
+
+* **Chinese marked as Chinese.**  The pages are English (``lang="en"``), so a
+  browser would draw Chinese text with whatever CJK font it prefers, often with
+  Japanese glyph shapes.  Every run of Chinese outside code is wrapped in an inline
+  rendered as ``<span lang="zh-CN">`` (:func:`mark_chinese`), when a page is read
+  (so headings are marked in the navigation too) and again once references are
+  resolved (link texts are rebuilt then).
 
 * **Attribute docstrings stay prose.**  Napoleon reads the first line of an
   attribute or property docstring as ``type: description`` (numpy/Google inline
@@ -77,7 +88,6 @@ import types
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -87,6 +97,8 @@ import attrs
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -105,30 +117,15 @@ _LOGGER = logging.getLogger(__name__)
 # -- value formatting --------------------------------------------------------------
 
 
-def _format_value(value: object) -> str:
-    """Render a parameter value for the table (English labels, Chinese in brackets)."""
-    if isinstance(value, Mapping):
-        return "; ".join(
-            f"{_format_value(k)}: {_format_value(v)}" for k, v in value.items()
-        )
-    if isinstance(value, enum.Enum):
-        zh = getattr(value, "zh", None)
-        return f"{value.value} ({zh})" if isinstance(zh, str) else str(value.value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    quantum = getattr(value, "quantum", None)
-    mode = getattr(value, "mode", None)
-    if isinstance(quantum, Decimal) and isinstance(mode, enum.Enum):
-        return f"to {format(quantum, 'f')}, {mode.value}"
-    return str(value)
-
-
 def _format_period(value: Resolved[object]) -> str:
+    """When *value* is in force: ``From 2019-12-19 to 2021-12-31``."""
     period = value.period
     if period is None:
-        return ""
+        return "Undated"
     end: date | None = period.end
-    return f"{period.start.isoformat()} – {end.isoformat() if end else 'open'}"
+    if end is None:
+        return f"From {period.start.isoformat()}, open-ended"
+    return f"From {period.start.isoformat()} to {end.isoformat()}"
 
 
 # -- node builders -----------------------------------------------------------------
@@ -232,96 +229,84 @@ class ParametersDirective(SphinxDirective):
         policy = Policy.default()
         group = self.options.get("group")
         # In the order the snapshot classes declare them: related parameters together.
-        names = [
-            name
+        params = [
+            policy.parameters[name]
             for name in specs()
             if name in policy.parameters
             and (group is None or name.startswith(f"{group}."))
         ]
-        rows: list[nodes.row] = []
-        noted: list[Parameter] = []
-        for name in names:
-            param = policy.parameters[name]
-            rows.extend(_parameter_rows(param))
-            if param.note or any(v.note for v in param.values):
-                noted.append(param)
-        result: list[nodes.Node] = [_parameter_table(rows)]
-        if noted:
-            result.append(
-                _para("Notes on the values, as the policy files record them:")
-            )
-            result.append(_parameter_notes(noted))
-        return result
+        return [_parameter_list(params)]
 
 
-def _parameter_table(rows: list[nodes.row]) -> nodes.table:
-    return _table(
-        ("Parameter", "Value", "In force", "Source", "Provenance"),
-        (30, 22, 18, 20, 10),
-        rows,
-    )
-
-
-def _parameter_rows(param: Parameter) -> list[nodes.row]:
-    """One row per dated value of *param* (one row saying so when it has none)."""
-    name_cell = nodes.entry()
-    name_cell += _para(nodes.literal(text=param.name))
-    if param.description_en:
-        name_cell += _para(param.description_en)
-    if param.description_zh:
-        name_cell += _para(param.description_zh)
-    if not param.values:
-        row = nodes.row()
-        row += name_cell
-        row += _cell(nodes.emphasis(text="none bundled"))
-        row += _cell("—")
-        row += _cell("supplied by the district (see the note)")
-        row += _cell("—")
-        return [row]
-    rows = []
-    for index, value in enumerate(param.values):
-        row = nodes.row()
-        row += name_cell if index == 0 else _cell()
-        value_cell = nodes.entry()
-        if isinstance(value.value, Mapping):
-            for key, item in value.value.items():
-                value_cell += _para(f"{_format_value(key)}: {_format_value(item)}")
-        else:
-            value_cell += _para(_format_value(value.value))
-        value_cell += _para(nodes.literal(text=param.unit))
-        row += value_cell
-        row += _cell(_format_period(value))
-        source = nodes.entry()
-        if value.citation is not None:
-            source += _document_ref(value.citation.document, value.citation.article)
-        row += source
-        row += _cell(value.provenance.value if value.provenance else "—")
-        rows.append(row)
-    return rows
-
-
-def _parameter_notes(params: list[Parameter]) -> nodes.definition_list:
-    """The notes on *params* and on their values, one item per parameter."""
-    dlist = nodes.definition_list()
+def _parameter_list(params: Iterable[Parameter]) -> nodes.definition_list:
+    """Each parameter in turn: its name, what it is, then each dated value."""
+    dlist = nodes.definition_list(classes=["skillchain-parameters"])
     for param in params:
         item = nodes.definition_list_item()
         item += nodes.term("", "", nodes.literal(text=param.name))
         definition = nodes.definition()
+        if param.description_en:
+            definition += _para(param.description_en)
+        if param.description_zh:
+            definition += _para(param.description_zh)
+        definition += _para("Unit: ", nodes.literal(text=param.unit))
         if param.note:
-            definition += _para(param.note)
-        for value in param.values:
-            if value.note:
-                since = value.period.start.isoformat() if value.period else "?"
-                definition += _para(
-                    nodes.strong(text=f"From {since}:"), " ", value.note
-                )
+            definition += _para(nodes.emphasis(text="Note: "), param.note)
+        values = nodes.bullet_list(classes=["skillchain-values"])
+        values.extend(_value_items(param))
+        definition += values
         item += definition
         dlist += item
     return dlist
 
 
-def _noted(params: Iterable[Parameter]) -> list[Parameter]:
-    return [p for p in params if p.note or any(v.note for v in p.values)]
+def _value_items(param: Parameter) -> list[nodes.list_item]:
+    """One item per dated value of *param* (one saying so when it has none).
+
+    The value is in plain words (:func:`skillchain.cli._params.format_parameter`,
+    as ``skillchain params`` prints it), after the period it is in force; its source
+    and provenance follow, then its note.
+    """
+    from skillchain.cli._params import format_parameter
+
+    if not param.values:
+        item = nodes.list_item()
+        item += _para(
+            nodes.strong(text="None bundled"),
+            ": the district supplies it (see the note).",
+        )
+        return [item]
+    items = []
+    for value in param.values:
+        item = nodes.list_item()
+        period = nodes.strong(text=_format_period(value))
+        if isinstance(value.value, Mapping) and value.value:
+            item += _para(period, ":")
+            entries = nodes.bullet_list()
+            for key, entry in value.value.items():
+                line = nodes.list_item()
+                line += _para(
+                    f"{format_parameter(key, 'en')}: {format_parameter(entry, 'en')}"
+                )
+                entries += line
+            item += entries
+        else:
+            item += _para(period, ": ", format_parameter(value.value, "en"))
+        source = _para("Source: ")
+        if value.citation is not None:
+            source.extend(
+                _document_ref(value.citation.document, value.citation.article).children
+            )
+        else:
+            source += nodes.Text("none recorded")
+        if value.provenance is not None:
+            source += nodes.Text(f"; provenance: {value.provenance.value}")
+        source += nodes.Text(".")
+        item += source
+        if value.note:
+            item += _para(nodes.emphasis(text="Note: "), value.note)
+        items.append(item)
+    return items
 
 
 class DocumentsDirective(SphinxDirective):
@@ -335,28 +320,31 @@ class DocumentsDirective(SphinxDirective):
         for path in _data_files():
             self.env.note_dependency(path)
         policy = Policy.default()
-        rows = [
-            self._row(doc) for doc in sorted(policy.documents.values(), key=_doc_order)
-        ]
-        for row in rows:
-            # A label per row, so rule pages and parameter tables link here.
-            self.state.document.note_explicit_target(row, row)
-        return [
-            _table(
-                ("Id", "Document", "Level", "Provenance", "Seen at"),
-                (16, 44, 10, 10, 20),
-                rows,
-            )
-        ]
+        register = nodes.definition_list(classes=["skillchain-documents"])
+        for doc in sorted(policy.documents.values(), key=_doc_order):
+            item = self._item(doc)
+            # A label per document, so rule pages and parameter lists link here; on
+            # the term, as the item itself has no HTML element to carry an anchor.
+            term = item[0]
+            self.state.document.note_explicit_target(term, term)
+            register += item
+        return [register]
 
-    def _row(self, doc: Document) -> nodes.row:
+    def _item(self, doc: Document) -> nodes.definition_list_item:
+        """The document's id and title, then what is known of it, one line each."""
         anchor = _document_anchor(doc.id)
-        row = nodes.row(ids=[anchor], names=[anchor])
-        row += _cell(nodes.literal(text=doc.id))
-        cell = nodes.entry()
-        cell += _para(doc.label("zh"))
+        item = nodes.definition_list_item()
+        item += nodes.term(
+            "",
+            "",
+            nodes.literal(text=doc.id),
+            nodes.Text(f" {doc.label('zh')}"),
+            ids=[anchor],
+            names=[anchor],
+        )
+        definition = nodes.definition()
         if doc.title_en:
-            cell += _para(nodes.emphasis(text=doc.title_en))
+            definition += _para(nodes.emphasis(text=doc.title_en))
         facts = [
             f"{what} {day.isoformat()}"
             for what, day in (
@@ -366,18 +354,26 @@ class DocumentsDirective(SphinxDirective):
             )
             if day is not None
         ]
-        issuers = "、".join(doc.issuers)
-        cell += _para("; ".join([issuers, *facts]))
+        definition += _para("; ".join(["、".join(doc.issuers), *facts]))
+        definition += _para(
+            f"Level: {doc.level.value}; provenance: {doc.provenance.value}."
+        )
+        if doc.urls:
+            links = _para("Seen at: ")
+            links.extend(
+                _joined(
+                    (
+                        nodes.reference(url, _short_url(url), refuri=url)
+                        for url in doc.urls
+                    ),
+                    " · ",
+                )
+            )
+            definition += links
         if doc.note:
-            cell += _para(nodes.emphasis(text=doc.note))
-        row += cell
-        row += _cell(doc.level.value)
-        row += _cell(doc.provenance.value)
-        links = nodes.entry()
-        for url in doc.urls:
-            links += _para(nodes.reference(url, _short_url(url), refuri=url))
-        row += links
-        return row
+            definition += _para(nodes.emphasis(text=doc.note))
+        item += definition
+        return item
 
 
 def _doc_order(doc: Document) -> tuple[int, str]:
@@ -592,7 +588,7 @@ def _catalog_files() -> list[str]:
 
 @attrs.frozen
 class ConditionEntry:
-    """One row of a rule page's conditions table."""
+    """One condition of a rule page."""
 
     check: str
     """The check id."""
@@ -608,6 +604,8 @@ class ConditionEntry:
     """The day its parameters are read on, when not the evaluation day."""
     advisory: bool = False
     """Whether the condition is advisory (priority only, never a refusal)."""
+    facts: tuple[str, ...] = ()
+    """The facts the check reads, as dotted paths of the rule's arguments."""
 
 
 @attrs.frozen
@@ -663,6 +661,7 @@ def rule_page(rule: Rule, policy: Policy) -> RulePage:
                 citations=rule.citations_for(condition.check, policy),
                 read_on=condition.read_on,
                 advisory=condition.advisory,
+                facts=condition.facts,
             )
         )
     parameters = []
@@ -718,84 +717,105 @@ def _format_in_force(span: DateRange | None) -> str:
     return f"from {start} to {span.end.isoformat()}"
 
 
-def _conditions_table(page: RulePage) -> nodes.table:
-    """The conditions table: check, templates, what it reads and on which day, documents."""
-    rows = []
+def _field(name: str, *body: nodes.Node | str) -> nodes.field:
+    field = nodes.field()
+    field += nodes.field_name(name, name)
+    field_body = nodes.field_body()
+    field_body += _para(*body)
+    field += field_body
+    return field
+
+
+def _joined(items: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    """*items* with *separator* between them."""
+    out: list[nodes.Node] = []
+    for index, item in enumerate(items):
+        if index:
+            out.append(nodes.Text(separator))
+        out.append(item)
+    return out
+
+
+def _conditions_list(page: RulePage) -> nodes.definition_list:
+    """One block per condition: its sentence (zh, then en), then the check id, the
+    facts and parameters it reads (and on which day) and the documents behind it."""
+    dlist = nodes.definition_list(classes=["skillchain-conditions"])
     for entry in page.conditions:
-        row = nodes.row()
-        check = nodes.entry()
-        check += _para(nodes.literal(text=entry.check))
+        item = nodes.definition_list_item()
+        item += nodes.term("", entry.zh or entry.check)
+        definition = nodes.definition()
+        if entry.en:
+            definition += _para(nodes.emphasis(text=entry.en))
+        fields = nodes.field_list()
+        check: list[nodes.Node] = [nodes.literal(text=entry.check)]
         if entry.advisory:
-            check += _para(
-                nodes.emphasis(text="advisory: priority only, never a refusal")
+            check.append(
+                nodes.emphasis(text=" (advisory: priority only, never a refusal)")
             )
-        row += check
-        text = nodes.entry()
-        text += _para(entry.zh)
-        text += _para(nodes.emphasis(text=entry.en))
-        row += text
-        reads = nodes.entry()
-        for name in entry.parameters:
-            reads += _para(nodes.literal(text=name))
-        if entry.parameters and entry.read_on is not None:
-            reads += _para(
-                nodes.emphasis(text="read on "),
-                nodes.literal(text=entry.read_on.day),
-                nodes.emphasis(text=f": {entry.read_on.why}"),
+        fields += _field("Check", *check)
+        if entry.facts:
+            fields += _field(
+                "Facts", *_joined(nodes.literal(text=fact) for fact in entry.facts)
             )
-        elif entry.parameters:
-            reads += _para(nodes.emphasis(text="read on the evaluation day"))
-        row += reads
-        documents = nodes.entry()
-        for citation in entry.citations:
-            documents += _document_ref(citation.document, citation.article)
-        if not entry.citations:
-            documents += _para(
-                nodes.emphasis(text="none bundled: from the supplied parameter")
+        if entry.parameters:
+            reads = _joined(nodes.literal(text=name) for name in entry.parameters)
+            if entry.read_on is not None:
+                reads += [
+                    nodes.Text("; "),
+                    nodes.emphasis(text="read on "),
+                    nodes.literal(text=entry.read_on.day),
+                    nodes.emphasis(text=f": {entry.read_on.why}"),
+                ]
+            else:
+                reads += [
+                    nodes.Text("; "),
+                    nodes.emphasis(text="read on the evaluation day"),
+                ]
+            fields += _field("Parameters", *reads)
+        if entry.citations:
+            refs: list[nodes.Node] = []
+            for index, citation in enumerate(entry.citations):
+                if index:
+                    refs.append(nodes.Text("; "))
+                refs.extend(_document_ref(citation.document, citation.article).children)
+            fields += _field("Documents", *refs)
+        else:
+            fields += _field(
+                "Documents",
+                nodes.emphasis(text="none bundled: from the supplied parameter"),
             )
-        row += documents
-        rows.append(row)
-    return _table(
-        ("Check", "Condition (zh / en)", "Reads", "Documents"),
-        (22, 40, 18, 20),
-        rows,
+        definition += fields
+        item += definition
+        dlist += item
+    return dlist
+
+
+def _section(title: str, *body: nodes.Node) -> nodes.section:
+    """A section of the rule's reference, with its own heading."""
+    section = nodes.section(
+        names=[nodes.fully_normalize_name(title)], classes=["skillchain-rule-part"]
     )
+    section += nodes.title(title, title)
+    section.extend(body)
+    return section
 
 
 def render_rule_page(page: RulePage) -> list[nodes.Node]:
-    """The nodes of a rule page: heading facts, sources, conditions, parameters."""
+    """The nodes of a rule page: the rule's facts, then its sources, conditions and
+    parameters, each a section with its own heading."""
     rule = page.rule
-    out: list[nodes.Node] = []
     facts = nodes.field_list(classes=["skillchain-rule"])
-    for name, body in (
-        (
-            "Rule",
-            [nodes.literal(text=rule.id), nodes.Text(f", version {rule.version}")],
-        ),
-        ("Title", [nodes.Text(f"{rule.title_zh} — {rule.title_en}")]),
-        ("What it decides", _inline(page.summary)),
-        (
-            "In force",
-            [
-                nodes.Text(_format_in_force(page.in_force)),
-                nodes.Text(
-                    " (the span of the dated values of the parameters it reads; "
-                    "see below)"
-                    if page.in_force is not None
-                    else ""
-                ),
-            ],
-        ),
-    ):
-        field = nodes.field()
-        field += nodes.field_name(name, name)
-        field_body = nodes.field_body()
-        field_body += _para(*body)
-        field += field_body
-        facts += field
-    out.append(facts)
+    facts += _field("Rule", nodes.literal(text=rule.id), f", version {rule.version}")
+    facts += _field("Title", f"{rule.title_zh} — {rule.title_en}")
+    facts += _field("What it decides", *_inline(page.summary))
+    facts += _field(
+        "In force",
+        _format_in_force(page.in_force),
+        " (the span of the dated values of the parameters it reads; see below)"
+        if page.in_force is not None
+        else "",
+    )
 
-    out.append(_para(nodes.strong(text="Sources."), " The rule as a whole rests on:"))
     sources = nodes.bullet_list()
     for citation in page.sources:
         item = nodes.list_item()
@@ -806,32 +826,72 @@ def render_rule_page(page: RulePage) -> list[nodes.Node]:
             para += nodes.emphasis(text=doc.title_en)
         item += para
         sources += item
-    out.append(sources)
 
-    out.append(
+    parameters = [
         _para(
-            nodes.strong(text="Conditions."),
-            " One finding per check, in the order the rule emits them; "
-            "the templates' {fields} are the values the finding compares.",
+            f"The {len(page.parameters)} parameters the rule reads, with every "
+            "dated value in the bundled policy, its source and provenance:"
         )
-    )
-    out.append(_conditions_table(page))
+        if page.parameters
+        else _para("The rule reads no parameter.")
+    ]
+    if page.parameters:
+        parameters.append(_parameter_list(page.parameters))
+    last = _section("Parameters", *parameters)
+    last["classes"].append(_RULE_END)
+    return [
+        facts,
+        _section("Sources", _para("The rule as a whole rests on:"), sources),
+        _section(
+            "Conditions",
+            _para(
+                "One finding per condition, in the order the rule records them; "
+                "the {fields} of each sentence are the values the finding compares."
+            ),
+            _conditions_list(page),
+        ),
+        last,
+    ]
 
-    out.append(
-        _para(
-            nodes.strong(text="Parameters."),
-            f" The {len(page.parameters)} parameters the rule reads, "
-            "with every dated value in the bundled policy:",
-        )
-    )
-    out.append(
-        _parameter_table([row for p in page.parameters for row in _parameter_rows(p)])
-    )
-    noted = _noted(page.parameters)
-    if noted:
-        out.append(_para("Notes on these parameters and their values:"))
-        out.append(_parameter_notes(noted))
-    return out
+
+# The class of a rule reference's last section: what follows it on the page, up to
+# the next heading, is put in a section of its own (see _RuleTail).
+_RULE_END = "skillchain-rule-end"
+_RULE_TAIL_TITLE = "About this rule"
+
+
+class _RuleTail(SphinxTransform):
+    """Give the text that follows a rule's reference on its page a heading.
+
+    The reference ends with its Parameters section; prose written after the
+    directive would otherwise read as part of it.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        del kwargs
+        for last in list(self.document.findall(nodes.section)):
+            if _RULE_END not in last["classes"] or last.parent is None:
+                continue
+            parent = last.parent
+            start = parent.index(last) + 1
+            tail: list[nodes.Node] = []
+            for sibling in parent.children[start:]:
+                if isinstance(sibling, nodes.section):
+                    break
+                tail.append(sibling)
+            if all(isinstance(node, _SILENT) for node in tail):
+                continue
+            section = _section(_RULE_TAIL_TITLE)
+            for node in tail:
+                parent.remove(node)
+                section += node
+            parent.insert(start, section)
+            self.document.note_implicit_target(section, section)
+
+
+_SILENT = (nodes.target, nodes.comment, nodes.substitution_definition)
 
 
 # Documents of a plugin's programme, rendered without a link to the sources page
@@ -911,7 +971,12 @@ class RuleDirective(SphinxDirective):
             self.env.note_dependency(source)
         pages = _rule_pages(self.env)
         pages.setdefault(rule.id, set()).add(self.env.docname)
-        return render_rule_page(rule_page(rule, Policy.default()))
+        rendered = render_rule_page(rule_page(rule, Policy.default()))
+        for node in rendered:
+            if isinstance(node, nodes.section):
+                # Ids for the headings, unique on the page, so the sidebar links them.
+                self.state.document.note_implicit_target(node, node)
+        return rendered
 
 
 def _rule_pages(env: BuildEnvironment) -> dict[str, set[str]]:
@@ -966,6 +1031,98 @@ def _check_rule_pages(_app: Sphinx, env: BuildEnvironment) -> None:
                 type="skillchain",
                 subtype="rule",
             )
+
+
+# -- Chinese marked as Chinese ------------------------------------------------------
+
+# Han ideographs, CJK punctuation and full-width forms.  A run may hold digits (深人社规
+# 〔2019〕11号) but starts and ends with one of these.
+_CJK = (
+    "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+)
+CJK_RUN = re.compile(f"[{_CJK}](?:[{_CJK}0-9]*[{_CJK}])?")
+"""A run of Chinese text, as :class:`MarkChinese` wraps it."""
+ZH_CLASS = "language-zh-CN"
+"""The class docutils' HTML writer renders as ``lang="zh-CN"``."""
+# Text under these stays as it is: code is highlighted from its source text and a
+# signature is Python.
+_KEEP = (nodes.FixedTextElement, nodes.raw, addnodes.desc_signature)
+
+
+def mark_chinese(root: nodes.Node) -> int:
+    """Wrap each run of Chinese in *root*'s text in an inline marked ``zh-CN``.
+
+    Returns the number of runs wrapped.  Text inside code blocks, raw output,
+    signatures and already marked inlines is left alone.
+    """
+    count = 0
+    for text in list(root.findall(nodes.Text)):
+        parent = text.parent
+        if parent is None or not CJK_RUN.findall(text.astext()):
+            continue
+        # A cross-reference's text becomes the link with the cross-reference's
+        # first child only: leave text directly under one whole.
+        if isinstance(parent, addnodes.pending_xref) or _kept(parent):
+            continue
+        source = text.astext()
+        pieces: list[nodes.Node] = []
+        position = 0
+        for match in CJK_RUN.finditer(source):
+            if match.start() > position:
+                pieces.append(nodes.Text(source[position : match.start()]))
+            pieces.append(
+                nodes.inline(match.group(), match.group(), classes=[ZH_CLASS])
+            )
+            position = match.end()
+            count += 1
+        if position < len(source):
+            pieces.append(nodes.Text(source[position:]))
+        index = parent.index(text)
+        parent[index : index + 1] = pieces
+    return count
+
+
+def _kept(node: nodes.Node) -> bool:
+    current: nodes.Node | None = node
+    while current is not None:
+        if isinstance(current, _KEEP):
+            return True
+        if isinstance(current, nodes.Element) and any(
+            cls.startswith("language-") for cls in current["classes"]
+        ):
+            return True
+        current = current.parent
+    return False
+
+
+class MarkChinese(SphinxTransform):
+    """Mark Chinese runs ``lang="zh-CN"`` in the HTML, so browsers draw them with
+    Chinese glyph shapes (the pages themselves are English).
+
+    It runs after smart quotes and before the titles are collected for the
+    navigation, so headings are marked there too.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        del kwargs
+        mark_chinese(self.document)
+
+
+class MarkResolvedChinese(SphinxPostTransform):
+    """Mark the Chinese in links made when references are resolved.
+
+    A reference's text is rebuilt then (a page's title, a label's caption), without
+    the marks :class:`MarkChinese` put on it.
+    """
+
+    default_priority = 100  # after the references are resolved (10)
+
+    def run(self, **kwargs: Any) -> None:
+        del kwargs
+        mark_chinese(self.document)
 
 
 # -- attribute docstrings stay prose ----------------------------------------------
@@ -1193,4 +1350,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", _purge_rule_pages)
     app.connect("env-merge-info", _merge_rule_pages)
     app.connect("env-check-consistency", _check_rule_pages)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_transform(_RuleTail)
+    app.add_transform(MarkChinese)
+    app.add_post_transform(MarkResolvedChinese)
+    return {
+        "version": "2",
+        # Pages read by an older version of this extension are read again.
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

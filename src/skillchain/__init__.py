@@ -46,6 +46,7 @@ __all__ = [
     "SkillchainError",
     "add_months",
     "bulk",
+    "decide",
     "full_years_between",
     "mask",
     "message_for",
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         full_years_between,
         months_between,
     )
+    from skillchain._decide import decide
     from skillchain._decision import (
         Decision,
         FactValue,
@@ -118,6 +120,7 @@ else:
                 "full_years_between",
                 "months_between",
             ),
+            "skillchain._decide": ("decide",),
             "skillchain._decision": (
                 "Decision",
                 "FactValue",

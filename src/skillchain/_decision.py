@@ -110,6 +110,12 @@ def format_value(value: FactValue, lang: Lang) -> str:
         return str(value.value)
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple, list)):
+        # Not a FactValue, but a rule of a plugin may show one: words, not a repr.
+        items = [format_value(item, lang) for item in value]
+        if isinstance(value, (set, frozenset)):
+            items.sort()
+        return ("、" if lang == "zh" else ", ").join(items)
     return str(value)
 
 
@@ -244,8 +250,8 @@ class Decision:
         ...     findings=[Finding(check="demo.a", held=True),
         ...               Finding(check="demo.b", held=None, missing=("contract.end",))],
         ...     provenance=Provenance.OFFICIAL, policy_fingerprint="0" * 64)
-        >>> d.outcome
-        <Outcome.UNDETERMINED: 'undetermined'>
+        >>> d.outcome.value
+        'undetermined'
         >>> d.missing
         ('contract.end',)
     """

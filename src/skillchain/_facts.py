@@ -10,6 +10,7 @@ name its own file, table or line.
 import collections.abc
 import functools
 import inspect
+import json
 import typing
 
 from collections.abc import Callable, Mapping
@@ -100,10 +101,19 @@ def json_shaped(value: object, path: str, report: Report) -> object:
 def plain_type(hint: Any) -> Any:
     """The type to structure a fact as (iterables become tuples)."""
     origin = typing.get_origin(hint)
-    if origin in {collections.abc.Iterable, collections.abc.Collection}:
+    if origin in {
+        collections.abc.Iterable,
+        collections.abc.Collection,
+        collections.abc.Sequence,
+    }:
         (item,) = typing.get_args(hint)
         return tuple[item, ...]  # type: ignore[valid-type]
     return hint
+
+
+def _quoted(value: object) -> str:
+    """*value* as JSON writes it: ``"text"`` in double quotes, ``null``, ``true``."""
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _type_name(cls: object) -> str:
@@ -118,7 +128,7 @@ def _format_exception(exc: BaseException, cls: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         return f"unknown keys: {', '.join(sorted(exc.extra_fields))}"
     if isinstance(cls, type) and issubclass(cls, Enum):
-        values = ", ".join(repr(m.value) for m in cls)
+        values = ", ".join(_quoted(m.value) for m in cls)
         return f"expected one of {values}"
     if cls is date:
         return f"expected a date like 2024-01-31 ({exc})"
@@ -198,10 +208,10 @@ class FactReader:
         for key in raw:
             if key not in self.types:
                 close = closest(key, self.names)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = f"; did you mean {_quoted(close[0])}?" if close else ""
                 report(
                     join(path, key),
-                    f"{rule.id} takes no fact {shorten(key)!r} (its facts: "
+                    f"{rule.id} takes no fact {_quoted(shorten(key))} (its facts: "
                     f"{', '.join(self.names)}){hint}",
                 )
         bad: list[str] = []

@@ -73,8 +73,8 @@ class Sex(LabelledEnum):
         >>> from skillchain import Sex
         >>> Sex.FEMALE.zh
         '女'
-        >>> Sex("male")
-        <Sex.MALE: 'male'>
+        >>> Sex("male") is Sex.MALE
+        True
     """
 
     MALE = "male"

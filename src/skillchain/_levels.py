@@ -47,8 +47,8 @@ class SkillLevel(enum.Enum):
     Example:
         >>> from skillchain import SkillLevel
         >>> level = SkillLevel.parse("四级")
-        >>> level
-        <SkillLevel.INTERMEDIATE: 'intermediate'>
+        >>> level is SkillLevel.INTERMEDIATE
+        True
         >>> level.zh, level.grade_zh, level.national_grade
         ('中级工', '四级', 4)
         >>> level.en

@@ -6,8 +6,13 @@ amounts, dates and integers the two agree exactly (the patterns match the whole
 string, with no final newline, in ECMA 262 and in Python alike, and dates that do
 not exist are not matched); the schema cannot know check characters, registered
 codes or cross-field rules, which only the types themselves check.
+
+A rule's facts (the keyword arguments of its function, as :func:`skillchain.decide`
+reads them) are described the same way: :func:`rule_facts` lists them and
+:func:`facts_schema` is the JSON Schema of the object that carries them.
 """
 
+import collections.abc
 import enum
 import inspect
 import types
@@ -15,7 +20,7 @@ import typing
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 
@@ -31,7 +36,10 @@ from skillchain._serialization import (
 from skillchain._sources import Citation, Document
 
 
-__all__ = ["DIALECT", "json_schema"]
+if TYPE_CHECKING:
+    from skillchain.rules import Rule
+
+__all__ = ["DIALECT", "Fact", "facts_schema", "json_schema", "rule_facts"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect every generated schema declares."""
@@ -80,6 +88,122 @@ def json_schema(cls: object) -> dict[str, Any]:
     result: dict[str, Any] = {"$schema": DIALECT, **root}
     if defs:
         result["$defs"] = dict(sorted(defs.items()))
+    return result
+
+
+@attrs.frozen
+class Fact:
+    """One fact a rule decides on: a keyword argument of its function (not ``on`` or
+    ``policy``), as :func:`skillchain.decide` and JSON fact files read it.
+
+    Example:
+        >>> from skillchain.serialization import rule_facts
+        >>> for fact in rule_facts("apprenticeship.case"):
+        ...     print(fact.name, fact.required, fact.nullable, fact.default)
+        enrolment True False None
+        shortage_occupation False True None
+        student False False False
+    """
+
+    name: str
+    """The fact's name: the key of the facts object, the function's argument."""
+    type: Any
+    """The type the fact is read as (``structure(value, fact.type)`` reads one); a
+    fact that may be unknown is ``T | None``."""
+    required: bool
+    """Whether the fact must be given: it has no default and cannot be unknown."""
+    nullable: bool
+    """Whether ``null`` is allowed: the fact may be unknown."""
+    default: object = None
+    """What the rule takes when the fact is left out: the function's default, or
+    ``None`` (unknown) for a fact that may be unknown; ``None`` too for a required
+    fact, which cannot be left out."""
+
+
+def rule_facts(rule: "Rule | str") -> tuple[Fact, ...]:
+    """The facts *rule* (a rule or its registered id) decides on, in its function's order.
+
+    Raises:
+        UnknownRuleError: *rule* is an id no rule has (the message names the
+            closest ids).
+
+    Example:
+        >>> from skillchain.serialization import rule_facts
+        >>> [(f.name, f.type, f.required) for f in rule_facts("apprenticeship.settlement")]
+        [('entitlement', decimal.Decimal | None, False), ('prepaid', <class 'decimal.Decimal'>, True), ('training_end', datetime.date | None, False)]
+    """
+    import inspect
+
+    from skillchain._facts import fact_reader
+    from skillchain.rules import get_rule
+
+    found = get_rule(rule) if isinstance(rule, str) else rule
+    reader = fact_reader(found)
+    parameters = inspect.signature(found.function).parameters
+    return tuple(
+        Fact(
+            name=name,
+            type=reader.types[name],
+            required=name not in reader.has_default and name not in reader.nullable,
+            nullable=name in reader.nullable,
+            default=(parameters[name].default if name in reader.has_default else None),
+        )
+        for name in reader.names
+    )
+
+
+def facts_schema(rule: "Rule | str") -> dict[str, Any]:
+    """The JSON Schema (2020-12) of the facts object :func:`skillchain.decide` takes for *rule*.
+
+    One property per fact (:func:`rule_facts`), each described as
+    :func:`json_schema` describes a type, with nested types under ``$defs``;
+    unknown keys are refused (``additionalProperties: false``).  ``required``
+    lists the facts with no default that cannot be unknown; a fact that may be
+    unknown is its type or ``null``, and a fact that may be left out carries the
+    ``default`` the rule takes then.  What the schema rejects, :func:`skillchain.decide`
+    rejects too; it may still refuse what the schema cannot check (check
+    characters, registered codes, how facts fit together).
+
+    Raises:
+        UnknownRuleError: *rule* is an id no rule has.
+        TypeError: A fact's type does not travel as JSON (a rule from outside the
+            library may take such a fact).
+
+    Example:
+        >>> from skillchain.serialization import facts_schema
+        >>> schema = facts_schema("apprenticeship.case")
+        >>> schema["title"], schema["required"]
+        ('Facts of apprenticeship.case', ['enrolment'])
+        >>> schema["properties"]["shortage_occupation"]
+        {'anyOf': [{'type': 'boolean'}, {'type': 'null'}], 'default': None}
+        >>> schema["properties"]["enrolment"]
+        {'$ref': '#/$defs/ApprenticeEnrolment'}
+    """
+    from skillchain.rules import get_rule
+    from skillchain.serialization import unstructure
+
+    found = get_rule(rule) if isinstance(rule, str) else rule
+    facts = rule_facts(found)
+    builder = _Builder()
+    properties: dict[str, Any] = {}
+    for fact in facts:
+        schema = builder.schema(fact.type)
+        if not fact.required:
+            schema = {**schema, "default": unstructure(fact.default)}
+        properties[fact.name] = schema
+    result: dict[str, Any] = {
+        "$schema": DIALECT,
+        "title": f"Facts of {found.id}",
+        "description": f"{found.title_en} ({found.title_zh}): the facts rule "
+        f"{found.id} decides on, one key each. A fact that may be unknown is null "
+        "or left out; a fact with a default may be left out.",
+        "type": "object",
+        "properties": properties,
+        "required": [fact.name for fact in facts if fact.required],
+        "additionalProperties": False,
+    }
+    if builder.defs:
+        result["$defs"] = dict(sorted(builder.defs.items()))
     return result
 
 
@@ -133,7 +257,7 @@ class _Builder:
             return self.named(tp, tp.__name__, lambda: self.attrs_class(tp))
         origin = get_origin(tp)
         args = get_args(tp)
-        if origin in (frozenset, set, list) and len(args) == 1:
+        if origin in _ARRAYS and len(args) == 1:
             return {"type": "array", "items": self.schema(args[0])}
         if origin is tuple and args:
             if len(args) == 2 and args[1] is Ellipsis:
@@ -261,6 +385,16 @@ class _Builder:
             ],
         }
 
+
+_ARRAYS: Final = (
+    frozenset,
+    set,
+    list,
+    collections.abc.Sequence,
+    collections.abc.Collection,
+    collections.abc.Iterable,
+)
+"""Generic types of one item type that travel as a JSON array."""
 
 _INTEGER: Final = {
     "type": "integer",

@@ -58,12 +58,14 @@ __all__ = [
     "INTEGER_LIMIT",
     "RecordHook",
     "SkillchainConverter",
+    "article",
     "attrs_hook",
     "checked_attrs_hook",
     "describe_type",
     "enum_registry",
     "fact_value_tags",
     "hook_kind",
+    "json_words",
     "new_converter",
 ]
 
@@ -175,7 +177,8 @@ def got(value: object) -> str:
         digits = int(value.bit_length() * _DIGITS_PER_BIT) + 1
         return f"an integer of about {digits} digits"
     if isinstance(value, float):
-        return repr(value)
+        # 1.5, 1e+16; Infinity and NaN as Python's json module writes them.
+        return json.dumps(value)
     if isinstance(value, str):
         # Cut before encoding: a huge value costs no more than a short one.
         shown = json.dumps(value[:_SHOWN], ensure_ascii=False)
@@ -188,7 +191,95 @@ def got(value: object) -> str:
 
 
 def _invalid_text(error: InvalidValueError) -> str:
-    return f"{error.problem}; expected {error.expected}"
+    """A model check's refusal, in the words of someone who wrote JSON."""
+    return json_words(f"{error.problem}; expected {error.expected}")
+
+
+_PY_STRING: Final = re.compile(r"(?<![\w'\]])'([^'\\\n]*)'(?![\w'])")
+_PY_ASSIGNED: Final = re.compile(r"\b([A-Za-z_]\w*)=(True|False|None)\b")
+_PY_TYPE_GOT: Final = re.compile(r"\bgot a value of type (\w+)")
+_PY_WORDS: Final = (
+    (re.compile(r"\ba date \(not a datetime\)"), "a date like 2024-01-31"),
+    (
+        re.compile(r"\ba (?:tuple|frozenset) of (non-blank )?str\b"),
+        r"an array of \1strings",
+    ),
+    (re.compile(r"\ba (?:tuple|frozenset) of int\b"), "an array of integers"),
+    (re.compile(r"\ba finite Decimal\b"), "an amount"),
+    (re.compile(r"\ban? (?:tuple|frozenset|list|set)\b"), "an array"),
+    (re.compile(r"\bCreditCode\b"), "unified social credit code"),
+    (re.compile(r"\bResidentId\b"), "resident identity number"),
+    (re.compile(r"\bNone\b"), "null"),
+    (re.compile(r"\bTrue\b"), "true"),
+    (re.compile(r"\bFalse\b"), "false"),
+    (re.compile(r"\bDecimal\b"), "amount"),
+    (re.compile(r"\bstr\b"), "string"),
+    (re.compile(r"\bint\b"), "integer"),
+)
+_JSON_LITERALS: Final = {"True": "true", "False": "false", "None": "null"}
+_JSON_KINDS: Final = {
+    "NoneType": "null",
+    "bool": "true or false",
+    "int": "an integer",
+    "float": "a number",
+    "Decimal": "an amount",
+    "str": "a string",
+    "tuple": "an array",
+    "list": "an array",
+    "frozenset": "an array",
+    "dict": "an object",
+}
+
+
+def _json_string(match: "re.Match[str]") -> str:
+    return json.dumps(match.group(1), ensure_ascii=False)
+
+
+def json_words(text: str) -> str:
+    """*text*, a model check's message, in JSON's words rather than Python's.
+
+    The model's checks speak to a Python caller (``None``, ``True``, ``int``,
+    ``'text'``); whoever wrote JSON reads ``null``, ``true``, ``integer`` and
+    ``"text"``.  Anything else is left as it is.
+
+    Example:
+        >>> from skillchain._serialization import json_words
+        >>> json_words("got 0; expected an int of at least 1 or None")
+        'got 0; expected an integer of at least 1 or null'
+        >>> json_words("key 'x' differs; expected top_up=False")
+        'key "x" differs; expected "top_up": false'
+    """
+    text = _PY_STRING.sub(_json_string, text)
+    text = _PY_ASSIGNED.sub(
+        lambda m: f'"{m.group(1)}": {_JSON_LITERALS[m.group(2)]}', text
+    )
+    text = _PY_TYPE_GOT.sub(
+        lambda m: f"got {_JSON_KINDS.get(m.group(1), 'a value of another kind')}",
+        text,
+    )
+    for pattern, words in _PY_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
+_SAID_YOU: Final = frozenset({"uni", "use", "usu", "uti", "ure", "uri", "ura"})
+
+
+def article(name: str) -> str:
+    """*name* (a type's name, or a word) with its indefinite article: ``an Enterprise``.
+
+    Example:
+        >>> from skillchain._serialization import article
+        >>> article("ApprenticeEnrolment"), article("Person"), article("UiSkillClaim")
+        ('an ApprenticeEnrolment', 'a Person', 'a UiSkillClaim')
+    """
+    first = name[:1]
+    if first in {"U", "u"}:
+        # "an Update", but "a Unit", "a User" and "a UI" (said "you").
+        vowel = not (name[:3].lower() in _SAID_YOU or name[1:2] in {"I", "i", "S"})
+    else:
+        vowel = first != "" and first in "AEIOaeio"
+    return f"{'an' if vowel else 'a'} {name}"
 
 
 def _walk(error: BaseException) -> list[tuple[str, str]]:
@@ -231,7 +322,7 @@ def _walk(error: BaseException) -> list[tuple[str, str]]:
         return out
     if isinstance(error, BaseExceptionGroup):
         return [item for sub in error.exceptions for item in _walk(sub)]
-    text = str(error)
+    text = json_words(str(error))
     return [("", f"invalid value ({text})" if text else "invalid value")]
 
 
@@ -253,7 +344,7 @@ def _unknown_key(key: str, known: list[str], owner: str = "object") -> str:
     maybe = f' (did you mean "{hint[0]}"?)' if hint else ""
     if len(known) > _LISTED_KEYS:
         return (
-            f"unknown key{maybe}; a {owner} has no such key "
+            f"unknown key{maybe}; {article(owner)} has no such key "
             f"(its JSON Schema lists the {len(known)} keys it takes)"
         )
     listed = ", ".join(f'"{k}"' for k in known)

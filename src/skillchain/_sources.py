@@ -25,8 +25,8 @@ class Provenance(LabelledEnum):
 
     Example:
         >>> from skillchain import Provenance
-        >>> Provenance.weakest([Provenance.OFFICIAL, Provenance.SECONDARY])
-        <Provenance.SECONDARY: 'secondary'>
+        >>> Provenance.weakest([Provenance.OFFICIAL, Provenance.SECONDARY]).value
+        'secondary'
         >>> Provenance.OFFICIAL < Provenance.UNVERIFIED
         True
     """

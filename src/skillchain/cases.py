@@ -59,6 +59,7 @@ from skillchain.comparison import Case, evaluate
 from skillchain.errors import (
     CaseFileError,
     CaseProblem,
+    FactFileError,
     InvalidValueError,
     PolicyFileError,
     UnknownRuleError,
@@ -74,6 +75,7 @@ __all__ = [
     "CaseProblem",
     "CaseResult",
     "Expectation",
+    "FactFileError",
     "assert_case",
     "check_case",
     "check_directory",
@@ -747,9 +749,8 @@ def check_case(case: CaseFile) -> CaseResult:
             f"outcome: expected {expect.outcome.value}, got {decision.outcome.value}"
         )
     if expect.amount is not None and decision.amount != expect.amount:
-        lines.append(
-            f"amount: expected {shorten(str(expect.amount))}, got {decision.amount}"
-        )
+        got = "no amount" if decision.amount is None else str(decision.amount)
+        lines.append(f"amount: expected {shorten(str(expect.amount))}, got {got}")
     failed = {f.check for f in decision.failed}
     if expect.failed is not None and failed != expect.failed:
         lines.append(
@@ -868,9 +869,10 @@ def load_facts(
         ('#1', Decimal('84000.00'))
 
     Raises:
-        CaseFileError: The file is unreadable, not JSON, not an object or a list of
+        FactFileError: The file is unreadable, not JSON, not an object or a list of
             objects, or a fact is malformed; every problem is listed with the file
             and its JSON path (``[2].enrolment.person.id``), and nothing is returned.
+            It is a :exc:`~skillchain.errors.CaseFileError`.
         KeyError: *rule* is an id no rule has (the message names the closest).
     """
     found_rule = _known_rule(rule)
@@ -880,10 +882,10 @@ def load_facts(
         text = _text(Path(file), _MAX_FACT_FILE_BYTES)
     except _UnreadableError as exc:
         reader.problem("(file)", str(exc))
-        raise CaseFileError(reader.problems) from None
+        raise FactFileError(reader.problems) from None
     data = _parse_json(text, reader)
     if data is _NOT_READ:
-        raise CaseFileError(reader.problems)
+        raise FactFileError(reader.problems)
     many = isinstance(data, list)
     items = data if isinstance(data, list) else [data]
     if not items:
@@ -893,7 +895,7 @@ def load_facts(
     except PolicyFileError as err:
         for problem in err.problems:
             reader.problem("(policy)", str(problem))
-        raise CaseFileError(reader.problems) from None
+        raise FactFileError(reader.problems) from None
     found: list[CaseFile] = []
     reading = fact_reader(found_rule)
     for index, item in enumerate(items):
@@ -916,5 +918,5 @@ def load_facts(
             )
         )
     if reader.problems:
-        raise CaseFileError(reader.problems)
+        raise FactFileError(reader.problems)
     return tuple(found)

@@ -261,7 +261,8 @@ def differences(before: Decision, after: Decision) -> tuple[str, ...]:
     """What differs between two decisions on one case, one line each (empty if same).
 
     Compared: the outcome, the amount, the set of failed checks and the set of
-    missing facts or parameters.  The policy fingerprint, the provenance and the
+    missing facts or parameters, in plain words (``no amount``; names listed).
+    The policy fingerprint, the provenance and the
     citations are not: a reform always changes the fingerprint.
 
     Example:
@@ -280,7 +281,7 @@ def differences(before: Decision, after: Decision) -> tuple[str, ...]:
     if before.outcome is not after.outcome:
         lines.append(f"outcome: {before.outcome.value} → {after.outcome.value}")
     if before.amount != after.amount:
-        lines.append(f"amount: {before.amount} → {after.amount}")
+        lines.append(f"amount: {_amount(before)} → {_amount(after)}")
     was, now = set(_failed(before)), set(_failed(after))
     if was != now:
         gained = ", ".join(f"+{c}" for c in sorted(now - was))
@@ -288,10 +289,14 @@ def differences(before: Decision, after: Decision) -> tuple[str, ...]:
         lines.append(f"failed checks: {', '.join(p for p in (gained, lost) if p)}")
     if set(before.missing) != set(after.missing):
         lines.append(
-            f"missing: {list(before.missing) or 'nothing'} → "
-            f"{list(after.missing) or 'nothing'}"
+            f"missing: {', '.join(before.missing) or 'nothing'} → "
+            f"{', '.join(after.missing) or 'nothing'}"
         )
     return tuple(lines)
+
+
+def _amount(decision: Decision) -> str:
+    return "no amount" if decision.amount is None else str(decision.amount)
 
 
 def _summary(decision: Decision) -> str:

@@ -18,6 +18,7 @@ __all__ = [
     "CaseProblem",
     "CatalogFileError",
     "CatalogKeyError",
+    "FactFileError",
     "InputError",
     "InputProblem",
     "InvalidValueError",
@@ -250,6 +251,41 @@ class CaseFileError(ProblemsError):
         super().__init__(_listing("case files are malformed", self.problems))
 
 
+class FactFileError(CaseFileError):
+    """A JSON fact file is malformed (see :func:`skillchain.cases.load_facts`).
+
+    A fact file holds only a rule's facts, so its errors say so: the message is
+    headed "fact file is malformed" ("fact files are malformed" when the problems
+    are in several files) and lists every problem with its file and JSON path
+    (the first 50).  It is a :class:`CaseFileError`, so code that guards the
+    loading of case and fact files alike with ``except CaseFileError`` catches it.
+
+    Args:
+        problems: The problems found; at least one.
+
+    Example:
+        >>> from skillchain.errors import CaseFileError, CaseProblem, FactFileError
+        >>> err = FactFileError([CaseProblem(file="claim.json", path="[1].prepaid",
+        ...                                  message="expected an amount")])
+        >>> print(err)
+        fact file is malformed (1 problem):
+          - claim.json: [1].prepaid: expected an amount
+        >>> isinstance(err, CaseFileError)
+        True
+    """
+
+    problems: tuple[CaseProblem, ...]
+    """Every problem found, in file order."""
+
+    def __init__(self, problems: Iterable[CaseProblem]) -> None:
+        self.problems = tuple(problems)
+        files = {problem.file for problem in self.problems}
+        kind = (
+            "fact files are malformed" if len(files) > 1 else "fact file is malformed"
+        )
+        SkillchainError.__init__(self, _listing(kind, self.problems))
+
+
 class PopulationError(ProblemsError, ValueError):
     """A population file cannot be read: the file, the line and what is wrong.
 
@@ -467,6 +503,15 @@ class _BadJSONError(ValueError):
 
     Raised while reading a population (``skillchain.simulation``) and reported as a
     problem of a :class:`PopulationError`; it never escapes the library.
+    """
+
+
+class _RecordTooLongError(Exception):
+    """A CSV record of a population has run on for too many bytes (a quote left open).
+
+    Raised by the line reader of ``skillchain.simulation`` inside the csv module's
+    reading of one record; the record is then reported as a bad row and its lines
+    after the first are read again, so it never escapes the library.
     """
 
 

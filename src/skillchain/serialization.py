@@ -12,6 +12,9 @@ constructed only after every part of it has been read without a problem.
 
 :func:`json_schema` describes, as JSON Schema 2020-12, exactly the documents
 :func:`structure` accepts for a type, for a portal form or another system's validator.
+:func:`rule_facts` lists the facts a rule decides on (:class:`Fact`), and
+:func:`facts_schema` is the JSON Schema of the facts object :func:`skillchain.decide`
+takes for a rule.
 
 Findings and citations have their own encoding (see the how-to "Validate JSON from
 another system"): a citation names its document by register id; a finding's values are
@@ -31,14 +34,23 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from cattrs.preconf.json import JsonConverter
 
-from skillchain._schema_json import json_schema
+from skillchain._schema_json import Fact, facts_schema, json_schema, rule_facts
 from skillchain._serialization import new_converter
 
 
 if TYPE_CHECKING:
     from skillchain.policy import Policy
 
-__all__ = ["converter", "json_schema", "make_converter", "structure", "unstructure"]
+__all__ = [
+    "Fact",
+    "converter",
+    "facts_schema",
+    "json_schema",
+    "make_converter",
+    "rule_facts",
+    "structure",
+    "unstructure",
+]
 
 T = TypeVar("T")
 

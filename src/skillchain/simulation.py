@@ -70,6 +70,7 @@ from skillchain.errors import (
     PopulationError,
     SkillchainError,
     _BadJSONError,
+    _RecordTooLongError,
 )
 from skillchain.policy import Policy
 from skillchain.rules import Rule, get_rule
@@ -1736,6 +1737,11 @@ _BadRow = Callable[["PopulationError"], object]
 """Called with each bad row's error when a reader goes on past bad rows."""
 
 
+_NEVER: Final = 2**63
+"""A line number no file reaches: no record's lines are being kept."""
+_LONG: Final = f"the line is longer than {_LINE_LIMIT:,} bytes"
+
+
 class _Lines:
     """The text lines of a binary stream, decoded one by one and numbered.
 
@@ -1744,6 +1750,11 @@ class _Lines:
     read (not UTF-8, or longer than :data:`_LINE_LIMIT`) is given to the reader
     as an empty line, and its error is kept in :attr:`pending` for the reader to
     report with the row it spoils.
+
+    A CSV reader calls :meth:`begin` before each record; the lines after the
+    record's first are kept (up to :data:`_LINE_LIMIT` bytes) until the next
+    one, so that a record spoilt by a quote left open can be given up and the
+    lines after its first read again (:meth:`again`).
     """
 
     def __init__(
@@ -1751,15 +1762,23 @@ class _Lines:
     ) -> None:
         self.stream = stream
         self.file = file
-        self.head = list(head)
-        """Lines already read from *stream* (to guess its format)."""
+        self.head: list[bytes | None] = list(head)
+        """Lines to read before *stream*'s: read to guess its format, or to be
+        read again (``None``: a line too long to keep)."""
         self.number = 0
         self.pending: list[PopulationError] = []
+        self.first = _NEVER
+        """The line the record being read starts on."""
+        self.kept: list[bytes | None] = []
+        """The lines of that record after its first."""
+        self.kept_bytes = 0
+        self.read_again = 0
+        """The last line given back to be read again: no line is read a third time."""
 
     def __iter__(self) -> "_Lines":
         return self
 
-    def _read(self) -> bytes:
+    def _read(self) -> bytes | None:
         if self.head:
             return self.head.pop(0)
         return self.stream.readline(_LINE_LIMIT + 1)
@@ -1769,15 +1788,58 @@ class _Lines:
         self.pending.append(PopulationError(self.file, self.number, [problem]))
         return "\n"
 
+    def _keep(self, data: bytes | None) -> None:
+        """Keep a line of the record being read; raise once the record is too long."""
+        self.kept.append(data)
+        self.kept_bytes += _LINE_LIMIT + 1 if data is None else len(data)
+        if self.kept_bytes > _LINE_LIMIT:
+            raise _RecordTooLongError
+
+    def begin(self) -> None:
+        """A record starts on the next line: forget the lines kept for the last."""
+        self.first = self.number + 1
+        if self.kept:
+            self.kept = []
+            self.kept_bytes = 0
+
+    def again(self) -> tuple[int, int]:
+        """Give up the record being read: its lines after the first are read again.
+
+        A line already read twice (given back before) is not read a third time, so
+        a file reads in linear time whatever its quotes.  Returns the record's last
+        line and the last line left out for that reason (the record's first if
+        none).  The errors of the lines given back are dropped: they are found
+        again.
+        """
+        last = self.number
+        skip = min(max(self.read_again - self.first, 0), len(self.kept))
+        self.head[:0] = self.kept[skip:]
+        self.number = self.first + skip
+        if last > self.number:
+            self.read_again = last
+        self.kept = []
+        self.kept_bytes = 0
+        self.pending = []
+        return last, self.first + skip
+
     def __next__(self) -> str:
         data = self._read()
+        if data is None:  # a line too long, read again
+            self.number += 1
+            if self.number > self.first:
+                self._keep(None)
+            return self._refuse(_LONG)
         if not data:
             raise StopIteration
         self.number += 1
         if len(data) > _LINE_LIMIT and not data.endswith(b"\n"):
             while data and not data.endswith(b"\n"):
                 data = self._read()
-            return self._refuse(f"the line is longer than {_LINE_LIMIT:,} bytes")
+            if self.number > self.first:
+                self._keep(None)
+            return self._refuse(_LONG)
+        if self.number > self.first:
+            self._keep(data)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -1848,7 +1910,7 @@ def _header(
     return header, columns, label, day
 
 
-def _csv_cases(
+def _csv_cases(  # noqa: PLR0915 - one loop, kept flat for speed
     lines: _Lines, reader: FactReader, on: date | None, bad: _BadRow | None
 ) -> Iterator[tuple[int, Case]]:
     conv = _reading_converter()
@@ -1870,13 +1932,23 @@ def _csv_cases(
     days: dict[str, date | None] = {}
     while True:
         # _next_row inlined: this runs once per row.
+        lines.begin()
         try:
             cells: list[str] | PopulationError | None = next(rows)
         except StopIteration:
             cells = None
         except csv.Error as exc:
-            problem = InputProblem(path="", message=f"not valid CSV: {exc}")
-            cells = PopulationError(lines.file, lines.number, [problem])
+            cells = _not_csv(lines, str(exc))
+        except _RecordTooLongError:
+            cells = _not_csv(lines, f"runs on for more than {_LINE_LIMIT:,} bytes")
+        if lines.number > lines.first and (
+            type(cells) is PopulationError
+            or (type(cells) is list and len(cells) != width)
+        ):
+            # A record of several lines that is no row: a quote left open on its
+            # first line took the next lines in.  They are read again as rows.
+            _refuse(bad, _given_up(lines, cells, width))
+            continue
         if lines.pending and lines.flush(bad):
             continue
         if cells is None:
@@ -1914,6 +1986,55 @@ def _csv_cases(
         case = _general_case(cells, lines=lines, line=line, plan=plan, on=on, bad=bad)
         if case is not None:
             yield line, case
+
+
+_END_OF_DATA: Final = "unexpected end of data"
+"""What the csv module says of a quoted cell still open at the end of the file."""
+
+
+def _not_csv(lines: _Lines, problem: str) -> PopulationError:
+    """The error of a CSV record that is not valid CSV, on the line it ends on."""
+    if problem == _END_OF_DATA:
+        problem = "a quote opened on this line is not closed before the file ends"
+    return PopulationError(
+        lines.file,
+        lines.number,
+        [InputProblem(path="", message=f"not valid CSV: {problem}")],
+    )
+
+
+def _given_up(
+    lines: _Lines, cells: list[str] | PopulationError, width: int
+) -> PopulationError:
+    """The error of a record of several lines that is no row, on its first line.
+
+    The lines after its first are read again (see :meth:`_Lines.again`).
+    """
+    first = lines.first
+    last, left_out = lines.again()
+    if isinstance(cells, list):
+        why = f"the row runs on to line {last}, {len(cells)} cells where the header has {width}"
+    else:
+        text = cells.problems[0].message.removeprefix("not valid CSV: ")
+        if text.startswith("a quote opened"):
+            why = "the file ends inside it"
+        elif text.startswith("runs on"):
+            why = f"the row {text}"
+        else:
+            why = f"line {last}: {text}"
+    if left_out == first:
+        then = "the next lines are read again"
+    elif left_out == last:
+        then = f"lines {first + 1} to {last}, read twice already, are left out"
+    else:
+        then = (
+            f"lines {first + 1} to {left_out}, read twice already, are left out and "
+            "the next are read again"
+        )
+    message = (
+        f"not valid CSV: a quote opened on this line is not closed ({why}); {then}"
+    )
+    return PopulationError(lines.file, first, [InputProblem(path="", message=message)])
 
 
 @attrs.frozen
@@ -2336,6 +2457,12 @@ class _PartLines(_Lines):
         super().__init__(stream, file, head)
         self.skip = first_line - 1
         self.ended = False
+
+    def begin(self) -> None:
+        """A record starts on the next line, numbered as in the whole file."""
+        super().begin()
+        if not self.head and self.number < self.skip:
+            self.first = self.skip + 1
 
     def __next__(self) -> str:
         if not self.head and self.number < self.skip:

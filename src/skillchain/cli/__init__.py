@@ -3,9 +3,10 @@
 Commands: ``check`` (evaluate case files and compare with their expectations, or
 decide plain JSON fact files), ``rules`` (every registered rule with its titles,
 in-force dates, documents and parameters), ``params`` (the parameters in force on a
-day, or a parameter's history), ``schema`` (the JSON Schema of a public type) and
-``simulate`` (a population through one rule under two policies).  Before a command
-runs, every plugin is imported: the entry points of the group
+day, or a parameter's history), ``schema`` (the JSON Schema of a public type),
+``simulate`` (a population through one rule under two policies) and ``examples``
+(copy the example case files and their illustrative overlays into a folder).
+Before a command runs, every plugin is imported: the entry points of the group
 ``skillchain.programmes`` and each module named with ``--plugin MODULE``.
 
 Exit status: 0 when all is well, 1 when a case's decision differs from its

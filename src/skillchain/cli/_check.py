@@ -4,9 +4,9 @@ import argparse
 import json
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
-from skillchain._decision import Decision
+from skillchain._decision import Decision, Outcome
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
 from skillchain.cli._common import add_lang, day, find_rule, path_kind, say, shown
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from skillchain.cases import CaseFile
 
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "waiting_for"]
+
+_NAMES_SHOWN: Final = 6
+"""How many names of each kind a summary's waiting line shows."""
 
 
 def add_parser(commands: Any) -> None:
@@ -125,6 +128,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             continue
         if args.summary:
             _summary_line(out, case, result.decision, passed=result.passed, lang=lang)
+            if result.decision.outcome is Outcome.UNDETERMINED:
+                out.write(f"       {waiting_for(case, result.decision, lang)}\n")
             out.writelines(f"       - {redact(line)}\n" for line in result.differences)
             continue
         state = (
@@ -155,3 +160,71 @@ def _summary_line(
         f"{mark} {where}: {redact(case.name)} -> "
         f"{decision.outcome.label(lang)}{amount}\n"
     )
+
+
+def waiting_for(case: "CaseFile", decision: Decision, lang: Lang) -> str:
+    """What an undetermined *decision* waits for, in one line of *lang*.
+
+    The facts not known, the parameters the case's policy does not supply at all,
+    and those it supplies but not in force on the day they are read, each by
+    name (at most six of each kind, then how many more).  A decision that names
+    nothing missing gives the conditions it could not decide instead.
+
+    Example:
+        >>> from skillchain.cases import load_facts, check_case
+        >>> from skillchain.cli._check import waiting_for
+        >>> import json, tempfile
+        >>> from datetime import date
+        >>> from pathlib import Path
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     path = Path(folder, "claim.json")
+        ...     _ = path.write_text(json.dumps({"prepaid": "0.00"}), encoding="utf-8")
+        ...     (case,) = load_facts(path, rule="apprenticeship.settlement",
+        ...                          on=date(2025, 10, 8))
+        >>> decision = check_case(case).decision
+        >>> waiting_for(case, decision, "en")
+        'waiting for facts: entitlement'
+        >>> waiting_for(case, decision, "zh")
+        '尚缺事实：entitlement'
+    """
+    from skillchain.policy import specs
+
+    zh = lang == "zh"
+    known = case.policy.parameters
+    facts: list[str] = []
+    unsupplied: list[str] = []
+    out_of_force: list[str] = []
+    for name in decision.missing:
+        parameter = known.get(name)
+        if parameter is not None and parameter.values:
+            out_of_force.append(name)
+        elif parameter is not None or name in specs():
+            unsupplied.append(name)
+        else:
+            facts.append(name)
+    labels = (
+        ("事实", "参数（未提供）", "参数（未生效）")
+        if zh
+        else ("facts", "parameters not supplied", "parameters not in force")
+    )
+    groups = [
+        f"{label}{'：' if zh else ': '}{_listed(names, lang)}"
+        for label, names in zip(labels, (facts, unsupplied, out_of_force), strict=True)
+        if names
+    ]
+    if not groups:
+        checks = [finding.check for finding in decision.undecided]
+        label = "无法判断的条件" if zh else "conditions not decided"
+        groups = [f"{label}{'：' if zh else ': '}{_listed(checks, lang)}"]
+    if zh:
+        return redact("尚缺" + "；".join(groups))
+    return redact("waiting for " + "; ".join(groups))
+
+
+def _listed(names: list[str], lang: Lang) -> str:
+    """*names* joined for *lang*: at most six, then how many more."""
+    shown = [shorten(name) for name in names[:_NAMES_SHOWN]]
+    more = len(names) - len(shown)
+    if lang == "zh":
+        return "、".join(shown) + (f" 等 {len(names)} 项" if more else "")
+    return ", ".join(shown) + (f", … ({more} more)" if more else "")

@@ -192,8 +192,8 @@ def carrier_recognition(
         ...     host_kind=CarrierHostKind.ENTERPRISE)
         >>> decision = carrier_recognition(base, annual_trainees=800,
         ...     on=date(2024, 3, 1))
-        >>> decision.outcome, decision.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('carriers.base_min_annual_trainees',))
+        >>> decision.outcome.value, decision.missing
+        ('undetermined', ('carriers.base_min_annual_trainees',))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_recognition(judge, carrier, annual_trainees, leader_level)

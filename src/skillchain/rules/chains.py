@@ -380,8 +380,8 @@ def chain_leader_incubation(
         ...     chain_jobs=300, eight_level_ladder=True, school_cooperation=True,
         ...     notable_results=True)
         >>> decision = chain_leader_incubation(application, on=date(2026, 3, 1))
-        >>> decision.outcome, decision.priority_met
-        (<Outcome.ELIGIBLE: 'eligible'>, False)
+        >>> decision.outcome.value, decision.priority_met
+        ('eligible', False)
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_chain_leader(judge, application)
@@ -464,8 +464,8 @@ def chain_composition(
         ...     colleges=(ChainPartner(name="某技师学院"),),
         ...     status=ChainStatus.INCUBATION, year=2026)
         >>> decision = chain_composition(chain, on=date(2026, 3, 1))
-        >>> decision.outcome, decision.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('chains.required_parts',))
+        >>> decision.outcome.value, decision.missing
+        ('undetermined', ('chains.required_parts',))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     judge.record(LEADER, True, (("leader", chain.leader),))

@@ -365,8 +365,8 @@ def level_application(
         ...     occupation=OccupationCode("4-10-01-06"), edition="template-b",
         ...     target=SkillLevel.INTERMEDIATE,
         ...     work=(DateRange(date(2018, 3, 1)),), schooling=frozenset())
-        >>> level_application(application, on=date(2024, 3, 1)).outcome
-        <Outcome.ELIGIBLE: 'eligible'>
+        >>> level_application(application, on=date(2024, 3, 1)).outcome.value
+        'eligible'
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     standard = check_level_application(judge, application)

@@ -226,12 +226,12 @@ def annual_cap(
         ... )
         >>> again = SubsidyClaim(kind=SubsidyKind.APPRENTICESHIP, year=2024,
         ...                      occupation=welder, level=SkillLevel.ADVANCED)
-        >>> annual_cap(again, earlier, on=date(2024, 9, 1)).outcome
-        <Outcome.INELIGIBLE: 'ineligible'>
+        >>> annual_cap(again, earlier, on=date(2024, 9, 1)).outcome.value
+        'ineligible'
         >>> next_year = SubsidyClaim(kind=SubsidyKind.APPRENTICESHIP, year=2025,
         ...                          occupation=welder, level=SkillLevel.ADVANCED)
-        >>> annual_cap(next_year, earlier, on=date(2025, 3, 1)).outcome
-        <Outcome.ELIGIBLE: 'eligible'>
+        >>> annual_cap(next_year, earlier, on=date(2025, 3, 1)).outcome.value
+        'eligible'
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_annual_cap(judge, claim, history, claimed_on=claim_day(on, claimed_on))

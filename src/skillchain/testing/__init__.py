@@ -24,9 +24,11 @@ the outcome asked for, live in ``skillchain.testing.strategies`` (install the
 ``testing`` extra); this module imports no Hypothesis.
 """
 
+from typing import TypeAlias
+
+from skillchain import comparison as _comparison
 from skillchain.comparison import (
     Case,
-    CaseLike,
     Change,
     Comparison,
     compare,
@@ -52,6 +54,12 @@ from skillchain.testing._compare import (
     assert_tightens,
     assert_unchanged_outside,
 )
+
+
+CaseLike: TypeAlias = _comparison.CaseLike
+"""One case for the functions here: a :class:`Case`, or a mapping of the rule's
+keyword arguments plus ``on`` (the evaluation day), named ``case N`` by its place in
+the list.  The same alias as :data:`skillchain.comparison.CaseLike`."""
 
 
 __all__ = [

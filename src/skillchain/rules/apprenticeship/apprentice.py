@@ -384,8 +384,8 @@ def apprentice_eligibility(
         ...     in_plan_same_or_higher=False, filed_elsewhere_in_training=False,
         ...     covered_by_special_aid=False)
         >>> decision = apprentice_eligibility(apprentice, on=date(2024, 3, 1))
-        >>> decision.outcome, decision.priority_met
-        (<Outcome.ELIGIBLE: 'eligible'>, False)
+        >>> decision.outcome.value, decision.priority_met
+        ('eligible', False)
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_apprentice(judge, enrolment)

@@ -191,8 +191,8 @@ def enterprise_eligibility(
         ...     start=date(2024, 3, 1), planned_months=24,
         ...     modes=frozenset({TrainingMode.WORK_STUDY_ALTERNATION}),
         ...     status=ProgrammeStatus.APPLIED)
-        >>> enterprise_eligibility(firm, plan, on=date(2024, 3, 1)).outcome
-        <Outcome.ELIGIBLE: 'eligible'>
+        >>> enterprise_eligibility(firm, plan, on=date(2024, 3, 1)).outcome.value
+        'eligible'
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_enterprise(judge, enterprise, programme)

@@ -268,8 +268,8 @@ def programme_validity(
         ...     online_hours=Decimal(40), professional_basics_hours=Decimal(100),
         ...     status=ProgrammeStatus.APPLIED)
         >>> decision = programme_validity(plan, on=date(2024, 3, 1))
-        >>> decision.outcome, decision.missing
-        (<Outcome.UNDETERMINED: 'undetermined'>, ('apprenticeship.online_share_max', 'apprenticeship.occupation_directory'))
+        >>> decision.outcome.value, decision.missing
+        ('undetermined', ('apprenticeship.online_share_max', 'apprenticeship.occupation_directory'))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     check_programme(judge, programme)

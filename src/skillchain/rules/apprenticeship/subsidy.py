@@ -526,8 +526,8 @@ def subsidy_entitlement(
         ...     for number in ("11010519491231002X", "440304199001011233")]
         >>> decision = subsidy_entitlement(plan, apprentices, on=date(2026, 3, 2),
         ...     shortage_occupation=False)
-        >>> decision.outcome, decision.amount
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('28000.00'))
+        >>> decision.outcome.value, decision.amount
+        ('eligible', Decimal('28000.00'))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     qualified = failed = 0
@@ -882,8 +882,8 @@ def settlement(
         >>> from skillchain.rules import settlement
         >>> decision = settlement(Decimal(28000), Decimal(56000), date(2026, 3, 1),
         ...     on=date(2026, 3, 2))
-        >>> decision.outcome, decision.failed[0].value("deadline")
-        (<Outcome.INELIGIBLE: 'ineligible'>, datetime.date(2026, 6, 1))
+        >>> decision.outcome.value, decision.failed[0].value("deadline")
+        ('ineligible', datetime.date(2026, 6, 1))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     balance = check_settlement(judge, entitlement, prepaid, training_end)

@@ -67,8 +67,8 @@ def skill_upgrade_claim(
         >>> paid = (SubsidyClaim(kind=SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL,
         ...     year=2023, occupation=cert.occupation, level=cert.level),)
         >>> decision = skill_upgrade_claim(worker, cert, paid, on=date(2024, 6, 1))
-        >>> decision.outcome, decision.amount
-        (<Outcome.INELIGIBLE: 'ineligible'>, None)
+        >>> decision.outcome.value, decision.amount
+        ('ineligible', None)
         >>> [f.check for f in decision.failed]
         ['subsidy.cap.ui_exclusive']
     """

@@ -415,8 +415,8 @@ def skill_upgrade_subsidy(
         ...     issued_on=date(2024, 3, 1),
         ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
         >>> decision = skill_upgrade_subsidy(worker, cert, (), on=date(2024, 6, 1))
-        >>> decision.outcome  # born 1949: too old, whatever else is unknown
-        <Outcome.INELIGIBLE: 'ineligible'>
+        >>> decision.outcome.value  # born 1949: too old, whatever else is unknown
+        'ineligible'
         >>> [f.check for f in decision.failed]
         ['skill_upgrade.age']
     """

@@ -63,8 +63,8 @@ def ui_skill_claim(
         ...     occupation=cert.occupation, level=cert.level),)
         >>> refused = ui_skill_claim(cert, apprenticed, contribution_months=14,
         ...     shortage_occupation=False, on=date(2024, 6, 1))
-        >>> refused.outcome, refused.amount, [f.check for f in refused.failed]
-        (<Outcome.INELIGIBLE: 'ineligible'>, None, ['subsidy.cap.ui_exclusive'])
+        >>> refused.outcome.value, refused.amount, [f.check for f in refused.failed]
+        ('ineligible', None, ['subsidy.cap.ui_exclusive'])
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     claimed = claim_day(on, claimed_on)

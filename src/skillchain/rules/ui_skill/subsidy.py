@@ -301,8 +301,8 @@ def ui_skill_subsidy(
         ...     issuer_kind=IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
         >>> decision = ui_skill_subsidy(cert, (), contribution_months=14,
         ...     shortage_occupation=True, on=date(2024, 6, 1))
-        >>> decision.outcome, decision.amount
-        (<Outcome.ELIGIBLE: 'eligible'>, Decimal('2600.00'))
+        >>> decision.outcome.value, decision.amount
+        ('eligible', Decimal('2600.00'))
     """
     judge = Judge(policy if policy is not None else Policy.default(), on)
     amount = check_ui_skill(

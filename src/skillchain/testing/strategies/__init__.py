@@ -134,6 +134,7 @@ from skillchain.rules import (
     RuleSource,
     TechnicalExpertAwards,
 )
+from skillchain.serialization import Fact
 from skillchain.simulation import SimulationSummary
 from skillchain.testing.strategies._apprenticeship import (
     allocations,
@@ -279,6 +280,7 @@ from skillchain.testing.strategies._reforms import (
 from skillchain.testing.strategies._rules import (
     conditions,
     read_ons,
+    rule_fact_entries,
     rule_sources,
     rules,
 )
@@ -409,6 +411,7 @@ __all__ = [
     "resolved_values",
     "reward_scopes",
     "roundings",
+    "rule_fact_entries",
     "rule_sources",
     "rules",
     "scope_entries",
@@ -586,6 +589,7 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     RewardScope: reward_scopes,
     Rounding: roundings,
     Rule: rules,
+    Fact: rule_fact_entries,
     RuleSource: rule_sources,
     ReadOn: read_ons,
     Condition: conditions,

@@ -394,8 +394,8 @@ def resident_born(
         >>> from skillchain import Sex
         >>> from skillchain.testing.strategies import resident_born
         >>> person = resident_born(date(1990, 5, 17), serial=12, sex=Sex.MALE)
-        >>> person.reveal(), person.sex, person.birth_date
-        ('440304199005170258', <Sex.MALE: 'male'>, datetime.date(1990, 5, 17))
+        >>> person.reveal(), person.sex.value, person.birth_date
+        ('440304199005170258', 'male', datetime.date(1990, 5, 17))
     """
     if sex is None:
         order = serial % 1000

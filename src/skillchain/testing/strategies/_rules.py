@@ -12,6 +12,7 @@ from skillchain.rules import (
     RuleSource,
 )
 from skillchain.rules import rules as registered_rules
+from skillchain.serialization import Fact, rule_facts
 from skillchain.testing.strategies._base import IDS, NAMES, optional
 from skillchain.testing.strategies._decisions import CHECK_IDS
 
@@ -19,6 +20,13 @@ from skillchain.testing.strategies._decisions import CHECK_IDS
 def rules() -> st.SearchStrategy[Rule]:
     """Draw the registered rules (:func:`skillchain.rules.rules`)."""
     return st.sampled_from(registered_rules())
+
+
+def rule_fact_entries() -> st.SearchStrategy[Fact]:
+    """Draw the facts registered rules decide on (:func:`skillchain.serialization.rule_facts`)."""
+    return st.sampled_from(
+        [fact for rule in registered_rules() for fact in rule_facts(rule)]
+    )
 
 
 def rule_sources() -> st.SearchStrategy[RuleSource]:
