@@ -29,7 +29,7 @@ def tests(session: nox.Session) -> None:
     The tests run in one worker process per core (pytest-xdist); coverage is
     combined across the workers.
     """
-    session.install(".[dask]", *_group("tests"))
+    session.install(".[dask,charts]", *_group("tests"))
     session.env["HYPOTHESIS_PROFILE"] = os.environ.get("HYPOTHESIS_PROFILE", "ci")
     session.run("coverage", "erase")
     workers = session.posargs or ["-n", str(min(os.cpu_count() or 1, 4))]
@@ -56,7 +56,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python=PYTHON, tags=["ci"])
 def docs(session: nox.Session) -> None:
     """Build the Sphinx site (html) and run its doctests, warnings as errors, offline."""
-    session.install(".[testing]", *_group("docs"))
+    session.install(".[testing,charts]", *_group("docs"))
     session.env["SKILLCHAIN_DOCS_OFFLINE"] = "1"
     common = ["-n", "-T", "-W", "--keep-going", "-d", "docs/_build/doctrees"]
     session.run("sphinx-build", *common, "-b", "html", "docs", "docs/_build/html")
@@ -130,7 +130,7 @@ def browser(session: nox.Session) -> None:
     session.install(*_group("browser"))
     html = Path("docs/_build/html")
     if "--build" in session.posargs or not (html / "index.html").exists():
-        session.install(".[testing]", *_group("docs"))
+        session.install(".[testing,charts]", *_group("docs"))
         session.env["SKILLCHAIN_DOCS_OFFLINE"] = "1"
         session.run(
             "sphinx-build", "-n", "-T", "-W", "--keep-going",

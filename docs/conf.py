@@ -10,11 +10,14 @@ reach docs.python.org, and intersphinx's "failed to reach any of the inventories
 warning cannot be suppressed) and ignores references to the standard library instead.
 """
 
+import itertools
 import os
 import sys
 
 from importlib.metadata import version as _version
 from pathlib import Path
+
+from sphinx.application import Sphinx
 
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
@@ -117,3 +120,76 @@ html_static_path = ["_static"]
 # The generated rule pages, parameter lists and document register, stacked.
 html_css_files = ["skillchain.css"]
 html_show_sourcelink = False
+
+# -- Generated images --------------------------------------------------------------
+
+DOCS = Path(__file__).parent
+GENERATED = DOCS / "_generated"
+"""Images drawn at build time (git-ignored): the pages show what the code draws now."""
+SUMMARY_ROWS = 2000
+"""The example population's rows the summary chart of "Draw charts" decides."""
+
+
+def _draw_summary_chart(_app: Sphinx) -> None:
+    """Draw the example population's simulation summary for howto/draw-charts.md."""
+    from skillchain import Policy
+    from skillchain.charts import summary_chart
+    from skillchain.simulation import read_population, simulate
+
+    examples = DOCS.parent / "examples"
+    baseline = Policy.default().overlay(
+        Policy.from_files(examples / "overlays" / "futian-occupation-directory.toml")
+    )
+    reform = baseline.overlay(
+        Policy.from_files(examples / "overlays" / "illustrative-reform.toml")
+    )
+    population = read_population(
+        examples / "population" / "apprentices-10000.csv", "apprenticeship.case"
+    )
+    summary = simulate(
+        itertools.islice(population, SUMMARY_ROWS),
+        rule="apprenticeship.case",
+        baseline=baseline,
+        reform=reform,
+    )
+    GENERATED.mkdir(exist_ok=True)
+    summary_chart(summary, GENERATED / "summary-chart.png", lang="en")
+
+
+LETTER_COUNTS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("occupations trained (2023)", "public_training", {"measure": "occupations", "period": "2023"}),
+    ("enterprises with apprentices", "apprenticeship", {"measure": "enterprises"}),
+    ("apprentices (scaled 1:12)", "apprenticeship", {"measure": "apprentices"}),
+    ("private institutions filed", "institutions", {"measure": "filings", "filing_status": "filed"}),
+    ("guidance experts recommended", "experts", {"measure": "experts_recommended"}),
+    ("chain leaders listed", "chains", {"measure": "chain_leaders"}),
+    ("enterprises that applied", "chains", {"measure": "leader_applicants"}),
+)  # fmt: skip
+"""The counts of "Report the district's figures" drawn as its chart (person-times
+and lesson hours are in the thousands, so the page gives them in its table only)."""
+
+
+def _draw_letter_chart(_app: Sphinx) -> None:
+    """Draw the illustrative dataset's counts for howto/report-figures.md."""
+    from skillchain.charts import bar_chart
+    from skillchain.statistics import Statistics, read_records
+
+    dataset = DOCS.parent / "examples" / "statistics" / "futian-illustrative.jsonl"
+    report = Statistics().update(read_records(dataset)).report()
+    counts = {
+        label: report.value(programme, **dict(keys))
+        for label, programme, keys in LETTER_COUNTS
+    }
+    GENERATED.mkdir(exist_ok=True)
+    bar_chart(
+        "The letter's counts, from the illustrative dataset",
+        {"counted": counts},
+        GENERATED / "letter-counts.png",
+        lang="en",
+    )
+
+
+def setup(app: Sphinx) -> None:
+    """Draw the generated images before the pages are read."""
+    app.connect("builder-inited", _draw_summary_chart)
+    app.connect("builder-inited", _draw_letter_chart)

@@ -30,9 +30,14 @@ CASES: tuple[CaseFile, ...] = load_directory(EXAMPLES, overlay_root=EXAMPLES.par
 
 
 # Fields whose ``None`` is a value, not "unknown": an open end (a contract without a
-# fixed term, a period still running), a claim made on the evaluation day.
+# fixed term, a period still running), a claim made on the evaluation day, a course
+# under none of the three provincial projects.
 MEANINGFUL_NONE: frozenset[tuple[str, str]] = frozenset(
-    {("LabourContract", "end"), ("DateRange", "end")}
+    {
+        ("LabourContract", "end"),
+        ("DateRange", "end"),
+        ("PublicTrainingCourse", "project"),
+    }
 )
 MEANINGFUL_NONE_FACTS: frozenset[str] = frozenset({"claimed_on"})
 

@@ -46,6 +46,7 @@ from skillchain.catalog import (
     competition_categories,
     divisions,
     editions,
+    events,
     honours,
     industry_clusters,
     occupations,
@@ -429,13 +430,15 @@ def test_honours_have_levels_and_named_issuers_only_where_known() -> None:
     assert rows["futian-technical-expert"].issuer is None
     assert rows["shenzhen-craftsman"].provenance is Provenance.UNVERIFIED
     assert all(row.key.isascii() for row in rows)
-    assert {r.level for r in rows} == set(CompetitionTier)
+    # Every tier but the street tier, which no honour is conferred at in the sources.
+    assert {r.level for r in rows} == set(CompetitionTier) - {CompetitionTier.STREET}
 
 
 def test_competition_categories_as_the_sources_describe_them() -> None:
-    """Seven described pairs; no 区级一类; the letter is the source of 区二类."""
+    """Seven described pairs and the street tier; no 区级一类; the letter is the source
+    of 区二类 and of the street tier."""
     cats = competition_categories()
-    assert len(cats) == 7
+    assert len(cats) == 8
     assert (CompetitionTier.DISTRICT, CompetitionClass.FIRST) not in cats
     district = cats[CompetitionTier.DISTRICT, CompetitionClass.SECOND]
     assert (district.document.id, district.provenance) == (LETTER, Provenance.OFFICIAL)
@@ -775,6 +778,16 @@ MALFORMED: list[tuple[str, str, str, str, str]] = [
         "the tier in the key must be one of national",
     ),
     (
+        "bad-class-in-key",
+        "competition-categories",
+        header(
+            "competition-categories",
+            extra='[rows.street-third]\nzh = "街道级三类"\nen = "street"\n',
+        ),
+        "rows.street-third",
+        "the class in the key must be one of first, second",
+    ),
+    (
         "date-as-text",
         "divisions",
         header(
@@ -959,6 +972,7 @@ def test_catalog_accessors_have_one_signature() -> None:
         carrier_types,
         chain_leaders,
         reward_scope,
+        events,
     ]
     for accessor, name in zip(accessors, CATALOGS, strict=True):
         assert accessor() is catalog(name)

@@ -417,6 +417,7 @@ def test_every_subcommand_and_option_is_documented() -> None:
         "check",
         "examples",
         "params",
+        "report",
         "rules",
         "schema",
         "simulate",
@@ -431,7 +432,9 @@ def test_every_subcommand_and_option_is_documented() -> None:
                 assert action.metavar or action.dest.upper() in section, name
 
 
-@pytest.mark.parametrize("command", ["check", "params", "rules", "schema", "simulate"])
+@pytest.mark.parametrize(
+    "command", ["check", "params", "report", "rules", "schema", "simulate"]
+)
 def test_every_subcommand_has_help(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

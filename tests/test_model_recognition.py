@@ -152,7 +152,10 @@ def test_enum_labels_follow_the_sources() -> None:
         "市级",
         "区级",
     ]
-    assert [m.value for m in RecognitionLevel] == [m.value for m in CompetitionTier]
+    # The same levels as the competition tiers, less the street tier (contests only).
+    assert [m.value for m in RecognitionLevel] == [
+        m.value for m in CompetitionTier if m is not CompetitionTier.STREET
+    ]
 
 
 # --- certificates -----------------------------------------------------------------

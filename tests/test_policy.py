@@ -114,6 +114,7 @@ BUNDLED_KEYS = (
     "rewards",
     "craftsman",
     "levels",
+    "public_training",
 )
 DATA = Path(__file__).parent.parent / "src" / "skillchain" / "policy" / "data"
 

@@ -91,3 +91,10 @@ def record(change: Change) -> tuple[object, ...]:
         change.baseline.amount,
         change.reform.amount,
     )
+
+
+def statistics_period(item: object) -> str | None:
+    """A period for the statistics tests run on workers: 2020-2023 as one period."""
+    from skillchain.statistics import spanning
+
+    return spanning(2020, 2023)(item)

@@ -23,6 +23,7 @@ __all__ = [
     "InputProblem",
     "InvalidValueError",
     "KindError",
+    "MissingFontError",
     "PolicyFileError",
     "PolicyProblem",
     "PopulationError",
@@ -474,6 +475,22 @@ class UnknownRuleError(SkillchainError, KeyError):
 
 class KindError(SkillchainError, ValueError):
     """A raw value does not fit its parameter's kind (message says what was expected)."""
+
+
+class MissingFontError(SkillchainError):
+    """A chart has Chinese text and no font that can draw it was found.
+
+    Raised by :mod:`skillchain.charts` before anything is drawn or written.  The
+    message names the characters that need the font and what to do: install a
+    font with Chinese characters (on Debian or Ubuntu, ``apt-get install
+    fonts-noto-cjk``), or name a font file with the drawing function's ``font=``
+    argument or the ``SKILLCHAIN_CJK_FONT`` environment variable.
+
+    Example:
+        >>> from skillchain.errors import MissingFontError, SkillchainError
+        >>> issubclass(MissingFontError, SkillchainError)
+        True
+    """
 
 
 # -- internal carriers ----------------------------------------------------------

@@ -1,6 +1,7 @@
 """The public accessors: bundled editions read lazily and cached; user files on demand."""
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -14,6 +15,7 @@ from skillchain.catalog._catalog import (
     OccupationCatalog,
     RewardScope,
 )
+from skillchain.catalog._enums import EventKind
 from skillchain.catalog._errors import CatalogKeyError
 from skillchain.catalog._reader import SPECS, Context, read_catalog
 from skillchain.catalog._rows import (
@@ -22,11 +24,13 @@ from skillchain.catalog._rows import (
     ChainLeaderEntry,
     CompetitionCategory,
     Division,
+    EventEntry,
     HonourTitle,
     IndustryCluster,
     SkillLevelEntry,
     ThreeProjectEntry,
 )
+from skillchain.model import CompetitionTier
 
 
 __all__ = [
@@ -38,6 +42,8 @@ __all__ = [
     "competition_categories",
     "divisions",
     "editions",
+    "event_counts",
+    "events",
     "honours",
     "industry_clusters",
     "load_all_uncached",
@@ -60,6 +66,7 @@ _EDITIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "carrier-types": ("2022",),
     "chain-leaders": ("2024",),
     "reward-scope": ("2024", "2023"),
+    "events": ("futian-2024",),
 }
 
 CATALOGS: Final[tuple[str, ...]] = tuple(_EDITIONS)
@@ -327,6 +334,74 @@ def reward_scope(
         (31, 0)
     """
     return cast("RewardScope", _get("reward-scope", edition, source))
+
+
+def events(
+    edition: str | None = None, *, source: CatalogSource | None = None
+) -> Catalog[EventEntry]:
+    """The contests and events the district's letter names, each fact with its source.
+
+    The bundled edition ``"futian-2024"`` holds what the district's reply letter of
+    2024-09-02 names (the 3rd Guangdong skills competition it co-organised, the city
+    class-one contests it hosted, its own class-two contests, the first contests with
+    its 10 streets, the 服装制版师 contest of 2024-09-01, the Futian venue of the
+    Shenzhen craftsman week, a contest at its Chaozhou workstation), with the reports
+    that date and count them.  It is partial: the letter names examples.  Pass
+    ``source=`` a district's own list in the same format.
+
+    Example:
+        >>> from skillchain.catalog import events
+        >>> week = events()["craftsman-week-futian-venue"]
+        >>> week.kind.zh, week.role.zh, week.years, week.dating.inferred
+        ('工匠活动周分会场', '承办', (2021, 2022, 2023), True)
+    """
+    return cast("Catalog[EventEntry]", _get("events", edition, source))
+
+
+def event_counts(
+    rows: Iterable[EventEntry] | None = None, *, year: int | None = None
+) -> dict[tuple[EventKind, CompetitionTier | None], int]:
+    """How many recorded events there are of each kind and tier, in *year* or in all.
+
+    Counts rows (recorded events), not contests: one row may stand for several
+    contests (the district's class-two contests of twelve years are one row, and
+    so are the contests of its ten streets); a row's figures say how many where a
+    source gives it.  With *year*, only the rows dated to that year count, inferred
+    dating included (see each row's ``dating`` and ``weakest_provenance``); a row
+    with no dating counts only without *year*.  A competition without a
+    classification counts under the tier ``None``, as does every event that is
+    not a competition.  The counts come in the order of the kinds, then of the
+    tiers from the highest, unclassified last.
+
+    Args:
+        rows: The rows to count (default: the bundled :func:`events` edition).
+        year: Count only the rows held in this year.
+
+    Example:
+        >>> from skillchain.catalog import EventKind, event_counts
+        >>> from skillchain.model import CompetitionTier
+        >>> counts = event_counts(year=2024)
+        >>> counts[EventKind.COMPETITION, CompetitionTier.STREET]
+        1
+        >>> counts[EventKind.COMPETITION, CompetitionTier.MUNICIPAL]
+        1
+        >>> (EventKind.CRAFTSMAN_WEEK_VENUE, None) in counts
+        False
+        >>> event_counts(year=2023)[EventKind.CRAFTSMAN_WEEK_VENUE, None]
+        1
+    """
+    found: Counter[tuple[EventKind, CompetitionTier | None]] = Counter()
+    for row in events() if rows is None else rows:
+        if year is None or row.held_in(year):
+            found[row.kind, row.tier] += 1
+    return dict(sorted(found.items(), key=lambda item: _count_order(*item[0])))
+
+
+def _count_order(kind: EventKind, tier: CompetitionTier | None) -> tuple[int, int]:
+    """Kinds in their order, then tiers from the highest, unclassified last."""
+    tiers = list(CompetitionTier)
+    tier_index = len(tiers) if tier is None else tiers.index(tier)
+    return list(EventKind).index(kind), tier_index
 
 
 def load_all_uncached() -> int:

@@ -3,7 +3,14 @@
 from skillchain._labels import LabelledEnum, set_labels
 
 
-__all__ = ["ClusterKind", "DivisionKind", "OccupationStatus"]
+__all__ = [
+    "ClusterKind",
+    "DivisionKind",
+    "EventFigureKind",
+    "EventKind",
+    "EventRole",
+    "OccupationStatus",
+]
 
 
 class OccupationStatus(LabelledEnum):
@@ -91,5 +98,85 @@ set_labels(
         ),
         ClusterKind.FUTURE: ("未来产业", "future industry"),
         ClusterKind.LEADING: ("主导产业", "leading industry"),
+    },
+)
+
+
+class EventKind(LabelledEnum):
+    """The kind of event an events-catalog row records (活动类型).
+
+    No document fixes this list: it sorts the events the district's reply letter
+    of 2024-09-02 reports (§一 and §二).
+    """
+
+    COMPETITION = "competition"
+    """竞赛: a skills or labour-skill contest, or a series of them."""
+    CRAFTSMAN_WEEK_VENUE = "craftsman_week_venue"
+    """工匠活动周分会场: a district venue of the Shenzhen craftsman week."""
+
+
+set_labels(
+    EventKind,
+    {
+        EventKind.COMPETITION: ("竞赛", "competition"),
+        EventKind.CRAFTSMAN_WEEK_VENUE: ("工匠活动周分会场", "craftsman-week venue"),
+    },
+)
+
+
+class EventRole(LabelledEnum):
+    """The district's part in an event, in the letter's own verbs (承办方式).
+
+    The letter says the district co-organised (协办) the 3rd Guangdong skills
+    competition, hosted (承办) city contests and the craftsman-week venue, and held
+    (举办) its own contests.
+    """
+
+    CO_ORGANISED = "co_organised"
+    """协办: helped another body run the event."""
+    HOSTED = "hosted"
+    """承办: ran an event another body organises (主办)."""
+    HELD = "held"
+    """举办: held the event itself."""
+
+
+set_labels(
+    EventRole,
+    {
+        EventRole.CO_ORGANISED: ("协办", "co-organised"),
+        EventRole.HOSTED: ("承办", "hosted"),
+        EventRole.HELD: ("举办", "held"),
+    },
+)
+
+
+class EventFigureKind(LabelledEnum):
+    """What a figure about an event counts (活动数字类型).
+
+    The figures the sources give: the 3rd Guangdong skills competition's 92 events,
+    40 of them in Shenzhen; the 10 streets of the first street-level contests; the
+    years an event has run without a break (12, 3).
+    """
+
+    TRADES = "trades"
+    """赛项数: the number of events (trades) of a competition."""
+    TRADES_IN_SHENZHEN = "trades_in_shenzhen"
+    """在深圳举办的赛项数: how many of those were held in Shenzhen."""
+    STREETS = "streets"
+    """联动街道数: the streets (街道) that took part."""
+    CONSECUTIVE_YEARS = "consecutive_years"
+    """连续举办年数: the years in a row the event has been held or hosted."""
+
+
+set_labels(
+    EventFigureKind,
+    {
+        EventFigureKind.TRADES: ("赛项数", "events (trades)"),
+        EventFigureKind.TRADES_IN_SHENZHEN: (
+            "在深圳举办的赛项数",
+            "events held in Shenzhen",
+        ),
+        EventFigureKind.STREETS: ("联动街道数", "streets taking part"),
+        EventFigureKind.CONSECUTIVE_YEARS: ("连续举办年数", "consecutive years"),
     },
 )

@@ -28,7 +28,14 @@ from skillchain.catalog._catalog import (
     OccupationCatalog,
     RewardScope,
 )
-from skillchain.catalog._enums import ClusterKind, DivisionKind, OccupationStatus
+from skillchain.catalog._enums import (
+    ClusterKind,
+    DivisionKind,
+    EventFigureKind,
+    EventKind,
+    EventRole,
+    OccupationStatus,
+)
 from skillchain.catalog._errors import CatalogFileError, CatalogKeyError
 from skillchain.catalog._rows import (
     CarrierTypeEntry,
@@ -36,6 +43,11 @@ from skillchain.catalog._rows import (
     ChainLeaderEntry,
     CompetitionCategory,
     Division,
+    EventCategory,
+    EventDating,
+    EventEntry,
+    EventFigure,
+    EventTrade,
     HonourTitle,
     IndustryCluster,
     Occupation,
@@ -539,11 +551,15 @@ def _honour(
 def _competition(
     r: CatalogReader, _ctx: Context, c: Common, t: Mapping[str, object], path: str
 ) -> CompetitionCategory | None:
-    tier_text, _, class_text = c.key.partition("-")
+    tier_text, dash, class_text = c.key.partition("-")
     tier = r.member(CompetitionTier, tier_text, path, what="the tier in the key")
-    klass = r.member(CompetitionClass, class_text, path, what="the class in the key")
+    klass = (
+        r.member(CompetitionClass, class_text, path, what="the class in the key")
+        if dash
+        else None
+    )
     meaning = r.string(t, "meaning", path)
-    if tier is None or klass is None:
+    if tier is None or (dash and klass is None):
         return None
     return r.build(
         path,
@@ -584,6 +600,188 @@ def _chain_leader(
             district=district,
             listed_by=listed_by,
             credit_code=credit_code,
+        ),
+    )
+
+
+def _sourced(
+    r: CatalogReader, c: Common, table: Mapping[str, object], path: str
+) -> tuple[Document | None, Provenance | None, str | None]:
+    """A fact's own document (default: the row's), provenance and note."""
+    doc_id = r.string(table, "document", path)
+    document = r.cite(doc_id, f"{path}.document") if doc_id else c.document
+    return document, r.provenance(table, path), r.string(table, "note", path)
+
+
+def _array_of_tables(
+    r: CatalogReader, t: Mapping[str, object], key: str, path: str
+) -> list[tuple[object, str]]:
+    raw = t.get(key, [])
+    if not isinstance(raw, list):
+        r.problem(f"{path}.{key}", f"expected an array of tables ([[{path}.{key}]])")
+        return []
+    return [(item, f"{path}.{key}[{index}]") for index, item in enumerate(raw)]
+
+
+def _event_category(
+    r: CatalogReader, c: Common, raw: object, path: str
+) -> EventCategory | None:
+    table = r.table(raw, path, ("tier",), ("class", *_MEMBER_OPTIONAL))
+    if table is None:
+        return None
+    tier = r.enum(table, "tier", path, CompetitionTier)
+    klass = r.enum(table, "class", path, CompetitionClass)
+    document, provenance, note = _sourced(r, c, table, path)
+    if tier is None or document is None:
+        return None
+    return r.build(
+        path,
+        lambda: EventCategory(
+            tier=tier,
+            competition_class=klass,
+            document=document,
+            provenance=provenance or document.provenance,
+            note=note,
+        ),
+    )
+
+
+def _event_trade(
+    r: CatalogReader, ctx: Context, c: Common, raw: object, path: str
+) -> EventTrade | None:
+    table = r.table(raw, path, ("name",), ("occupation", *_MEMBER_OPTIONAL))
+    if table is None:
+        return None
+    name = r.string(table, "name", path)
+    key = r.string(table, "occupation", path)
+    occupation: Occupation | None = None
+    if key is not None:
+        try:
+            occupation = ctx.occupations()[key]
+        except CatalogKeyError as exc:
+            r.problem(f"{path}.occupation", str(exc))
+            return None
+    document, provenance, note = _sourced(r, c, table, path)
+    if name is None or document is None:
+        return None
+    return r.build(
+        path,
+        lambda: EventTrade(
+            name=name,
+            occupation=occupation,
+            document=document,
+            provenance=provenance or document.provenance,
+            note=note,
+        ),
+    )
+
+
+def _event_dating(
+    r: CatalogReader, c: Common, raw: object, path: str
+) -> EventDating | None:
+    table = r.table(
+        raw, path, ("years",), ("first_day", "last_day", "inferred", *_MEMBER_OPTIONAL)
+    )
+    if table is None or "years" not in table:
+        return None
+    years: list[int] = []
+    raw_years = table.get("years")
+    if isinstance(raw_years, list):
+        for index, value in enumerate(raw_years):
+            if isinstance(value, bool) or not isinstance(value, int):
+                r.problem(
+                    f"{path}.years[{index}]",
+                    f"expected a year as a whole number, got {shown(value)}",
+                )
+            else:
+                years.append(value)
+    elif raw_years is not None:
+        r.problem(
+            f"{path}.years", f"expected an array of years, got {shown(raw_years)}"
+        )
+    first_day = r.day(table, "first_day", path)
+    last_day = r.day(table, "last_day", path)
+    inferred = bool(r.boolean(table, "inferred", path))
+    document, provenance, note = _sourced(r, c, table, path)
+    if document is None:
+        return None
+    default = Provenance.UNVERIFIED if inferred else document.provenance
+    return r.build(
+        path,
+        lambda: EventDating(
+            years=tuple(years),
+            first_day=first_day,
+            last_day=last_day,
+            inferred=inferred,
+            document=document,
+            provenance=provenance or default,
+            note=note,
+        ),
+    )
+
+
+def _event_figure(
+    r: CatalogReader, c: Common, raw: object, path: str
+) -> EventFigure | None:
+    table = r.table(raw, path, ("kind", "value"), ("at_least", *_MEMBER_OPTIONAL))
+    if table is None:
+        return None
+    kind = r.enum(table, "kind", path, EventFigureKind)
+    value = r.integer(table, "value", path)
+    at_least = bool(r.boolean(table, "at_least", path))
+    document, provenance, note = _sourced(r, c, table, path)
+    if kind is None or value is None or document is None:
+        return None
+    return r.build(
+        path,
+        lambda: EventFigure(
+            kind=kind,
+            value=value,
+            at_least=at_least,
+            document=document,
+            provenance=provenance or document.provenance,
+            note=note,
+        ),
+    )
+
+
+def _event(
+    r: CatalogReader, ctx: Context, c: Common, t: Mapping[str, object], path: str
+) -> EventEntry | None:
+    kind = r.enum(t, "kind", path, EventKind)
+    role = r.enum(t, "role", path, EventRole)
+    place = r.string(t, "place", path)
+    category = (
+        _event_category(r, c, t["category"], f"{path}.category")
+        if "category" in t
+        else None
+    )
+    dating = (
+        _event_dating(r, c, t["dating"], f"{path}.dating") if "dating" in t else None
+    )
+    trades = [
+        found
+        for item, where in _array_of_tables(r, t, "trades", path)
+        if (found := _event_trade(r, ctx, c, item, where)) is not None
+    ]
+    figures = [
+        figure
+        for item, where in _array_of_tables(r, t, "figures", path)
+        if (figure := _event_figure(r, c, item, where)) is not None
+    ]
+    if kind is None or role is None:
+        return None
+    return r.build(
+        path,
+        lambda: EventEntry(
+            **c.fields(),
+            kind=kind,
+            role=role,
+            place=place,
+            category=category,
+            trades=tuple(trades),
+            dating=dating,
+            figures=tuple(figures),
         ),
     )
 
@@ -670,6 +868,12 @@ SPECS: Final[Mapping[str, Spec]] = {
             row_required=("year", "district"),
             row_optional=("listed_by", "credit_code"),
             parse_row=_chain_leader,
+        ),
+        Spec(
+            name="events",
+            row_required=("kind", "role"),
+            row_optional=("place", "category", "trades", "dating", "figures"),
+            parse_row=_event,
         ),
         Spec(
             name="reward-scope",

@@ -7,12 +7,20 @@ from typing import Any, Final
 
 import attrs
 
+from skillchain._checks import whole
 from skillchain._codes import DivisionCode, OccupationCode
 from skillchain._identifiers import CreditCode
 from skillchain._labels import Lang
 from skillchain._levels import SkillLevel
 from skillchain._sources import Citation, Document, Provenance
-from skillchain.catalog._enums import ClusterKind, DivisionKind, OccupationStatus
+from skillchain.catalog._enums import (
+    ClusterKind,
+    DivisionKind,
+    EventFigureKind,
+    EventKind,
+    EventRole,
+    OccupationStatus,
+)
 from skillchain.errors import InvalidValueError
 from skillchain.model import (
     CarrierType,
@@ -29,6 +37,11 @@ __all__ = [
     "ChainLeaderEntry",
     "CompetitionCategory",
     "Division",
+    "EventCategory",
+    "EventDating",
+    "EventEntry",
+    "EventFigure",
+    "EventTrade",
     "HonourTitle",
     "IndustryCluster",
     "Occupation",
@@ -464,7 +477,9 @@ class CompetitionCategory(CatalogRow):
     """A tier and class of skills competition (竞赛级别与类别) as the sources describe it.
 
     Keyed ``"<tier>-<class>"`` (e.g. ``"municipal-first"`` for 市级一类); look it up with
-    the pair of enums.  Only the pairs some source describes are rows.
+    the pair of enums.  A tier no source divides into classes (the street tier,
+    街道级) is keyed by the tier alone (``"street"``); look it up with the tier.
+    Only the tiers and pairs some source describes are rows.
 
     Example:
         >>> from skillchain.catalog import competition_categories
@@ -472,20 +487,27 @@ class CompetitionCategory(CatalogRow):
         >>> row = competition_categories()[CompetitionTier.MUNICIPAL, CompetitionClass.SECOND]
         >>> row.zh, row.provenance.value
         ('市级二类', 'official')
+        >>> street = competition_categories()[CompetitionTier.STREET]
+        >>> street.zh, street.competition_class
+        ('街道级', None)
     """
 
     tier: CompetitionTier = attrs.field(validator=_instance_of(CompetitionTier))
-    """The tier (国家级, 省级, 市级, 区级)."""
-    competition_class: CompetitionClass = attrs.field(
-        validator=_instance_of(CompetitionClass)
+    """The tier (国家级, 省级, 市级, 区级, 街道级)."""
+    competition_class: CompetitionClass | None = attrs.field(
+        default=None, validator=_optional(_instance_of(CompetitionClass))
     )
-    """The class within the tier (一类, 二类)."""
+    """The class within the tier (一类, 二类); ``None`` for a tier without classes."""
     meaning: str | None = attrs.field(default=None, validator=_optional_text)
     """What the category means (who runs it, what standard applies), where a source says."""
 
     def __attrs_post_init__(self) -> None:
-        """Check that the key is ``<tier>-<class>``."""
-        expected = f"{self.tier.value}-{self.competition_class.value}"
+        """Check that the key is ``<tier>-<class>``, or ``<tier>`` without a class."""
+        expected = (
+            self.tier.value
+            if self.competition_class is None
+            else f"{self.tier.value}-{self.competition_class.value}"
+        )
         if self.key != expected:
             raise _key_mismatch("CompetitionCategory", self.key, expected)
 
@@ -556,3 +578,377 @@ class ScopeEntry(CatalogRow):
         default=None, validator=_optional(_instance_of(CertificateKind))
     )
     """The kind of certificate the type is evidenced by, where the list says."""
+
+
+# --- events ---------------------------------------------------------------------------
+
+
+def _sourced_label(text: str, provenance: Provenance) -> str:
+    return f"{text} ({provenance.value})"
+
+
+@attrs.frozen(kw_only=True)
+class EventCategory:
+    """The tier and class of a recorded competition (竞赛级别与类别), with its source.
+
+    The tier and class are those of :class:`CompetitionCategory`; the street tier
+    (街道级) has no class.  A classification worked out rather than stated has
+    ``unverified`` provenance and a note saying how.
+
+    Example:
+        >>> from skillchain.catalog import events
+        >>> category = events()["futian-class-two-contests"].category
+        >>> category.label(), category.provenance.value
+        ('区级二类', 'official')
+    """
+
+    tier: CompetitionTier = attrs.field(validator=_instance_of(CompetitionTier))
+    """The tier (国家级, 省级, 市级, 区级, 街道级)."""
+    competition_class: CompetitionClass | None = attrs.field(
+        default=None, validator=_optional(_instance_of(CompetitionClass))
+    )
+    """The class within the tier (一类, 二类); ``None`` where no source gives one."""
+    document: Document = attrs.field(validator=_instance_of(Document))
+    """The register document the classification comes from."""
+    provenance: Provenance = attrs.field(validator=_instance_of(Provenance))
+    """How well the classification was checked."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """How the classification was worked out, or what is unknown about it."""
+
+    @property
+    def citation(self) -> Citation:
+        """A citation of the classification's document."""
+        return Citation(document=self.document)
+
+    def label(self, lang: Lang = "zh") -> str:
+        """The tier and class in *lang*: ``"市级一类"``, ``"municipal, class one"``."""
+        tier = self.tier.zh if lang == "zh" else self.tier.en
+        if self.competition_class is None:
+            return tier
+        klass = self.competition_class
+        return tier + klass.zh if lang == "zh" else f"{tier}, {klass.en}"
+
+    def __str__(self) -> str:
+        """The label and provenance, e.g. ``"区级二类 (official)"``."""
+        return _sourced_label(self.label(), self.provenance)
+
+
+@attrs.frozen(kw_only=True)
+class EventTrade:
+    """One event (赛项) of a recorded competition: its name and, where it is one, its occupation.
+
+    ``name`` is the event's name as the source gives it.  ``occupation`` is the row
+    of the bundled occupations catalog it names, where it names one (室内设计师 is
+    an alias of 室内装饰设计师, 4-08-08-07); an event named after no occupation
+    (Web3.0金融技术应用) has none, and a code is never guessed.
+
+    Example:
+        >>> from skillchain.catalog import events
+        >>> [(t.name, t.code) for t in events()["futian-class-two-contests"].trades]
+        [('室内设计师', '4-08-08-07'), ('Web3.0金融技术应用', None)]
+    """
+
+    name: str = attrs.field(validator=_text)
+    """The event's name as the source gives it."""
+    document: Document = attrs.field(validator=_instance_of(Document))
+    """The register document that names the event."""
+    provenance: Provenance = attrs.field(validator=_instance_of(Provenance))
+    """How well the event and its occupation were checked."""
+    occupation: Occupation | None = attrs.field(
+        default=None, validator=_optional(_instance_of(Occupation))
+    )
+    """The occupation the event is named after, as a row of the occupations catalog."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """What is unknown or worth knowing about the event."""
+
+    @property
+    def code(self) -> str | None:
+        """The occupation's 2022 code as text, or ``None`` (no occupation, or no code)."""
+        if self.occupation is None or self.occupation.code is None:
+            return None
+        return self.occupation.code.code
+
+    @property
+    def citation(self) -> Citation:
+        """A citation of the document that names the event."""
+        return Citation(document=self.document)
+
+    def __str__(self) -> str:
+        """The name, with the occupation it names and its code where there are any."""
+        if self.occupation is None:
+            return self.name
+        parts = [] if self.occupation.zh == self.name else [self.occupation.zh]
+        if self.code is not None:
+            parts.append(self.code)
+        return f"{self.name} ({' '.join(parts)})" if parts else self.name
+
+
+def _years(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise InvalidValueError(
+            field=_field_name(instance, attribute),
+            problem=f"got {value!r}",
+            expected="a non-empty tuple of years in ascending order",
+        )
+    for item in value:
+        _year(instance, attribute, item)
+    if list(value) != sorted(set(value)):
+        raise InvalidValueError(
+            field=_field_name(instance, attribute),
+            problem=f"{value!r} is not in ascending order without repeats",
+            expected="years in ascending order, each once",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class EventDating:
+    """When a recorded event took place: its years and, where known, its first and last days.
+
+    ``years`` lists every year the event was held (ascending, each once); a single
+    event has one.  ``inferred`` marks dating worked out rather than stated (e.g.
+    "12 years running" counted back from the letter's date, 2024-09-02): its
+    provenance is then ``unverified`` and its note says how it was worked out.
+
+    Checks: the days fall in the listed years and are in order; inferred dating is
+    unverified and has a note.
+
+    Example:
+        >>> from skillchain.catalog import events
+        >>> dating = events()["futian-class-two-contests"].dating
+        >>> dating.years[0], dating.years[-1], dating.inferred, dating.provenance.value
+        (2013, 2024, True, 'unverified')
+    """
+
+    years: tuple[int, ...] = attrs.field(validator=_years)
+    """The years the event was held, in ascending order."""
+    document: Document = attrs.field(validator=_instance_of(Document))
+    """The register document the dating comes from."""
+    provenance: Provenance = attrs.field(validator=_instance_of(Provenance))
+    """How well the dating was checked (``unverified`` if inferred)."""
+    first_day: date | None = attrs.field(default=None, validator=_day)
+    """The first day, where a source gives it."""
+    last_day: date | None = attrs.field(default=None, validator=_day)
+    """The last day (inclusive), where a source gives it."""
+    inferred: bool = attrs.field(default=False, validator=_instance_of(bool))
+    """Whether the dating was worked out rather than stated by a source."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """How the dating was worked out, or what is unknown about it."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the days against the years, and that inferred dating says so."""
+        for name in ("first_day", "last_day"):
+            day = getattr(self, name)
+            if day is not None and day.year not in self.years:
+                raise InvalidValueError(
+                    field=f"EventDating.{name}",
+                    problem=f"{day.isoformat()} is not in the years {self.years!r}",
+                    expected="a day in one of the listed years",
+                )
+        if (
+            self.first_day is not None
+            and self.last_day is not None
+            and self.last_day < self.first_day
+        ):
+            raise InvalidValueError(
+                field="EventDating.last_day",
+                problem=f"{self.last_day} is before first_day {self.first_day}",
+                expected="a day on or after first_day",
+            )
+        if self.inferred and self.provenance is not Provenance.UNVERIFIED:
+            raise InvalidValueError(
+                field="EventDating.provenance",
+                problem=f"inferred dating has the provenance {self.provenance.value!r}",
+                expected="'unverified' for dating worked out rather than stated",
+            )
+        if self.inferred and self.note is None:
+            raise InvalidValueError(
+                field="EventDating.note",
+                problem="inferred dating has no note",
+                expected="a note saying how the dating was worked out",
+            )
+
+    @property
+    def consecutive(self) -> bool:
+        """Whether the years follow one another without a gap."""
+        return self.years[-1] - self.years[0] + 1 == len(self.years)
+
+    @property
+    def citation(self) -> Citation:
+        """A citation of the dating's document."""
+        return Citation(document=self.document)
+
+    def __str__(self) -> str:
+        """The years (or days), ``inferred`` where it is, and the provenance."""
+        first, last = self.first_day, self.last_day
+        if first is not None and last is not None and len(self.years) == 1:
+            when = first.isoformat() if first == last else f"{first}–{last}"
+        elif self.consecutive and len(self.years) > 1:
+            when = f"{self.years[0]}–{self.years[-1]}"
+        else:
+            when = ", ".join(map(str, self.years))
+            if last is not None and len(self.years) == 1:
+                when += f" (last day {last.isoformat()})"
+        inferred = "inferred, " if self.inferred else ""
+        return f"{when} ({inferred}{self.provenance.value})"
+
+
+@attrs.frozen(kw_only=True)
+class EventFigure:
+    """A figure a source gives about an event (e.g. 92 events, 40 of them in Shenzhen).
+
+    ``at_least`` marks a lower bound: "多个" (several) contests of which the
+    letter names two is at least 2.
+
+    Example:
+        >>> from skillchain.catalog import EventFigureKind, events
+        >>> figure = events()["gd-3rd-skills-competition"].figure(EventFigureKind.TRADES)
+        >>> figure.value, figure.provenance.value
+        (92, 'secondary')
+    """
+
+    kind: EventFigureKind = attrs.field(validator=_instance_of(EventFigureKind))
+    """What the figure counts."""
+    value: int = attrs.field(validator=whole(0))
+    """The figure."""
+    document: Document = attrs.field(validator=_instance_of(Document))
+    """The register document that gives the figure."""
+    provenance: Provenance = attrs.field(validator=_instance_of(Provenance))
+    """How well the figure was checked."""
+    at_least: bool = attrs.field(default=False, validator=_instance_of(bool))
+    """Whether the figure is a lower bound rather than an exact count."""
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    """What is unknown or worth knowing about the figure."""
+
+    @property
+    def citation(self) -> Citation:
+        """A citation of the figure's document."""
+        return Citation(document=self.document)
+
+    @property
+    def label(self) -> str:
+        """The figure for display: ``"92"``, or ``"2+"`` for a lower bound."""
+        return f"{self.value}+" if self.at_least else str(self.value)
+
+    def __str__(self) -> str:
+        """What it counts, the figure and its provenance, e.g. ``"trades 92 (secondary)"``."""
+        return _sourced_label(f"{self.kind.value} {self.label}", self.provenance)
+
+
+@attrs.frozen(kw_only=True)
+class EventEntry(CatalogRow):
+    """An event the district took part in (活动记录): a contest, or a craftsman-week venue.
+
+    From the district's reply letter of 2024-09-02 (§一 and §二) and the sources that
+    date and count its events.  Every fact carries its own document and
+    provenance: the row's own (that the event took place, its kind, the district's
+    role, the place), the classification, the dating and each figure and event
+    (赛项).  Dating worked out from the letter's date is marked ``inferred``.
+
+    A row records an event as the sources report it, not one contest: the district's
+    class-two contests of twelve years are one row, and so are the contests of its
+    ten streets.  Rows may overlap: the letter does not say whether the 服装制版师
+    contest of 2024-09-01 is one of the city class-one contests it says it hosted.
+
+    Checks: a classification and events (赛项) only for a competition; each figure
+    kind at most once.
+
+    Example:
+        >>> from skillchain.catalog import events
+        >>> from skillchain.model import CompetitionTier
+        >>> street = events()["futian-street-contests"]
+        >>> street.zh, street.tier is CompetitionTier.STREET, street.years
+        ('联动辖区街道劳动技能竞赛', True, (2024,))
+        >>> street.weakest_provenance.value
+        'unverified'
+    """
+
+    kind: EventKind = attrs.field(validator=_instance_of(EventKind))
+    """A competition or a craftsman-week venue."""
+    role: EventRole = attrs.field(validator=_instance_of(EventRole))
+    """The district's part: co-organised (协办), hosted (承办) or held (举办)."""
+    place: str | None = attrs.field(default=None, validator=_optional_text)
+    """Where it took place, as the sources say; ``None`` if they do not."""
+    category: EventCategory | None = attrs.field(
+        default=None, validator=_optional(_instance_of(EventCategory))
+    )
+    """A competition's tier and class, with its source; ``None`` if not known."""
+    trades: tuple[EventTrade, ...] = attrs.field(
+        default=(), validator=_tuple_of(EventTrade)
+    )
+    """The events (赛项) the sources name, each with its occupation where it has one."""
+    dating: EventDating | None = attrs.field(
+        default=None, validator=_optional(_instance_of(EventDating))
+    )
+    """When it took place; ``None`` if no source dates it."""
+    figures: tuple[EventFigure, ...] = attrs.field(
+        default=(), validator=_tuple_of(EventFigure)
+    )
+    """The figures the sources give about it."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that only a competition is classified and has events, one figure a kind."""
+        if self.kind is not EventKind.COMPETITION:
+            for name in ("category", "trades"):
+                if getattr(self, name):
+                    raise InvalidValueError(
+                        field=f"EventEntry.{name}",
+                        problem=f"a {self.kind.value} row has a {name}",
+                        expected=f"no {name} (only a competition has one)",
+                    )
+        kinds = [figure.kind for figure in self.figures]
+        if len(kinds) != len(set(kinds)):
+            raise InvalidValueError(
+                field="EventEntry.figures",
+                problem="a kind of figure appears twice",
+                expected="each kind of figure at most once",
+            )
+
+    @property
+    def tier(self) -> CompetitionTier | None:
+        """The competition's tier, or ``None`` (not a competition, or not classified)."""
+        return None if self.category is None else self.category.tier
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The years it took place (empty if no source dates it)."""
+        return () if self.dating is None else self.dating.years
+
+    def held_in(self, year: int) -> bool | None:
+        """Whether it took place in *year*; ``None`` if no source dates it."""
+        if self.dating is None:
+            return None
+        return year in self.dating.years
+
+    def figure(self, kind: EventFigureKind) -> EventFigure | None:
+        """The figure of *kind*, or ``None`` if no source gives one."""
+        for figure in self.figures:
+            if figure.kind is kind:
+                return figure
+        return None
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document behind the row and its facts, each once, the row's first."""
+        found: dict[str, Document] = {}
+        for document in (
+            self.document,
+            *((self.category.document,) if self.category else ()),
+            *((self.dating.document,) if self.dating else ()),
+            *(figure.document for figure in self.figures),
+            *(trade.document for trade in self.trades),
+        ):
+            found.setdefault(document.id, document)
+        return tuple(found.values())
+
+    @property
+    def weakest_provenance(self) -> Provenance:
+        """The weakest provenance of the row and every fact it records."""
+        return Provenance.weakest(
+            (
+                self.provenance,
+                *((self.category.provenance,) if self.category else ()),
+                *((self.dating.provenance,) if self.dating else ()),
+                *(figure.provenance for figure in self.figures),
+                *(trade.provenance for trade in self.trades),
+            )
+        )

@@ -4,8 +4,10 @@ Commands: ``check`` (evaluate case files and compare with their expectations, or
 decide plain JSON fact files), ``rules`` (every registered rule with its titles,
 in-force dates, documents and parameters), ``params`` (the parameters in force on a
 day, or a parameter's history), ``schema`` (the JSON Schema of a public type),
-``simulate`` (a population through one rule under two policies) and ``examples``
-(copy the example case files and their illustrative overlays into a folder).
+``simulate`` (a population through one rule under two policies), ``report`` (the
+figures a district reports, per programme and period, from records, decisions, case
+files or a population) and ``examples`` (copy the example case files and their
+illustrative overlays into a folder).
 Before a command runs, every plugin is imported: the entry points of the group
 ``skillchain.programmes`` and each module named with ``--plugin MODULE``.
 

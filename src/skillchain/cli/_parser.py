@@ -5,7 +5,7 @@ import argparse
 from collections.abc import Callable
 from typing import Final, TextIO
 
-from skillchain.cli import _check, _examples, _params, _rules, _simulate
+from skillchain.cli import _check, _examples, _params, _report, _rules, _simulate
 from skillchain.cli._common import Parser, Version
 
 
@@ -18,6 +18,7 @@ HANDLERS: Final[dict[str, Callable[[argparse.Namespace, TextIO], int]]] = {
     "schema": _rules.run_schema,
     "simulate": _simulate.run,
     "examples": _examples.run,
+    "report": _report.run,
 }
 """The function that runs each subcommand with its parsed arguments."""
 
@@ -44,4 +45,5 @@ def build_parser() -> argparse.ArgumentParser:
     _rules.add_schema_parser(commands)
     _simulate.add_parser(commands)
     _examples.add_parser(commands)
+    _report.add_parser(commands)
     return parser

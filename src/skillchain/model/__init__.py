@@ -78,6 +78,8 @@ from skillchain.model._recognition import (
     TalentRewardKind,
 )
 from skillchain.model._training import (
+    CantoneseChefDesignation,
+    CantoneseChefUnit,
     CarrierAwardApplication,
     CarrierAwardCategory,
     CarrierHostKind,
@@ -90,6 +92,8 @@ from skillchain.model._training import (
     PrivateInstitutionFiling,
     PublicTrainingCourse,
     SetupProcedure,
+    TraineeGroup,
+    TraineeProfile,
 )
 
 
@@ -116,6 +120,8 @@ __all__ = [
     "ApprenticeEnrolment",
     "ApprenticeExclusion",
     "ApprenticeshipProgramme",
+    "CantoneseChefDesignation",
+    "CantoneseChefUnit",
     "CarrierAwardApplication",
     "CarrierAwardCategory",
     "CarrierHostKind",
@@ -180,6 +186,8 @@ __all__ = [
     "TalentRewardClaim",
     "TalentRewardKind",
     "ThreeProject",
+    "TraineeGroup",
+    "TraineeProfile",
     "TrainingInstitution",
     "TrainingMode",
     "YearsCountedFrom",

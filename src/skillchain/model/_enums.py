@@ -295,7 +295,12 @@ set_labels(
 
 
 class CompetitionTier(LabelledEnum):
-    """The tier of a skills competition (竞赛级别)."""
+    """The tier of a skills competition (竞赛级别), from the highest to the lowest.
+
+    The street tier is the newest: the district's reply letter of 2024-09-02 says
+    that Futian linked its 10 streets (街道) to hold labour-skill contests for the
+    first time.  No source gives it a class (一类 / 二类) or rules of its own.
+    """
 
     NATIONAL = "national"
     """国家级."""
@@ -305,6 +310,8 @@ class CompetitionTier(LabelledEnum):
     """市级."""
     DISTRICT = "district"
     """区级."""
+    STREET = "street"
+    """街道级: contests a district holds with its streets (the letter reports the first)."""
 
 
 set_labels(
@@ -314,6 +321,7 @@ set_labels(
         CompetitionTier.PROVINCIAL: ("省级", "provincial"),
         CompetitionTier.MUNICIPAL: ("市级", "municipal"),
         CompetitionTier.DISTRICT: ("区级", "district"),
+        CompetitionTier.STREET: ("街道级", "street"),
     },
 )
 

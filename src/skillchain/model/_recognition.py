@@ -64,8 +64,9 @@ class RecognitionLevel(LabelledEnum):
     Used for honours (全国技术能手 is national, 广东省技术能手 provincial,
     深圳市技术能手 municipal, 福田区技术能手 district) and for lifelong training
     carriers (the 2022 Shenzhen measure recognises city-level carriers; national
-    and provincial bases and studios also exist).  Same members as
-    :class:`CompetitionTier`, which is kept for competitions.
+    and provincial bases and studios also exist).  The same levels as
+    :class:`CompetitionTier`, which is kept for competitions, except its street
+    tier: no source names a street-level honour or recognition.
     """
 
     NATIONAL = "national"

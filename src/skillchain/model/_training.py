@@ -38,6 +38,8 @@ from skillchain.model._recognition import RecognitionLevel
 
 
 __all__ = [
+    "CantoneseChefDesignation",
+    "CantoneseChefUnit",
     "CarrierAwardApplication",
     "CarrierAwardCategory",
     "CarrierHostKind",
@@ -50,6 +52,8 @@ __all__ = [
     "PrivateInstitutionFiling",
     "PublicTrainingCourse",
     "SetupProcedure",
+    "TraineeGroup",
+    "TraineeProfile",
 ]
 
 _SHENZHEN = DivisionCode("440300")
@@ -703,6 +707,93 @@ class PublicTrainingCourse:
     """活动名称: the campaign the course belongs to, e.g. ``技益福田 赋能未来``."""
 
 
+class TraineeGroup(LabelledEnum):
+    """Who a public training course is for (培训对象类别).
+
+    The reply letter (§四) trains "辖区企业员工、退役军人、群众、对口帮扶地区等各类人员"
+    to meet the needs of "辖区居民、员工和其他有需要的人群".  The list is descriptive
+    and open ("等各类人员", "其他有需要的人群"): :attr:`OTHER` stands for anyone else
+    in need, and no document says which groups a given course admits (that is the
+    district's to supply).
+    """
+
+    ENTERPRISE_STAFF = "enterprise_staff"
+    """辖区企业员工: staff of an enterprise in the district."""
+    VETERAN = "veteran"
+    """退役军人: a veteran."""
+    RESIDENT = "resident"
+    """辖区群众: a resident of the district (居民, 群众)."""
+    PARTNER_REGION = "partner_region"
+    """对口帮扶地区人员: a person from one of the district's partner regions."""
+    OTHER = "other"
+    """其他有需要的人群: anyone else who needs the training."""
+
+
+set_labels(
+    TraineeGroup,
+    {
+        TraineeGroup.ENTERPRISE_STAFF: (
+            "辖区企业员工",
+            "enterprise staff in the district",
+        ),
+        TraineeGroup.VETERAN: ("退役军人", "veteran"),
+        TraineeGroup.RESIDENT: ("辖区群众", "district resident"),
+        TraineeGroup.PARTNER_REGION: (
+            "对口帮扶地区人员",
+            "person from a partner region",
+        ),
+        TraineeGroup.OTHER: ("其他有需要的人群", "other person in need"),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class TraineeProfile:
+    """What an applicant for a public training course states about themselves (学员信息).
+
+    Each field is ``None`` while unknown.  The group is the one the applicant
+    enrols as (报名人员类别); the district decides which groups a course admits and
+    whether any of them must hold Shenzhen social insurance (no published rule was
+    found).
+
+    Checks: a partner region not for a person enrolling as another group (it may
+    be recorded while the group is unknown).
+
+    Example:
+        >>> from skillchain.model import PartnerRegion, TraineeGroup, TraineeProfile
+        >>> profile = TraineeProfile(group=TraineeGroup.PARTNER_REGION,
+        ...     partner_region=PartnerRegion(name="潮州市湘桥区"))
+        >>> profile.group.zh
+        '对口帮扶地区人员'
+    """
+
+    group: TraineeGroup | None = attrs.field(
+        default=None, validator=maybe(is_a(TraineeGroup))
+    )
+    """人员类别: the group the applicant enrols as; ``None`` if not stated."""
+    partner_region: PartnerRegion | None = attrs.field(
+        default=None, validator=maybe(is_a(PartnerRegion))
+    )
+    """对口帮扶地区: the partner region a person from one comes from, where recorded."""
+    insured_in_shenzhen: bool | None = attrs.field(default=None, validator=flag)
+    """在深圳参加社会保险: whether the applicant is insured in Shenzhen; ``None`` if
+    unknown."""
+
+    def __attrs_post_init__(self) -> None:
+        """Check that a partner region goes with the partner-region group."""
+        if self.partner_region is not None and self.group not in {
+            None,
+            TraineeGroup.PARTNER_REGION,
+        }:
+            fail(
+                self,
+                "partner_region",
+                "a partner region is given for an applicant not enrolling as a "
+                "person from a partner region",
+                "a partner region only with group partner_region (or an unknown group)",
+            )
+
+
 @attrs.frozen(kw_only=True)
 class CourseEnrolment:
     """A person's enrolment in a public training course (培训报名).
@@ -737,6 +828,11 @@ class CourseEnrolment:
     if unknown."""
     completed_on: date | None = attrs.field(default=None, validator=maybe(day))
     """结业日期: the day of completion, where recorded."""
+    trainee: TraineeProfile | None = attrs.field(
+        default=None, validator=maybe(is_a(TraineeProfile))
+    )
+    """学员信息: the group the trainee enrols as and their circumstances; ``None``
+    if not recorded (rule ``public_training.enrolment`` reads it)."""
 
     def __attrs_post_init__(self) -> None:
         """Check the completion day against the enrolment and the outcome."""
@@ -757,3 +853,81 @@ class CourseEnrolment:
                 f"{self.enrolled_on.isoformat()}",
                 "a completion on or after the enrolment day",
             )
+
+
+# --- 粤菜师傅 training bases and master studios ------------------------------------
+
+
+class CantoneseChefUnit(LabelledEnum):
+    """The kinds of unit the 粤菜师傅 project designates (粤菜师傅载体类型).
+
+    Zhongshan's 2019 designations (中山日报, on the Zhongshan government's site,
+    secondary): two 广东省粤菜师傅培训基地 and two 广东省粤菜师傅大师工作室, reviewed by
+    the city and filed with the provincial HR department, and two city-level master
+    studios.  The level that designated a unit is recorded beside its kind.
+    """
+
+    TRAINING_BASE = "training_base"
+    """粤菜师傅培训基地: a training base."""
+    MASTER_STUDIO = "master_studio"
+    """粤菜师傅大师工作室: a master studio."""
+
+
+set_labels(
+    CantoneseChefUnit,
+    {
+        CantoneseChefUnit.TRAINING_BASE: (
+            "粤菜师傅培训基地",
+            "Cantonese-chef training base",
+        ),
+        CantoneseChefUnit.MASTER_STUDIO: (
+            "粤菜师傅大师工作室",
+            "Cantonese-chef master studio",
+        ),
+    },
+)
+
+
+@attrs.frozen(kw_only=True)
+class CantoneseChefDesignation:
+    """A 粤菜师傅 training base or master studio as designated (粤菜师傅基地、工作室认定).
+
+    Which grant a designated unit receives, if any, depends on the kind of unit,
+    the level that designated it and the city it is in: the figures found are
+    Zhongshan's (rule ``public_training.cantonese_chef_grant``).
+
+    Example:
+        >>> from datetime import date
+        >>> from skillchain import DivisionCode
+        >>> from skillchain.model import (CantoneseChefDesignation, CantoneseChefUnit,
+        ...     RecognitionLevel)
+        >>> studio = CantoneseChefDesignation(
+        ...     name="某粤菜师傅大师工作室", unit=CantoneseChefUnit.MASTER_STUDIO,
+        ...     level=RecognitionLevel.PROVINCIAL, division=DivisionCode("442000"),
+        ...     designated_on=date(2019, 7, 17))
+        >>> studio.unit.zh, studio.level.zh
+        ('粤菜师傅大师工作室', '省级')
+    """
+
+    name: str = attrs.field(validator=text, repr=text_repr)
+    """名称: the base or studio as designated."""
+    unit: CantoneseChefUnit = attrs.field(validator=is_a(CantoneseChefUnit))
+    """载体类型: a training base or a master studio."""
+    level: RecognitionLevel = attrs.field(validator=is_a(RecognitionLevel))
+    """认定级别: the level that designated it (a 广东省 base or studio is provincial,
+    even when the city reviewed it first; a city's own studio is municipal)."""
+    division: DivisionCode = attrs.field(validator=is_a(DivisionCode))
+    """所在地区: where the unit is; the grant figures that apply are its city's."""
+    designated_on: date = attrs.field(validator=day)
+    """认定日期: the day of the designation (授牌)."""
+    host: CreditCode | None = attrs.field(
+        default=None, validator=maybe(is_a(CreditCode))
+    )
+    """依托单位统一社会信用代码: the host's credit code, where known."""
+    host_name: str | None = attrs.field(
+        default=None, validator=maybe(text), repr=text_repr
+    )
+    """依托单位: the host's name (a school, a restaurant), where known."""
+    grant_received: bool | None = attrs.field(default=None, validator=flag)
+    """已获一次性补助: whether the one-off grant for this designation has already been
+    paid; ``None`` if unknown."""

@@ -35,6 +35,7 @@ from skillchain.policy._schema import (
     LevelApplicationParameters,
     ParameterSpec,
     PolicySnapshot,
+    PublicTrainingParameters,
     Resolved,
     RewardParameters,
     SkillUpgradeParameters,
@@ -182,6 +183,12 @@ BUNDLED: Final[tuple[Programme, ...]] = (
         "Skill-level application",
         LevelApplicationParameters,
         "level_application",
+    ),
+    _bundled(
+        "public_training",
+        "公益性职业技能培训",
+        "Public-benefit vocational training",
+        PublicTrainingParameters,
     ),
 )
 """The programmes bundled with the package, in table order."""

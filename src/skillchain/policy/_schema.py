@@ -34,6 +34,7 @@ from skillchain.model import (
     ProfessionalTitleLevel,
     SetupProcedure,
     SubsidyKind,
+    TraineeGroup,
 )
 from skillchain.policy._choices import PartYearRule, QuotaOrder
 from skillchain.policy._level_standards import LEVEL_STANDARDS
@@ -78,6 +79,7 @@ __all__ = [
     "Parameter",
     "ParameterSpec",
     "PolicySnapshot",
+    "PublicTrainingParameters",
     "Resolved",
     "RewardParameters",
     "SkillUpgradeParameters",
@@ -766,6 +768,41 @@ class LevelApplicationParameters:
     """The standards the district loads (district-supplied; none bundled)."""
 
 
+# --- public training ---
+@attrs.frozen(kw_only=True)
+class PublicTrainingParameters:
+    """Public-benefit vocational training (公益性职业技能培训) and the 粤菜师傅 grants.
+
+    Sources: the district's reply letter (2024-09-02, §四), which says whom the
+    training serves but no rule for enrolling in it (none was found), and the
+    Zhongshan report of its 2019 粤菜师傅 designations (secondary).  Who may enrol is
+    district-supplied (declared with no value), so an enrolment is undetermined
+    until the district supplies its criteria; the grant figures found are
+    Zhongshan's only, keyed by city.
+    """
+
+    admitted_groups: Resolved[frozenset[TraineeGroup]] = parameter(
+        enum_set_kind(TraineeGroup), "trainee_groups"
+    )
+    """The groups the district admits to its public training (district-supplied)."""
+    project_groups: Resolved[Mapping[str, frozenset[str]]] = parameter(
+        KEYS_BY_KEY, "groups_by_project"
+    )
+    """For the courses of a provincial project (by its key, e.g. ``cantonese_chef``),
+    the groups they are limited to; a project not listed sets no further limit
+    (district-supplied)."""
+    insured_groups: Resolved[frozenset[TraineeGroup]] = parameter(
+        enum_set_kind(TraineeGroup), "trainee_groups"
+    )
+    """The groups whose applicants must be insured in Shenzhen (an empty set: none;
+    district-supplied)."""
+    cantonese_chef_grants: Resolved[Mapping[str, Decimal]] = parameter(
+        MONEY_BY_KEY, "yuan_by_city_level_unit"
+    )
+    """The one-off grant to a designated 粤菜师傅 unit, by ``city/level/unit`` key
+    (e.g. ``442000/provincial/training_base``): each city's own figures."""
+
+
 # How many results a PolicySnapshot remembers before starting afresh.  Small on
 # purpose: remembered findings outlive the young generation, and a large memo makes
 # the garbage collector sweep a big heap of cases often (measured: 4 096 entries
@@ -913,6 +950,8 @@ class PolicySnapshot:
         def craftsman(self) -> CraftsmanParameters: ...
         @property
         def levels(self) -> LevelApplicationParameters: ...
+        @property
+        def public_training(self) -> PublicTrainingParameters: ...
 
     @property
     def groups(self) -> Mapping[str, object]:

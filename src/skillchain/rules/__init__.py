@@ -407,6 +407,7 @@ else:
                 "experts",
                 "institutions",
                 "levels",
+                "public_training",
                 "rewards",
                 "skill_upgrade",
                 "subsidy",

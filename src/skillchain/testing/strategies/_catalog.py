@@ -19,6 +19,14 @@ from skillchain.catalog import (
     CompetitionCategory,
     Division,
     DivisionKind,
+    EventCategory,
+    EventDating,
+    EventEntry,
+    EventFigure,
+    EventFigureKind,
+    EventKind,
+    EventRole,
+    EventTrade,
     HonourTitle,
     IndustryCluster,
     Occupation,
@@ -118,14 +126,14 @@ def chain_leader_entries() -> st.SearchStrategy[ChainLeaderEntry]:
 
 
 def competition_categories() -> st.SearchStrategy[CompetitionCategory]:
-    """Draw competition-category rows; the key is ``<tier>-<class>``."""
+    """Draw competition-category rows; the key is ``<tier>-<class>``, or the tier alone."""
 
     @st.composite
     def draw_row(draw: st.DrawFn) -> CompetitionCategory:
         tier = draw(st.sampled_from(CompetitionTier))
-        klass = draw(st.sampled_from(CompetitionClass))
+        klass = draw(optional(st.sampled_from(CompetitionClass)))
         return CompetitionCategory(
-            key=f"{tier.value}-{klass.value}",
+            key=tier.value if klass is None else f"{tier.value}-{klass.value}",
             tier=tier,
             competition_class=klass,
             meaning=draw(optional(NAMES)),
@@ -151,6 +159,115 @@ def division_entries() -> st.SearchStrategy[Division]:
             parent=draw(optional(st.from_regex(r"[0-9]{6}", fullmatch=True))),
             valid_from=start,
             valid_until=end,
+            **_row_fields(draw, None),
+        )
+
+    return draw_row()
+
+
+def _sourced_fields(draw: st.DrawFn) -> dict[str, Any]:
+    return {
+        "document": draw(documents()),
+        "provenance": draw(st.sampled_from(Provenance)),
+        "note": draw(optional(NAMES)),
+    }
+
+
+def event_categories() -> st.SearchStrategy[EventCategory]:
+    """Draw the classification of a recorded competition (any tier, a class or none)."""
+
+    @st.composite
+    def draw_category(draw: st.DrawFn) -> EventCategory:
+        return EventCategory(
+            tier=draw(st.sampled_from(CompetitionTier)),
+            competition_class=draw(optional(st.sampled_from(CompetitionClass))),
+            **_sourced_fields(draw),
+        )
+
+    return draw_category()
+
+
+def event_trades() -> st.SearchStrategy[EventTrade]:
+    """Draw the events (赛项) of a recorded competition, with or without an occupation."""
+
+    @st.composite
+    def draw_trade(draw: st.DrawFn) -> EventTrade:
+        return EventTrade(
+            name=draw(NAMES),
+            occupation=draw(optional(occupation_entries())),
+            **_sourced_fields(draw),
+        )
+
+    return draw_trade()
+
+
+def event_datings() -> st.SearchStrategy[EventDating]:
+    """Draw event dating: one to four years in 2000-2030, days only in those years.
+
+    Inferred dating is unverified and has a note.
+    """
+
+    @st.composite
+    def draw_dating(draw: st.DrawFn) -> EventDating:
+        years = tuple(
+            sorted(
+                draw(
+                    st.lists(
+                        st.integers(2000, 2030), min_size=1, max_size=4, unique=True
+                    )
+                )
+            )
+        )
+        first = draw(optional(st.dates(date(years[0], 1, 1), date(years[0], 12, 31))))
+        low = first if first is not None and len(years) == 1 else date(years[-1], 1, 1)
+        last = draw(optional(st.dates(low, date(years[-1], 12, 31))))
+        inferred = draw(st.booleans())
+        fields = _sourced_fields(draw)
+        if inferred:
+            fields["provenance"] = Provenance.UNVERIFIED
+            fields["note"] = draw(NAMES)
+        return EventDating(
+            years=years, first_day=first, last_day=last, inferred=inferred, **fields
+        )
+
+    return draw_dating()
+
+
+def event_figures() -> st.SearchStrategy[EventFigure]:
+    """Draw figures about an event (exact counts or lower bounds)."""
+
+    @st.composite
+    def draw_figure(draw: st.DrawFn) -> EventFigure:
+        return EventFigure(
+            kind=draw(st.sampled_from(EventFigureKind)),
+            value=draw(st.integers(0, 1000)),
+            at_least=draw(st.booleans()),
+            **_sourced_fields(draw),
+        )
+
+    return draw_figure()
+
+
+def event_entries() -> st.SearchStrategy[EventEntry]:
+    """Draw events-catalog rows; only a competition has a classification and events."""
+
+    @st.composite
+    def draw_row(draw: st.DrawFn) -> EventEntry:
+        kind = draw(st.sampled_from(EventKind))
+        competition = kind is EventKind.COMPETITION
+        return EventEntry(
+            key=draw(IDS),
+            kind=kind,
+            role=draw(st.sampled_from(EventRole)),
+            place=draw(optional(NAMES)),
+            category=draw(optional(event_categories())) if competition else None,
+            trades=tuple(draw(st.lists(event_trades(), max_size=2)))
+            if competition
+            else (),
+            dating=draw(optional(event_datings())),
+            figures=tuple(
+                draw(st.lists(event_figures(), max_size=2, unique_by=lambda f: f.kind))
+            ),
             **_row_fields(draw, None),
         )
 

@@ -1,4 +1,4 @@
-"""Strategies of public training courses and partner regions."""
+"""Strategies of public training courses, enrolments, partner regions and 粤菜师傅 units."""
 
 from datetime import date
 from decimal import Decimal
@@ -9,11 +9,16 @@ from skillchain import (
     DivisionCode,
 )
 from skillchain.model import (
+    CantoneseChefDesignation,
+    CantoneseChefUnit,
     CourseEnrolment,
     DeliveryMode,
     PartnerRegion,
     PublicTrainingCourse,
+    RecognitionLevel,
     ThreeProject,
+    TraineeGroup,
+    TraineeProfile,
 )
 from skillchain.testing.strategies._base import (
     FLAGS,
@@ -94,6 +99,50 @@ def course_enrolments() -> st.SearchStrategy[CourseEnrolment]:
             enrolled_on=enrolled,
             completed=completed,
             completed_on=done,
+            trainee=draw(optional(trainee_profiles())),
         )
 
     return draw_enrolment()
+
+
+def trainee_profiles(
+    *, groups: "st.SearchStrategy[TraineeGroup | None] | None" = None
+) -> st.SearchStrategy[TraineeProfile]:
+    """Draw what applicants for public training state; a partner region only for that group.
+
+    Args:
+        groups: The groups applicants enrol as; any or unknown if None.
+
+    Raises:
+        hypothesis.errors.InvalidArgument: *groups* is not a strategy.
+    """
+    check_strategy("groups", groups)
+
+    @st.composite
+    def draw_profile(draw: st.DrawFn) -> TraineeProfile:
+        group = draw(either(groups, optional(st.sampled_from(TraineeGroup))))
+        region = (
+            draw(optional(partner_regions()))
+            if group is TraineeGroup.PARTNER_REGION
+            else None
+        )
+        return TraineeProfile(
+            group=group, partner_region=region, insured_in_shenzhen=draw(FLAGS)
+        )
+
+    return draw_profile()
+
+
+def cantonese_chef_designations() -> st.SearchStrategy[CantoneseChefDesignation]:
+    """Draw designated 粤菜师傅 training bases and master studios, 2018-2030, anywhere."""
+    return st.builds(
+        CantoneseChefDesignation,
+        name=NAMES,
+        unit=st.sampled_from(CantoneseChefUnit),
+        level=st.sampled_from(RecognitionLevel),
+        division=division_codes(),
+        designated_on=dates_between(date(2018, 4, 1), POLICY_LAST),
+        host=optional(credit_codes()),
+        host_name=optional(NAMES),
+        grant_received=FLAGS,
+    )
