@@ -445,30 +445,29 @@ def _bars(
         axes.bar_label(
             bars, labels=[_shown(values[c]) for _, c in present], padding=2, fontsize=8
         )
+    negative = any(value < 0 for _, values in groups for value in values.values())
     if horizontal:
         axes.set_yticks(range(len(categories)), categories)
         axes.invert_yaxis()
         axes.xaxis.set_major_formatter(ticker.FuncFormatter(_tick))
         axes.margins(x=0.15)
-        if any(value < 0 for _, values in groups for value in values.values()):
+        if negative:
             axes.axvline(0, color="0.6", linewidth=0.8)
         else:
             axes.set_xlim(left=0)
-        if count > 1:
-            axes.legend(frameon=False)
-        return
-    axes.set_xticks(range(len(categories)), categories)
-    if len(categories) > 6 or max(_width(c) for c in categories) > 12:
-        for label in axes.get_xticklabels():
-            label.set_rotation(30)
-            label.set_horizontalalignment("right")
-            label.set_rotation_mode("anchor")
-    axes.yaxis.set_major_formatter(ticker.FuncFormatter(_tick))
-    axes.margins(y=0.15)
-    if any(value < 0 for _, values in groups for value in values.values()):
-        axes.axhline(0, color="0.6", linewidth=0.8)
     else:
-        axes.set_ylim(bottom=0)
+        axes.set_xticks(range(len(categories)), categories)
+        if len(categories) > 6 or max(_width(c) for c in categories) > 12:
+            for label in axes.get_xticklabels():
+                label.set_rotation(30)
+                label.set_horizontalalignment("right")
+                label.set_rotation_mode("anchor")
+        axes.yaxis.set_major_formatter(ticker.FuncFormatter(_tick))
+        axes.margins(y=0.15)
+        if negative:
+            axes.axhline(0, color="0.6", linewidth=0.8)
+        else:
+            axes.set_ylim(bottom=0)
     if count > 1:
         axes.legend(frameon=False)
 
