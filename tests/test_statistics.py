@@ -959,7 +959,7 @@ def client() -> Iterator[Any]:
 @pytest.mark.usefixtures("client")
 def test_a_bag_on_the_cluster_gives_the_local_report() -> None:
     """The dataset counted in partitions on two workers equals the local count."""
-    import dask.bag
+    import importlib
 
     from skillchain.statistics import report_of_bag
     from worker_rules import statistics_period
@@ -967,7 +967,8 @@ def test_a_bag_on_the_cluster_gives_the_local_report() -> None:
     items = list(read_records(DATASET))
     random.Random(7).shuffle(items)  # noqa: S311 - a fixed order, not a secret
     items.append(decision("demo.a", Outcome.ELIGIBLE, amount="1.5"))
-    bag = dask.bag.from_sequence(items, npartitions=6)  # type: ignore[no-untyped-call]
+    bags: Any = importlib.import_module("dask.bag")  # the typing session has no Dask
+    bag = bags.from_sequence(items, npartitions=6)
     assert report_of_bag(bag) == Statistics().update(items).report()
     spanned = report_of_bag(bag, period=statistics_period)
     assert spanned == Statistics(period=statistics_period).update(items).report()
