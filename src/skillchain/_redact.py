@@ -13,6 +13,7 @@ an identity number).
 """
 
 import re
+import unicodedata
 
 from typing import Final
 
@@ -23,6 +24,7 @@ __all__ = [
     "DIGITS_SHOWN",
     "PATH_LIMIT",
     "SHOWN_LIMIT",
+    "display_width",
     "redact",
     "shorten",
     "shorten_path",
@@ -158,3 +160,15 @@ def shorten_path(path: str, limit: int = PATH_LIMIT) -> str:
     if len(path) <= limit:
         return redact(path)
     return "…" + redact(path[-(limit - 1) :])
+
+
+def display_width(text: str) -> int:
+    """The columns *text* takes in a terminal: a wide or full-width (Chinese)
+    character takes two, any other one.
+
+    Example:
+        >>> from skillchain._redact import display_width
+        >>> display_width("基线"), display_width("baseline")
+        (4, 8)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -56,6 +56,7 @@ from typing import IO, Any, Final
 import attrs
 
 from skillchain._decision import Outcome
+from skillchain._redact import display_width
 from skillchain._sources import Lang
 from skillchain.errors import InvalidValueError, MissingFontError
 from skillchain.simulation import SimulationSummary
@@ -345,6 +346,8 @@ def _shown(value: _Number) -> str:
 
 
 def _tick(value: float, _position: object = None) -> str:
+    """An axis tick's label.  Matplotlib places ticks at floats; they mark the
+    scale only, and every amount is shown exactly in its bar's own label."""
     if abs(value - round(value)) < 1e-9:
         return f"{round(value):,}"
     return f"{value:,.2f}"
@@ -387,10 +390,6 @@ def _series(
 
 def _unit(unit: str, lang: Lang) -> str:
     return f"单位：{unit}" if lang == "zh" else f"unit: {unit}"
-
-
-def _width(text: str) -> int:
-    return sum(2 if _wide(char) else 1 for char in text)
 
 
 # ---------------------------------------------------------------- drawing
@@ -437,6 +436,8 @@ def _bars(
         draw = axes.barh if horizontal else axes.bar
         bars = draw(
             [k + shift for k, _ in present],
+            # Bar lengths are drawing geometry (matplotlib takes floats); the
+            # value each bar shows is the exact Decimal, through bar_label below.
             [float(values[c]) for _, c in present],
             width * 0.92,
             label=group,
@@ -457,7 +458,7 @@ def _bars(
             axes.set_xlim(left=0)
     else:
         axes.set_xticks(range(len(categories)), categories)
-        if len(categories) > 6 or max(_width(c) for c in categories) > 12:
+        if len(categories) > 6 or max(display_width(c) for c in categories) > 12:
             for label in axes.get_xticklabels():
                 label.set_rotation(30)
                 label.set_horizontalalignment("right")

@@ -33,7 +33,6 @@ import random
 import re
 import types
 import typing
-import unicodedata
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -53,7 +52,7 @@ from skillchain._errors import closest
 from skillchain._facts import FactReader, fact_reader, join
 from skillchain._identifiers import CreditCode, ResidentId
 from skillchain._levels import SkillLevel
-from skillchain._redact import shorten
+from skillchain._redact import display_width, shorten
 from skillchain._reuse import Reuse
 from skillchain._serialization import (
     CODE_PATTERNS,
@@ -426,8 +425,7 @@ _MERGED_KEYS: Final = (
 
 def _right(text: str, width: int) -> str:
     """*text* right-aligned in *width* columns (a Chinese character takes two)."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return " " * max(0, width - used) + text
+    return " " * max(0, width - display_width(text)) + text
 
 
 _DIRECTIONS_ZH: Final = {

@@ -82,7 +82,7 @@ import attrs
 from skillchain._checks import is_a, whole
 from skillchain._decision import Decision, Outcome
 from skillchain._labels import LabelledEnum, set_labels
-from skillchain._redact import redact, shorten
+from skillchain._redact import display_width, redact, shorten
 from skillchain._sources import Lang, Provenance
 from skillchain._statistics import ALL_PERIODS as _ALL_PERIODS
 from skillchain._statistics import (
@@ -688,12 +688,6 @@ def _basis_cells(figure: Figure | None, lang: Lang) -> list[str]:
     return [strength, policies]
 
 
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _aligned(rows: list[list[str]]) -> list[str]:
     """Rows as lines: the first column left-aligned, numbers right, the rest left.
 
@@ -702,13 +696,13 @@ def _aligned(rows: list[list[str]]) -> list[str]:
     number and masking them would change the figures shown.
     """
     count = len(rows[0])
-    widths = [max(_width(row[i]) for row in rows) for i in range(count)]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(count)]
     numeric = range(1, count - 2)
     lines = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
+            pad = " " * (widths[i] - display_width(cell))
             cells.append(pad + cell if i in numeric else cell + pad)
         lines.append("  ".join(cells).rstrip())
     return lines

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 from skillchain._decision import Decision, Outcome
 from skillchain._redact import redact, shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import add_lang, day, find_rule, path_kind, say, shown
+from skillchain.cli._common import (
+    add_lang,
+    add_overlay_options,
+    day,
+    find_rule,
+    path_kind,
+    say,
+    shown,
+)
 from skillchain.errors import SkillchainError
 
 
@@ -47,17 +55,7 @@ def add_parser(commands: Any) -> None:
         metavar="FILE",
         help="a policy file to overlay for JSON fact files (case files name their own)",
     )
-    check.add_argument(
-        "--overlay-root",
-        metavar="DIR",
-        help="the folder case files' overlays must lie in (default: the case file's "
-        "folder, or the folder given)",
-    )
-    check.add_argument(
-        "--overlays-anywhere",
-        action="store_true",
-        help="read the overlays case files name wherever they are (trusted files only)",
-    )
+    add_overlay_options(check)
     add_lang(check)
     check.add_argument("--json", action="store_true", help="print decisions as JSON")
     check.add_argument(

@@ -22,6 +22,7 @@ __all__ = [
     "Parser",
     "Version",
     "add_lang",
+    "add_overlay_options",
     "bounded",
     "closest_hint",
     "day",
@@ -152,3 +153,19 @@ class Parser(argparse.ArgumentParser):
         cut = _LONG_WORD.sub(lambda m: shorten(m.group()), message)
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: error: {bounded(cut)}\n")
+
+
+def add_overlay_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--overlay-root`` and ``--overlays-anywhere``: where case files' overlays
+    may be read from (``check`` and ``report`` read case files)."""
+    parser.add_argument(
+        "--overlay-root",
+        metavar="DIR",
+        help="the folder case files' overlays must lie in (default: the case file's "
+        "folder, or the folder given)",
+    )
+    parser.add_argument(
+        "--overlays-anywhere",
+        action="store_true",
+        help="read the overlays case files name wherever they are (trusted files only)",
+    )

@@ -9,7 +9,15 @@ from typing import Any, Final, TextIO
 
 from skillchain._redact import shorten
 from skillchain._sources import Lang
-from skillchain.cli._common import add_lang, day, find_rule, path_kind, say, shown
+from skillchain.cli._common import (
+    add_lang,
+    add_overlay_options,
+    day,
+    find_rule,
+    path_kind,
+    say,
+    shown,
+)
 from skillchain.errors import PopulationError, SkillchainError
 
 
@@ -113,17 +121,7 @@ def add_parser(commands: Any) -> None:
         metavar="FIRST-LAST",
         help="count the years FIRST to LAST as one period (e.g. 2020-2023)",
     )
-    parser.add_argument(
-        "--overlay-root",
-        metavar="DIR",
-        help="the folder case files' overlays must lie in (default: the case "
-        "file's folder, or the folder given)",
-    )
-    parser.add_argument(
-        "--overlays-anywhere",
-        action="store_true",
-        help="read the overlays case files name wherever they are (trusted files only)",
-    )
+    add_overlay_options(parser)
     add_lang(parser)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument(
