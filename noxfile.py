@@ -179,6 +179,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench_simulate.py", *session.posargs)
     session.run("python", "benchmarks/bench_scale.py", *session.posargs)
     session.run("python", "benchmarks/bench_strategies.py", *session.posargs)
+    session.run("python", "benchmarks/bench_remedies.py")
     session.run("python", "benchmarks/bench_import.py")
 
 

@@ -86,6 +86,25 @@ NOT_JSON: Final = {
     "Catalog",
     "OccupationCatalog",
     "RewardScope",
+    # Remedies are computed from a decision and its rule, never read: SupplyFact
+    # holds a Python type; ``skillchain check --remedies --json`` prints their text.
+    "SupplyFact",
+    "ReachBound",
+    "DistrictSupplies",
+    "NotRemediable",
+    "NotDerived",
+    "SetFact",
+    "OneOf",
+    "WaitUntil",
+    "EarliestDay",
+    # A condition and its remedy are declared in Python with their rule (a
+    # comparison may hold a mover function; its comparator is one of four operators).
+    "Condition",
+    "Compares",
+    "Requires",
+    "Elapses",
+    "AnyOf",
+    "Unremediable",
 }
 
 

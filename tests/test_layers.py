@@ -114,6 +114,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain._facts": "boundary",
     "skillchain._fast_structure": "boundary",
     "skillchain._parallel": "boundary",
+    "skillchain._remedies": "boundary",
     "skillchain._reuse": "boundary",
     "skillchain._schema_json": "boundary",
     "skillchain._serialization": "boundary",
@@ -174,6 +175,7 @@ LAYERS: Mapping[str, str] = {
     "skillchain.testing.strategies._recognition": "testing",
     "skillchain.testing.strategies._reforms": "testing",
     "skillchain.testing.strategies._rules": "testing",
+    "skillchain.testing.strategies._remedies": "testing",
     "skillchain.testing.strategies._training": "testing",
     "skillchain.testing.strategies._values": "testing",
 }

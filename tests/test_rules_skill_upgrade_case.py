@@ -254,7 +254,9 @@ def test_the_rule_is_exactly_its_two_rules() -> None:
     """Conditions, parameters and sources are those of skill_upgrade, then subsidy.cap.
 
     The cap's claim is the certificate's: its occupation and level are read as
-    ``certificate.occupation`` and ``certificate.level``; nothing else differs.
+    ``certificate.occupation`` and ``certificate.level``, and its yearly limits
+    declare that a later claim day repairs them (the year is the claim day's);
+    nothing else differs.
     """
     rule = get_rule("skill_upgrade.case")
     assert rule is SKILL_UPGRADE_CASE_RULE
@@ -263,8 +265,8 @@ def test_the_rule_is_exactly_its_two_rules() -> None:
         rule.conditions[: len(SKILL_UPGRADE_RULE.conditions)]
         == SKILL_UPGRADE_RULE.conditions
     )
-    assert [attrs.evolve(c, facts=()) for c in cap] == [
-        attrs.evolve(c, facts=()) for c in ANNUAL_CAP_RULE.conditions
+    assert [attrs.evolve(c, facts=(), remedy=None) for c in cap] == [
+        attrs.evolve(c, facts=(), remedy=None) for c in ANNUAL_CAP_RULE.conditions
     ]
     assert {c.check: c.facts for c in cap if c.facts} == {
         "subsidy.cap.per_level": ("certificate.occupation", "certificate.level"),

@@ -243,14 +243,16 @@ def test_the_rule_is_exactly_its_two_rules() -> None:
     """Conditions, parameters and sources are those of ui_skill, then subsidy.cap.
 
     The cap's claim is the certificate's: its occupation and level are read as
-    ``certificate.occupation`` and ``certificate.level``; nothing else differs.
+    ``certificate.occupation`` and ``certificate.level``, and its yearly limits
+    declare that a later claim day repairs them (the year is the claim day's);
+    nothing else differs.
     """
     rule = get_rule("ui_skill.case")
     assert rule is UI_SKILL_CASE_RULE
     cap = rule.conditions[len(UI_SKILL_RULE.conditions) :]
     assert rule.conditions[: len(UI_SKILL_RULE.conditions)] == UI_SKILL_RULE.conditions
-    assert [attrs.evolve(c, facts=()) for c in cap] == [
-        attrs.evolve(c, facts=()) for c in ANNUAL_CAP_RULE.conditions
+    assert [attrs.evolve(c, facts=(), remedy=None) for c in cap] == [
+        attrs.evolve(c, facts=(), remedy=None) for c in ANNUAL_CAP_RULE.conditions
     ]
     assert {c.check: c.facts for c in cap if c.facts} == {
         "subsidy.cap.per_level": ("certificate.occupation", "certificate.level"),

@@ -606,6 +606,8 @@ class ConditionEntry:
     """Whether the condition is advisory (priority only, never a refusal)."""
     facts: tuple[str, ...] = ()
     """The facts the check reads, as dotted paths of the rule's arguments."""
+    remedy: str = ""
+    """What would repair a failed finding, from the condition's declaration."""
 
 
 @attrs.frozen
@@ -647,6 +649,7 @@ def rule_page(rule: Rule, policy: Policy) -> RulePage:
     """Build the content of *rule*'s reference page under *policy*."""
     from skillchain import Parameter
     from skillchain._decision import message_for
+    from skillchain._remedies import declaration_text
     from skillchain.policy import specs
 
     conditions = []
@@ -662,6 +665,9 @@ def rule_page(rule: Rule, policy: Policy) -> RulePage:
                 read_on=condition.read_on,
                 advisory=condition.advisory,
                 facts=condition.facts,
+                remedy=""
+                if condition.remedy is None or condition.advisory
+                else declaration_text(condition.remedy, "en"),
             )
         )
     parameters = []
@@ -784,6 +790,8 @@ def _conditions_list(page: RulePage) -> nodes.definition_list:
                 "Documents",
                 nodes.emphasis(text="none bundled: from the supplied parameter"),
             )
+        if entry.remedy:
+            fields += _field("If it fails", nodes.Text(entry.remedy))
         definition += fields
         item += definition
         dlist += item

@@ -2,10 +2,10 @@
 
 import enum
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import attrs
 
@@ -121,6 +121,19 @@ def format_value(value: FactValue, lang: Lang) -> str:
 
 _MESSAGES: dict[str, Message] = {}
 _MARKS: dict[bool | None, str] = {True: "✓", False: "✗", None: "?"}
+
+
+class _Remedial(Protocol):
+    """What an explanation needs of a remedy (see :func:`skillchain.remedies`)."""
+
+    @property
+    def check(self) -> str:
+        """The check whose finding it concerns."""
+        ...  # pragma: no cover - a protocol
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The remedy in a sentence, in *lang*."""
+        ...  # pragma: no cover - a protocol
 
 
 def register_messages(messages: Mapping[str, Message]) -> None:
@@ -378,8 +391,11 @@ class Decision:
                 seen.setdefault(name, None)
         return tuple(seen)
 
-    def explain(self, lang: Lang = "zh") -> str:
+    def explain(self, lang: Lang = "zh", *, remedies: Sequence[_Remedial] = ()) -> str:
         """Render a readable explanation: failed conditions first, each with its documents.
+
+        Pass *remedies* (what :func:`skillchain.remedies` computed for this
+        decision) to end with what would make it eligible, one line each, by check.
 
         Example:
             >>> from datetime import date
@@ -397,6 +413,13 @@ class Decision:
               ✗ demo.bad: months=6
             Met:
               ✓ demo.ok
+            >>> from skillchain import NotDerived
+            >>> print(d.explain("en", remedies=[NotDerived(check="demo.bad")])
+            ...     .split("Met:")[1])
+            <BLANKLINE>
+              ✓ demo.ok
+            What would make it eligible:
+              → demo.bad: No remedy can be derived yet for demo.bad
         """
         zh = lang == "zh"
         lines = [
@@ -460,6 +483,14 @@ class Decision:
                     else f"      source: {c.label(lang)}"
                     for c in finding.citations
                 )
+        if remedies:
+            lines.append("如何可以符合：" if zh else "What would make it eligible:")
+            lines.extend(
+                f"  → {remedy.check}：{remedy.text(lang)}"
+                if zh
+                else f"  → {remedy.check}: {remedy.text(lang)}"
+                for remedy in remedies
+            )
         return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from skillchain.errors import SkillchainError
 
 
 if TYPE_CHECKING:
+    from skillchain._remedies import Remedy
     from skillchain.cases import CaseFile
 
 
@@ -62,6 +63,11 @@ def add_parser(commands: Any) -> None:
         "--summary",
         action="store_true",
         help="one line per case (its outcome and amount) instead of the explanations",
+    )
+    check.add_argument(
+        "--remedies",
+        action="store_true",
+        help="under each case not eligible, say what would make it eligible",
     )
 
 
@@ -113,6 +119,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             say(f"{shown(case.file)}: {shorten(case.name)}: {exc}")
             return 2
         failures += not result.passed
+        remedies = (
+            _remedies(case, result.decision)
+            if args.remedies and result.decision.outcome is not Outcome.ELIGIBLE
+            else ()
+        )
         if args.json:
             records.append(
                 {
@@ -123,12 +134,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                     "decision": unstructure(result.decision),
                 }
             )
+            if args.remedies:
+                records[-1]["remedies"] = _remedy_records(remedies, lang)
             continue
         if args.summary:
             _summary_line(out, case, result.decision, passed=result.passed, lang=lang)
             if result.decision.outcome is Outcome.UNDETERMINED:
                 out.write(f"       {waiting_for(case, result.decision, lang)}\n")
             out.writelines(f"       - {redact(line)}\n" for line in result.differences)
+            out.writelines(_remedy_lines(remedies, lang))
             continue
         state = (
             ("符合预期" if result.passed else "与预期不符")
@@ -139,13 +153,41 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             state = "已判定（无预期）" if lang == "zh" else "decided (no expectation)"
         out.write(f"== {redact(case.file)}: {redact(case.name)}: {state}\n")
         out.writelines(f"  - {redact(line)}\n" for line in result.differences)
-        out.write(result.decision.explain(lang) + "\n\n")
+        out.write(result.decision.explain(lang, remedies=remedies) + "\n\n")
     if args.json:
         out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         total = len(cases)
         out.write(f"{total - failures} passed, {failures} failed\n")
     return 1 if failures else 0
+
+
+def _remedies(case: "CaseFile", decision: Decision) -> "tuple[Remedy, ...]":
+    """What would make *decision* eligible, under the policy *case* was judged by."""
+    from skillchain._remedies import remedies
+
+    return remedies(decision, case.facts, policy=case.policy)
+
+
+def _remedy_records(remedies: "tuple[Remedy, ...]", lang: Lang) -> list[dict[str, str]]:
+    """*remedies* as JSON records: the check, the kind of remedy, its sentence."""
+    return [
+        {
+            "check": remedy.check,
+            "kind": type(remedy).__name__,
+            "text": redact(remedy.text(lang)),
+        }
+        for remedy in remedies
+    ]
+
+
+def _remedy_lines(remedies: "tuple[Remedy, ...]", lang: Lang) -> list[str]:
+    """A summary's lines for *remedies*: each distinct sentence once.
+
+    Two checks may wait for the same fact; the summary says it once.
+    """
+    texts = dict.fromkeys(redact(remedy.text(lang)) for remedy in remedies)
+    return [f"       → {text}\n" for text in texts]
 
 
 def _summary_line(

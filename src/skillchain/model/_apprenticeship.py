@@ -505,6 +505,33 @@ class LabourContract:
             )
         return months_between(self.start, self.end + _ONE_DAY)
 
+    def with_months(self, months: int) -> "LabourContract":
+        """The contract with the same start and a term of *months* whole months.
+
+        The last day is the day before the start's day *months* calendar months
+        later, so :attr:`months` of the result is *months*.
+
+        Raises:
+            InvalidValueError: *months* is less than 1.
+
+        Example:
+            >>> from datetime import date
+            >>> from skillchain.model import LabourContract
+            >>> c = LabourContract(start=date(2024, 1, 31), end=date(2024, 11, 30))
+            >>> longer = c.with_months(12)
+            >>> longer.end, longer.months
+            (datetime.date(2025, 1, 30), 12)
+        """
+        if months < 1:
+            fail(
+                self,
+                "end",
+                f"a term of {months} months was asked for",
+                "1 month or more",
+            )
+        end = add_months(self.start, months) - _ONE_DAY
+        return attrs.evolve(self, end=end)
+
 
 @attrs.frozen(kw_only=True)
 class SubsidyClaim:

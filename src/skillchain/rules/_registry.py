@@ -7,7 +7,7 @@ import re
 import string
 
 from collections.abc import Callable
-from typing import Final
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -30,10 +30,18 @@ from skillchain.policy import Policy, programmes, specs
 
 
 __all__ = [
+    "AnyOf",
+    "Comparator",
+    "Compares",
     "Condition",
+    "Elapses",
+    "Mover",
     "ReadOn",
+    "Remediable",
+    "Requires",
     "Rule",
     "RuleSource",
+    "Unremediable",
     "get_rule",
     "register",
     "rules",
@@ -72,6 +80,214 @@ class ReadOn:
     resolves the condition's parameters."""
     why: str
     """Why that day, from the source (English, one clause)."""
+
+
+Comparator: TypeAlias = Literal[">=", ">", "<=", "<"]
+"""How a quantity must compare with its bound for a condition to hold."""
+
+Mover: TypeAlias = Callable[[Any, Any], Any]
+"""Returns a fact changed so that its compared quantity equals a target:
+``mover(fact, target) -> fact``."""
+
+
+def _compare(comparator: str, value: Any, bound: Any) -> bool:
+    if comparator == ">=":
+        return bool(value >= bound)
+    if comparator == ">":
+        return bool(value > bound)
+    if comparator == "<=":
+        return bool(value <= bound)
+    return bool(value < bound)
+
+
+@attrs.frozen
+class Compares:
+    """A condition that compares a fact of the case with a bound from the policy.
+
+    Declared as a :class:`Condition`'s :attr:`~Condition.remedy`, it says which
+    fact the check reads, which of the finding's values hold that quantity and
+    its bound, how they are compared (the condition holds when ``value
+    <comparator> bound``) and the parameter the bound comes from.  A failed
+    finding then yields the change that would make it hold
+    (:class:`~skillchain.ReachBound`, see :func:`skillchain.remedies`).
+
+    When the fact is a number or a day, the quantity is the fact itself.  When it
+    is a record whose quantity is derived (the months of a labour contract from
+    its first and last day), :attr:`mover` returns the record changed so that the
+    quantity is a given target.
+
+    Example:
+        >>> from skillchain.rules import Compares
+        >>> term = Compares("enrolment.contract", value="months", comparator=">=",
+        ...     bound="minimum", parameter="apprenticeship.contract_min_months")
+        >>> term.holds(12, 12), term.holds(11, 12)
+        (True, False)
+    """
+
+    fact: str
+    """The fact compared, as a dotted path of the rule's arguments (e.g.
+    ``"enrolment.contract"``)."""
+    value: str = attrs.field(kw_only=True)
+    """The name of the finding's value holding the quantity compared (e.g. ``"months"``)."""
+    comparator: Comparator = attrs.field(
+        kw_only=True, validator=attrs.validators.in_((">=", ">", "<=", "<"))
+    )
+    """How the quantity must compare with the bound: ``">="``, ``">"``, ``"<="`` or ``"<"``."""
+    bound: str = attrs.field(kw_only=True)
+    """The name of the finding's value holding the bound (e.g. ``"minimum"``)."""
+    parameter: str = attrs.field(kw_only=True)
+    """The dotted name of the parameter the bound comes from."""
+    mover: Mover | None = attrs.field(default=None, kw_only=True, eq=False)
+    """For a fact whose quantity is derived: ``mover(fact, target)`` returns the
+    fact with its quantity at *target* (``None``: the fact is the quantity)."""
+
+    def holds(self, value: Any, bound: Any) -> bool:
+        """Whether *value* compared with *bound* meets the condition."""
+        return _compare(self.comparator, value, bound)
+
+    def under(self, prefix: str) -> "Compares":
+        """The same declaration with its fact under *prefix*."""
+        return attrs.evolve(self, fact=f"{prefix}.{self.fact}")
+
+
+@attrs.frozen
+class Requires:
+    """A condition that holds when a fact has a given value, or one of a parameter's.
+
+    Declared as a :class:`Condition`'s :attr:`~Condition.remedy`: with
+    :attr:`equals`, the fact must have that value (a yes/no fact, say); with
+    :attr:`among`, it must be one of the values of that parameter (a set or
+    tuple in the policy); with :attr:`outside`, none of them.  A failed finding
+    then yields :class:`~skillchain.SetFact`.
+
+    Example:
+        >>> from skillchain.rules import Requires
+        >>> Requires("enterprise.operating_normally", equals=True).equals
+        True
+    """
+
+    fact: str
+    """The fact, as a dotted path of the rule's arguments."""
+    equals: Any = attrs.field(default=None, kw_only=True)
+    """The value the fact must have (when neither :attr:`among` nor :attr:`outside`
+    is given)."""
+    among: str | None = attrs.field(default=None, kw_only=True)
+    """A parameter whose values (a collection) the fact must be one of."""
+    outside: str | None = attrs.field(default=None, kw_only=True)
+    """A parameter whose values (a collection) the fact must not be one of."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse more than one of :attr:`among` and :attr:`outside`, or a value beside them."""
+        given = [self.among is not None, self.outside is not None]
+        if sum(given) > 1 or (any(given) and self.equals is not None):
+            msg = (
+                f"Requires({self.fact!r}) takes one of equals=, among= or outside=, "
+                "not several"
+            )
+            raise ValueError(msg)
+        if not any(given) and self.equals is None:
+            msg = f"Requires({self.fact!r}) needs equals=, among= or outside="
+            raise ValueError(msg)
+
+    def under(self, prefix: str) -> "Requires":
+        """The same declaration with its fact under *prefix*."""
+        return attrs.evolve(self, fact=f"{prefix}.{self.fact}")
+
+
+@attrs.frozen
+class Elapses:
+    """A condition that time alone can make hold: it holds once a day is late enough.
+
+    Declared as a :class:`Condition`'s :attr:`~Condition.remedy` for a tenure, an
+    age, a waiting period or a window that opens: moving :attr:`day` (a fact, or
+    ``"on"`` for the evaluation day) later, with everything else unchanged, makes
+    the condition hold from some day on, while the figures stay the same.  A failed
+    finding then yields :class:`~skillchain.WaitUntil` with the earliest day on
+    which every such condition of the case holds (see
+    :func:`skillchain.earliest_day`).
+
+    Example:
+        >>> from skillchain.rules import Elapses
+        >>> Elapses("claim.claimed_on").day
+        'claim.claimed_on'
+    """
+
+    day: str
+    """The day that moves: a dotted path to a date fact, or ``"on"``."""
+
+    def under(self, prefix: str) -> "Elapses":
+        """The same declaration with its day under *prefix* (``"on"`` stays)."""
+        if self.day == "on":
+            return self
+        return attrs.evolve(self, day=f"{prefix}.{self.day}")
+
+
+@attrs.frozen(init=False)
+class AnyOf:
+    """A condition that holds when any one of several declarations does.
+
+    The remedy offers each alternative (:class:`~skillchain.OneOf`), in order:
+    an applicant needs only one.
+
+    Example:
+        >>> from skillchain.rules import AnyOf, Requires
+        >>> len(AnyOf(Requires("person.registered_unemployed", equals=True),
+        ...     Requires("person.hukou_division", among="skill_upgrade.region")).options)
+        2
+    """
+
+    options: "tuple[Compares | Requires | Elapses, ...]"
+    """The alternatives."""
+
+    def __init__(
+        self,
+        *alternatives: "Compares | Requires | Elapses",
+        options: "tuple[Compares | Requires | Elapses, ...] | None" = None,
+    ) -> None:
+        """Declare the alternatives, at least two (``options=`` takes them as a tuple)."""
+        if alternatives and options is not None:
+            msg = "AnyOf takes its alternatives as arguments or as options=, not both"
+            raise ValueError(msg)
+        given = tuple(alternatives) if options is None else tuple(options)
+        if len(given) <= 1:
+            msg = "AnyOf takes at least two declarations"
+            raise ValueError(msg)
+        self.__attrs_init__(given)
+
+    def under(self, prefix: str) -> "AnyOf":
+        """The same alternatives with their facts under *prefix*."""
+        return AnyOf(*(option.under(prefix) for option in self.options))
+
+
+@attrs.frozen
+class Unremediable:
+    """A condition whose failure nothing the applicant does can repair, and why.
+
+    Declared as a :class:`Condition`'s :attr:`~Condition.remedy` for an exclusion
+    (a subsidy already paid, a plan already joined) or a place already taken by
+    others: a failed finding of it then says so
+    (:class:`~skillchain.NotRemediable`) instead of proposing a change.  Like the
+    condition's own sentences, :attr:`zh` and :attr:`en` are ``str.format``
+    templates over the finding's values.
+
+    Example:
+        >>> from skillchain.rules import Unremediable
+        >>> Unremediable("此前已享受补贴", "a subsidy was already paid").en
+        'a subsidy was already paid'
+    """
+
+    zh: str
+    """Why it cannot be repaired, in Chinese (one clause; a template)."""
+    en: str
+    """Why it cannot be repaired, in English (one clause; a template)."""
+
+    def under(self, prefix: str) -> "Unremediable":  # noqa: ARG002 - reads no fact
+        """The same declaration: it names no fact."""
+        return self
+
+
+Remediable: TypeAlias = Compares | Requires | Elapses | AnyOf | Unremediable
+"""What a condition may declare about repairing a failed finding of it."""
 
 
 _SERIALS: Final = itertools.count()
@@ -136,6 +352,13 @@ class Condition:
     read_on: ReadOn | None = attrs.field(default=None, kw_only=True)
     """The day the condition's parameters are read on, when it is not the evaluation
     day ``on`` (``None``: the evaluation day)."""
+    remedy: Remediable | None = attrs.field(default=None, kw_only=True)
+    """What would repair a failed finding of the condition: the comparison it makes
+    (:class:`Compares`), the value a fact must have (:class:`Requires`), the day
+    that must come (:class:`Elapses`), alternatives (:class:`AnyOf`), or that
+    nothing the applicant does can (:class:`Unremediable`).  From it
+    :func:`skillchain.remedies` derives the remedy; ``None`` declares nothing
+    (a failed finding then gets :class:`~skillchain.NotDerived`)."""
     serial: int = attrs.field(
         init=False, factory=lambda: next(_SERIALS), eq=False, repr=False
     )
@@ -186,10 +409,14 @@ class Condition:
         read_on = self.read_on
         if read_on is not None:
             read_on = ReadOn(f"{prefix}.{read_on.day}", read_on.why)
+        remedy = self.remedy
+        if remedy is not None:
+            remedy = remedy.under(prefix)
         return attrs.evolve(
             self,
             facts=tuple(f"{prefix}.{name}" for name in self.facts),
             read_on=read_on,
+            remedy=remedy,
         )
 
 
@@ -402,6 +629,19 @@ _CONDITIONS: dict[str, Condition] = {}
 _ID: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 
 
+def _remedy_parameters(remedy: Remediable | None) -> list[str]:
+    """The parameters a remedy declaration names."""
+    if isinstance(remedy, AnyOf):
+        return [
+            name for option in remedy.options for name in _remedy_parameters(option)
+        ]
+    if isinstance(remedy, Compares):
+        return [remedy.parameter]
+    if isinstance(remedy, Requires):
+        return [name for name in (remedy.among, remedy.outside) if name is not None]
+    return []
+
+
 def _structure_problems(rule: Rule) -> list[str]:
     """What is wrong with *rule*'s id, conditions and parameters (empty if fine)."""
     problems: list[str] = []
@@ -424,11 +664,28 @@ def _structure_problems(rule: Rule) -> list[str]:
     if unexplained:
         problems.append(f"conditions without zh and en messages {unexplained}")
     for condition in every:
-        for lang, template in (("zh", condition.zh), ("en", condition.en)):
+        remedy = condition.remedy
+        unremediable = remedy if isinstance(remedy, Unremediable) else None
+        for lang, template in (
+            ("zh", condition.zh),
+            ("en", condition.en),
+            ("zh remedy", unremediable.zh if unremediable is not None else None),
+            ("en remedy", unremediable.en if unremediable is not None else None),
+        ):
             if template is not None:
                 problem = _template_problem(template)
                 if problem:
                     problems.append(f"{condition.check} ({lang}): {problem}")
+    stray = [
+        f"{c.check} ({name})"
+        for c in every
+        for name in _remedy_parameters(c.remedy)
+        if name not in c.parameters
+    ]
+    if stray:
+        problems.append(
+            f"remedies naming a parameter their condition does not declare {stray}"
+        )
     known = specs()
     unknown = [n for c in every for n in c.parameters if n not in known]
     if unknown:

@@ -27,7 +27,15 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    ReadOn,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -57,6 +65,10 @@ CARRIER_TYPE = Condition(
     zh="载体类型为{carrier_type}，属于办法规定的载体类型：{listed}",
     en="The carrier is a {carrier_type}; a type the measure recognises: {listed}",
     parameters=("carriers.carrier_types",),
+    remedy=Unremediable(
+        "办法不认定{carrier_type}这一类型的载体",
+        "the measure recognises no carrier of the type {carrier_type}",
+    ),
 )
 CARRIER_HOST = Condition(
     "carriers.recognition.host",
@@ -69,6 +81,11 @@ CARRIER_HOST = Condition(
         "carriers.other_host_kinds",
     ),
     sources=(_MEASURE, RuleSource("sz-2016-15")),
+    remedy=Unremediable(
+        "{host_kind}不属于可设立载体的单位类型，依托单位的类型不因申报而改变",
+        "a(n) {host_kind} is not a kind of organisation that may host a carrier, "
+        "and applying does not change what kind the host is",
+    ),
 )
 BASE_VOLUME = Condition(
     "carriers.recognition.base_volume",
@@ -77,6 +94,13 @@ BASE_VOLUME = Condition(
     "needs at least {minimum}",
     facts=("annual_trainees",),
     parameters=("carriers.base_min_annual_trainees",),
+    remedy=Compares(
+        "annual_trainees",
+        value="trainees",
+        comparator=">=",
+        bound="minimum",
+        parameter="carriers.base_min_annual_trainees",
+    ),
 )
 STUDIO_LEADER = Condition(
     "carriers.recognition.studio_leader",
@@ -85,6 +109,13 @@ STUDIO_LEADER = Condition(
     "at least {minimum}",
     facts=("leader_level",),
     parameters=("carriers.studio_leader_min_level",),
+    remedy=Compares(
+        "leader_level",
+        value="leader_level",
+        comparator=">=",
+        bound="minimum",
+        parameter="carriers.studio_leader_min_level",
+    ),
 )
 STATION_VOLUME = Condition(
     "carriers.recognition.station_volume",
@@ -93,6 +124,13 @@ STATION_VOLUME = Condition(
     "least {minimum}",
     facts=("annual_trainees",),
     parameters=("carriers.workstation_min_annual_trainees",),
+    remedy=Compares(
+        "annual_trainees",
+        value="trainees",
+        comparator=">=",
+        bound="minimum",
+        parameter="carriers.workstation_min_annual_trainees",
+    ),
 )
 PARTNER_REGIONS = Condition(
     "carriers.recognition.partner_regions",
@@ -229,6 +267,10 @@ AWARD_ITEM = Condition(
     en="{year} round, {category}: a {carrier_type} may apply: {allowed}",
     parameters=("carriers.best_ten_carrier_types", "carriers.capacity_carrier_types"),
     read_on=_ROUND_DAY,
+    remedy=Unremediable(
+        "{year}年度{category}不接受{carrier_type}申报",
+        "in the {year} round a {carrier_type} may not apply for {category}",
+    ),
 )
 AWARD_RECOGNISED = Condition(
     "carriers.award.recognised",
@@ -238,6 +280,14 @@ AWARD_RECOGNISED = Condition(
     facts=("application.carrier.recognised_on",),
     parameters=("carriers.recognition_lead_months",),
     read_on=_ROUND_DAY,
+    # The cut-off is fixed by the round's year, not by any day of the application.
+    remedy=Unremediable(
+        "载体于 {recognised_on} 获认定，晚于本年度申报要求的 {before}；"
+        "认定日期已定，本年度的截止点也不会推后",
+        "the carrier was recognised on {recognised_on}, not before {before} as "
+        "this round requires; the recognition day is past and the round's cut-off "
+        "does not move",
+    ),
 )
 AWARD_BASE_VOLUME = Condition(
     "carriers.award.base_volume",
@@ -253,6 +303,13 @@ AWARD_BASE_VOLUME = Condition(
         "carriers.min_trainees_enterprise",
     ),
     read_on=_ROUND_DAY,
+    # The volume of a year already over when the round is held.
+    remedy=Unremediable(
+        "基地上一年度培训 {trainees} 人次，少于 {minimum} 人次；该年度已经结束，"
+        "其培训量不会再变",
+        "the base trained {trainees} in the year before the round, fewer than "
+        "{minimum}; that year is over and its volume cannot change",
+    ),
 )
 AWARD_STUDIO = Condition(
     "carriers.award.studio_apprentices",
@@ -262,6 +319,13 @@ AWARD_STUDIO = Condition(
     facts=("application.apprentices_taught",),
     parameters=("carriers.studio_apprentices_above",),
     read_on=_ROUND_DAY,
+    remedy=Compares(
+        "application.apprentices_taught",
+        value="apprentices",
+        comparator=">",
+        bound="above",
+        parameter="carriers.studio_apprentices_above",
+    ),
 )
 BEST_TEN_AMOUNT = Condition(
     "carriers.award.best_ten_amount",
@@ -295,6 +359,11 @@ AWARD_RANK = Condition(
     facts=("application.review_score",),
     parameters=("carriers.winners_per_item",),
     read_on=_ROUND_DAY,
+    remedy=Unremediable(
+        "按评审得分排第 {position} 位，该项目的 {limit} 个名额已由排名在前的申报取得",
+        "by review score it ranks at position {position}, and the item's {limit} "
+        "places went to the applications ranked before it",
+    ),
 )
 
 # The item check reads the carrier types of the application's item only.

@@ -12,6 +12,8 @@ priority but never rejects it.
 
 from datetime import date
 
+import attrs
+
 from skillchain._context import in_library_context
 from skillchain._decision import Decision
 from skillchain._identifiers import CreditCode
@@ -20,12 +22,22 @@ from skillchain.model import (
     ChainClaimCondition,
     ChainLeaderApplication,
     ChainPart,
+    Enterprise,
     EnterpriseSize,
     SkillChain,
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 from skillchain.rules.apprenticeship.subsidy import (
     AMOUNT,
     PROVINCIAL_BAND,
@@ -57,6 +69,21 @@ _MEASURES = "gd-2025-25"
 _ARTICLE_2 = RuleSource(_MEASURES, "第二条")
 _REQUIRED = ("chains.required_parts",)
 
+
+def _with_clean_years(firm: Enterprise, years: int) -> Enterprise:
+    """*firm* with *years* clean years: not on the dishonest list (a record) now.
+
+    An enterprise on the list has a dishonest record now, so its clean years count
+    only once it is off the list; a list status not known stays unknown.
+    """
+    listed = firm.on_dishonest_list
+    return attrs.evolve(
+        firm,
+        clean_record_years=years,
+        on_dishonest_list=None if listed is None else False,
+    )
+
+
 # --- chain-leader incubation: hard conditions, then the advisory ones -----------------
 
 REGION = Condition(
@@ -66,6 +93,9 @@ REGION = Condition(
     "within {region}",
     parameters=("chains.leader_region",),
     sources=(_ITEM_1, _NEWS),
+    remedy=Requires(
+        "application.enterprise.registered_division", among="chains.leader_region"
+    ),
 )
 LEGAL_PERSON = Condition(
     "chains.leader.legal_person",
@@ -73,6 +103,7 @@ LEGAL_PERSON = Condition(
     en="The enterprise is an independent legal person: {value}",
     facts=("application.enterprise.independent_legal_person",),
     sources=(_ITEM_1,),
+    remedy=Requires("application.enterprise.independent_legal_person", equals=True),
 )
 OPERATING = Condition(
     "chains.leader.operating",
@@ -80,6 +111,7 @@ OPERATING = Condition(
     en="The enterprise operates soundly: {value}",
     facts=("application.enterprise.operating_normally",),
     sources=(_ITEM_1,),
+    remedy=Requires("application.enterprise.operating_normally", equals=True),
 )
 CLEAN_RECORD = Condition(
     "chains.leader.clean_record",
@@ -90,6 +122,14 @@ CLEAN_RECORD = Condition(
     facts=("application.enterprise.clean_record_years",),
     parameters=("chains.leader_clean_record_years",),
     sources=(_ITEM_1, _NEWS),
+    remedy=Compares(
+        "application.enterprise",
+        value="years",
+        comparator=">=",
+        bound="minimum",
+        parameter="chains.leader_clean_record_years",
+        mover=_with_clean_years,
+    ),
 )
 SIZE = Condition(
     "chains.leader.size",
@@ -98,6 +138,15 @@ SIZE = Condition(
     facts=("application.enterprise.size",),
     parameters=("chains.leader_min_size",),
     sources=(_ITEM_2, _NEWS),
+    # Sizes rank from micro up to large (not by their values): the finding
+    # compares ranks, and the remedy names the smallest size that holds.
+    remedy=Compares(
+        "application.enterprise.size",
+        value="size",
+        comparator=">=",
+        bound="minimum",
+        parameter="chains.leader_min_size",
+    ),
 )
 INSURED = Condition(
     "chains.leader.insured_staff",
@@ -107,6 +156,13 @@ INSURED = Condition(
     facts=("application.enterprise.insured_headcount_city",),
     parameters=("chains.leader_min_insured_staff",),
     sources=(_ITEM_2, _NEWS),
+    remedy=Compares(
+        "application.enterprise.insured_headcount_city",
+        value="staff",
+        comparator=">=",
+        bound="minimum",
+        parameter="chains.leader_min_insured_staff",
+    ),
 )
 CHAIN_ENTERPRISES = Condition(
     "chains.leader.chain_enterprises",
@@ -115,6 +171,13 @@ CHAIN_ENTERPRISES = Condition(
     facts=("application.chain_enterprises",),
     parameters=("chains.leader_min_chain_enterprises",),
     sources=(_ITEM_3, _NEWS),
+    remedy=Compares(
+        "application.chain_enterprises",
+        value="count",
+        comparator=">=",
+        bound="minimum",
+        parameter="chains.leader_min_chain_enterprises",
+    ),
 )
 CHAIN_JOBS = Condition(
     "chains.leader.chain_jobs",
@@ -123,6 +186,13 @@ CHAIN_JOBS = Condition(
     facts=("application.chain_jobs",),
     parameters=("chains.leader_min_chain_jobs",),
     sources=(_ITEM_3, _NEWS),
+    remedy=Compares(
+        "application.chain_jobs",
+        value="count",
+        comparator=">=",
+        bound="minimum",
+        parameter="chains.leader_min_chain_jobs",
+    ),
 )
 TRAINING_SYSTEM = Condition(
     "chains.leader.training_system",
@@ -130,6 +200,7 @@ TRAINING_SYSTEM = Condition(
     en="The enterprise has a sound staff skills-training system: {value}",
     facts=("application.enterprise.has_training_system",),
     sources=(_ITEM_4,),
+    remedy=Requires("application.enterprise.has_training_system", equals=True),
 )
 LADDER = Condition(
     "chains.leader.eight_level_ladder",
@@ -137,6 +208,7 @@ LADDER = Condition(
     en="The enterprise applies the new eight-rung skill-level ladder: {value}",
     facts=("application.eight_level_ladder",),
     sources=(_ITEM_4, _NEWS),
+    remedy=Requires("application.eight_level_ladder", equals=True),
 )
 SCHOOLS = Condition(
     "chains.leader.school_cooperation",
@@ -144,6 +216,7 @@ SCHOOLS = Condition(
     en="The enterprise has a sound base of school cooperation: {value}",
     facts=("application.school_cooperation",),
     sources=(_ITEM_4,),
+    remedy=Requires("application.school_cooperation", equals=True),
 )
 CATEGORY = Condition(
     "chains.leader.priority_category",
@@ -235,6 +308,12 @@ IN_CHAIN = Condition(
     en="The apprentice's enterprise {enterprise} is the chain's leader or a "
     "member: {value}",
     sources=(_CLAIMS, RuleSource(_NOTICE, "三")),
+    remedy=Unremediable(
+        "学徒所在企业 {enterprise} 既非该生态链的链主也非链员企业，"
+        "其补贴不在该生态链内申领",
+        "the apprentice's enterprise {enterprise} is neither the chain's leader "
+        "nor a member, so its subsidy is not claimed inside this chain",
+    ),
 )
 CLAIMANT = Condition(
     "chains.claim.claimant",

@@ -33,7 +33,16 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -63,6 +72,10 @@ SCOPE = Condition(
     "district contests)",
     facts=("entry.competition.tier",),
     sources=(_CITY,),
+    remedy=Unremediable(
+        "赛项为{tier}竞赛，不属于深圳市级或区级竞赛",
+        "the event is a {tier} contest, not a Shenzhen city or district one",
+    ),
 )
 MIN_AGE = Condition(
     "competitions.entry.min_age",
@@ -70,6 +83,8 @@ MIN_AGE = Condition(
     en="Aged {age} (full years) on the day, at least {min_age}",
     facts=("entry.person",),
     parameters=("competitions.entry_min_age",),
+    # The age is counted on the registration day, the evaluation day.
+    remedy=Elapses("on"),
 )
 RETIREMENT = Condition(
     "competitions.entry.retirement",
@@ -90,6 +105,11 @@ RETIREMENT = Condition(
         "competitions.retirement_target_age_female_worker",
         "competitions.retirement_target_age_female_cadre",
     ),
+    remedy=Unremediable(
+        "{on} 已到法定退休年龄，时间只会使其更远",
+        "on {on} the entrant has reached the statutory retirement age, and time "
+        "only takes it further behind",
+    ),
     read_on=ReadOn(
         "entry.person.birth_date",
         "the 2024 decision delays a retirement by the original retirement "
@@ -105,6 +125,7 @@ IN_SHENZHEN = Condition(
     "nationwide: {nationwide})",
     facts=("entry.works_or_studies_in_shenzhen",),
     sources=(_CITY, _CITY_2025),
+    remedy=Requires("entry.works_or_studies_in_shenzhen", equals=True),
 )
 NOMINATED = Condition(
     "competitions.entry.nominated",
@@ -112,6 +133,7 @@ NOMINATED = Condition(
     en="Nominated by the employer or school: {nominated}",
     facts=("entry.nominated",),
     sources=(_CITY,),
+    remedy=Requires("entry.nominated", equals=True),
 )
 NOT_TITLED = Condition(
     "competitions.entry.not_titled",
@@ -119,6 +141,11 @@ NOT_TITLED = Condition(
     en="Holds no title barring re-entry won in this event ({event}): {title}",
     facts=("entry.honours",),
     sources=(_CITY, _FUTIAN),
+    remedy=Unremediable(
+        "已在本赛项（{event}）获得{title}，获得者不得再次参加该赛项",
+        "the entrant already won {title} in this event ({event}), and a holder "
+        "may not enter it again",
+    ),
 )
 
 _CONTEST_YEAR = ReadOn(
@@ -140,6 +167,11 @@ CATEGORY = Condition(
     "from municipal class-one events)",
     facts=("results[0].competition.competition_class",),
     sources=(_CITY, RuleSource("competition-tiers-restated")),
+    remedy=Unremediable(
+        "该赛项为{tier}{competition_class}竞赛，已举办的赛项类别不会改变",
+        "the event was a {tier}, {competition_class} contest, and a contest "
+        "held does not change class",
+    ),
 )
 COMPETITOR = Condition(
     "competitions.technical_expert.competitor",
@@ -147,6 +179,10 @@ COMPETITOR = Condition(
     en="Took part as a competitor (coach: {as_coach})",
     facts=("results[0].as_coach",),
     sources=(_CITY,),
+    remedy=Unremediable(
+        "以教练身份参赛，已结束的比赛身份不会改变",
+        "the person took part as a coach, and a contest over does not change that",
+    ),
 )
 PASSED = Condition(
     "competitions.technical_expert.passed",
@@ -154,6 +190,10 @@ PASSED = Condition(
     en="Every score passed: {passed}",
     facts=("results[0].passed_all_parts",),
     sources=(_CITY,),
+    remedy=Unremediable(
+        "并非各项成绩均合格，已公布的成绩不会改变",
+        "not every score passed, and published scores do not change",
+    ),
 )
 QUOTA = Condition(
     "competitions.technical_expert.quota",
@@ -163,6 +203,11 @@ QUOTA = Condition(
     facts=("results[0].competition.finalists",),
     parameters=_QUOTAS,
     read_on=_CONTEST_YEAR,
+    remedy=Unremediable(
+        "决赛实际参赛 {finalists} 人，{year} 年度的名额规定不给该赛项名额；决赛已经结束",
+        "{finalists} finalists are too few for any place under the {year} "
+        "contest year's quota, and the final is over",
+    ),
 )
 PLACE = Condition(
     "competitions.technical_expert.place",
@@ -173,6 +218,13 @@ PLACE = Condition(
     parameters=_QUOTAS,
     sources=(_CITY,),
     read_on=_CONTEST_YEAR,
+    remedy=Unremediable(
+        "{quota} 个名额按公布的名次给予选手，本成绩（名次 {rank}，在前 {ahead} 人）"
+        "不在其中；已公布的成绩不会改变",
+        "the {quota} places go to competitors by published rank, and this result "
+        "(rank {rank}, {ahead} ahead) is not among them; a published result does "
+        "not change",
+    ),
 )
 
 

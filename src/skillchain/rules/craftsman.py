@@ -33,7 +33,14 @@ from skillchain.policy import Policy
 from skillchain.policy.kinds import PromotionTable
 from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    ReadOn,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -74,6 +81,14 @@ FRONTLINE = Condition(
     facts=("application.frontline_posts",),
     parameters=("craftsman.frontline_post_types", "craftsman.min_frontline_years"),
     read_on=_ON_DEADLINE,
+    # Counted to the round's deadline, ongoing posts included: waiting adds nothing
+    # to this round's count (a later round counts to its own deadline).
+    remedy=Unremediable(
+        "一线岗位年限计算至本年度申报截止日 {deadline}，共 {months} 个月，"
+        "不足 {minimum} 年；本年度的计算不会再变",
+        "the front-line months are counted to this round's deadline {deadline}: "
+        "{months}, short of {minimum} years, and this round's count does not change",
+    ),
 )
 SKILL_LEVEL = Condition(
     "craftsman.selection.level",
@@ -83,6 +98,11 @@ SKILL_LEVEL = Condition(
     facts=("application.equivalent_level",),
     parameters=("craftsman.min_level",),
     read_on=_ON_DEADLINE,
+    remedy=Unremediable(
+        "截至申报截止日的最高技能等级为{level}，低于{minimum}，评审亦未认定同等水平",
+        "the highest level held by the round's deadline is {level}, below "
+        "{minimum}, and the review found no equivalent level",
+    ),
 )
 ACHIEVEMENT = Condition(
     "craftsman.selection.achievement",
@@ -98,6 +118,12 @@ ACHIEVEMENT = Condition(
     ),
     sources=(_MEASURE,),
     read_on=_ON_DEADLINE,
+    remedy=Unremediable(
+        "{window_start} 至 {deadline} 期间无所列荣誉或竞赛名次，评审亦未认定其他业绩；"
+        "该期间的业绩不会再变",
+        "no listed honour or result falls between {window_start} and {deadline}, "
+        "and the review found no other merit; that period's record does not change",
+    ),
 )
 _WINDOW, _HONOURS, *_RESULTS = ACHIEVEMENT.parameters
 _BY_HONOUR = ACHIEVEMENT.only(_WINDOW, _HONOURS)
@@ -109,6 +135,11 @@ NOT_YET_AWARDED = Condition(
     en="Already a Pengcheng Craftsman: {awarded} (no repeat winners)",
     facts=("application.honours",),
     sources=(_MEASURE,),
+    remedy=Unremediable(
+        "已获“鹏城工匠”称号，该称号不重复授予",
+        "the candidate is already a Pengcheng Craftsman, and the title is not "
+        "given twice",
+    ),
 )
 AMOUNT = Condition(
     "craftsman.selection.amount",
@@ -126,6 +157,11 @@ RANK = Condition(
     facts=("application.review_score",),
     parameters=("craftsman.annual_limit",),
     read_on=_ON_DEADLINE,
+    remedy=Unremediable(
+        "按评审得分排第 {position} 位，{year} 年度的 {limit} 个名额已由排名在前的申报人取得",
+        "by review score the candidate ranks at position {position}, and the "
+        "{year} round's {limit} places went to the candidates ranked before",
+    ),
 )
 
 PROMOTION_TABLE = Condition(
@@ -143,6 +179,11 @@ PROMOTION_COMPETITOR = Condition(
     facts=("result.as_coach",),
     parameters=_TABLES,
     read_on=_ON_CONTEST,
+    remedy=Unremediable(
+        "以教练身份获奖，教练不晋升；已结束的比赛身份不会改变",
+        "the result was won as a coach, coaches are not promoted, and a contest "
+        "over does not change that",
+    ),
 )
 PROMOTION_AWARD = Condition(
     "craftsman.promotion.award",
@@ -151,6 +192,11 @@ PROMOTION_AWARD = Condition(
     facts=("result.award",),
     parameters=_TABLES,
     read_on=_ON_CONTEST,
+    remedy=Unremediable(
+        "获奖等次{award}不在该竞赛的晋升规定之列，已评定的奖项不会改变",
+        "the award {award} is not one the competition's table promotes, and an "
+        "award given does not change",
+    ),
 )
 PROMOTION_LEVEL = Condition(
     "craftsman.promotion.level",
@@ -159,6 +205,11 @@ PROMOTION_LEVEL = Condition(
     facts=("certificates", "result.competition.occupation"),
     parameters=_TABLES,
     read_on=_ON_CONTEST,
+    remedy=Unremediable(
+        "本职业现有等级{held}已不低于该奖项可晋升的等级",
+        "the level already held in the occupation, {held}, is at or above the "
+        "level the award promotes to",
+    ),
 )
 # A competition without a table of its own: its conditions rest on no notice (the
 # tables in force are another competition's), so they cite none.

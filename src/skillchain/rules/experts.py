@@ -27,7 +27,15 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    AnyOf,
+    Compares,
+    Condition,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -74,6 +82,25 @@ QUALIFICATION = Condition(
     "criteria",
     facts=("expert.skill_level", "expert.professional_title"),
     parameters=("experts.min_skill_level", "experts.min_professional_title"),
+    # Either route will do: a skill level or a professional title high enough.
+    remedy=AnyOf(
+        options=(
+            Compares(
+                "expert.skill_level",
+                value="skill_level",
+                comparator=">=",
+                bound="min_skill_level",
+                parameter="experts.min_skill_level",
+            ),
+            Compares(
+                "expert.professional_title",
+                value="professional_title",
+                comparator=">=",
+                bound="min_professional_title",
+                parameter="experts.min_professional_title",
+            ),
+        ),
+    ),
 )
 EXPERIENCE = Condition(
     "experts.recommendation.experience",
@@ -81,6 +108,13 @@ EXPERIENCE = Condition(
     en="{years} years in the field, at least {min_years}",
     facts=("expert.years_of_experience",),
     parameters=("experts.min_years_of_experience",),
+    remedy=Compares(
+        "expert.years_of_experience",
+        value="years",
+        comparator=">=",
+        bound="min_years",
+        parameter="experts.min_years_of_experience",
+    ),
 )
 PLACE = Condition(
     "experts.recommendation.place",
@@ -89,6 +123,11 @@ PLACE = Condition(
     en="Position {position} in submission order: {taken} recommended and "
     "{pending} pending before it, of a quota of {quota}",
     sources=(_LETTER, _ASSUMPTION),
+    remedy=Unremediable(
+        "按报送先后排第 {position} 位，轮到时 {quota} 个推荐名额已由在先报送的候选人取得",
+        "in submission order it is at position {position}, and at its turn the "
+        "quota of {quota} was already taken by candidates submitted before it",
+    ),
 )
 OTHER_NOMINATIONS = Condition(
     "experts.recommendation.other_nominations",

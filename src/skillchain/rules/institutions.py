@@ -15,7 +15,17 @@ from skillchain._decision import Decision
 from skillchain.model import OrganiserKind, PrivateInstitutionFiling, SetupProcedure
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    AnyOf,
+    Compares,
+    Condition,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -34,6 +44,12 @@ _FILING_DAY = ReadOn(
     "is submitted, so the figures of that day apply whatever day it is judged",
 )
 
+
+def _area_of(area: Decimal | None, target: int | Decimal) -> Decimal:  # noqa: ARG001
+    """The floor area *target* as the filing records areas (the minimum is whole m²)."""
+    return Decimal(target)
+
+
 PROCEDURE = Condition(
     "institutions.filing.procedure",
     zh="{city}新设民办职业培训机构的方式为{procedure}；本备案须该市实行备案",
@@ -41,6 +57,11 @@ PROCEDURE = Condition(
     "by {procedure}; a filing needs the city to use filing",
     parameters=("institutions.procedure",),
     read_on=_FILING_DAY,
+    remedy=Unremediable(
+        "{city}以{procedure}方式新设民办职业培训机构，不适用备案",
+        "{city} admits new institutions by {procedure}, so the filing procedure "
+        "does not apply there",
+    ),
 )
 ORGANISER = Condition(
     "institutions.filing.organiser",
@@ -51,6 +72,11 @@ ORGANISER = Condition(
     "full civil capacity): {value}",
     facts=("filing.political_rights_and_full_capacity",),
     sources=_ITEM,
+    remedy=Unremediable(
+        "举办者个人不具有政治权利或完全民事行为能力，不能通过备案取得",
+        "the individual organiser lacks political rights or full civil capacity, "
+        "which no filing can supply",
+    ),
 )
 LEASE_TERM = Condition(
     "institutions.filing.lease_term",
@@ -61,6 +87,19 @@ LEASE_TERM = Condition(
     parameters=("institutions.lease_min_months",),
     sources=(_STANDARD, _PRESS),
     read_on=_FILING_DAY,
+    # A lease long enough, or premises of the organiser's own.
+    remedy=AnyOf(
+        options=(
+            Compares(
+                "filing.lease_months",
+                value="lease_months",
+                comparator=">=",
+                bound="minimum",
+                parameter="institutions.lease_min_months",
+            ),
+            Requires("filing.premises_owned", equals=True),
+        ),
+    ),
 )
 PREMISES_AREA = Condition(
     "institutions.filing.premises_area",
@@ -69,6 +108,14 @@ PREMISES_AREA = Condition(
     facts=("filing.premises_area",),
     parameters=("institutions.premises_min_area",),
     read_on=_FILING_DAY,
+    remedy=Compares(
+        "filing.premises_area",
+        value="area",
+        comparator=">=",
+        bound="minimum",
+        parameter="institutions.premises_min_area",
+        mover=_area_of,
+    ),
 )
 FULL_TIME_TEACHERS = Condition(
     "institutions.filing.full_time_teachers",
@@ -77,6 +124,13 @@ FULL_TIME_TEACHERS = Condition(
     facts=("filing.full_time_teachers",),
     parameters=("institutions.full_time_teachers_min",),
     read_on=_FILING_DAY,
+    remedy=Compares(
+        "filing.full_time_teachers",
+        value="teachers",
+        comparator=">=",
+        bound="minimum",
+        parameter="institutions.full_time_teachers_min",
+    ),
 )
 START_UP_FUNDS = Condition(
     "institutions.filing.start_up_funds",
@@ -85,6 +139,13 @@ START_UP_FUNDS = Condition(
     facts=("filing.start_up_funds",),
     parameters=("institutions.start_up_funds_min",),
     read_on=_FILING_DAY,
+    remedy=Compares(
+        "filing.start_up_funds",
+        value="funds",
+        comparator=">=",
+        bound="minimum",
+        parameter="institutions.start_up_funds_min",
+    ),
 )
 
 

@@ -23,7 +23,16 @@ from skillchain.model import (
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -62,6 +71,7 @@ GROUP = Condition(
     parameters=("public_training.admitted_groups",),
     sources=(_LETTER,),
     read_on=_ENROLMENT_DAY,
+    remedy=Requires("enrolment.trainee.group", among="public_training.admitted_groups"),
 )
 PROJECT = Condition(
     "public_training.enrolment.project",
@@ -80,6 +90,7 @@ INSURANCE = Condition(
     facts=("enrolment.trainee.group", "enrolment.trainee.insured_in_shenzhen"),
     parameters=("public_training.insured_groups",),
     read_on=_ENROLMENT_DAY,
+    remedy=Requires("enrolment.trainee.insured_in_shenzhen", equals=True),
 )
 
 
@@ -210,6 +221,7 @@ DESIGNATED = Condition(
     en="The {level} {unit} was designated on {designated_on}, no later than "
     "the day judged, {on}",
     sources=(_ZHONGSHAN,),
+    remedy=Elapses("on"),
 )
 ONCE = Condition(
     "public_training.cantonese_chef_grant.once",
@@ -218,6 +230,11 @@ ONCE = Condition(
     "paid: {received}",
     facts=("designation.grant_received",),
     sources=(_ZHONGSHAN,),
+    remedy=Unremediable(
+        "本次认定的一次性补助已经发放，不再重复发放",
+        "the one-off grant for this designation was already paid, and it is paid "
+        "only once",
+    ),
 )
 AMOUNT = Condition(
     "public_training.cantonese_chef_grant.amount",

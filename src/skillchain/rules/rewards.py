@@ -31,7 +31,16 @@ from skillchain.model import (
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -67,6 +76,7 @@ HIGH_POST = Condition(
     facts=("employment", "employment.post"),
     parameters=("rewards.high_skill_posts",),
     read_on=_ON_CLAIM,
+    remedy=Requires("employment.post", among="rewards.high_skill_posts"),
 )
 HIGH_IN_POST = Condition(
     "rewards.high_skill.in_post",
@@ -75,6 +85,12 @@ HIGH_IN_POST = Condition(
     "{employed_to})",
     facts=("employment",),
     sources=(RuleSource(_HIGH_GUIDE, "3.2"),),
+    remedy=Unremediable(
+        "申请日 {claimed_on} 不在任职期间（{employed_from} 至 {employed_to}）内，"
+        "而是否在岗在职以提出申请之日为准",
+        "the claim day {claimed_on} lies outside the employment ({employed_from} "
+        "to {employed_to}), and being in post is judged on the day the claim is made",
+    ),
 )
 HIGH_TENURE = Condition(
     "rewards.high_skill.tenure",
@@ -85,6 +101,7 @@ HIGH_TENURE = Condition(
     facts=("employment",),
     parameters=("rewards.high_skill_tenure_months",),
     read_on=_ON_CLAIM,
+    remedy=Elapses("claim.claimed_on"),
 )
 HIGH_HONOUR = Condition(
     "rewards.high_skill.honour",
@@ -93,6 +110,11 @@ HIGH_HONOUR = Condition(
     parameters=("rewards.high_skill_honours", "rewards.high_skill_amounts"),
     sources=(RuleSource(_HIGH_GUIDE),),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "本奖励不为“{honour}”发放，而申报所依据的荣誉称号或竞赛名次已经取得，无法更换",
+        "the reward is not paid for '{honour}', and the honour or result a claim "
+        "rests on, already obtained, cannot be exchanged",
+    ),
 )
 HIGH_FRAUD_BAN = Condition(
     "rewards.high_skill.fraud_ban",
@@ -104,6 +126,7 @@ HIGH_FRAUD_BAN = Condition(
     parameters=("rewards.fraud_ban_months",),
     sources=(RuleSource(_HIGH_GUIDE),),
     read_on=_ON_CLAIM,
+    remedy=Elapses("claim.claimed_on"),
 )
 _NO_FRAUD = HIGH_FRAUD_BAN.only()
 HIGH_ONE_PER_SKILL = Condition(
@@ -112,6 +135,11 @@ HIGH_ONE_PER_SKILL = Condition(
     en="One reward per person for the same skill: '{skill}' was rewarded "
     "{earlier} time(s) before",
     sources=(RuleSource(_HIGH_GUIDE, "3.3-3.4"),),
+    remedy=Unremediable(
+        "技能“{skill}”此前已获奖励 {earlier} 次，同一人因同一技能只能获得一项奖励",
+        "'{skill}' was already rewarded {earlier} time(s), and a person is rewarded "
+        "only once for the same skill",
+    ),
 )
 HIGH_TOP_UP = Condition(
     "rewards.high_skill.top_up",
@@ -121,6 +149,13 @@ HIGH_TOP_UP = Condition(
     "yuan; the higher honour came on {awarded_on} (it must come after the "
     "earlier claim of {previous_claim})",
     sources=(RuleSource(_HIGH_GUIDE, "3.3-3.4"),),
+    remedy=Unremediable(
+        "补差奖励须以同一年度已就同一技能获得的奖励为前提，且更高荣誉须在该次申请之后取得；"
+        "已有的奖励和荣誉取得日期都无法更改",
+        "a top-up needs a reward for the same skill paid earlier in the same year "
+        "and a higher honour obtained after that claim, and neither the rewards "
+        "paid nor the day an honour was obtained can change",
+    ),
 )
 HIGH_AMOUNT = Condition(
     "rewards.high_skill.amount",
@@ -129,6 +164,11 @@ HIGH_AMOUNT = Condition(
     "claim pays {amount} yuan",
     parameters=("rewards.high_skill_amounts",),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "“{honour}”奖励 {award} 元，不多于已获的 {previous} 元，而补差奖励只发差额",
+        "'{honour}' pays {award} yuan, no more than the {previous} yuan already "
+        "paid, and a top-up pays only the difference",
+    ),
 )
 
 OCC_ENTERPRISE = Condition(
@@ -139,6 +179,9 @@ OCC_ENTERPRISE = Condition(
     parameters=("rewards.occupational_region",),
     sources=(RuleSource(_OCC_GUIDE, "3"),),
     read_on=_ON_CLAIM,
+    remedy=Requires(
+        "enterprise.registered_division", among="rewards.occupational_region"
+    ),
 )
 OCC_TAXPAYER = Condition(
     "rewards.occupational.taxpayer",
@@ -146,6 +189,7 @@ OCC_TAXPAYER = Condition(
     en="The employer pays tax in the district: {taxed}",
     facts=("claim.employer_taxed_in_district",),
     sources=(RuleSource(_OCC_GUIDE, "3"),),
+    remedy=Requires("claim.employer_taxed_in_district", equals=True),
 )
 OCC_BASIS = Condition(
     "rewards.occupational.basis",
@@ -154,6 +198,11 @@ OCC_BASIS = Condition(
     "qualification, a skill-level certificate, a practising qualification or "
     "a professional title",
     sources=(RuleSource(_OCC_GUIDE, "3.1-3.2"),),
+    remedy=Unremediable(
+        "本奖励不为所申报的依据（{basis}）发放，而已取得的依据无法换成另一项",
+        "the reward is not paid for the basis given ({basis}), and a basis "
+        "already obtained cannot be exchanged for another",
+    ),
 )
 OCC_SCOPE = Condition(
     "rewards.occupational.scope",
@@ -162,6 +211,11 @@ OCC_SCOPE = Condition(
     "{qualification}) is among the accepted types: {listed}",
     parameters=("rewards.occupational_scope",),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "证书的职业（工种）和资格名称在发证时即已确定，不在申请日受理的工种范围内",
+        "the certificate's occupation and qualification, fixed when it was issued, "
+        "are not among the types accepted on the claim day",
+    ),
 )
 OCC_TOP_LEVEL = Condition(
     "rewards.occupational.top_level",
@@ -171,6 +225,11 @@ OCC_TOP_LEVEL = Condition(
     parameters=("rewards.occupational_top_levels",),
     sources=(RuleSource(_OCC_GUIDE, "3.2"),),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "证书等级为{level}，低于该职业（工种）认可的最高等级{top}，而证书等级在发证时即已确定",
+        "the certificate is at {level}, below the top level {top} of its "
+        "occupation, and a certificate's level is fixed when it is issued",
+    ),
 )
 OCC_ISSUER = Condition(
     "rewards.occupational.issuer",
@@ -189,6 +248,12 @@ OCC_ISSUER = Condition(
     ),
     sources=(RuleSource(_OCC_GUIDE, "3.2"),),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "{kind}由谁颁发、在何地发证或备案、是否全国联网可查，都由发证方决定，而非申请人",
+        "who issued the {kind}, where it was issued or its evaluator filed, and "
+        "whether the national query system holds it are settled by its issuer, not "
+        "by the claimant",
+    ),
 )
 OCC_TITLE = Condition(
     "rewards.occupational.title",
@@ -196,6 +261,11 @@ OCC_TITLE = Condition(
     en="The professional title is a {level}; the reward is paid for a {required}",
     parameters=("rewards.occupational_title_level",),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "职称级别为{level}，而非奖励的{required}，已评定职称的级别无法更改",
+        "the title is a {level}, not a {required}, and the level of a title "
+        "already conferred cannot change",
+    ),
 )
 OCC_DATE_FLOOR = Condition(
     "rewards.occupational.date_floor",
@@ -207,6 +277,11 @@ OCC_DATE_FLOOR = Condition(
         "rewards.occupational_licence_floor",
     ),
     read_on=_ON_CLAIM,
+    remedy=Unremediable(
+        "{basis}于 {obtained_on} 取得，早于 {floor}，取得日期已成事实",
+        "the {basis} was obtained on {obtained_on}, before {floor}, and the day "
+        "it was obtained cannot change",
+    ),
 )
 OCC_SECTOR = Condition(
     "rewards.occupational.sector",
@@ -232,6 +307,7 @@ OCC_MATCHING_POST = Condition(
     en="The post matches the certificate or title (related work): {matches}",
     facts=("claim.post_matches_basis",),
     sources=(RuleSource(_OCC_GUIDE, "3.1-3.2"),),
+    remedy=Requires("claim.post_matches_basis", equals=True),
 )
 OCC_TENURE = Condition(
     "rewards.occupational.tenure",
@@ -243,6 +319,7 @@ OCC_TENURE = Condition(
     facts=("employment", "claim.basis.conferred_on"),
     parameters=("rewards.occupational_tenure_months",),
     read_on=_ON_CLAIM,
+    remedy=Elapses("claim.claimed_on"),
 )
 OCC_AMOUNT = Condition(
     "rewards.occupational.amount",

@@ -16,7 +16,15 @@ from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Elapses,
+    ReadOn,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -53,6 +61,13 @@ PER_KIND = Condition(
     "at most {maximum} per kind per calendar year",
     parameters=(_CAPPED, "subsidy.claims_per_kind_per_year"),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{year} 年已享受{kind} {count} 次，每年至多 {maximum} 次；"
+        "本申领属于 {year} 年，以后年度的申领重新计数",
+        "the {kind} was already claimed {count} time(s) in {year}, and a year "
+        "allows at most {maximum}; the claim is of {year}, and only a claim of a "
+        "later year is counted afresh",
+    ),
 )
 TOTAL = Condition(
     "subsidy.cap.total",
@@ -61,6 +76,13 @@ TOTAL = Condition(
     "at most {maximum} in total per calendar year",
     parameters=(_CAPPED, "subsidy.claims_per_year_total"),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{year} 年已享受计入上限的补贴 {count} 次，每年合计至多 {maximum} 次；"
+        "本申领属于 {year} 年，以后年度的申领重新计数",
+        "{count} capped subsidy claim(s) were already made in {year}, and a year "
+        "allows at most {maximum} in total; the claim is of {year}, and only a "
+        "claim of a later year is counted afresh",
+    ),
 )
 PER_LEVEL = Condition(
     "subsidy.cap.per_level",
@@ -72,6 +94,11 @@ PER_LEVEL = Condition(
     parameters=(_CAPPED,),
     sources=(_FAQ, _ARTICLE_4),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{occupation} {level} 已享受过计入上限的补贴，同一职业（工种）同一等级的证书只补贴一次",
+        "a capped subsidy was already claimed for {occupation} at {level}, and a "
+        "certificate of one occupation and level is subsidised once",
+    ),
 )
 UI_EXCLUSIVE = Condition(
     "subsidy.cap.ui_exclusive",
@@ -84,18 +111,36 @@ UI_EXCLUSIVE = Condition(
     facts=_CLAIM,
     parameters=(_EXCLUSIVE,),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{occupation} {level} 已享受过与本次申领互斥的补贴，两者只能享受其一，"
+        "此前的申领不能撤销",
+        "a subsidy exclusive with this claim was already claimed for {occupation} "
+        "at {level}: only one of the two can be had, and an earlier claim cannot "
+        "be undone",
+    ),
 )
 
 _UI = SubsidyKind.UNEMPLOYMENT_INSURANCE_SKILL
 _UI_KINDS = frozenset({_UI})
 _CONDITIONS = (SCOPE, PER_KIND, TOTAL, PER_LEVEL, UI_EXCLUSIVE)
 
+# A claim made for a certificate is of the claim day's year (see
+# check_certificate_cap): a later claim day in the next year is counted afresh.
+_NEXT_YEAR = Elapses("claimed_on")
+_BY_CLAIM_DAY = (PER_KIND.check, TOTAL.check)
+
 CERTIFICATE_CAP_CONDITIONS: tuple[Condition, ...] = tuple(
-    attrs.evolve(c, facts=tuple(f.replace("claim.", "certificate.") for f in c.facts))
+    attrs.evolve(
+        c,
+        facts=tuple(f.replace("claim.", "certificate.") for f in c.facts),
+        remedy=_NEXT_YEAR if c.check in _BY_CLAIM_DAY else c.remedy,
+    )
     for c in _CONDITIONS
 )
 """The cap's conditions for a claim made for a certificate, whose occupation and
-level are the claim's (see :func:`check_certificate_cap`)."""
+level are the claim's and whose year is that of the claim day (see
+:func:`check_certificate_cap`): the yearly limits are waited out, to the next
+calendar year."""
 
 
 def check_annual_cap(

@@ -16,13 +16,23 @@ from skillchain._levels import SkillLevel
 from skillchain.model import (
     ApprenticeEnrolment,
     ApprenticeExclusion,
+    LabourContract,
     SchoolKind,
     SubsidyClaim,
     SubsidyKind,
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = ["APPRENTICE_RULE", "apprentice_eligibility", "check_apprentice"]
@@ -54,6 +64,7 @@ SKILL_POST = Condition(
     en="The apprentice holds a skill post: {value}",
     facts=("enrolment.skill_post",),
     sources=_NATIONAL,
+    remedy=Requires("enrolment.skill_post", equals=True),
 )
 CONTRACT_TERM = Condition(
     "apprenticeship.apprentice.contract_term",
@@ -64,6 +75,14 @@ CONTRACT_TERM = Condition(
     parameters=("apprenticeship.contract_min_months",),
     sources=_NATIONAL,
     read_on=_READ_ON,
+    remedy=Compares(
+        "enrolment.contract",
+        value="months",
+        comparator=">=",
+        bound="minimum",
+        parameter="apprenticeship.contract_min_months",
+        mover=LabourContract.with_months,
+    ),
 )
 CONTRACT_OPEN = Condition(
     "apprenticeship.apprentice.contract_open_ended",
@@ -83,6 +102,12 @@ NOT_SUBSIDISED = Condition(
     ),
     sources=_SHENZHEN,
     read_on=_READ_ON,
+    remedy=Unremediable(
+        "已在深圳享受过该职业（工种）同等级或更高等级的职业培训补贴，"
+        "已领的补贴不能撤销",
+        "a Shenzhen training subsidy for this occupation at this level or higher "
+        "was already paid, and a paid subsidy cannot be undone",
+    ),
 )
 NOT_IN_PLAN = Condition(
     "apprenticeship.apprentice.not_in_plan",
@@ -93,6 +118,11 @@ NOT_IN_PLAN = Condition(
     parameters=("apprenticeship.apprentice_exclusions",),
     sources=_SHENZHEN,
     read_on=_READ_ON,
+    remedy=Unremediable(
+        "已列入深圳市同职业（工种）同等级或更高等级的学徒培养计划",
+        "the person is already in a Shenzhen apprenticeship plan for the same "
+        "occupation at the same or a higher level",
+    ),
 )
 NOT_FILED = Condition(
     "apprenticeship.apprentice.not_filed_elsewhere",
@@ -103,6 +133,11 @@ NOT_FILED = Condition(
     parameters=("apprenticeship.apprentice_exclusions",),
     sources=_SHENZHEN,
     read_on=_READ_ON,
+    remedy=Unremediable(
+        "已被深圳市一个区备案为学徒且仍在该培训期内，培训期结束前不能再备案",
+        "the person is filed as an apprentice by a Shenzhen district and still "
+        "within that training period: not again before it ends",
+    ),
 )
 NOT_STUDENT = Condition(
     "apprenticeship.apprentice.not_vocational_student",
@@ -112,6 +147,11 @@ NOT_STUDENT = Condition(
     parameters=("apprenticeship.apprentice_exclusions",),
     sources=_SHENZHEN,
     read_on=_READ_ON,
+    remedy=Unremediable(
+        "技工院校、职业院校全日制在校学生在校期间不得作为学徒",
+        "a full-time student of a technical school or vocational college cannot "
+        "be an apprentice while studying",
+    ),
 )
 NOT_AID = Condition(
     "apprenticeship.apprentice.not_special_aid",
@@ -122,6 +162,11 @@ NOT_AID = Condition(
     parameters=("apprenticeship.apprentice_exclusions",),
     sources=_SHENZHEN,
     read_on=_READ_ON,
+    remedy=Unremediable(
+        "已享受困难企业一次性特别培训补助或已列入其培训计划",
+        "the person is already covered by the one-off special training aid for "
+        "enterprises in difficulty, or in its training plan",
+    ),
 )
 
 _LIST_ONLY = NOT_SUBSIDISED.only(*NOT_SUBSIDISED.parameters[:1])

@@ -18,7 +18,15 @@ from skillchain.model import (
 )
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    register,
+)
 
 
 __all__ = ["ENTERPRISE_RULE", "check_enterprise", "enterprise_eligibility"]
@@ -38,6 +46,9 @@ REGION = Condition(
     parameters=("apprenticeship.enterprise_region",),
     sources=_GUIDE,
     read_on=_READ_ON,
+    remedy=Requires(
+        "enterprise.registered_division", among="apprenticeship.enterprise_region"
+    ),
 )
 LEGAL_PERSON = Condition(
     "apprenticeship.enterprise.legal_person",
@@ -45,6 +56,7 @@ LEGAL_PERSON = Condition(
     en="The enterprise is an independent legal person: {value}",
     facts=("enterprise.independent_legal_person",),
     sources=_GUIDE,
+    remedy=Requires("enterprise.independent_legal_person", equals=True),
 )
 OPERATING = Condition(
     "apprenticeship.enterprise.operating",
@@ -52,6 +64,7 @@ OPERATING = Condition(
     en="The enterprise operates normally: {value}",
     facts=("enterprise.operating_normally",),
     sources=_GUIDE,
+    remedy=Requires("enterprise.operating_normally", equals=True),
 )
 NOT_DISHONEST = Condition(
     "apprenticeship.enterprise.not_dishonest",
@@ -59,6 +72,7 @@ NOT_DISHONEST = Condition(
     en="The enterprise is not on the dishonest-enterprise list: {value}",
     facts=("enterprise.on_dishonest_list",),
     sources=_GUIDE,
+    remedy=Requires("enterprise.on_dishonest_list", equals=False),
 )
 TRAINING_SYSTEM = Condition(
     "apprenticeship.enterprise.training_system",
@@ -66,6 +80,7 @@ TRAINING_SYSTEM = Condition(
     en="The enterprise has a sound staff-training system: {value}",
     facts=("enterprise.has_training_system",),
     sources=_GUIDE,
+    remedy=Requires("enterprise.has_training_system", equals=True),
 )
 MENTORS_PREMISES = Condition(
     "apprenticeship.enterprise.mentors_premises",
@@ -73,6 +88,7 @@ MENTORS_PREMISES = Condition(
     en="The enterprise has mentors, premises and equipment matching the training: {value}",
     facts=("enterprise.has_mentors_premises_equipment",),
     sources=_GUIDE,
+    remedy=Requires("enterprise.has_mentors_premises_equipment", equals=True),
 )
 QUALIFICATION = Condition(
     "apprenticeship.enterprise.evaluation_qualification",
@@ -89,6 +105,15 @@ OWN_CENTRE_SIZE = Condition(
     facts=("programme.institution.credit_code", "enterprise.size"),
     parameters=("apprenticeship.own_centre_min_size",),
     read_on=_READ_ON,
+    # Sizes rank from micro up to large (not by their values): the finding
+    # compares ranks, and the remedy names the smallest size that holds.
+    remedy=Compares(
+        "enterprise.size",
+        value="size",
+        comparator=">=",
+        bound="minimum",
+        parameter="apprenticeship.own_centre_min_size",
+    ),
 )
 
 # EnterpriseSize lists its members from large to micro: a larger size ranks higher.

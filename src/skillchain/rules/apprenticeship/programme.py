@@ -15,7 +15,15 @@ from skillchain._levels import SkillLevel
 from skillchain.model import ApprenticeshipProgramme, InstitutionKind, TrainingMode
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    register,
+)
 
 
 __all__ = ["PROGRAMME_RULE", "check_programme", "programme_validity"]
@@ -28,6 +36,9 @@ _READ_ON = ReadOn(
     "a programme is filed and reviewed before its training starts, so the "
     "conditions in force when training starts apply",
 )
+# Shenzhen's definition joins both modes, and the rule requires both: a programme
+# missing either holds once it trains in both.
+_BOTH_MODES = Requires("programme.modes", equals=frozenset(TrainingMode))
 
 PLANNED_MONTHS = Condition(
     "apprenticeship.programme.planned_months",
@@ -55,12 +66,14 @@ DUAL_MENTORS = Condition(
     en="Trains through enterprise and institution dual mentors "
     "(both mentors named): {value}",
     sources=(_ARTICLE_2, _FUTIAN_LETTER),
+    remedy=_BOTH_MODES,
 )
 WORK_STUDY = Condition(
     "apprenticeship.programme.work_study",
     zh="采用工学交替培养：{value}",
     en="Alternates work and study: {value}",
     sources=(_ARTICLE_2, _FUTIAN_LETTER),
+    remedy=_BOTH_MODES,
 )
 PARTNER_KIND = Condition(
     "apprenticeship.programme.partner_kind",
@@ -70,6 +83,9 @@ PARTNER_KIND = Condition(
     parameters=("apprenticeship.partner_institution_kinds",),
     sources=(_ARTICLE_2,),
     read_on=_READ_ON,
+    remedy=Requires(
+        "programme.institution.kind", among="apprenticeship.partner_institution_kinds"
+    ),
 )
 TARGET_PRIORITY = Condition(
     "apprenticeship.programme.target_level_priority",
@@ -91,6 +107,13 @@ ONLINE_SHARE = Condition(
     facts=("programme.online_hours", "programme.professional_basics_hours"),
     parameters=("apprenticeship.online_share_max",),
     read_on=_READ_ON,
+    remedy=Compares(
+        "programme.online_hours",
+        value="online_hours",
+        comparator="<=",
+        bound="limit",
+        parameter="apprenticeship.online_share_max",
+    ),
 )
 NO_ONLINE = Condition(
     "apprenticeship.programme.no_online_hours",
@@ -106,6 +129,9 @@ DIRECTORY = Condition(
     parameters=("apprenticeship.occupation_directory",),
     sources=(_FUTIAN_LETTER,),
     read_on=_READ_ON,
+    remedy=Requires(
+        "programme.occupation", among="apprenticeship.occupation_directory"
+    ),
 )
 
 

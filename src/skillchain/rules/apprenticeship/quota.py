@@ -18,7 +18,13 @@ from skillchain.model import ApprenticeshipProgramme
 from skillchain.policy import Policy
 from skillchain.rules._allocation import Allocation, rank
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -49,6 +55,12 @@ PLACES = Condition(
     facts=("application.programme.filed_on",),
     parameters=("apprenticeship.district_quota", "apprenticeship.quota_order"),
     sources=_GUIDE,
+    remedy=Unremediable(
+        "名额按申报先后整份分配，排到本申请（第 {position} 位）时仅余 {remaining} "
+        "个名额，少于其申报的 {apprentices} 人",
+        "places are given whole in filing order, and at its turn (position "
+        "{position}) {remaining} were left, fewer than the {apprentices} it asks for",
+    ),
 )
 
 

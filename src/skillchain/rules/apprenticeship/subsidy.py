@@ -29,7 +29,16 @@ from skillchain.errors import InvalidValueError
 from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = [
@@ -108,6 +117,11 @@ SHORTAGE_UPLIFT = Condition(
     facts=("shortage_occupation",),
     parameters=_UPLIFT_FIGURES,
     sources=_GUANGDONG,
+    remedy=Unremediable(
+        "政策给出的上浮比例 {uplift} 超过上限 {maximum}，该数值只能由区里更正",
+        "the uplift of {uplift} the policy gives is above its ceiling of "
+        "{maximum}: only the district can correct that figure",
+    ),
 )
 SUBSIDY_TERMS = (RATE, STUDENT_RATE, YEARS, NOT_SHORTAGE, UPLIFT_LEVEL, SHORTAGE_UPLIFT)
 """The conditions on the rate, months and uplift, in the order they are recorded."""
@@ -117,6 +131,7 @@ QUALIFIED = Condition(
     en="The apprentice completed the training and was certified at {level}: {value}",
     facts=("enrolment.qualified",),
     sources=_SHENZHEN,
+    remedy=Requires("enrolment.qualified", equals=True),
 )
 QUALIFIED_COUNT = Condition(
     "apprenticeship.subsidy.qualified_count",
@@ -164,6 +179,12 @@ WINDOW = Condition(
     "{requested_on}: it must come within {months} months after classes "
     "start (by {last_day})",
     parameters=("apprenticeship.prepayment_request_months",),
+    remedy=Unremediable(
+        "预支只能在开班（{classes_start}）起至 {last_day} 期间申请，"
+        "本申请日期为 {requested_on}",
+        "a prepayment may be asked only from the day classes start "
+        "({classes_start}) to {last_day}, and this request is dated {requested_on}",
+    ),
 )
 CHAIN_WAIT = Condition(
     "apprenticeship.prepayment.chain_wait",
@@ -174,6 +195,8 @@ CHAIN_WAIT = Condition(
     "{first_day})",
     facts=("listed_on",),
     parameters=("apprenticeship.prepayment_chain_wait_months",),
+    # Asking later is enough: the request day is the evaluation day.
+    remedy=Elapses("on"),
 )
 PREPAID = Condition(
     "apprenticeship.prepayment.amount",
@@ -208,6 +231,12 @@ REFUND = Condition(
         "training_end",
         "the over-prepayment is refunded within a number of months after the "
         "training period ends, so the figure in force when it ends applies",
+    ),
+    remedy=Unremediable(
+        "已预支 {prepaid} 元超过应得补贴 {entitlement} 元，多预支的 {refund} 元"
+        "须退回，不再支付余额",
+        "{prepaid} yuan were prepaid against an entitlement of {entitlement} "
+        "yuan: the {refund} yuan over must be refunded, and no balance is payable",
     ),
 )
 

@@ -21,7 +21,17 @@ from skillchain.model import Certificate, Person, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    AnyOf,
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = ["SKILL_UPGRADE_RULE", "check_skill_upgrade", "skill_upgrade_subsidy"]
@@ -44,6 +54,12 @@ RESIDENCE = Condition(
     parameters=("skill_upgrade.region",),
     sources=_MEASURE,
     read_on=_ON_CLAIM_DAY,
+    # Insurance in the region on the claim day is a third way in, but it is a
+    # history of periods, not a value a declaration can name.
+    remedy=AnyOf(
+        Requires("person.hukou_division", among="skill_upgrade.region"),
+        Requires("person.registered_unemployed", equals=True),
+    ),
 )
 STATUS = Condition(
     "skill_upgrade.status",
@@ -57,6 +73,13 @@ STATUS = Condition(
         "person.drawing_pension",
     ),
     sources=_MEASURE,
+    remedy=Unremediable(
+        "机关事业单位在编人员、全日制在校学生和已领取养老金人员不在补贴范围内"
+        "（在编 {civil_service}，在校 {student}，领取养老金 {pensioner}）",
+        "the measure leaves out people on a public establishment, full-time "
+        "students and people drawing a pension (establishment {civil_service}, "
+        "student {student}, pension {pensioner})",
+    ),
 )
 AGE = Condition(
     "skill_upgrade.age",
@@ -70,6 +93,8 @@ AGE = Condition(
         "skill_upgrade.max_age_women",
     ),
     read_on=_ON_CLAIM_DAY,
+    # Too young: a later claim day reaches the minimum age; too old: no day does.
+    remedy=Elapses("claimed_on"),
 )
 CERTIFICATE_KIND = Condition(
     "skill_upgrade.certificate_kind",
@@ -78,6 +103,7 @@ CERTIFICATE_KIND = Condition(
     facts=("certificate.kind",),
     parameters=("skill_upgrade.certificate_kinds",),
     read_on=_ON_CLAIM_DAY,
+    remedy=Requires("certificate.kind", among="skill_upgrade.certificate_kinds"),
 )
 ISSUER = Condition(
     "skill_upgrade.issuer",
@@ -86,6 +112,9 @@ ISSUER = Condition(
     facts=("certificate.issuer_kind",),
     parameters=("skill_upgrade.excluded_issuers",),
     read_on=_ON_CLAIM_DAY,
+    remedy=Requires(
+        "certificate.issuer_kind", outside="skill_upgrade.excluded_issuers"
+    ),
 )
 CLAIM_WINDOW = Condition(
     "skill_upgrade.claim_window",
@@ -95,6 +124,11 @@ CLAIM_WINDOW = Condition(
     facts=("certificate.issued_on", "claimed_on"),
     parameters=("skill_upgrade.claim_window_months",),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{issued} 取得的证书的申领期限已于 {deadline} 届满，早于申领日 {on}",
+        "the window for claiming a certificate issued on {issued} closed on "
+        "{deadline}, before the claim day {on}",
+    ),
 )
 HIGHER_LEVEL = Condition(
     "skill_upgrade.higher_level",
@@ -103,6 +137,12 @@ HIGHER_LEVEL = Condition(
     "claimed: {paid}",
     facts=(*_CERTIFICATE, "history"),
     sources=_MEASURE,
+    remedy=Unremediable(
+        "同一职业 {occupation} 已享受过高于{level}的职业技能提升补贴，"
+        "此前的申领不能撤销",
+        "a skill-upgrade subsidy for {occupation} at a level above {level} was "
+        "already claimed, and an earlier claim cannot be undone",
+    ),
 )
 RATE = Condition(
     "skill_upgrade.rate",
@@ -120,6 +160,13 @@ CITY_RANGE = Condition(
     facts=_CERTIFICATE,
     parameters=("skill_upgrade.city_rate_min", "skill_upgrade.city_rate_max"),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "目录标准 {rate} 元不在本市标准 {minimum} 至 {maximum} 元之间："
+        "目录与办法的冲突须由区里解决",
+        "the catalogue rate of {rate} yuan lies outside the city's range of "
+        "{minimum} to {maximum} yuan: a conflict between the catalogue and the "
+        "measure for the district to resolve",
+    ),
 )
 UPLIFT = Condition(
     "skill_upgrade.uplift",

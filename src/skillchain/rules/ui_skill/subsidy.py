@@ -19,7 +19,17 @@ from skillchain.model import Certificate, SubsidyClaim, SubsidyKind
 from skillchain.policy import Policy
 from skillchain.rules._claims import claim_day, earlier_claim
 from skillchain.rules._judge import Judge
-from skillchain.rules._registry import Condition, ReadOn, Rule, RuleSource, register
+from skillchain.rules._registry import (
+    Compares,
+    Condition,
+    Elapses,
+    ReadOn,
+    Requires,
+    Rule,
+    RuleSource,
+    Unremediable,
+    register,
+)
 
 
 __all__ = ["UI_SKILL_RULE", "check_ui_skill", "ui_skill_subsidy"]
@@ -42,6 +52,7 @@ LEVEL = Condition(
     facts=("certificate.level",),
     parameters=(_RATES,),
     read_on=_ON_CLAIM_DAY,
+    remedy=Requires("certificate.level", among=_RATES),
 )
 NATIONAL_MAXIMUM = Condition(
     "ui_skill.national_maximum",
@@ -51,6 +62,13 @@ NATIONAL_MAXIMUM = Condition(
     facts=("certificate.level",),
     parameters=("ui_skill.national_maximum", _RATES),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "广东标准 {rate} 元不在国家标准 {maximum} 元（{level}）之内："
+        "这是两项标准之间的冲突，不是本案的事实",
+        "Guangdong's rate of {rate} yuan is not within the national maximum of "
+        "{maximum} yuan at {level}: a conflict between the two schemes' figures, "
+        "not a fact of the case",
+    ),
 )
 CONTRIBUTIONS = Condition(
     "ui_skill.contributions",
@@ -59,6 +77,13 @@ CONTRIBUTIONS = Condition(
     "issued on {issued} needs at least {minimum}",
     facts=("contribution_months",),
     parameters=("ui_skill.contribution_months",),
+    remedy=Compares(
+        "contribution_months",
+        value="months",
+        comparator=">=",
+        bound="minimum",
+        parameter="ui_skill.contribution_months",
+    ),
     read_on=ReadOn(
         "certificate.issued_on",
         "the relaxation to one year of contributions is for certificates obtained "
@@ -73,6 +98,11 @@ CLAIM_WINDOW = Condition(
     facts=("certificate.issued_on", "claimed_on"),
     parameters=("ui_skill.claim_window_months",),
     read_on=_ON_CLAIM_DAY,
+    remedy=Unremediable(
+        "{issued} 取得的证书的申领期限已于 {deadline} 届满，早于申领日 {on}",
+        "the window for claiming a certificate issued on {issued} closed on "
+        "{deadline}, before the claim day {on}",
+    ),
 )
 ONCE_PER_LEVEL = Condition(
     "ui_skill.once_per_level",
@@ -82,6 +112,11 @@ ONCE_PER_LEVEL = Condition(
     "{occupation} at {level}: {paid} (once per occupation and level)",
     facts=(*_CERTIFICATE, "history"),
     sources=(_FAQ, _NOTICE),
+    remedy=Unremediable(
+        "{occupation} {level} 已享受过失业保险技能提升补贴，同一职业（工种）同一等级只能享受一次",
+        "the unemployment-insurance skill subsidy was already claimed for "
+        "{occupation} at {level}, and it is had once per occupation and level",
+    ),
 )
 PER_YEAR = Condition(
     "ui_skill.per_year",
@@ -91,6 +126,9 @@ PER_YEAR = Condition(
     facts=("history", "claimed_on"),
     parameters=("ui_skill.claims_per_year",),
     read_on=_ON_CLAIM_DAY,
+    # The claims counted are those of the claim day's calendar year: a claim made
+    # in a later year is counted afresh.
+    remedy=Elapses("claimed_on"),
 )
 UPLIFT = Condition(
     "ui_skill.uplift",
