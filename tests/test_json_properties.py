@@ -94,6 +94,7 @@ NOT_JSON: Final = {
     "NotRemediable",
     "NotDerived",
     "SetFact",
+    "AddItem",
     "OneOf",
     "WaitUntil",
     "EarliestDay",
@@ -104,6 +105,8 @@ NOT_JSON: Final = {
     "Requires",
     "Elapses",
     "AnyOf",
+    "AllOf",
+    "Includes",
     "Unremediable",
 }
 

@@ -29,6 +29,7 @@ from skillchain import (
 from skillchain.cases import CaseFile, load_cases
 from skillchain.model import LabourContract, SchoolKind
 from skillchain.rules import (
+    Comparator,
     Compares,
     Condition,
     Requires,
@@ -461,7 +462,9 @@ def test_an_unremediable_template_that_does_not_format_is_refused() -> None:
         ("<", 4, 4, False),
     ],
 )
-def test_compares_holds(comparator: str, value: int, bound: int, holds: bool) -> None:
+def test_compares_holds(
+    comparator: Comparator, value: int, bound: int, holds: bool
+) -> None:
     compares = Compares("x", value="v", comparator=comparator, bound="b", parameter="p")
     assert compares.holds(value, bound) is holds
 

@@ -39,6 +39,7 @@ from hypothesis import strategies as st
 
 from rule_cases import example_policy
 from skillchain import (
+    AddItem,
     Decision,
     DistrictSupplies,
     NotDerived,
@@ -56,32 +57,16 @@ from skillchain import (
 from skillchain._remedies import _ABSENT, _fact_at, _with_fact
 from skillchain.errors import SkillchainError
 from skillchain.rules import AnyOf, Compares, Rule, get_rule, rules
-from skillchain.testing.strategies import cases, recipe_for
+from skillchain.testing.strategies import WantedOutcome, cases, recipe_for
 
 
 RULES = sorted(rule.id for rule in rules() if recipe_for(rule) is not None)
 ROUNDS = 4
 
 UNDECLARED: dict[str, str] = {
-    # Two bounds, the upper one chosen by another fact: one comparison cannot say
-    # which failed.
-    "apprenticeship.programme.planned_months": "two bounds",
-    # The qualification needed depends on the case's occupation and level.
+    # The qualification needed depends on the case's occupation and level, held by
+    # the enterprise or its partner: no one value or list to name.
     "apprenticeship.enterprise.evaluation_qualification": "a case-dependent value",
-    # "At least one", a bound in the source's sentence rather than a figure.
-    "apprenticeship.subsidy.planned_count": "a bound in the sentence",
-    "apprenticeship.subsidy.qualified_count": "a bound in the sentence",
-    "chains.composition.members": "a bound in the sentence",
-    "chains.composition.college_or_training": "a bound in the sentence",
-    "chains.composition.evaluation": "a bound in the sentence",
-    "chains.composition.hr_service": "a bound in the sentence",
-    "chains.composition.industry_association": "a bound in the sentence",
-    # Two facts that must both hold (all-of), which no declaration says yet.
-    "rewards.high_skill.enterprise": "all of two facts",
-    "rewards.occupational.licence_valid": "all of two facts",
-    # A list chosen from a table by another fact.
-    "rewards.occupational.sector": "a list keyed by another fact",
-    "public_training.enrolment.project": "a list keyed by another fact",
     # Any of the standard's routes: the finding gives counts, not the nearest route.
     "levels.application.any_route": "the nearest route is not in the finding",
 }
@@ -154,7 +139,7 @@ def _compares(rule: Rule, remedy: ReachBound) -> Compares | None:
 
 def _other_value(draw: st.DrawFn, current: object, outside: tuple[Any, ...]) -> Any:
     kind = type(outside[0]) if outside else type(current)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+    if issubclass(kind, enum.Enum):
         allowed = [member for member in kind if member not in outside]
         return draw(st.sampled_from(allowed)) if allowed else _ABSENT
     if kind is bool:
@@ -195,6 +180,8 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
                 return False
             state.facts = _with_fact(state.facts, remedy.path, value)
             return True
+        if isinstance(remedy, AddItem):
+            return _add_item(draw, state, remedy)
         if isinstance(remedy, OneOf):
             return any(_apply(draw, rule, state, option) for option in remedy.options)
         if isinstance(remedy, WaitUntil):
@@ -215,6 +202,28 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
     return False
 
 
+def _add_item(draw: st.DrawFn, state: _State, remedy: AddItem) -> bool:
+    items = _fact_at(state.facts, remedy.path)
+    if items is _ABSENT or items is None:
+        return False
+    if remedy.where is not None and isinstance(items, (tuple, list)) and items:
+        field, value = remedy.where
+        state.facts = _with_fact(state.facts, f"{remedy.path}[0].{field}", value)
+        return True
+    if remedy.annotation is None:
+        return False
+    item = draw(st.from_type(remedy.annotation))
+    if remedy.where is not None:
+        field, value = remedy.where
+        item = attrs.evolve(item, **{field: value})
+    if isinstance(items, (set, frozenset)):
+        grown: Any = type(items)({*items, item})
+    else:
+        grown = (*items, item)
+    state.facts = _with_fact(state.facts, remedy.path, grown)
+    return True
+
+
 def _no_day(remedy: Remedy | None) -> bool:
     return isinstance(remedy, WaitUntil) and remedy.day is None
 
@@ -233,7 +242,7 @@ def _check_no_remedy_for_held(decision: Decision, found: tuple[Remedy, ...]) -> 
 def _remedied(draw: st.DrawFn, rule_id: str) -> tuple[str, list[str], bool]:
     rule = get_rule(rule_id)
     policy = example_policy(rule_id)
-    outcome = draw(st.sampled_from(["ineligible", "undetermined"]))
+    outcome: WantedOutcome = draw(st.sampled_from(["ineligible", "undetermined"]))
     case = draw(cases(rule_id, policy=policy, outcome=outcome))
     state = _State(facts=dict(case.facts), on=case.on, policy=policy)
     applied: dict[str, Remedy] = {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 __all__ = [
     "FUTIAN",
+    "AddItem",
     "ApprenticeshipParameters",
     "Citation",
     "CreditCode",
@@ -99,6 +100,7 @@ if TYPE_CHECKING:
     from skillchain._money import Rounding, RoundingMode, yuan
     from skillchain._redact import redact
     from skillchain._remedies import (
+        AddItem,
         DistrictSupplies,
         EarliestDay,
         NotDerived,
@@ -169,6 +171,7 @@ else:
             "skillchain._money": ("Rounding", "RoundingMode", "yuan"),
             "skillchain._redact": ("redact",),
             "skillchain._remedies": (
+                "AddItem",
                 "DistrictSupplies",
                 "EarliestDay",
                 "NotDerived",

@@ -1,5 +1,6 @@
 """Remedies: what would make each failed or undetermined condition of a decision hold."""
 
+import enum
 import re
 import typing
 
@@ -22,10 +23,12 @@ from skillchain._sources import Citation, Lang
 from skillchain.errors import SkillchainError
 from skillchain.policy import Policy, specs
 from skillchain.rules import (
+    AllOf,
     AnyOf,
     Compares,
     Condition,
     Elapses,
+    Includes,
     Requires,
     Rule,
     Unremediable,
@@ -34,6 +37,7 @@ from skillchain.rules import (
 
 
 __all__ = [
+    "AddItem",
     "DistrictSupplies",
     "EarliestDay",
     "NotDerived",
@@ -114,8 +118,9 @@ class ReachBound:
     """The quantity now."""
     bound: FactValue
     """The bound it must reach."""
-    parameter: str
-    """The parameter the bound comes from."""
+    parameter: str | None
+    """The parameter the bound comes from (``None``: the condition's source states
+    it, or another fact of the case sets it)."""
     citations: tuple[Citation, ...] = ()
     """The documents the finding cites (those behind the bound among them)."""
 
@@ -125,14 +130,16 @@ class ReachBound:
         bound = format_value(self.bound, lang)
         if lang == "zh":
             relation = _ZH_RELATIONS[self.comparator]
+            source = f"；界限来自 {self.parameter}" if self.parameter else ""
             return (
                 f"调整 {self.path}，使其 {self.quantity} {relation} {bound}"
-                f"（现为 {now}；界限来自 {self.parameter}）"
+                f"（现为 {now}{source}）"
             )
         relation = _EN_RELATIONS[self.comparator]
+        source = f"; the bound is {self.parameter}" if self.parameter else ""
         return (
             f"Change {self.path} so that its {self.quantity} is {relation} {bound} "
-            f"(now {now}; the bound is {self.parameter})"
+            f"(now {now}{source})"
         )
 
 
@@ -309,6 +316,41 @@ def _values(values: Sequence[Any], lang: Lang) -> str:
 
 
 @attrs.frozen(kw_only=True)
+class AddItem:
+    """Bring at least one item to a list among the facts (or make one item qualify).
+
+    Example:
+        >>> from skillchain import AddItem
+        >>> AddItem(check="demo.college", path="chain.colleges", annotation=None).text("en")
+        'Add at least one item to chain.colleges'
+        >>> AddItem(check="demo.qualified", path="enrolments", annotation=None,
+        ...     where=("qualified", True)).text("en")
+        'Make at least one item of enrolments have qualified yes'
+    """
+
+    check: str
+    """The check whose finding it remedies."""
+    path: str
+    """The list (or set), as a dotted path of the rule's arguments."""
+    annotation: Any
+    """The type of its items (``None`` where it cannot be resolved)."""
+    where: tuple[str, Any] | None = None
+    """A field and the value one item must have (``None``: any item will do)."""
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The remedy in a sentence, in *lang*."""
+        if self.where is None:
+            if lang == "zh":
+                return f"在 {self.path} 中至少加入一项"
+            return f"Add at least one item to {self.path}"
+        field, value = self.where
+        shown = format_value(value, lang)
+        if lang == "zh":
+            return f"使 {self.path} 中至少一项的 {field} 为{shown}"
+        return f"Make at least one item of {self.path} have {field} {shown}"
+
+
+@attrs.frozen(kw_only=True)
 class OneOf:
     """Any one of several changes makes the condition hold.
 
@@ -393,6 +435,7 @@ Remedy = (
     SupplyFact
     | ReachBound
     | SetFact
+    | AddItem
     | OneOf
     | WaitUntil
     | DistrictSupplies
@@ -488,7 +531,7 @@ def remedies(
             continue
         condition = _condition(rule, finding.check)
         if finding.held is False:
-            found.append(context.failed(finding, condition))
+            found.extend(context.failed(finding, condition))
             continue
         for name in finding.missing:
             if name in known or (
@@ -539,11 +582,85 @@ class _Context:
         value = _fact_at(self.facts, path)
         return None if value is _ABSENT else value
 
-    def failed(self, finding: Finding, condition: Condition | None) -> Remedy:
+    def failed(self, finding: Finding, condition: Condition | None) -> list[Remedy]:
         declared = condition.remedy if condition is not None else None
         if declared is None or condition is None:
-            return NotDerived(check=finding.check)
-        return self.derive(finding, condition, declared)
+            return [NotDerived(check=finding.check)]
+        if isinstance(declared, AllOf):
+            failing = [
+                part
+                for part in declared.parts
+                if self.part_holds(finding, condition, part) is not True
+            ]
+            return [
+                self.derive(finding, condition, part)
+                for part in failing or declared.parts
+            ]
+        return [self.derive(finding, condition, declared)]
+
+    def part_holds(
+        self, finding: Finding, condition: Condition, part: Any
+    ) -> bool | None:
+        """Whether one part of an :class:`AllOf` holds (``None``: cannot be told)."""
+        if isinstance(part, Compares):
+            values = dict(finding.values)
+            now = values.get(part.value)
+            bound = (
+                part.limit if part.limit is not None else values.get(part.bound or "")
+            )
+            if now is None or bound is None:
+                return None
+            try:
+                return part.holds(now, bound)
+            except TypeError:
+                return None
+        if self.facts is None:
+            return None
+        if isinstance(part, Requires):
+            now = self.fact(part.fact)
+            if now is None:
+                return None
+            if part.among is None and part.outside is None:
+                return bool(now == part.equals)
+            listed = self.listed(condition, part)
+            inside = _member(now, listed)
+            return inside if part.among is not None else not inside
+        if isinstance(part, Includes):
+            return self.includes(part)
+        return None
+
+    def includes(self, declared: Includes) -> bool | None:
+        items = self.fact(declared.fact)
+        if items is None:
+            return None
+        if declared.where is None:
+            return bool(len(items))
+        field, value = declared.where
+        return any(getattr(item, field, None) == value for item in items)
+
+    def listed(self, condition: Condition, declared: Requires) -> tuple[Any, ...]:
+        name = declared.among or declared.outside
+        if name is None:
+            return ()
+        value = self.policy.at(self.read_day(condition)).get(name).value
+        if declared.key is not None and isinstance(value, Mapping):
+            key = self.fact(declared.key)
+            found = None if key is None else value.get(key)
+            if found is None and isinstance(key, enum.Enum):
+                found = value.get(key.value)  # a table keyed by the value's text
+            value = found
+        listed = _collection(value)
+        now = self.fact(declared.fact)
+        if isinstance(now, enum.Enum):
+            # A list written as text for a fact read as an enumeration.
+            kind = type(now)
+            listed = tuple(
+                kind(item)
+                if isinstance(item, str) and not isinstance(item, kind)
+                else item
+                for item in listed
+            )
+        return listed
 
     def derive(self, finding: Finding, condition: Condition, declared: Any) -> Remedy:
         values = dict(finding.values)
@@ -557,15 +674,28 @@ class _Context:
                 why_en=why.render("en", values),
             )
         if isinstance(declared, Compares):
+            bound = (
+                declared.limit
+                if declared.limit is not None
+                else values.get(declared.bound or "")
+            )
             return ReachBound(
                 check=check,
                 path=declared.fact,
                 quantity=declared.value,
                 comparator=declared.comparator,
                 now=values.get(declared.value),
-                bound=values.get(declared.bound),
+                bound=bound,
                 parameter=declared.parameter,
                 citations=finding.citations,
+            )
+        if isinstance(declared, Includes):
+            items = typing.get_args(fact_type(self.rule, declared.fact))
+            return AddItem(
+                check=check,
+                path=declared.fact,
+                annotation=_present(items[0]) if items else None,
+                where=declared.where,
             )
         if isinstance(declared, Requires):
             return self.requires(check, condition, declared)
@@ -583,7 +713,7 @@ class _Context:
             return SetFact(
                 check=check, path=declared.fact, now=now, to=(declared.equals,)
             )
-        listed = _collection(self.policy.at(self.read_day(condition)).get(name).value)
+        listed = self.listed(condition, declared)
         if declared.among is not None:
             return SetFact(
                 check=check, path=declared.fact, now=now, to=listed, parameter=name
@@ -627,6 +757,15 @@ class _Context:
             breaks=found.breaks,
             why=found.why,
         )
+
+
+def _member(value: object, listed: tuple[Any, ...]) -> bool:
+    """Whether *value* is one of *listed*, or within one (a division in a region)."""
+    for item in listed:
+        contains = getattr(item, "contains", None)
+        if item == value or (callable(contains) and contains(value)):
+            return True
+    return False
 
 
 def _collection(value: object) -> tuple[Any, ...]:
@@ -677,6 +816,11 @@ def declaration_text(declared: object, lang: Lang = "en") -> str:
     zh = lang == "zh"
     if isinstance(declared, Compares):
         relation = (_ZH_RELATIONS if zh else _EN_RELATIONS)[declared.comparator]
+        if declared.limit is not None:
+            limit = format_value(declared.limit, lang)
+            if zh:
+                return f"调整 {declared.fact}，使其 {declared.value} {relation} {limit}"
+            return f"change {declared.fact} so that its {declared.value} is {relation} {limit}"
         if zh:
             return (
                 f"调整 {declared.fact}，使其 {declared.value} {relation} "
@@ -686,7 +830,35 @@ def declaration_text(declared: object, lang: Lang = "en") -> str:
             f"change {declared.fact} so that its {declared.value} is {relation} the "
             f"bound from {declared.parameter}"
         )
+    if isinstance(declared, Includes):
+        if declared.where is None:
+            return (
+                f"在 {declared.fact} 中至少加入一项"
+                if zh
+                else (f"add at least one item to {declared.fact}")
+            )
+        field, value = declared.where
+        shown = format_value(value, lang)
+        if zh:
+            return f"使 {declared.fact} 中至少一项的 {field} 为{shown}"
+        return f"make at least one item of {declared.fact} have {field} {shown}"
+    if isinstance(declared, AllOf):
+        parts = [declaration_text(part, lang) for part in declared.parts]
+        return (
+            ("须全部满足：" + "；且".join(parts))
+            if zh
+            else "all of: " + "; and ".join(parts)
+        )
     if isinstance(declared, Requires):
+        if declared.key is not None:
+            listed = declared.among or declared.outside
+            if zh:
+                how = "所列之一" if declared.among is not None else "所列以外的值"
+                return f"将 {declared.fact} 改为 {listed} 中 {declared.key} 对应的{how}"
+            how = "one of" if declared.among is not None else "a value not in"
+            return (
+                f"set {declared.fact} to {how} the entry of {listed} for {declared.key}"
+            )
         if declared.among is not None:
             if zh:
                 return f"将 {declared.fact} 改为 {declared.among} 所列之一"

@@ -45,6 +45,7 @@ __all__ = [
     "TECHNICAL_EXPERT_RULE",
     "UI_SKILL_CASE_RULE",
     "UI_SKILL_RULE",
+    "AllOf",
     "Allocation",
     "AnyOf",
     "CarrierAwardAllocation",
@@ -54,6 +55,7 @@ __all__ = [
     "CraftsmanSelection",
     "Elapses",
     "ExpertRecommendation",
+    "Includes",
     "Judge",
     "Mover",
     "PrepaymentScheme",
@@ -129,11 +131,13 @@ if TYPE_CHECKING:
     from skillchain.rules._allocation import Allocation
     from skillchain.rules._judge import Judge
     from skillchain.rules._registry import (
+        AllOf,
         AnyOf,
         Comparator,
         Compares,
         Condition,
         Elapses,
+        Includes,
         Mover,
         ReadOn,
         Remediable,
@@ -277,11 +281,13 @@ else:
             "skillchain.rules._allocation": ("Allocation",),
             "skillchain.rules._judge": ("Judge",),
             "skillchain.rules._registry": (
+                "AllOf",
                 "AnyOf",
                 "Comparator",
                 "Compares",
                 "Condition",
                 "Elapses",
+                "Includes",
                 "Mover",
                 "ReadOn",
                 "Remediable",

@@ -30,11 +30,13 @@ from skillchain.policy import Policy, programmes, specs
 
 
 __all__ = [
+    "AllOf",
     "AnyOf",
     "Comparator",
     "Compares",
     "Condition",
     "Elapses",
+    "Includes",
     "Mover",
     "ReadOn",
     "Remediable",
@@ -133,13 +135,29 @@ class Compares:
         kw_only=True, validator=attrs.validators.in_((">=", ">", "<=", "<"))
     )
     """How the quantity must compare with the bound: ``">="``, ``">"``, ``"<="`` or ``"<"``."""
-    bound: str = attrs.field(kw_only=True)
+    bound: str | None = attrs.field(default=None, kw_only=True)
     """The name of the finding's value holding the bound (e.g. ``"minimum"``)."""
-    parameter: str = attrs.field(kw_only=True)
-    """The dotted name of the parameter the bound comes from."""
+    parameter: str | None = attrs.field(default=None, kw_only=True)
+    """The dotted name of the parameter the bound comes from (``None``: another
+    fact of the case sets it, such as the claim day)."""
+    limit: Any = attrs.field(default=None, kw_only=True)
+    """A bound the source states in the condition's own sentence ("at least 1"),
+    given instead of :attr:`bound` and :attr:`parameter`."""
     mover: Mover | None = attrs.field(default=None, kw_only=True, eq=False)
     """For a fact whose quantity is derived: ``mover(fact, target)`` returns the
     fact with its quantity at *target* (``None``: the fact is the quantity)."""
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse both or neither of a finding's bound and a stated limit."""
+        if (self.bound is None) == (self.limit is None) or (
+            self.parameter is not None and self.bound is None
+        ):
+            msg = (
+                f"Compares({self.fact!r}) takes bound= (a value of the finding, with "
+                "parameter= when a figure of the policy sets it) or limit= (a bound "
+                "the source states), not both or neither"
+            )
+            raise ValueError(msg)
 
     def holds(self, value: Any, bound: Any) -> bool:
         """Whether *value* compared with *bound* meets the condition."""
@@ -175,6 +193,10 @@ class Requires:
     """A parameter whose values (a collection) the fact must be one of."""
     outside: str | None = attrs.field(default=None, kw_only=True)
     """A parameter whose values (a collection) the fact must not be one of."""
+    key: str | None = attrs.field(default=None, kw_only=True)
+    """With :attr:`among` or :attr:`outside`: a fact whose value picks the list
+    out of the parameter's table (the sectors of one licence, the groups of one
+    project); ``None``: the parameter's value is the list itself."""
 
     def __attrs_post_init__(self) -> None:
         """Refuse more than one of :attr:`among` and :attr:`outside`, or a value beside them."""
@@ -190,6 +212,33 @@ class Requires:
             raise ValueError(msg)
 
     def under(self, prefix: str) -> "Requires":
+        """The same declaration with its facts under *prefix*."""
+        key = None if self.key is None else f"{prefix}.{self.key}"
+        return attrs.evolve(self, fact=f"{prefix}.{self.fact}", key=key)
+
+
+@attrs.frozen
+class Includes:
+    """A condition that holds when a list among the facts holds at least one item.
+
+    Optionally the item must have a field set to a value (:attr:`where`): at
+    least one apprentice qualified.  Declared as a :class:`Condition`'s
+    :attr:`~Condition.remedy` when the source asks for "at least one" of
+    something the applicant brings (a college in a chain, a qualified
+    apprentice); a failed finding then yields :class:`~skillchain.AddItem`.
+
+    Example:
+        >>> from skillchain.rules import Includes
+        >>> Includes("enrolments", where=("qualified", True)).where
+        ('qualified', True)
+    """
+
+    fact: str
+    """The list (or set), as a dotted path of the rule's arguments."""
+    where: tuple[str, Any] | None = attrs.field(default=None, kw_only=True)
+    """A field of the items and the value one item must have (``None``: any item)."""
+
+    def under(self, prefix: str) -> "Includes":
         """The same declaration with its fact under *prefix*."""
         return attrs.evolve(self, fact=f"{prefix}.{self.fact}")
 
@@ -236,13 +285,13 @@ class AnyOf:
         2
     """
 
-    options: "tuple[Compares | Requires | Elapses, ...]"
+    options: "tuple[Compares | Requires | Includes | Elapses, ...]"
     """The alternatives."""
 
     def __init__(
         self,
-        *alternatives: "Compares | Requires | Elapses",
-        options: "tuple[Compares | Requires | Elapses, ...] | None" = None,
+        *alternatives: "Compares | Requires | Includes | Elapses",
+        options: "tuple[Compares | Requires | Includes | Elapses, ...] | None" = None,
     ) -> None:
         """Declare the alternatives, at least two (``options=`` takes them as a tuple)."""
         if alternatives and options is not None:
@@ -257,6 +306,45 @@ class AnyOf:
     def under(self, prefix: str) -> "AnyOf":
         """The same alternatives with their facts under *prefix*."""
         return AnyOf(*(option.under(prefix) for option in self.options))
+
+
+@attrs.frozen(init=False)
+class AllOf:
+    """A condition that holds when every one of several declarations does.
+
+    The remedy names each part that fails (the lower and the upper bound of a
+    planned duration are two comparisons; a legal-person enterprise of the
+    district is a list and a flag): only the failing ones are proposed, or all
+    when which fails cannot be told.
+
+    Example:
+        >>> from skillchain.rules import AllOf, Requires
+        >>> len(AllOf(Requires("enterprise.registered_division", among="rewards.region"),
+        ...     Requires("enterprise.independent_legal_person", equals=True)).parts)
+        2
+    """
+
+    parts: "tuple[Compares | Requires | Includes, ...]"
+    """The declarations that must all hold."""
+
+    def __init__(
+        self,
+        *declared: "Compares | Requires | Includes",
+        parts: "tuple[Compares | Requires | Includes, ...] | None" = None,
+    ) -> None:
+        """Declare the parts, at least two (``parts=`` takes them as a tuple)."""
+        if declared and parts is not None:
+            msg = "AllOf takes its parts as arguments or as parts=, not both"
+            raise ValueError(msg)
+        given = tuple(declared) if parts is None else tuple(parts)
+        if len(given) <= 1:
+            msg = "AllOf takes at least two declarations"
+            raise ValueError(msg)
+        self.__attrs_init__(given)
+
+    def under(self, prefix: str) -> "AllOf":
+        """The same parts with their facts under *prefix*."""
+        return AllOf(*(part.under(prefix) for part in self.parts))
 
 
 @attrs.frozen
@@ -286,7 +374,9 @@ class Unremediable:
         return self
 
 
-Remediable: TypeAlias = Compares | Requires | Elapses | AnyOf | Unremediable
+Remediable: TypeAlias = (
+    Compares | Requires | Includes | Elapses | AnyOf | AllOf | Unremediable
+)
 """What a condition may declare about repairing a failed finding of it."""
 
 
@@ -635,8 +725,10 @@ def _remedy_parameters(remedy: Remediable | None) -> list[str]:
         return [
             name for option in remedy.options for name in _remedy_parameters(option)
         ]
+    if isinstance(remedy, AllOf):
+        return [name for part in remedy.parts for name in _remedy_parameters(part)]
     if isinstance(remedy, Compares):
-        return [remedy.parameter]
+        return [] if remedy.parameter is None else [remedy.parameter]
     if isinstance(remedy, Requires):
         return [name for name in (remedy.among, remedy.outside) if name is not None]
     return []

@@ -29,8 +29,10 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
+    AnyOf,
     Compares,
     Condition,
+    Includes,
     ReadOn,
     Requires,
     Rule,
@@ -265,30 +267,35 @@ MEMBERS = Condition(
     zh="链员企业 {count} 家，须至少 1 家",
     en="{count} member enterprises; at least 1 needed",
     parameters=_REQUIRED,
+    remedy=Includes("chain.members"),
 )
 COLLEGE_OR_TRAINING = Condition(
     "chains.composition.college_or_training",
     zh="院校或培训机构 {count} 家，须至少 1 家",
     en="{count} colleges or training institutions; at least 1 needed",
     parameters=_REQUIRED,
+    remedy=AnyOf(Includes("chain.colleges"), Includes("chain.training_institutions")),
 )
 EVALUATION = Condition(
     "chains.composition.evaluation",
     zh="技能评价机构 {count} 家，须至少 1 家",
     en="{count} skill-evaluation bodies; at least 1 needed",
     parameters=_REQUIRED,
+    remedy=Includes("chain.evaluation_bodies"),
 )
 HR_SERVICE = Condition(
     "chains.composition.hr_service",
     zh="就业和人力资源服务机构 {count} 家，须至少 1 家",
     en="{count} employment or HR-service bodies; at least 1 needed",
     parameters=_REQUIRED,
+    remedy=Includes("chain.hr_service_bodies"),
 )
 INDUSTRY_ASSOCIATION = Condition(
     "chains.composition.industry_association",
     zh="行业协会 {count} 家，须至少 1 家",
     en="{count} industry associations; at least 1 needed",
     parameters=_REQUIRED,
+    remedy=Includes("chain.industry_associations"),
 )
 PARTICIPANTS = Condition(
     "chains.composition.participants",

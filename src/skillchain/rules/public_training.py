@@ -81,6 +81,11 @@ PROJECT = Condition(
     facts=("enrolment.trainee.group",),
     parameters=("public_training.project_groups",),
     read_on=_ENROLMENT_DAY,
+    remedy=Requires(
+        "enrolment.trainee.group",
+        among="public_training.project_groups",
+        key="enrolment.course.project",
+    ),
 )
 INSURANCE = Condition(
     "public_training.enrolment.insurance",

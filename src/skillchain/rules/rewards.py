@@ -32,6 +32,8 @@ from skillchain.model import (
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
+    AllOf,
+    Compares,
     Condition,
     Elapses,
     ReadOn,
@@ -68,6 +70,10 @@ HIGH_ENTERPRISE = Condition(
     parameters=("rewards.region",),
     sources=(RuleSource(_HIGH_GUIDE, "3.2"),),
     read_on=_ON_CLAIM,
+    remedy=AllOf(
+        Requires("enterprise.registered_division", among="rewards.region"),
+        Requires("enterprise.independent_legal_person", equals=True),
+    ),
 )
 HIGH_POST = Condition(
     "rewards.high_skill.post",
@@ -292,6 +298,11 @@ OCC_SECTOR = Condition(
     parameters=("rewards.occupational_licence_sectors",),
     sources=(RuleSource(_OCC_GUIDE, "3.2"),),
     read_on=_ON_CLAIM,
+    remedy=Requires(
+        "claim.employer_sector",
+        among="rewards.occupational_licence_sectors",
+        key="claim.basis.qualification",
+    ),
 )
 OCC_LICENCE_VALID = Condition(
     "rewards.occupational.licence_valid",
@@ -300,6 +311,15 @@ OCC_LICENCE_VALID = Condition(
     "(valid until {valid_until})",
     facts=("claim.licence_valid_on_claim",),
     sources=(RuleSource(_OCC_GUIDE, "3.2"),),
+    remedy=AllOf(
+        Requires("claim.licence_valid_on_claim", equals=True),
+        Compares(
+            "claim.basis.valid_until",
+            value="valid_until",
+            comparator=">=",
+            bound="claimed_on",
+        ),
+    ),
 )
 OCC_MATCHING_POST = Condition(
     "rewards.occupational.matching_post",

@@ -16,6 +16,7 @@ from skillchain.model import ApprenticeshipProgramme, InstitutionKind, TrainingM
 from skillchain.policy import Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
+    AllOf,
     Compares,
     Condition,
     ReadOn,
@@ -55,6 +56,22 @@ PLANNED_MONTHS = Condition(
     ),
     sources=_NATIONAL,
     read_on=_READ_ON,
+    remedy=AllOf(
+        Compares(
+            "programme.planned_months",
+            value="months",
+            comparator=">=",
+            bound="minimum",
+            parameter="apprenticeship.planned_months_min",
+        ),
+        Compares(
+            "programme.planned_months",
+            value="months",
+            comparator="<=",
+            bound="maximum",
+            parameter="apprenticeship.planned_months_max",
+        ),
+    ),
 )
 _ORDINARY_BOUNDS = PLANNED_MONTHS.only(*PLANNED_MONTHS.parameters[:-1])
 _SPECIAL_BOUNDS = PLANNED_MONTHS.only(

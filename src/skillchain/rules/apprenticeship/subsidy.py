@@ -30,8 +30,10 @@ from skillchain.model import ApprenticeEnrolment, ApprenticeshipProgramme
 from skillchain.policy import PartYearRule, Policy
 from skillchain.rules._judge import Judge
 from skillchain.rules._registry import (
+    Compares,
     Condition,
     Elapses,
+    Includes,
     ReadOn,
     Requires,
     Rule,
@@ -140,6 +142,7 @@ QUALIFIED_COUNT = Condition(
     en="{qualified} of {total} apprentices qualified ({failed} did not, "
     "{unknown} not known); the subsidy is paid per qualifying apprentice",
     sources=_SHENZHEN,
+    remedy=Includes("enrolments", where=("qualified", True)),
 )
 PLANNED_COUNT = Condition(
     "apprenticeship.subsidy.planned_count",
@@ -147,6 +150,7 @@ PLANNED_COUNT = Condition(
     en="{apprentices} apprentices planned (the planned entitlement counts "
     "every planned apprentice)",
     sources=_SHENZHEN,
+    remedy=Compares("apprentices", value="apprentices", comparator=">=", limit=1),
 )
 AMOUNT = Condition(
     "apprenticeship.subsidy.amount",

@@ -40,6 +40,7 @@ from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 from skillchain import (
+    AddItem,
     Citation,
     CreditCode,
     DateRange,
@@ -139,6 +140,7 @@ from skillchain.policy import (
 from skillchain.policy import programmes as registered_programmes
 from skillchain.rules import (
     Allocation,
+    AllOf,
     AnyOf,
     CarrierAwardAllocation,
     Compares,
@@ -146,6 +148,7 @@ from skillchain.rules import (
     CraftsmanSelection,
     Elapses,
     ExpertRecommendation,
+    Includes,
     QuotaAllocation,
     QuotaApplication,
     ReadOn,
@@ -304,11 +307,14 @@ from skillchain.testing.strategies._reforms import (
     removals,
 )
 from skillchain.testing.strategies._remedies import (
+    add_items,
     alternatives,
     comparisons,
+    conjunctions,
     district_supplies,
     earliest_days,
     elapse_declarations,
+    inclusions,
     not_derived,
     not_remediables,
     one_ofs,
@@ -359,6 +365,7 @@ __all__ = [
     "Setting",
     "WantedOutcome",
     "above",
+    "add_items",
     "allocations",
     "alternatives",
     "amounts",
@@ -390,6 +397,7 @@ __all__ = [
     "competition_results",
     "competitions",
     "conditions",
+    "conjunctions",
     "course_enrolments",
     "craftsman_applications",
     "craftsman_selections",
@@ -423,6 +431,7 @@ __all__ = [
     "guidance_experts",
     "honour_titles",
     "honours",
+    "inclusions",
     "industry_clusters",
     "input_problems",
     "insurance_periods",
@@ -668,6 +677,9 @@ REGISTERED_TYPES: Final[dict[type, Callable[[], st.SearchStrategy[Any]]]] = {
     RuleSource: rule_sources,
     ReadOn: read_ons,
     Condition: conditions,
+    Includes: inclusions,
+    AllOf: conjunctions,
+    AddItem: add_items,
     Compares: comparisons,
     Requires: requirements,
     Elapses: elapse_declarations,

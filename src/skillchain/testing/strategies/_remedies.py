@@ -5,6 +5,7 @@ from datetime import date
 from hypothesis import strategies as st
 
 from skillchain._remedies import (
+    AddItem,
     DistrictSupplies,
     EarliestDay,
     NotDerived,
@@ -19,9 +20,11 @@ from skillchain._remedies import (
 )
 from skillchain.policy import specs
 from skillchain.rules import (
+    AllOf,
     AnyOf,
     Compares,
     Elapses,
+    Includes,
     Remediable,
     Requires,
     Unremediable,
@@ -82,6 +85,22 @@ def alternatives() -> st.SearchStrategy[AnyOf]:
     return st.lists(option, min_size=2, max_size=3).map(lambda found: AnyOf(*found))
 
 
+def inclusions() -> st.SearchStrategy[Includes]:
+    """Draw declarations that a list must hold an item (sometimes one with a field set)."""
+    return st.builds(
+        Includes,
+        _fact_paths(),
+        where=st.none()
+        | st.tuples(st.sampled_from(["qualified", "kind"]), st.booleans()),
+    )
+
+
+def conjunctions() -> st.SearchStrategy[AllOf]:
+    """Draw declarations that several parts must all hold."""
+    part = st.one_of(comparisons(), requirements(), inclusions())
+    return st.lists(part, min_size=2, max_size=3).map(lambda found: AllOf(*found))
+
+
 def unremediables() -> st.SearchStrategy[Unremediable]:
     """Draw declarations that a condition cannot be repaired, with a zh and an en reason."""
     return st.builds(Unremediable, NAMES, NAMES)
@@ -92,8 +111,10 @@ def remedy_declarations() -> st.SearchStrategy[Remediable]:
     return st.one_of(
         comparisons(),
         requirements(),
+        inclusions(),
         elapse_declarations(),
         alternatives(),
+        conjunctions(),
         unremediables(),
     )
 
@@ -162,6 +183,18 @@ def set_facts() -> st.SearchStrategy[SetFact]:
             values,
             _parameter_names(),
         ),
+    )
+
+
+def add_items() -> st.SearchStrategy[AddItem]:
+    """Draw items to bring to a list among the facts, sometimes with a field set."""
+    return st.builds(
+        lambda check, path, where: AddItem(
+            check=check, path=path, annotation=None, where=where
+        ),
+        CHECK_IDS,
+        _fact_paths(),
+        st.none() | st.tuples(st.sampled_from(["qualified"]), st.booleans()),
     )
 
 
@@ -249,6 +282,7 @@ def remedy_values() -> st.SearchStrategy[Remedy]:
         supply_facts(),
         reach_bounds(),
         set_facts(),
+        add_items(),
         one_ofs(),
         wait_untils(),
         district_supplies(),
