@@ -16,6 +16,7 @@ import pytest
 from skillchain import (
     AddItem,
     Decision,
+    DistrictSupplies,
     DivisionCode,
     Finding,
     Policy,
@@ -349,4 +350,22 @@ def test_an_employer_outside_futian_is_told_only_the_district() -> None:
     assert (
         _held(_decide(case, _with_fact(facts, remedy.path, remedy.to[0])), check)
         is True
+    )
+
+
+def test_a_table_in_force_without_the_case_asks_the_district_for_its_entry() -> None:
+    """美容师: the top-level table is in force on the claim day but has no row for it."""
+    case = _case("rewards-occupational.toml", "美容师 certificate")
+    decision = _decide(case, dict(case.facts))
+    (entry,) = [
+        r
+        for r in remedies(decision, case.facts, policy=case.policy)
+        if isinstance(r, DistrictSupplies)
+    ]
+    assert (entry.parameter, entry.entry) == ("rewards.occupational_top_levels", True)
+    assert entry.text("en").startswith(
+        "The district must supply the case's entry of rewards.occupational_top_levels"
+    )
+    assert entry.text("zh").startswith(
+        "须由区里提供参数 rewards.occupational_top_levels 中本案对应的条目"
     )

@@ -192,6 +192,8 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
             state.on = max(state.on, remedy.day)
             return True
         if isinstance(remedy, DistrictSupplies):
+            if remedy.entry:
+                return False  # an entry for this very case: no overlay has it
             supplied = _supplying(state.policy, remedy.parameter)
             if supplied is None:
                 return False
@@ -222,6 +224,11 @@ def _add_item(draw: st.DrawFn, state: _State, remedy: AddItem) -> bool:
         grown = (*items, item)
     state.facts = _with_fact(state.facts, remedy.path, grown)
     return True
+
+
+def _entry(remedy: Remedy | None) -> bool:
+    """A table's entry for this very case (a drawn level the catalogue lacks)."""
+    return isinstance(remedy, DistrictSupplies) and remedy.entry
 
 
 def _no_day(remedy: Remedy | None) -> bool:
@@ -286,6 +293,7 @@ def _remedied(draw: st.DrawFn, rule_id: str) -> tuple[str, list[str], bool]:
         if held.get(check) is not True
         and not isinstance(last.get(check), (NotRemediable, NotDerived))
         and not _no_day(last.get(check))
+        and not _entry(last.get(check))
         and check not in broken
         and not (isinstance(remedy, SupplyFact) and last.get(check) is None)
     ]

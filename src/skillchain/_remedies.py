@@ -149,13 +149,17 @@ _EN_RELATIONS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less
 
 @attrs.frozen(kw_only=True)
 class DistrictSupplies:
-    """The district must supply a parameter the policy gives no value at all.
+    """The district must supply a figure: a parameter the policy gives no value at
+    all, or the entry for the case that a table in force lacks.
 
     Example:
         >>> from skillchain import DistrictSupplies
         >>> DistrictSupplies(check="demo.dir", parameter="demo.directory",
         ...     description_zh="目录", description_en="The directory").text("en")
         'The district must supply demo.directory (The directory)'
+        >>> DistrictSupplies(check="demo.rate", parameter="demo.rates",
+        ...     description_zh="费率", description_en="The rates", entry=True).text("en")
+        "The district must supply the case's entry of demo.rates (The rates)"
     """
 
     check: str
@@ -166,12 +170,21 @@ class DistrictSupplies:
     """What the parameter is, in Chinese."""
     description_en: str
     """What the parameter is, in English."""
+    entry: bool = False
+    """Whether the parameter is in force but its table lacks the case's entry
+    (``False``: the parameter has no value at all)."""
 
     def text(self, lang: Lang = "zh") -> str:
         """The remedy in a sentence, in *lang*."""
         if lang == "zh":
-            return f"须由区里提供参数 {self.parameter}（{self.description_zh}）"
-        return f"The district must supply {self.parameter} ({self.description_en})"
+            what = (
+                f"参数 {self.parameter} 中本案对应的条目"
+                if self.entry
+                else (f"参数 {self.parameter}")
+            )
+            return f"须由区里提供{what}（{self.description_zh}）"
+        what = f"the case's entry of {self.parameter}" if self.entry else self.parameter
+        return f"The district must supply {what} ({self.description_en})"
 
 
 NotRemediableReason = Literal["expired", "not_yet_in_force", "gap", "declared"]
@@ -537,7 +550,8 @@ def remedies(
             if name in known or (
                 condition is not None and name in condition.parameters
             ):
-                found.append(_parameter(finding.check, name, register, decision.on))
+                day = decision.on if condition is None else context.read_day(condition)
+                found.append(_parameter(finding.check, name, register, day))
             else:
                 found.append(
                     SupplyFact(
@@ -796,6 +810,15 @@ def _parameter(check: str, name: str, policy: Policy, day: date) -> Remedy:
     if all(p.start > day for p in periods):
         return NotRemediable(
             check=check, reason="not_yet_in_force", parameter=name, period=periods[0]
+        )
+    if any(day in p for p in periods):
+        # In force on the day it is read, yet missing: its table lacks the case.
+        return DistrictSupplies(
+            check=check,
+            parameter=name,
+            description_zh=param.description_zh,
+            description_en=param.description_en,
+            entry=True,
         )
     return NotRemediable(check=check, reason="gap", parameter=name, period=None)
 

@@ -253,7 +253,10 @@ class Elapses:
     the condition hold from some day on, while the figures stay the same.  A failed
     finding then yields :class:`~skillchain.WaitUntil` with the earliest day on
     which every such condition of the case holds (see
-    :func:`skillchain.earliest_day`).
+    :func:`skillchain.earliest_day`).  A condition that holds for a while and
+    fails again while the figures stay the same (a second ban on record that
+    starts later) breaks that promise: the day may then be reported later than
+    it is, or not found.
 
     Example:
         >>> from skillchain.rules import Elapses

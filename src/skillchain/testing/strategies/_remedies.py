@@ -219,14 +219,16 @@ def wait_untils() -> st.SearchStrategy[WaitUntil]:
 def district_supplies() -> st.SearchStrategy[DistrictSupplies]:
     """Draw parameters the district must supply (any declared parameter's name)."""
     return st.builds(
-        lambda check, name: DistrictSupplies(
+        lambda check, name, entry: DistrictSupplies(
             check=check,
             parameter=name,
             description_zh="区里提供",
             description_en="supplied",
+            entry=entry,
         ),
         CHECK_IDS,
         _parameter_names(),
+        st.booleans(),
     )
 
 
