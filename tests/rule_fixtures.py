@@ -13,7 +13,19 @@ import attrs
 
 from stdnum.cn import ric
 
-from skillchain import CreditCode, OccupationCode, Policy, ResidentId, Sex, SkillLevel
+from skillchain import (
+    CreditCode,
+    Decision,
+    Finding,
+    OccupationCode,
+    Policy,
+    Provenance,
+    Remedy,
+    ResidentId,
+    Sex,
+    SkillLevel,
+    remedies,
+)
 from skillchain.model import (
     ApprenticeEnrolment,
     ApprenticeshipProgramme,
@@ -24,6 +36,7 @@ from skillchain.model import (
     TrainingMode,
 )
 from skillchain.policy import Resolved, specs
+from skillchain.rules import Condition, Rule, register, unregister
 
 
 __all__ = [
@@ -34,11 +47,13 @@ __all__ = [
     "WITH_DIRECTORY",
     "WITH_DISTRICT",
     "catalogue_policy",
+    "demo_rule",
     "directory_overlay",
     "district_figures_overlay",
     "enrol",
     "make_programme",
     "overlay",
+    "remedies_of_failed",
     "resident",
     "restricted",
 ]
@@ -314,3 +329,41 @@ WITH_DIRECTORY: Policy = Policy.default().overlay(
 
 #: :data:`WITH_DIRECTORY` with the district's online share (0.50) and own-centre size.
 WITH_DISTRICT: Policy = WITH_DIRECTORY.overlay(district_figures_overlay())
+
+
+def demo_rule(condition: Condition) -> Rule:
+    """A rule of the one *condition*, its id the check's prefix; never decided."""
+
+    def demo(*, on: date, policy: Policy | None = None) -> Decision:
+        raise NotImplementedError
+
+    return Rule(
+        id=condition.check.rsplit(".", 1)[0],
+        version="1",
+        title_zh="示例",
+        title_en="Demo",
+        function=demo,
+        sources=(),
+        conditions=(condition,),
+    )
+
+
+def remedies_of_failed(condition: Condition) -> tuple[Remedy, ...]:
+    """The remedies of a decision whose one finding, of *condition*, failed.
+
+    The condition's :func:`demo_rule` is registered for the call only.
+    """
+    rule = demo_rule(condition)
+    decision = Decision.from_findings(
+        rule=rule.id,
+        version="1",
+        on=date(2024, 3, 1),
+        findings=[Finding(check=condition.check, held=False)],
+        provenance=Provenance.OFFICIAL,
+        policy_fingerprint=Policy.default().fingerprint,
+    )
+    register(rule)
+    try:
+        return remedies(decision)
+    finally:
+        unregister(rule.id)

@@ -11,15 +11,14 @@ from pathlib import Path
 import attrs
 import pytest
 
+from rule_fixtures import demo_rule, remedies_of_failed
 from skillchain import (
     DateRange,
     Decision,
     DistrictSupplies,
-    Finding,
     NotDerived,
     NotRemediable,
     Policy,
-    Provenance,
     ReachBound,
     SupplyFact,
     add_months,
@@ -37,7 +36,6 @@ from skillchain.rules import (
     Unremediable,
     get_rule,
     register,
-    unregister,
 )
 
 
@@ -142,20 +140,7 @@ def test_a_figure_not_yet_in_force_is_not_remediable_by_the_applicant() -> None:
 
 def test_a_failed_condition_declaring_nothing_gets_no_derived_remedy() -> None:
     condition = Condition("apprenticeship.demo_remedy.flag", zh="{value}", en="{value}")
-    rule = _demo_rule(condition)
-    decision = Decision.from_findings(
-        rule=rule.id,
-        version="1",
-        on=date(2024, 3, 1),
-        findings=[Finding(check=condition.check, held=False)],
-        provenance=Provenance.OFFICIAL,
-        policy_fingerprint=Policy.default().fingerprint,
-    )
-    register(rule)
-    try:
-        (remedy,) = remedies(decision)
-    finally:
-        unregister(rule.id)
+    (remedy,) = remedies_of_failed(condition)
     assert remedy == NotDerived(check="apprenticeship.demo_remedy.flag")
     assert remedy.text("en") == (
         "No remedy can be derived yet for apprenticeship.demo_remedy.flag"
@@ -403,21 +388,6 @@ def test_a_comparison_with_an_undeclared_parameter_is_refused() -> None:
         register(rule)
 
 
-def _demo_rule(condition: Condition) -> Rule:
-    def demo(*, on: date, policy: Policy | None = None) -> Decision:
-        raise NotImplementedError
-
-    return Rule(
-        id="apprenticeship.demo_remedy",
-        version="1",
-        title_zh="示例",
-        title_en="Demo",
-        function=demo,
-        sources=(),
-        conditions=(condition,),
-    )
-
-
 def test_a_requirement_naming_an_undeclared_list_is_refused() -> None:
     condition = Condition(
         "apprenticeship.demo_remedy.kind",
@@ -426,7 +396,7 @@ def test_a_requirement_naming_an_undeclared_list_is_refused() -> None:
         remedy=Requires("kind", among="apprenticeship.partner_institution_kinds"),
     )
     with pytest.raises(ValueError, match="does not declare"):
-        register(_demo_rule(condition))
+        register(demo_rule(condition))
 
 
 @pytest.mark.parametrize(
@@ -450,7 +420,7 @@ def test_an_unremediable_template_that_does_not_format_is_refused() -> None:
         remedy=Unremediable("{a.b}", "fine"),
     )
     with pytest.raises(ValueError, match="zh remedy"):
-        register(_demo_rule(condition))
+        register(demo_rule(condition))
 
 
 @pytest.mark.parametrize(

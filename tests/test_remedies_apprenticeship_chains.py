@@ -35,7 +35,7 @@ from skillchain import (
     WaitUntil,
     remedies,
 )
-from skillchain._remedies import _fact_at, _with_fact
+from skillchain._remedies import fact_at, with_fact
 from skillchain.cases import CaseFile, load_cases
 from skillchain.errors import InvalidValueError
 from skillchain.model import EnterpriseSize, InstitutionKind, TrainingMode
@@ -87,7 +87,7 @@ def _remedy(case: CaseFile, facts: Mapping[str, Any], check: str) -> Remedy:
 
 
 def _changed(facts: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
-    return _with_fact(facts, path, value)
+    return with_fact(facts, path, value)
 
 
 def _set_and_hold(case: CaseFile, facts: Mapping[str, Any], remedy: SetFact) -> None:
@@ -303,7 +303,7 @@ def test_the_case_names_the_programme_facts_under_the_enrolment() -> None:
     """apprenticeship.case declares the programme's conditions under ``enrolment``."""
     case = _case("apprenticeship-case.toml", "Qualified 高级工 apprentice")
     path = "enrolment.programme.online_hours"
-    basics = _fact_at(case.facts, "enrolment.programme.professional_basics_hours")
+    basics = fact_at(case.facts, "enrolment.programme.professional_basics_hours")
     assert basics == Decimal(100)
     facts = _changed(case.facts, path, Decimal(51))
     remedy = _remedy(case, facts, "apprenticeship.programme.online_share")
@@ -529,7 +529,7 @@ def _moved(
     declared = get_rule(check.rsplit(".", 1)[0]).condition(check).remedy
     assert isinstance(declared, Compares)
     assert declared.mover is not None
-    return _changed(facts, path, declared.mover(_fact_at(facts, path), target))
+    return _changed(facts, path, declared.mover(fact_at(facts, path), target))
 
 
 def test_two_clean_years_must_become_three() -> None:
@@ -763,7 +763,7 @@ def _applied(
     assert isinstance(declared, Compares)
     target = _target(remedy)
     if declared.mover is not None:
-        target = declared.mover(_fact_at(facts, remedy.path), target)
+        target = declared.mover(fact_at(facts, remedy.path), target)
     return _changed(facts, remedy.path, target), on
 
 
@@ -792,7 +792,7 @@ def test_applying_the_remedy_of_a_drawn_case_makes_the_condition_hold(
         if (
             isinstance(remedy, SetFact)
             and remedy.path == "programme.modes"
-            and _fact_at(facts, "programme.enterprise_mentor") is None
+            and fact_at(facts, "programme.enterprise_mentor") is None
         ):
             # Dual mentors need both mentors named: the model refuses the modes
             # alone, and the remedy says what the modes must be.

@@ -30,7 +30,7 @@ from skillchain import (
 )
 from skillchain._identifiers import Sex
 from skillchain._levels import SkillLevel
-from skillchain._remedies import _with_fact
+from skillchain._remedies import with_fact
 from skillchain.cases import CaseFile, load_cases
 from skillchain.model import (
     CarrierAwardApplication,
@@ -235,7 +235,7 @@ def test_a_short_lease_reaches_36_months_or_the_premises_are_owned() -> None:
     premises need none.  A 35-month lease on premises not known to be owned."""
     case, facts = _filing_case()
     check = "institutions.filing.lease_term"
-    short = _with_fact(facts, "filing.lease_months", 35)
+    short = with_fact(facts, "filing.lease_months", 35)
     remedy = _remedy_for(_decide(case, short), short, case.policy, check)
     assert isinstance(remedy, OneOf)
     bound = remedy.options[0]
@@ -262,11 +262,11 @@ def test_a_short_lease_reaches_36_months_or_the_premises_are_owned() -> None:
         "(now 35; the bound is institutions.lease_min_months); or Change "
         "filing.premises_owned to yes (now unknown)"
     )
-    reached = _with_fact(short, "filing.lease_months", 36)
+    reached = with_fact(short, "filing.lease_months", 36)
     assert _held(_decide(case, reached), check) is True
-    owned = _with_fact(short, "filing.premises_owned", True)
+    owned = with_fact(short, "filing.premises_owned", True)
     assert _held(_decide(case, owned), check) is True
-    not_owned = _with_fact(short, "filing.premises_owned", False)
+    not_owned = with_fact(short, "filing.premises_owned", False)
     assert _held(_decide(case, not_owned), check) is False
 
 
@@ -286,7 +286,7 @@ def test_a_setup_figure_below_the_minimum_reaches_it(
     name = path.split(".")[1]
     check = f"institutions.filing.{name}"
     parameter = get_rule("institutions.filing").condition(check).parameters[0]
-    failing = _with_fact(facts, path, short)
+    failing = with_fact(facts, path, short)
     remedy = _remedy_for(_decide(case, failing), failing, case.policy, check)
     assert isinstance(remedy, ReachBound)
     assert (remedy.path, remedy.quantity, remedy.comparator) == (path, quantity, ">=")
@@ -303,8 +303,8 @@ def test_a_setup_figure_below_the_minimum_reaches_it(
         # The least area is whole square metres; the filing records a Decimal.
         target = declared.mover(short, target)
         assert target == Decimal(bound)
-    assert _held(_decide(case, _with_fact(facts, path, target)), check) is True
-    assert _held(_decide(case, _with_fact(facts, path, step)), check) is False
+    assert _held(_decide(case, with_fact(facts, path, target)), check) is True
+    assert _held(_decide(case, with_fact(facts, path, step)), check) is False
 
 
 # --- carriers.recognition -------------------------------------------------------------
@@ -328,7 +328,7 @@ def test_a_studio_leader_below_the_level_reaches_it() -> None:
         SkillLevel.SENIOR_TECHNICIAN,
     )
     assert remedy.parameter == "carriers.studio_leader_min_level"
-    reached = _with_fact(case.facts, "leader_level", remedy.bound)
+    reached = with_fact(case.facts, "leader_level", remedy.bound)
     assert _held(_decide(case, reached), check) is True
     # 技师 is the level one step below 高级技师: the case itself fails.
     assert SkillLevel.TECHNICIAN.rank == SkillLevel.SENIOR_TECHNICIAN.rank - 1
@@ -356,7 +356,7 @@ def test_a_carrier_training_too_few_reaches_the_volume(
 ) -> None:
     """Illustrative overlay: a base trains at least 500 a year, a workstation 100."""
     case = _case(_RECOGNITION, name_start)
-    failing = _with_fact(case.facts, "annual_trainees", bound - 40)
+    failing = with_fact(case.facts, "annual_trainees", bound - 40)
     remedy = _remedy_for(_decide(case, failing), failing, case.policy, check)
     assert remedy == ReachBound(
         check=check,
@@ -369,9 +369,9 @@ def test_a_carrier_training_too_few_reaches_the_volume(
         citations=remedy.citations,  # type: ignore[union-attr]
     )
     assert isinstance(remedy, ReachBound)
-    reached = _with_fact(failing, "annual_trainees", remedy.bound)
+    reached = with_fact(failing, "annual_trainees", remedy.bound)
     assert _held(_decide(case, reached), check) is True
-    short = _with_fact(failing, "annual_trainees", bound - 1)
+    short = with_fact(failing, "annual_trainees", bound - 1)
     assert _held(_decide(case, short), check) is False
 
 
@@ -385,7 +385,7 @@ def test_a_carrier_type_the_measure_does_not_recognise_is_not_remediable() -> No
             "carriers.carrier_types": ["high_skill_training_base", "rural_workstation"]
         },
     )
-    leader = _with_fact(case.facts, "leader_level", SkillLevel.SENIOR_TECHNICIAN)
+    leader = with_fact(case.facts, "leader_level", SkillLevel.SENIOR_TECHNICIAN)
     decision = _decide(case, leader, policy=policy)
     remedy = _remedy_for(decision, leader, policy, "carriers.recognition.type")
     _says(
@@ -436,7 +436,7 @@ def test_a_studio_with_five_apprentices_must_teach_more_than_five() -> None:
         "调整 application.apprentices_taught，使其 apprentices 多于 5"
         "（现为 5；界限来自 carriers.studio_apprentices_above）"
     )
-    six = _with_fact(case.facts, "application.apprentices_taught", 6)
+    six = with_fact(case.facts, "application.apprentices_taught", 6)
     assert _held(_decide(case, six), check) is True
     # The case itself, at the bound, is the step short.
 
@@ -444,7 +444,7 @@ def test_a_studio_with_five_apprentices_must_teach_more_than_five() -> None:
 def test_a_studio_may_not_apply_for_quality_and_capacity() -> None:
     """2023 round: only bases may apply for 提质扩容."""
     case = _case(_AWARD, "Master studio, 8 apprentices, no review score")
-    facts = _with_fact(
+    facts = with_fact(
         case.facts, "application.category", CarrierAwardCategory.QUALITY_CAPACITY
     )
     remedy = _remedy_for(
@@ -462,7 +462,7 @@ def test_a_carrier_recognised_on_the_cut_off_day_is_not_remediable() -> None:
     """2023 round: recognised before 2022-12-01 (one month before 1 January 2023);
     recognised on 2022-12-01 itself is not before it."""
     case = _case(_AWARD, "Master studio, 8 apprentices, no review score")
-    facts = _with_fact(
+    facts = with_fact(
         case.facts, "application.carrier.recognised_on", date(2022, 12, 1)
     )
     remedy = _remedy_for(
@@ -488,7 +488,7 @@ def test_a_carrier_recognised_on_the_cut_off_day_is_not_remediable() -> None:
 def test_a_base_that_trained_too_few_last_year_is_not_remediable() -> None:
     """2023 round: an enterprise's base must have trained 200 in the year before."""
     case = _case(_AWARD, "Enterprise base, 1 600 000 invested")
-    facts = _with_fact(case.facts, "application.annual_trainees", 150)
+    facts = with_fact(case.facts, "application.annual_trainees", 150)
     remedy = _remedy_for(
         _decide(case, facts), facts, case.policy, "carriers.award.base_volume"
     )
@@ -543,7 +543,7 @@ def test_a_fifteen_year_old_waits_for_the_sixteenth_birthday() -> None:
     registering on 2025-07-20 (aged 15), from 2025-09-10 on."""
     case, facts = _entry_case()
     check = "competitions.entry.min_age"
-    young = _with_fact(facts, "entry.person", resident(date(2009, 9, 10)))
+    young = with_fact(facts, "entry.person", resident(date(2009, 9, 10)))
     on = date(2025, 7, 20)
     decision = _decide(case, young, on=on)
     assert dict(next(f for f in decision.findings if f.check == check).values) == {
@@ -561,7 +561,7 @@ def test_a_fifteen_year_old_waits_for_the_sixteenth_birthday() -> None:
 
 def test_without_the_facts_the_wait_is_not_searched() -> None:
     case, facts = _entry_case()
-    young = _with_fact(facts, "entry.person", resident(date(2009, 9, 10)))
+    young = with_fact(facts, "entry.person", resident(date(2009, 9, 10)))
     decision = _decide(case, young, on=date(2025, 7, 20))
     (remedy,) = remedies(decision, policy=case.policy)
     assert isinstance(remedy, WaitUntil)
@@ -603,17 +603,17 @@ def test_working_in_shenzhen_and_a_nomination_are_facts_to_set(
     path: str, check: str
 ) -> None:
     case, facts = _entry_case()
-    failing = _with_fact(facts, path, False)
+    failing = with_fact(facts, path, False)
     remedy = _remedy_for(_decide(case, failing), failing, case.policy, check)
     assert remedy == SetFact(check=check, path=path, now=False, to=(True,))
     assert remedy.text("en") == f"Change {path} to yes (now no)"
-    repaired = _with_fact(failing, path, remedy.to[0])
+    repaired = with_fact(failing, path, remedy.to[0])
     assert _held(_decide(case, repaired), check) is True
 
 
 def test_an_event_outside_shenzhen_is_not_remediable() -> None:
     case, facts = _entry_case()
-    national = _with_fact(facts, "entry.competition.tier", CompetitionTier.NATIONAL)
+    national = with_fact(facts, "entry.competition.tier", CompetitionTier.NATIONAL)
     remedy = _remedy_for(
         _decide(case, national), national, case.policy, "competitions.entry.scope"
     )
@@ -632,7 +632,7 @@ def test_a_technical_expert_of_the_same_event_may_not_re_enter() -> None:
         awarded_on=date(2023, 12, 1),
         event=entry.competition.event,
     )
-    titled = _with_fact(facts, "entry.honours", (title,))
+    titled = with_fact(facts, "entry.honours", (title,))
     remedy = _remedy_for(
         _decide(case, titled), titled, case.policy, "competitions.entry.not_titled"
     )
@@ -681,7 +681,7 @@ def test_rank_three_of_twelve_is_outside_the_two_places() -> None:
 def test_nine_finalists_give_no_place() -> None:
     """2022: fewer than 10 finalists in a single-person event: no places."""
     case, facts = _titled_case()
-    few = _with_fact(facts, "results[0].competition.finalists", 9)
+    few = with_fact(facts, "results[0].competition.finalists", 9)
     remedy = _remedy_for(
         _decide(case, few), few, case.policy, "competitions.technical_expert.quota"
     )
@@ -721,7 +721,7 @@ def test_a_past_result_is_not_remediable(
     path: str, value: object, check: str, en: str
 ) -> None:
     case, facts = _titled_case()
-    failing = _with_fact(facts, path, value)
+    failing = with_fact(facts, path, value)
     remedy = _remedy_for(_decide(case, failing), failing, case.policy, check)
     assert _why(remedy)[1] == en
 
@@ -744,7 +744,7 @@ def test_a_level_already_above_the_table_is_not_remediable() -> None:
 
 def test_a_coach_and_an_unlisted_award_are_not_remediable() -> None:
     case = _case(_PROMOTION, "优胜奖 at the 2020 national competition")
-    coach = _with_fact(case.facts, "result.as_coach", True)
+    coach = with_fact(case.facts, "result.as_coach", True)
     remedy = _remedy_for(
         _decide(case, coach), coach, case.policy, "craftsman.promotion.competitor"
     )
@@ -752,7 +752,7 @@ def test_a_coach_and_an_unlisted_award_are_not_remediable() -> None:
         "the result was won as a coach, coaches are not promoted, and a contest "
         "over does not change that"
     )
-    prize = _with_fact(case.facts, "result.award", CompetitionAward.FIRST_PRIZE)
+    prize = with_fact(case.facts, "result.award", CompetitionAward.FIRST_PRIZE)
     remedy = _remedy_for(
         _decide(case, prize), prize, case.policy, "craftsman.promotion.award"
     )
@@ -804,8 +804,8 @@ def test_a_level_below_senior_technician_without_an_equivalent_is_not_remediable
         attrs.evolve(cert, level=SkillLevel.TECHNICIAN)
         for cert in application.certificates
     )
-    lower = _with_fact(facts, "application.certificates", certificates)
-    lower = _with_fact(lower, "application.equivalent_level", False)
+    lower = with_fact(facts, "application.certificates", certificates)
+    lower = with_fact(lower, "application.equivalent_level", False)
     remedy = _remedy_for(
         _decide(case, lower), lower, case.policy, "craftsman.selection.level"
     )
@@ -818,8 +818,8 @@ def test_a_level_below_senior_technician_without_an_equivalent_is_not_remediable
 def test_no_achievement_in_the_window_is_not_remediable() -> None:
     """2025 round: the window runs from 2020-01-01 to the deadline 2025-08-01."""
     case, facts = _selected()
-    bare = _with_fact(facts, "application.honours", ())
-    bare = _with_fact(bare, "application.other_merit", False)
+    bare = with_fact(facts, "application.honours", ())
+    bare = with_fact(bare, "application.other_merit", False)
     remedy = _remedy_for(
         _decide(case, bare), bare, case.policy, "craftsman.selection.achievement"
     )
@@ -838,7 +838,7 @@ def test_a_pengcheng_craftsman_is_not_selected_twice() -> None:
         title="鹏城工匠",
         awarded_on=date(2021, 5, 1),
     )
-    again = _with_fact(facts, "application.honours", (*application.honours, title))
+    again = with_fact(facts, "application.honours", (*application.honours, title))
     remedy = _remedy_for(
         _decide(case, again), again, case.policy, "craftsman.selection.not_yet_awarded"
     )
@@ -923,9 +923,9 @@ def test_a_candidate_below_both_routes_reaches_either() -> None:
     )
     at = "recommendation_round.nominations[0]."
     for option in (level, title):
-        repaired = _with_fact(case.facts, at + option.path, option.bound)
+        repaired = with_fact(case.facts, at + option.path, option.bound)
         assert _held(_decide(case, repaired), check) is True
-    short = _with_fact(case.facts, at + title.path, ProfessionalTitleLevel.INTERMEDIATE)
+    short = with_fact(case.facts, at + title.path, ProfessionalTitleLevel.INTERMEDIATE)
     assert _held(_decide(case, short), check) is False
 
 
@@ -934,7 +934,7 @@ def test_nine_years_reach_the_ten_years_needed() -> None:
     case = _case(_EXPERTS, "B, qualified at position 2")
     check = "experts.recommendation.experience"
     path = "recommendation_round.nominations[1].expert.years_of_experience"
-    failing = _with_fact(case.facts, path, 9)
+    failing = with_fact(case.facts, path, 9)
     remedy = _remedy_for(_decide(case, failing), failing, case.policy, check)
     assert isinstance(remedy, ReachBound)
     assert (remedy.path, remedy.quantity, remedy.comparator) == (
@@ -947,7 +947,7 @@ def test_nine_years_reach_the_ten_years_needed() -> None:
         "Change expert.years_of_experience so that its years is at least 10 "
         "(now 9; the bound is experts.min_years_of_experience)"
     )
-    reached = _with_fact(failing, path, remedy.bound)
+    reached = with_fact(failing, path, remedy.bound)
     assert _held(_decide(case, reached), check) is True
     # The failing case (9 years) is the step short.
 

@@ -13,19 +13,17 @@ from typing import Any
 import attrs
 import pytest
 
+from rule_fixtures import remedies_of_failed
 from skillchain import (
     AddItem,
     Decision,
     DistrictSupplies,
     DivisionCode,
-    Finding,
-    Policy,
-    Provenance,
     ReachBound,
     SetFact,
     remedies,
 )
-from skillchain._remedies import _with_fact, declaration_text
+from skillchain._remedies import declaration_text, with_fact
 from skillchain.cases import CaseFile, load_cases
 from skillchain.model import ChainPartner
 from skillchain.rules import (
@@ -35,9 +33,6 @@ from skillchain.rules import (
     Condition,
     Includes,
     Requires,
-    Rule,
-    register,
-    unregister,
 )
 
 
@@ -80,9 +75,9 @@ def test_a_plan_too_long_is_brought_to_the_maximum_only() -> None:
         24,
     )
     assert remedy.parameter == "apprenticeship.planned_months_max"
-    assert _held(_decide(case, _with_fact(facts, remedy.path, 24)), check) is True
+    assert _held(_decide(case, with_fact(facts, remedy.path, 24)), check) is True
     # One month more waits for whether the plan is a special case.
-    assert _held(_decide(case, _with_fact(facts, remedy.path, 25)), check) is not True
+    assert _held(_decide(case, with_fact(facts, remedy.path, 25)), check) is not True
 
 
 def test_a_plan_too_short_is_brought_to_the_minimum_only() -> None:
@@ -96,8 +91,8 @@ def test_a_plan_too_short_is_brought_to_the_minimum_only() -> None:
     ]
     assert isinstance(remedy, ReachBound)
     assert (remedy.comparator, remedy.now, remedy.bound) == (">=", 6, 12)
-    assert _held(_decide(case, _with_fact(facts, remedy.path, 12)), check) is True
-    assert _held(_decide(case, _with_fact(facts, remedy.path, 11)), check) is False
+    assert _held(_decide(case, with_fact(facts, remedy.path, 12)), check) is True
+    assert _held(_decide(case, with_fact(facts, remedy.path, 11)), check) is False
 
 
 def test_a_licence_in_the_wrong_sector_is_told_the_sectors_of_that_licence() -> None:
@@ -117,7 +112,7 @@ def test_a_licence_in_the_wrong_sector_is_told_the_sectors_of_that_licence() -> 
     allowed = table.value[claim.basis.qualification]
     assert set(remedy.to) == set(allowed)
     assert remedy.now == claim.employer_sector
-    again = _decide(case, _with_fact(facts, remedy.path, remedy.to[0]))
+    again = _decide(case, with_fact(facts, remedy.path, remedy.to[0]))
     assert _held(again, check) is True
 
 
@@ -143,7 +138,7 @@ def test_a_licence_expired_before_the_claim_must_be_valid_on_it() -> None:
     assert remedy.bound == expired.claimed_on
     assert remedy.parameter is None
     assert remedy.text("en").endswith("(now 2024-01-01)")
-    again = _decide(case, _with_fact(facts, remedy.path, remedy.bound))
+    again = _decide(case, with_fact(facts, remedy.path, remedy.bound))
     assert _held(again, check) is True
 
 
@@ -189,7 +184,7 @@ def test_nobody_qualified_asks_for_one_qualified_apprentice() -> None:
         where=("qualified", True),
     )
     assert remedy.text("zh") == "使 enrolments 中至少一项的 qualified 为是"
-    again = _decide(case, _with_fact(facts, "enrolments[0].qualified", True))
+    again = _decide(case, with_fact(facts, "enrolments[0].qualified", True))
     assert _held(again, check) is True
 
 
@@ -227,23 +222,8 @@ def test_a_project_limit_is_told_the_groups_of_that_project() -> None:
     )
     groups = table.value[enrolment.course.project.value]
     assert {group.value for group in remedy.to} == set(groups)
-    again = _decide(case, _with_fact(facts, remedy.path, remedy.to[0]))
+    again = _decide(case, with_fact(facts, remedy.path, remedy.to[0]))
     assert _held(again, check) is True
-
-
-def _demo_rule(condition: Condition) -> Rule:
-    def demo(*, on: date, policy: Policy | None = None) -> Decision:
-        raise NotImplementedError
-
-    return Rule(
-        id="apprenticeship.demo_allof",
-        version="1",
-        title_zh="示例",
-        title_en="Demo",
-        function=demo,
-        sources=(),
-        conditions=(condition,),
-    )
 
 
 def test_an_all_of_whose_failing_part_cannot_be_told_proposes_every_part() -> None:
@@ -260,20 +240,7 @@ def test_an_all_of_whose_failing_part_cannot_be_told_proposes_every_part() -> No
             Requires("firm.independent_legal_person", equals=True),
         ),
     )
-    rule = _demo_rule(condition)
-    decision = Decision.from_findings(
-        rule=rule.id,
-        version="1",
-        on=date(2024, 3, 1),
-        findings=[Finding(check=condition.check, held=False)],
-        provenance=Provenance.OFFICIAL,
-        policy_fingerprint=Policy.default().fingerprint,
-    )
-    register(rule)
-    try:
-        found = remedies(decision)
-    finally:
-        unregister(rule.id)
+    found = remedies_of_failed(condition)
     assert [r.path for r in found if isinstance(r, SetFact)] == [
         "firm.registered_division",
         "firm.independent_legal_person",
@@ -348,8 +315,7 @@ def test_an_employer_outside_futian_is_told_only_the_district() -> None:
     assert remedy.now == DivisionCode("440303")
     assert remedy.to == (DivisionCode("440304"),)
     assert (
-        _held(_decide(case, _with_fact(facts, remedy.path, remedy.to[0])), check)
-        is True
+        _held(_decide(case, with_fact(facts, remedy.path, remedy.to[0])), check) is True
     )
 
 

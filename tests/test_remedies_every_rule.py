@@ -27,7 +27,7 @@ cannot place among the round's facts: they count as not applied.
 import enum
 import functools
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -54,10 +54,17 @@ from skillchain import (
     examples,
     remedies,
 )
-from skillchain._remedies import _ABSENT, _fact_at, _with_fact
+from skillchain._remedies import fact_at, with_fact
+from skillchain._reuse import ABSENT as _ABSENT
 from skillchain.errors import SkillchainError
 from skillchain.rules import AnyOf, Compares, Rule, get_rule, rules
-from skillchain.testing.strategies import WantedOutcome, cases, recipe_for
+from skillchain.testing.strategies import (
+    WantedOutcome,
+    above,
+    below,
+    cases,
+    recipe_for,
+)
 
 
 RULES = sorted(rule.id for rule in rules() if recipe_for(rule) is not None)
@@ -104,20 +111,13 @@ def _decide(rule: Rule, state: _State) -> Decision:
     return rule.function(**state.facts, on=state.on, policy=state.policy)
 
 
-def _step(bound: object) -> Any:
-    if isinstance(bound, date):
-        return timedelta(days=1)
-    if isinstance(bound, Decimal):
-        return Decimal(1).scaleb(bound.as_tuple().exponent)  # type: ignore[arg-type]
-    return 1
-
-
-def _target(remedy: ReachBound) -> Any:
+def _target(draw: st.DrawFn, remedy: ReachBound) -> Any:
+    """A value the comparison accepts: the bound itself, or past it when strict."""
     bound: Any = remedy.bound
     if remedy.comparator == ">":
-        return bound + _step(bound)
+        return draw(above(bound))
     if remedy.comparator == "<":
-        return bound - _step(bound)
+        return draw(below(bound))
     return bound
 
 
@@ -155,19 +155,19 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
             if remedy.annotation is None:
                 return False
             value = draw(st.from_type(remedy.annotation))
-            state.facts = _with_fact(state.facts, remedy.path, value)
+            state.facts = with_fact(state.facts, remedy.path, value)
             return True
         if isinstance(remedy, ReachBound):
             if remedy.bound is None:
                 return False
             declared = _compares(rule, remedy)
-            target = _target(remedy)
-            current = _fact_at(state.facts, remedy.path)
+            target = _target(draw, remedy)
+            current = fact_at(state.facts, remedy.path)
             if declared is not None and declared.mover is not None:
                 target = declared.mover(current, target)
             elif isinstance(current, Decimal) and isinstance(target, int):
                 target = Decimal(target)
-            state.facts = _with_fact(state.facts, remedy.path, target)
+            state.facts = with_fact(state.facts, remedy.path, target)
             return True
         if isinstance(remedy, SetFact):
             if remedy.outside:
@@ -178,7 +178,7 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
                 return False
             if value is _ABSENT:
                 return False
-            state.facts = _with_fact(state.facts, remedy.path, value)
+            state.facts = with_fact(state.facts, remedy.path, value)
             return True
         if isinstance(remedy, AddItem):
             return _add_item(draw, state, remedy)
@@ -188,7 +188,7 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
             if remedy.day is None:
                 return False
             if remedy.path != "on":
-                state.facts = _with_fact(state.facts, remedy.path, remedy.day)
+                state.facts = with_fact(state.facts, remedy.path, remedy.day)
             state.on = max(state.on, remedy.day)
             return True
         if isinstance(remedy, DistrictSupplies):
@@ -205,12 +205,12 @@ def _apply(draw: st.DrawFn, rule: Rule, state: _State, remedy: Remedy) -> bool:
 
 
 def _add_item(draw: st.DrawFn, state: _State, remedy: AddItem) -> bool:
-    items = _fact_at(state.facts, remedy.path)
+    items = fact_at(state.facts, remedy.path)
     if items is _ABSENT or items is None:
         return False
     if remedy.where is not None and isinstance(items, (tuple, list)) and items:
         field, value = remedy.where
-        state.facts = _with_fact(state.facts, f"{remedy.path}[0].{field}", value)
+        state.facts = with_fact(state.facts, f"{remedy.path}[0].{field}", value)
         return True
     if remedy.annotation is None:
         return False
@@ -222,7 +222,7 @@ def _add_item(draw: st.DrawFn, state: _State, remedy: AddItem) -> bool:
         grown: Any = type(items)({*items, item})
     else:
         grown = (*items, item)
-    state.facts = _with_fact(state.facts, remedy.path, grown)
+    state.facts = with_fact(state.facts, remedy.path, grown)
     return True
 
 

@@ -40,7 +40,7 @@ from skillchain import (
     examples,
     remedies,
 )
-from skillchain._remedies import _with_fact
+from skillchain._remedies import with_fact
 from skillchain.model import (
     CantoneseChefDesignation,
     CantoneseChefUnit,
@@ -122,7 +122,7 @@ def _only_remedy(
 
 def _set(facts: Facts, remedy: SetFact, value: object) -> Facts:
     assert value in remedy.to
-    return _with_fact(facts, remedy.path, value)
+    return with_fact(facts, remedy.path, value)
 
 
 # --- rewards.high_skill ---------------------------------------------------------------
@@ -216,7 +216,7 @@ def test_a_claim_after_leaving_the_post_is_not_remediable() -> None:
         "而是否在岗在职以提出申请之日为准"
     )
     # Waiting does not help: a later claim day is as far outside the employment.
-    later = _with_fact(facts, "claim.claimed_on", date(2024, 12, 31))
+    later = with_fact(facts, "claim.claimed_on", date(2024, 12, 31))
     assert (
         _held(_decide(high_skill_reward, later, date(2024, 12, 31)), remedy.check)
         is False
@@ -243,10 +243,10 @@ def test_a_tenure_that_completes_later_waits_for_its_day() -> None:
     )
     assert earliest_day("rewards.high_skill", facts, on=CLAIMED).day == date(2024, 9, 1)
     day = date(2024, 9, 1)
-    waited = _decide(high_skill_reward, _with_fact(facts, remedy.path, day), day)
+    waited = _decide(high_skill_reward, with_fact(facts, remedy.path, day), day)
     assert waited.outcome.value == "eligible"
     short = day - timedelta(days=1)
-    still = _decide(high_skill_reward, _with_fact(facts, remedy.path, short), short)
+    still = _decide(high_skill_reward, with_fact(facts, remedy.path, short), short)
     assert [f.check for f in still.failed] == ["rewards.high_skill.tenure"]
 
 
@@ -280,10 +280,10 @@ def test_a_fraud_ban_ends_sixty_months_after_the_finding() -> None:
         "Wait: from 2024-09-15, claim.claimed_on (now 2024-05-06) is late enough"
     )
     day = date(2024, 9, 15)
-    waited = _decide(high_skill_reward, _with_fact(facts, remedy.path, day), day)
+    waited = _decide(high_skill_reward, with_fact(facts, remedy.path, day), day)
     assert waited.outcome.value == "eligible"
     short = day - timedelta(days=1)
-    still = _decide(high_skill_reward, _with_fact(facts, remedy.path, short), short)
+    still = _decide(high_skill_reward, with_fact(facts, remedy.path, short), short)
     assert [f.check for f in still.failed] == ["rewards.high_skill.fraud_ban"]
 
 
@@ -302,7 +302,7 @@ def test_an_honour_the_reward_is_not_paid_for_is_not_remediable() -> None:
     policy = _overlaid("futian-rewards-illustrative")
     national = _honour("national-technical-expert")
     facts = _high()
-    facts = _with_fact(facts, "claim.basis", national)
+    facts = with_fact(facts, "claim.basis", national)
     remedy = _only_remedy(
         _decide(high_skill_reward, facts, CLAIMED, policy),
         facts,
@@ -346,7 +346,7 @@ def test_a_second_reward_for_the_same_skill_is_not_remediable() -> None:
 
 def test_a_top_up_with_nothing_to_top_up_is_not_remediable() -> None:
     facts = _high()
-    facts = _with_fact(facts, "claim.top_up", True)
+    facts = with_fact(facts, "claim.top_up", True)
     remedy = _only_remedy(
         _decide(high_skill_reward, facts, CLAIMED), facts, "rewards.high_skill.top_up"
     )
@@ -368,10 +368,10 @@ def test_a_top_up_that_would_pay_nothing_is_not_remediable() -> None:
     )
     day = date(2024, 7, 1)
     facts = _high(claimed=day, prior_rewards=(paid,))
-    facts = _with_fact(
+    facts = with_fact(
         facts, "claim.basis", _honour("shenzhen-skill-elite", date(2024, 6, 20))
     )
-    facts = _with_fact(facts, "claim.top_up", True)
+    facts = with_fact(facts, "claim.top_up", True)
     remedy = _only_remedy(
         _decide(high_skill_reward, facts, day), facts, "rewards.high_skill.amount"
     )
@@ -439,7 +439,7 @@ def test_the_occupational_worked_example_needs_no_remedy() -> None:
 
 def test_an_employer_registered_elsewhere_must_be_registered_in_futian() -> None:
     facts = _occupational()
-    facts = _with_fact(facts, "enterprise.registered_division", DivisionCode("440305"))
+    facts = with_fact(facts, "enterprise.registered_division", DivisionCode("440305"))
     remedy = _occupational_remedy(facts, "rewards.occupational.enterprise")
     assert remedy == SetFact(
         check="rewards.occupational.enterprise",
@@ -605,10 +605,10 @@ def test_an_occupational_tenure_counts_from_the_certificate() -> None:
     )
     day = date(2024, 6, 1)
     assert _occupational_again(
-        _with_fact(facts, remedy.path, day), day
+        with_fact(facts, remedy.path, day), day
     ).outcome.value == ("eligible")
     short = day - timedelta(days=1)
-    still = _occupational_again(_with_fact(facts, remedy.path, short), short)
+    still = _occupational_again(with_fact(facts, remedy.path, short), short)
     assert [f.check for f in still.failed] == ["rewards.occupational.tenure"]
 
 
@@ -800,7 +800,7 @@ WAITING = [
 
 
 def _moved(facts: Facts, wait: WaitUntil, day: date) -> Facts:
-    return facts if wait.path == "on" else _with_fact(facts, wait.path, day)
+    return facts if wait.path == "on" else with_fact(facts, wait.path, day)
 
 
 @pytest.mark.parametrize(("rule_id", "check"), WAITING)

@@ -34,7 +34,7 @@ from skillchain import (
     WaitUntil,
     remedies,
 )
-from skillchain._remedies import _with_fact
+from skillchain._remedies import with_fact
 from skillchain.comparison import Case
 from skillchain.model import (
     Certificate,
@@ -93,7 +93,7 @@ def _waited(
 ) -> tuple[dict[str, Any], date]:
     """The facts and evaluation day once *wait*'s day has come."""
     assert wait.day is not None
-    return _with_fact(facts, wait.path, wait.day), max(on, wait.day)
+    return with_fact(facts, wait.path, wait.day), max(on, wait.day)
 
 
 # --- skill upgrade (rule skill_upgrade) -----------------------------------------------
@@ -174,7 +174,7 @@ def test_outside_guangdong_either_route_in_makes_residence_hold() -> None:
     )
     for option in remedy.options:
         assert isinstance(option, SetFact)
-        moved = _with_fact(facts, option.path, option.to[0])
+        moved = with_fact(facts, option.path, option.to[0])
         again = _decide("skill_upgrade", moved, SU_ON, CATALOGUE)
         assert _held(again, check) is True
         assert again.outcome is Outcome.ELIGIBLE
@@ -224,7 +224,7 @@ def test_too_young_waits_for_the_sixteenth_birthday() -> None:
     again = _decide("skill_upgrade", waited, on, CATALOGUE)
     assert _held(again, "skill_upgrade.age") is True
     assert again.outcome is Outcome.ELIGIBLE
-    eve = _with_fact(facts, "claimed_on", date(2024, 9, 9))
+    eve = with_fact(facts, "claimed_on", date(2024, 9, 9))
     assert (
         _held(
             _decide("skill_upgrade", eve, date(2024, 9, 9), CATALOGUE),
@@ -265,7 +265,7 @@ def test_a_certificate_kind_must_be_one_the_subsidy_pays_for() -> None:
         CertificateKind.VOCATIONAL_QUALIFICATION,
         CertificateKind.SPECIAL_ABILITY,
     }
-    moved = _with_fact(facts, remedy.path, CertificateKind.SKILL_LEVEL)
+    moved = with_fact(facts, remedy.path, CertificateKind.SKILL_LEVEL)
     again = _decide("skill_upgrade", moved, SU_ON, CATALOGUE)
     assert _held(again, check) is True
     assert again.outcome is Outcome.ELIGIBLE
@@ -286,7 +286,7 @@ def test_the_kinds_offered_are_those_of_the_claim_day() -> None:
     ]
     assert isinstance(remedy, SetFact)
     assert remedy.to == (CertificateKind.SKILL_LEVEL,)
-    moved = _with_fact(facts, remedy.path, remedy.to[0])
+    moved = with_fact(facts, remedy.path, remedy.to[0])
     assert _held(_decide("skill_upgrade", moved, SU_ON, CATALOGUE), check) is True
 
 
@@ -308,7 +308,7 @@ def test_an_excluded_issuer_must_be_replaced_by_another() -> None:
         "self-evaluation (now employer self-evaluation; the list is "
         "skill_upgrade.excluded_issuers)"
     )
-    moved = _with_fact(facts, remedy.path, IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
+    moved = with_fact(facts, remedy.path, IssuerKind.SOCIAL_EVALUATION_ORGANISATION)
     again = _decide("skill_upgrade", moved, SU_ON, CATALOGUE)
     assert _held(again, check) is True
     assert again.outcome is Outcome.ELIGIBLE
@@ -330,7 +330,7 @@ def test_a_closed_claim_window_is_not_remediable() -> None:
         "早于申领日 2025-03-02"
     )
     # The closing day the reason names is the last day on which the window holds.
-    last = _with_fact(facts, "claimed_on", date(2025, 3, 1))
+    last = with_fact(facts, "claimed_on", date(2025, 3, 1))
     assert (
         _held(
             _decide("skill_upgrade", last, late, CATALOGUE),
@@ -437,7 +437,7 @@ def test_a_level_the_scheme_does_not_pay_for_must_change() -> None:
         to=(SkillLevel.ELEMENTARY, SkillLevel.INTERMEDIATE, SkillLevel.ADVANCED),
         parameter="ui_skill.rates",
     )
-    moved = _with_fact(facts, remedy.path, SkillLevel.ADVANCED)
+    moved = with_fact(facts, remedy.path, SkillLevel.ADVANCED)
     again = _decide("ui_skill", moved, UI_ON, BUNDLED)
     assert _held(again, check) is True
     assert again.outcome is Outcome.ELIGIBLE
@@ -483,11 +483,11 @@ def test_eleven_months_of_contributions_must_reach_twelve() -> None:
         "Change contribution_months so that its months is at least 12 "
         "(now 11; the bound is ui_skill.contribution_months)"
     )
-    reached = _with_fact(facts, remedy.path, remedy.bound)
+    reached = with_fact(facts, remedy.path, remedy.bound)
     again = _decide("ui_skill", reached, UI_ON, BUNDLED)
     assert _held(again, check) is True
     assert again.outcome is Outcome.ELIGIBLE
-    short = _with_fact(facts, remedy.path, 11)
+    short = with_fact(facts, remedy.path, 11)
     assert _held(_decide("ui_skill", short, UI_ON, BUNDLED), check) is False
 
 
@@ -503,7 +503,7 @@ def test_a_closed_ui_claim_window_is_not_remediable() -> None:
         "Not remediable by the applicant: the window for claiming a certificate "
         "issued on 2023-03-01 closed on 2024-03-01, before the claim day 2024-03-02"
     )
-    last = _with_fact(facts, "claimed_on", date(2024, 3, 1))
+    last = with_fact(facts, "claimed_on", date(2024, 3, 1))
     assert _held(_decide("ui_skill", last, late, BUNDLED), check) is True
 
 
@@ -544,7 +544,7 @@ def test_three_claims_this_year_wait_for_the_next_first_of_january() -> None:
     again = _decide("ui_skill", waited, on, BUNDLED)
     assert _held(again, check) is True
     assert again.outcome is Outcome.ELIGIBLE
-    eve = _with_fact(facts, "claimed_on", date(2023, 12, 31))
+    eve = with_fact(facts, "claimed_on", date(2023, 12, 31))
     assert _held(_decide("ui_skill", eve, date(2023, 12, 31), BUNDLED), check) is False
 
 
@@ -687,7 +687,7 @@ def test_a_certificates_claim_waits_for_the_next_year_under_the_cap(
     waited, on = _waited(facts, SU_ON, first)
     again = _decide("skill_upgrade.case", waited, on, CATALOGUE)
     assert again.outcome is Outcome.ELIGIBLE
-    eve = _with_fact(facts, "claimed_on", date(2024, 12, 31))
+    eve = with_fact(facts, "claimed_on", date(2024, 12, 31))
     before = _decide("skill_upgrade.case", eve, date(2024, 12, 31), CATALOGUE)
     assert [f.check for f in before.failed] == checks
 
@@ -800,7 +800,7 @@ def _check_yearly_wait(
     assert _held(_decide(rule_id, waited, on, policy), check) is True
     eve = remedy.day - timedelta(days=1)
     if eve >= max(case.on, _year_of(case)):
-        earlier = _with_fact(case.facts, "claimed_on", eve)
+        earlier = with_fact(case.facts, "claimed_on", eve)
         assert _held(_decide(rule_id, earlier, eve, policy), check) is False
 
 
@@ -862,9 +862,9 @@ def test_drawn_short_contributions_reach_the_minimum(case: Case) -> None:
     assert isinstance(remedy.now, int)
     assert isinstance(remedy.bound, int)
     assert remedy.now < remedy.bound
-    reached = _with_fact(case.facts, remedy.path, remedy.bound)
+    reached = with_fact(case.facts, remedy.path, remedy.bound)
     assert _decide("ui_skill", reached, case.on, BUNDLED).outcome is Outcome.ELIGIBLE
-    short = _with_fact(case.facts, remedy.path, remedy.bound - 1)
+    short = with_fact(case.facts, remedy.path, remedy.bound - 1)
     assert _held(_decide("ui_skill", short, case.on, BUNDLED), remedy.check) is False
 
 
@@ -883,7 +883,7 @@ def test_drawn_residence_failures_hold_by_either_route(case: Case) -> None:
     assert isinstance(remedy, OneOf)
     for option in remedy.options:
         assert isinstance(option, SetFact)
-        moved = _with_fact(case.facts, option.path, option.to[0])
+        moved = with_fact(case.facts, option.path, option.to[0])
         again = _decide("skill_upgrade", moved, case.on, CATALOGUE)
         assert _held(again, remedy.check) is True
         assert again.outcome is Outcome.ELIGIBLE

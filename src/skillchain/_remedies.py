@@ -19,6 +19,9 @@ from skillchain._decision import (
     format_value,
     is_advisory,
 )
+from skillchain._facts import path_steps
+from skillchain._reuse import ABSENT as _ABSENT
+from skillchain._reuse import read_fact
 from skillchain._sources import Citation, Lang
 from skillchain.errors import SkillchainError
 from skillchain.policy import Policy, specs
@@ -571,9 +574,6 @@ def _condition(rule: Rule, check: str) -> Condition | None:
     return None
 
 
-_ABSENT: Final = object()
-
-
 class _Context:
     """What deriving the remedies of one decision needs, computed once."""
 
@@ -593,7 +593,7 @@ class _Context:
     def fact(self, path: str) -> Any:
         if self.facts is None:
             return None
-        value = _fact_at(self.facts, path)
+        value = read_fact(self.facts, path, self.rule)
         return None if value is _ABSENT else value
 
     def failed(self, finding: Finding, condition: Condition | None) -> list[Remedy]:
@@ -1028,7 +1028,7 @@ def _decider(
         changed: Mapping[str, Any] = facts
         for path in paths:
             if path != "on":
-                changed = _with_fact(changed, path, day)
+                changed = with_fact(changed, path, day)
         return rule.function(**changed, on=max(on, day), policy=policy)
 
     return decide
@@ -1037,7 +1037,7 @@ def _decider(
 def _day_of(facts: Mapping[str, Any], path: str, on: date) -> object:
     if path == "on":
         return on
-    return _fact_at(facts, path)
+    return read_fact(facts, path)
 
 
 def _cut_days(rule: Rule, policy: Policy, start: date) -> list[date]:
@@ -1076,39 +1076,13 @@ def _add_years(day: date, years: int) -> date:
 # --- facts by path ------------------------------------------------------------------
 
 
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in path.split("."):
-        name, _, rest = part.partition("[")
-        if name:
-            steps.append(name)
-        steps.extend(int(index) for index in _INDEX.findall(f"[{rest}" if rest else ""))
-    return steps
+def fact_at(facts: Mapping[str, Any], path: str) -> Any:
+    """The value at dotted *path* of *facts* (:data:`_ABSENT`: the path leads
+    nowhere; ``None``: the fact is unknown)."""
+    return read_fact(facts, path)
 
 
-def _fact_at(facts: Mapping[str, Any], path: str) -> Any:
-    """The value at dotted *path* of *facts* (a rule's keyword arguments).
-
-    Returns :data:`_ABSENT` when the path leads nowhere, ``None`` when the fact
-    is unknown.
-    """
-    steps = _steps(path)
-    if not steps or not isinstance(steps[0], str) or steps[0] not in facts:
-        return _ABSENT
-    value: Any = facts[steps[0]]
-    for step in steps[1:]:
-        if isinstance(step, int):
-            if not isinstance(value, (tuple, list)) or step >= len(value):
-                return _ABSENT
-            value = value[step]
-        elif value is None or not hasattr(value, step):
-            return _ABSENT
-        else:
-            value = getattr(value, step)
-    return value
-
-
-def _with_fact(facts: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
+def with_fact(facts: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
     """A copy of *facts* with the fact at dotted *path* set to *value*.
 
     Records on the way are rebuilt with :func:`attrs.evolve` (so their checks run
@@ -1117,7 +1091,7 @@ def _with_fact(facts: Mapping[str, Any], path: str, value: Any) -> dict[str, Any
     Raises:
         KeyError: *path* leads nowhere in *facts*.
     """
-    steps = _steps(path)
+    steps = list(path_steps(path))
     if len(steps) == 1 and isinstance(steps[0], str):
         # A top-level fact the case left out (a claim day that defaults to the
         # evaluation day): given now.

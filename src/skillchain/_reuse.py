@@ -33,7 +33,7 @@ from skillchain.policy import Policy, specs
 from skillchain.rules import Condition, Rule
 
 
-__all__ = ["READS_AROUND", "Reuse", "Window", "reading_window"]
+__all__ = ["ABSENT", "READS_AROUND", "Reuse", "Window", "read_fact", "reading_window"]
 
 READS_AROUND: Final = frozenset({"competitions.entry.retirement"})
 """The checks whose conditions read figures on days other than the one they declare.
@@ -162,6 +162,23 @@ def _defaults(rule: Rule) -> dict[str, object]:
         for name, parameter in inspect.signature(rule.function).parameters.items()
         if parameter.default is not inspect.Parameter.empty
     }
+
+
+ABSENT: Final = _ABSENT
+"""What :func:`read_fact` returns for a path that leads nowhere."""
+
+
+def read_fact(
+    facts: Mapping[str, object], path: str, rule: Rule | None = None
+) -> object:
+    """The fact at dotted *path* of *facts* (``None``: unknown on the way;
+    :data:`ABSENT`: no such fact).
+
+    With *rule*, a keyword argument the facts leave out is read as the rule
+    function's default (a claim day that defaults to ``None``).
+    """
+    defaults = _defaults(rule) if rule is not None else {}
+    return _Path(path_steps(path), defaults)(facts)
 
 
 def reading_window(

@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from skillchain import Outcome, Policy, PolicySnapshot
+from skillchain._remedies import with_fact
 from skillchain.comparison import Case, evaluate
 from skillchain.errors import UnknownRuleError
 from skillchain.rules import Rule, get_rule
@@ -445,15 +446,10 @@ def blank(facts: Mapping[str, Any], path: str) -> Facts | None:
     steps = _steps(path)
     if not steps or not isinstance(steps[0], str) or steps[0] not in facts:
         return None
-    head = steps[0]
-    replaced = _blanked(facts[head], steps[1:])
-    if replaced is _CANNOT:
+    try:
+        return with_fact(facts, path, None)
+    except Exception:  # noqa: BLE001 - any refusal means "cannot be unknown"
         return None
-    return {**facts, head: replaced}
-
-
-_CANNOT: Final = object()
-"""What :func:`_blanked` returns when the path cannot be made unknown."""
 
 
 def _steps(path: str) -> list[str | int]:
@@ -468,32 +464,6 @@ def _steps(path: str) -> list[str | int]:
                 return []
             steps.append(int(number))
     return steps
-
-
-def _blanked(value: object, steps: list[str | int]) -> object:
-    if not steps:
-        return None
-    step, rest = steps[0], steps[1:]
-    if isinstance(step, int):
-        if not isinstance(value, tuple | list) or step >= len(value):
-            return _CANNOT
-        items = list(value)
-        inner = _blanked(items[step], rest)
-        if inner is _CANNOT:
-            return _CANNOT
-        items[step] = inner
-        return tuple(items) if isinstance(value, tuple) else items
-    if value is None or not attrs.has(type(value)):
-        return _CANNOT
-    if not any(a.name == step for a in attrs.fields(type(value))):  # type: ignore[arg-type]
-        return _CANNOT
-    inner = _blanked(getattr(value, step), rest)
-    if inner is _CANNOT:
-        return _CANNOT
-    try:
-        return attrs.evolve(value, **{step: inner})  # type: ignore[misc]
-    except Exception:  # noqa: BLE001 - any refusal means "cannot be unknown"
-        return _CANNOT
 
 
 # --- the strategy -------------------------------------------------------------------
